@@ -1,0 +1,20 @@
+import type { z } from 'zod'
+import { activityContract } from './activity'
+
+/** Every cloud function and its actions: the one source of truth for both sides. */
+export const contracts = {
+  activity: activityContract,
+}
+
+export type Contracts = typeof contracts
+export type FnName = keyof Contracts
+export type ActionName<F extends FnName> = keyof Contracts[F] & string
+export type InputOf<F extends FnName, A extends ActionName<F>> = z.input<Contracts[F][A]['input']>
+export type OutputOf<F extends FnName, A extends ActionName<F>> = z.output<Contracts[F][A]['output']>
+
+export function findContract(fn: string, actionName: string) {
+  const fnContracts = (contracts as Record<string, Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>>)[fn]
+  if (!fnContracts) return { fn: undefined, action: undefined }
+  const found = Object.prototype.hasOwnProperty.call(fnContracts, actionName) ? fnContracts[actionName] : undefined
+  return { fn: fnContracts, action: found }
+}
