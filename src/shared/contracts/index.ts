@@ -9,8 +9,9 @@ export const contracts = {
 export type Contracts = typeof contracts
 export type FnName = keyof Contracts
 export type ActionName<F extends FnName> = keyof Contracts[F] & string
-export type InputOf<F extends FnName, A extends ActionName<F>> = z.input<Contracts[F][A]['input']>
-export type OutputOf<F extends FnName, A extends ActionName<F>> = z.output<Contracts[F][A]['output']>
+type Contract<F extends FnName, A extends ActionName<F>> = Contracts[F][A] & { input: z.ZodTypeAny; output: z.ZodTypeAny }
+export type InputOf<F extends FnName, A extends ActionName<F>> = z.input<Contract<F, A>['input']>
+export type OutputOf<F extends FnName, A extends ActionName<F>> = z.output<Contract<F, A>['output']>
 
 export function findContract(fn: string, actionName: string) {
   const fnContracts = (contracts as Record<string, Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>>)[fn]

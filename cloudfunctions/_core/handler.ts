@@ -1,0 +1,88 @@
+// The one handler wrapper every cloud function uses:
+// parse the event -> who is calling (OPENID only) -> validate input with the contract -> run the
+// action -> validate output -> answer an envelope. Domain errors become { ok: false, code, message };
+// anything else is logged with the request id and answered as INTERNAL, leaking nothing.
+import type { z } from 'zod'
+import { contracts, type ActionName, type Contracts, type FnName } from '@shared/contracts'
+import { eventSchema, type Envelope } from '@shared/contracts/envelope'
+import { DomainError, ERROR_MESSAGES, type ErrorCode } from '@shared/errors'
+import { getCloud, getDb, type Database } from './cloud'
+import { loadCaller, type Caller } from './roles'
+
+export interface ActionContext {
+  openid: string
+  db: Database
+  /** The clock, injectable so rules are testable. */
+  now: () => number
+  /** Loads the caller's roles (one database read, cached for the call). */
+  caller: () => Promise<Caller>
+  requestId: string
+}
+
+type ActionImpl<C extends { input: z.ZodTypeAny; output: z.ZodTypeAny }> = (
+  ctx: ActionContext,
+  input: z.output<C['input']>,
+) => Promise<z.input<C['output']>>
+
+export type FunctionImpl<F extends FnName> = {
+  [A in ActionName<F>]: ActionImpl<Contracts[F][A] & { input: z.ZodTypeAny; output: z.ZodTypeAny }>
+}
+
+export interface FunctionContext {
+  request_id?: string
+}
+
+function fail(code: ErrorCode, fields?: string[]): Envelope<never> {
+  return fields ? { ok: false, code, message: ERROR_MESSAGES[code], fields } : { ok: false, code, message: ERROR_MESSAGES[code] }
+}
+
+export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, options: { now?: () => number } = {}) {
+  const fnContracts = contracts[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
+  const now = options.now ?? Date.now
+
+  return async function main(event: unknown, context?: FunctionContext): Promise<Envelope<unknown>> {
+    // Read the identity synchronously, before any await: in WeChat Cloud it is the only trusted source.
+    const wx = getCloud().getWXContext() as { OPENID?: string }
+    const requestId = context?.request_id ?? 'local'
+    const openid = typeof wx.OPENID === 'string' ? wx.OPENID : ''
+    if (!openid) return fail('UNAUTHENTICATED')
+
+    const parsedEvent = eventSchema.safeParse(event)
+    if (!parsedEvent.success) return fail('MALFORMED_REQUEST')
+    const { action } = parsedEvent.data
+    const contract = Object.prototype.hasOwnProperty.call(fnContracts, action) ? fnContracts[action] : undefined
+    const run = (impl as Record<string, ActionImpl<{ input: z.ZodTypeAny; output: z.ZodTypeAny }>>)[action]
+    if (!contract || !run) return fail('UNKNOWN_ACTION')
+
+    const parsedInput = contract.input.safeParse(parsedEvent.data.input ?? {})
+    if (!parsedInput.success) {
+      return fail('VALIDATION_FAILED', parsedInput.error.issues.map((issue) => issue.path.join('.') || '(input)'))
+    }
+
+    const db = getDb()
+    let cachedCaller: Promise<Caller> | undefined
+    const ctx: ActionContext = {
+      openid,
+      db,
+      now,
+      requestId,
+      caller: () => (cachedCaller ??= loadCaller(db, openid)),
+    }
+
+    try {
+      const result = await run(ctx, parsedInput.data)
+      const parsedOutput = contract.output.safeParse(result)
+      if (!parsedOutput.success) {
+        console.error(`[${fn}.${action}] ${requestId} output does not match its contract`, parsedOutput.error.issues)
+        return fail('INTERNAL')
+      }
+      return { ok: true, data: parsedOutput.data }
+    } catch (err) {
+      if (err instanceof DomainError) {
+        return { ok: false, code: err.code, message: err.message }
+      }
+      console.error(`[${fn}.${action}] ${requestId} failed`, err)
+      return fail('INTERNAL')
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { activityListInputSchema } from '@shared/contracts/activity'
+import { shanghaiDayRange } from '@shared/domain/time'
+import { COLLECTIONS, type ActivityDoc } from '../../_core/collections'
+import { decodeCursor, encodeCursor } from '../../_core/cursor'
+import type { ActionContext } from '../../_core/handler'
+import { readDocs } from '../../_core/read'
+import { toSummary } from './mappers'
+
+type ListInput = z.output<typeof activityListInputSchema>
+
+/**
+ * The week's visible activities (published or cancelled, never drafts), by start time, filtered by
+ * Shanghai day, district and content type. Keyset paging: exactly one database read per page.
+ */
+export async function list(ctx: ActionContext, input: ListInput) {
+  const _ = ctx.db.command
+  const conditions: Record<string, unknown>[] = [
+    { weekId: input.weekId, status: _.in(['published', 'cancelled']) },
+  ]
+  if (input.date) {
+    const { start, end } = shanghaiDayRange(input.date)
+    conditions.push({ startAt: _.gte(new Date(start)).and(_.lt(new Date(end))) })
+  }
+  if (input.districtCode) conditions.push({ districtCode: input.districtCode })
+  if (input.type) conditions.push({ type: input.type })
+  if (input.cursor) {
+    const after = decodeCursor(input.cursor)
+    if (typeof after.key !== 'number') throw new Error('unreachable: numeric cursor expected')
+    const at = new Date(after.key)
+    conditions.push(_.or([{ startAt: _.gt(at) }, { startAt: at, _id: _.gt(after.id) }]) as unknown as Record<string, unknown>)
+  }
+
+  const docs = await readDocs<ActivityDoc>(
+    ctx.db
+      .collection(COLLECTIONS.activities)
+      .where(_.and(conditions))
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(input.limit + 1),
+  )
+  const page = docs.slice(0, input.limit)
+  const last = page[page.length - 1]
+  const nextCursor =
+    docs.length > input.limit && last ? encodeCursor({ key: new Date(last.startAt).getTime(), id: last._id }) : null
+  return { items: page.map(toSummary), nextCursor }
+}

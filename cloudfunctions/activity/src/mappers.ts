@@ -1,0 +1,54 @@
+import type { ActivityDetail, ActivitySummary, Week } from '@shared/contracts/activity'
+import type { ActivityDoc, WeekDoc } from '../../_core/collections'
+
+const ms = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null)
+
+export function toWeek(doc: WeekDoc): Week {
+  return {
+    id: doc._id,
+    name: doc.name,
+    level: doc.level,
+    region: doc.region,
+    theme: doc.theme,
+    startDate: doc.startDate,
+    endDate: doc.endDate,
+    districts: doc.districts,
+    summaryDeadline: doc.summaryDeadline,
+    organiser: doc.organiser,
+  }
+}
+
+export function toSummary(doc: ActivityDoc): ActivitySummary {
+  return {
+    id: doc._id,
+    weekId: doc.weekId,
+    title: doc.title,
+    type: doc.type as ActivitySummary['type'],
+    topics: doc.topics as ActivitySummary['topics'],
+    audiences: doc.audiences as ActivitySummary['audiences'],
+    districtCode: doc.districtCode,
+    districtName: doc.districtName,
+    mode: doc.mode,
+    venueName: doc.venue?.name ?? null,
+    startAt: new Date(doc.startAt).getTime(),
+    endAt: new Date(doc.endAt).getTime(),
+    signupRequired: doc.signup !== null,
+    capacity: doc.signup?.capacity ?? null,
+    seatsLeft: doc.signup ? doc.seatsLeft : null,
+    status: doc.status,
+  }
+}
+
+export function toDetail(doc: ActivityDoc): ActivityDetail {
+  return {
+    ...toSummary(doc),
+    description: doc.description,
+    organizer: doc.organizer,
+    coOrganizers: doc.coOrganizers,
+    address: doc.venue?.address ?? null,
+    onlineUrl: doc.onlineUrl,
+    signupOpensAt: ms(doc.signup?.opensAt),
+    signupClosesAt: ms(doc.signup?.closesAt),
+    cancelDeadline: ms(doc.signup?.cancelDeadline),
+  }
+}

@@ -1,0 +1,30 @@
+// `npm run bench`: prints its figures and merges them into .bench/results.json.
+// Options: --no-build (reuse dist/weapp).
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startLocalCloud } from '../local-cloud'
+import { buildFunctions } from '../scripts/build-functions'
+import { benchActivityList } from './gateway.bench'
+import { recordFigures, RESULTS_FILE } from './results'
+import { benchWeapp } from './weapp.bench'
+
+async function main() {
+  await buildFunctions()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
+  const cloud = await startLocalCloud({ dataDir, seed: 'always' })
+  try {
+    recordFigures(await benchActivityList(cloud))
+  } finally {
+    await cloud.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  recordFigures(benchWeapp())
+  console.log(`figures written to ${path.relative(process.cwd(), RESULTS_FILE)}`)
+  process.exit(0)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

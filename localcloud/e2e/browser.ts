@@ -1,0 +1,38 @@
+// Launches Debian's Chromium through playwright-core (no browser download) and keeps screenshots.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', '.artifacts', 'screenshots')
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/** A phone-sized page logged in as a seeded dev persona. */
+export async function openAs(browser: Browser, baseUrl: string, openid: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  await context.addInitScript((id) => window.localStorage.setItem('dev.openid', id), openid)
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error('[page error]', err.message))
+  await page.goto(`${baseUrl}/`)
+  return page
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: false })
+  return file
+}

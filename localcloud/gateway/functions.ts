@@ -1,0 +1,33 @@
+// Loads the bundled cloud functions (cloudfunctions/<fn>/index.js, exactly what is uploaded) and
+// invokes them as the cloud does: main(event, context), with the caller's identity in the context.
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { FUNCTIONS_DIR, functionNames } from '../scripts/build-functions'
+import { runAsCaller } from './wx-context'
+
+type Main = (event: unknown, context: Record<string, unknown>) => Promise<unknown>
+
+const loaded = new Map<string, Main>()
+
+export function knownFunctions(): string[] {
+  return functionNames()
+}
+
+function load(fn: string): Main {
+  let main = loaded.get(fn)
+  if (!main) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(FUNCTIONS_DIR, fn, 'index.js')) as { main?: Main }
+    if (typeof mod.main !== 'function') throw new Error(`cloudfunctions/${fn}/index.js exports no main`)
+    main = mod.main
+    loaded.set(fn, main)
+  }
+  return main
+}
+
+/** Calls cloud function `fn` as the person `openid`. The function must be built (npm run build:functions). */
+export async function invokeFunction(fn: string, event: unknown, openid: string): Promise<unknown> {
+  const main = load(fn)
+  const context = { request_id: randomUUID(), function_name: fn, namespace: 'local' }
+  return runAsCaller({ openid }, () => main(event, context))
+}

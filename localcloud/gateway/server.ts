@@ -1,0 +1,98 @@
+// The local gateway: serves the h5 build and runs cloud function calls for it, playing the caller's
+// OPENID (header x-dev-openid, chosen with the h5 app's dev-only person switcher).
+//   POST /api/call          { fn, action, input }  -> the function's envelope
+//   GET  /api/dev/personas  the seeded test people
+//   GET  /api/health
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
+import { ERROR_MESSAGES, type ErrorCode } from '../../src/shared/errors'
+import { seedPeople } from '../seed/data'
+import { invokeFunction, knownFunctions } from './functions'
+import { BodyTooLarge, readBody, sendJson } from './http-util'
+import { serveStatic } from './static'
+
+const callSchema = z.object({
+  fn: z.string().min(1).max(64),
+  action: z.string().min(1).max(64),
+  input: z.unknown().optional(),
+})
+const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/
+
+export interface GatewayOptions {
+  port?: number
+  host?: string
+  /** Folder of the h5 build to serve; omitted = API only. */
+  staticDir?: string
+}
+
+export interface Gateway {
+  url: string
+  port: number
+  server: Server
+  close(): Promise<void>
+}
+
+function failure(code: ErrorCode) {
+  return { ok: false, code, message: ERROR_MESSAGES[code] }
+}
+
+export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> {
+  const functions = new Set(knownFunctions())
+  const personas = seedPeople.map((p) => ({ openid: p._id, label: p.label, persona: p.persona }))
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    try {
+      if (url.pathname === '/api/call') {
+        if (req.method !== 'POST') return sendJson(res, 405, failure('MALFORMED_REQUEST'))
+        let text: string
+        try {
+          text = await readBody(req)
+        } catch (err) {
+          if (err instanceof BodyTooLarge) {
+            res.setHeader('connection', 'close')
+            return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE'))
+          }
+          throw err
+        }
+        let body: unknown
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return sendJson(res, 400, failure('MALFORMED_REQUEST'))
+        }
+        const call = callSchema.safeParse(body)
+        if (!call.success) return sendJson(res, 400, failure('MALFORMED_REQUEST'))
+        if (!functions.has(call.data.fn)) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
+        const header = req.headers['x-dev-openid']
+        const openid = typeof header === 'string' && OPENID_RE.test(header) ? header : ''
+        const result = await invokeFunction(call.data.fn, { action: call.data.action, input: call.data.input }, openid)
+        return sendJson(res, 200, result)
+      }
+      if (url.pathname === '/api/dev/personas') return sendJson(res, 200, { personas })
+      if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true })
+      if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
+      if (opts.staticDir) return serveStatic(opts.staticDir, req, res)
+      return sendJson(res, 404, failure('NOT_FOUND'))
+    } catch (err) {
+      console.error('[gateway] request failed', err)
+      if (!res.headersSent) sendJson(res, 500, failure('INTERNAL'))
+      else res.end()
+    }
+  })
+  server.keepAliveTimeout = 5000
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,47 @@
+// The whole local cloud in one process: database server, SDK pointed at it, seeded data, gateway.
+// Used by `npm start`, the function and browser tests, and the benchmarks.
+import { startDbServer, type DbServer } from './db/server'
+import { startGateway, type Gateway } from './gateway/server'
+import { localDb, useLocalCloud, type LocalDb } from './gateway/sdk-client'
+import { seedAll, seedIfEmpty } from './seed/seed'
+
+export interface LocalCloudOptions {
+  dataDir: string
+  dbPort?: number
+  gatewayPort?: number
+  staticDir?: string
+  /** 'if-empty' (default), 'always' (the data dir must be fresh) or 'never'. */
+  seed?: 'if-empty' | 'always' | 'never'
+}
+
+export interface LocalCloud {
+  db: DbServer
+  gateway: Gateway
+  sdkDb: LocalDb
+  seeded: boolean
+  close(): Promise<void>
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
+  const db = await startDbServer({ port: opts.dbPort ?? 0, dataDir: opts.dataDir })
+  useLocalCloud(db.url)
+  const sdkDb = localDb()
+  let seeded = false
+  if (opts.seed === 'always') {
+    await seedAll(sdkDb)
+    seeded = true
+  } else if (opts.seed !== 'never') {
+    seeded = await seedIfEmpty(sdkDb)
+  }
+  const gateway = await startGateway({ port: opts.gatewayPort ?? 0, staticDir: opts.staticDir })
+  return {
+    db,
+    gateway,
+    sdkDb,
+    seeded,
+    close: async () => {
+      await gateway.close()
+      await db.close()
+    },
+  }
+}

@@ -1,0 +1,22 @@
+// `npm run localcloud:reset`: wipes the local data folder and seeds it afresh.
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { startDbServer } from '../db/server'
+import { localDb, useLocalCloud } from '../gateway/sdk-client'
+import { seedAll } from '../seed/seed'
+import { ROOT } from './build-functions'
+
+async function main() {
+  const dataDir = path.resolve(ROOT, process.env.LOCALCLOUD_DATA ?? '.data/localcloud')
+  rmSync(dataDir, { recursive: true, force: true })
+  const db = await startDbServer({ port: 0, dataDir })
+  useLocalCloud(db.url)
+  const counts = await seedAll(localDb())
+  await db.close()
+  console.log(`[reset] ${dataDir}: ${counts.weeks} weeks, ${counts.activities} activities, ${counts.users} people`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,176 @@
+// The `activity` function, bundled as uploaded, through the real wx-server-sdk against the local cloud.
+import { seedActivities, seedWeeks } from '../../seed/data'
+import { startTestCloud, type TestCloud } from '../harness'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(async () => {
+  await cloud.stop()
+})
+
+const visible = (weekId: string) => seedActivities.filter((a) => a.weekId === weekId && a.status !== 'draft')
+const WRITE_ACTIONS = ['database.insertDocument', 'database.modifyDocument', 'database.updateDocument', 'database.removeDocument', 'database.deleteDocument']
+const writesIn = (byAction: Record<string, number>) => WRITE_ACTIONS.reduce((n, a) => n + (byAction[a] ?? 0), 0)
+
+async function listAll(input: Record<string, unknown>) {
+  const items: any[] = []
+  let cursor: string | undefined
+  for (let page = 0; page < 100; page++) {
+    const res = await cloud.call('activity', 'list', { ...input, ...(cursor ? { cursor } : {}) })
+    expect(res.ok).toBe(true)
+    items.push(...res.data.items)
+    cursor = res.data.nextCursor ?? undefined
+    if (!cursor) break
+  }
+  return items
+}
+
+describe('activity.weeks', () => {
+  test('lists the published weeks earliest first with their districts', async () => {
+    const res = await cloud.call('activity', 'weeks', {})
+    expect(res.ok).toBe(true)
+    const expected = [...seedWeeks].sort((a, b) => a.startDate.localeCompare(b.startDate))
+    expect(res.data.weeks.map((w: any) => w.id)).toEqual(expected.map((w) => w._id))
+    const nc = res.data.weeks.find((w: any) => w.id === 'nc2026')
+    expect(nc.districts.map((d: any) => d.name)).toContain('东湖区')
+    expect(nc.summaryDeadline).toBe('2026-12-10')
+  })
+})
+
+describe('activity.list', () => {
+  test('a day filter returns exactly that Shanghai day, by start time, without drafts', async () => {
+    const items = await listAll({ weekId: 'nc2026', date: '2026-12-01', limit: 50 })
+    const expected = visible('nc2026').filter((a) => a.day === '2026-12-01')
+    expect(expected.length).toBeGreaterThan(0)
+    expect(items.map((i) => i.id).sort()).toEqual(expected.map((a) => a._id).sort())
+    const starts = items.map((i) => i.startAt)
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  })
+
+  test('district and type filters combine', async () => {
+    const sample = visible('nc2026').find((a) => a.districtCode === 'donghu')!
+    const items = await listAll({ weekId: 'nc2026', districtCode: 'donghu', type: sample.type })
+    const expected = visible('nc2026').filter((a) => a.districtCode === 'donghu' && a.type === sample.type)
+    expect(items.map((i) => i.id).sort()).toEqual(expected.map((a) => a._id).sort())
+    expect(items.every((i) => i.districtName === '东湖区')).toBe(true)
+  })
+
+  test('cursor paging walks the whole week once, each page one database read', async () => {
+    cloud.db.resetStats()
+    const items = await listAll({ weekId: 'nc2026', limit: 7 })
+    const stats = cloud.db.stats()
+    const expected = visible('nc2026')
+    expect(items).toHaveLength(expected.length)
+    expect(new Set(items.map((i) => i.id)).size).toBe(expected.length)
+    // limit + 1 is fetched to know whether a next page exists, so pages = ceil(n / 7) reads.
+    expect(stats.total).toBe(Math.ceil(expected.length / 7))
+    expect(stats.byAction['database.getDocument']).toBe(stats.total)
+  })
+
+  test('drafts never appear and cancelled activities show as cancelled', async () => {
+    const items = await listAll({ weekId: 'nc2026' })
+    const draft = seedActivities.find((a) => a.status === 'draft')!
+    expect(items.some((i) => i.id === draft._id)).toBe(false)
+    const cancelled = seedActivities.find((a) => a.weekId === 'nc2026' && a.status === 'cancelled')!
+    expect(items.find((i) => i.id === cancelled._id)?.status).toBe('cancelled')
+  })
+
+  test('seats left equal capacity before anyone signs up, and are null without sign-up', async () => {
+    const items = await listAll({ weekId: 'nc2026' })
+    for (const item of items) {
+      if (item.signupRequired) expect(item.seatsLeft).toBe(item.capacity)
+      else expect([item.seatsLeft, item.capacity]).toEqual([null, null])
+    }
+  })
+
+  test('an impossible date is refused with VALIDATION_FAILED naming the field', async () => {
+    const res = await cloud.call('activity', 'list', { weekId: 'nc2026', date: '2026-02-30' })
+    expect(res).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: ['date'] })
+  })
+
+  test('a page size over 50 is refused with VALIDATION_FAILED', async () => {
+    const res = await cloud.call('activity', 'list', { weekId: 'nc2026', limit: 500 })
+    expect(res).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: ['limit'] })
+  })
+
+  test('a forged cursor is refused with BAD_CURSOR', async () => {
+    const res = await cloud.call('activity', 'list', { weekId: 'nc2026', cursor: 'bm90LWEtY3Vyc29y' })
+    expect(res).toMatchObject({ ok: false, code: 'BAD_CURSOR' })
+  })
+
+  test('a week without activities answers an empty page', async () => {
+    const res = await cloud.call('activity', 'list', { weekId: 'no-such-week' })
+    expect(res).toEqual({ ok: true, data: { items: [], nextCursor: null } })
+  })
+})
+
+describe('activity.get', () => {
+  test('returns the detail with venue, organiser and sign-up window', async () => {
+    const seed = visible('nc2026').find((a) => a.venue && a.signup && a.status === 'published')!
+    const res = await cloud.call('activity', 'get', { id: seed._id })
+    expect(res.ok).toBe(true)
+    expect(res.data.activity).toMatchObject({
+      id: seed._id,
+      title: seed.title,
+      organizer: seed.organizer,
+      address: seed.venue!.address,
+      capacity: seed.signup!.capacity,
+    })
+    expect(res.data.activity.signupClosesAt).toBeLessThan(res.data.activity.startAt)
+  })
+
+  test('a draft is not found by residents', async () => {
+    const draft = seedActivities.find((a) => a.status === 'draft')!
+    const res = await cloud.call('activity', 'get', { id: draft._id })
+    expect(res).toMatchObject({ ok: false, code: 'ACTIVITY_NOT_FOUND' })
+  })
+
+  test('an unknown id answers ACTIVITY_NOT_FOUND', async () => {
+    const res = await cloud.call('activity', 'get', { id: 'nope' })
+    expect(res).toMatchObject({ ok: false, code: 'ACTIVITY_NOT_FOUND' })
+  })
+})
+
+describe('the handler wrapper', () => {
+  test('a caller without OPENID is refused with UNAUTHENTICATED', async () => {
+    const res = await cloud.call('activity', 'weeks', {}, '')
+    expect(res).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+
+  test('an unknown action answers UNKNOWN_ACTION', async () => {
+    const res = await cloud.call('activity', 'explode', {})
+    expect(res).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+  })
+
+  test('an event without an action answers MALFORMED_REQUEST', async () => {
+    const { invokeFunction } = await import('../../gateway/functions')
+    const res = (await invokeFunction('activity', { input: {} }, 'dev-resident')) as any
+    expect(res).toMatchObject({ ok: false, code: 'MALFORMED_REQUEST' })
+  })
+
+  test('refused calls write nothing', async () => {
+    cloud.db.resetStats()
+    await cloud.call('activity', 'list', { weekId: 'nc2026', date: 'tomorrow' })
+    await cloud.call('activity', 'explode', {})
+    await cloud.call('activity', 'get', { id: '../etc' })
+    const stats = cloud.db.stats()
+    expect(writesIn(stats.byAction)).toBe(0)
+    expect(stats.total).toBe(0)
+  })
+
+  test('concurrent callers each see their own identity', async () => {
+    const cloudSdk = require('wx-server-sdk')
+    const { runAsCaller } = await import('../../gateway/wx-context')
+    const seen = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((id) =>
+        runAsCaller({ openid: `person-${id}` }, async () => {
+          await new Promise((r) => setTimeout(r, 5))
+          return cloudSdk.getWXContext().OPENID
+        }),
+      ),
+    )
+    expect(seen).toEqual(['person-a', 'person-b', 'person-c', 'person-d'])
+  })
+})

@@ -1,0 +1,35 @@
+// A fresh, seeded local cloud per test file, and a way to call functions as a given person.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../local-cloud'
+import { invokeFunction } from '../gateway/functions'
+
+export interface Envelope {
+  ok: boolean
+  data?: any
+  code?: string
+  message?: string
+  fields?: string[]
+}
+
+export interface TestCloud extends LocalCloud {
+  dataDir: string
+  call(fn: string, action: string, input: unknown, openid?: string): Promise<Envelope>
+  stop(): Promise<void>
+}
+
+export async function startTestCloud(seed: 'always' | 'never' = 'always'): Promise<TestCloud> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
+  const cloud = await startLocalCloud({ dataDir, seed })
+  return {
+    ...cloud,
+    dataDir,
+    call: (fn, action, input, openid = 'dev-resident') =>
+      invokeFunction(fn, { action, input }, openid) as Promise<Envelope>,
+    stop: async () => {
+      await cloud.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
