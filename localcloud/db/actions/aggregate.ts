@@ -1,0 +1,30 @@
+// database.aggregateDocuments (collection.aggregate()...end()).
+//   request  { collectionName, stages: [{ stageKey: '$match', stageValue: EJSON/JSON string }, ...] }
+//   response { data: { list: [EJSON string, ...] } }
+// Like the cloud, a pipeline without a $limit stage returns at most 20 results, and at most 10000
+// with one.
+import { parseEjsonField } from '../decode'
+import { runPipeline, type PipelineStage } from '../engine'
+import { invalidParam } from '../errors'
+import { collectionName, type ActionHandler } from './context'
+
+export const AGGREGATE_DEFAULT_LIMIT = 20
+export const AGGREGATE_MAX_LIMIT = 10_000
+
+export const aggregateDocuments: ActionHandler = (params, { store, now }) => {
+  const coll = collectionName(params)
+  if (!Array.isArray(params.stages)) throw invalidParam('stages must be an array')
+  const pipeline: PipelineStage[] = params.stages.map((stage, i) => {
+    const { stageKey, stageValue } = (stage ?? {}) as { stageKey?: unknown; stageValue?: unknown }
+    if (typeof stageKey !== 'string' || !stageKey.startsWith('$')) {
+      throw invalidParam(`stages[${i}].stageKey must be a stage name such as $match`)
+    }
+    return { [stageKey]: parseEjsonField(stageValue, `stages[${i}].stageValue`, now) }
+  })
+  const docs = [...store.collection(coll).values()].map((s) => s.doc)
+  const list = runPipeline(docs, pipeline, (name) => store.docsOrEmpty(name), {
+    defaultLimit: AGGREGATE_DEFAULT_LIMIT,
+    maxLimit: AGGREGATE_MAX_LIMIT,
+  })
+  return { data: { list: list.map((d) => store.encode(d)) } }
+}

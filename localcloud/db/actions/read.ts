@@ -1,0 +1,70 @@
+// database.getDocument (collection/query get(), doc(id).get()) and database.calculateDocument (count()).
+//   getDocument  -> { data: { list: [EJSON string, ...], limit, offset } }
+//   calculateDocument -> { data: { total } }
+// A missing document is an empty list: the SDK's doc().get() then throws
+// "document.get:fail document with _id X does not exist" itself (or answers data: null when the
+// database was made with throwOnNotFound: false), exactly as against the cloud.
+import { isPlainObject, parseEjsonField, type Doc } from '../decode'
+import { compileQuery, findDocs, projectDoc } from '../engine'
+import { invalidParam } from '../errors'
+import {
+  candidates,
+  clampLimit,
+  collectionName,
+  offsetOf,
+  optionalObject,
+  queryOf,
+  singleDocId,
+  transactionIdOf,
+  type ActionHandler,
+  type Params,
+} from './context'
+
+/** The order field: {field: 1|-1} as Query.orderBy() builds it (older SDKs sent [{field, direction}]). */
+function orderOf(params: Params, now: number): Doc | undefined {
+  if (params.order === undefined || params.order === null || params.order === '') return undefined
+  const raw = parseEjsonField(params.order, 'order', now)
+  const entries: [string, unknown][] = Array.isArray(raw)
+    ? raw.map((o) => (isPlainObject(o) ? [String(o.field), o.direction] : ['', undefined]))
+    : isPlainObject(raw)
+      ? Object.entries(raw)
+      : []
+  if (!Array.isArray(raw) && !isPlainObject(raw)) throw invalidParam('order must be an object')
+  const order: Doc = {}
+  for (const [field, dir] of entries) {
+    if (!field) throw invalidParam('order has an empty field')
+    if (dir === 1 || dir === 'asc') order[field] = 1
+    else if (dir === -1 || dir === 'desc') order[field] = -1
+    else throw invalidParam(`order direction of ${field} must be 1, -1, 'asc' or 'desc'`)
+  }
+  return order
+}
+
+export const getDocument: ActionHandler = (params, { store, transactions, now }) => {
+  const coll = collectionName(params)
+  const query = queryOf(params, now)
+  const projection = optionalObject(params, 'projection', now)
+  const txId = transactionIdOf(params)
+  if (txId !== undefined) {
+    const doc = transactions.read(txId, coll, singleDocId(query, 'get()'))
+    return { data: { list: doc ? [store.encode(projectDoc(doc, projection))] : [], limit: 1, offset: 0 } }
+  }
+  store.collection(coll) // the cloud's error when it is missing
+  const limit = clampLimit(params.limit)
+  const offset = offsetOf(params.offset)
+  const list = findDocs(
+    candidates(store, coll, query).map((s) => s.doc),
+    query,
+    { order: orderOf(params, now), offset, limit, projection },
+  )
+  return { data: { list: list.map((d) => store.encode(d)), limit, offset } }
+}
+
+export const calculateDocument: ActionHandler = (params, { store, now }) => {
+  const coll = collectionName(params)
+  const query = queryOf(params, now)
+  const matches = compileQuery(query)
+  let total = 0
+  for (const s of candidates(store, coll, query)) if (matches(s.doc)) total++
+  return { data: { total } }
+}

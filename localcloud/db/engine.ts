@@ -1,0 +1,189 @@
+// Query matching, sorting, projection, updates and aggregation, all by mingo (MongoDB semantics,
+// which is what the cloud database speaks). Inputs here are already decoded (see decode.ts).
+import { Aggregator, Context, Query } from 'mingo'
+import type { Options, PipelineOperator } from 'mingo/core'
+import fullContext from 'mingo/init/context'
+import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
+import { cloneDoc, isPlainObject, type Doc } from './decode'
+import { invalidParam, requestFailed } from './errors'
+
+/**
+ * $sample without repeats: MongoDB picks distinct documents (a random sort) unless it can use its
+ * pseudo-random cursor on a big collection; mingo's own $sample draws with replacement.
+ */
+const $sample: PipelineOperator = (collection, expr) =>
+  collection.transform((xs: unknown[]) => {
+    const size = isPlainObject(expr) && typeof expr.size === 'number' ? Math.max(0, Math.floor(expr.size)) : 0
+    const picked = [...xs]
+    for (let i = picked.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1))
+      ;[picked[i], picked[j]] = [picked[j], picked[i]]
+    }
+    return picked.slice(0, size)
+  })
+
+// Operators already in a context win over ones added later, so ours goes first.
+const context = Context.merge(Context.init().addPipelineOps({ $sample }), fullContext())
+// No $where / $function / $accumulator: requests carry data, never code to run.
+const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false }
+const UPDATE_OPTIONS = { cloneMode: 'deep' as const, queryOptions: { context, useStrictMode: true, scriptEnabled: false } }
+
+/** Update operators the SDK can send (geo has none); $bit and $currentDate come with raw updates. */
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$bit',
+  '$currentDate',
+])
+
+/** Aggregation stages we refuse: geo (not supported locally) and those that write collections. */
+const REFUSED_STAGES = new Set(['$geoNear', '$out', '$merge'])
+
+function wrapMingo<T>(what: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    throw requestFailed(`${what}: ${(err as Error).message}`)
+  }
+}
+
+export type Matcher = (doc: Doc) => boolean
+
+export function compileQuery(query: Doc | undefined): Matcher {
+  if (!query || Object.keys(query).length === 0) return () => true
+  const compiled = wrapMingo('invalid query', () => new Query(query, QUERY_OPTIONS))
+  return (doc) => wrapMingo('query failed', () => compiled.test(doc))
+}
+
+export interface FindOptions {
+  order?: Doc
+  offset?: number
+  limit?: number
+  projection?: Doc
+}
+
+/** Matching documents, sorted, skipped, limited and projected (in that order, like MongoDB). */
+export function findDocs(source: Iterable<Doc>, query: Doc | undefined, opts: FindOptions = {}): Doc[] {
+  return wrapMingo('query failed', () => {
+    const cursor = new Query(query ?? {}, QUERY_OPTIONS).find<Doc>([...source], opts.projection ?? {})
+    if (opts.order && Object.keys(opts.order).length > 0) cursor.sort(opts.order)
+    if (opts.offset) cursor.skip(opts.offset)
+    if (opts.limit !== undefined) cursor.limit(opts.limit)
+    return cursor.all()
+  })
+}
+
+/** Projects one document (for doc().field().get()). */
+export function projectDoc(doc: Doc, projection: Doc | undefined): Doc {
+  if (!projection || Object.keys(projection).length === 0) return doc
+  return findDocs([doc], undefined, { projection })[0] ?? doc
+}
+
+/** True when the update document holds operators only ($set, $inc...). */
+export function isOperatorUpdate(update: Doc): boolean {
+  const keys = Object.keys(update)
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'))
+}
+
+export type UpdateOps = Record<string, Doc>
+
+/**
+ * Checks an update (operators, as the SDK's update() sends) and groups it by operator. Plain fields
+ * next to operators are treated as $set, like the SDK's raw mode does. Checked before any document
+ * is touched, so a bad update fails even when nothing matches.
+ */
+export function normalizeUpdate(update: Doc): UpdateOps {
+  const ops: UpdateOps = {}
+  for (const [key, value] of Object.entries(update)) {
+    if (key.startsWith('$')) {
+      if (!UPDATE_OPERATORS.has(key)) throw requestFailed(`Unknown modifier: ${key}`)
+      if (!isPlainObject(value)) throw requestFailed(`Modifiers operate on fields but we found ${key} with a non-object value`)
+      ops[key] = { ...(ops[key] ?? {}), ...value }
+    } else {
+      ops.$set = { ...(ops.$set ?? {}), [key]: value }
+    }
+  }
+  if (Object.keys(ops).length === 0) throw invalidParam('update data must not be empty')
+  for (const [op, args] of Object.entries(ops)) {
+    for (const [field, value] of Object.entries(args)) {
+      if (field === '_id' || field.startsWith('_id.') || (op === '$rename' && (value === '_id' || String(value).startsWith('_id.')))) {
+        throw requestFailed(`Performing an update on the path '_id' would modify the immutable field '_id'`)
+      }
+    }
+  }
+  return ops
+}
+
+/** Applies checked update operators to a copy of `doc`; the input is not touched. */
+export function applyUpdate(doc: Doc, ops: UpdateOps): Doc {
+  const next = cloneDoc(doc)
+  for (const [op, args] of Object.entries(ops)) {
+    wrapMingo(`${op} failed`, () => mingoUpdate(next, { [op]: args } as unknown as UpdateExpression, [], {}, UPDATE_OPTIONS))
+  }
+  return next
+}
+
+/** Checks set() data: a whole document, no operators. */
+export function checkReplacement(data: Doc): void {
+  for (const key of Object.keys(data)) {
+    if (key.startsWith('$')) throw invalidParam(`set() data cannot hold update operators (${key})`)
+  }
+}
+
+/** A replacement document (doc().set()): the data as given, under the same _id. */
+export function replacementDoc(id: unknown, data: Doc): Doc {
+  checkReplacement(data)
+  const { _id: _ignored, ...rest } = data
+  return { _id: id, ...cloneDoc(rest) }
+}
+
+export interface PipelineStage {
+  [stage: string]: unknown
+}
+
+export interface PipelineLimits {
+  /** Results returned when the pipeline has no $limit stage (the cloud answers 20). */
+  defaultLimit: number
+  /** Results returned at most. */
+  maxLimit: number
+}
+
+/** Runs an aggregation pipeline over copies of `docs`; `resolve` gives other collections for $lookup. */
+export function runPipeline(
+  docs: Iterable<Doc>,
+  pipeline: PipelineStage[],
+  resolve: (name: string) => Doc[],
+  limits: PipelineLimits,
+): Doc[] {
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0]
+    if (REFUSED_STAGES.has(name)) throw invalidParam(`aggregation stage ${name} is not supported by the local cloud`)
+  }
+  let input = [...docs]
+  let stages = pipeline
+  // A leading $match filters the stored documents before they are copied.
+  if (stages.length > 0 && Object.keys(stages[0])[0] === '$match') {
+    const matches = compileQuery(stages[0].$match as Doc)
+    input = input.filter(matches)
+    stages = stages.slice(1)
+  }
+  const hasLimit = pipeline.some((s) => Object.keys(s)[0] === '$limit')
+  const out = wrapMingo('aggregate failed', () =>
+    new Aggregator(stages, {
+      context,
+      scriptEnabled: false,
+      collectionResolver: (name: string) => resolve(name).map((d) => cloneDoc(d)),
+    }).run(input.map((d) => cloneDoc(d))),
+  ) as Doc[]
+  return out.slice(0, hasLimit ? limits.maxLimit : limits.defaultLimit)
+}

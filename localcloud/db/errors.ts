@@ -1,0 +1,65 @@
+// Errors the local database answers with. The codes are the cloud's: the SDK turns a response body
+// `{ code, message }` into a thrown TcbError, and wx-server-sdk maps known codes to numeric errCodes
+// (DATABASE_COLLECTION_NOT_EXIST -> -502005, DATABASE_REQUEST_FAILED -> -502001, INVALID_PARAM ->
+// -501007; anything else -> -501001 with our message kept in errMsg).
+
+export type DbErrorCode =
+  | 'INVALID_PARAM'
+  | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
+  | 'SYS_ERR'
+
+export class DbError extends Error {
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'DbError'
+  }
+}
+
+const SUFFIX = 'Please check your request, but if the problem persists, contact us.'
+
+export function invalidParam(detail: string): DbError {
+  return new DbError('INVALID_PARAM', `[InvalidParameter] ${detail}. ${SUFFIX}`)
+}
+
+export function requestFailed(detail: string): DbError {
+  return new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] ${detail}. ${SUFFIX}`)
+}
+
+export function collectionNotExist(name: string): DbError {
+  return new DbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${name}. ${SUFFIX}`)
+}
+
+export function collectionAlreadyExists(name: string): DbError {
+  return new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: collection ${name} already exists`)
+}
+
+export function duplicateKey(collection: string, id: unknown): DbError {
+  return requestFailed(
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+  )
+}
+
+export function transactionConflict(detail: string): DbError {
+  return new DbError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    `[ResourceUnavailable.TransactionConflict] DATABASE_TRANSACTION_CONFLICT: ${detail}`,
+  )
+}
+
+export function transactionFail(detail: string): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', `[FailedOperation.Transaction] DATABASE_TRANSACTION_FAIL: ${detail}`)
+}
+
+/** Any thrown value as a DbError: our own pass through, anything else is a failed request. */
+export function toDbError(err: unknown): DbError {
+  if (err instanceof DbError) return err
+  const message = err instanceof Error ? err.message : String(err)
+  return requestFailed(message)
+}

@@ -1,0 +1,201 @@
+// The local stand-in for the WeChat Cloud (CloudBase) document database, spoken to by the unmodified
+// wx-server-sdk (see sdk-env.ts for pointing it here).
+//
+//   POST /admin?env=...&seqId=...   every SDK database call: JSON { action, ... } -> JSON
+//   GET  /_local/health             { ok: true }
+//   GET  /_local/stats              { total, byAction }   SDK requests counted by action
+//   POST /_local/stats/reset        zeroes the counters
+//
+// Answers to SDK calls are HTTP 200 with { requestId, ...result } or { requestId, code, message }:
+// node-sdk throws a TcbError for a body with a `code`, and wx-server-sdk turns it into its errors.
+// Bodies that are not JSON answer 400, bodies over 5 MB answer 413; the server keeps serving.
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ACTIONS, type ActionContext } from './actions'
+import { invalidParam, toDbError, type DbError } from './errors'
+import { StatsCounter, type DbStats } from './stats'
+import { DocStore } from './store'
+import { TransactionManager } from './transactions'
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024
+/** Past this much refused body, the connection is dropped instead of drained. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
+
+export interface DbServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Folder for the SQLite files; created when missing. */
+  dataDir: string
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string
+  /** Clock in ms for server dates and transaction lifetimes; default Date.now. */
+  now?: () => number
+}
+
+export interface DbServer {
+  /** What wx-server-sdk is pointed at, e.g. http://127.0.0.1:4100/admin */
+  url: string
+  port: number
+  close(): Promise<void>
+  stats(): DbStats
+  resetStats(): void
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: DbError,
+  ) {
+    super(error.message)
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) tooLarge = true
+      if (tooLarge) {
+        chunks.length = 0
+        if (size > MAX_DRAIN_BYTES) req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (tooLarge) reject(new BodyError(413, invalidParam(`request body is larger than ${MAX_BODY_BYTES} bytes`)))
+      else resolve(Buffer.concat(chunks).toString('utf8'))
+    })
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+let requestCounter = 0
+function newRequestId(): string {
+  requestCounter = (requestCounter + 1) % 1e9
+  return `local-${randomBytes(6).toString('hex')}-${requestCounter}`
+}
+
+export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
+  const now = opts.now ?? Date.now
+  const host = opts.host ?? '127.0.0.1'
+  const store = new DocStore(opts.dataDir)
+  const transactions = new TransactionManager(store, now)
+  const stats = new StatsCounter()
+
+  /** One SDK request, start to end without awaiting: it is applied atomically. */
+  function handleSdkCall(text: string): { status: number; body: Record<string, unknown> } {
+    const requestId = newRequestId()
+    let params: unknown
+    try {
+      params = JSON.parse(text)
+    } catch {
+      const err = invalidParam('request body is not valid JSON')
+      return { status: 400, body: { requestId, code: err.code, message: err.message } }
+    }
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+      const err = invalidParam('request body must be a JSON object')
+      return { status: 400, body: { requestId, code: err.code, message: err.message } }
+    }
+    const p = params as Record<string, unknown>
+    const action = typeof p.action === 'string' ? p.action : ''
+    if (action) stats.record(action)
+    try {
+      const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
+      if (!handler) throw invalidParam(`unknown action ${JSON.stringify(action)}`)
+      const ctx: ActionContext = { store, transactions, now: now() }
+      return { status: 200, body: { requestId, ...handler(p, ctx) } }
+    } catch (err) {
+      const e = toDbError(err)
+      return { status: 200, body: { requestId, code: e.code, message: e.message } }
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local')
+    if (url.pathname.startsWith('/_local/')) {
+      if (req.method === 'GET' && url.pathname === '/_local/health') return sendJson(res, 200, { ok: true })
+      if (req.method === 'GET' && url.pathname === '/_local/stats') return sendJson(res, 200, stats.snapshot())
+      if (req.method === 'POST' && url.pathname === '/_local/stats/reset') {
+        req.resume()
+        stats.reset()
+        return sendJson(res, 200, { ok: true })
+      }
+      req.resume()
+      return sendJson(res, 404, { code: 'INVALID_PARAM', message: `no route ${req.method} ${url.pathname}` })
+    }
+    if (req.method !== 'POST') {
+      req.resume()
+      return sendJson(res, 405, { code: 'INVALID_PARAM', message: 'SDK calls are POST requests' })
+    }
+    let text: string
+    try {
+      text = await readBody(req)
+    } catch (err) {
+      const status = err instanceof BodyError ? err.status : 400
+      const e = err instanceof BodyError ? err.error : invalidParam('could not read the request body')
+      return sendJson(res, status, { requestId: newRequestId(), code: e.code, message: e.message })
+    }
+    const { status, body } = handleSdkCall(text)
+    sendJson(res, status, body)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      const e = toDbError(err)
+      sendJson(res, 500, { requestId: newRequestId(), code: 'SYS_ERR', message: e.message })
+    })
+  })
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  } catch (err) {
+    store.close()
+    throw err
+  }
+
+  const port = (server.address() as AddressInfo).port
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  let closed: Promise<void> | null = null
+
+  return {
+    url: `http://${urlHost}:${port}/admin`,
+    port,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close()
+          resolve()
+        })
+        server.closeAllConnections()
+      })
+      return closed
+    },
+  }
+}
