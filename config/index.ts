@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+
+// Sizes in the scss are written for a 375-wide design. In weapp 1px becomes 2rpx (= 1 CSS px on a
+// 375-wide phone); in h5 targetUnit 'px' keeps px as they are, so what the scss says is what
+// Chromium computes. Font sizes and care-mode tap targets are written `Px` (not converted anywhere):
+// text keeps its size whatever the screen width, so the care-mode minimum (18) holds on narrow phones.
+const DESIGN_WIDTH = 375
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'lifelong-learning-week',
+    date: '2026-11-23',
+    designWidth: DESIGN_WIDTH,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    // Taro defines process.env.TARO_ENV as a literal ('weapp' | 'h5'). Dev-only code (the persona
+    // switcher, the local gateway transport) is reached only through dynamic imports inside
+    // `if (process.env.TARO_ENV === 'h5')`, which webpack drops as dead code from the weapp build
+    // (check-weapp asserts none of it is there).
+    defineConstants: {},
+    alias: {
+      '@': path.join(root, 'src'),
+      '@shared': path.join(root, 'src', 'shared'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    sass: {},
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // 'px' is handled by postcss-pxtransform (rootValue 1 for a 375 design) but missing from
+        // Taro's config type, hence the cast. It also turns off Taro's rem script in index.html.
+        pxtransform: { enable: true, config: { targetUnit: 'px' as 'rem' } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        // The h5 build is for local runs and browser tests, not a public site: no size hints.
+        chain.performance.hints(false)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,527 @@
+// `npm run check:weapp` (after `npm run build:weapp`): proves, without WeChat and without network,
+// that dist/weapp is a mini-program WeChat would accept.
+//
+//   1. structure   app.json lists the main pages and both subpackages; every listed page has its
+//                  .js/.json/.wxml/.wxss; Taro's shared files exist; every `require()` in the JS
+//                  and every <import>/<include> in the WXML resolves to a file; every JSON parses.
+//   2. sizes       bytes of the main package, each subpackage and the total (uploadable files only);
+//                  fails above 2 MB per package or 20 MB in all.
+//   3. dev code    none of the h5-only dev tools (persona switcher, local gateway transport) is there.
+//   4. parsing     every .js parses (vm.Script); WeChat's own wcc and wcsc (miniprogram-compiler)
+//                  compile every .wxml/.wxs and .wxss.
+//   5. DevTools    miniprogram-ci offline: getCompiledResult (the pre-upload compile), analyseCode
+//                  (unresolved require/import/usingComponents) and checkCodeQuality (package sizes).
+//                  All network access is blocked in this process; the project attributes that would
+//                  be fetched with a real key are given locally.
+//   6. runtime     the bundle boots in Node with a stub `wx` (App/Page/getCurrentPages, wx.cloud):
+//                  app.js calls cloud.init, every page renders its Chinese text and calls the cloud.
+//
+// Prints `weapp.<figure>=N` lines, writes them to .bench/weapp.json, exits non-zero on any failure.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import vm from 'node:vm'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const DIST = path.join(ROOT, 'dist', 'weapp')
+const BENCH_DIR = path.join(ROOT, '.bench')
+const MB = 1024 * 1024
+const PACKAGE_LIMIT = 2 * MB
+const TOTAL_LIMIT = 20 * MB
+const CI_STEP_TIMEOUT_MS = 60_000
+
+/** What the app must contain (src/app.config.ts). */
+const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index']
+const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
+  volunteer: ['scan/index'],
+  organiser: ['dashboard/index'],
+}
+/** Files every Taro weapp build needs beside the pages. */
+const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
+/** Strings only the h5 dev tools contain: none may reach the weapp build. */
+const DEV_ONLY_STRINGS = ['dev-persona-switcher', 'dev.openid', 'x-dev-openid', '/api/call', '/api/dev/personas', '开发身份']
+/** Extensions WeChat uploads (miniprogram-ci's built-in list); anything else is ignored on upload. */
+const UPLOADED_EXTS = new Set([
+  '.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a',
+  '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert',
+])
+const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
+
+const failures: string[] = []
+const notes: string[] = []
+const fail = (msg: string) => failures.push(msg)
+const rel = (p: string) => path.relative(DIST, p).split(path.sep).join('/')
+
+function walk(dir: string): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) out.push(...walk(full))
+    else out.push(full)
+  }
+  return out
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch (err) {
+    fail(`${rel(file)}: not valid JSON (${(err as Error).message})`)
+    return undefined
+  }
+}
+
+interface AppJson {
+  pages?: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+}
+
+// ---------------------------------------------------------------- 1. structure
+function checkStructure(app: AppJson, files: string[]): string[] {
+  const pages = app.pages ?? []
+  const subs = app.subPackages ?? app.subpackages ?? []
+  for (const p of REQUIRED_MAIN_PAGES) if (!pages.includes(p)) fail(`app.json: main package lacks page ${p}`)
+  if (pages[0] !== REQUIRED_MAIN_PAGES[0]) fail(`app.json: the first page (home) should be ${REQUIRED_MAIN_PAGES[0]}, is ${pages[0]}`)
+  for (const [root, required] of Object.entries(REQUIRED_SUBPACKAGES)) {
+    const sub = subs.find((s) => s.root.replace(/\/$/, '') === root)
+    if (!sub) {
+      fail(`app.json: subpackage ${root} is not listed`)
+      continue
+    }
+    for (const p of required) if (!sub.pages.includes(p)) fail(`app.json: subpackage ${root} lacks page ${p}`)
+  }
+  for (const f of TARO_SHARED_FILES) if (!existsSync(path.join(DIST, f))) fail(`missing ${f}`)
+
+  const allPages = [...pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
+  for (const page of allPages) {
+    for (const ext of ['.js', '.json', '.wxml', '.wxss']) {
+      if (!existsSync(path.join(DIST, page + ext))) fail(`page ${page}: missing ${page}${ext}`)
+    }
+  }
+
+  // Every JSON parses; every usingComponents target exists.
+  for (const file of files.filter((f) => f.endsWith('.json'))) {
+    const json = readJson(file) as { usingComponents?: Record<string, string> } | undefined
+    for (const [name, target] of Object.entries(json?.usingComponents ?? {})) {
+      if (target.startsWith('plugin://')) continue
+      const base = target.startsWith('/') ? path.join(DIST, target) : path.resolve(path.dirname(file), target)
+      if (!existsSync(base + '.js') || !existsSync(base + '.json')) fail(`${rel(file)}: component ${name} -> ${target} not found`)
+    }
+  }
+
+  // Every relative require() in the JS and <import>/<include> in the WXML resolves.
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(file, 'utf8')
+    for (const m of code.matchAll(/\brequire\(\s*["'](\.{1,2}\/[^"']+|\/[^"']+)["']\s*\)/g)) {
+      const spec = m[1]
+      const base = spec.startsWith('/') ? path.join(DIST, spec) : path.resolve(path.dirname(file), spec)
+      if (![base, base + '.js', path.join(base, 'index.js')].some((c) => existsSync(c) && statSync(c).isFile())) {
+        fail(`${rel(file)}: require("${spec}") does not resolve`)
+      }
+    }
+  }
+  for (const file of files.filter((f) => f.endsWith('.wxml'))) {
+    const xml = readFileSync(file, 'utf8')
+    for (const m of xml.matchAll(/<(?:import|include|wxs)\s[^>]*src=["']([^"']+)["']/g)) {
+      const spec = m[1]
+      const target = spec.startsWith('/') ? path.join(DIST, spec) : path.resolve(path.dirname(file), spec)
+      if (!existsSync(target)) fail(`${rel(file)}: src="${spec}" does not resolve`)
+    }
+  }
+  return allPages
+}
+
+// ---------------------------------------------------------------- 2. sizes
+function measure(app: AppJson, files: string[]): Record<string, number> {
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+  const bytes: Record<string, number> = { main: 0 }
+  for (const r of roots) bytes[r] = 0
+  for (const file of files) {
+    const name = rel(file)
+    if (NOT_UPLOADED.has(name) || !UPLOADED_EXTS.has(path.extname(name))) continue
+    const owner = roots.find((r) => name.startsWith(r + '/')) ?? 'main'
+    bytes[owner] += statSync(file).size
+  }
+  const total = Object.values(bytes).reduce((a, b) => a + b, 0)
+  if (bytes.main > PACKAGE_LIMIT) fail(`main package is ${bytes.main} bytes, over the 2 MB limit`)
+  for (const r of roots) if (bytes[r] > PACKAGE_LIMIT) fail(`subpackage ${r} is ${bytes[r]} bytes, over the 2 MB limit`)
+  if (total > TOTAL_LIMIT) fail(`all packages together are ${total} bytes, over the 20 MB limit`)
+  const figures: Record<string, number> = { 'weapp.mainPackageBytes': bytes.main }
+  for (const r of roots) figures[`weapp.${r}PackageBytes`] = bytes[r]
+  figures['weapp.totalBytes'] = total
+  return figures
+}
+
+// ---------------------------------------------------------------- 3. dev code
+function checkNoDevCode(files: string[]) {
+  for (const file of files) {
+    if (!/\.(js|json|wxml|wxss|wxs)$/.test(file)) continue
+    const text = readFileSync(file, 'utf8')
+    for (const s of DEV_ONLY_STRINGS) if (text.includes(s)) fail(`${rel(file)}: contains dev-only "${s}" (h5 dev tools leaked into weapp)`)
+  }
+}
+
+// ---------------------------------------------------------------- 4. parsing
+function checkParsing(files: string[]) {
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
+    try {
+      new vm.Script(readFileSync(file, 'utf8'), { filename: rel(file) })
+    } catch (err) {
+      fail(`${rel(file)}: JavaScript does not parse: ${(err as Error).message}`)
+    }
+  }
+  const strip = (f: string, ext: string) => rel(f).slice(0, -ext.length)
+  const wxml = files.filter((f) => f.endsWith('.wxml')).map((f) => strip(f, '.wxml'))
+  const wxs = files.filter((f) => f.endsWith('.wxs')).map(rel)
+  const wxss = files.filter((f) => f.endsWith('.wxss')).map((f) => strip(f, '.wxss'))
+  // miniprogram-compiler ships WeChat's Linux/macOS/Windows wcc and wcsc.
+  const wcc = require('miniprogram-compiler/src/wcc') as (root: string, files: string[], wxs: string[], o?: object) => string
+  const wcsc = require('miniprogram-compiler/src/wcsc') as (root: string, files: string[], o?: object) => unknown
+  try {
+    wcc(DIST, wxml, wxs, { maxBuffer: 64 * MB })
+    notes.push(`wcc compiled ${wxml.length} .wxml and ${wxs.length} .wxs`)
+  } catch (err) {
+    fail(`wcc: ${(err as Error).message.trim()}`)
+  }
+  const css = wcsc(DIST, wxss, { maxBuffer: 64 * MB })
+  if (css instanceof Error) fail(`wcsc: ${css.message.trim()}`)
+  else notes.push(`wcsc compiled ${wxss.length} .wxss`)
+}
+
+// ---------------------------------------------------------------- 5. miniprogram-ci, offline
+/**
+ * Refuses every outgoing connection, in this process and in the processes miniprogram-ci forks (its
+ * compiler runs in a child): a preload file, required here and passed on through NODE_OPTIONS, patches
+ * http, https and net; local pipes (child IPC) still work. Refused attempts are logged to a file.
+ */
+const NETWORK_GUARD = `
+const fs = require('fs'), net = require('net'), http = require('http'), https = require('https')
+const log = process.env.CHECK_WEAPP_NET_LOG
+function refuse(what) {
+  if (log) { try { fs.appendFileSync(log, process.pid + ' ' + what + '\\n') } catch (e) {} }
+  throw new Error('check-weapp: network access refused (' + what + ')')
+}
+http.request = () => refuse('http.request'); http.get = () => refuse('http.get')
+https.request = () => refuse('https.request'); https.get = () => refuse('https.get')
+const connect = net.Socket.prototype.connect
+net.Socket.prototype.connect = function (...args) {
+  // Node passes either (options | port | path, ...) or, internally, one array of normalised arguments.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0]
+  const pipe = (first && typeof first === 'object' && typeof first.path === 'string') || (typeof first === 'string' && isNaN(Number(first)))
+  if (!pipe) refuse('socket ' + JSON.stringify(first && typeof first === 'object' ? { host: first.host, port: first.port } : first))
+  return connect.apply(this, args)
+}
+`
+
+function blockNetwork(): () => string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'check-weapp-'))
+  const guard = path.join(dir, 'offline.cjs')
+  const log = path.join(dir, 'refused.log')
+  writeFileSync(guard, NETWORK_GUARD)
+  writeFileSync(log, '')
+  process.env.CHECK_WEAPP_NET_LOG = log
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(guard)}`.trim()
+  require(guard)
+  // The guard stays in NODE_OPTIONS for every later child (the runtime smoke test too).
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+  return () => readFileSync(log, 'utf8').split('\n').filter(Boolean)
+}
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} took longer than ${CI_STEP_TIMEOUT_MS / 1000}s`)), CI_STEP_TIMEOUT_MS)
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    )
+  })
+}
+
+/** Runs fn with console output captured (miniprogram-ci is chatty); returns the lines. */
+async function quietly<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; lines: string[] }> {
+  const lines: string[] = []
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error }
+  const capture = (...a: unknown[]) => void lines.push(a.map((x) => (typeof x === 'string' ? x : x instanceof Error ? x.message : JSON.stringify(x))).join(' '))
+  Object.assign(console, { log: capture, info: capture, warn: capture, error: capture })
+  try {
+    return { value: await fn(), lines }
+  } catch (error) {
+    return { error, lines }
+  } finally {
+    Object.assign(console, saved)
+  }
+}
+
+async function checkWithMiniprogramCi(figures: Record<string, number>) {
+  const refused = blockNetwork()
+  const attempts: string[] = []
+  // Its one optional download (the list of uploadable extensions) has a built-in fallback: answer it
+  // offline before it tries.
+  const request = require('miniprogram-ci/dist/utils/request') as Record<string, unknown>
+  request.request = async (opts: { url?: string }) => {
+    attempts.push(`request ${opts?.url ?? ''} (answered offline)`)
+    throw new Error('offline')
+  }
+  const loaded = await quietly(async () => require('miniprogram-ci') as typeof import('miniprogram-ci'))
+  if (!loaded.value) throw loaded.error
+  const ci = loaded.value
+  const attrs = {
+    platform: false,
+    appType: 0,
+    isSandbox: false,
+    released: false,
+    setting: {
+      MaxCodeSize: 2,
+      MaxSubpackageSubCodeSize: 2,
+      MaxSubpackageFullCodeSize: 20,
+      NavigateMiniprogramLimit: 10,
+      MaxSubPackageLimit: 100,
+      MinTabbarCount: 2,
+      MaxTabbarCount: 5,
+      MaxCustomTabbarCount: 10,
+      MaxTabbarIconSize: 40,
+    },
+  }
+  const project = new ci.Project({
+    appid: 'touristappid',
+    type: 'miniProgram',
+    projectPath: DIST,
+    privateKey: 'dummy-offline-check',
+    ignores: ['node_modules/**/*', '**/*.LICENSE.txt'],
+    // Read by CIProject.attr(): with it the project never asks WeChat for the AppID's attributes.
+    attr: async () => attrs,
+  } as ConstructorParameters<typeof ci.Project>[0])
+
+  const compiled = await quietly(() => withTimeout(ci.getCompiledResult({ project, setting: { es6: false, minify: false } } as never), 'getCompiledResult'))
+  if (compiled.error) {
+    fail(`miniprogram-ci getCompiledResult: ${(compiled.error as Error).message ?? compiled.error}`)
+  } else {
+    const out = compiled.value as Record<string, string | Buffer>
+    const names = Object.keys(out)
+    for (const page of ['app.json', ...REQUIRED_MAIN_PAGES.map((p) => `${p}.wxml`)]) {
+      if (!names.includes(page)) fail(`miniprogram-ci getCompiledResult: ${page} missing from the compiled result`)
+    }
+    notes.push(`miniprogram-ci getCompiledResult: ${names.length} files compiled for upload`)
+  }
+  const compileProblems = compiled.lines.filter((l) => /error|fail/i.test(l) && !/white ext list|getwhiteextlist/i.test(l))
+  for (const l of compileProblems) fail(`miniprogram-ci getCompiledResult reported: ${l.slice(0, 300)}`)
+
+  const analysed = await quietly(() => withTimeout(ci.analyseCode(project, { silent: false }), 'analyseCode'))
+  if (analysed.error) fail(`miniprogram-ci analyseCode: ${(analysed.error as Error).message ?? analysed.error}`)
+  const unresolved = analysed.lines.filter((l) => /resolve dep failed|build failed/i.test(l))
+  for (const l of unresolved) fail(`miniprogram-ci analyseCode: ${l.slice(0, 300)}`)
+  if (!analysed.error) {
+    const files = (analysed.value as { files?: unknown[] } | undefined)?.files?.length ?? 0
+    notes.push(`miniprogram-ci analyseCode: ${files} files analysed, ${unresolved.length} unresolved dependencies`)
+  }
+
+  const quality = await quietly(() => withTimeout(ci.checkCodeQuality(project), 'checkCodeQuality'))
+  if (quality.error) {
+    fail(`miniprogram-ci checkCodeQuality: ${(quality.error as Error).message ?? quality.error}`)
+  } else {
+    const items = (quality.value ?? []) as { name: string; success: boolean; text: string; detail?: unknown }[]
+    const size = items.find((i) => i.name === 'PACKAGE_SIZE_LIMIT')
+    if (!size) fail('miniprogram-ci checkCodeQuality: no PACKAGE_SIZE_LIMIT result')
+    else {
+      const detail = (size.detail ?? {}) as Record<string, number>
+      if (typeof detail.__APP__ === 'number') figures['weapp.ci.mainPackageBytes'] = detail.__APP__
+      for (const [k, v] of Object.entries(detail)) if (k !== '__APP__' && typeof v === 'number') figures[`weapp.ci.${k.replace(/\/$/, '')}PackageBytes`] = v
+      if (!size.success) fail(`miniprogram-ci checkCodeQuality: ${size.text} ${JSON.stringify(detail)}`)
+    }
+    const advice = items.filter((i) => !i.success && i.name !== 'PACKAGE_SIZE_LIMIT').map((i) => i.name)
+    notes.push(`miniprogram-ci checkCodeQuality: package size ok${advice.length ? `; advice not followed (not failures): ${advice.join(', ')}` : ''}`)
+  }
+  const blocked = refused()
+  for (const b of blocked) fail(`miniprogram-ci tried to reach the network: ${b}`)
+  notes.push(
+    `network: blocked in this process and its children; ${blocked.length} connection attempt(s)` +
+      (attempts.length ? `; ${[...new Set(attempts)].join('; ')}` : ''),
+  )
+}
+
+// ---------------------------------------------------------------- 6. runtime smoke test
+/**
+ * Runs the built bundle the way the WeChat client would, minus rendering: a child Node process defines
+ * wx (with a stub cloud that answers like the contract), App, Page, Component, getApp and
+ * getCurrentPages, runs app.js, then loads each page, calls onLoad/onShow/onReady and collects what the
+ * page hands to setData. It proves the bundle boots, calls the cloud the right way and renders text.
+ */
+const RUNTIME_SMOKE = `
+const path = require('path')
+const DIST = process.env.CHECK_WEAPP_DIST
+const calls = []
+const storage = {}
+const at = (d, h, m) => Date.UTC(2026, 11, d, h - 8, m)
+const week = { id: 'nc2026', name: '2026年南昌市全民终身学习活动周', level: 'city', region: '南昌市', theme: '奋进“十五五”，终身学习向未来', startDate: '2026-11-30', endDate: '2026-12-06', districts: [{ code: 'donghu', name: '东湖区' }], summaryDeadline: '2026-12-10', organiser: '南昌市教育局' }
+const summary = { id: 'nc2026-donghu-02', weekId: 'nc2026', title: '智慧助老·手机打车查公交', type: 'smart_senior', topics: ['leisure'], audiences: ['seniors'], districtCode: 'donghu', districtName: '东湖区', mode: 'offline', venueName: '百花洲街道社区学校', startAt: at(1, 9, 0), endAt: at(1, 10, 30), signupRequired: true, capacity: 20, seatsLeft: 5, status: 'published' }
+const detail = Object.assign({}, summary, { description: '小班教学，一对一指导。', organizer: '东湖区社区教育学院', coOrganizers: [], address: '南昌市东湖区松柏巷18号', onlineUrl: null, signupOpensAt: at(1, 8, 0) - 11 * 864e5, signupClosesAt: at(1, 8, 0), cancelDeadline: null })
+function answer(data) {
+  if (data.action === 'weeks') return { ok: true, data: { weeks: [week] } }
+  if (data.action === 'list') return { ok: true, data: { items: [summary], nextCursor: null } }
+  if (data.action === 'get') return data.input && data.input.id === summary.id ? { ok: true, data: { activity: detail } } : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
+  return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
+}
+const known = {
+  cloud: {
+    init: (o) => calls.push('cloud.init ' + JSON.stringify(o)),
+    callFunction: (o) => { calls.push('callFunction ' + o.name + '.' + o.data.action); return Promise.resolve({ result: answer(o.data) }) },
+  },
+  getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, fontSizeSetting: 16, SDKVersion: '3.8.10' }),
+  getAppBaseInfo: () => ({ fontSizeSetting: 16, SDKVersion: '3.8.10' }),
+  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  getStorageSync: (k) => (k in storage ? storage[k] : ''),
+  setStorageSync: (k, v) => { storage[k] = v },
+  canIUse: () => true,
+}
+const unknownApis = new Set()
+global.wx = new Proxy(known, {
+  get: (t, k) => (k in t || typeof k !== 'string' || k === 'webpackJsonp' ? t[k] : (t[k] = () => { unknownApis.add(k) })),
+  set: (t, k, v) => ((t[k] = v), true),
+})
+let app, config
+const stack = []
+global.App = (c) => { app = c }
+global.Page = (c) => { config = c }
+global.Component = (c) => { config = c }
+global.getApp = () => app
+global.getCurrentPages = () => stack
+const errors = []
+process.on('uncaughtException', (e) => errors.push('uncaught: ' + (e && e.stack || e)))
+process.on('unhandledRejection', (e) => errors.push('unhandled rejection: ' + (e && e.stack || e)))
+async function open(route, query) {
+  config = undefined
+  const before = calls.length
+  require(path.join(DIST, route + '.js'))
+  if (!config) throw new Error(route + ': the page did not call Page()')
+  const page = Object.create(config)
+  const texts = new Set()
+  const collect = (v) => { if (typeof v === 'string') texts.add(v); else if (v && typeof v === 'object') Object.values(v).forEach(collect) }
+  page.data = {}
+  page.route = route
+  page.options = query
+  page.setData = (d, cb) => { collect(d); Object.assign(page.data, d); if (cb) setTimeout(cb, 0) }
+  page.selectComponent = () => null
+  stack.push(page)
+  for (const hook of ['onLoad', 'onShow', 'onReady']) if (typeof config[hook] === 'function') config[hook].call(page, query)
+  await new Promise((r) => setTimeout(r, 400))
+  return { route, texts: [...texts].filter((t) => /[\\u4e00-\\u9fa5]/.test(t)), calls: calls.slice(before) }
+}
+;(async () => {
+  const result = { boot: [], pages: [] }
+  try {
+    require(path.join(DIST, 'app.js'))
+    if (!app) throw new Error('app.js did not call App()')
+    const launch = { path: 'pages/index/index', query: {}, scene: 1001 }
+    if (app.onLaunch) app.onLaunch.call(app, launch)
+    if (app.onShow) app.onShow.call(app, launch)
+    result.boot = calls.slice()
+    result.pages.push(await open('pages/index/index', {}))
+    result.pages.push(await open('pages/activity/index', { id: summary.id }))
+    result.pages.push(await open('volunteer/scan/index', {}))
+    result.pages.push(await open('organiser/dashboard/index', {}))
+  } catch (e) {
+    errors.push(String(e && e.stack || e))
+  }
+  result.errors = errors
+  result.unknownApis = [...unknownApis]
+  process.stdout.write('\\nRUNTIME_SMOKE ' + JSON.stringify(result) + '\\n')
+  process.exit(0)
+})()
+`
+
+/** What each page must show and call once the stub cloud has answered. */
+const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
+  'pages/index/index': {
+    texts: ['2026年南昌市全民终身学习活动周', '智慧助老·手机打车查公交', '长辈版', '12月1日 周二 09:00–10:30'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.list'],
+  },
+  'pages/activity/index': { texts: ['智慧助老·手机打车查公交', '报名（暂未开放）', '南昌市东湖区松柏巷18号'], calls: ['callFunction activity.get'] },
+  'volunteer/scan/index': { texts: ['签到', '暂无分配给您的活动'], calls: [] },
+  'organiser/dashboard/index': { texts: ['活动周概况', '智慧助老'], calls: ['callFunction activity.weeks', 'callFunction activity.list'] },
+}
+
+function checkRuntime() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'check-weapp-run-'))
+  const file = path.join(dir, 'smoke.cjs')
+  writeFileSync(file, RUNTIME_SMOKE)
+  const res = spawnSync(process.execPath, [file], {
+    env: { ...process.env, CHECK_WEAPP_DIST: DIST },
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 32 * MB,
+  })
+  rmSync(dir, { recursive: true, force: true })
+  const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('RUNTIME_SMOKE '))
+  if (!line) {
+    fail(`runtime smoke test did not finish (status ${res.status}${res.error ? `, ${res.error.message}` : ''}): ${(res.stderr ?? '').slice(-1500)}`)
+    return
+  }
+  const out = JSON.parse(line.slice('RUNTIME_SMOKE '.length)) as {
+    boot: string[]
+    pages: { route: string; texts: string[]; calls: string[] }[]
+    errors: string[]
+    unknownApis: string[]
+  }
+  for (const e of out.errors) fail(`runtime smoke test: ${e.slice(0, 800)}`)
+  if (!out.boot.some((c) => c === 'cloud.init {"traceUser":true}')) fail('runtime smoke test: app.js did not call wx.cloud.init({ traceUser: true })')
+  for (const [route, want] of Object.entries(RUNTIME_EXPECT)) {
+    const page = out.pages.find((p) => p.route === route)
+    if (!page) {
+      fail(`runtime smoke test: ${route} was not opened`)
+      continue
+    }
+    const joined = page.texts.join('\n')
+    for (const t of want.texts) if (!joined.includes(t)) fail(`runtime smoke test: ${route} did not render "${t}"`)
+    for (const c of want.calls) if (!page.calls.includes(c)) fail(`runtime smoke test: ${route} did not ${c}`)
+  }
+  notes.push(
+    `runtime smoke test: app.js booted (cloud.init traceUser), ${out.pages.length} pages rendered through Taro's runtime with a stub wx.cloud` +
+      (out.unknownApis.length ? `; other wx APIs called (stubbed): ${out.unknownApis.join(', ')}` : ''),
+  )
+}
+
+async function main() {
+  const started = Date.now()
+  // miniprogram-ci rejects some promises nobody awaits (e.g. when its compiler child exits): record
+  // them as failures instead of crashing without the figures.
+  process.on('unhandledRejection', (reason) => fail(`unhandled rejection: ${(reason as Error)?.message ?? String(reason)}`))
+  const appFile = path.join(DIST, 'app.json')
+  if (!existsSync(appFile)) {
+    console.error(`check-weapp: ${path.relative(ROOT, appFile)} not found; run npm run build:weapp first`)
+    process.exit(1)
+  }
+  const app = (readJson(appFile) ?? {}) as AppJson
+  const files = walk(DIST)
+  const pages = checkStructure(app, files)
+  const figures = measure(app, files)
+  checkNoDevCode(files)
+  checkParsing(files)
+  try {
+    await checkWithMiniprogramCi(figures)
+  } catch (err) {
+    fail(`miniprogram-ci could not run offline: ${(err as Error).stack ?? err}`)
+  }
+  checkRuntime()
+  figures['weapp.checkSeconds'] = Math.round((Date.now() - started) / 100) / 10
+
+  console.log(`check-weapp: ${pages.length} pages (${pages.join(', ')})`)
+  for (const n of notes) console.log(`check-weapp: ${n}`)
+  for (const [k, v] of Object.entries(figures)) console.log(`${k}=${v}`)
+  mkdirSync(BENCH_DIR, { recursive: true })
+  writeFileSync(path.join(BENCH_DIR, 'weapp.json'), JSON.stringify(figures, null, 2) + '\n')
+
+  if (failures.length) {
+    console.error(`check-weapp: FAILED, ${failures.length} problem(s):`)
+    for (const f of failures) console.error(`  - ${f}`)
+    process.exit(1)
+  }
+  console.log('check-weapp: ok (structure, sizes, no dev code, wcc/wcsc, miniprogram-ci offline compile/analyse/quality, runtime smoke test)')
+  process.exit(0)
+}
+
+main().catch((err) => {
+  console.error('check-weapp: crashed:', err)
+  process.exit(1)
+})

@@ -1,0 +1,14 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/activity/index'],
+  subPackages: [
+    { root: 'volunteer', name: 'volunteer', pages: ['scan/index'] },
+    { root: 'organiser', name: 'organiser', pages: ['dashboard/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#F5F7FA',
+    navigationBarBackgroundColor: '#FFFFFF',
+    navigationBarTitleText: '终身学习活动周',
+    navigationBarTextStyle: 'black',
+  },
+})

@@ -1,0 +1,3 @@
+export { CareToggle } from './CareToggle'
+export { useCareMode, type CareMode } from './useCareMode'
+export { setCare, getCareState } from './careMode'

@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import type { Week } from '@shared/contracts/activity'
+import { CONTENT_TYPES } from '@shared/domain/vocabulary'
+import { Chip } from '@/components/Chip'
+import { PageShell } from '@/components/PageShell'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { callCloud } from '@/services/callCloud'
+import { dateSpanText } from '@/utils/activityText'
+import { readString, writeString } from '@/utils/storage'
+import { countWeek } from './countWeek'
+import './index.scss'
+
+const WEEK_KEY = 'organiser.weekId'
+
+/**
+ * Organiser overview (subpackage): the week and how many published activities it has, by type and
+ * by district. Live attendance and the 总结表 come in later versions.
+ */
+export default function OrganiserDashboard() {
+  const weeks = useAsync(() => callCloud('activity', 'weeks', {}).then((r) => r.weeks), [])
+  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
+  const list: Week[] = weeks.status === 'ready' ? weeks.data : []
+  const week = list.find((w) => w.id === chosen) ?? list[0]
+  const counts = useAsync(() => (week ? countWeek(week.id) : Promise.resolve(null)), [week?.id])
+
+  usePullDownRefresh(() => {
+    weeks.reload()
+    counts.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <PageShell className='dash' testid='organiser-dashboard-page'>
+      <View className='dash-head'>
+        <Text className='dash-head__title'>活动周概况</Text>
+        <Text className='muted'>已发布的活动统计。实时签到与总结表将在后续版本开放。</Text>
+      </View>
+
+      {weeks.status === 'loading' ? <Loading /> : null}
+      {weeks.status === 'error' ? <ErrorState message={weeks.error.message} code={weeks.error.code} onRetry={weeks.reload} /> : null}
+      {weeks.status === 'ready' && !week ? <Empty title='暂无活动周' /> : null}
+
+      {week ? (
+        <View>
+          {list.length > 1 ? (
+            <View className='dash-weeks' data-testid='dash-week-selector'>
+              {list.map((w) => (
+                <Chip
+                  key={w.id}
+                  selected={w.id === week.id}
+                  testid={`dash-week-${w.id}`}
+                  onTap={() => {
+                    setChosen(w.id)
+                    writeString(WEEK_KEY, w.id)
+                  }}
+                >
+                  {w.region}
+                </Chip>
+              ))}
+            </View>
+          ) : null}
+
+          <View className='section' data-testid='dash-week'>
+            <Text className='section__title'>{week.name}</Text>
+            <Text className='dash-line'>主题：{week.theme}</Text>
+            <Text className='dash-line'>时间：{dateSpanText(week.startDate, week.endDate)}</Text>
+            <Text className='dash-line'>总结表截止：{dateSpanText(week.summaryDeadline, week.summaryDeadline)}</Text>
+            <Text className='dash-line'>主办：{week.organiser}</Text>
+          </View>
+
+          {counts.status === 'loading' ? <Loading text='正在统计活动…' /> : null}
+          {counts.status === 'error' ? <ErrorState message={counts.error.message} code={counts.error.code} onRetry={counts.reload} /> : null}
+          {counts.status === 'ready' && counts.data ? (
+            counts.data.total === 0 ? (
+              <Empty title='本届活动周还没有已发布的活动' />
+            ) : (
+              <View>
+                <View className='section' data-testid='dash-by-type'>
+                  <Text className='section__title'>
+                    共 {counts.data.total} 项活动{counts.data.truncated ? '（仅统计前 1000 项）' : ''}
+                  </Text>
+                  {CONTENT_TYPES.map((t) => (
+                    <View key={t.code} className='dash-count' data-testid={`dash-type-${t.code}`}>
+                      <Text>{t.label}</Text>
+                      <Text className='dash-count__n'>{counts.data?.byType[t.code] ?? 0} 项</Text>
+                    </View>
+                  ))}
+                </View>
+                <View className='section' data-testid='dash-by-district'>
+                  <Text className='section__title'>按县区</Text>
+                  {week.districts.map((d) => (
+                    <View key={d.code} className='dash-count' data-testid={`dash-district-${d.code}`}>
+                      <Text>{d.name}</Text>
+                      <Text className='dash-count__n'>{counts.data?.byDistrict[d.code] ?? 0} 项</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            )
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

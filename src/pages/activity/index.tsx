@@ -1,0 +1,182 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import type { ActivityDetail } from '@shared/contracts/activity'
+import { AUDIENCES, TOPICS, labelOf } from '@shared/domain/vocabulary'
+import { PageShell } from '@/components/PageShell'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { CloudError, callCloud } from '@/services/callCloud'
+import { instantText, modeLabel, placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activityText'
+import { MapLink, OnlineLink } from './PlaceActions'
+import './index.scss'
+
+const NOT_FOUND_CODES = new Set(['ACTIVITY_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_FAILED'])
+
+export default function ActivityPage() {
+  const router = useRouter()
+  const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
+  const res = useAsync(async () => {
+    if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
+    return (await callCloud('activity', 'get', { id })).activity
+  }, [id])
+
+  useShareAppMessage(() => ({
+    title: res.status === 'ready' ? res.data.title : '全民终身学习活动周',
+    path: id ? `/pages/activity/index?id=${encodeURIComponent(id)}` : '/pages/index/index',
+  }))
+
+  return (
+    <PageShell className='detail' testid='detail-page'>
+      {res.status === 'loading' ? <Loading text='正在加载活动…' /> : null}
+      {res.status === 'error' && NOT_FOUND_CODES.has(res.error.code) ? (
+        <Empty title='没有找到这个活动' hint={res.error.message}>
+          <View className='btn btn--primary' data-testid='back-home' ariaRole='link' onClick={goHome}>
+            <Text>返回活动列表</Text>
+          </View>
+        </Empty>
+      ) : null}
+      {res.status === 'error' && !NOT_FOUND_CODES.has(res.error.code) ? (
+        <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
+      ) : null}
+      {res.status === 'ready' ? <Detail a={res.data} /> : null}
+    </PageShell>
+  )
+}
+
+/** Taro passes query values still encoded on some platforms; a malformed one is just not an id. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return ''
+  }
+}
+
+function goHome() {
+  const pages = Taro.getCurrentPages()
+  if (pages.length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/index/index' })
+}
+
+function Row({ label, children, testid }: { label: string; children: ReactNode; testid: string }) {
+  return (
+    <View className='detail-row' data-testid={testid}>
+      <Text className='detail-row__key'>{label}</Text>
+      <View className='detail-row__val'>{children}</View>
+    </View>
+  )
+}
+
+function Detail({ a }: { a: ActivityDetail }) {
+  const seats = seatsText(a)
+  const online = a.mode !== 'offline'
+  const offline = a.mode !== 'online'
+  return (
+    <View data-testid='activity-detail' data-id={a.id}>
+      <View className='detail-head'>
+        <View className='detail-head__tags'>
+          <Text className='detail-tag' data-testid='detail-type'>
+            {typeLabel(a.type)}
+          </Text>
+          <Text className='detail-tag detail-tag--plain'>{modeLabel(a.mode)}</Text>
+          <Text className='detail-tag detail-tag--plain'>{a.districtName}</Text>
+        </View>
+        <Text className='detail-head__title' data-testid='detail-title'>
+          {a.title}
+        </Text>
+        {a.status === 'cancelled' ? (
+          <Text className='detail-head__cancelled' data-testid='detail-cancelled'>
+            ✕ 本活动已取消
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='section'>
+        <Row label='时间' testid='detail-time'>
+          <Text>{timeRangeText(a.startAt, a.endAt)}</Text>
+        </Row>
+        <Row label='地点' testid='detail-venue'>
+          <Text>{offline ? placeText(a) : '线上'}</Text>
+          {offline && a.address ? <Text className='detail-row__sub'>{a.address}</Text> : null}
+          {offline && (a.address || a.venueName) ? <MapLink address={a.address ?? a.venueName ?? ''} /> : null}
+        </Row>
+        {online ? (
+          <Row label='线上' testid='detail-online'>
+            {a.onlineUrl ? (
+              <View>
+                <Text className='detail-row__sub detail-url'>{a.onlineUrl}</Text>
+                <OnlineLink url={a.onlineUrl} />
+              </View>
+            ) : (
+              <Text>线上链接将在活动开始前公布</Text>
+            )}
+          </Row>
+        ) : null}
+        <Row label='名额' testid='detail-seats'>
+          <Text className={`detail-seats detail-seats--${seats.tone}`}>
+            {seats.tone === 'full' ? '✕ ' : ''}
+            {seats.text}
+            {a.signupRequired && a.capacity !== null && seats.tone !== 'full' ? `（共 ${a.capacity} 个）` : ''}
+          </Text>
+        </Row>
+        {a.signupRequired ? (
+          <Row label='报名时间' testid='detail-signup-window'>
+            <Text>{signupWindowText(a)}</Text>
+            {a.cancelDeadline !== null ? <Text className='detail-row__sub'>取消报名截止：{instantText(a.cancelDeadline)}</Text> : null}
+          </Row>
+        ) : null}
+      </View>
+
+      <View className='section' data-testid='detail-description'>
+        <Text className='section__title'>活动介绍</Text>
+        <Text className='detail-text'>{a.description}</Text>
+      </View>
+
+      <View className='section'>
+        <Row label='主办' testid='detail-organizer'>
+          <Text>{a.organizer}</Text>
+        </Row>
+        {a.coOrganizers.length > 0 ? (
+          <Row label='协办' testid='detail-co-organizers'>
+            <Text>{a.coOrganizers.join('、')}</Text>
+          </Row>
+        ) : null}
+        {a.topics.length > 0 ? (
+          <Row label='学习主题' testid='detail-topics'>
+            <Text>{a.topics.map((t) => labelOf(TOPICS, t)).join('、')}</Text>
+          </Row>
+        ) : null}
+        {a.audiences.length > 0 ? (
+          <Row label='适合人群' testid='detail-audiences'>
+            <Text>{a.audiences.map((t) => labelOf(AUDIENCES, t)).join('、')}</Text>
+          </Row>
+        ) : null}
+      </View>
+
+      <View className='section detail-signup' data-testid='signup-area' data-disabled='true'>
+        <View className='btn btn--disabled btn--block' data-testid='signup-button' ariaRole='button' ariaLabel='报名，暂未开放'>
+          <Text>报名（暂未开放）</Text>
+        </View>
+        <Text className='detail-signup__note'>
+          {a.signupRequired ? '在线报名将在后续版本开放，敬请期待。' : '本活动无需报名，按时到场即可。在线报名等功能将在后续版本开放。'}
+        </Text>
+      </View>
+
+      {process.env.TARO_ENV === 'weapp' ? (
+        <View className='section'>
+          <Button className='btn btn--secondary btn--block detail-share' openType='share' data-testid='share-button'>
+            分享给家人朋友
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function signupWindowText(a: ActivityDetail): string {
+  if (a.signupOpensAt !== null && a.signupClosesAt !== null) return `${instantText(a.signupOpensAt)} 至 ${instantText(a.signupClosesAt)}`
+  if (a.signupClosesAt !== null) return `即日起至 ${instantText(a.signupClosesAt)}`
+  if (a.signupOpensAt !== null) return `${instantText(a.signupOpensAt)} 开始`
+  return '待公布'
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '终身学习活动周',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

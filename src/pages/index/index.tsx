@@ -1,0 +1,185 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import type { Week } from '@shared/contracts/activity'
+import type { ContentType } from '@shared/domain/vocabulary'
+import { CareToggle } from '@/components/care'
+import { Chip } from '@/components/Chip'
+import { PageShell } from '@/components/PageShell'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { callCloud } from '@/services/callCloud'
+import { readString, writeString } from '@/utils/storage'
+import { ActivityCard } from './ActivityCard'
+import { DayTabs } from './DayTabs'
+import { Filters } from './Filters'
+import { useActivityList, type ListQuery } from './useActivityList'
+import { WeekBanner } from './WeekBanner'
+import './index.scss'
+
+const WEEK_KEY = 'home.weekId'
+
+/**
+ * The week's home: week choice, theme banner, day tabs, filters and the activity list.
+ * More activities come with the 加载更多 button only (no load on scroll): an explicit action is
+ * easier to follow for seniors, and the list never changes under a finger or a test's click.
+ */
+export default function Home() {
+  const weeks = useAsync(() => callCloud('activity', 'weeks', {}).then((r) => r.weeks), [])
+  const [chosenWeekId, setChosenWeekId] = useState(() => readString(WEEK_KEY))
+  const [day, setDay] = useState('')
+  const [district, setDistrict] = useState('')
+  const [type, setType] = useState<ContentType | ''>('')
+
+  const weekList: Week[] = weeks.status === 'ready' ? weeks.data : []
+  // The remembered week if it still exists, else the first.
+  const week = weekList.find((w) => w.id === chosenWeekId) ?? weekList[0]
+
+  const query = useMemo<ListQuery | null>(
+    () =>
+      week
+        ? {
+            weekId: week.id,
+            ...(day ? { date: day } : {}),
+            ...(district ? { districtCode: district } : {}),
+            ...(type ? { type } : {}),
+          }
+        : null,
+    [week, day, district, type],
+  )
+  const list = useActivityList(query)
+
+  useEffect(() => {
+    if (week) writeString(WEEK_KEY, week.id)
+  }, [week])
+
+  const chooseWeek = (id: string) => {
+    if (id === week?.id) return
+    setChosenWeekId(id)
+    setDay('')
+    setDistrict('')
+    setType('')
+  }
+
+  usePullDownRefresh(() => {
+    const done = () => Taro.stopPullDownRefresh()
+    if (weeks.status === 'error') weeks.reload()
+    void list.reload().finally(done)
+  })
+
+  useShareAppMessage(() => ({
+    title: week ? `${week.name}：${week.theme}` : '全民终身学习活动周',
+    path: '/pages/index/index',
+  }))
+
+  const openActivity = (id: string) => {
+    void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(id)}` })
+  }
+
+  return (
+    <PageShell className='home' testid='home-page'>
+      <View className='home-top'>
+        <View className='home-top__weeks' data-testid='week-selector'>
+          {weekList.length > 1
+            ? weekList.map((w) => (
+                <Chip key={w.id} selected={w.id === week?.id} onTap={() => chooseWeek(w.id)} testid={`week-option-${w.id}`} value={w.id}>
+                  {w.region}
+                </Chip>
+              ))
+            : null}
+          {weekList.length === 1 && week ? <Text className='home-top__region'>{week.region}</Text> : null}
+        </View>
+        <CareToggle />
+      </View>
+
+      {weeks.status === 'loading' ? <Loading text='正在加载活动周…' /> : null}
+      {weeks.status === 'error' ? <ErrorState message={weeks.error.message} code={weeks.error.code} onRetry={weeks.reload} /> : null}
+      {weeks.status === 'ready' && !week ? <Empty title='暂无活动周' hint='活动周发布后会在这里显示。' /> : null}
+
+      {week ? (
+        <View>
+          <WeekBanner week={week} />
+
+          <View className='section'>
+            <Text className='section__title'>按日期看</Text>
+            <DayTabs startDate={week.startDate} endDate={week.endDate} value={day} onChange={setDay} />
+            <Filters week={week} district={district} type={type} onDistrict={setDistrict} onType={setType} />
+          </View>
+
+          <View className='home-list' data-testid='activity-list' data-status={list.status}>
+            {list.status === 'loading' || list.status === 'idle' ? <Loading text='正在加载活动…' /> : null}
+            {list.status === 'error' && list.error ? (
+              <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} />
+            ) : null}
+            {list.status === 'ready' && list.items.length === 0 ? (
+              <Empty
+                title={day || district || type ? '没有符合条件的活动' : '暂无活动'}
+                hint={day || district || type ? '换一天或清除筛选看看。' : '活动发布后会在这里显示。'}
+              />
+            ) : null}
+            {list.items.map((a) => (
+              <ActivityCard key={a.id} activity={a} onOpen={openActivity} />
+            ))}
+            {list.status === 'ready' && list.items.length > 0 ? <ListFooter list={list} /> : null}
+          </View>
+        </View>
+      ) : null}
+
+      <View className='home-entries'>
+        <Text className='muted'>工作人员入口</Text>
+        <View className='home-entries__row'>
+          <View
+            className='btn btn--secondary'
+            data-testid='entry-volunteer'
+            ariaRole='link'
+            onClick={() => void Taro.navigateTo({ url: '/volunteer/scan/index' })}
+          >
+            <Text>志愿者签到</Text>
+          </View>
+          <View
+            className='btn btn--secondary'
+            data-testid='entry-organiser'
+            ariaRole='link'
+            onClick={() => void Taro.navigateTo({ url: '/organiser/dashboard/index' })}
+          >
+            <Text>组织者工作台</Text>
+          </View>
+        </View>
+      </View>
+    </PageShell>
+  )
+}
+
+function ListFooter({ list }: { list: ReturnType<typeof useActivityList> }) {
+  if (list.more === 'loading') return <Loading text='正在加载更多…' />
+  if (list.more === 'error' && list.moreError) {
+    const stale = list.moreError.code === 'BAD_CURSOR'
+    return (
+      <View className='home-list__footer' data-testid='load-more-error' data-code={list.moreError.code}>
+        <Text className='home-list__footer-text'>{list.moreError.message}</Text>
+        <View
+          className='btn btn--primary'
+          data-testid={stale ? 'list-refresh' : 'load-more-retry'}
+          ariaRole='button'
+          onClick={() => void (stale ? list.reload() : list.loadMore())}
+        >
+          <Text>{stale ? '刷新列表' : '重试'}</Text>
+        </View>
+      </View>
+    )
+  }
+  if (list.nextCursor) {
+    return (
+      <View className='home-list__footer'>
+        <View className='btn btn--secondary btn--block' data-testid='load-more' ariaRole='button' onClick={() => void list.loadMore()}>
+          <Text>加载更多</Text>
+        </View>
+      </View>
+    )
+  }
+  return (
+    <View className='home-list__footer' data-testid='list-end'>
+      <Text className='muted'>已显示全部 {list.items.length} 项活动</Text>
+    </View>
+  )
+}

@@ -1,0 +1,37 @@
+import { shanghaiInstant } from '@shared/domain/time'
+import { dateSpanText, dayParts, placeText, seatsText, timeRangeText } from './activityText'
+
+describe('activity text', () => {
+  test('times read in Shanghai whatever the host zone', () => {
+    const start = shanghaiInstant('2026-12-01', '09:00')
+    const end = shanghaiInstant('2026-12-01', '10:30')
+    expect(timeRangeText(start, end)).toBe('12月1日 周二 09:00–10:30')
+  })
+
+  test('an activity across midnight shows both days', () => {
+    const start = shanghaiInstant('2026-12-01', '20:00')
+    const end = shanghaiInstant('2026-12-02', '01:00')
+    expect(timeRangeText(start, end)).toBe('12月1日 周二 20:00 至 12月2日 周三 01:00')
+  })
+
+  test('day tabs split date and weekday', () => {
+    expect(dayParts('2026-12-06')).toEqual({ date: '12月6日', weekday: '周日' })
+  })
+
+  test('place: venue, online, hybrid', () => {
+    expect(placeText({ mode: 'offline', venueName: '市图书馆' })).toBe('市图书馆')
+    expect(placeText({ mode: 'online', venueName: null })).toBe('线上')
+    expect(placeText({ mode: 'hybrid', venueName: '市图书馆' })).toBe('市图书馆（另有线上直播）')
+  })
+
+  test('seats in words', () => {
+    expect(seatsText({ signupRequired: false, seatsLeft: null, capacity: null })).toEqual({ text: '无需报名', tone: 'free' })
+    expect(seatsText({ signupRequired: true, seatsLeft: 0, capacity: 20 }).text).toBe('已报满')
+    expect(seatsText({ signupRequired: true, seatsLeft: 2, capacity: 20 })).toEqual({ text: '仅剩 2 个名额', tone: 'few' })
+    expect(seatsText({ signupRequired: true, seatsLeft: 120, capacity: 150 }).tone).toBe('open')
+  })
+
+  test('week span', () => {
+    expect(dateSpanText('2026-11-30', '2026-12-06')).toBe('11月30日 周一 至 12月6日 周日')
+  })
+})
