@@ -1,10 +1,16 @@
 // Collection names and the stored shape of each document. Only cloud functions (and the local
 // cloud's seeder) write these; the client never touches the database.
+import type { ActivityCounters, RegistrationStatus } from '@shared/domain/counters'
+import type { AgeGroup, Relation, SignupField } from '@shared/domain/people'
+import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
+import type { Audience } from '@shared/domain/vocabulary'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
   activities: 'activities',
   users: 'users',
+  registrations: 'registrations',
+  outbox: 'outbox',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -47,11 +53,23 @@ export interface ActivityDoc {
     opensAt: Date
     closesAt: Date
     cancelDeadline: Date
+    /** Form fields asked (name always); absent on older documents = DEFAULT_SIGNUP_FIELDS. */
+    fields?: SignupField[]
   } | null
   /** Seats not yet taken; null when no sign-up is needed. Decremented atomically on sign-up. */
   seatsLeft: number | null
+  /**
+   * Registrations by current state, moved in the same conditional update as the seat (see
+   * @shared/domain/counters). Absent on documents nobody has signed up for yet = all 0.
+   */
+  counters?: Partial<ActivityCounters>
   description: string
   status: 'draft' | 'published' | 'cancelled'
+  /** OPENID of the organiser who created it (absent on seeded activities). */
+  createdBy?: string
+  publishedAt?: Date | null
+  cancelledAt?: Date | null
+  cancelReason?: string | null
   createdAt: Date
   updatedAt: Date
 }
@@ -61,17 +79,85 @@ export type RoleGrant =
   | { role: 'organiser'; weekId: string; districtCode: string }
   | { role: 'volunteer'; weekId: string; activityIds: string[] }
 
+export interface FamilyMemberDoc {
+  /** 'm' + random base36; unique within the resident's family. */
+  id: string
+  name: string
+  phone: string | null
+  ageGroup: AgeGroup
+  relation: Relation
+  audience: Audience | null
+  createdAt: Date
+}
+
 export interface UserDoc {
   /** The caller's OPENID. */
   _id: string
-  profile?: {
-    name: string
-    phone: string
-    ageGroup: string
-    community: string
-    audience: string
-  }
+  profile?: Profile
+  /** People this resident signs up (代报名), e.g. a parent without WeChat. */
+  family?: FamilyMemberDoc[]
   roles: RoleGrant[]
   createdAt: Date
   updatedAt: Date
+}
+
+/**
+ * One person's place at one activity. `_id` = `<activityId>_<personId>`: one registration per
+ * person per activity by construction; a re-sign-up after cancelling reuses the document.
+ */
+export interface RegistrationDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  /** The account that made it and may cancel it (the resident, also for a family member). */
+  openid: string
+  /** The OPENID (self) or `<OPENID>~<memberId>` (family member). */
+  personId: string
+  memberId: string | null
+  relation: Relation | null
+  proxy: boolean
+  /** Only the fields the activity's form asks; the name always. */
+  person: PersonSnapshot
+  status: RegistrationStatus
+  /**
+   * Waitlist order, ascending: set when the registration (re)joins the activity (see nextWaitKey:
+   * clock, per-instance sequence, own id; unique).
+   */
+  waitKey: string
+  /** Copied from the activity (and kept in step on edit) for "my activities" and overlap checks. */
+  title: string
+  startAt: Date
+  endAt: Date
+  /** The organiser cancelled the activity. */
+  activityCancelled: boolean
+  createdAt: Date
+  updatedAt: Date
+  confirmedAt: Date | null
+  promotedAt: Date | null
+  cancelledAt: Date | null
+}
+
+export type NoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'
+
+/**
+ * A message to a person. The real cloud's sender turns it into a subscribe message (sentAt); the
+ * app lists them as notices (readAt).
+ */
+export interface OutboxDoc {
+  _id: string
+  /** OPENID it is for. */
+  recipient: string
+  person: { personId: string; name: string }
+  template: NoticeTemplate
+  payload: {
+    activityId: string
+    registrationId: string
+    title: string
+    startAt: Date
+    reason: string | null
+  }
+  createdAt: Date
+  readAt: Date | null
+  sentAt: Date | null
 }

@@ -17,3 +17,13 @@ export async function countDocs(query: Countable): Promise<number> {
   const res = (await query.count()) as { total: number }
   return res.total
 }
+
+interface Endable {
+  end(): unknown
+}
+
+/** Results of an aggregation (one database operation; 20 results unless it has a limit stage). */
+export async function aggregateDocs<T>(pipeline: Endable): Promise<T[]> {
+  const res = (await pipeline.end()) as { list: T[] }
+  return res.list
+}

@@ -7,6 +7,7 @@ import { startLocalCloud } from '../local-cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { benchActivityList } from './gateway.bench'
 import { recordFigures, RESULTS_FILE } from './results'
+import { benchSignup } from './signup.bench'
 import { benchWeapp } from './weapp.bench'
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
   const cloud = await startLocalCloud({ dataDir, seed: 'always' })
   try {
     recordFigures(await benchActivityList(cloud))
+    recordFigures(await benchSignup(cloud))
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

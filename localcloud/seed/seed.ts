@@ -1,5 +1,7 @@
 // Fills an empty local cloud with the seeded week, through the real wx-server-sdk, so the stored
 // documents have exactly the shape the cloud functions write and read.
+import { ZERO_COUNTERS } from '../../src/shared/domain/counters'
+import { DEFAULT_SIGNUP_FIELDS } from '../../src/shared/domain/people'
 import { shanghaiInstant } from '../../src/shared/domain/time'
 import { COLLECTIONS, type ActivityDoc, type UserDoc, type WeekDoc } from '../../cloudfunctions/_core/collections'
 import { seedActivities, seedPeople, seedWeeks } from './data'
@@ -37,18 +39,21 @@ export function activityDoc(a: SeedActivity, week: SeedWeek, now: Date): Activit
           opensAt: at(a.signup.opensDay, a.signup.opensAt),
           closesAt: at(a.signup.closesDay, a.signup.closesAt),
           cancelDeadline: at(a.signup.cancelDeadlineDay, a.signup.cancelDeadlineAt),
+          fields: [...DEFAULT_SIGNUP_FIELDS],
         }
       : null,
     seatsLeft: a.signup ? a.signup.capacity : null,
+    counters: { ...ZERO_COUNTERS },
     description: a.description,
     status: a.status,
+    cancelReason: a.status === 'cancelled' ? '因街区临时施工封闭，本场活动取消' : null,
     createdAt: now,
     updatedAt: now,
   }
 }
 
 export function userDoc(p: SeedPerson, now: Date): UserDoc {
-  return { _id: p._id, profile: p.profile, roles: p.roles, createdAt: now, updatedAt: now }
+  return { _id: p._id, profile: p.profile, family: [], roles: p.roles, createdAt: now, updatedAt: now }
 }
 
 async function ensureCollections(db: LocalDb): Promise<void> {

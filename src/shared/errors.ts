@@ -16,6 +16,37 @@ export const ERROR_MESSAGES = {
   INTERNAL: '服务暂时出了点问题，请稍后再试',
   NETWORK: '网络不太好，请检查网络后再试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后再试',
+  CONFLICT: '内容刚刚被别人修改过，请刷新后再试',
+  // sign-up (residents)
+  PROFILE_REQUIRED: '第一次报名，请先填写您的报名信息',
+  ALREADY_REGISTERED: '已经报过名了，可在“我的活动”中查看',
+  SIGNUP_NOT_REQUIRED: '本活动无需报名，按时到场即可参加',
+  SIGNUP_NOT_OPEN: '报名还没有开始，请留意报名时间',
+  SIGNUP_CLOSED: '报名已经截止',
+  ACTIVITY_CANCELLED: '该活动已取消',
+  ACTIVITY_FULL: '名额已满',
+  CANCEL_DEADLINE_PASSED: '已过取消报名的截止时间，如有变动请联系主办单位',
+  REGISTRATION_NOT_FOUND: '没有找到这条报名记录',
+  ALREADY_CANCELLED: '这条报名已经取消了',
+  FAMILY_MEMBER_NOT_FOUND: '没有找到这位家人，请刷新后再试',
+  FAMILY_LIMIT: '最多可以添加10位家人',
+  // activities (organisers)
+  DISTRICT_NOT_IN_WEEK: '该县区不在本届活动周的范围内',
+  VENUE_REQUIRED: '线下活动请填写场地名称和地址',
+  ONLINE_URL_REQUIRED: '线上活动请填写参与链接',
+  ACTIVITY_TIME_INVALID: '结束时间需要晚于开始时间',
+  ACTIVITY_START_PASSED: '开始时间已经过去，请重新选择',
+  ACTIVITY_OUTSIDE_WEEK: '活动时间需要在活动周期间',
+  SIGNUP_WINDOW_INVALID: '报名截止需晚于报名开始，且不晚于活动开始',
+  CANCEL_DEADLINE_INVALID: '取消报名的截止时间不能晚于活动开始',
+  CAPACITY_BELOW_CONFIRMED: '名额不能少于已经报名成功的人数',
+  SIGNUP_HAS_REGISTRATIONS: '已有人报名，不能改为无需报名',
+  // activity weeks (bureau admins)
+  WEEK_EXISTS: '这个活动周编号已经存在',
+  WEEK_DATES_INVALID: '活动周的结束日期不能早于开始日期',
+  WEEK_DEADLINE_INVALID: '总结材料截止日期不能早于活动周结束',
+  WEEK_DISTRICTS_INVALID: '请至少填写一个县区，且编号不能重复',
+  WEEK_DISTRICT_IN_USE: '该县区已有活动，不能从活动周中移除',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

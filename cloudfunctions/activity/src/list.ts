@@ -9,9 +9,16 @@ import { toSummary } from './mappers'
 
 type ListInput = z.output<typeof activityListInputSchema>
 
+/** A keyword taken literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 /**
  * The week's visible activities (published or cancelled, never drafts), by start time, filtered by
- * Shanghai day, district and content type. Keyset paging: exactly one database read per page.
+ * Shanghai day, district, content type, audience, mode (online/offline include hybrid), keyword
+ * (title or venue, literal, case-insensitive) and seats (published with seats left, or open
+ * attendance). Keyset paging: exactly one database read per page.
  */
 export async function list(ctx: ActionContext, input: ListInput) {
   const _ = ctx.db.command
@@ -24,6 +31,18 @@ export async function list(ctx: ActionContext, input: ListInput) {
   }
   if (input.districtCode) conditions.push({ districtCode: input.districtCode })
   if (input.type) conditions.push({ type: input.type })
+  if (input.audience) conditions.push({ audiences: input.audience })
+  if (input.mode === 'online') conditions.push({ mode: _.in(['online', 'hybrid']) })
+  else if (input.mode === 'offline') conditions.push({ mode: _.in(['offline', 'hybrid']) })
+  else if (input.mode === 'hybrid') conditions.push({ mode: 'hybrid' })
+  if (input.keyword) {
+    const re = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
+    conditions.push(_.or([{ title: re }, { 'venue.name': re }]) as unknown as Record<string, unknown>)
+  }
+  if (input.hasSeats) {
+    conditions.push({ status: 'published' })
+    conditions.push(_.or([{ seatsLeft: _.gt(0) }, { signup: null }]) as unknown as Record<string, unknown>)
+  }
   if (input.cursor) {
     const after = decodeCursor(input.cursor)
     if (typeof after.key !== 'number') throw new Error('unreachable: numeric cursor expected')

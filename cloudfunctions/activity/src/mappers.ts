@@ -1,5 +1,7 @@
-import type { ActivityDetail, ActivitySummary, Week } from '@shared/contracts/activity'
+import type { ActivityDetail, ActivitySummary, ManagedActivity, ManagedSummary, ManagedWeek, Week } from '@shared/contracts/activity'
+import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
 import type { ActivityDoc, WeekDoc } from '../../_core/collections'
+import { countersOf } from '../../_core/stats'
 
 const ms = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null)
 
@@ -50,5 +52,19 @@ export function toDetail(doc: ActivityDoc): ActivityDetail {
     signupOpensAt: ms(doc.signup?.opensAt),
     signupClosesAt: ms(doc.signup?.closesAt),
     cancelDeadline: ms(doc.signup?.cancelDeadline),
+    signupFields: doc.signup ? (doc.signup.fields ?? DEFAULT_SIGNUP_FIELDS) : [],
+    cancelReason: doc.cancelReason ?? null,
   }
+}
+
+export function toManaged(doc: ActivityDoc): ManagedActivity {
+  return { ...toDetail(doc), counters: countersOf(doc) }
+}
+
+export function toManagedSummary(doc: ActivityDoc): ManagedSummary {
+  return { ...toSummary(doc), counters: countersOf(doc) }
+}
+
+export function toManagedWeek(doc: WeekDoc): ManagedWeek {
+  return { ...toWeek(doc), contacts: doc.contacts, status: doc.status }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS, codesOf } from '../domain/vocabulary'
+import { SIGNUP_FIELDS } from '../domain/people'
 import { isValidDay } from '../domain/time'
 import { action } from './envelope'
 
@@ -9,6 +10,7 @@ export const contentTypeSchema = z.enum(codesOf(CONTENT_TYPES))
 export const topicSchema = z.enum(codesOf(TOPICS))
 export const audienceSchema = z.enum(codesOf(AUDIENCES))
 export const modeSchema = z.enum(codesOf(ACTIVITY_MODES))
+export const signupFieldSchema = z.enum(codesOf(SIGNUP_FIELDS))
 /** Epoch milliseconds. */
 const instant = z.number().int()
 
@@ -57,6 +59,10 @@ export const activityDetailSchema = activitySummarySchema.extend({
   signupOpensAt: instant.nullable(),
   signupClosesAt: instant.nullable(),
   cancelDeadline: instant.nullable(),
+  /** What the sign-up form asks (name always); [] when no sign-up is needed. */
+  signupFields: z.array(signupFieldSchema).default([]),
+  /** Why the organiser cancelled it, when cancelled. */
+  cancelReason: z.string().nullable().default(null),
 })
 export type ActivityDetail = z.infer<typeof activityDetailSchema>
 
@@ -65,10 +71,115 @@ export const activityListInputSchema = z.object({
   date: daySchema.optional(),
   districtCode: idSchema.optional(),
   type: contentTypeSchema.optional(),
+  /** Activities for this audience. */
+  audience: audienceSchema.optional(),
+  /** 'online' = online or hybrid, 'offline' = offline or hybrid, 'hybrid' = hybrid only. */
+  mode: modeSchema.optional(),
+  /** Title or venue name contains it (case-insensitive, taken literally). */
+  keyword: z.string().trim().min(1).max(30).optional(),
+  /** Only published activities one can still attend: seats left, or no sign-up needed. */
+  hasSeats: z.boolean().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 })
 export type ActivityListInput = z.input<typeof activityListInputSchema>
+
+// ------------------------------------------------------------------ organisers and admins
+
+export const countersSchema = z.object({
+  confirmed: z.number().int(),
+  waitlisted: z.number().int(),
+  cancelled: z.number().int(),
+  /** Active sign-ups made for a family member (代报名). */
+  proxy: z.number().int(),
+})
+export type ActivityCountersView = z.infer<typeof countersSchema>
+
+/** An activity as its organiser sees it: the detail, drafts included, with its counters. */
+export const managedActivitySchema = activityDetailSchema.extend({ counters: countersSchema })
+export type ManagedActivity = z.infer<typeof managedActivitySchema>
+
+export const managedSummarySchema = activitySummarySchema.extend({ counters: countersSchema })
+export type ManagedSummary = z.infer<typeof managedSummarySchema>
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const venueSchema = z.object({ name: text(60), address: text(120) })
+export const onlineUrlSchema = z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
+
+export const signupPlanSchema = z.object({
+  capacity: z.number().int().min(1).max(100_000),
+  opensAt: instant,
+  closesAt: instant,
+  cancelDeadline: instant,
+  /** Form fields asked; name is always added. */
+  fields: z.array(signupFieldSchema).max(5),
+})
+
+/** Every field an organiser edits (create takes them all; update any subset). */
+const activityFields = {
+  title: z.string().trim().min(2).max(60),
+  type: contentTypeSchema,
+  topics: z.array(topicSchema).min(1).max(11),
+  audiences: z.array(audienceSchema).min(1).max(9),
+  organizer: text(60),
+  coOrganizers: z.array(text(60)).max(10),
+  mode: modeSchema,
+  venue: venueSchema.nullable(),
+  onlineUrl: onlineUrlSchema.nullable(),
+  startAt: instant,
+  endAt: instant,
+  /** null = 无需报名 (open attendance). */
+  signup: signupPlanSchema.nullable(),
+  description: z.string().trim().max(2000),
+}
+
+export const activityCreateInputSchema = z.object({
+  weekId: idSchema,
+  districtCode: idSchema,
+  ...activityFields,
+  coOrganizers: activityFields.coOrganizers.default([]),
+  venue: activityFields.venue.default(null),
+  onlineUrl: activityFields.onlineUrl.default(null),
+  description: activityFields.description.default(''),
+})
+export type ActivityCreateInput = z.input<typeof activityCreateInputSchema>
+
+export const activityPatchSchema = z.object(activityFields).partial()
+export type ActivityPatch = z.infer<typeof activityPatchSchema>
+
+export const contactSchema = z.object({ name: text(20), unit: text(60), phone: z.string().trim().min(5).max(20) })
+
+const weekFields = {
+  name: text(60),
+  level: z.enum(['province', 'city', 'district']),
+  region: text(30),
+  theme: text(60),
+  startDate: daySchema,
+  endDate: daySchema,
+  districts: z.array(z.object({ code: idSchema, name: text(20) })).min(1).max(60),
+  summaryDeadline: daySchema,
+  organiser: text(60),
+  contacts: z.array(contactSchema).max(10),
+  status: z.enum(['draft', 'published']),
+}
+
+export const weekCreateInputSchema = z.object({ id: idSchema, ...weekFields, contacts: weekFields.contacts.default([]), status: weekFields.status.default('draft') })
+export type WeekCreateInput = z.input<typeof weekCreateInputSchema>
+export const weekPatchSchema = z.object(weekFields).partial()
+
+/** A week as its admins see it: contacts and status too. */
+export const managedWeekSchema = weekSchema.extend({
+  contacts: z.array(contactSchema),
+  status: z.enum(['draft', 'published']),
+})
+export type ManagedWeek = z.infer<typeof managedWeekSchema>
+
+export const roleSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('admin'), weekId: idSchema }),
+  z.object({ role: z.literal('organiser'), weekId: idSchema, districtCode: idSchema }),
+  z.object({ role: z.literal('volunteer'), weekId: idSchema, activityIds: z.array(idSchema) }),
+])
 
 export const activityContract = {
   weeks: action(
@@ -79,5 +190,39 @@ export const activityContract = {
     activityListInputSchema,
     z.object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable() }),
   ),
+  /** Residents: published or cancelled. The district's organisers (and the week's admins) also get drafts. */
   get: action(z.object({ id: idSchema }), z.object({ activity: activityDetailSchema })),
+
+  /** The caller's organiser / admin / volunteer grants, to know what they may manage. */
+  roles: action(z.object({}).strict().default({}), z.object({ roles: z.array(roleSchema) })),
+
+  /** Organiser of the district (or admin of the week): a new draft. */
+  create: action(activityCreateInputSchema, z.object({ activity: managedActivitySchema })),
+  /** Organiser: edit any subset of the fields of a draft or published activity. */
+  update: action(z.object({ id: idSchema, patch: activityPatchSchema }), z.object({ activity: managedActivitySchema })),
+  /** Organiser: draft -> published (idempotent for a published one). */
+  publish: action(z.object({ id: idSchema }), z.object({ activity: managedActivitySchema })),
+  /** Organiser: cancel; every active registrant gets an `activity_cancelled` notice. */
+  cancel: action(
+    z.object({ id: idSchema, reason: z.string().trim().min(1).max(200) }),
+    z.object({ activity: managedActivitySchema, notified: z.number().int() }),
+  ),
+  /** Organiser: the activities of the districts they run in a week (admin: all), drafts included. */
+  mine: action(
+    z.object({
+      weekId: idSchema,
+      districtCode: idSchema.optional(),
+      status: z.enum(['draft', 'published', 'cancelled']).optional(),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
+    z.object({ items: z.array(managedSummarySchema), nextCursor: z.string().nullable() }),
+  ),
+
+  /** Admin of the week: the week with contacts and status. */
+  'week.get': action(z.object({ id: idSchema }), z.object({ week: managedWeekSchema })),
+  /** A bureau admin (admin of any week) creates a new edition and becomes its admin. */
+  'week.create': action(weekCreateInputSchema, z.object({ week: managedWeekSchema })),
+  /** Admin of the week: edit any subset of its fields. */
+  'week.update': action(z.object({ id: idSchema, patch: weekPatchSchema }), z.object({ week: managedWeekSchema })),
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import { activityContract } from './activity'
+import { signupContract } from './signup'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
 export const contracts = {
   activity: activityContract,
+  signup: signupContract,
 }
 
 export type Contracts = typeof contracts

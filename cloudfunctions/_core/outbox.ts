@@ -1,0 +1,45 @@
+// The outbox: one record per message to a person. Written by the functions; in WeChat Cloud a
+// sender turns records into subscribe messages (sentAt), locally the app lists them as notices.
+import type { Database } from './cloud'
+import { COLLECTIONS, type NoticeTemplate, type OutboxDoc, type RegistrationDoc } from './collections'
+
+export interface NoticeActivity {
+  _id: string
+  title: string
+  startAt: Date
+}
+
+export function noticeFor(
+  template: NoticeTemplate,
+  reg: Pick<RegistrationDoc, '_id' | 'openid' | 'personId' | 'person'>,
+  activity: NoticeActivity,
+  now: number,
+  reason: string | null = null,
+): Omit<OutboxDoc, '_id'> {
+  return {
+    recipient: reg.openid,
+    person: { personId: reg.personId, name: reg.person.name },
+    template,
+    payload: {
+      activityId: activity._id,
+      registrationId: reg._id,
+      title: activity.title,
+      startAt: new Date(activity.startAt),
+      reason,
+    },
+    createdAt: new Date(now),
+    readAt: null,
+    sentAt: null,
+  }
+}
+
+/** Writes one notice (one database operation). A lost notice must not undo a seat: errors are logged. */
+export async function writeNotice(db: Database, notice: Omit<OutboxDoc, '_id'> & { _id?: string }): Promise<boolean> {
+  try {
+    await db.collection(COLLECTIONS.outbox).add({ data: notice })
+    return true
+  } catch (err) {
+    console.error(`[outbox] could not write ${notice.template} for ${notice.payload.registrationId}`, err)
+    return false
+  }
+}

@@ -1,0 +1,41 @@
+// The caller's account document: profile (for one-tap sign-ups), family members (代报名), roles.
+import type { Profile } from '@shared/domain/signupRules'
+import type { Database } from './cloud'
+import { COLLECTIONS, type UserDoc } from './collections'
+import { readDocs } from './read'
+import { isDuplicateKey, updateCount } from './write'
+
+const users = (db: Database) => db.collection(COLLECTIONS.users)
+
+export async function readUser(db: Database, openid: string): Promise<UserDoc | null> {
+  const [user] = await readDocs<UserDoc>(users(db).where({ _id: openid }).limit(1))
+  return user ?? null
+}
+
+/**
+ * Applies `data` to the caller's document, creating it (no roles) when there is none yet: one
+ * update, or an insert when the update found nothing. `exists` (when known) skips the guess.
+ */
+export async function upsertUser(
+  db: Database,
+  openid: string,
+  data: Record<string, unknown>,
+  fresh: () => Partial<UserDoc>,
+  now: number,
+  exists?: boolean,
+): Promise<void> {
+  const at = new Date(now)
+  const update = { ...data, updatedAt: at }
+  if (exists !== false && (await updateCount(users(db).where({ _id: openid }), update)) === 1) return
+  try {
+    await users(db).add({ data: { _id: openid, roles: [], family: [], ...fresh(), createdAt: at, updatedAt: at } })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    await updateCount(users(db).where({ _id: openid }), update) // created meanwhile by another call
+  }
+}
+
+export async function saveProfile(db: Database, openid: string, profile: Profile, now: number, exists?: boolean): Promise<void> {
+  const _ = db.command
+  await upsertUser(db, openid, { profile: _.set(profile) }, () => ({ profile }), now, exists)
+}

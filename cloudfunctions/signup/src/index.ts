@@ -1,0 +1,23 @@
+// Cloud function `signup`: profile, family members (代报名), sign-up with waitlist, cancel, my
+// activities and notices. Bundled into ../index.js for upload.
+import { createFunction } from '../../_core/handler'
+import { cancel } from './cancel'
+import { create } from './create'
+import { mine } from './mine'
+import { markRead, notices } from './notices'
+import { preview } from './preview'
+import { addFamily, getProfile, listFamily, putProfile, removeFamily } from './profile'
+
+export const main = createFunction('signup', {
+  'profile.get': getProfile,
+  'profile.save': putProfile,
+  'family.list': listFamily,
+  'family.add': addFamily,
+  'family.remove': removeFamily,
+  preview,
+  create,
+  cancel,
+  mine,
+  notices,
+  'notices.read': markRead,
+})

@@ -1,0 +1,154 @@
+// A sign-up rush through the gateway (HTTP -> bundled `signup` function -> SDK -> local database):
+// 2,000 returning residents on 100 seats, high but bounded concurrency. Then the database
+// operations of one returning resident's sign-up, counted by the local cloud.
+import { EventEmitter } from 'node:events'
+import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../src/shared/domain/time'
+import type { LocalCloud } from '../local-cloud'
+import { round } from './results'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const ADMIN = 'dev-admin'
+
+export interface SignupBenchOptions {
+  callers?: number
+  seats?: number
+  concurrency?: number
+  /** Sequential sign-ups measured for dbOpsPerSignup. */
+  probes?: number
+}
+
+const dayFromToday = (n: number) => shanghaiDate(shanghaiDayRange(shanghaiDate(Date.now())).start + n * DAY + HOUR)
+
+async function call(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
+  const res = await fetch(`${cloud.gateway.url}/api/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ fn, action, input }),
+  })
+  return res.json()
+}
+
+async function must(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
+  const body = await call(cloud, openid, fn, action, input)
+  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body)}`)
+  return body.data
+}
+
+/** A week starting the day after tomorrow, created by the bureau admin; the admin runs its activities. */
+async function benchWeek(cloud: LocalCloud): Promise<string> {
+  const id = `bench${Date.now().toString(36)}`
+  await must(cloud, ADMIN, 'activity', 'week.create', {
+    id,
+    name: '压测活动周',
+    level: 'city',
+    region: '压测市',
+    theme: '压测',
+    startDate: dayFromToday(2),
+    endDate: dayFromToday(8),
+    districts: [{ code: 'bench', name: '压测区' }],
+    summaryDeadline: dayFromToday(12),
+    organiser: '压测市教育局',
+    status: 'published',
+  })
+  return id
+}
+
+async function benchActivity(cloud: LocalCloud, weekId: string, capacity: number, title: string): Promise<string> {
+  const startAt = shanghaiInstant(dayFromToday(3), '10:00')
+  const { activity } = await must(cloud, ADMIN, 'activity', 'create', {
+    weekId,
+    districtCode: 'bench',
+    title,
+    type: 'reading',
+    topics: ['science_culture'],
+    audiences: ['residents'],
+    organizer: '压测单位',
+    mode: 'offline',
+    venue: { name: '压测场馆', address: '压测路1号' },
+    startAt,
+    endAt: startAt + 2 * HOUR,
+    signup: { capacity, opensAt: Date.now() - HOUR, closesAt: startAt - 2 * HOUR, cancelDeadline: startAt - DAY, fields: ['name', 'phone'] },
+  })
+  await must(cloud, ADMIN, 'activity', 'publish', { id: activity.id })
+  return activity.id
+}
+
+/** Residents with a stored profile (returning residents), written straight to the database. */
+async function seedResidents(cloud: LocalCloud, prefix: string, count: number): Promise<string[]> {
+  const db: any = cloud.sdkDb
+  const now = new Date()
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
+  for (let i = 0; i < count; i += 500) {
+    const data = ids.slice(i, i + 500).map((id, j) => ({
+      _id: id,
+      profile: { name: `居民${i + j}`, phone: `137${String(i + j).padStart(8, '0')}`, ageGroup: '40-59', community: '压测社区', audience: 'residents' },
+      family: [],
+      roles: [],
+      createdAt: now,
+      updatedAt: now,
+    }))
+    await db.collection('users').add({ data })
+  }
+  return ids
+}
+
+export async function benchSignup(cloud: LocalCloud, options: SignupBenchOptions = {}): Promise<Record<string, number>> {
+  const callers = options.callers ?? 2000
+  const seats = options.seats ?? 100
+  const concurrency = options.concurrency ?? 200
+  const probes = options.probes ?? 50
+
+  const weekId = await benchWeek(cloud)
+  const rushId = await benchActivity(cloud, weekId, seats, '压测：抢报名')
+  const people = await seedResidents(cloud, 'rush', callers)
+
+  // node-sdk adds a 'connect' listener per queued request to pooled sockets: client-side noise.
+  const maxListeners = EventEmitter.defaultMaxListeners
+  EventEmitter.defaultMaxListeners = 0
+  let confirmed = 0
+  let waitlisted = 0
+  let errors = 0
+  let next = 0
+  cloud.db.resetStats()
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < people.length) {
+        const openid = people[next++]
+        try {
+          const body = await call(cloud, openid, 'signup', 'create', { activityId: rushId })
+          if (body.ok && body.data.registration.status === 'confirmed') confirmed++
+          else if (body.ok && body.data.registration.status === 'waitlisted') waitlisted++
+          else errors++
+        } catch {
+          errors++
+        }
+      }
+    }),
+  )
+  const wallMs = performance.now() - t0
+  const rushOps = cloud.db.stats().total
+  EventEmitter.defaultMaxListeners = maxListeners
+
+  // One returning resident at a time, seats to spare: what a normal sign-up costs.
+  const quietId = await benchActivity(cloud, weekId, probes + 10, '压测：日常报名')
+  const quiet = await seedResidents(cloud, 'quiet', probes)
+  cloud.db.resetStats()
+  for (const openid of quiet) await must(cloud, openid, 'signup', 'create', { activityId: quietId })
+  const quietOps = cloud.db.stats().total
+
+  return {
+    'signup.rush.callers': callers,
+    'signup.rush.seats': seats,
+    'signup.rush.concurrency': concurrency,
+    'signup.rush.confirmed': confirmed,
+    'signup.rush.waitlisted': waitlisted,
+    'signup.rush.errors': errors,
+    'signup.rush.wallMs': round(wallMs),
+    'signup.rush.callsPerSecond': round(callers / (wallMs / 1000)),
+    'signup.rush.dbOpsPerCall': round(rushOps / callers),
+    'signup.dbOpsPerSignup': round(quietOps / probes),
+  }
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod'
+import { AGE_GROUPS, RELATIONS } from '../domain/people'
+import { codesOf } from '../domain/vocabulary'
+import { action } from './envelope'
+import { audienceSchema, idSchema, modeSchema, signupFieldSchema } from './activity'
+
+/** Epoch milliseconds. */
+const instant = z.number().int()
+
+export const ageGroupSchema = z.enum(codesOf(AGE_GROUPS))
+export const relationSchema = z.enum(codesOf(RELATIONS))
+/** A mainland mobile number. */
+export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/)
+export const personNameSchema = z.string().trim().min(1).max(20)
+
+/** What a resident fills in once; remembered on their account for one-tap sign-ups. */
+export const profileSchema = z.object({
+  name: personNameSchema,
+  phone: phoneSchema,
+  ageGroup: ageGroupSchema,
+  /** Street (街道) or community (社区). */
+  community: z.string().trim().min(1).max(60),
+  audience: audienceSchema,
+})
+export type ProfileView = z.infer<typeof profileSchema>
+
+export const memberIdSchema = z.string().regex(/^m[a-z0-9]{4,15}$/)
+
+export const familyMemberInputSchema = z.object({
+  name: personNameSchema,
+  /** Optional: a senior without a phone; the resident's phone is then the contact. */
+  phone: phoneSchema.nullable().default(null),
+  ageGroup: ageGroupSchema,
+  relation: relationSchema,
+  /** Optional audience category; from 60 a member counts as 老年人群, below as 城乡社区居民. */
+  audience: audienceSchema.nullable().default(null),
+})
+export type FamilyMemberInput = z.input<typeof familyMemberInputSchema>
+
+export const familyMemberSchema = z.object({
+  id: memberIdSchema,
+  name: z.string(),
+  phone: z.string().nullable(),
+  ageGroup: ageGroupSchema,
+  relation: relationSchema,
+  audience: audienceSchema.nullable(),
+})
+export type FamilyMember = z.infer<typeof familyMemberSchema>
+
+/** Who a sign-up is for: the caller ('self') or one of their family members (member id). */
+export const personRefSchema = z.union([z.literal('self'), memberIdSchema])
+
+/**
+ * Registration ids are `<activityId>_<personId>` where personId is the caller's OPENID, or
+ * `<OPENID>~<memberId>` for a family member: deliberately wider than idSchema ('~', 160 chars).
+ */
+export const registrationIdSchema = z.string().min(3).max(160).regex(/^[A-Za-z0-9_~-]+$/)
+export const registrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled'])
+
+export const registrationSchema = z.object({
+  id: registrationIdSchema,
+  activityId: idSchema,
+  /** 'self' or the family member's id (as given to create). */
+  personId: personRefSchema,
+  /** The name on the ticket (large for a family member). */
+  personName: z.string(),
+  relation: relationSchema.nullable(),
+  /** Made for a family member (代报名). */
+  proxy: z.boolean(),
+  status: registrationStatusSchema,
+  /** 1-based place on the waitlist; null unless waitlisted. */
+  position: z.number().int().min(1).nullable(),
+  activity: z.object({
+    title: z.string(),
+    status: z.enum(['draft', 'published', 'cancelled']),
+    startAt: instant,
+    endAt: instant,
+    districtName: z.string(),
+    mode: modeSchema,
+    venueName: z.string().nullable(),
+    address: z.string().nullable(),
+    cancelDeadline: instant.nullable(),
+  }),
+  /** The person may still cancel it (active, activity not cancelled, before the deadline). */
+  canCancel: z.boolean(),
+  createdAt: instant,
+})
+export type Registration = z.infer<typeof registrationSchema>
+
+/** Another activity of the same person at an overlapping time: a warning, not a refusal. */
+export const overlapSchema = z.object({
+  registrationId: registrationIdSchema,
+  activityId: idSchema,
+  title: z.string(),
+  startAt: instant,
+  endAt: instant,
+  status: z.enum(['confirmed', 'waitlisted']),
+})
+export type Overlap = z.infer<typeof overlapSchema>
+
+export const noticeTemplateSchema = z.enum(['activity_cancelled', 'waitlist_promoted'])
+
+export const noticeSchema = z.object({
+  id: z.string(),
+  template: noticeTemplateSchema,
+  /** Whose registration it is about (the resident or their family member). */
+  personName: z.string(),
+  activityId: idSchema,
+  registrationId: registrationIdSchema,
+  title: z.string(),
+  startAt: instant,
+  /** The organiser's reason, for a cancelled activity. */
+  reason: z.string().nullable(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+})
+export type Notice = z.infer<typeof noticeSchema>
+
+const pageInput = {
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+}
+
+export const signupContract = {
+  'profile.get': action(z.object({}).strict().default({}), z.object({ profile: profileSchema.nullable() })),
+  'profile.save': action(z.object({ profile: profileSchema }), z.object({ profile: profileSchema })),
+
+  'family.list': action(z.object({}).strict().default({}), z.object({ members: z.array(familyMemberSchema) })),
+  'family.add': action(familyMemberInputSchema, z.object({ member: familyMemberSchema })),
+  /** Removes the member from the list; their registrations (tickets) stay. */
+  'family.remove': action(z.object({ memberId: memberIdSchema }), z.object({ memberId: memberIdSchema })),
+
+  /** Before the sign-up button: what would happen, and overlapping activities of that person. */
+  preview: action(
+    z.object({ activityId: idSchema, personId: personRefSchema.default('self') }),
+    z.object({
+      /** The code a sign-up would be refused with now, or null. */
+      refusal: z.string().nullable(),
+      /** True when a sign-up now would join the waitlist. */
+      full: z.boolean(),
+      seatsLeft: z.number().int().nullable(),
+      /** No profile stored yet: the first sign-up must carry one. */
+      profileRequired: z.boolean(),
+      signupFields: z.array(signupFieldSchema),
+      /** The person's active registration for this activity, if any. */
+      registration: registrationSchema.nullable(),
+      overlaps: z.array(overlapSchema),
+    }),
+  ),
+
+  /**
+   * Sign up the caller or a family member. A seat when one is left, otherwise the waitlist (unless
+   * waitlist: false -> ACTIVITY_FULL). `profile` is needed the first time (PROFILE_REQUIRED) and
+   * saved when it differs from the stored one.
+   */
+  create: action(
+    z.object({
+      activityId: idSchema,
+      personId: personRefSchema.default('self'),
+      profile: profileSchema.optional(),
+      waitlist: z.boolean().default(true),
+    }),
+    z.object({ registration: registrationSchema, overlaps: z.array(overlapSchema) }),
+  ),
+
+  /** Cancel one's own (or one's family member's) registration before the deadline. */
+  cancel: action(z.object({ registrationId: registrationIdSchema }), z.object({ registration: registrationSchema })),
+
+  /** Registrations of the caller and their family: upcoming (soonest first) or past (latest first). */
+  mine: action(
+    z.object({ when: z.enum(['upcoming', 'past']).default('upcoming'), ...pageInput }),
+    z.object({ items: z.array(registrationSchema), nextCursor: z.string().nullable() }),
+  ),
+
+  /** The caller's notices (outbox records), newest first. */
+  notices: action(
+    z.object({ unreadOnly: z.boolean().default(false), ...pageInput }),
+    z.object({ items: z.array(noticeSchema), nextCursor: z.string().nullable(), unread: z.number().int() }),
+  ),
+  'notices.read': action(
+    z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(50) }),
+    z.object({ updated: z.number().int() }),
+  ),
+}
