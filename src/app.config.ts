@@ -1,8 +1,8 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activity/index'],
+  pages: ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index'],
   subPackages: [
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index'] },
-    { root: 'organiser', name: 'organiser', pages: ['dashboard/index'] },
+    { root: 'organiser', name: 'organiser', pages: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -32,10 +32,10 @@ const TOTAL_LIMIT = 20 * MB
 const CI_STEP_TIMEOUT_MS = 60_000
 
 /** What the app must contain (src/app.config.ts). */
-const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index']
+const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index']
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   volunteer: ['scan/index'],
-  organiser: ['dashboard/index'],
+  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index'],
 }
 /** Files every Taro weapp build needs beside the pages. */
 const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
@@ -356,17 +356,39 @@ const storage = {}
 const at = (d, h, m) => Date.UTC(2026, 11, d, h - 8, m)
 const week = { id: 'nc2026', name: '2026年南昌市全民终身学习活动周', level: 'city', region: '南昌市', theme: '奋进“十五五”，终身学习向未来', startDate: '2026-11-30', endDate: '2026-12-06', districts: [{ code: 'donghu', name: '东湖区' }], summaryDeadline: '2026-12-10', organiser: '南昌市教育局' }
 const summary = { id: 'nc2026-donghu-02', weekId: 'nc2026', title: '智慧助老·手机打车查公交', type: 'smart_senior', topics: ['leisure'], audiences: ['seniors'], districtCode: 'donghu', districtName: '东湖区', mode: 'offline', venueName: '百花洲街道社区学校', startAt: at(1, 9, 0), endAt: at(1, 10, 30), signupRequired: true, capacity: 20, seatsLeft: 5, status: 'published' }
-const detail = Object.assign({}, summary, { description: '小班教学，一对一指导。', organizer: '东湖区社区教育学院', coOrganizers: [], address: '南昌市东湖区松柏巷18号', onlineUrl: null, signupOpensAt: at(1, 8, 0) - 11 * 864e5, signupClosesAt: at(1, 8, 0), cancelDeadline: null })
-function answer(data) {
-  if (data.action === 'weeks') return { ok: true, data: { weeks: [week] } }
-  if (data.action === 'list') return { ok: true, data: { items: [summary], nextCursor: null } }
-  if (data.action === 'get') return data.input && data.input.id === summary.id ? { ok: true, data: { activity: detail } } : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
+const detail = Object.assign({}, summary, { description: '小班教学，一对一指导。', organizer: '东湖区社区教育学院', coOrganizers: [], address: '南昌市东湖区松柏巷18号', onlineUrl: null, signupOpensAt: at(1, 8, 0) - 11 * 864e5, signupClosesAt: at(1, 8, 0), cancelDeadline: at(1, 8, 0) - 864e5, signupFields: ['name', 'phone'], cancelReason: null })
+const counters = { confirmed: 15, waitlisted: 0, cancelled: 1, proxy: 2 }
+const profile = { name: '刘思雨', phone: '13800001021', ageGroup: '18-39', community: '东湖区百花洲街道松柏巷社区', audience: 'residents' }
+const member = { id: 'mab12cd', name: '王秀兰', phone: null, ageGroup: '70+', relation: 'parent', audience: null }
+const registration = { id: summary.id + '_o1~mab12cd', activityId: summary.id, personId: 'mab12cd', personName: '王秀兰', relation: 'parent', proxy: true, status: 'waitlisted', position: 2, activity: { title: summary.title, status: 'published', startAt: summary.startAt, endAt: summary.endAt, districtName: '东湖区', mode: 'offline', venueName: summary.venueName, address: detail.address, cancelDeadline: detail.cancelDeadline }, canCancel: true, createdAt: at(1, 8, 0) - 5 * 864e5 }
+const notice = { id: 'n1', template: 'waitlist_promoted', personName: '王秀兰', activityId: summary.id, registrationId: registration.id, title: summary.title, startAt: summary.startAt, reason: null, createdAt: at(1, 8, 0) - 864e5, readAt: null }
+const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published' })
+const roles = [{ role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }, { role: 'admin', weekId: 'nc2026' }]
+function answer(name, data) {
+  const a = data.action
+  const ok = (d) => ({ ok: true, data: d })
+  if (name === 'activity') {
+    if (a === 'weeks') return ok({ weeks: [week] })
+    if (a === 'list') return ok({ items: [summary], nextCursor: null })
+    if (a === 'get') return data.input && data.input.id === summary.id ? ok({ activity: detail }) : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
+    if (a === 'roles') return ok({ roles })
+    if (a === 'mine') return ok({ items: [Object.assign({}, summary, { counters })], nextCursor: null })
+    if (a === 'week.get') return ok({ week: managedWeek })
+  }
+  if (name === 'signup') {
+    if (a === 'profile.get') return ok({ profile })
+    if (a === 'family.list') return ok({ members: [member] })
+    if (a === 'preview') return ok({ refusal: null, full: false, seatsLeft: 5, profileRequired: false, signupFields: ['name', 'phone'], registration: null, overlaps: [] })
+    if (a === 'mine') return ok({ items: [registration], nextCursor: null })
+    if (a === 'notices') return ok({ items: [notice], nextCursor: null, unread: 1 })
+    if (a === 'notices.read') return ok({ updated: 1 })
+  }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
 }
 const known = {
   cloud: {
     init: (o) => calls.push('cloud.init ' + JSON.stringify(o)),
-    callFunction: (o) => { calls.push('callFunction ' + o.name + '.' + o.data.action); return Promise.resolve({ result: answer(o.data) }) },
+    callFunction: (o) => { calls.push('callFunction ' + o.name + '.' + o.data.action); return Promise.resolve({ result: answer(o.name, o.data) }) },
   },
   getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, fontSizeSetting: 16, SDKVersion: '3.8.10' }),
   getAppBaseInfo: () => ({ fontSizeSetting: 16, SDKVersion: '3.8.10' }),
@@ -421,6 +443,12 @@ async function open(route, query) {
     result.pages.push(await open('pages/activity/index', { id: summary.id }))
     result.pages.push(await open('volunteer/scan/index', {}))
     result.pages.push(await open('organiser/dashboard/index', {}))
+    result.pages.push(await open('pages/signup/index', { id: summary.id }))
+    result.pages.push(await open('pages/mine/index', {}))
+    result.pages.push(await open('pages/family/index', {}))
+    result.pages.push(await open('organiser/activities/index', {}))
+    result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/week/index', {}))
   } catch (e) {
     errors.push(String(e && e.stack || e))
   }
@@ -437,9 +465,24 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['2026年南昌市全民终身学习活动周', '智慧助老·手机打车查公交', '长辈版', '12月1日 周二 09:00–10:30'],
     calls: ['callFunction activity.weeks', 'callFunction activity.list'],
   },
-  'pages/activity/index': { texts: ['智慧助老·手机打车查公交', '报名（暂未开放）', '南昌市东湖区松柏巷18号'], calls: ['callFunction activity.get'] },
+  'pages/activity/index': {
+    texts: ['智慧助老·手机打车查公交', '剩余 5 个名额', '南昌市东湖区松柏巷18号'],
+    calls: ['callFunction activity.get', 'callFunction signup.preview'],
+  },
   'volunteer/scan/index': { texts: ['签到', '暂无分配给您的活动'], calls: [] },
-  'organiser/dashboard/index': { texts: ['活动周概况', '智慧助老'], calls: ['callFunction activity.weeks', 'callFunction activity.list'] },
+  'organiser/dashboard/index': {
+    texts: ['活动周概况', '智慧助老', '活动管理：新建、发布、取消活动'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.list', 'callFunction activity.roles'],
+  },
+  'pages/signup/index': {
+    texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
+    calls: ['callFunction activity.get', 'callFunction signup.profile.get', 'callFunction signup.family.list', 'callFunction signup.preview'],
+  },
+  'pages/mine/index': { texts: ['我的活动', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
+  'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
+  'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
+  'organiser/activity-edit/index': { texts: ['新建活动', '时间和地点', '12月1日'], calls: ['callFunction activity.weeks', 'callFunction activity.roles'] },
+  'organiser/week/index': { texts: ['活动周设置', '邓雅琴'], calls: ['callFunction activity.roles', 'callFunction activity.week.get'] },
 }
 
 function checkRuntime() {

@@ -43,6 +43,8 @@ export const TEXT_PAIRS: ReadonlyArray<readonly [ColorName, ColorName]> = [
   ['primary', 'primarySoft'],
   ['text', 'primarySoft'],
   ['onPrimary', 'primary'],
+  ['onPrimary', 'danger'],
+  ['danger', 'primarySoft'],
   ['onBanner', 'banner'],
   ['danger', 'surface'],
   ['success', 'surface'],

@@ -25,6 +25,8 @@ export default function OrganiserDashboard() {
   const list: Week[] = weeks.status === 'ready' ? weeks.data : []
   const week = list.find((w) => w.id === chosen) ?? list[0]
   const counts = useAsync(() => (week ? countWeek(week.id) : Promise.resolve(null)), [week?.id])
+  const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
+  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
 
   usePullDownRefresh(() => {
     weeks.reload()
@@ -37,6 +39,27 @@ export default function OrganiserDashboard() {
       <View className='dash-head'>
         <Text className='dash-head__title'>活动周概况</Text>
         <Text className='muted'>已发布的活动统计。实时签到与总结表将在后续版本开放。</Text>
+      </View>
+
+      <View className='section dash-manage' data-testid='dash-manage'>
+        <View
+          className='btn btn--primary btn--block'
+          data-testid='org-entry-activities'
+          ariaRole='link'
+          onClick={() => void Taro.navigateTo({ url: '/organiser/activities/index' })}
+        >
+          <Text>活动管理：新建、发布、取消活动</Text>
+        </View>
+        {isAdmin ? (
+          <View
+            className='btn btn--secondary btn--block'
+            data-testid='org-entry-week'
+            ariaRole='link'
+            onClick={() => void Taro.navigateTo({ url: '/organiser/week/index' })}
+          >
+            <Text>活动周设置（管理员）</Text>
+          </View>
+        ) : null}
       </View>
 
       {weeks.status === 'loading' ? <Loading /> : null}

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import type { ReactNode } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRef, useState, type ReactNode } from 'react'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import { AUDIENCES, TOPICS, labelOf } from '@shared/domain/vocabulary'
 import { PageShell } from '@/components/PageShell'
@@ -9,6 +9,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { CloudError, callCloud } from '@/services/callCloud'
 import { instantText, modeLabel, placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { MapLink, OnlineLink } from './PlaceActions'
+import { SignupArea } from './SignupArea'
 import './index.scss'
 
 const NOT_FOUND_CODES = new Set(['ACTIVITY_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_FAILED'])
@@ -20,6 +21,23 @@ export default function ActivityPage() {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
     return (await callCloud('activity', 'get', { id })).activity
   }, [id])
+
+  // Back from the sign-up page: fetch the activity again quietly (seats, the resident's own
+  // registration) without replacing the page by a spinner.
+  const [fresh, setFresh] = useState<{ id: string; activity: ActivityDetail; n: number } | null>(null)
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true
+      return
+    }
+    if (!id) return
+    callCloud('activity', 'get', { id }).then(
+      (r) => setFresh((cur) => ({ id, activity: r.activity, n: (cur?.n ?? 0) + 1 })),
+      () => undefined,
+    )
+  })
+  const current = fresh && fresh.id === id ? fresh : null
 
   useShareAppMessage(() => ({
     title: res.status === 'ready' ? res.data.title : '全民终身学习活动周',
@@ -39,7 +57,7 @@ export default function ActivityPage() {
       {res.status === 'error' && !NOT_FOUND_CODES.has(res.error.code) ? (
         <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
       ) : null}
-      {res.status === 'ready' ? <Detail a={res.data} /> : null}
+      {res.status === 'ready' ? <Detail a={current?.activity ?? res.data} refresh={current?.n ?? 0} /> : null}
     </PageShell>
   )
 }
@@ -68,7 +86,7 @@ function Row({ label, children, testid }: { label: string; children: ReactNode; 
   )
 }
 
-function Detail({ a }: { a: ActivityDetail }) {
+function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
   const seats = seatsText(a)
   const online = a.mode !== 'offline'
   const offline = a.mode !== 'online'
@@ -128,6 +146,8 @@ function Detail({ a }: { a: ActivityDetail }) {
         ) : null}
       </View>
 
+      <SignupArea a={a} refresh={refresh} />
+
       <View className='section' data-testid='detail-description'>
         <Text className='section__title'>活动介绍</Text>
         <Text className='detail-text'>{a.description}</Text>
@@ -152,15 +172,6 @@ function Detail({ a }: { a: ActivityDetail }) {
             <Text>{a.audiences.map((t) => labelOf(AUDIENCES, t)).join('、')}</Text>
           </Row>
         ) : null}
-      </View>
-
-      <View className='section detail-signup' data-testid='signup-area' data-disabled='true'>
-        <View className='btn btn--disabled btn--block' data-testid='signup-button' ariaRole='button' ariaLabel='报名，暂未开放'>
-          <Text>报名（暂未开放）</Text>
-        </View>
-        <Text className='detail-signup__note'>
-          {a.signupRequired ? '在线报名将在后续版本开放，敬请期待。' : '本活动无需报名，按时到场即可。在线报名等功能将在后续版本开放。'}
-        </Text>
       </View>
 
       {process.env.TARO_ENV === 'weapp' ? (

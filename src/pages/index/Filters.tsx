@@ -1,125 +1,152 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
-import { CONTENT_TYPES, type ContentType } from '@shared/domain/vocabulary'
+import { AUDIENCES, CONTENT_TYPES, type ActivityMode, type Audience, type ContentType } from '@shared/domain/vocabulary'
 import { Chip } from '@/components/Chip'
 import { typeLabel } from '@/utils/activityText'
 
-interface Props {
-  week: Week
+export interface FilterValues {
   district: string
   type: ContentType | ''
-  onDistrict: (code: string) => void
-  onType: (type: ContentType | '') => void
+  audience: Audience | ''
+  mode: ActivityMode | ''
+  hasSeats: boolean
 }
 
-type Panel = 'district' | 'type' | null
+export const NO_FILTERS: FilterValues = { district: '', type: '', audience: '', mode: '', hasSeats: false }
+
+/** The list's mode filter: online and offline include hybrid activities (see the list contract). */
+export const MODE_OPTIONS: { code: ActivityMode; label: string }[] = [
+  { code: 'offline', label: '线下参加' },
+  { code: 'online', label: '线上参加' },
+  { code: 'hybrid', label: '线上线下同步' },
+]
+
+interface Props {
+  week: Week
+  value: FilterValues
+  onChange: (patch: Partial<FilterValues>) => void
+  /** The applied search word, shown in the summary. */
+  keyword: string
+  onClear: () => void
+}
+
+type Panel = 'district' | 'type' | 'audience' | 'mode' | null
+
+interface Choice {
+  code: string
+  label: string
+}
 
 /**
- * 县区 and 活动类型 filters. Each is a large button that says its current value; tapping it opens
- * its options inline below (no pop-up), and choosing one closes it again.
+ * 县区, 活动类型, 适合人群 and 线上/线下 filters plus 只看有名额. Each filter is a large button that says
+ * its current value; tapping it opens its options inline below (no pop-up), and choosing one closes
+ * it again.
  */
-export function Filters({ week, district, type, onDistrict, onType }: Props) {
+export function Filters({ week, value, onChange, keyword, onClear }: Props) {
   const [open, setOpen] = useState<Panel>(null)
   const toggle = (p: Exclude<Panel, null>) => setOpen((cur) => (cur === p ? null : p))
-  const districtName = week.districts.find((d) => d.code === district)?.name ?? '全部县区'
-  const typeName = type ? typeLabel(type) : '全部类型'
+  const names = {
+    district: week.districts.find((d) => d.code === value.district)?.name ?? '全部县区',
+    type: value.type ? typeLabel(value.type) : '全部类型',
+    audience: AUDIENCES.find((a) => a.code === value.audience)?.label ?? '全部人群',
+    mode: MODE_OPTIONS.find((m) => m.code === value.mode)?.label ?? '线上线下都看',
+  }
+
+  const button = (panel: Exclude<Panel, null>, label: string, current: string, set: boolean) => (
+    <View
+      className={`home-filter${set ? ' home-filter--set' : ''}`}
+      data-testid={`filter-${panel}`}
+      data-value={value[panel]}
+      data-open={open === panel ? 'true' : 'false'}
+      ariaRole='button'
+      onClick={() => toggle(panel)}
+    >
+      <Text className='home-filter__label'>{label}</Text>
+      <Text className='home-filter__value'>
+        {current}
+        <Text className='home-filter__arrow'>{open === panel ? '收起' : '更改'}</Text>
+      </Text>
+    </View>
+  )
+
+  const options = (panel: Exclude<Panel, null>, allLabel: string, list: readonly Choice[], wide: boolean) => (
+    <View className={`home-options${wide ? ' home-options--wide' : ''}`} data-testid={`${panel}-options`}>
+      <Chip
+        selected={value[panel] === ''}
+        testid={`${panel}-option-all`}
+        onTap={() => {
+          onChange({ [panel]: '' })
+          setOpen(null)
+        }}
+      >
+        {allLabel}
+      </Chip>
+      {list.map((o) => (
+        <Chip
+          key={o.code}
+          selected={value[panel] === o.code}
+          testid={`${panel}-option-${o.code}`}
+          value={o.code}
+          onTap={() => {
+            onChange({ [panel]: o.code })
+            setOpen(null)
+          }}
+        >
+          {o.label}
+        </Chip>
+      ))}
+    </View>
+  )
+
+  const active = [
+    value.district ? names.district : '',
+    value.type ? names.type : '',
+    value.audience ? names.audience : '',
+    value.mode ? names.mode : '',
+    value.hasSeats ? '有名额' : '',
+    keyword ? `搜索“${keyword}”` : '',
+  ].filter(Boolean)
 
   return (
     <View className='home-filters'>
       <View className='home-filters__row'>
-        <View
-          className={`home-filter${district ? ' home-filter--set' : ''}`}
-          data-testid='filter-district'
-          data-value={district}
-          data-open={open === 'district' ? 'true' : 'false'}
-          ariaRole='button'
-          onClick={() => toggle('district')}
-        >
-          <Text className='home-filter__label'>县区</Text>
-          <Text className='home-filter__value'>
-            {districtName}
-            <Text className='home-filter__arrow'>{open === 'district' ? '收起' : '更改'}</Text>
-          </Text>
-        </View>
-        <View
-          className={`home-filter${type ? ' home-filter--set' : ''}`}
-          data-testid='filter-type'
-          data-value={type}
-          data-open={open === 'type' ? 'true' : 'false'}
-          ariaRole='button'
-          onClick={() => toggle('type')}
-        >
-          <Text className='home-filter__label'>活动类型</Text>
-          <Text className='home-filter__value'>
-            {typeName}
-            <Text className='home-filter__arrow'>{open === 'type' ? '收起' : '更改'}</Text>
-          </Text>
-        </View>
+        {button('district', '县区', names.district, !!value.district)}
+        {button('type', '活动类型', names.type, !!value.type)}
+      </View>
+      {open === 'district' ? options('district', '全部县区', week.districts.map((d) => ({ code: d.code, label: d.name })), false) : null}
+      {open === 'type' ? options('type', '全部类型', CONTENT_TYPES, true) : null}
+
+      <View className='home-filters__row'>
+        {button('audience', '适合人群', names.audience, !!value.audience)}
+        {button('mode', '参加方式', names.mode, !!value.mode)}
+      </View>
+      {open === 'audience' ? options('audience', '全部人群', AUDIENCES, true) : null}
+      {open === 'mode' ? options('mode', '线上线下都看', MODE_OPTIONS, true) : null}
+
+      <View
+        className={`home-seats${value.hasSeats ? ' home-seats--on' : ''}`}
+        data-testid='filter-seats'
+        data-selected={value.hasSeats ? 'true' : 'false'}
+        ariaRole='button'
+        ariaLabel={value.hasSeats ? '只看还能参加的活动，已选中' : '只看还能参加的活动，未选中'}
+        onClick={() => onChange({ hasSeats: !value.hasSeats })}
+      >
+        <Text className='home-seats__box'>{value.hasSeats ? '✓' : ''}</Text>
+        <Text className='home-seats__text'>只看还能参加的（有名额或无需报名）</Text>
       </View>
 
-      {open === 'district' ? (
-        <View className='home-options' data-testid='district-options'>
-          <Chip selected={district === ''} testid='district-option-all' onTap={() => {
-                onDistrict('')
-                setOpen(null)
-              }}>
-            全部县区
-          </Chip>
-          {week.districts.map((d) => (
-            <Chip
-              key={d.code}
-              selected={district === d.code}
-              testid={`district-option-${d.code}`}
-              value={d.code}
-              onTap={() => {
-                onDistrict(d.code)
-                setOpen(null)
-              }}
-            >
-              {d.name}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
-
-      {open === 'type' ? (
-        <View className='home-options home-options--wide' data-testid='type-options'>
-          <Chip selected={type === ''} testid='type-option-all' onTap={() => {
-                onType('')
-                setOpen(null)
-              }}>
-            全部类型
-          </Chip>
-          {CONTENT_TYPES.map((t) => (
-            <Chip
-              key={t.code}
-              selected={type === t.code}
-              testid={`type-option-${t.code}`}
-              value={t.code}
-              onTap={() => {
-                onType(t.code)
-                setOpen(null)
-              }}
-            >
-              {t.label}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
-
-      {district || type ? (
+      {active.length > 0 ? (
         <View className='home-filters__active'>
-          <Text className='muted'>
-            已筛选：{[district ? districtName : '', type ? typeName : ''].filter(Boolean).join(' · ')}
+          <Text className='muted' data-testid='filter-summary'>
+            已筛选：{active.join(' · ')}
           </Text>
           <View
             className='btn btn--secondary home-filters__clear'
             data-testid='filter-clear'
             ariaRole='button'
             onClick={() => {
-              onDistrict('')
-              onType('')
+              onClear()
               setOpen(null)
             }}
           >

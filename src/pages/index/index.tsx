@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
-import type { ContentType } from '@shared/domain/vocabulary'
 import { CareToggle } from '@/components/care'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
@@ -12,7 +11,9 @@ import { callCloud } from '@/services/callCloud'
 import { readString, writeString } from '@/utils/storage'
 import { ActivityCard } from './ActivityCard'
 import { DayTabs } from './DayTabs'
-import { Filters } from './Filters'
+import { Filters, NO_FILTERS, type FilterValues } from './Filters'
+import { MineEntries } from './MineEntries'
+import { SearchBar } from './SearchBar'
 import { useActivityList, type ListQuery } from './useActivityList'
 import { WeekBanner } from './WeekBanner'
 import './index.scss'
@@ -28,8 +29,8 @@ export default function Home() {
   const weeks = useAsync(() => callCloud('activity', 'weeks', {}).then((r) => r.weeks), [])
   const [chosenWeekId, setChosenWeekId] = useState(() => readString(WEEK_KEY))
   const [day, setDay] = useState('')
-  const [district, setDistrict] = useState('')
-  const [type, setType] = useState<ContentType | ''>('')
+  const [filters, setFilters] = useState<FilterValues>(NO_FILTERS)
+  const [keyword, setKeyword] = useState('')
 
   const weekList: Week[] = weeks.status === 'ready' ? weeks.data : []
   // The remembered week if it still exists, else the first.
@@ -41,11 +42,15 @@ export default function Home() {
         ? {
             weekId: week.id,
             ...(day ? { date: day } : {}),
-            ...(district ? { districtCode: district } : {}),
-            ...(type ? { type } : {}),
+            ...(filters.district ? { districtCode: filters.district } : {}),
+            ...(filters.type ? { type: filters.type } : {}),
+            ...(filters.audience ? { audience: filters.audience } : {}),
+            ...(filters.mode ? { mode: filters.mode } : {}),
+            ...(filters.hasSeats ? { hasSeats: true } : {}),
+            ...(keyword ? { keyword } : {}),
           }
         : null,
-    [week, day, district, type],
+    [week, day, filters, keyword],
   )
   const list = useActivityList(query)
 
@@ -57,9 +62,10 @@ export default function Home() {
     if (id === week?.id) return
     setChosenWeekId(id)
     setDay('')
-    setDistrict('')
-    setType('')
+    setFilters(NO_FILTERS)
+    setKeyword('')
   }
+  const narrowed = !!(day || keyword || Object.values(filters).some(Boolean))
 
   usePullDownRefresh(() => {
     const done = () => Taro.stopPullDownRefresh()
@@ -99,11 +105,23 @@ export default function Home() {
       {week ? (
         <View>
           <WeekBanner week={week} />
+          <MineEntries />
 
           <View className='section'>
-            <Text className='section__title'>按日期看</Text>
+            <Text className='section__title'>找活动</Text>
+            <SearchBar value={keyword} onSearch={setKeyword} />
+            <Text className='home-subtitle'>按日期看</Text>
             <DayTabs startDate={week.startDate} endDate={week.endDate} value={day} onChange={setDay} />
-            <Filters week={week} district={district} type={type} onDistrict={setDistrict} onType={setType} />
+            <Filters
+              week={week}
+              value={filters}
+              onChange={(patch) => setFilters((cur) => ({ ...cur, ...patch }))}
+              keyword={keyword}
+              onClear={() => {
+                setFilters(NO_FILTERS)
+                setKeyword('')
+              }}
+            />
           </View>
 
           <View className='home-list' data-testid='activity-list' data-status={list.status}>
@@ -113,8 +131,8 @@ export default function Home() {
             ) : null}
             {list.status === 'ready' && list.items.length === 0 ? (
               <Empty
-                title={day || district || type ? '没有符合条件的活动' : '暂无活动'}
-                hint={day || district || type ? '换一天或清除筛选看看。' : '活动发布后会在这里显示。'}
+                title={narrowed ? '没有符合条件的活动' : '暂无活动'}
+                hint={narrowed ? '换一天、换个搜索词或清除筛选看看。' : '活动发布后会在这里显示。'}
               />
             ) : null}
             {list.items.map((a) => (

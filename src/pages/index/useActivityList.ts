@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ActivitySummary } from '@shared/contracts/activity'
-import type { ContentType } from '@shared/domain/vocabulary'
+import type { ActivityMode, Audience, ContentType } from '@shared/domain/vocabulary'
 import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
 
 export const PAGE_SIZE = 10
@@ -10,6 +10,10 @@ export interface ListQuery {
   date?: string
   districtCode?: string
   type?: ContentType
+  audience?: Audience
+  mode?: ActivityMode
+  keyword?: string
+  hasSeats?: boolean
 }
 
 export interface ListState {

@@ -1,0 +1,189 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { ManagedSummary, Week } from '@shared/contracts/activity'
+import { Chip } from '@/components/Chip'
+import { PageShell } from '@/components/PageShell'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { usePagedList } from '@/hooks/usePagedList'
+import { callCloud } from '@/services/callCloud'
+import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
+import { readString, writeString } from '@/utils/storage'
+import './index.scss'
+
+const WEEK_KEY = 'organiser.weekId'
+type Status = '' | 'draft' | 'published' | 'cancelled'
+const STATUSES: { code: Status; label: string }[] = [
+  { code: '', label: '全部' },
+  { code: 'draft', label: '草稿' },
+  { code: 'published', label: '已发布' },
+  { code: 'cancelled', label: '已取消' },
+]
+const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布', cancelled: '✕ 已取消' } as const
+
+interface Scope {
+  week: Week
+  admin: boolean
+  /** Districts the caller runs in this week (all of them for an admin). */
+  districts: { code: string; name: string }[]
+}
+
+/**
+ * 活动管理 (organiser subpackage): the activities of the caller's district(s) in a week, drafts
+ * included, with their registrations; new activity; tap one to edit, publish or cancel it.
+ */
+export default function OrganiserActivities() {
+  const scopes = useAsync(async (): Promise<Scope[]> => {
+    const [weeks, roles] = await Promise.all([callCloud('activity', 'weeks', {}), callCloud('activity', 'roles', {})])
+    return weeks.weeks.flatMap((week) => {
+      const admin = roles.roles.some((r) => r.role === 'admin' && r.weekId === week.id)
+      const codes = roles.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === week.id ? [r.districtCode] : []))
+      const districts = week.districts.filter((d) => admin || codes.includes(d.code))
+      return districts.length > 0 ? [{ week, admin, districts }] : []
+    })
+  }, [])
+  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
+
+  return (
+    <PageShell className='org-list' testid='org-activities-page'>
+      <View className='page-head'>
+        <Text className='page-head__title'>活动管理</Text>
+        <Text className='page-head__text'>新建、修改、发布和取消本县区的活动。草稿只有组织者能看到。</Text>
+      </View>
+      {scopes.status === 'loading' ? <Loading /> : null}
+      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
+      {scopes.status === 'ready' && scopes.data.length === 0 ? (
+        <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' />
+      ) : null}
+      {scopes.status === 'ready' && scopes.data.length > 0 ? (
+        <ScopeView
+          scopes={scopes.data}
+          scope={scopes.data.find((s) => s.week.id === chosen) ?? scopes.data[0]}
+          onWeek={(id) => {
+            setChosen(id)
+            writeString(WEEK_KEY, id)
+          }}
+        />
+      ) : null}
+    </PageShell>
+  )
+}
+
+function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
+  const [district, setDistrict] = useState('')
+  const [status, setStatus] = useState<Status>('')
+  const [round, setRound] = useState(0)
+  const weekId = scope.week.id
+  const list = usePagedList<ManagedSummary>(
+    `${weekId}:${district}:${status}:${round}`,
+    (cursor) =>
+      callCloud('activity', 'mine', {
+        weekId,
+        limit: 20,
+        ...(district ? { districtCode: district } : {}),
+        ...(status ? { status } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+    (a) => a.id,
+  )
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) setRound((n) => n + 1)
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    setRound((n) => n + 1)
+    Taro.stopPullDownRefresh()
+  })
+
+  const newDistrict = district || (scope.districts.length === 1 ? scope.districts[0].code : '')
+  const create = () =>
+    void Taro.navigateTo({
+      url: `/organiser/activity-edit/index?weekId=${encodeURIComponent(weekId)}${newDistrict ? `&districtCode=${encodeURIComponent(newDistrict)}` : ''}`,
+    })
+
+  return (
+    <View>
+      {scopes.length > 1 ? (
+        <View className='org-chips' data-testid='org-week-selector'>
+          {scopes.map((s) => (
+            <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
+              {s.week.region}
+            </Chip>
+          ))}
+        </View>
+      ) : null}
+
+      <View className='section'>
+        <Text className='section__title'>{scope.week.name}</Text>
+        <Text className='muted'>
+          {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
+        </Text>
+        <View className='btn btn--primary btn--block org-new' data-testid='org-new-activity' ariaRole='button' onClick={create}>
+          <Text>＋ 新建活动</Text>
+        </View>
+      </View>
+
+      {scope.districts.length > 1 ? (
+        <View className='org-chips' data-testid='org-district-filter'>
+          <Chip selected={district === ''} testid='org-district-all' onTap={() => setDistrict('')}>
+            全部县区
+          </Chip>
+          {scope.districts.map((d) => (
+            <Chip key={d.code} selected={district === d.code} testid={`org-district-${d.code}`} onTap={() => setDistrict(d.code)}>
+              {d.name}
+            </Chip>
+          ))}
+        </View>
+      ) : null}
+      <View className='org-chips org-chips--4' data-testid='org-status-filter'>
+        {STATUSES.map((s) => (
+          <Chip key={s.code || 'all'} selected={status === s.code} testid={`org-status-${s.code || 'all'}`} onTap={() => setStatus(s.code)}>
+            {s.label}
+          </Chip>
+        ))}
+      </View>
+
+      <View className='org-items' data-testid='org-activity-list' data-status={list.status}>
+        {list.status === 'loading' ? <Loading text='正在加载活动…' /> : null}
+        {list.status === 'error' && list.error ? <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} /> : null}
+        {list.status === 'ready' && list.items.length === 0 ? <Empty title='还没有活动' hint='点“新建活动”添加第一项。' /> : null}
+        {list.items.map((a) => (
+          <View
+            key={a.id}
+            className={`org-item org-item--${a.status}`}
+            data-testid='org-activity-item'
+            data-id={a.id}
+            data-status={a.status}
+            ariaRole='link'
+            onClick={() => void Taro.navigateTo({ url: `/organiser/activity-edit/index?id=${encodeURIComponent(a.id)}` })}
+          >
+            <View className='org-item__tags'>
+              <Text className={`org-item__status org-item__status--${a.status}`}>{STATUS_WORDS[a.status]}</Text>
+              <Text className='org-item__tag'>{typeLabel(a.type)}</Text>
+              <Text className='org-item__tag'>{a.districtName}</Text>
+            </View>
+            <Text className='org-item__title' data-testid='org-activity-title'>
+              {a.title}
+            </Text>
+            <Text className='org-item__line'>{timeRangeText(a.startAt, a.endAt)}</Text>
+            <Text className='org-item__line'>{placeText(a)}</Text>
+            <Text className='org-item__line' data-testid='org-activity-counts'>
+              {a.signupRequired
+                ? `已报名 ${a.counters.confirmed} / ${a.capacity ?? '-'} 人 · 候补 ${a.counters.waitlisted} 人 · 代报名 ${a.counters.proxy} 人`
+                : '无需报名'}
+            </Text>
+            <Text className='org-item__more'>编辑 ›</Text>
+          </View>
+        ))}
+        {list.status === 'ready' && list.nextCursor ? (
+          <View className='btn btn--secondary btn--block' data-testid='org-more' ariaRole='button' onClick={() => void list.loadMore()}>
+            <Text>{list.more === 'loading' ? '正在加载…' : list.more === 'error' ? '加载失败，重试' : '加载更多'}</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,77 @@
+import { shanghaiInstant } from '@shared/domain/time'
+import { checkForm, defaultForm, fieldsFromPaths, formFromActivity, splitNames, toCreateInput, withChange } from './form'
+
+const week = { startDate: '2026-11-30', endDate: '2026-12-06' }
+const now = shanghaiInstant('2026-11-23', '20:05')
+
+function filled() {
+  return {
+    ...defaultForm(week, 'donghu', now, '东湖区社区教育学院'),
+    title: '智慧助老·视频通话',
+    type: 'smart_senior' as const,
+    topics: ['leisure' as const],
+    venueName: '社区学校',
+    venueAddress: '松柏巷18号',
+  }
+}
+
+describe('organiser activity form', () => {
+  test('defaults: the first day ahead, 09:00–11:00, 50 seats, open now, closing 2 h and cancellable until 24 h before', () => {
+    const f = defaultForm(week, 'donghu', now)
+    expect(f).toMatchObject({ day: '2026-11-30', startTime: '09:00', endTime: '11:00', capacity: '50', signupRequired: true, fields: ['phone'] })
+    expect([f.opensDate, f.opensTime, f.closesDate, f.closesTime, f.cancelDate, f.cancelTime]).toEqual([
+      '2026-11-23', '20:05', '2026-11-30', '07:00', '2026-11-29', '09:00',
+    ])
+    // During the week, tomorrow at the earliest.
+    expect(defaultForm(week, 'donghu', shanghaiInstant('2026-12-02', '10:00')).day).toBe('2026-12-03')
+  })
+
+  test('the window follows the start time until the organiser sets it', () => {
+    const moved = withChange(defaultForm(week, 'donghu', now), { day: '2026-12-03', startTime: '14:30' }, now)
+    expect([moved.closesDate, moved.closesTime, moved.cancelDate, moved.cancelTime]).toEqual(['2026-12-03', '12:30', '2026-12-02', '14:30'])
+    const set = withChange(moved, { closesTime: '10:00' }, now)
+    expect(set.windowTouched).toBe(true)
+    expect(withChange(set, { startTime: '15:00' }, now).closesTime).toBe('10:00')
+  })
+
+  test('a filled form has no errors and becomes the create input', () => {
+    const f = filled()
+    expect(checkForm(f, week, now, true)).toEqual({})
+    const input = toCreateInput({ ...f, coOrganizers: '百花洲街道、 社区学校,' }, 'nc2026')
+    expect(input).toMatchObject({
+      weekId: 'nc2026',
+      districtCode: 'donghu',
+      venue: { name: '社区学校', address: '松柏巷18号' },
+      onlineUrl: null,
+      coOrganizers: ['百花洲街道', '社区学校'],
+      startAt: shanghaiInstant('2026-11-30', '09:00'),
+      signup: { capacity: 50, fields: ['name', 'phone'] },
+    })
+  })
+
+  test('what is wrong, by field', () => {
+    const e = checkForm({ ...defaultForm(week, '', now), mode: 'hybrid', endTime: '08:00', capacity: '0' }, week, now, true)
+    expect(Object.keys(e).sort()).toEqual(['capacity', 'district', 'onlineUrl', 'organizer', 'time', 'title', 'topics', 'type', 'venue'])
+    const late = withChange(filled(), { cancelDate: '2026-11-30', cancelTime: '10:00' }, now)
+    expect(checkForm(late, week, now, true)).toEqual({ cancel: '取消报名的截止时间不能晚于活动开始' })
+    expect(checkForm(filled(), week, shanghaiInstant('2026-11-30', '09:30'), true).time).toBe('开始时间已经过去，请重新选择')
+  })
+
+  test('an activity loads back into the same form', () => {
+    const f = filled()
+    const input = toCreateInput(f, 'nc2026')
+    const detail = {
+      id: 'a', weekId: 'nc2026', title: input.title, type: input.type, topics: input.topics, audiences: input.audiences,
+      districtCode: 'donghu', districtName: '东湖区', mode: input.mode, venueName: '社区学校', startAt: input.startAt, endAt: input.endAt,
+      signupRequired: true, capacity: 50, seatsLeft: 50, status: 'draft' as const, description: '', organizer: input.organizer,
+      coOrganizers: [], address: '松柏巷18号', onlineUrl: null, signupOpensAt: input.signup!.opensAt, signupClosesAt: input.signup!.closesAt,
+      cancelDeadline: input.signup!.cancelDeadline, signupFields: ['name' as const, 'phone' as const], cancelReason: null,
+    }
+    expect(formFromActivity(detail, now)).toEqual({ ...f, windowTouched: true })
+  })
+
+  test('names and server paths', () => {
+    expect(splitNames('甲、乙，丙\n丁')).toEqual(['甲', '乙', '丙', '丁'])
+    expect(fieldsFromPaths(['patch.venue.name', 'signup.capacity', 'signup.opensAt', 'title']).sort()).toEqual(['capacity', 'title', 'venue', 'window'])
+  })
+})

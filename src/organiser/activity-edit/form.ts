@@ -1,0 +1,276 @@
+// The organiser's activity form as plain data: defaults, loading an activity into it, checking it,
+// and turning it into the create input or the update patch. Pure: the clock is passed in; days and
+// clocks are Asia/Shanghai.
+import type { ActivityCreateInput, ActivityDetail, ActivityPatch, Week } from '@shared/contracts/activity'
+import { DEFAULT_SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
+import { daysBetween, shanghaiClock, shanghaiDate, shanghaiInstant } from '@shared/domain/time'
+import type { ActivityMode, Audience, ContentType, Topic } from '@shared/domain/vocabulary'
+import { ERROR_MESSAGES } from '@shared/errors'
+
+const HOUR_MS = 60 * 60 * 1000
+
+export interface ActivityForm {
+  districtCode: string
+  title: string
+  type: ContentType | ''
+  topics: Topic[]
+  audiences: Audience[]
+  organizer: string
+  /** Co-organisers, one text: separated by 、 ， , or new lines. */
+  coOrganizers: string
+  mode: ActivityMode
+  venueName: string
+  venueAddress: string
+  onlineUrl: string
+  day: string
+  startTime: string
+  endTime: string
+  signupRequired: boolean
+  capacity: string
+  opensDate: string
+  opensTime: string
+  closesDate: string
+  closesTime: string
+  cancelDate: string
+  cancelTime: string
+  /** The organiser set the window themself; until then it follows the start time. */
+  windowTouched: boolean
+  /** Fields asked besides the name (always asked). */
+  fields: SignupField[]
+  description: string
+}
+
+export type FieldKey =
+  | 'district'
+  | 'title'
+  | 'type'
+  | 'topics'
+  | 'audiences'
+  | 'organizer'
+  | 'coOrganizers'
+  | 'mode'
+  | 'venue'
+  | 'onlineUrl'
+  | 'time'
+  | 'signupRequired'
+  | 'capacity'
+  | 'window'
+  | 'cancel'
+  | 'fields'
+  | 'description'
+
+export type FormErrors = Partial<Record<FieldKey, string>>
+
+const parts = (ms: number) => ({ date: shanghaiDate(ms), time: shanghaiClock(ms) })
+
+/** The first day of the week on which an activity can still start (tomorrow at the earliest). */
+export function firstOpenDay(week: Pick<Week, 'startDate' | 'endDate'>, now: number): string {
+  const days = daysBetween(week.startDate, week.endDate)
+  const tomorrow = shanghaiDate(now + 24 * HOUR_MS)
+  return days.find((d) => d >= tomorrow) ?? days[days.length - 1]
+}
+
+/** Closing 2 hours and cancellation 24 hours before the start; opening now. */
+export function derivedWindow(f: Pick<ActivityForm, 'day' | 'startTime'>, now: number) {
+  const start = shanghaiInstant(f.day, f.startTime)
+  const opens = parts(Math.min(now, start - 3 * HOUR_MS))
+  const closes = parts(start - 2 * HOUR_MS)
+  const cancel = parts(start - 24 * HOUR_MS)
+  return {
+    opensDate: opens.date,
+    opensTime: opens.time,
+    closesDate: closes.date,
+    closesTime: closes.time,
+    cancelDate: cancel.date,
+    cancelTime: cancel.time,
+  }
+}
+
+export function defaultForm(week: Pick<Week, 'startDate' | 'endDate'>, districtCode: string, now: number, organizer = ''): ActivityForm {
+  const base = { day: firstOpenDay(week, now), startTime: '09:00' }
+  return {
+    districtCode,
+    title: '',
+    type: '',
+    topics: [],
+    audiences: ['residents'],
+    organizer,
+    coOrganizers: '',
+    mode: 'offline',
+    venueName: '',
+    venueAddress: '',
+    onlineUrl: '',
+    ...base,
+    endTime: '11:00',
+    signupRequired: true,
+    capacity: '50',
+    ...derivedWindow(base, now),
+    windowTouched: false,
+    fields: DEFAULT_SIGNUP_FIELDS.filter((f) => f !== 'name'),
+    description: '',
+  }
+}
+
+/** Applies a change; the sign-up window follows a new start time until the organiser sets it. */
+export function withChange(f: ActivityForm, patch: Partial<ActivityForm>, now: number): ActivityForm {
+  const next = { ...f, ...patch }
+  const windowKeys: (keyof ActivityForm)[] = ['opensDate', 'opensTime', 'closesDate', 'closesTime', 'cancelDate', 'cancelTime']
+  if (windowKeys.some((k) => k in patch)) next.windowTouched = true
+  else if (!next.windowTouched && ('day' in patch || 'startTime' in patch)) Object.assign(next, derivedWindow(next, now))
+  return next
+}
+
+export function formFromActivity(a: ActivityDetail, now: number): ActivityForm {
+  const start = parts(a.startAt)
+  const end = parts(a.endAt)
+  const win =
+    a.signupOpensAt !== null && a.signupClosesAt !== null && a.cancelDeadline !== null
+      ? {
+          opensDate: parts(a.signupOpensAt).date,
+          opensTime: parts(a.signupOpensAt).time,
+          closesDate: parts(a.signupClosesAt).date,
+          closesTime: parts(a.signupClosesAt).time,
+          cancelDate: parts(a.cancelDeadline).date,
+          cancelTime: parts(a.cancelDeadline).time,
+        }
+      : derivedWindow({ day: start.date, startTime: start.time }, now)
+  return {
+    districtCode: a.districtCode,
+    title: a.title,
+    type: a.type,
+    topics: [...a.topics],
+    audiences: [...a.audiences],
+    organizer: a.organizer,
+    coOrganizers: a.coOrganizers.join('、'),
+    mode: a.mode,
+    venueName: a.venueName ?? '',
+    venueAddress: a.address ?? '',
+    onlineUrl: a.onlineUrl ?? '',
+    day: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    signupRequired: a.signupRequired,
+    capacity: a.capacity !== null ? String(a.capacity) : '50',
+    ...win,
+    windowTouched: a.signupRequired,
+    fields: a.signupFields.filter((x) => x !== 'name'),
+    description: a.description,
+  }
+}
+
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[、，,；;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function instants(f: ActivityForm) {
+  return {
+    startAt: shanghaiInstant(f.day, f.startTime),
+    endAt: shanghaiInstant(f.day, f.endTime),
+    opensAt: shanghaiInstant(f.opensDate, f.opensTime),
+    closesAt: shanghaiInstant(f.closesDate, f.closesTime),
+    cancelDeadline: shanghaiInstant(f.cancelDate, f.cancelTime),
+  }
+}
+
+const URL_RE = /^https?:\/\/\S+$/
+
+/**
+ * Everything wrong with the form, by field, in Chinese. `startMustBeFuture`: a new activity, or
+ * one whose start moved (the server refuses a start in the past then).
+ */
+export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDate'>, now: number, startMustBeFuture: boolean): FormErrors {
+  const e: FormErrors = {}
+  if (!f.districtCode) e.district = '请选择县区'
+  const title = f.title.trim()
+  if (title.length < 2 || title.length > 60) e.title = '请填写活动名称（2–60个字）'
+  if (!f.type) e.type = '请选择活动类型'
+  if (f.topics.length === 0) e.topics = '请至少选择一个学习主题'
+  if (f.audiences.length === 0) e.audiences = '请至少选择一类适合人群'
+  if (!f.organizer.trim() || f.organizer.trim().length > 60) e.organizer = '请填写主办单位（60个字以内）'
+  const co = splitNames(f.coOrganizers)
+  if (co.length > 10 || co.some((c) => c.length > 60)) e.coOrganizers = '协办单位最多10个，每个60个字以内'
+  if (f.mode !== 'online' && (!f.venueName.trim() || !f.venueAddress.trim())) e.venue = ERROR_MESSAGES.VENUE_REQUIRED
+  else if (f.venueName.trim().length > 60 || f.venueAddress.trim().length > 120) e.venue = '场地名称60字以内，地址120字以内'
+  if (f.mode !== 'offline' && !URL_RE.test(f.onlineUrl.trim())) e.onlineUrl = '请填写以 http:// 或 https:// 开头的参与链接'
+  const t = instants(f)
+  if (f.day < week.startDate || f.day > week.endDate) e.time = ERROR_MESSAGES.ACTIVITY_OUTSIDE_WEEK
+  else if (!(t.endAt > t.startAt)) e.time = ERROR_MESSAGES.ACTIVITY_TIME_INVALID
+  else if (startMustBeFuture && t.startAt <= now) e.time = ERROR_MESSAGES.ACTIVITY_START_PASSED
+  if (f.signupRequired) {
+    const cap = Number(f.capacity)
+    if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > 100_000) e.capacity = '请填写名额人数（1–100000 的整数）'
+    if (!(t.opensAt < t.closesAt) || t.closesAt > t.startAt) e.window = ERROR_MESSAGES.SIGNUP_WINDOW_INVALID
+    if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
+  }
+  if (f.description.trim().length > 2000) e.description = '活动介绍2000字以内'
+  return e
+}
+
+function fieldsOf(f: ActivityForm): ActivityPatch {
+  const t = instants(f)
+  return {
+    title: f.title.trim(),
+    type: f.type as ContentType,
+    topics: f.topics,
+    audiences: f.audiences,
+    organizer: f.organizer.trim(),
+    coOrganizers: splitNames(f.coOrganizers),
+    mode: f.mode,
+    venue: f.mode === 'online' ? null : { name: f.venueName.trim(), address: f.venueAddress.trim() },
+    onlineUrl: f.mode === 'offline' ? null : f.onlineUrl.trim(),
+    startAt: t.startAt,
+    endAt: t.endAt,
+    signup: f.signupRequired
+      ? { capacity: Number(f.capacity), opensAt: t.opensAt, closesAt: t.closesAt, cancelDeadline: t.cancelDeadline, fields: ['name', ...f.fields] }
+      : null,
+    description: f.description.trim(),
+  }
+}
+
+export function toCreateInput(f: ActivityForm, weekId: string): ActivityCreateInput {
+  const all = fieldsOf(f) as Required<ActivityPatch>
+  return { weekId, districtCode: f.districtCode, ...all }
+}
+
+/** Every field (the server checks the whole plan anyway); the district cannot move. */
+export function toPatch(f: ActivityForm): ActivityPatch {
+  return fieldsOf(f)
+}
+
+/** Which form field a server refusal is about. */
+export const CODE_FIELD: Partial<Record<string, FieldKey>> = {
+  DISTRICT_NOT_IN_WEEK: 'district',
+  VENUE_REQUIRED: 'venue',
+  ONLINE_URL_REQUIRED: 'onlineUrl',
+  ACTIVITY_TIME_INVALID: 'time',
+  ACTIVITY_START_PASSED: 'time',
+  ACTIVITY_OUTSIDE_WEEK: 'time',
+  SIGNUP_WINDOW_INVALID: 'window',
+  CANCEL_DEADLINE_INVALID: 'cancel',
+  CAPACITY_BELOW_CONFIRMED: 'capacity',
+  SIGNUP_HAS_REGISTRATIONS: 'signupRequired',
+}
+
+/** VALIDATION_FAILED paths ('patch.venue.name', 'signup.capacity') as form fields. */
+export function fieldsFromPaths(paths: string[] | undefined): FieldKey[] {
+  const out = new Set<FieldKey>()
+  for (const raw of paths ?? []) {
+    const p = raw.replace(/^patch\./, '').split('.')
+    const head = p[0]
+    if (head === 'districtCode') out.add('district')
+    else if (head === 'venue') out.add('venue')
+    else if (head === 'startAt' || head === 'endAt') out.add('time')
+    else if (head === 'signup') {
+      const sub = p[1]
+      out.add(sub === 'capacity' ? 'capacity' : sub === 'fields' ? 'fields' : sub === 'cancelDeadline' ? 'cancel' : 'window')
+    } else if (
+      ['title', 'type', 'topics', 'audiences', 'organizer', 'coOrganizers', 'mode', 'onlineUrl', 'description'].includes(head)
+    ) {
+      out.add(head as FieldKey)
+    }
+  }
+  return [...out]
+}

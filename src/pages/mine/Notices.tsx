@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { useAsync } from '@/hooks/useAsync'
+import { callCloud } from '@/services/callCloud'
+import { instantText } from '@/utils/activityText'
+import { noticeText } from '@/utils/signupText'
+
+/**
+ * Notices at the top of 我的活动: an activity cancelled by its organiser, a waitlisted registration
+ * promoted. Those not seen before say 新; once shown they are marked read.
+ */
+export function Notices({ refresh }: { refresh: number }) {
+  const res = useAsync(() => callCloud('signup', 'notices', { limit: 10 }), [refresh])
+  const unreadIds = res.status === 'ready' ? res.data.items.filter((n) => n.readAt === null).map((n) => n.id) : []
+  const unreadKey = unreadIds.join(',')
+
+  useEffect(() => {
+    if (unreadIds.length === 0) return
+    // Seen now; a failure only means they say 新 once more next time.
+    callCloud('signup', 'notices.read', { ids: unreadIds.slice(0, 50) }).catch(() => undefined)
+    // keyed on the ids' value, not the array's identity
+  }, [unreadKey])
+
+  if (res.status === 'loading') return null
+  if (res.status === 'error') {
+    return (
+      <View className='section mine-notices' data-testid='notices' data-status='error'>
+        <Text className='mine-notices__error'>⚠ 通知没有加载出来：{res.error.message}</Text>
+        <View className='btn btn--secondary' data-testid='notices-retry' ariaRole='button' onClick={res.reload}>
+          <Text>重新加载通知</Text>
+        </View>
+      </View>
+    )
+  }
+  if (res.data.items.length === 0) return null
+  return (
+    <View className='section mine-notices' data-testid='notices' data-status='ready'>
+      <Text className='section__title'>通知{res.data.unread > 0 ? `（${res.data.unread} 条新通知）` : ''}</Text>
+      {res.data.items.map((n) => {
+        const t = noticeText(n)
+        return (
+          <View
+            key={n.id}
+            className={`mine-notice mine-notice--${n.template === 'activity_cancelled' ? 'off' : 'ok'}`}
+            data-testid='notice-item'
+            data-template={n.template}
+            data-read={n.readAt === null ? 'false' : 'true'}
+            data-registration={n.registrationId}
+          >
+            <Text className='mine-notice__title'>
+              {n.readAt === null ? <Text className='mine-notice__new'>新</Text> : null}
+              {t.icon} {t.title}
+            </Text>
+            <Text className='mine-notice__text'>{t.detail}</Text>
+            <Text className='mine-notice__time'>{instantText(n.createdAt)}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { Registration } from '@shared/contracts/signup'
+import { Chip } from '@/components/Chip'
+import { PageShell } from '@/components/PageShell'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { usePagedList } from '@/hooks/usePagedList'
+import { callCloud } from '@/services/callCloud'
+import { MineItem } from './MineItem'
+import { Notices } from './Notices'
+import './index.scss'
+
+type When = 'upcoming' | 'past'
+const PAGE_SIZE = 10
+
+/**
+ * 我的活动: notices first, then the registrations of the resident and their family, upcoming (soonest
+ * first) or past, each with its state in words and cancel before the deadline.
+ */
+export default function MinePage() {
+  const [when, setWhen] = useState<When>('upcoming')
+  const [round, setRound] = useState(0)
+  const list = usePagedList<Registration>(
+    `${when}:${round}`,
+    (cursor) => callCloud('signup', 'mine', { when, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    (r) => r.id,
+  )
+
+  // Back from a detail or sign-up page: the list may have changed.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) setRound((n) => n + 1)
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    setRound((n) => n + 1)
+    Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <PageShell className='mine' testid='mine-page'>
+      <View className='page-head'>
+        <Text className='page-head__title'>我的活动</Text>
+        <Text className='page-head__text'>您和家人的报名都在这里，可以查看状态或取消报名。</Text>
+      </View>
+
+      <Notices refresh={round} />
+
+      <View className='mine-tabs' data-testid='mine-tabs'>
+        <Chip selected={when === 'upcoming'} testid='mine-tab-upcoming' onTap={() => setWhen('upcoming')}>
+          即将参加
+        </Chip>
+        <Chip selected={when === 'past'} testid='mine-tab-past' onTap={() => setWhen('past')}>
+          已结束
+        </Chip>
+      </View>
+
+      <View data-testid='mine-list' data-status={list.status} data-when={when}>
+        {list.status === 'loading' ? <Loading text='正在加载报名记录…' /> : null}
+        {list.status === 'error' && list.error ? <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} /> : null}
+        {list.status === 'ready' && list.items.length === 0 ? (
+          <Empty
+            title={when === 'upcoming' ? '还没有要参加的活动' : '还没有已结束的活动'}
+            hint={when === 'upcoming' ? '在活动周首页找到喜欢的活动，点“报名”即可，也可以帮家人报名。' : undefined}
+          >
+            {when === 'upcoming' ? (
+              <View className='btn btn--primary' data-testid='mine-go-home' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+                <Text>去找活动</Text>
+              </View>
+            ) : null}
+          </Empty>
+        ) : null}
+        {list.items.map((r) => (
+          <MineItem key={r.id} r={r} onChanged={list.replace} />
+        ))}
+        {list.status === 'ready' && list.items.length > 0 ? (
+          <View className='mine-footer'>
+            {list.more === 'loading' ? <Loading text='正在加载更多…' /> : null}
+            {list.more === 'error' && list.moreError ? (
+              <View className='btn btn--primary' data-testid='mine-more-retry' ariaRole='button' onClick={() => void list.loadMore()}>
+                <Text>加载失败，重试</Text>
+              </View>
+            ) : null}
+            {list.more === 'idle' && list.nextCursor ? (
+              <View className='btn btn--secondary btn--block' data-testid='mine-more' ariaRole='button' onClick={() => void list.loadMore()}>
+                <Text>加载更多</Text>
+              </View>
+            ) : null}
+            {!list.nextCursor ? <Text className='muted'>共 {list.items.length} 条报名记录</Text> : null}
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  )
+}

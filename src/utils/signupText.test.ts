@@ -1,0 +1,69 @@
+import { shanghaiInstant } from '@shared/domain/time'
+import { maskPhone, noticeText, overlapText, registrationStatusText, relationText, signupAvailability } from './signupText'
+
+const at = (day: string, clock: string) => shanghaiInstant(day, clock)
+const base = {
+  status: 'published' as const,
+  signupRequired: true,
+  seatsLeft: 10,
+  signupOpensAt: at('2026-11-20', '08:00'),
+  signupClosesAt: at('2026-12-02', '12:30'),
+  endAt: at('2026-12-02', '16:30'),
+  cancelReason: null,
+}
+
+describe('signup availability in words', () => {
+  test('open with seats', () => {
+    const a = signupAvailability(base, at('2026-11-23', '12:00'))
+    expect(a).toMatchObject({ kind: 'open', canSignUp: true })
+    expect(a.text).toBe('正在报名，剩余 10 个名额')
+    expect(a.reason).toBe('报名截止：12月2日 周三 12:30')
+  })
+
+  test('full: the waitlist, explained', () => {
+    const a = signupAvailability({ ...base, seatsLeft: 0 }, at('2026-11-23', '12:00'))
+    expect(a).toMatchObject({ kind: 'full', canSignUp: true })
+    expect(a.reason).toContain('候补')
+  })
+
+  test('the window: not open yet (from its opening instant) and closed (at its closing instant)', () => {
+    expect(signupAvailability(base, at('2026-11-20', '07:59'))).toMatchObject({ kind: 'not-open', canSignUp: false })
+    expect(signupAvailability(base, at('2026-11-20', '07:59')).reason).toBe('报名将于 11月20日 周五 08:00 开始。')
+    expect(signupAvailability(base, at('2026-11-20', '08:00')).kind).toBe('open')
+    expect(signupAvailability(base, at('2026-12-02', '12:30'))).toMatchObject({ kind: 'closed', canSignUp: false })
+  })
+
+  test('cancelled (with the reason), no sign-up needed, ended, draft', () => {
+    const c = signupAvailability({ ...base, status: 'cancelled', cancelReason: '场地维修' }, at('2026-11-23', '12:00'))
+    expect(c).toMatchObject({ kind: 'cancelled', canSignUp: false, reason: '取消原因：场地维修' })
+    expect(signupAvailability({ ...base, signupRequired: false }, at('2026-11-23', '12:00'))).toMatchObject({ kind: 'free', text: '无需报名' })
+    expect(signupAvailability(base, at('2026-12-02', '16:30')).kind).toBe('ended')
+    expect(signupAvailability({ ...base, status: 'draft' }, at('2026-11-23', '12:00')).kind).toBe('draft')
+  })
+})
+
+describe('registration words', () => {
+  const r = { status: 'confirmed' as const, position: null, activity: { status: 'published' as const } }
+  test('state with an icon, never colour alone', () => {
+    expect(registrationStatusText(r)).toEqual({ icon: '✓', text: '已报名', tone: 'ok' })
+    expect(registrationStatusText({ ...r, status: 'waitlisted', position: 3 })).toEqual({ icon: '◷', text: '候补第 3 位', tone: 'wait' })
+    expect(registrationStatusText({ ...r, status: 'cancelled' }).text).toBe('已取消报名')
+    expect(registrationStatusText({ ...r, activity: { status: 'cancelled' } }).text).toBe('活动已取消')
+  })
+
+  test('people', () => {
+    expect(relationText(null)).toBe('本人')
+    expect(relationText('parent')).toBe('父母')
+    expect(maskPhone('13800001021')).toBe('138****1021')
+    expect(maskPhone(null)).toBe('')
+  })
+
+  test('overlap and notices', () => {
+    const o = [{ registrationId: 'x_y', activityId: 'x', title: '讲座', startAt: at('2026-12-02', '14:30'), endAt: at('2026-12-02', '16:30'), status: 'confirmed' as const }]
+    expect(overlapText('王秀兰', o)).toBe('提醒：王秀兰在同一时间还报名了「讲座」（12月2日 周三 14:30–16:30，已报名）。时间有冲突，仍可以继续报名。')
+    const n = { id: 'n', template: 'activity_cancelled' as const, personName: '刘思雨', activityId: 'x', registrationId: 'x_y', title: '讲座', startAt: at('2026-12-02', '14:30'), reason: '下雨', createdAt: 0, readAt: null }
+    expect(noticeText(n).title).toBe('活动已取消：讲座')
+    expect(noticeText(n).detail).toContain('原因：下雨')
+    expect(noticeText({ ...n, template: 'waitlist_promoted' }).title).toBe('候补成功：讲座')
+  })
+})
