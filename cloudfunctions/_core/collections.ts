@@ -1,5 +1,6 @@
 // Collection names and the stored shape of each document. Only cloud functions (and the local
 // cloud's seeder) write these; the client never touches the database.
+import type { Attendance } from '@shared/domain/attendance'
 import type { ActivityCounters, RegistrationStatus } from '@shared/domain/counters'
 import type { AgeGroup, Relation, SignupField } from '@shared/domain/people'
 import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
@@ -11,6 +12,10 @@ export const COLLECTIONS = {
   users: 'users',
   registrations: 'registrations',
   outbox: 'outbox',
+  weekKeys: 'weekKeys',
+  invites: 'invites',
+  checkins: 'checkins',
+  walkins: 'walkins',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -63,6 +68,10 @@ export interface ActivityDoc {
    * @shared/domain/counters). Absent on documents nobody has signed up for yet = all 0.
    */
   counters?: Partial<ActivityCounters>
+  /** Check-ins and walk-ins, moved in the same call as their record (see @shared/domain/attendance). */
+  attendance?: Partial<Attendance>
+  /** Minutes before the start when check-in opens; absent = DEFAULT_CHECKIN_LEAD_MINUTES (60). */
+  checkinLeadMinutes?: number
   description: string
   status: 'draft' | 'published' | 'cancelled'
   /** OPENID of the organiser who created it (absent on seeded activities). */
@@ -131,6 +140,8 @@ export interface RegistrationDoc {
   endAt: Date
   /** The organiser cancelled the activity. */
   activityCancelled: boolean
+  /** Short random id in the QR token; set when the ticket is first shown (signup.ticket). */
+  ticketId?: string
   createdAt: Date
   updatedAt: Date
   confirmedAt: Date | null
@@ -160,4 +171,68 @@ export interface OutboxDoc {
   createdAt: Date
   readAt: Date | null
   sentAt: Date | null
+}
+
+/**
+ * The Ed25519 key pair that signs a week's tickets. `_id` = weekId: created on first use, and
+ * concurrent first uses cannot make two. The private key never leaves the cloud functions
+ * (the collection is closed to clients); the public key goes to volunteers' phones.
+ */
+export interface WeekKeyDoc {
+  _id: string
+  alg: 'Ed25519'
+  /** Raw 32-byte keys, base64url. */
+  publicKey: string
+  privateKey: string
+  createdAt: Date
+}
+
+/** An organiser's invitation of volunteers. `_id` = the code people type. */
+export interface InviteDoc {
+  _id: string
+  weekId: string
+  activityIds: string[]
+  createdBy: string
+  expiresAt: Date
+  createdAt: Date
+  /** OPENIDs that redeemed it (for the organiser's overview). */
+  redeemedBy: string[]
+}
+
+/**
+ * One registration checked in. `_id` = the registration id: a second check-in of the same
+ * person is a duplicate key, whoever and wherever it comes from.
+ */
+export interface CheckinDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  registrationId: string
+  /** Copied from the registration for the counters' recount. */
+  audience: string | null
+  proxy: boolean
+  method: 'ticket' | 'manual' | 'offline'
+  /** The volunteer's OPENID and masked name (or 志愿者). */
+  volunteer: string
+  volunteerName: string
+  /** The phone's id of the scan (offline queue, retries); null for an online scan without one. */
+  nonce: string | null
+  /** When the volunteer scanned (the phone's clock for offline scans) and when it was stored. */
+  scannedAt: Date
+  createdAt: Date
+}
+
+/** People who came without signing up. `_id` = `<activityId>_<nonce>` when the phone sent a nonce. */
+export interface WalkinDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  name: string | null
+  audience: string
+  headcount: number
+  volunteer: string
+  nonce: string | null
+  createdAt: Date
 }

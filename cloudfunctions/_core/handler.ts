@@ -79,7 +79,9 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, o
       return { ok: true, data: parsedOutput.data }
     } catch (err) {
       if (err instanceof DomainError) {
-        return { ok: false, code: err.code, message: err.message }
+        return err.details
+          ? { ok: false, code: err.code, message: err.message, details: err.details }
+          : { ok: false, code: err.code, message: err.message }
       }
       console.error(`[${fn}.${action}] ${requestId} failed`, err)
       return fail('INTERNAL')

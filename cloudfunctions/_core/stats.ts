@@ -8,8 +8,17 @@ import {
   type ActivityCounters,
   type CounterDelta,
 } from '@shared/domain/counters'
+import {
+  ATTENDANCE_KEYS,
+  addAttendance,
+  participantsOf,
+  readAttendance,
+  recountAttendance,
+  type Attendance,
+  type AttendanceDelta,
+} from '@shared/domain/attendance'
 import type { Database } from './cloud'
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from './collections'
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type WalkinDoc } from './collections'
 import { aggregateDocs, readDocs } from './read'
 
 type Command = Database['command']
@@ -118,4 +127,106 @@ export async function recountActivity(db: Database, activityId: string): Promise
   const recounted = { ...counted, seatsLeft: doc.signup ? doc.signup.capacity - counted.confirmed : null }
   const agree = COUNTER_KEYS.every((k) => stored[k] === recounted[k]) && stored.seatsLeft === recounted.seatsLeft
   return { stored, recounted, agree }
+}
+
+// ------------------------------------------------------------------ attendance (check-ins, walk-ins)
+
+/** `_.inc` update data for an attendance delta (zero parts left out). */
+export function attendanceIncData(_: Command, delta: AttendanceDelta): Record<string, unknown> {
+  const data: Record<string, unknown> = {}
+  for (const k of ATTENDANCE_KEYS) if (delta[k]) data[`attendance.${k}`] = _.inc(delta[k])
+  for (const [code, v] of Object.entries(delta.byAudience)) if (v) data[`attendance.byAudience.${code}`] = _.inc(v)
+  return data
+}
+
+export function attendanceOf(doc: Pick<ActivityDoc, 'attendance'>): Attendance {
+  return readAttendance(doc.attendance as Record<string, unknown> | undefined)
+}
+
+export interface AttendanceTotals extends Attendance {
+  activities: number
+  /** Confirmed registrations. */
+  registered: number
+  participants: number
+}
+
+const totalsOf = (list: { activities: number; registered: number; attendance: Attendance }[]): AttendanceTotals => {
+  const attendance = addAttendance(...list.map((x) => x.attendance))
+  return {
+    ...attendance,
+    activities: list.reduce((n, x) => n + x.activities, 0),
+    registered: list.reduce((n, x) => n + x.registered, 0),
+    participants: participantsOf(attendance),
+  }
+}
+
+/**
+ * Attendance of a week's published activities by district, by content type and in total: sums of
+ * the activities' kept counters (one read per 1000 activities, only the counter fields), never a
+ * scan of people. Per-audience figures are in each unit's byAudience.
+ */
+export async function attendanceTotals(
+  db: Database,
+  weekId: string,
+  /** Only these districts (null: all). */
+  districtCodes: string[] | null = null,
+): Promise<{ total: AttendanceTotals; byDistrict: Record<string, AttendanceTotals>; byType: Record<string, AttendanceTotals> }> {
+  const _ = db.command
+  const rows: Pick<ActivityDoc, '_id' | 'districtCode' | 'type' | 'counters' | 'attendance'>[] = []
+  let after = ''
+  const scope = districtCodes ? { districtCode: _.in(districtCodes) } : {}
+  for (;;) {
+    const page = await readDocs<ActivityDoc>(
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ weekId, status: 'published', ...scope, _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .field({ _id: true, districtCode: true, type: true, counters: true, attendance: true })
+        .limit(1000),
+    )
+    rows.push(...page)
+    if (page.length < 1000) break
+    after = page[page.length - 1]._id
+  }
+  const units = rows.map((r) => ({ key: r, activities: 1, registered: countersOf(r).confirmed, attendance: attendanceOf(r) }))
+  const group = (by: (r: (typeof rows)[number]) => string) => {
+    const out: Record<string, AttendanceTotals> = {}
+    const keys = [...new Set(units.map((u) => by(u.key)))]
+    for (const k of keys) out[k] = totalsOf(units.filter((u) => by(u.key) === k))
+    return out
+  }
+  return { total: totalsOf(units), byDistrict: group((r) => r.districtCode), byType: group((r) => r.type) }
+}
+
+async function allOf<T extends { _id: string }>(db: Database, collection: string, where: Record<string, unknown>): Promise<T[]> {
+  const _ = db.command
+  const out: T[] = []
+  let after = ''
+  for (;;) {
+    const page = await readDocs<T>(db.collection(collection).where({ ...where, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000))
+    out.push(...page)
+    if (page.length < 1000) return out
+    after = page[page.length - 1]._id
+  }
+}
+
+export interface AttendanceRecount {
+  stored: Attendance
+  recounted: Attendance
+  agree: boolean
+}
+
+/** The reconcile check of one activity's attendance: kept counters next to a recount of its raw check-ins and walk-ins. */
+export async function recountAttendanceOf(db: Database, activityId: string): Promise<AttendanceRecount | null> {
+  const [doc] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).limit(1))
+  if (!doc) return null
+  const [checkins, walkins] = await Promise.all([
+    allOf<CheckinDoc>(db, COLLECTIONS.checkins, { activityId }),
+    allOf<WalkinDoc>(db, COLLECTIONS.walkins, { activityId }),
+  ])
+  const stored = attendanceOf(doc)
+  const recounted = recountAttendance(checkins, walkins)
+  const norm = (a: Attendance) =>
+    JSON.stringify([ATTENDANCE_KEYS.map((k) => a[k]), Object.entries(a.byAudience).filter(([, v]) => v !== 0).sort()])
+  return { stored, recounted, agree: norm(stored) === norm(recounted) }
 }

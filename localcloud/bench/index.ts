@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud } from '../local-cloud'
 import { buildFunctions } from '../scripts/build-functions'
+import { benchCheckin } from './checkin.bench'
 import { benchActivityList } from './gateway.bench'
 import { recordFigures, RESULTS_FILE } from './results'
 import { benchSignup } from './signup.bench'
@@ -17,6 +18,7 @@ async function main() {
   try {
     recordFigures(await benchActivityList(cloud))
     recordFigures(await benchSignup(cloud))
+    recordFigures(await benchCheckin(cloud))
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

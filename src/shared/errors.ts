@@ -47,6 +47,16 @@ export const ERROR_MESSAGES = {
   WEEK_DEADLINE_INVALID: '总结材料截止日期不能早于活动周结束',
   WEEK_DISTRICTS_INVALID: '请至少填写一个县区，且编号不能重复',
   WEEK_DISTRICT_IN_USE: '该县区已有活动，不能从活动周中移除',
+  // tickets and check-in (residents, volunteers)
+  REGISTRATION_NOT_CONFIRMED: '报名成功后才有入场码',
+  TOKEN_INVALID: '入场码无效，可能是伪造或已损坏的二维码',
+  WRONG_ACTIVITY: '这不是本场活动的入场码',
+  REGISTRATION_CANCELLED: '这条报名已取消，不能签到',
+  OUTSIDE_WINDOW: '不在签到时间内',
+  ALREADY_CHECKED_IN: '已经签到过了',
+  INVITE_NOT_FOUND: '邀请码不存在，请核对后再输入',
+  INVITE_EXPIRED: '邀请码已过期，请联系组织者重新获取',
+  INVITE_SCOPE_INVALID: '只能邀请志愿者参加同一活动周、您负责的活动',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

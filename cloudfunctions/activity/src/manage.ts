@@ -126,6 +126,7 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     seatsLeft: signup ? signup.capacity : null,
     counters: { confirmed: 0, waitlisted: 0, cancelled: 0, proxy: 0 },
     description: input.description,
+    ...(input.checkinLeadMinutes !== undefined ? { checkinLeadMinutes: input.checkinLeadMinutes } : {}),
     status: 'draft',
     createdBy: ctx.openid,
     publishedAt: null,
@@ -170,7 +171,7 @@ export async function update(ctx: ActionContext, input: { id: string; patch: Act
   const at = new Date(now)
   const cond: Record<string, unknown> = { _id: doc._id, status: _.in(['draft', 'published']) }
   const data: Record<string, unknown> = { updatedAt: at }
-  for (const key of ['title', 'type', 'organizer', 'description', 'mode', 'onlineUrl'] as const) {
+  for (const key of ['title', 'type', 'organizer', 'description', 'mode', 'onlineUrl', 'checkinLeadMinutes'] as const) {
     if (p[key] !== undefined) data[key] = p[key]
   }
   if (p.topics) data.topics = _.set([...new Set(p.topics)])

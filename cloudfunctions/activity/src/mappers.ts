@@ -1,7 +1,7 @@
 import type { ActivityDetail, ActivitySummary, ManagedActivity, ManagedSummary, ManagedWeek, Week } from '@shared/contracts/activity'
 import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
 import type { ActivityDoc, WeekDoc } from '../../_core/collections'
-import { countersOf } from '../../_core/stats'
+import { attendanceOf, countersOf } from '../../_core/stats'
 
 const ms = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null)
 
@@ -54,15 +54,16 @@ export function toDetail(doc: ActivityDoc): ActivityDetail {
     cancelDeadline: ms(doc.signup?.cancelDeadline),
     signupFields: doc.signup ? (doc.signup.fields ?? DEFAULT_SIGNUP_FIELDS) : [],
     cancelReason: doc.cancelReason ?? null,
+    ...(doc.checkinLeadMinutes !== undefined ? { checkinLeadMinutes: doc.checkinLeadMinutes } : {}),
   }
 }
 
 export function toManaged(doc: ActivityDoc): ManagedActivity {
-  return { ...toDetail(doc), counters: countersOf(doc) }
+  return { ...toDetail(doc), counters: countersOf(doc), attendance: attendanceOf(doc) }
 }
 
 export function toManagedSummary(doc: ActivityDoc): ManagedSummary {
-  return { ...toSummary(doc), counters: countersOf(doc) }
+  return { ...toSummary(doc), counters: countersOf(doc), attendance: attendanceOf(doc) }
 }
 
 export function toManagedWeek(doc: WeekDoc): ManagedWeek {

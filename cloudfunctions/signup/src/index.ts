@@ -7,6 +7,7 @@ import { mine } from './mine'
 import { markRead, notices } from './notices'
 import { preview } from './preview'
 import { addFamily, getProfile, listFamily, putProfile, removeFamily } from './profile'
+import { ticket } from './ticket'
 
 export const main = createFunction('signup', {
   'profile.get': getProfile,
@@ -18,6 +19,7 @@ export const main = createFunction('signup', {
   create,
   cancel,
   mine,
+  ticket,
   notices,
   'notices.read': markRead,
 })

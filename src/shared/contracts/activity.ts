@@ -63,6 +63,8 @@ export const activityDetailSchema = activitySummarySchema.extend({
   signupFields: z.array(signupFieldSchema).default([]),
   /** Why the organiser cancelled it, when cancelled. */
   cancelReason: z.string().nullable().default(null),
+  /** Minutes before the start when check-in opens (absent: 60). */
+  checkinLeadMinutes: z.number().int().optional(),
 })
 export type ActivityDetail = z.infer<typeof activityDetailSchema>
 
@@ -95,11 +97,22 @@ export const countersSchema = z.object({
 })
 export type ActivityCountersView = z.infer<typeof countersSchema>
 
+/** Check-ins and walk-ins kept on an activity (see @shared/domain/attendance). */
+export const attendanceSchema = z.object({
+  checkedIn: z.number().int(),
+  proxyCheckedIn: z.number().int(),
+  walkIns: z.number().int(),
+  walkInHeadcount: z.number().int(),
+  /** Participants per audience code ('unspecified' when the form did not ask). */
+  byAudience: z.record(z.string(), z.number().int()),
+})
+export type AttendanceView = z.infer<typeof attendanceSchema>
+
 /** An activity as its organiser sees it: the detail, drafts included, with its counters. */
-export const managedActivitySchema = activityDetailSchema.extend({ counters: countersSchema })
+export const managedActivitySchema = activityDetailSchema.extend({ counters: countersSchema, attendance: attendanceSchema.optional() })
 export type ManagedActivity = z.infer<typeof managedActivitySchema>
 
-export const managedSummarySchema = activitySummarySchema.extend({ counters: countersSchema })
+export const managedSummarySchema = activitySummarySchema.extend({ counters: countersSchema, attendance: attendanceSchema.optional() })
 export type ManagedSummary = z.infer<typeof managedSummarySchema>
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -132,6 +145,8 @@ const activityFields = {
   /** null = 无需报名 (open attendance). */
   signup: signupPlanSchema.nullable(),
   description: z.string().trim().max(2000),
+  /** Minutes before the start when check-in opens (default 60; up to a day). */
+  checkinLeadMinutes: z.number().int().min(0).max(1440).optional(),
 }
 
 export const activityCreateInputSchema = z.object({

@@ -7,6 +7,8 @@ export const failureSchema = z.object({
   message: z.string(),
   /** Field paths that failed validation, for forms. */
   fields: z.array(z.string()).optional(),
+  /** Facts about the refusal a screen shows, e.g. ALREADY_CHECKED_IN: { checkedInAt, byName, offline }. */
+  details: z.record(z.string(), z.unknown()).optional(),
 })
 export type Failure = z.infer<typeof failureSchema>
 

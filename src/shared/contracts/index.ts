@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 import { activityContract } from './activity'
+import { checkinContract } from './checkin'
 import { signupContract } from './signup'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
 export const contracts = {
   activity: activityContract,
+  checkin: checkinContract,
   signup: signupContract,
 }
 

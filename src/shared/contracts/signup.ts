@@ -177,6 +177,23 @@ export const signupContract = {
     z.object({ unreadOnly: z.boolean().default(false), ...pageInput }),
     z.object({ items: z.array(noticeSchema), nextCursor: z.string().nullable(), unread: z.number().int() }),
   ),
+  /**
+   * The QR ticket of the caller's own (or family member's) confirmed registration: a signed token
+   * with ids only, and what is printed beside the code. Someone else's: REGISTRATION_NOT_FOUND;
+   * waitlisted or cancelled: REGISTRATION_NOT_CONFIRMED.
+   */
+  ticket: action(
+    z.object({ registrationId: registrationIdSchema }),
+    z.object({
+      token: z.string(),
+      registrationId: registrationIdSchema,
+      activityId: idSchema,
+      activity: z.object({ title: z.string(), startAt: instant, endAt: instant, venueName: z.string().nullable() }),
+      /** The person's full name (printed beside the code on the owner's own phone). */
+      holderName: z.string(),
+      proxy: z.boolean(),
+    }),
+  ),
   'notices.read': action(
     z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(50) }),
     z.object({ updated: z.number().int() }),

@@ -1,0 +1,61 @@
+import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type RoleGrant, type UserDoc, type WeekKeyDoc } from '../../_core/collections'
+import type { Database } from '../../_core/cloud'
+import { aggregateDocs } from '../../_core/read'
+import { isOrganiserOf, isVolunteerOf, type Caller } from '../../_core/roles'
+
+/** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
+interface SubPipeline {
+  match(query: unknown): SubPipeline
+  limit(n: number): SubPipeline
+  done(): unknown[]
+}
+
+export interface DoorContext {
+  caller: Caller
+  /** The caller's own name (for "checked in by"), when they have a profile. */
+  callerName: string | null
+  activity: ActivityDoc | null
+  /** The registration asked for (by ticket id or registration id), when given and found. */
+  registration: RegistrationDoc | null
+  /** The activity's week key document, when the week has one. */
+  weekKey: WeekKeyDoc | null
+}
+
+export type RegistrationRef = { ticketId: string } | { registrationId: string } | null
+
+/**
+ * Everything a check-in decides on, in ONE database operation: the caller's roles and name, the
+ * activity being checked in for, the registration (by its ticket id within that activity, or by
+ * its id) and the activity's week key (joined on activity.weekId). A caller without an account
+ * document has no roles: nothing comes back and they are refused.
+ */
+export async function loadDoorContext(db: Database, openid: string, activityId: string, ref: RegistrationRef): Promise<DoorContext> {
+  const $ = db.command.aggregate
+  const pipeline = () => ($ as unknown as { pipeline(): SubPipeline }).pipeline()
+  let query = db
+    .collection(COLLECTIONS.users)
+    .aggregate()
+    .match({ _id: openid })
+    .project({ roles: 1, 'profile.name': 1 })
+    .lookup({ from: COLLECTIONS.activities, pipeline: pipeline().match({ _id: activityId }).limit(1).done(), as: 'activity' })
+    .lookup({ from: COLLECTIONS.weekKeys, localField: 'activity.weekId', foreignField: '_id', as: 'weekKey' })
+  if (ref) {
+    const match = 'ticketId' in ref ? { activityId, ticketId: ref.ticketId } : { _id: ref.registrationId }
+    query = query.lookup({ from: COLLECTIONS.registrations, pipeline: pipeline().match(match).limit(1).done(), as: 'registration' })
+  }
+  const [row] = await aggregateDocs<
+    Pick<UserDoc, 'roles' | 'profile'> & { activity: ActivityDoc[]; weekKey: WeekKeyDoc[]; registration?: RegistrationDoc[] }
+  >(query.limit(1))
+  return {
+    caller: { openid, roles: (row?.roles ?? []) as RoleGrant[] },
+    callerName: row?.profile?.name ?? null,
+    activity: row?.activity?.[0] ?? null,
+    registration: row?.registration?.[0] ?? null,
+    weekKey: row?.weekKey?.[0] ?? null,
+  }
+}
+
+/** Volunteers of the activity, and organisers of its district (admins of its week). */
+export function mayCheckIn(caller: Caller, activity: Pick<ActivityDoc, '_id' | 'weekId' | 'districtCode'>): boolean {
+  return isVolunteerOf(caller, activity._id) || isOrganiserOf(caller, activity.weekId, activity.districtCode)
+}

@@ -1,0 +1,62 @@
+import {
+  addAttendance,
+  checkinDelta,
+  checkinRefusal,
+  checkinWindow,
+  inviteCodeFrom,
+  INVITE_CODE_RE,
+  normaliseInviteCode,
+  participantsOf,
+  readAttendance,
+  recountAttendance,
+  scanInstant,
+  walkinDelta,
+} from './attendance'
+
+const MIN = 60_000
+const act = { status: 'published' as const, startAt: 100 * MIN, endAt: 200 * MIN }
+
+describe('attendance', () => {
+  test('the kept counters summed from deltas equal the recount of the records', () => {
+    const checkins = [
+      { audience: 'seniors', proxy: true },
+      { audience: null, proxy: false },
+      { audience: 'seniors', proxy: false },
+    ]
+    const walkins = [{ audience: 'youth', headcount: 5 }, { audience: 'seniors', headcount: 1 }]
+    const kept = addAttendance(...checkins.map((c) => checkinDelta(c.audience, c.proxy)), ...walkins.map((w) => walkinDelta(w.audience, w.headcount)))
+    expect(kept).toEqual(recountAttendance(checkins, walkins))
+    expect(kept).toEqual({ checkedIn: 3, proxyCheckedIn: 1, walkIns: 2, walkInHeadcount: 6, byAudience: { seniors: 3, unspecified: 1, youth: 5 } })
+    expect(participantsOf(kept)).toBe(9)
+  })
+
+  test('stored attendance with missing or odd fields reads as zeros', () => {
+    expect(readAttendance(undefined)).toEqual({ checkedIn: 0, proxyCheckedIn: 0, walkIns: 0, walkInHeadcount: 0, byAudience: {} })
+    expect(readAttendance({ checkedIn: 2, walkIns: 'x', byAudience: { youth: 1, seniors: 0 } })).toMatchObject({ checkedIn: 2, walkIns: 0, byAudience: { youth: 1 } })
+  })
+
+  test('the window opens 60 minutes before the start by default and closes at the end', () => {
+    expect(checkinWindow(act)).toEqual({ opensAt: 40 * MIN, closesAt: 200 * MIN })
+    expect(checkinRefusal(act, 39 * MIN)).toBe('OUTSIDE_WINDOW')
+    expect(checkinRefusal(act, 40 * MIN)).toBeNull()
+    expect(checkinRefusal(act, 200 * MIN)).toBeNull()
+    expect(checkinRefusal(act, 200 * MIN + 1)).toBe('OUTSIDE_WINDOW')
+    expect(checkinRefusal({ ...act, checkinLeadMinutes: 10 }, 80 * MIN)).toBe('OUTSIDE_WINDOW')
+    expect(checkinRefusal({ ...act, status: 'cancelled' }, 150 * MIN)).toBe('ACTIVITY_CANCELLED')
+  })
+
+  test('offline scans are judged at their scan time when it is plausible', () => {
+    const now = 1_000 * MIN
+    expect(scanInstant(now, now - 30 * MIN, true)).toBe(now - 30 * MIN)
+    expect(scanInstant(now, now - 30 * MIN, false)).toBe(now)
+    expect(scanInstant(now, now + 60 * MIN, true)).toBe(now)
+    expect(scanInstant(now, now + 2 * MIN, true)).toBe(now)
+  })
+
+  test('invite codes are 8 characters without look-alikes, typed in any case', () => {
+    const code = inviteCodeFrom([0, 1, 2, 3, 250, 251, 252, 255])
+    expect(code).toMatch(INVITE_CODE_RE)
+    expect(normaliseInviteCode(` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `)).toBe(code)
+    expect(INVITE_CODE_RE.test('ABCD0OI1')).toBe(false)
+  })
+})
