@@ -1,7 +1,7 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index'],
+  pages: ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index'],
   subPackages: [
-    { root: 'volunteer', name: 'volunteer', pages: ['scan/index'] },
+    { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
     { root: 'organiser', name: 'organiser', pages: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index'] },
   ],
   window: {

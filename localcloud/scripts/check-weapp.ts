@@ -32,9 +32,9 @@ const TOTAL_LIMIT = 20 * MB
 const CI_STEP_TIMEOUT_MS = 60_000
 
 /** What the app must contain (src/app.config.ts). */
-const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index']
+const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index']
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
-  volunteer: ['scan/index'],
+  volunteer: ['scan/index', 'checkin/index'],
   organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index'],
 }
 /** Files every Taro weapp build needs beside the pages. */
@@ -363,6 +363,7 @@ const member = { id: 'mab12cd', name: '王秀兰', phone: null, ageGroup: '70+',
 const registration = { id: summary.id + '_o1~mab12cd', activityId: summary.id, personId: 'mab12cd', personName: '王秀兰', relation: 'parent', proxy: true, status: 'waitlisted', position: 2, activity: { title: summary.title, status: 'published', startAt: summary.startAt, endAt: summary.endAt, districtName: '东湖区', mode: 'offline', venueName: summary.venueName, address: detail.address, cancelDeadline: detail.cancelDeadline }, canCancel: true, createdAt: at(1, 8, 0) - 5 * 864e5 }
 const notice = { id: 'n1', template: 'waitlist_promoted', personName: '王秀兰', activityId: summary.id, registrationId: registration.id, title: summary.title, startAt: summary.startAt, reason: null, createdAt: at(1, 8, 0) - 864e5, readAt: null }
 const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published' })
+const volActivity = { id: summary.id, weekId: 'nc2026', title: summary.title, districtName: '东湖区', venueName: summary.venueName, startAt: summary.startAt, endAt: summary.endAt, status: 'published', checkinOpensAt: summary.startAt - 36e5, checkinClosesAt: summary.endAt, counts: { registered: 15, checkedIn: 3, walkIns: 1, walkInHeadcount: 2, participants: 5, capacity: 20 } }
 const roles = [{ role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }, { role: 'admin', weekId: 'nc2026' }]
 function answer(name, data) {
   const a = data.action
@@ -382,6 +383,10 @@ function answer(name, data) {
     if (a === 'mine') return ok({ items: [registration], nextCursor: null })
     if (a === 'notices') return ok({ items: [notice], nextCursor: null, unread: 1 })
     if (a === 'notices.read') return ok({ updated: 1 })
+    if (a === 'ticket') return ok({ token: 'LLW1.' + summary.id + '.tk12ab34.' + 'A'.repeat(86), registrationId: registration.id, activityId: summary.id, activity: { title: summary.title, startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName }, holderName: '王秀兰', proxy: true })
+  }
+  if (name === 'checkin') {
+    if (a === 'myActivities') return ok({ items: [volActivity] })
   }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
 }
@@ -449,6 +454,8 @@ async function open(route, query) {
     result.pages.push(await open('organiser/activities/index', {}))
     result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/week/index', {}))
+    result.pages.push(await open('pages/ticket/index', { id: registration.id }))
+    result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
   } catch (e) {
     errors.push(String(e && e.stack || e))
   }
@@ -469,7 +476,15 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['智慧助老·手机打车查公交', '剩余 5 个名额', '南昌市东湖区松柏巷18号'],
     calls: ['callFunction activity.get', 'callFunction signup.preview'],
   },
-  'volunteer/scan/index': { texts: ['签到', '暂无分配给您的活动'], calls: [] },
+  'volunteer/scan/index': { texts: ['志愿者签到', '智慧助老·手机打车查公交 ›', '已签到 3 / 15 人，现场登记 2 人', '确认邀请码'], calls: ['callFunction checkin.myActivities'] },
+  'pages/ticket/index': {
+    texts: ['王秀兰', '代报名（家人代为报名）', '智慧助老·手机打车查公交', '时间：12月1日 周二 09:00–10:30', '打印版（黑白，适合打印）'],
+    calls: ['callFunction signup.ticket'],
+  },
+  'volunteer/checkin/index': {
+    texts: ['智慧助老·手机打车查公交', '扫码签到', '核验并签到', '下载名单', '登记入场', '查找'],
+    calls: ['callFunction checkin.myActivities'],
+  },
   'organiser/dashboard/index': {
     texts: ['活动周概况', '智慧助老', '活动管理：新建、发布、取消活动'],
     calls: ['callFunction activity.weeks', 'callFunction activity.list', 'callFunction activity.roles'],

@@ -8,12 +8,15 @@ export class CloudError extends Error {
   readonly code: string
   /** Field paths that failed validation, when the failure was about input. */
   readonly fields?: string[]
+  /** Facts about the refusal a screen may show (e.g. ALREADY_CHECKED_IN: when, by whom). */
+  readonly details?: Record<string, unknown>
 
-  constructor(code: string, fields?: string[]) {
+  constructor(code: string, fields?: string[], details?: Record<string, unknown>) {
     super(messageFor(code))
     this.name = 'CloudError'
     this.code = code
     this.fields = fields
+    this.details = details
   }
 }
 

@@ -15,7 +15,7 @@ export function unwrapEnvelope(answer: unknown, output: z.ZodTypeAny): unknown {
       return parsed.data
     }
     const failure = failureSchema.safeParse(answer)
-    if (failure.success) throw new CloudError(failure.data.code, failure.data.fields)
+    if (failure.success) throw new CloudError(failure.data.code, failure.data.fields, failure.data.details)
   }
   throw new CloudError('BAD_RESPONSE')
 }

@@ -62,6 +62,16 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
           {r.activity.address && r.activity.mode !== 'online' ? `（${r.activity.address}）` : ''}
         </Text>
       </View>
+      {r.status === 'confirmed' && active && !justCancelled ? (
+        <View
+          className='btn btn--primary btn--block mine-item__ticket'
+          data-testid='mine-ticket'
+          ariaRole='link'
+          onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(r.id)}` })}
+        >
+          <Text>查看电子票（入场二维码）</Text>
+        </View>
+      ) : null}
       {r.status === 'waitlisted' && active ? (
         <Text className='mine-item__note'>有人取消时按顺序自动递补，递补成功会通知您。</Text>
       ) : null}

@@ -1,25 +1,108 @@
 import { Text, View } from '@tarojs/components'
-import { PageShell } from '@/components/PageShell'
-import { Empty } from '@/components/states'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import type { VolunteerActivity } from '@shared/contracts/checkin'
+import { countsText } from '../components/countsText'
+import { Field, TextInput } from '@/components/form'
+import { Empty, ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { timeRangeText } from '@/utils/activityText'
+import '../components/vol.scss'
 import './index.scss'
 
 /**
- * Volunteer check-in (subpackage). Scanning tickets comes with the sign-up version; until then the
- * page says so plainly and shows the (still empty) list of activities assigned to this volunteer.
+ * Volunteer home: redeem an organiser's invite code, then the activities this person checks in for
+ * (not yet ended, soonest first) with live counts; tap one to open its door screen. Always in the
+ * large (长辈版) sizes: it is used standing at a door.
  */
-export default function VolunteerScan() {
+export default function VolunteerHome() {
+  const [round, setRound] = useState(0)
+  const list = useAsync(() => callCloud('checkin', 'myActivities', {}), [round])
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) setRound((n) => n + 1)
+    shown.current = true
+  })
+
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<CloudError | null>(null)
+  const [redeemed, setRedeemed] = useState<number | null>(null)
+  const redeem = async () => {
+    if (busy || !code.trim()) return
+    setBusy(true)
+    setFailure(null)
+    try {
+      const res = await callCloud('checkin', 'invite.redeem', { code })
+      setRedeemed(res.activities.length)
+      setCode('')
+      setRound((n) => n + 1)
+    } catch (err) {
+      setFailure(toCloudError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
   return (
-    <PageShell className='scan' testid='volunteer-scan-page'>
-      <View className='scan-head'>
-        <Text className='scan-head__title'>签到</Text>
-        <Text className='scan-head__text' data-testid='scan-coming'>
-          扫码签到将在后续版本开放。届时请在活动现场打开本页，扫描居民出示的电子票二维码完成签到。
-        </Text>
+    <View className='page care vol' data-testid='volunteer-scan-page' data-care='on'>
+      <View className='page-head'>
+        <Text className='page-head__title'>志愿者签到</Text>
+        <Text className='page-head__text'>选择您负责的活动，在门口扫居民的入场二维码。</Text>
       </View>
-      <View className='section' data-testid='volunteer-activities'>
+
+      <View className='section' data-testid='volunteer-activities' data-status={list.status}>
         <Text className='section__title'>我负责的活动</Text>
-        <Empty title='暂无分配给您的活动' hint='组织者为您分配活动后，会在这里列出。' />
+        {list.status === 'loading' ? <Loading text='正在加载…' /> : null}
+        {list.status === 'error' ? <ErrorState message={list.error.message} code={list.error.code} onRetry={list.reload} /> : null}
+        {list.status === 'ready' && list.data.items.length === 0 ? (
+          <Empty title='暂无分配给您的活动' hint='请向组织者要一个邀请码，在下面输入后即可开始签到。' />
+        ) : null}
+        {list.status === 'ready'
+          ? list.data.items.map((a) => <VolunteerActivityItem key={a.id} a={a} />)
+          : null}
       </View>
-    </PageShell>
+
+      <View className='section' data-testid='invite'>
+        <Text className='section__title'>输入邀请码</Text>
+        <Field label='组织者给您的邀请码' required error={failure?.message} testid='invite-field'>
+          <TextInput value={code} onChange={setCode} testid='invite-code' placeholder='例如 ABCD-2345' maxlength={20} onConfirm={() => void redeem()} />
+        </Field>
+        <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`} data-testid='invite-submit' ariaRole='button' onClick={() => void redeem()}>
+          <Text>{busy ? '正在核对…' : '确认邀请码'}</Text>
+        </View>
+        {redeemed !== null ? (
+          <Text className='vol-done' data-testid='invite-done'>
+            ✓ 已成为 {redeemed} 场活动的签到志愿者
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+function VolunteerActivityItem({ a }: { a: VolunteerActivity }) {
+  return (
+    <View
+      className='vol-activity'
+      data-testid='vol-activity'
+      data-id={a.id}
+      data-checked-in={a.counts.checkedIn}
+      data-participants={a.counts.participants}
+      ariaRole='link'
+      onClick={() => void Taro.navigateTo({ url: `/volunteer/checkin/index?id=${encodeURIComponent(a.id)}` })}
+    >
+      <Text className='vol-activity__title'>{`${a.title} ›`}</Text>
+      <Text className='vol-activity__line'>{timeRangeText(a.startAt, a.endAt)}</Text>
+      <Text className='vol-activity__line'>
+        {a.districtName}
+        {a.venueName ? ` · ${a.venueName}` : ''}
+      </Text>
+      <Text className='vol-activity__count' data-testid='vol-activity-count'>
+        {countsText(a.counts)}
+      </Text>
+      {a.status === 'cancelled' ? <Text className='vol-activity__line'>✕ 活动已取消</Text> : null}
+    </View>
   )
 }
