@@ -27,6 +27,7 @@ let cloud: LocalCloud
 let browser: Browser
 let dataDir: string
 let activityId = ''
+let weekId = ''
 let registrationId = ''
 let token = ''
 const started = Date.now()
@@ -54,7 +55,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
 
   // A week from today, dev-organiser running its district.
-  const weekId = `ck${Date.now().toString(36)}`
+  weekId = `ck${Date.now().toString(36)}`
   await must(
     'activity',
     'week.create',
@@ -203,7 +204,36 @@ test('in care mode the ticket page meets the 适老化 numbers', async () => {
 
 test('the volunteer redeems an invite, pastes the token and sees 签到成功; the count moves by one', async () => {
   expect(token).not.toBe('')
-  const invite = await must('checkin', 'invite.create', { activityIds: [activityId], expiresAt: Date.now() + DAY }, ORGANISER)
+  // The organiser invites volunteers in the UI: 工作台 → 活动管理 → 邀请志愿者签到.
+  const org = await openAs(browser, cloud.gateway.url, ORGANISER)
+  await org.waitForSelector(tid('entry-organiser'))
+  await org.click(tid('entry-organiser'))
+  await org.click(tid('org-entry-activities'))
+  await org.waitForSelector(tid('org-activity-list', '[data-status="ready"]'))
+  if (await org.locator(tid(`org-week-${weekId}`)).count()) {
+    await org.click(tid(`org-week-${weekId}`))
+  }
+  const orgItem = org.locator(tid('org-activity-item', `[data-id="${activityId}"]`))
+  await orgItem.waitFor()
+  expect(await orgItem.locator(tid('org-activity-checked-in')).getAttribute('data-value')).toBe('0')
+  await org.click(tid('org-invite-open'))
+  await org.click(tid(`org-invite-activity-${activityId}`))
+  await org.click(tid('org-invite-expiry-3d'))
+  await screenshot(org, 'checkin-org-01-invite-form')
+  await org.click(tid('org-invite-create'))
+  const codeEl = org.locator(tid('org-invite-code'))
+  await codeEl.waitFor()
+  const code = (await codeEl.getAttribute('data-code')) ?? ''
+  expect(code).not.toBe('')
+  await expect(codeEl.textContent()).resolves.toBe(code)
+  await org.waitForFunction(() => {
+    const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="org-invite-qr"] img')).find((el) => el.offsetParent !== null)
+    return !!img && img.complete && img.naturalWidth > 0
+  })
+  await expect(org.locator(tid('org-invite-done')).textContent()).resolves.toContain('志愿者签到')
+  await screenshot(org, 'checkin-org-02-invite-code')
+  const invite = { code }
+
   const page = await openAs(browser, cloud.gateway.url, VOLUNTEER)
   await page.goto(`${cloud.gateway.url}/#/volunteer/scan/index`)
   await page.waitForSelector(tid('volunteer-activities', '[data-status="ready"]'))
@@ -257,6 +287,17 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   expect(totals.total.checkedIn).toBe(1)
   await screenshot(page, 'checkin-08-volunteer-list-after')
   await page.context().close()
+
+  // The organiser's 活动管理 shows 已签到 1 for the activity after a refresh.
+  await org.reload()
+  await org.waitForSelector(tid('org-activity-list', '[data-status="ready"]'))
+  if (await org.locator(tid(`org-week-${weekId}`)).count()) {
+    await org.click(tid(`org-week-${weekId}`))
+  }
+  await org.waitForSelector(tid('org-activity-item', `[data-id="${activityId}"]`) + ` [data-testid="org-activity-checked-in"][data-value="1"]`)
+  await expect(orgItem.locator(tid('org-activity-checked-in')).textContent()).resolves.toContain('已签到 1 人')
+  await screenshot(org, 'checkin-org-03-activities-checked-in')
+  await org.context().close()
 })
 
 test('offline: with the roster downloaded, a scan with no network is verified on the phone, queued, and synced by 同步', async () => {

@@ -373,7 +373,7 @@ function answer(name, data) {
     if (a === 'list') return ok({ items: [summary], nextCursor: null })
     if (a === 'get') return data.input && data.input.id === summary.id ? ok({ activity: detail }) : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
     if (a === 'roles') return ok({ roles })
-    if (a === 'mine') return ok({ items: [Object.assign({}, summary, { counters })], nextCursor: null })
+    if (a === 'mine') return ok({ items: [Object.assign({}, summary, { counters, attendance: { checkedIn: 3, proxyCheckedIn: 1, walkIns: 1, walkInHeadcount: 2, byAudience: { seniors: 5 } } })], nextCursor: null })
     if (a === 'week.get') return ok({ week: managedWeek })
   }
   if (name === 'signup') {
@@ -387,6 +387,10 @@ function answer(name, data) {
   }
   if (name === 'checkin') {
     if (a === 'myActivities') return ok({ items: [volActivity] })
+    if (a === 'totals') {
+      const t = { activities: 1, registered: 15, checkedIn: 3, proxyCheckedIn: 1, walkIns: 1, walkInHeadcount: 2, participants: 5, byAudience: { seniors: 5 } }
+      return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byType: { smart_senior: t } })
+    }
   }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
 }
@@ -486,8 +490,8 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction checkin.myActivities'],
   },
   'organiser/dashboard/index': {
-    texts: ['活动周概况', '智慧助老', '活动管理：新建、发布、取消活动'],
-    calls: ['callFunction activity.weeks', 'callFunction activity.list', 'callFunction activity.roles'],
+    texts: ['活动周概况', '智慧助老', '活动管理：新建、发布、取消活动', '实时签到'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.list', 'callFunction activity.roles', 'callFunction checkin.totals'],
   },
   'pages/signup/index': {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
@@ -495,7 +499,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   },
   'pages/mine/index': { texts: ['我的活动', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
-  'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
+  'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
   'organiser/activity-edit/index': { texts: ['新建活动', '时间和地点', '12月1日'], calls: ['callFunction activity.weeks', 'callFunction activity.roles'] },
   'organiser/week/index': { texts: ['活动周设置', '邓雅琴'], calls: ['callFunction activity.roles', 'callFunction activity.week.get'] },
 }

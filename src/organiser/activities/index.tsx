@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { ManagedSummary, Week } from '@shared/contracts/activity'
+// First: its QrCode styles must come before the states' (see InvitePanel).
+import { InvitePanel } from './InvitePanel'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
@@ -74,6 +76,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
   const [district, setDistrict] = useState('')
   const [status, setStatus] = useState<Status>('')
   const [round, setRound] = useState(0)
+  const [inviting, setInviting] = useState(false)
   const weekId = scope.week.id
   const list = usePagedList<ManagedSummary>(
     `${weekId}:${district}:${status}:${round}`,
@@ -124,7 +127,13 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         <View className='btn btn--primary btn--block org-new' data-testid='org-new-activity' ariaRole='button' onClick={create}>
           <Text>＋ 新建活动</Text>
         </View>
+        {inviting ? null : (
+          <View className='btn btn--secondary btn--block org-new' data-testid='org-invite-open' ariaRole='button' onClick={() => setInviting(true)}>
+            <Text>邀请志愿者签到</Text>
+          </View>
+        )}
       </View>
+      {inviting ? <InvitePanel weekId={weekId} districtCode={district} onClose={() => setInviting(false)} /> : null}
 
       {scope.districts.length > 1 ? (
         <View className='org-chips' data-testid='org-district-filter'>
@@ -174,6 +183,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
               {a.signupRequired
                 ? `已报名 ${a.counters.confirmed} / ${a.capacity ?? '-'} 人 · 候补 ${a.counters.waitlisted} 人 · 代报名 ${a.counters.proxy} 人`
                 : '无需报名'}
+            </Text>
+            <Text className='org-item__line' data-testid='org-activity-checked-in' data-value={a.attendance?.checkedIn ?? 0}>
+              {`已签到 ${a.attendance?.checkedIn ?? 0} 人 · 现场登记 ${a.attendance?.walkInHeadcount ?? 0} 人`}
             </Text>
             <Text className='org-item__more'>编辑 ›</Text>
           </View>

@@ -25,12 +25,17 @@ export default function OrganiserDashboard() {
   const list: Week[] = weeks.status === 'ready' ? weeks.data : []
   const week = list.find((w) => w.id === chosen) ?? list[0]
   const counts = useAsync(() => (week ? countWeek(week.id) : Promise.resolve(null)), [week?.id])
+  const totals = useAsync(
+    () => (week ? callCloud('checkin', 'totals', { weekId: week.id }).then((r) => r.total) : Promise.resolve(null)),
+    [week?.id],
+  )
   const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
   const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
 
   usePullDownRefresh(() => {
     weeks.reload()
     counts.reload()
+    totals.reload()
     Taro.stopPullDownRefresh()
   })
 
@@ -38,7 +43,7 @@ export default function OrganiserDashboard() {
     <PageShell className='dash' testid='organiser-dashboard-page'>
       <View className='dash-head'>
         <Text className='dash-head__title'>活动周概况</Text>
-        <Text className='muted'>已发布的活动统计。实时签到与总结表将在后续版本开放。</Text>
+        <Text className='muted'>已发布的活动统计与实时签到。总结表将在后续版本开放。</Text>
       </View>
 
       <View className='section dash-manage' data-testid='dash-manage'>
@@ -94,6 +99,27 @@ export default function OrganiserDashboard() {
             <Text className='dash-line'>主办：{week.organiser}</Text>
           </View>
 
+          {totals.status === 'ready' && totals.data ? (
+            <View className='section' data-testid='dash-attendance' data-checked-in={totals.data.checkedIn}>
+              <Text className='section__title'>实时签到</Text>
+              <View className='dash-count'>
+                <Text>已报名</Text>
+                <Text className='dash-count__n'>{totals.data.registered} 人</Text>
+              </View>
+              <View className='dash-count' data-testid='dash-checked-in'>
+                <Text>已签到</Text>
+                <Text className='dash-count__n'>{totals.data.checkedIn} 人</Text>
+              </View>
+              <View className='dash-count'>
+                <Text>现场登记</Text>
+                <Text className='dash-count__n'>{totals.data.walkInHeadcount} 人</Text>
+              </View>
+              <View className='dash-count'>
+                <Text>参与合计</Text>
+                <Text className='dash-count__n'>{totals.data.participants} 人</Text>
+              </View>
+            </View>
+          ) : null}
           {counts.status === 'loading' ? <Loading text='正在统计活动…' /> : null}
           {counts.status === 'error' ? <ErrorState message={counts.error.message} code={counts.error.code} onRetry={counts.reload} /> : null}
           {counts.status === 'ready' && counts.data ? (
