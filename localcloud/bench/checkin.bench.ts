@@ -2,10 +2,11 @@
 // database): one volunteer scanning a queue of tickets one after another (p50/p95 per scan), the
 // database operations of one check-in (role check included), and the phone's offline
 // verification of one ticket (the pure function, no network).
-import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../src/shared/domain/time'
+import { shanghaiInstant } from '../../src/shared/domain/time'
 import { verifyTicket } from '../../src/shared/domain/ticket'
 import type { LocalCloud } from '../local-cloud'
 import { percentile, round } from './results'
+import { call, dayFromToday, must } from './gateway-client'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const HOUR = 3_600_000
@@ -13,22 +14,7 @@ const DAY = 24 * HOUR
 const ADMIN = 'dev-admin'
 const VOLUNTEER = 'bench-volunteer'
 
-const dayFromToday = (n: number) => shanghaiDate(shanghaiDayRange(shanghaiDate(Date.now())).start + n * DAY + HOUR)
 
-async function call(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const res = await fetch(`${cloud.gateway.url}/api/call`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
-    body: JSON.stringify({ fn, action, input }),
-  })
-  return res.json()
-}
-
-async function must(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const body = await call(cloud, openid, fn, action, input)
-  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body)}`)
-  return body.data
-}
 
 export interface CheckinBenchOptions {
   /** Tickets scanned one after another. */

@@ -2,9 +2,10 @@
 // 2,000 returning residents on 100 seats, high but bounded concurrency. Then the database
 // operations of one returning resident's sign-up, counted by the local cloud.
 import { EventEmitter } from 'node:events'
-import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../src/shared/domain/time'
+import { shanghaiInstant } from '../../src/shared/domain/time'
 import type { LocalCloud } from '../local-cloud'
 import { round } from './results'
+import { call, dayFromToday, must } from './gateway-client'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const HOUR = 3_600_000
@@ -19,22 +20,7 @@ export interface SignupBenchOptions {
   probes?: number
 }
 
-const dayFromToday = (n: number) => shanghaiDate(shanghaiDayRange(shanghaiDate(Date.now())).start + n * DAY + HOUR)
 
-async function call(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const res = await fetch(`${cloud.gateway.url}/api/call`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
-    body: JSON.stringify({ fn, action, input }),
-  })
-  return res.json()
-}
-
-async function must(cloud: LocalCloud, openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const body = await call(cloud, openid, fn, action, input)
-  if (!body.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(body)}`)
-  return body.data
-}
 
 /** A week starting the day after tomorrow, created by the bureau admin; the admin runs its activities. */
 async function benchWeek(cloud: LocalCloud): Promise<string> {
