@@ -4,7 +4,9 @@ import type { Attendance } from '@shared/domain/attendance'
 import type { ActivityCounters, RegistrationStatus } from '@shared/domain/counters'
 import type { AgeGroup, Relation, SignupField } from '@shared/domain/people'
 import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
-import type { Audience } from '@shared/domain/vocabulary'
+import type { CourseCounters } from '@shared/domain/courseProgress'
+import type { BookCounters } from '@shared/domain/reading'
+import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -16,6 +18,13 @@ export const COLLECTIONS = {
   invites: 'invites',
   checkins: 'checkins',
   walkins: 'walkins',
+  courses: 'courses',
+  lessons: 'lessons',
+  enrolments: 'enrolments',
+  bookLists: 'bookLists',
+  books: 'books',
+  readingLogs: 'readingLogs',
+  readers: 'readers',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -235,4 +244,150 @@ export interface WalkinDoc {
   volunteer: string
   nonce: string | null
   createdAt: Date
+}
+
+// ------------------------------------------------------------------ courses
+
+export interface LessonStepDoc {
+  text: string
+  image: string | null
+  imageAlt: string | null
+  videoUrl: string | null
+  tip: string | null
+}
+
+/** A course of a week and district. Its lessons' steps live in `lessons`; the outline is here. */
+export interface CourseDoc {
+  _id: string
+  weekId: string
+  districtCode: string
+  districtName: string
+  kind: CourseKind
+  topic: CourseTopic
+  title: string
+  intro: string
+  cover: string | null
+  /** Lessons in order (what the course page lists); steps are in the lesson documents. */
+  lessons: { id: string; title: string; minutes: number; stepCount: number }[]
+  /** Offline classes of the week for this course (same week and district). */
+  activityIds: string[]
+  status: 'draft' | 'published'
+  /** Moved by `_.inc` in the call that enrols or completes (see @shared/domain/courseProgress). */
+  counters?: Partial<CourseCounters>
+  createdBy: string | null
+  publishedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One lesson's steps. `_id` = `<courseId>_<lessonId>`. */
+export interface LessonDoc {
+  _id: string
+  courseId: string
+  lessonId: string
+  title: string
+  minutes: number
+  steps: LessonStepDoc[]
+  updatedAt: Date
+}
+
+/**
+ * One person learning one course. `_id` = `<courseId>_<personId>`: enrolling twice is a duplicate
+ * key, so a person has one enrolment per course by construction.
+ */
+export interface EnrolmentDoc {
+  _id: string
+  courseId: string
+  weekId: string
+  districtCode: string
+  /** The account that enrolled and goes through the lessons (also for a family member). */
+  openid: string
+  /** The OPENID (self) or `<OPENID>~<memberId>` (family member): whose progress it is. */
+  personId: string
+  memberId: string | null
+  learnerName: string
+  /** The learner's audience code (for the counters' byAudience); null when unknown. */
+  audience: string | null
+  completedLessonIds: string[]
+  /** completedLessonIds.length, the optimistic-concurrency guard of a completion. */
+  lessonsDone: number
+  position: { lessonId: string; step: number } | null
+  completedAt: Date | null
+  certificateNo: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+// ------------------------------------------------------------------ reading
+
+/** A book list (好书推荐) of a week and district; its books are documents of `books`. */
+export interface BookListDoc {
+  _id: string
+  weekId: string
+  districtCode: string
+  districtName: string
+  title: string
+  intro: string
+  /** Book ids in display order. */
+  bookIds: string[]
+  status: 'draft' | 'published'
+  createdBy: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface BookDoc {
+  _id: string
+  listId: string
+  weekId: string
+  districtCode: string
+  title: string
+  author: string
+  blurb: string
+  cover: string | null
+  activityIds: string[]
+  /** Whether its list is published (kept in step by list.publish). */
+  status: 'draft' | 'published'
+  /** Moved by `_.inc` in the call that writes the log (see @shared/domain/reading). */
+  counters?: Partial<BookCounters>
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One day's reading of one book by one person. `_id` = readingLogId(): one per day by construction. */
+export interface ReadingLogDoc {
+  _id: string
+  bookId: string
+  bookTitle: string
+  listId: string
+  weekId: string
+  districtCode: string
+  openid: string
+  personId: string
+  memberId: string | null
+  audience: string | null
+  day: string
+  minutes: number
+  note: string | null
+  createdAt: Date
+}
+
+/** A person's reading in one week. `_id` = `<weekId>_<personId>`. */
+export interface ReaderDoc {
+  _id: string
+  weekId: string
+  openid: string
+  personId: string
+  memberId: string | null
+  name: string
+  totalMinutes: number
+  totalLogs: number
+  /** Days with a log (Shanghai dates), for the streak. */
+  days: string[]
+  /** Books logged at least once (a book's readers counter moves on the first). */
+  bookIds: string[]
+  /** The district board this reader opted into, with the name shown there (masked); null = not on a board. */
+  board: { districtCode: string; name: string } | null
+  createdAt: Date
+  updatedAt: Date
 }

@@ -57,6 +57,16 @@ export const ERROR_MESSAGES = {
   INVITE_NOT_FOUND: '邀请码不存在，请核对后再输入',
   INVITE_EXPIRED: '邀请码已过期，请联系组织者重新获取',
   INVITE_SCOPE_INVALID: '只能邀请志愿者参加同一活动周、您负责的活动',
+  // courses (residents, organisers)
+  COURSE_NOT_FOUND: '课程不存在或已下线',
+  LESSON_NOT_FOUND: '这一课不存在，可能已被调整，请返回课程重新进入',
+  NOT_ENROLLED: '请先点“开始学习”加入这门课',
+  COURSE_NOT_COMPLETED: '学完全部课程后才能领取结业证书',
+  COURSE_ACTIVITY_INVALID: '只能关联本县区、本届活动周的活动',
+  // reading
+  BOOK_NOT_FOUND: '这本书不在书单里了，请刷新后再试',
+  BOOK_LIST_NOT_FOUND: '书单不存在或已下线',
+  READING_ALREADY_LOGGED: '这本书今天已经打过卡了，明天再来吧',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,12 +1,16 @@
 import type { z } from 'zod'
 import { activityContract } from './activity'
 import { checkinContract } from './checkin'
+import { courseContract } from './course'
+import { readingContract } from './reading'
 import { signupContract } from './signup'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
 export const contracts = {
   activity: activityContract,
   checkin: checkinContract,
+  course: courseContract,
+  reading: readingContract,
   signup: signupContract,
 }
 

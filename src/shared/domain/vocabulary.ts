@@ -59,3 +59,36 @@ export function codesOf<T extends readonly { code: string }[]>(list: T) {
 export function labelOf(list: readonly { code: string; label: string }[], code: string): string {
   return list.find((item) => item.code === code)?.label ?? code
 }
+
+/** The two kinds of course: phone skills for seniors and reading (content types of the same name). */
+export const COURSE_KINDS = [
+  { code: 'smart_senior', label: '智慧助老' },
+  { code: 'reading', label: '全民阅读' },
+] as const
+
+/**
+ * What a course teaches. 智慧助老 skills are the Hainan notice's list (二(三)); reading forms are
+ * its 二(四). Each topic belongs to one kind.
+ */
+export const COURSE_TOPICS = [
+  { code: 'smart_travel', label: '智慧出行', kind: 'smart_senior' },
+  { code: 'smart_medical', label: '智慧医疗', kind: 'smart_senior' },
+  { code: 'mobile_finance', label: '掌上金融', kind: 'smart_senior' },
+  { code: 'mobile_shopping', label: '手机购物', kind: 'smart_senior' },
+  { code: 'online_learning', label: '网上学习', kind: 'smart_senior' },
+  { code: 'wechat_reading', label: '微信读书', kind: 'smart_senior' },
+  { code: 'anti_fraud', label: '防诈骗', kind: 'smart_senior' },
+  { code: 'healthy_ageing', label: '健康养老', kind: 'smart_senior' },
+  { code: 'book_recommend', label: '好书推荐', kind: 'reading' },
+  { code: 'recitation', label: '好书诵读', kind: 'reading' },
+  { code: 'book_club', label: '书友会', kind: 'reading' },
+  { code: 'reading_salon', label: '读书沙龙', kind: 'reading' },
+  { code: 'digital_reading', label: '数字化阅读', kind: 'reading' },
+] as const
+
+export type CourseKind = Codes<typeof COURSE_KINDS>
+export type CourseTopic = Codes<typeof COURSE_TOPICS>
+
+export function topicKind(topic: string): CourseKind | null {
+  return COURSE_TOPICS.find((t) => t.code === topic)?.kind ?? null
+}
