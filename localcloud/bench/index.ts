@@ -6,6 +6,7 @@ import path from 'node:path'
 import { startLocalCloud } from '../local-cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { benchCheckin } from './checkin.bench'
+import { benchCourse } from './course.bench'
 import { benchActivityList } from './gateway.bench'
 import { recordFigures, RESULTS_FILE } from './results'
 import { benchSignup } from './signup.bench'
@@ -19,6 +20,7 @@ async function main() {
     recordFigures(await benchActivityList(cloud))
     recordFigures(await benchSignup(cloud))
     recordFigures(await benchCheckin(cloud))
+    recordFigures(await benchCourse(cloud))
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -1,0 +1,226 @@
+// A learner going through a course: enrol (also a family member, 代学), remember the step, mark a
+// lesson 学会了, and the completion certificate. Counters of the course move in the same call.
+import { SENIOR_AGE_GROUPS } from '@shared/domain/people'
+import { certificateNo, completeLesson as completeRule, enrolDelta, lessonDelta } from '@shared/domain/courseProgress'
+import { DomainError } from '@shared/errors'
+import { COLLECTIONS, type CourseDoc, type EnrolmentDoc, type FamilyMemberDoc, type UserDoc } from '../../_core/collections'
+import { courseIncData } from '../../_core/courseStats'
+import type { ActionContext } from '../../_core/handler'
+import { personIdOf, randomId } from '../../_core/ids'
+import { isDuplicateKey, updateCount } from '../../_core/write'
+import { enrolmentId, loadCourseContext, readEnrolment, visibleCourse } from './context'
+import { lessonIdsOf, toEnrolment } from './views'
+
+interface LearnerInput {
+  courseId: string
+  memberId?: string
+}
+
+/** Name shown on a self-enrolment (and its certificate) when the caller has no profile yet. */
+export const DEFAULT_LEARNER_NAME = '学员'
+
+/** A family member's audience: theirs, else seniors from 60 and residents below (as memberDetails). */
+function memberAudience(member: FamilyMemberDoc): string {
+  return member.audience ?? (SENIOR_AGE_GROUPS.includes(member.ageGroup) ? 'seniors' : 'residents')
+}
+
+/** Who learns: the caller (profile name, else 学员) or one of their family members. */
+function learnerOf(user: Pick<UserDoc, 'profile' | 'family'> | null, memberId: string | null): { name: string; audience: string | null } {
+  if (!memberId) return { name: user?.profile?.name ?? DEFAULT_LEARNER_NAME, audience: user?.profile?.audience ?? null }
+  const member = user?.family?.find((m) => m.id === memberId)
+  if (!member) throw new DomainError('FAMILY_MEMBER_NOT_FOUND')
+  return { name: member.name, audience: memberAudience(member) }
+}
+
+/** The learner's enrolment in a course they may see; NOT_ENROLLED when there is none. */
+async function enrolled(ctx: ActionContext, input: LearnerInput) {
+  const memberId = input.memberId ?? null
+  const cc = await loadCourseContext(ctx.db, input.courseId, { learner: { openid: ctx.openid, memberId } })
+  const course = await visibleCourse(ctx, cc.course)
+  return { course, enrolment: cc.enrolment, memberId }
+}
+
+/**
+ * Enrol the caller or a family member: one read (course, enrolment, account), one add (the id
+ * `<courseId>_<personId>` makes a second enrolment a duplicate key), one counter update. Enrolling
+ * again answers the first enrolment, created false, and counts nothing.
+ * Drafts are open only to their organisers (preview); residents get COURSE_NOT_FOUND.
+ */
+export async function enrol(ctx: ActionContext, input: LearnerInput) {
+  const { db } = ctx
+  const memberId = input.memberId ?? null
+  const cc = await loadCourseContext(db, input.courseId, { learner: { openid: ctx.openid, memberId }, user: ctx.openid })
+  const course = await visibleCourse(ctx, cc.course)
+  const learner = learnerOf(cc.user, memberId)
+  if (cc.enrolment) return { enrolment: toEnrolment(cc.enrolment, course), created: false }
+
+  const at = new Date(ctx.now())
+  const personId = personIdOf(ctx.openid, memberId)
+  const doc: EnrolmentDoc = {
+    _id: enrolmentId(course._id, personId),
+    courseId: course._id,
+    weekId: course.weekId,
+    districtCode: course.districtCode,
+    openid: ctx.openid,
+    personId,
+    memberId,
+    learnerName: learner.name,
+    audience: learner.audience,
+    completedLessonIds: [],
+    lessonsDone: 0,
+    position: null,
+    completedAt: null,
+    certificateNo: null,
+    createdAt: at,
+    updatedAt: at,
+  }
+  try {
+    await db.collection(COLLECTIONS.enrolments).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    // Enrolled meanwhile by a concurrent call: answer that one, count nothing.
+    const winner = await readEnrolment(db, doc._id)
+    if (!winner) throw err
+    return { enrolment: toEnrolment(winner, course), created: false }
+  }
+  await db.collection(COLLECTIONS.courses).doc(course._id).update({ data: courseIncData(db.command, enrolDelta(learner.audience)) })
+  return { enrolment: toEnrolment(doc, course), created: true }
+}
+
+/**
+ * Remember the step a learner is on: one read (course and enrolment: the lesson must be one of
+ * the course's, the learner enrolled) and one update of the position only, so completion is never
+ * touched. A step past the lesson's end is kept as its last step.
+ */
+export async function progress(ctx: ActionContext, input: LearnerInput & { lessonId: string; step: number }) {
+  const { course, enrolment } = await enrolled(ctx, input)
+  const outline = course.lessons.find((l) => l.id === input.lessonId)
+  if (!outline) throw new DomainError('LESSON_NOT_FOUND')
+  if (!enrolment) throw new DomainError('NOT_ENROLLED')
+  const resume = { lessonId: input.lessonId, step: Math.max(0, Math.min(input.step, outline.stepCount - 1)) }
+  const _ = ctx.db.command
+  const changed = await updateCount(ctx.db.collection(COLLECTIONS.enrolments).where({ _id: enrolment._id }), {
+    position: _.set(resume),
+    updatedAt: new Date(ctx.now()),
+  })
+  if (changed === 0) throw new DomainError('NOT_ENROLLED')
+  return { resume }
+}
+
+/** The lesson to go on with after `lessonId`: the next one not done (wrapping round), else null. */
+function nextLesson(ids: string[], done: string[], lessonId: string): string | null {
+  const from = ids.indexOf(lessonId)
+  const order = [...ids.slice(from + 1), ...ids.slice(0, from)]
+  return order.find((id) => !done.includes(id)) ?? null
+}
+
+/**
+ * 学会了: mark a lesson done. One read (course joined with the enrolment), one conditional update
+ * of the enrolment guarded by the lessons done as read (so two calls cannot both count it), one
+ * `_.inc` of the course counters: 3 database operations. A completion that lost a race re-reads
+ * the enrolment and answers already done (counted by the winner) or tries again; only another
+ * lesson's completion moves the guard, so a course of n lessons needs at most n + 1 attempts.
+ * The course completes exactly when every one of its current lessons is done.
+ */
+export async function completeLesson(ctx: ActionContext, input: LearnerInput & { lessonId: string }) {
+  const { db } = ctx
+  const _ = db.command
+  const found = await enrolled(ctx, input)
+  const course: CourseDoc = found.course
+  if (!found.enrolment) {
+    if (!course.lessons.some((l) => l.id === input.lessonId)) throw new DomainError('LESSON_NOT_FOUND')
+    throw new DomainError('NOT_ENROLLED')
+  }
+  const ids = lessonIdsOf(course)
+  let enrolment: EnrolmentDoc = found.enrolment
+  const answer = (e: EnrolmentDoc, lessonNewlyCompleted: boolean, courseNewlyCompleted: boolean) => ({
+    enrolment: toEnrolment(e, course),
+    lessonNewlyCompleted,
+    courseNewlyCompleted,
+    nextLessonId: nextLesson(ids, e.completedLessonIds, input.lessonId),
+  })
+
+  for (let attempt = 1; ; attempt++) {
+    const outcome = completeRule(
+      { completedLessonIds: enrolment.completedLessonIds, completedAt: enrolment.completedAt ?? null },
+      ids,
+      input.lessonId,
+    )
+    if (outcome.kind === 'unknown_lesson') throw new DomainError('LESSON_NOT_FOUND')
+    if (outcome.kind === 'already_done') return answer(enrolment, false, false)
+
+    const now = ctx.now()
+    const at = new Date(now)
+    const next = nextLesson(ids, outcome.completedLessonIds, input.lessonId)
+    const position = next ? { lessonId: next, step: 0 } : null
+    const data: Record<string, unknown> = {
+      completedLessonIds: _.push([input.lessonId]),
+      lessonsDone: _.inc(1),
+      position: _.set(position),
+      updatedAt: at,
+    }
+    let certNo: string | null = enrolment.certificateNo ?? null
+    if (outcome.courseCompleted) {
+      certNo = certificateNo(course.weekId, now, randomId(6))
+      data.completedAt = at
+      data.certificateNo = certNo
+    }
+    const done = enrolment.completedLessonIds.length
+    const changed = await updateCount(
+      db.collection(COLLECTIONS.enrolments).where({ _id: enrolment._id, lessonsDone: done, completedLessonIds: _.neq(input.lessonId) }),
+      data,
+    )
+    if (changed === 1) {
+      await db
+        .collection(COLLECTIONS.courses)
+        .doc(course._id)
+        .update({ data: courseIncData(_, lessonDelta(enrolment.audience, outcome.courseCompleted)) })
+      const updated: EnrolmentDoc = {
+        ...enrolment,
+        completedLessonIds: outcome.completedLessonIds,
+        lessonsDone: done + 1,
+        position,
+        completedAt: outcome.courseCompleted ? at : enrolment.completedAt,
+        certificateNo: certNo,
+        updatedAt: at,
+      }
+      return answer(updated, true, outcome.courseCompleted)
+    }
+    if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: lost ${attempt} races`)
+    const again = await readEnrolment(db, enrolment._id)
+    if (!again) throw new DomainError('NOT_ENROLLED')
+    enrolment = again
+  }
+}
+
+/**
+ * The completion certificate, once every lesson is done: the enrolment, the course and the week
+ * (issuer) in one read. The learner's current name is shown (a profile filled in after enrolling).
+ */
+export async function certificate(ctx: ActionContext, input: LearnerInput) {
+  const memberId = input.memberId ?? null
+  const cc = await loadCourseContext(ctx.db, input.courseId, {
+    learner: { openid: ctx.openid, memberId },
+    user: ctx.openid,
+    week: true,
+  })
+  const course = await visibleCourse(ctx, cc.course)
+  const e = cc.enrolment
+  if (!e) throw new DomainError('NOT_ENROLLED')
+  if (!e.completedAt) throw new DomainError('COURSE_NOT_COMPLETED')
+  const completedAt = new Date(e.completedAt).getTime()
+  const current = memberId ? cc.user?.family?.find((m) => m.id === memberId)?.name : cc.user?.profile?.name
+  return {
+    courseId: course._id,
+    certificateNo: e.certificateNo ?? certificateNo(course.weekId, completedAt, e._id.slice(-6)),
+    learnerName: current ?? e.learnerName,
+    courseTitle: course.title,
+    kind: course.kind,
+    lessonCount: course.lessons.length,
+    totalMinutes: course.lessons.reduce((n, l) => n + l.minutes, 0),
+    completedAt,
+    issuer: cc.week?.organiser ?? course.districtName,
+    districtName: course.districtName,
+    weekName: cc.week?.name ?? '',
+  }
+}

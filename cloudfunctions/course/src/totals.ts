@@ -1,0 +1,13 @@
+import type { ActionContext } from '../../_core/handler'
+import { courseTotals } from '../../_core/courseStats'
+import { isAdmin, requireThat } from '../../_core/roles'
+
+/** Learning totals of a week from the courses' kept counters: admins all of it, organisers their districts. */
+export async function totals(ctx: ActionContext, input: { weekId: string }) {
+  const caller = await ctx.caller()
+  const districts = isAdmin(caller, input.weekId)
+    ? null
+    : caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))
+  requireThat(districts === null || districts.length > 0)
+  return { weekId: input.weekId, ...(await courseTotals(ctx.db, input.weekId, districts)) }
+}
