@@ -3,6 +3,7 @@
 import { startDbServer, type DbServer } from './db/server'
 import { startGateway, type Gateway } from './gateway/server'
 import { localDb, useLocalCloud, type LocalDb } from './gateway/sdk-client'
+import { storageDirOf } from './gateway/storage'
 import { seedAll, seedIfEmpty } from './seed/seed'
 
 export interface LocalCloudOptions {
@@ -28,12 +29,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const sdkDb = localDb()
   let seeded = false
   if (opts.seed === 'always') {
-    await seedAll(sdkDb)
+    await seedAll(sdkDb, { dataDir: opts.dataDir })
     seeded = true
   } else if (opts.seed !== 'never') {
-    seeded = await seedIfEmpty(sdkDb)
+    seeded = await seedIfEmpty(sdkDb, opts.dataDir)
   }
-  const gateway = await startGateway({ port: opts.gatewayPort ?? 0, staticDir: opts.staticDir })
+  const gateway = await startGateway({
+    port: opts.gatewayPort ?? 0,
+    staticDir: opts.staticDir,
+    storageDir: storageDirOf(opts.dataDir),
+  })
   return {
     db,
     gateway,

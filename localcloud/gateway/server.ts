@@ -3,6 +3,7 @@
 //   POST /api/call          { fn, action, input }  -> the function's envelope
 //   GET  /api/dev/personas  the seeded test people
 //   GET  /api/health
+//   GET  /storage/<path>   files of the local cloud storage (fileID cloud://localcloud/<path>)
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
@@ -11,6 +12,7 @@ import { seedPeople } from '../seed/data'
 import { invokeFunction, knownFunctions } from './functions'
 import { BodyTooLarge, readBody, sendJson } from './http-util'
 import { serveStatic } from './static'
+import { serveStorage, STORAGE_PREFIX } from './storage'
 
 const callSchema = z.object({
   fn: z.string().min(1).max(64),
@@ -24,6 +26,8 @@ export interface GatewayOptions {
   host?: string
   /** Folder of the h5 build to serve; omitted = API only. */
   staticDir?: string
+  /** Folder of the local cloud storage (`<dataDir>/storage`); omitted = no /storage. */
+  storageDir?: string
 }
 
 export interface Gateway {
@@ -73,6 +77,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
       if (url.pathname === '/api/dev/personas') return sendJson(res, 200, { personas })
       if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true })
       if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
+      if (url.pathname.startsWith(STORAGE_PREFIX) && opts.storageDir) return serveStorage(opts.storageDir, req, res, url.pathname)
       if (opts.staticDir) return serveStatic(opts.staticDir, req, res)
       return sendJson(res, 404, failure('NOT_FOUND'))
     } catch (err) {

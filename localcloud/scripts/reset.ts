@@ -11,9 +11,9 @@ async function main() {
   rmSync(dataDir, { recursive: true, force: true })
   const db = await startDbServer({ port: 0, dataDir })
   useLocalCloud(db.url)
-  const counts = await seedAll(localDb())
+  const counts = await seedAll(localDb(), { dataDir })
   await db.close()
-  console.log(`[reset] ${dataDir}: ${counts.weeks} weeks, ${counts.activities} activities, ${counts.users} people`)
+  console.log(`[reset] ${dataDir}: ${counts.weeks} weeks, ${counts.activities} activities, ${counts.users} people, ${counts.courses} courses, ${counts.bookLists} book lists, ${counts.files} files`)
 }
 
 main().catch((err) => {

@@ -1,12 +1,28 @@
 // Fills an empty local cloud with the seeded week, through the real wx-server-sdk, so the stored
-// documents have exactly the shape the cloud functions write and read.
+// documents have exactly the shape the cloud functions write and read. Lesson pictures and course
+// covers go to the local cloud storage (`<dataDir>/storage`), referred to by their fileIDs.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { ZERO_COUNTERS } from '../../src/shared/domain/counters'
 import { DEFAULT_SIGNUP_FIELDS } from '../../src/shared/domain/people'
 import { shanghaiInstant } from '../../src/shared/domain/time'
-import { COLLECTIONS, type ActivityDoc, type UserDoc, type WeekDoc } from '../../cloudfunctions/_core/collections'
-import { seedActivities, seedPeople, seedWeeks } from './data'
-import type { SeedActivity, SeedPerson, SeedWeek } from './data/types'
+import { zeroCourseCounters } from '../../src/shared/domain/courseProgress'
+import { zeroBookCounters } from '../../src/shared/domain/reading'
+import { COURSE_KINDS, COURSE_TOPICS, labelOf, topicKind } from '../../src/shared/domain/vocabulary'
+import {
+  COLLECTIONS,
+  type ActivityDoc,
+  type BookDoc,
+  type BookListDoc,
+  type CourseDoc,
+  type LessonDoc,
+  type UserDoc,
+  type WeekDoc,
+} from '../../cloudfunctions/_core/collections'
+import { renderCover, renderShot, seedActivities, seedBookLists, seedCourses, seedPeople, seedWeeks, shotAlt } from './data'
+import type { SeedActivity, SeedBookList, SeedCourse, SeedPerson, SeedWeek } from './data/types'
 import type { LocalDb } from '../gateway/sdk-client'
+import { fileIdOf, storageDirOf } from '../gateway/storage'
 import { countDocs } from '../../cloudfunctions/_core/read'
 
 export function weekDoc(w: SeedWeek, now: Date): WeekDoc {
@@ -56,6 +72,129 @@ export function userDoc(p: SeedPerson, now: Date): UserDoc {
   return { _id: p._id, profile: p.profile, family: [], roles: p.roles, createdAt: now, updatedAt: now }
 }
 
+/** Where a lesson step's picture is stored (n counts from 1). */
+export const stepImagePath = (courseId: string, lessonId: string, n: number) => `lessons/${courseId}/${lessonId}-${n}.svg`
+export const coverPath = (courseId: string) => `covers/${courseId}.svg`
+
+function districtOf(week: SeedWeek, code: string, what: string) {
+  const district = week.districts.find((d) => d.code === code)
+  if (!district) throw new Error(`${what}: district ${code} is not in week ${week._id}`)
+  return district
+}
+
+/** Activities linked from a course or book must be of the same week and district. */
+function checkLinks(what: string, weekId: string, districtCode: string, activityIds: string[]): void {
+  for (const id of activityIds) {
+    const a = seedActivities.find((x) => x._id === id)
+    if (!a || a.weekId !== weekId || a.districtCode !== districtCode) {
+      throw new Error(`${what}: activity ${id} is not an activity of ${weekId}/${districtCode}`)
+    }
+  }
+}
+
+/** A seeded course: its document (with the lessons outline) and one document per lesson. */
+export function courseDocs(c: SeedCourse, week: SeedWeek, now: Date): { course: CourseDoc; lessons: LessonDoc[] } {
+  const district = districtOf(week, c.districtCode, `course ${c._id}`)
+  const kind = topicKind(c.topic)
+  if (!kind) throw new Error(`course ${c._id}: unknown topic ${c.topic}`)
+  checkLinks(`course ${c._id}`, c.weekId, c.districtCode, c.activityIds)
+  const lessons: LessonDoc[] = c.lessons.map((l) => ({
+    _id: `${c._id}_${l.id}`,
+    courseId: c._id,
+    lessonId: l.id,
+    title: l.title,
+    minutes: l.minutes,
+    steps: l.steps.map((s, i) => ({
+      text: s.text,
+      image: fileIdOf(stepImagePath(c._id, l.id, i + 1)),
+      imageAlt: shotAlt(s.shot),
+      videoUrl: null,
+      tip: s.tip ?? null,
+    })),
+    updatedAt: now,
+  }))
+  const course: CourseDoc = {
+    _id: c._id,
+    weekId: c.weekId,
+    districtCode: c.districtCode,
+    districtName: district.name,
+    kind,
+    topic: c.topic,
+    title: c.title,
+    intro: c.intro,
+    cover: fileIdOf(coverPath(c._id)),
+    lessons: c.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, stepCount: l.steps.length })),
+    activityIds: c.activityIds,
+    status: c.status,
+    counters: zeroCourseCounters(),
+    createdBy: null,
+    publishedAt: c.status === 'published' ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  return { course, lessons }
+}
+
+/** A seeded book list: its document and its books. */
+export function bookListDocs(l: SeedBookList, week: SeedWeek, now: Date): { list: BookListDoc; books: BookDoc[] } {
+  const district = districtOf(week, l.districtCode, `book list ${l._id}`)
+  const books: BookDoc[] = l.books.map((b) => {
+    checkLinks(`book ${b._id}`, l.weekId, l.districtCode, b.activityIds)
+    return {
+      _id: b._id,
+      listId: l._id,
+      weekId: l.weekId,
+      districtCode: l.districtCode,
+      title: b.title,
+      author: b.author,
+      blurb: b.blurb,
+      cover: null,
+      activityIds: b.activityIds,
+      status: l.status,
+      counters: zeroBookCounters(),
+      createdAt: now,
+      updatedAt: now,
+    }
+  })
+  const list: BookListDoc = {
+    _id: l._id,
+    weekId: l.weekId,
+    districtCode: l.districtCode,
+    districtName: district.name,
+    title: l.title,
+    intro: l.intro,
+    bookIds: l.books.map((b) => b._id),
+    status: l.status,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  return { list, books }
+}
+
+/** Every stored file of the seed (lesson pictures and course covers): storage path and content. */
+export function seedFiles(): { path: string; content: string }[] {
+  return seedCourses.flatMap((c) => [
+    {
+      path: coverPath(c._id),
+      content: renderCover(c.title, labelOf(COURSE_KINDS, topicKind(c.topic) ?? ''), labelOf(COURSE_TOPICS, c.topic), topicKind(c.topic) === 'reading'),
+    },
+    ...c.lessons.flatMap((l) => l.steps.map((s, i) => ({ path: stepImagePath(c._id, l.id, i + 1), content: renderShot(s.shot) }))),
+  ])
+}
+
+/** Writes the seed's files under `<dataDir>/storage` (overwriting); answers how many. */
+export function writeSeedFiles(dataDir: string): number {
+  const root = storageDirOf(dataDir)
+  const files = seedFiles()
+  for (const f of files) {
+    const target = path.join(root, ...f.path.split('/'))
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, f.content)
+  }
+  return files.length
+}
+
 async function ensureCollections(db: LocalDb): Promise<void> {
   for (const name of Object.values(COLLECTIONS)) {
     try {
@@ -84,7 +223,46 @@ export async function isEmpty(db: LocalDb): Promise<boolean> {
   }
 }
 
-export async function seedAll(db: LocalDb, now = new Date()): Promise<{ weeks: number; activities: number; users: number }> {
+export interface SeedOptions {
+  /** The local cloud's data folder: lesson pictures are written to its storage. Absent = no files. */
+  dataDir?: string
+  now?: Date
+}
+
+export interface SeedCounts {
+  weeks: number
+  activities: number
+  users: number
+  courses: number
+  lessons: number
+  bookLists: number
+  books: number
+  files: number
+}
+
+/** Courses, lessons, book lists, books and their files. */
+async function seedLearning(db: LocalDb, opts: SeedOptions): Promise<Omit<SeedCounts, 'weeks' | 'activities' | 'users'>> {
+  const now = opts.now ?? new Date()
+  const weeksById = new Map(seedWeeks.map((w) => [w._id, w]))
+  const weekOf = (id: string, what: string) => {
+    const week = weeksById.get(id)
+    if (!week) throw new Error(`${what}: unknown week ${id}`)
+    return week
+  }
+  const courses = seedCourses.map((c) => courseDocs(c, weekOf(c.weekId, `course ${c._id}`), now))
+  const lists = seedBookLists.map((l) => bookListDocs(l, weekOf(l.weekId, `book list ${l._id}`), now))
+  const files = opts.dataDir ? writeSeedFiles(opts.dataDir) : 0
+  const lessons = courses.flatMap((c) => c.lessons)
+  const books = lists.flatMap((l) => l.books)
+  await insertAll(db, COLLECTIONS.courses, courses.map((c) => c.course))
+  await insertAll(db, COLLECTIONS.lessons, lessons)
+  await insertAll(db, COLLECTIONS.bookLists, lists.map((l) => l.list))
+  await insertAll(db, COLLECTIONS.books, books)
+  return { courses: courses.length, lessons: lessons.length, bookLists: lists.length, books: books.length, files }
+}
+
+export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<SeedCounts> {
+  const now = opts.now ?? new Date()
   await ensureCollections(db)
   const weeksById = new Map(seedWeeks.map((w) => [w._id, w]))
   const activities = seedActivities.map((a) => {
@@ -95,11 +273,27 @@ export async function seedAll(db: LocalDb, now = new Date()): Promise<{ weeks: n
   await insertAll(db, COLLECTIONS.weeks, seedWeeks.map((w) => weekDoc(w, now)))
   await insertAll(db, COLLECTIONS.activities, activities)
   await insertAll(db, COLLECTIONS.users, seedPeople.map((p) => userDoc(p, now)))
-  return { weeks: seedWeeks.length, activities: activities.length, users: seedPeople.length }
+  const learning = await seedLearning(db, { ...opts, now })
+  return { weeks: seedWeeks.length, activities: activities.length, users: seedPeople.length, ...learning }
 }
 
-export async function seedIfEmpty(db: LocalDb): Promise<boolean> {
-  if (!(await isEmpty(db))) return false
-  await seedAll(db)
+/**
+ * Seeds an empty database. A database seeded before courses existed gets the courses and book
+ * lists (and their pictures) added, so an old data folder need not be reset.
+ */
+export async function seedIfEmpty(db: LocalDb, dataDir?: string): Promise<boolean> {
+  if (await isEmpty(db)) {
+    await seedAll(db, { dataDir })
+    return true
+  }
+  let courses = 0
+  try {
+    courses = await countDocs(db.collection(COLLECTIONS.courses))
+  } catch {
+    courses = 0
+  }
+  if (courses > 0) return false
+  await ensureCollections(db)
+  await seedLearning(db, { dataDir })
   return true
 }

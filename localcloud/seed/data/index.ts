@@ -1,9 +1,12 @@
 // Everything the local cloud seeds: the 2026 Nanchang city week, the 2026 Hainan province week,
-// their activities and the five dev personas. Pure data, no I/O.
+// their activities, the five dev personas, the courses and the book lists. Pure data, no I/O.
 
 import { hainanActivities, hainanWeek } from './hainan-2026'
 import { nanchangActivities, nanchangWeek } from './nanchang-2026'
-import type { SeedActivity, SeedWeek } from './types'
+import { hainanCourses } from './courses-hainan'
+import { readingCourses } from './courses-reading'
+import { seniorCourses } from './courses-senior'
+import type { SeedActivity, SeedCourse, SeedWeek } from './types'
 
 export type * from './types'
 export { HAINAN_WEEK_ID } from './hainan-2026'
@@ -13,3 +16,8 @@ export { seedPeople } from './people'
 export const seedWeeks: SeedWeek[] = [nanchangWeek, hainanWeek]
 
 export const seedActivities: SeedActivity[] = [...nanchangActivities, ...hainanActivities]
+
+export const seedCourses: SeedCourse[] = [...seniorCourses, ...hainanCourses, ...readingCourses]
+
+export { seedBookLists } from './books'
+export { renderCover, renderShot, shotAlt } from './illustrations'
