@@ -17,7 +17,7 @@ const WEEK_KEY = 'organiser.weekId'
 
 /**
  * Organiser overview (subpackage): the week and how many published activities it has, by type and
- * by district. Live attendance and the 总结表 come in later versions.
+ * by district, live attendance, and the week's learning and reading totals. The 总结表 comes later.
  */
 export default function OrganiserDashboard() {
   const weeks = useAsync(() => callCloud('activity', 'weeks', {}).then((r) => r.weeks), [])
@@ -29,6 +29,15 @@ export default function OrganiserDashboard() {
     () => (week ? callCloud('checkin', 'totals', { weekId: week.id }).then((r) => r.total) : Promise.resolve(null)),
     [week?.id],
   )
+  const learning = useAsync(
+    () => (week ? callCloud('course', 'totals', { weekId: week.id }).then((r) => r.total) : Promise.resolve(null)),
+    [week?.id],
+  )
+  const reading = useAsync(
+    () =>
+      week ? callCloud('reading', 'totals', { weekId: week.id }).then((r) => ({ ...r.total, readers: r.readers })) : Promise.resolve(null),
+    [week?.id],
+  )
   const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
   const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
 
@@ -36,6 +45,8 @@ export default function OrganiserDashboard() {
     weeks.reload()
     counts.reload()
     totals.reload()
+    learning.reload()
+    reading.reload()
     Taro.stopPullDownRefresh()
   })
 
@@ -54,6 +65,22 @@ export default function OrganiserDashboard() {
           onClick={() => void Taro.navigateTo({ url: '/organiser/activities/index' })}
         >
           <Text>活动管理：新建、发布、取消活动</Text>
+        </View>
+        <View
+          className='btn btn--secondary btn--block'
+          data-testid='org-entry-courses'
+          ariaRole='link'
+          onClick={() => void Taro.navigateTo({ url: '/organiser/courses/index' })}
+        >
+          <Text>课程管理：智慧助老、全民阅读课程</Text>
+        </View>
+        <View
+          className='btn btn--secondary btn--block'
+          data-testid='org-entry-books'
+          ariaRole='link'
+          onClick={() => void Taro.navigateTo({ url: '/organiser/books/index' })}
+        >
+          <Text>书单管理：好书推荐</Text>
         </View>
         {isAdmin ? (
           <View
@@ -120,6 +147,31 @@ export default function OrganiserDashboard() {
               </View>
             </View>
           ) : null}
+          {learning.status !== 'loading' || reading.status !== 'loading' ? (
+            <View className='section' data-testid='dash-learning'>
+              <Text className='section__title'>学习与阅读</Text>
+              {learning.status === 'ready' && learning.data ? (
+                <View data-testid='dash-courses' data-enrolled={learning.data.enrolled} data-completed={learning.data.completed}>
+                  <Text className='muted'>课程学习（智慧助老、全民阅读）</Text>
+                  <DashCount label='课程' value={`${learning.data.courses} 门`} />
+                  <DashCount label='报名学习' value={`${learning.data.enrolled} 人次`} />
+                  <DashCount label='完成课时' value={`${learning.data.lessonsCompleted} 次`} />
+                  <DashCount label='结业' value={`${learning.data.completed} 人次`} />
+                </View>
+              ) : null}
+              {learning.status === 'error' ? <Text className='muted'>课程数据暂时无法读取：{learning.error.message}</Text> : null}
+              {reading.status === 'ready' && reading.data ? (
+                <View className='dash-group' data-testid='dash-reading' data-logs={reading.data.logs} data-minutes={reading.data.minutes}>
+                  <Text className='muted'>好书推荐与阅读打卡</Text>
+                  <DashCount label='推荐好书' value={`${reading.data.books} 本`} />
+                  <DashCount label='阅读打卡' value={`${reading.data.logs} 次`} />
+                  <DashCount label='阅读时长' value={`${reading.data.minutes} 分钟`} />
+                  <DashCount label='参与阅读' value={`${reading.data.readers} 人`} />
+                </View>
+              ) : null}
+              {reading.status === 'error' ? <Text className='muted'>阅读数据暂时无法读取：{reading.error.message}</Text> : null}
+            </View>
+          ) : null}
           {counts.status === 'loading' ? <Loading text='正在统计活动…' /> : null}
           {counts.status === 'error' ? <ErrorState message={counts.error.message} code={counts.error.code} onRetry={counts.reload} /> : null}
           {counts.status === 'ready' && counts.data ? (
@@ -153,5 +205,14 @@ export default function OrganiserDashboard() {
         </View>
       ) : null}
     </PageShell>
+  )
+}
+
+function DashCount({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='dash-count'>
+      <Text>{label}</Text>
+      <Text className='dash-count__n'>{value}</Text>
+    </View>
   )
 }

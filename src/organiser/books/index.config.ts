@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '书单管理',
+  enablePullDownRefresh: true,
+})
