@@ -365,6 +365,16 @@ const notice = { id: 'n1', template: 'waitlist_promoted', personName: '王秀兰
 const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published' })
 const volActivity = { id: summary.id, weekId: 'nc2026', title: summary.title, districtName: '东湖区', venueName: summary.venueName, startAt: summary.startAt, endAt: summary.endAt, status: 'published', checkinOpensAt: summary.startAt - 36e5, checkinClosesAt: summary.endAt, counts: { registered: 15, checkedIn: 3, walkIns: 1, walkInHeadcount: 2, participants: 5, capacity: 20 } }
 const roles = [{ role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }, { role: 'admin', weekId: 'nc2026' }]
+const step = { text: '点开微信，点右下角“我”，再点“服务”。', image: 'cloud://localcloud/lessons/c1/l1-1.svg', imageAlt: '微信“我”页面', videoUrl: null, tip: '验证码不要告诉任何人' }
+const courseCard = { id: 'nc2026-c-travel', weekId: 'nc2026', districtCode: 'donghu', districtName: '东湖区', kind: 'smart_senior', topic: 'smart_travel', title: '用手机查公交、打车', intro: '三节小课，学会用手机出行。', cover: null, lessonCount: 2, totalMinutes: 20, enrolled: 12, status: 'published', mine: { done: 1, total: 2, completed: false } }
+const lessonsOutline = [{ id: 'l1', title: '查公交', minutes: 10, stepCount: 2 }, { id: 'l2', title: '叫出租车', minutes: 10, stepCount: 2 }]
+const enrolment = { courseId: courseCard.id, memberId: null, learnerName: '刘思雨', completedLessonIds: ['l1'], done: 1, total: 2, resume: { lessonId: 'l2', step: 1 }, enrolledAt: at(1, 8, 0) - 864e5, completedAt: null }
+const certificate = { courseId: courseCard.id, certificateNo: 'NC2026-20261201-A1B2C3', learnerName: '刘思雨', courseTitle: courseCard.title, kind: 'smart_senior', lessonCount: 2, totalMinutes: 20, completedAt: at(1, 10, 0), issuer: '南昌市教育局', districtName: '东湖区', weekName: week.name }
+const learning = { enrolled: 12, lessonsCompleted: 20, completed: 5 }
+const book = { id: 'bpingfan', title: '平凡的世界', author: '路遥', blurb: '孙少安、孙少平兄弟的奋斗故事。', cover: null, activityIds: [summary.id], readers: 8 }
+const bookList = { id: 'nc2026-donghu-books', weekId: 'nc2026', districtCode: 'donghu', districtName: '东湖区', title: '东湖区好书推荐', intro: '六本好书，陪您读一周。', status: 'published', books: [book] }
+const reader = { streak: 2, totalMinutes: 50, totalLogs: 2, days: ['2026-11-30', '2026-12-01'], board: null }
+const readingLog = { id: 'bpingfan_o1_20261201', bookId: 'bpingfan', bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿', createdAt: at(1, 20, 0) }
 function answer(name, data) {
   const a = data.action
   const ok = (d) => ({ ok: true, data: d })
@@ -390,6 +400,29 @@ function answer(name, data) {
     if (a === 'totals') {
       const t = { activities: 1, registered: 15, checkedIn: 3, proxyCheckedIn: 1, walkIns: 1, walkInHeadcount: 2, participants: 5, byAudience: { seniors: 5 } }
       return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byType: { smart_senior: t } })
+    }
+  }
+  if (name === 'course') {
+    if (a === 'list') return ok({ weekId: 'nc2026', courses: [courseCard] })
+    if (a === 'get') return ok({ course: Object.assign({}, courseCard, { lessons: lessonsOutline, activities: [summary] }), enrolment })
+    if (a === 'lesson') return ok({ courseId: courseCard.id, courseTitle: courseCard.title, lesson: { id: 'l2', title: '叫出租车', minutes: 10, steps: [step, Object.assign({}, step, { tip: null, image: null })] }, index: 1, total: 2, prevLessonId: 'l1', nextLessonId: null })
+    if (a === 'mine') return ok({ items: [{ course: courseCard, enrolment }] })
+    if (a === 'certificate') return ok(certificate)
+    if (a === 'manage') return ok({ courses: [Object.assign({}, courseCard, { counters: learning, activityIds: [summary.id] })] })
+    if (a === 'totals') {
+      const t = Object.assign({ courses: 1 }, learning)
+      return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byKind: { smart_senior: t }, byAudience: { seniors: learning } })
+    }
+  }
+  if (name === 'reading') {
+    if (a === 'lists') return ok({ weekId: 'nc2026', lists: [bookList] })
+    if (a === 'book') return ok({ book, list: { id: bookList.id, title: bookList.title, weekId: 'nc2026', districtName: '东湖区' }, activities: [summary], today: '2026-12-01', loggedToday: false, reader })
+    if (a === 'mine') return ok({ weekId: 'nc2026', reader, logs: [readingLog] })
+    if (a === 'board') return ok({ districtName: '东湖区', entries: [{ rank: 1, name: '刘*雨', minutes: 50, isMe: true }], me: { joined: true, rank: 1 } })
+    if (a === 'manage') return ok({ lists: [Object.assign({}, bookList, { logs: 2, minutes: 50 })] })
+    if (a === 'totals') {
+      const t = { books: 1, logs: 2, minutes: 50, bookReaders: 1 }
+      return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byAudience: { residents: { logs: 2, minutes: 50 } }, readers: 1 })
     }
   }
   return { ok: false, code: 'UNKNOWN_ACTION', message: '' }
@@ -460,6 +493,13 @@ async function open(route, query) {
     result.pages.push(await open('organiser/week/index', {}))
     result.pages.push(await open('pages/ticket/index', { id: registration.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
+    result.pages.push(await open('learn/courses/index', {}))
+    result.pages.push(await open('learn/course/index', { id: courseCard.id }))
+    result.pages.push(await open('learn/lesson/index', { courseId: courseCard.id, lessonId: 'l2', step: '1' }))
+    result.pages.push(await open('learn/certificate/index', { courseId: courseCard.id }))
+    result.pages.push(await open('learn/books/index', {}))
+    result.pages.push(await open('learn/book/index', { id: book.id }))
+    result.pages.push(await open('learn/reading/index', {}))
   } catch (e) {
     errors.push(String(e && e.stack || e))
   }
@@ -497,7 +537,14 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
     calls: ['callFunction activity.get', 'callFunction signup.profile.get', 'callFunction signup.family.list', 'callFunction signup.preview'],
   },
-  'pages/mine/index': { texts: ['我的活动', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
+  'learn/courses/index': { texts: ['学用手机·读好书', '用手机查公交、打车', '已学1课 / 共2课'], calls: ['callFunction course.list'] },
+  'learn/course/index': { texts: ['用手机查公交、打车', '继续学习', '✓ 已学会', '智慧助老·手机打车查公交', '王秀兰'], calls: ['callFunction course.get', 'callFunction signup.family.list'] },
+  'learn/lesson/index': { texts: ['叫出租车', '第2步 / 共2步', '✓ 学会了', '‹ 上一步'], calls: ['callFunction course.lesson'] },
+  'learn/certificate/index': { texts: ['结业证书', '刘思雨', '证书编号：'], calls: ['callFunction course.certificate'] },
+  'learn/books/index': { texts: ['平凡的世界', '路遥'], calls: ['callFunction reading.lists'] },
+  'learn/book/index': { texts: ['平凡的世界', '打卡'], calls: ['callFunction reading.book'] },
+  'learn/reading/index': { texts: ['50'], calls: ['callFunction reading.mine'] },
+  'pages/mine/index': { texts: ['我的活动', '我的学习', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
   'organiser/activity-edit/index': { texts: ['新建活动', '时间和地点', '12月1日'], calls: ['callFunction activity.weeks', 'callFunction activity.roles'] },

@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { usePagedList } from '@/hooks/usePagedList'
 import { callCloud } from '@/services/callCloud'
 import { MineItem } from './MineItem'
+import { MineLearning } from './MineLearning'
 import { Notices } from './Notices'
 import './index.scss'
 
@@ -15,8 +16,9 @@ type When = 'upcoming' | 'past'
 const PAGE_SIZE = 10
 
 /**
- * 我的活动: notices first, then the registrations of the resident and their family, upcoming (soonest
- * first) or past, each with its state in words and cancel before the deadline.
+ * 我的活动: notices first, 我的学习 (courses of the resident and their family), then the
+ * registrations of the resident and their family, upcoming (soonest first) or past, each with its
+ * state in words and cancel before the deadline.
  */
 export default function MinePage() {
   const [when, setWhen] = useState<When>('upcoming')
@@ -46,6 +48,8 @@ export default function MinePage() {
       </View>
 
       <Notices refresh={round} />
+
+      <MineLearning refresh={round} />
 
       <View className='mine-tabs' data-testid='mine-tabs'>
         <Chip selected={when === 'upcoming'} testid='mine-tab-upcoming' onTap={() => setWhen('upcoming')}>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '读书打卡',
+  enableShareAppMessage: true,
+})

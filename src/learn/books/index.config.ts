@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '好书推荐',
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '一步一步学',
+})

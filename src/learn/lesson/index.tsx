@@ -1,0 +1,305 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import type { Enrolment, Lesson } from '@shared/contracts/course'
+// form first: it brings the Chip's and the states' styles in the order every chunk uses.
+import { InlineError } from '@/components/form'
+import { PageShell } from '@/components/PageShell'
+import { ErrorState, Loading } from '@/components/states'
+import { useAsync } from '@/hooks/useAsync'
+import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { fileUrl } from '@/services/fileUrl'
+import { certificateUrl, clampStep, courseUrl, lessonIndexText, lessonUrl, stepText } from '@/utils/courseText'
+import { clearPosition, readPosition, writePosition } from '../components/position'
+import { VideoLink } from './VideoLink'
+import './index.scss'
+
+/** How long a step change waits before it is sent (it is on the phone at once). */
+const SAVE_DELAY_MS = 800
+
+/** Back to the course page: the one below when there is one, else open it. */
+function backToCourse(courseId: string, memberId: string | null) {
+  const pages = Taro.getCurrentPages()
+  const below = pages.length > 1 ? pages[pages.length - 2] : null
+  if (below && (below.route ?? '').includes('learn/course/')) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: courseUrl(courseId, memberId) })
+}
+
+function learner(memberId: string | null) {
+  return memberId ? { memberId } : {}
+}
+
+/**
+ * A lesson, ONE STEP PER SCREEN: the words in large type, a tip, the picture (whole, fitted to
+ * the screen so words and picture show together), a video link, and
+ * 「第2步 / 共5步」; 上一步 / 下一步 are big buttons fixed at the bottom (no gesture needed). The
+ * last step's button is 学会了. The step shown is kept on the phone at every change and sent to the
+ * cloud (debounced, and at once when the page is hidden), so leaving and coming back lands here.
+ */
+export default function LessonPage() {
+  const router = useRouter()
+  const courseId = router.params.courseId ?? ''
+  const lessonId = router.params.lessonId ?? ''
+  const memberId = router.params.memberId || null
+  const stepParam = router.params.step
+  const res = useAsync(() => callCloud('course', 'lesson', { courseId, lessonId }), [courseId, lessonId])
+
+  return (
+    <PageShell className='lesson' testid='lesson-page'>
+      {res.status === 'loading' ? <Loading text='正在打开这一课…' /> : null}
+      {res.status === 'error' ? (
+        <View>
+          <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
+          <View className='lesson-back-box'>
+            <View className='btn btn--secondary btn--block' data-testid='lesson-to-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+              <Text>返回课程</Text>
+            </View>
+          </View>
+        </View>
+      ) : null}
+      {res.status === 'ready' ? (
+        <LessonBody
+          key={res.data.lesson.id}
+          courseId={courseId}
+          courseTitle={res.data.courseTitle}
+          lesson={res.data.lesson}
+          index={res.data.index}
+          total={res.data.total}
+          memberId={memberId}
+          initialStep={(() => {
+            if (stepParam !== undefined && stepParam !== '') return clampStep(Number(stepParam), res.data.lesson.steps.length)
+            const kept = readPosition(courseId, memberId)
+            return kept && kept.lessonId === res.data.lesson.id ? clampStep(kept.step, res.data.lesson.steps.length) : 0
+          })()}
+        />
+      ) : null}
+    </PageShell>
+  )
+}
+
+interface Finished {
+  enrolment: Enrolment
+  nextLessonId: string | null
+  courseDone: boolean
+}
+
+/** Sends the step shown: on the phone at once, to the cloud after a pause or when the page hides. */
+function useProgressSaver(courseId: string, lessonId: string, memberId: string | null) {
+  const pending = useRef<number | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  const send = async (step: number) => {
+    const input = { courseId, lessonId, step, ...learner(memberId) }
+    try {
+      await callCloud('course', 'progress', input)
+    } catch (err) {
+      // Opened without enrolling first (a shared link): enrol, then remember the step.
+      if (toCloudError(err).code !== 'NOT_ENROLLED') return
+      try {
+        await callCloud('course', 'enrol', { courseId, ...learner(memberId) })
+        await callCloud('course', 'progress', input)
+      } catch {
+        // Still on the phone; sent again at the next step.
+      }
+    }
+  }
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    pending.current = null
+  }
+  const flush = () => {
+    const step = pending.current
+    cancel()
+    if (step !== null) void send(step)
+  }
+  const save = (step: number) => {
+    writePosition(courseId, memberId, lessonId, step)
+    pending.current = step
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(flush, SAVE_DELAY_MS)
+  }
+  const flushRef = useRef(flush)
+  flushRef.current = flush
+  useDidHide(() => flushRef.current())
+  useEffect(() => () => flushRef.current(), [])
+  return { save, cancel }
+}
+
+function LessonBody({
+  courseId,
+  courseTitle,
+  lesson,
+  index,
+  total,
+  memberId,
+  initialStep,
+}: {
+  courseId: string
+  courseTitle: string
+  lesson: Lesson
+  index: number
+  total: number
+  memberId: string | null
+  initialStep: number
+}) {
+  const steps = lesson.steps
+  const [step, setStep] = useState(initialStep)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<CloudError | null>(null)
+  const [finished, setFinished] = useState<Finished | null>(null)
+  const saver = useProgressSaver(courseId, lesson.id, memberId)
+
+  // Opening the lesson is a position too (it may come from the phone, ahead of the cloud).
+  useEffect(() => saver.save(initialStep), [])
+
+  const go = (to: number) => {
+    const s = clampStep(to, steps.length)
+    setStep(s)
+    setFailure(null)
+    saver.save(s)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
+  const learned = async () => {
+    setBusy(true)
+    setFailure(null)
+    saver.cancel()
+    const input = { courseId, lessonId: lesson.id, ...learner(memberId) }
+    try {
+      let r
+      try {
+        r = await callCloud('course', 'completeLesson', input)
+      } catch (err) {
+        if (toCloudError(err).code !== 'NOT_ENROLLED') throw err
+        await callCloud('course', 'enrol', { courseId, ...learner(memberId) })
+        r = await callCloud('course', 'completeLesson', input)
+      }
+      const courseDone = !!r.enrolment.completedAt
+      if (courseDone) clearPosition(courseId, memberId)
+      // The cloud moved the position to the next lesson in the same call; the phone follows.
+      else if (r.nextLessonId) writePosition(courseId, memberId, r.nextLessonId, 0)
+      setFinished({ enrolment: r.enrolment, nextLessonId: r.nextLessonId, courseDone })
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    } catch (err) {
+      setFailure(toCloudError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (finished) {
+    return <FinishedScreen f={finished} courseId={courseId} courseTitle={courseTitle} lessonTitle={lesson.title} memberId={memberId} />
+  }
+
+  const s = steps[step]
+  const last = step === steps.length - 1
+  return (
+    <View data-testid='lesson-body' data-lesson={lesson.id} data-step={step} data-steps={steps.length}>
+      <View className='lesson-head'>
+        <View className='lesson-head__back' data-testid='lesson-back' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+          <Text>‹ 返回课程目录</Text>
+        </View>
+        <Text className='lesson-head__course'>
+          {courseTitle} · {lessonIndexText(index, total)}
+        </Text>
+        <Text className='lesson-head__title' data-testid='lesson-title'>
+          {lesson.title}
+        </Text>
+        <Text className='lesson-head__step' data-testid='lesson-step-no'>
+          {stepText(step, steps.length)}
+        </Text>
+        <View className='lesson-dots' ariaRole='progressbar' ariaLabel={stepText(step, steps.length)}>
+          {steps.map((_, i) => (
+            <View key={i} className={`lesson-dots__dot${i <= step ? ' lesson-dots__dot--on' : ''}`} />
+          ))}
+        </View>
+      </View>
+
+      <View className='lesson-step' data-testid='lesson-step'>
+        <Text className='lesson-step__text' data-testid='lesson-step-text'>
+          {s.text}
+        </Text>
+        {s.tip ? (
+          <View className='lesson-tip' data-testid='lesson-tip'>
+            <Text className='lesson-tip__label'>！小提示</Text>
+            <Text className='lesson-tip__text'>{s.tip}</Text>
+          </View>
+        ) : null}
+        {s.image ? (
+          <View className='lesson-step__figure'>
+            <Image className='lesson-step__img' src={fileUrl(s.image)} mode='aspectFit' ariaLabel={s.imageAlt ?? `第${step + 1}步的示意图`} data-testid='lesson-step-image' />
+            {s.imageAlt ? <Text className='lesson-step__alt'>{s.imageAlt}</Text> : null}
+          </View>
+        ) : null}
+        {s.videoUrl ? <VideoLink url={s.videoUrl} /> : null}
+        {failure ? <InlineError message={failure.message} code={failure.code} testid='lesson-error' /> : null}
+      </View>
+
+      <View className='lesson-bar' data-testid='lesson-bar'>
+        {step > 0 ? (
+          <View className='btn btn--secondary lesson-bar__btn' data-testid='lesson-prev' ariaRole='button' onClick={() => !busy && go(step - 1)}>
+            <Text>‹ 上一步</Text>
+          </View>
+        ) : (
+          <View className='btn btn--secondary lesson-bar__btn' data-testid='lesson-prev' data-first='true' ariaRole='button' onClick={() => backToCourse(courseId, memberId)}>
+            <Text>‹ 课程目录</Text>
+          </View>
+        )}
+        {last ? (
+          <View className='btn btn--primary lesson-bar__btn lesson-bar__btn--main' data-testid='lesson-learned' ariaRole='button' onClick={() => !busy && void learned()}>
+            <Text>{busy ? '正在保存…' : '✓ 学会了'}</Text>
+          </View>
+        ) : (
+          <View className='btn btn--primary lesson-bar__btn lesson-bar__btn--main' data-testid='lesson-next' ariaRole='button' onClick={() => go(step + 1)}>
+            <Text>下一步 ›</Text>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function FinishedScreen({ f, courseId, courseTitle, lessonTitle, memberId }: { f: Finished; courseId: string; courseTitle: string; lessonTitle: string; memberId: string | null }) {
+  const who = memberId ? f.enrolment.learnerName : ''
+  if (f.courseDone) {
+    return (
+      <View className='lesson-done lesson-done--course' data-testid='lesson-course-done'>
+        <Text className='lesson-done__icon'>★</Text>
+        <Text className='lesson-done__title'>恭喜{who}！整门课都学完了</Text>
+        <Text className='lesson-done__text'>
+          《{courseTitle}》全部{f.enrolment.total}课已学完，可以领取结业证书，保存下来发给家人看看。
+        </Text>
+        <View className='btn btn--primary btn--block lesson-done__btn' data-testid='lesson-certificate' ariaRole='link' onClick={() => void Taro.redirectTo({ url: certificateUrl(courseId, memberId) })}>
+          <Text>查看结业证书</Text>
+        </View>
+        <View className='btn btn--secondary btn--block lesson-done__btn' data-testid='lesson-done-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+          <Text>返回课程</Text>
+        </View>
+      </View>
+    )
+  }
+  const left = f.enrolment.total - f.enrolment.done
+  return (
+    <View className='lesson-done' data-testid='lesson-done'>
+      <Text className='lesson-done__icon'>✓</Text>
+      <Text className='lesson-done__title'>“{lessonTitle}”学会了！</Text>
+      <Text className='lesson-done__text' data-testid='lesson-done-progress'>
+        {who ? `${who}已` : '已'}学{f.enrolment.done}课，共{f.enrolment.total}课{left > 0 ? `，还剩${left}课` : ''}。
+      </Text>
+      {f.nextLessonId ? (
+        <View
+          className='btn btn--primary btn--block lesson-done__btn'
+          data-testid='lesson-next-lesson'
+          ariaRole='link'
+          onClick={() => void Taro.redirectTo({ url: lessonUrl(courseId, f.nextLessonId as string, 0, memberId) })}
+        >
+          <Text>学下一课 ›</Text>
+        </View>
+      ) : null}
+      <View className='btn btn--secondary btn--block lesson-done__btn' data-testid='lesson-done-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+        <Text>返回课程目录</Text>
+      </View>
+    </View>
+  )
+}
