@@ -543,7 +543,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'learn/certificate/index': { texts: ['结业证书', '刘思雨', '证书编号：'], calls: ['callFunction course.certificate'] },
   'learn/books/index': { texts: ['平凡的世界', '路遥'], calls: ['callFunction reading.lists'] },
   'learn/book/index': { texts: ['平凡的世界', '打卡'], calls: ['callFunction reading.book'] },
-  'learn/reading/index': { texts: ['50'], calls: ['callFunction reading.mine'] },
+  'learn/reading/index': { texts: ['我的读书', '已连续读书 2 天'], calls: ['callFunction reading.mine'] },
   'pages/mine/index': { texts: ['我的活动', '我的学习', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
@@ -582,7 +582,7 @@ function checkRuntime() {
       continue
     }
     const joined = page.texts.join('\n')
-    for (const t of want.texts) if (!joined.includes(t)) fail(`runtime smoke test: ${route} did not render "${t}"`)
+    for (const t of want.texts) if (!joined.includes(t)) fail(`runtime smoke test: ${route} did not render "${t}" (rendered: ${joined.slice(0, 300)})`)
     for (const c of want.calls) if (!page.calls.includes(c)) fail(`runtime smoke test: ${route} did not ${c}`)
   }
   notes.push(
