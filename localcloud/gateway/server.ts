@@ -4,7 +4,9 @@
 //   GET  /api/dev/personas  the seeded test people
 //   GET  /api/health
 //   GET  /storage/<path>   files of the local cloud storage (fileID cloud://localcloud/<path>)
-import { createServer, type Server } from 'node:http'
+//   POST /storage/upload?folder=<folder>  a PNG/JPEG picture as the raw body (max 5 MB), as the person
+//                          in x-dev-openid -> { fileID }; refusals answer { ok: false, code, message }
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { ERROR_MESSAGES, type ErrorCode } from '../../src/shared/errors'
@@ -12,7 +14,7 @@ import { seedPeople } from '../seed/data'
 import { invokeFunction, knownFunctions } from './functions'
 import { BodyTooLarge, readBody, sendJson } from './http-util'
 import { serveStatic } from './static'
-import { serveStorage, STORAGE_PREFIX } from './storage'
+import { serveStorage, storeUpload, STORAGE_PREFIX, UPLOAD_PATH, UploadRefused } from './storage'
 
 const callSchema = z.object({
   fn: z.string().min(1).max(64),
@@ -39,6 +41,32 @@ export interface Gateway {
 
 function failure(code: ErrorCode) {
   return { ok: false, code, message: ERROR_MESSAGES[code] }
+}
+
+/** The caller's OPENID from x-dev-openid, '' when there is none or it is malformed. */
+function callerOf(req: IncomingMessage): string {
+  const header = req.headers['x-dev-openid']
+  return typeof header === 'string' && OPENID_RE.test(header) ? header : ''
+}
+
+/** Answers a refusal before (or instead of) reading the body: the rest is drained, the connection closed. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode): void {
+  req.resume()
+  res.setHeader('connection', 'close')
+  sendJson(res, status, failure(code))
+}
+
+/** POST /storage/upload?folder=<folder>: one picture into the local cloud storage, for a known caller. */
+async function upload(storageDir: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'POST') return refuse(req, res, 405, 'MALFORMED_REQUEST')
+  if (!callerOf(req)) return refuse(req, res, 401, 'UNAUTHENTICATED')
+  try {
+    const stored = await storeUpload(storageDir, req, url.searchParams.get('folder'))
+    return sendJson(res, 200, stored)
+  } catch (err) {
+    if (err instanceof UploadRefused) return refuse(req, res, err.status, err.code)
+    throw err
+  }
 }
 
 export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> {
@@ -69,14 +97,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
         const call = callSchema.safeParse(body)
         if (!call.success) return sendJson(res, 400, failure('MALFORMED_REQUEST'))
         if (!functions.has(call.data.fn)) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
-        const header = req.headers['x-dev-openid']
-        const openid = typeof header === 'string' && OPENID_RE.test(header) ? header : ''
+        const openid = callerOf(req)
         const result = await invokeFunction(call.data.fn, { action: call.data.action, input: call.data.input }, openid)
         return sendJson(res, 200, result)
       }
       if (url.pathname === '/api/dev/personas') return sendJson(res, 200, { personas })
       if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true })
       if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
+      if (url.pathname === UPLOAD_PATH && opts.storageDir) return await upload(opts.storageDir, req, res, url)
       if (url.pathname.startsWith(STORAGE_PREFIX) && opts.storageDir) return serveStorage(opts.storageDir, req, res, url.pathname)
       if (opts.staticDir) return serveStatic(opts.staticDir, req, res)
       return sendJson(res, 404, failure('NOT_FOUND'))

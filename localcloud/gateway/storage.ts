@@ -1,7 +1,11 @@
 // The local cloud's file storage, standing in for WeChat cloud storage: a file with the fileID
 // `cloud://localcloud/<path>` lives at `<dataDir>/storage/<path>` and the h5 app loads it from
-// GET /storage/<path> (src/services/fileUrl.ts maps one to the other). Pictures only.
+// GET /storage/<path> (src/services/fileUrl.ts maps one to the other). Pictures only. The h5 app
+// uploads photos with POST /storage/upload?folder=<folder> (storeUpload), as weapp does with
+// wx.cloud.uploadFile.
+import { randomBytes } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 
@@ -72,4 +76,98 @@ export function serveStorage(root: string, req: IncomingMessage, res: ServerResp
     return
   }
   createReadStream(file).pipe(res)
+}
+
+// ---- uploads: POST /storage/upload?folder=<folder> -------------------------------------------------
+
+/** The upload route; a file path under /storage/ never equals it (a stored file has an extension). */
+export const UPLOAD_PATH = '/storage/upload'
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+/** The picture types an upload may have, each with its extension and how its bytes begin. */
+const UPLOAD_TYPES: Record<string, { ext: string; magic: number[] }> = {
+  'image/png': { ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  'image/jpeg': { ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
+}
+
+const FOLDER_RE = /^[A-Za-z0-9_/-]+$/
+
+/** An upload folder's segments, or null: only [A-Za-z0-9_-] segments joined by '/', nothing empty. */
+export function uploadFolderSegments(folder: string | null): string[] | null {
+  if (!folder || folder.length > 100 || !FOLDER_RE.test(folder)) return null
+  return safeSegments(folder)
+}
+
+/** The upload type of a content-type header (parameters ignored), or null when it is not a picture we take. */
+export function uploadTypeOf(contentType: string | undefined): string | null {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase()
+  return Object.prototype.hasOwnProperty.call(UPLOAD_TYPES, type) ? type : null
+}
+
+/** Whether the bytes begin the way a file of `type` does. */
+export function matchesMagic(type: string, bytes: Buffer): boolean {
+  const { magic } = UPLOAD_TYPES[type]
+  return bytes.length > magic.length && magic.every((b, i) => bytes[i] === b)
+}
+
+export class UploadRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'MALFORMED_REQUEST' | 'VALIDATION_FAILED' | 'PAYLOAD_TOO_LARGE',
+  ) {
+    super(code)
+  }
+}
+
+/** Reads a binary body, refusing past `limit` bytes (by content-length first, without buffering the rest). */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > limit) {
+      req.resume()
+      reject(new UploadRefused(413, 'PAYLOAD_TOO_LARGE'))
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let refused = false
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return
+      size += chunk.length
+      if (size > limit) {
+        refused = true
+        chunks.length = 0
+        reject(new UploadRefused(413, 'PAYLOAD_TOO_LARGE'))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks))
+    })
+    req.on('error', reject)
+  })
+}
+
+/**
+ * Stores one uploaded picture (the raw request body) under `<root>/<folder>/<random>.<ext>` and
+ * answers its fileID. Everything is checked before anything is written: the folder, the declared
+ * type, the size and that the bytes are of the declared type. Throws UploadRefused otherwise.
+ */
+export async function storeUpload(root: string, req: IncomingMessage, folderParam: string | null): Promise<{ fileID: string }> {
+  const segments = uploadFolderSegments(folderParam)
+  if (!segments) throw new UploadRefused(400, 'MALFORMED_REQUEST')
+  const type = uploadTypeOf(req.headers['content-type'])
+  if (!type) throw new UploadRefused(400, 'VALIDATION_FAILED')
+  const bytes = await readRaw(req, MAX_UPLOAD_BYTES)
+  if (!matchesMagic(type, bytes)) throw new UploadRefused(400, 'VALIDATION_FAILED')
+
+  const base = path.resolve(root)
+  const dir = path.resolve(base, ...segments)
+  if (!dir.startsWith(base + path.sep)) throw new UploadRefused(400, 'MALFORMED_REQUEST')
+  const name = `${randomBytes(12).toString('hex')}.${UPLOAD_TYPES[type].ext}`
+  await mkdir(dir, { recursive: true })
+  // 'wx': a new name every time; never replaces a stored file.
+  await writeFile(path.join(dir, name), bytes, { flag: 'wx' })
+  return { fileID: fileIdOf([...segments, name].join('/')) }
 }
