@@ -1,0 +1,245 @@
+// The 总结表 as a Word document laid out like the template attached to the bureau notice: a title,
+// the reporting unit and deadline, then one three-column table (group merged down its rows, row
+// label, value), the districts of a roll-up, the typical case and the signature block. A4 portrait,
+// 宋体 (Noto Serif CJK where SimSun is not installed).
+import type { Summary } from '@shared/contracts/stats'
+import { shanghaiClock, shanghaiDate } from '@shared/domain/time'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx'
+
+// Geometry in twips (1/20 pt). A4 is 210 x 297 mm.
+const PAGE = { width: 11906, height: 16838 }
+const MARGIN = { top: 1418, bottom: 1418, left: 1304, right: 1304 }
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+/**
+ * The template's three columns: group, row label, value (18 % / 24 % / 58 %: at 10.5 pt a 7-character
+ * group and a 9-character label such as 下发活动文件的部门 each fit on one line).
+ */
+const COLUMNS = [Math.round(CONTENT_WIDTH * 0.18), Math.round(CONTENT_WIDTH * 0.24)]
+COLUMNS.push(CONTENT_WIDTH - COLUMNS[0] - COLUMNS[1])
+
+const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' }
+const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' }
+/** Half-points: 11 pt body, 10.5 pt (五号) tables, 18 pt (小二) title. */
+const SIZE = { body: 22, table: 21, title: 36, small: 18 }
+
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
+const CELL_MARGINS = { top: 60, bottom: 60, left: 80, right: 80 }
+
+function dayText(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+function text(value: string, opts: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
+  return new TextRun({ text: value, bold: opts.bold, size: opts.size, color: opts.color })
+}
+
+/** One paragraph per line of `value` (an empty value still needs one paragraph in a cell). */
+function lines(value: string, opts: { bold?: boolean; align?: 'left' | 'center' } = {}): Paragraph[] {
+  const parts = value.split('\n')
+  return parts.map(
+    (line) =>
+      new Paragraph({
+        alignment: opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { before: 0, after: 0, line: 300 },
+        children: line ? [text(line, { bold: opts.bold, size: SIZE.table })] : [],
+      }),
+  )
+}
+
+function cell(
+  value: string,
+  width: number,
+  opts: { bold?: boolean; align?: 'left' | 'center'; rowSpan?: number; columnSpan?: number; shade?: boolean } = {},
+): TableCell {
+  return new TableCell({
+    children: lines(value, opts),
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: CELL_MARGINS,
+    rowSpan: opts.rowSpan,
+    columnSpan: opts.columnSpan,
+    shading: opts.shade ? { fill: 'F2F2F2', color: 'auto', type: 'clear' } : undefined,
+  })
+}
+
+/** Consecutive rows of the same group, in order. */
+function groupsOf(rows: Summary['rows']): { group: string; rows: Summary['rows'] }[] {
+  const out: { group: string; rows: Summary['rows'] }[] = []
+  for (const row of rows) {
+    const last = out[out.length - 1]
+    if (last && last.group === row.group) last.rows.push(row)
+    else out.push({ group: row.group, rows: [row] })
+  }
+  return out
+}
+
+/** The 总结表 itself: group (merged down its rows) | label | value; a lone row named like its group spans columns 1-2. */
+function summaryTable(summary: Summary): Table {
+  const rows: TableRow[] = []
+  for (const g of groupsOf(summary.rows)) {
+    g.rows.forEach((row, i) => {
+      const children: TableCell[] = []
+      const keepNext = i < g.rows.length - 1
+      if (g.rows.length === 1 && row.label === g.group) {
+        children.push(cell(row.label, COLUMNS[0] + COLUMNS[1], { align: 'center', columnSpan: 2 }))
+      } else {
+        // docx writes the vMerge continuation cells of the rows below a rowSpan cell itself.
+        if (i === 0) children.push(cell(g.group, COLUMNS[0], { align: 'center', rowSpan: g.rows.length }))
+        children.push(cell(row.label, COLUMNS[1], { align: 'center' }))
+      }
+      children.push(cell(row.value, COLUMNS[2]))
+      rows.push(new TableRow({ children, cantSplit: true, keepNext }))
+    })
+  }
+  return new Table({
+    rows,
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMNS,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+  })
+}
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
+
+/** The roll-up's districts, one row each. 参加人数 is the district's distinct people plus walk-ins, as in its own 总结表. */
+function districtTable(summary: Summary): Table {
+  const headers = ['县区', '活动数', '报名人次', '签到人次', '现场登记', '参加人数', '满意率']
+  const weights = [20, 12, 14, 14, 13, 13, 14]
+  const total = weights.reduce((a, b) => a + b, 0)
+  const widths = weights.map((w) => Math.floor((CONTENT_WIDTH * w) / total))
+  widths[0] += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0)
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: headers.map((h, i) => cell(h, widths[i], { bold: true, align: 'center', shade: true })),
+  })
+  const body = summary.districts.map(
+    (d) =>
+      new TableRow({
+        cantSplit: true,
+        children: [d.name, d.activities, d.registered, d.checkedIn, d.walkInHeadcount, d.people, percent(d.feedback.rate)].map(
+          (v, i) => cell(String(v), widths[i], { align: 'center' }),
+        ),
+      }),
+  )
+  return new Table({
+    rows: [header, ...body],
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+  })
+}
+
+const heading = (value: string) =>
+  new Paragraph({ spacing: { before: 360, after: 120 }, children: [text(value, { bold: true, size: 24 })] })
+
+const note = (value: string) =>
+  new Paragraph({ spacing: { before: 80, after: 0 }, children: [text(value, { size: SIZE.small })] })
+
+function typicalCase(summary: Summary): Paragraph[] {
+  const c = summary.typicalCase
+  if (!c) return [heading('典型案例'), new Paragraph({ children: [text('（未填写）')] })]
+  const body = c.text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map(
+      (line) =>
+        new Paragraph({
+          indent: { firstLine: 2 * SIZE.body * 10 },
+          spacing: { after: 60, line: 360 },
+          alignment: AlignmentType.JUSTIFIED,
+          children: [text(line)],
+        }),
+    )
+  return [
+    heading('典型案例'),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [text(c.title, { bold: true })] }),
+    ...(body.length ? body : [new Paragraph({ children: [text('（未填写）')] })]),
+  ]
+}
+
+function signature(): Paragraph[] {
+  const tabs = [{ type: TabStopType.LEFT, position: Math.round(CONTENT_WIDTH / 2) }]
+  const blank = '________________'
+  return [
+    new Paragraph({
+      spacing: { before: 480, after: 240 },
+      tabStops: tabs,
+      children: [text(`填表人：${blank}`), text(`\t联系电话：${blank}`)],
+    }),
+    new Paragraph({
+      spacing: { after: 240 },
+      tabStops: tabs,
+      children: [text(`单位（盖章）：${blank}`), text(`\t日期：${blank}`)],
+    }),
+  ]
+}
+
+export async function summaryDocx(summary: Summary): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: `${summary.weekName}总结表`, bold: true, size: SIZE.title, font: TITLE_FONT })],
+    }),
+    new Paragraph({
+      spacing: { after: 120 },
+      tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+      children: [text(`填报单位：${summary.scopeName}`), text(`\t报送截止：${dayText(summary.deadline)}`)],
+    }),
+    summaryTable(summary),
+    note('详细的活动情况总结、活动照片、活动录像请另附。'),
+  ]
+  if (summary.districts.length > 0) {
+    children.push(heading('各县区情况'), districtTable(summary))
+    children.push(note('签到、报名按人次计；参加人数 = 签到的不同人数（同一人参加多场只计 1 人）+ 现场登记人数。'))
+  }
+  children.push(...typicalCase(summary), ...signature())
+  children.push(
+    note(`本表数据由系统于 ${dayText(shanghaiDate(summary.generatedAt))} ${shanghaiClock(summary.generatedAt)}（北京时间）生成。`),
+  )
+
+  const doc = new Document({
+    title: `${summary.weekName}总结表`,
+    creator: summary.scopeName,
+    styles: {
+      default: {
+        document: {
+          run: { font: BODY_FONT, size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: 300 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: MARGIN,
+          },
+        },
+        children,
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}
