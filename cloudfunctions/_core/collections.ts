@@ -1,6 +1,7 @@
 // Collection names and the stored shape of each document. Only cloud functions (and the local
 // cloud's seeder) write these; the client never touches the database.
-import type { Attendance } from '@shared/domain/attendance'
+import type { Arrivals, Attendance } from '@shared/domain/attendance'
+import type { Feedback, RatingChoice } from '@shared/domain/feedback'
 import type { ActivityCounters, RegistrationStatus } from '@shared/domain/counters'
 import type { AgeGroup, Relation, SignupField } from '@shared/domain/people'
 import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
@@ -25,6 +26,9 @@ export const COLLECTIONS = {
   books: 'books',
   readingLogs: 'readingLogs',
   readers: 'readers',
+  ratings: 'ratings',
+  publicity: 'publicity',
+  summaries: 'summaries',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -78,7 +82,9 @@ export interface ActivityDoc {
    */
   counters?: Partial<ActivityCounters>
   /** Check-ins and walk-ins, moved in the same call as their record (see @shared/domain/attendance). */
-  attendance?: Partial<Attendance>
+  attendance?: Partial<Attendance & Arrivals>
+  /** Satisfaction ratings, moved in the call that stores the rating (see @shared/domain/feedback). */
+  feedback?: Partial<Feedback>
   /** Minutes before the start when check-in opens; absent = DEFAULT_CHECKIN_LEAD_MINUTES (60). */
   checkinLeadMinutes?: number
   description: string
@@ -221,6 +227,12 @@ export interface CheckinDoc {
   /** Copied from the registration for the counters' recount. */
   audience: string | null
   proxy: boolean
+  /** The registration's person (absent on check-ins stored before it was kept). */
+  personId?: string
+  /** The person's 街道/社区 from the sign-up form, when it asked. */
+  community?: string | null
+  /** The person's first check-in in this district and week (moved attendance.people). */
+  firstInDistrict?: boolean
   method: 'ticket' | 'manual' | 'offline'
   /** The volunteer's OPENID and masked name (or 志愿者). */
   volunteer: string
@@ -389,5 +401,55 @@ export interface ReaderDoc {
   /** The district board this reader opted into, with the name shown there (masked); null = not on a board. */
   board: { districtCode: string; name: string } | null
   createdAt: Date
+  updatedAt: Date
+}
+
+// ------------------------------------------------------------------ ratings, publicity, 总结表
+
+/** A checked-in person's rating of an activity. `_id` = the registration id: one per person. */
+export interface RatingDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  openid: string
+  personId: string
+  level: RatingChoice
+  comment: string | null
+  createdAt: Date
+}
+
+/** A publicity record (宣传报道) of a district: a text report, photos or a video. */
+export interface PublicityDoc {
+  _id: string
+  weekId: string
+  districtCode: string
+  activityId: string | null
+  activityTitle: string | null
+  opening: boolean
+  kind: 'text' | 'photo' | 'video'
+  title: string
+  outlet: string
+  url: string | null
+  fileIds: string[]
+  publishedOn: string | null
+  createdBy: string
+  createdAt: Date
+}
+
+/**
+ * What people type into a 总结表, kept as a draft. `_id` = `<weekId>_<districtCode>`, or
+ * `<weekId>__all` for an admin's roll-up.
+ */
+export interface SummaryDraftDoc {
+  _id: string
+  weekId: string
+  districtCode: string | null
+  typed: Record<string, string>
+  featuredIds: string[]
+  typicalCase: { activityId: string | null; title: string; text: string } | null
+  /** Moves by one on every save: the optimistic-concurrency guard. */
+  revision: number
+  updatedBy: string
   updatedAt: Date
 }

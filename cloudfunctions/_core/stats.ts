@@ -16,6 +16,7 @@ import {
   recountAttendance,
   type Attendance,
   type AttendanceDelta,
+  type Arrivals,
 } from '@shared/domain/attendance'
 import type { Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type WalkinDoc } from './collections'
@@ -131,11 +132,16 @@ export async function recountActivity(db: Database, activityId: string): Promise
 
 // ------------------------------------------------------------------ attendance (check-ins, walk-ins)
 
-/** `_.inc` update data for an attendance delta (zero parts left out). */
-export function attendanceIncData(_: Command, delta: AttendanceDelta): Record<string, unknown> {
+/** `_.inc` update data for an attendance delta and its arrivals (zero parts left out). */
+export function attendanceIncData(_: Command, delta: AttendanceDelta, arrivals?: Arrivals): Record<string, unknown> {
   const data: Record<string, unknown> = {}
   for (const k of ATTENDANCE_KEYS) if (delta[k]) data[`attendance.${k}`] = _.inc(delta[k])
   for (const [code, v] of Object.entries(delta.byAudience)) if (v) data[`attendance.byAudience.${code}`] = _.inc(v)
+  if (arrivals) {
+    if (arrivals.people) data['attendance.people'] = _.inc(arrivals.people)
+    for (const [k, v] of Object.entries(arrivals.byHour)) if (v) data[`attendance.byHour.${k}`] = _.inc(v)
+    for (const [k, v] of Object.entries(arrivals.byCommunity)) if (v) data[`attendance.byCommunity.${k}`] = _.inc(v)
+  }
   return data
 }
 

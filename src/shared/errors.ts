@@ -67,6 +67,14 @@ export const ERROR_MESSAGES = {
   BOOK_NOT_FOUND: '这本书不在书单里了，请刷新后再试',
   BOOK_LIST_NOT_FOUND: '书单不存在或已下线',
   READING_ALREADY_LOGGED: '这本书今天已经打过卡了，明天再来吧',
+  // ratings (residents)
+  NOT_CHECKED_IN: '签到参加活动后才能评价',
+  ALREADY_RATED: '您已经评价过这场活动了，谢谢！',
+  // publicity and the 总结表 (organisers)
+  PUBLICITY_LINK_REQUIRED: '文字报道和视频请填写链接',
+  PUBLICITY_PHOTOS_REQUIRED: '请至少上传一张照片',
+  PUBLICITY_NOT_FOUND: '这条宣传记录不存在或已删除',
+  FEATURED_ACTIVITY_INVALID: '只能选择本县区已发布的活动',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,11 +1,11 @@
 // Check-in of a registration: by ticket (online scan, offline sync) or by hand after a lookup.
-//   1. one read: caller roles + activity + registration + week key (loadDoorContext)
+//   1. one read: caller roles + activity + registration (with its person's check-ins so far) + week key
 //   2. insert the check-in, `_id` = registration id: a second check-in is a duplicate key
 //   3. one `_.inc` update of the activity's attendance counters
 // Three database operations, the role check included. Every refusal is decided on the read,
 // before the first write, so a refused scan writes nothing.
 import type { CheckinResult, SyncItem, SyncResult } from '@shared/contracts/checkin'
-import { checkinDelta, checkinRefusal, scanInstant, addAttendance } from '@shared/domain/attendance'
+import { checkinArrivals, checkinDelta, checkinRefusal, scanInstant, addAttendance } from '@shared/domain/attendance'
 import { maskName } from '@shared/domain/mask'
 import { parseTicket, verifyTicket } from '@shared/domain/ticket'
 import { DomainError } from '@shared/errors'
@@ -15,7 +15,7 @@ import { cachedWeekKey } from '../../_core/keys'
 import { readDocs } from '../../_core/read'
 import { attendanceIncData, attendanceOf } from '../../_core/stats'
 import { isDuplicateKey, mapBounded } from '../../_core/write'
-import { loadDoorContext, mayCheckIn, type DoorContext, type RegistrationRef } from './context'
+import { isFirstInDistrict, loadDoorContext, mayCheckIn, type DoorContext, type RegistrationRef } from './context'
 import { countsOf, ms, toCheckedInBy, volunteerLabel } from './views'
 
 type Method = CheckinDoc['method']
@@ -77,6 +77,9 @@ async function record(ctx: ActionContext, dc: DoorContext & { activity: Activity
     registrationId: reg._id,
     audience: reg.person.audience ?? null,
     proxy: reg.proxy,
+    personId: reg.personId,
+    community: reg.person.community ?? null,
+    firstInDistrict: isFirstInDistrict(dc.priorCheckins, activity, reg._id),
     method: attempt.method,
     volunteer: ctx.openid,
     volunteerName: volunteerLabel(dc.callerName),
@@ -93,7 +96,8 @@ async function record(ctx: ActionContext, dc: DoorContext & { activity: Activity
     throw new DomainError('ALREADY_CHECKED_IN', first ? { ...toCheckedInBy(first), registrationId: reg._id } : { registrationId: reg._id })
   }
   const delta = checkinDelta(doc.audience, doc.proxy)
-  await db.collection(COLLECTIONS.activities).doc(activity._id).update({ data: attendanceIncData(db.command, delta) })
+  const arrivals = checkinArrivals(attempt.scannedAt, doc.firstInDistrict === true, doc.community)
+  await db.collection(COLLECTIONS.activities).doc(activity._id).update({ data: attendanceIncData(db.command, delta, arrivals) })
   return {
     registrationId: reg._id,
     activityId: activity._id,

@@ -6,8 +6,17 @@ import { isOrganiserOf, isVolunteerOf, type Caller } from '../../_core/roles'
 /** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
 interface SubPipeline {
   match(query: unknown): SubPipeline
+  project(fields: unknown): SubPipeline
+  lookup(spec: unknown): SubPipeline
   limit(n: number): SubPipeline
   done(): unknown[]
+}
+
+/** An earlier check-in of the same person (any activity), as the door read sees it. */
+export interface PriorCheckin {
+  _id: string
+  weekId: string
+  districtCode: string
 }
 
 export interface DoorContext {
@@ -17,6 +26,8 @@ export interface DoorContext {
   activity: ActivityDoc | null
   /** The registration asked for (by ticket id or registration id), when given and found. */
   registration: RegistrationDoc | null
+  /** The check-ins of the registration's person so far (for the distinct-people counter). */
+  priorCheckins: PriorCheckin[]
   /** The activity's week key document, when the week has one. */
   weekKey: WeekKeyDoc | null
 }
@@ -26,7 +37,8 @@ export type RegistrationRef = { ticketId: string } | { registrationId: string } 
 /**
  * Everything a check-in decides on, in ONE database operation: the caller's roles and name, the
  * activity being checked in for, the registration (by its ticket id within that activity, or by
- * its id) and the activity's week key (joined on activity.weekId). A caller without an account
+ * its id) with its person's check-ins so far, and the activity's week key (joined on
+ * activity.weekId). A caller without an account
  * document has no roles: nothing comes back and they are refused.
  */
 export async function loadDoorContext(db: Database, openid: string, activityId: string, ref: RegistrationRef): Promise<DoorContext> {
@@ -41,18 +53,43 @@ export async function loadDoorContext(db: Database, openid: string, activityId: 
     .lookup({ from: COLLECTIONS.weekKeys, localField: 'activity.weekId', foreignField: '_id', as: 'weekKey' })
   if (ref) {
     const match = 'ticketId' in ref ? { activityId, ticketId: ref.ticketId } : { _id: ref.registrationId }
-    query = query.lookup({ from: COLLECTIONS.registrations, pipeline: pipeline().match(match).limit(1).done(), as: 'registration' })
+    query = query.lookup({
+      from: COLLECTIONS.registrations,
+      pipeline: pipeline()
+        .match(match)
+        .limit(1)
+        .lookup({ from: COLLECTIONS.checkins, localField: 'personId', foreignField: 'personId', as: 'priorCheckins' })
+        .done(),
+      as: 'registration',
+    })
   }
   const [row] = await aggregateDocs<
-    Pick<UserDoc, 'roles' | 'profile'> & { activity: ActivityDoc[]; weekKey: WeekKeyDoc[]; registration?: RegistrationDoc[] }
+    Pick<UserDoc, 'roles' | 'profile'> & {
+      activity: ActivityDoc[]
+      weekKey: WeekKeyDoc[]
+      registration?: (RegistrationDoc & { priorCheckins?: PriorCheckin[] })[]
+    }
   >(query.limit(1))
+  const reg = row?.registration?.[0]
   return {
     caller: { openid, roles: (row?.roles ?? []) as RoleGrant[] },
     callerName: row?.profile?.name ?? null,
     activity: row?.activity?.[0] ?? null,
-    registration: row?.registration?.[0] ?? null,
+    registration: reg ? stripPrior(reg) : null,
+    priorCheckins: (reg?.priorCheckins ?? []).map((c) => ({ _id: c._id, weekId: c.weekId, districtCode: c.districtCode })),
     weekKey: row?.weekKey?.[0] ?? null,
   }
+}
+
+function stripPrior(reg: RegistrationDoc & { priorCheckins?: PriorCheckin[] }): RegistrationDoc {
+  const { priorCheckins: _prior, ...rest } = reg
+  void _prior
+  return rest
+}
+
+/** True when none of the person's earlier check-ins was in this activity's district and week. */
+export function isFirstInDistrict(prior: PriorCheckin[], activity: Pick<ActivityDoc, 'weekId' | 'districtCode'>, registrationId: string): boolean {
+  return !prior.some((c) => c._id !== registrationId && c.weekId === activity.weekId && c.districtCode === activity.districtCode)
 }
 
 /** Volunteers of the activity, and organisers of its district (admins of its week). */

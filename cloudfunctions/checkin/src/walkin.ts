@@ -1,4 +1,4 @@
-import { checkinRefusal, addAttendance, walkinDelta } from '@shared/domain/attendance'
+import { checkinRefusal, addAttendance, walkinArrivals, walkinDelta } from '@shared/domain/attendance'
 import type { Audience } from '@shared/domain/vocabulary'
 import { maskName } from '@shared/domain/mask'
 import { DomainError } from '@shared/errors'
@@ -49,6 +49,7 @@ export async function walkin(
     return { ...view, replayed: true, counts: countsOf(activity) }
   }
   const delta = walkinDelta(doc.audience, doc.headcount)
-  await db.collection(COLLECTIONS.activities).doc(activity._id).update({ data: attendanceIncData(db.command, delta) })
+  const arrivals = walkinArrivals(now, doc.headcount)
+  await db.collection(COLLECTIONS.activities).doc(activity._id).update({ data: attendanceIncData(db.command, delta, arrivals) })
   return { ...view, replayed: false, counts: countsOf(activity, addAttendance(attendanceOf(activity), delta)) }
 }

@@ -1,11 +1,12 @@
 // Cloud function `signup`: profile, family members (代报名), sign-up with waitlist, cancel, my
-// activities and notices. Bundled into ../index.js for upload.
+// activities and notices, and rating an activity one attended. Bundled into ../index.js for upload.
 import { createFunction } from '../../_core/handler'
 import { cancel } from './cancel'
 import { create } from './create'
 import { mine } from './mine'
 import { markRead, notices } from './notices'
 import { preview } from './preview'
+import { pendingRatings, rate } from './rating'
 import { addFamily, getProfile, listFamily, putProfile, removeFamily } from './profile'
 import { ticket } from './ticket'
 
@@ -22,4 +23,6 @@ export const main = createFunction('signup', {
   ticket,
   notices,
   'notices.read': markRead,
+  'rating.pending': pendingRatings,
+  rate,
 })

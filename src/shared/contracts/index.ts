@@ -4,6 +4,7 @@ import { checkinContract } from './checkin'
 import { courseContract } from './course'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
+import { statsContract } from './stats'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
 export const contracts = {
@@ -12,6 +13,7 @@ export const contracts = {
   course: courseContract,
   reading: readingContract,
   signup: signupContract,
+  stats: statsContract,
 }
 
 export type Contracts = typeof contracts

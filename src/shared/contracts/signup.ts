@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AGE_GROUPS, RELATIONS } from '../domain/people'
 import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
+import { ratingChoiceSchema } from './stats'
 import { audienceSchema, idSchema, modeSchema, signupFieldSchema } from './activity'
 
 /** Epoch milliseconds. */
@@ -121,6 +122,19 @@ const pageInput = {
   limit: z.number().int().min(1).max(50).default(20),
 }
 
+/** An activity the caller (or their family member) was checked in to and has not rated yet. */
+export const pendingRatingSchema = z.object({
+  registrationId: registrationIdSchema,
+  activityId: idSchema,
+  title: z.string(),
+  startAt: instant,
+  /** Whose attendance it is (the resident or their family member). */
+  personName: z.string(),
+  proxy: z.boolean(),
+  checkedInAt: instant,
+})
+export type PendingRating = z.infer<typeof pendingRatingSchema>
+
 export const signupContract = {
   'profile.get': action(z.object({}).strict().default({}), z.object({ profile: profileSchema.nullable() })),
   'profile.save': action(z.object({ profile: profileSchema }), z.object({ profile: profileSchema })),
@@ -197,5 +211,16 @@ export const signupContract = {
   'notices.read': action(
     z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(50) }),
     z.object({ updated: z.number().int() }),
+  ),
+
+  /** Checked-in activities of the caller and their family not yet rated (or declined), newest first. */
+  'rating.pending': action(z.object({}).strict().default({}), z.object({ items: z.array(pendingRatingSchema) })),
+  /**
+   * Rate an activity one was checked in to, once: 满意 / 基本满意 / 不满意 with an optional comment,
+   * or 'skipped'. NOT_CHECKED_IN, ALREADY_RATED.
+   */
+  rate: action(
+    z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, comment: z.string().trim().max(200).optional() }),
+    z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, ratedAt: instant }),
   ),
 }

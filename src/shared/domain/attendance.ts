@@ -134,3 +134,109 @@ export function normaliseInviteCode(typed: string): string {
 }
 
 export const INVITE_CODE_RE = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/
+
+// ------------------------------------------------------------------ arrivals (live views, 总结表)
+//
+// Beside the counts above, the activity keeps under `attendance`:
+//   people       registrations checked in that were their person's FIRST check-in in the
+//                activity's district and week; summed over a district's activities it is the
+//                district's distinct people checked in (a person at three activities counts once)
+//   byHour       participants by arrival hour, key `h` + Shanghai YYYYMMDDHH (check-ins at their
+//                scan time, walk-in heads at their record time): the day's check-in curve
+//   byCommunity  check-ins by the person's 街道/社区 as the sign-up form recorded it (key cleaned by
+//                communityKey): the 活动范围 of the 总结表
+// moved in the same `_.inc` update as the counts.
+
+export interface Arrivals {
+  people: number
+  byHour: Record<string, number>
+  byCommunity: Record<string, number>
+}
+
+export const zeroArrivals = (): Arrivals => ({ people: 0, byHour: {}, byCommunity: {} })
+
+/** The byHour key of an instant: `h` + Shanghai YYYYMMDDHH. */
+export function hourKey(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `h${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}`
+}
+
+/** The Shanghai day (YYYY-MM-DD) and hour (0-23) of a byHour key; null for a malformed one. */
+export function parseHourKey(key: string): { day: string; hour: number } | null {
+  const m = /^h(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(key)
+  if (!m) return null
+  return { day: `${m[1]}-${m[2]}-${m[3]}`, hour: Number(m[4]) }
+}
+
+/**
+ * A community as a counter key: what the person typed, trimmed, without the characters a field
+ * path cannot hold ('.', '$'), at most 30 characters; null when nothing is left.
+ */
+export function communityKey(typed: string | null | undefined): string | null {
+  const key = (typed ?? '').replace(/[.$\s]/g, '').slice(0, 30)
+  return key.length > 0 ? key : null
+}
+
+export function checkinArrivals(at: number, firstInDistrict: boolean, community: string | null | undefined): Arrivals {
+  const c = communityKey(community)
+  return { people: firstInDistrict ? 1 : 0, byHour: { [hourKey(at)]: 1 }, byCommunity: c ? { [c]: 1 } : {} }
+}
+
+export function walkinArrivals(at: number, headcount: number): Arrivals {
+  return { people: 0, byHour: { [hourKey(at)]: headcount }, byCommunity: {} }
+}
+
+const numberMap = (stored: unknown): Record<string, number> => {
+  const out: Record<string, number> = {}
+  if (stored && typeof stored === 'object') {
+    for (const [k, v] of Object.entries(stored as Record<string, unknown>)) {
+      if (typeof v === 'number' && Number.isFinite(v) && v !== 0) out[k] = v
+    }
+  }
+  return out
+}
+
+export function readArrivals(stored: Partial<Record<string, unknown>> | null | undefined): Arrivals {
+  const people = stored?.people
+  return {
+    people: typeof people === 'number' && Number.isFinite(people) ? people : 0,
+    byHour: numberMap(stored?.byHour),
+    byCommunity: numberMap(stored?.byCommunity),
+  }
+}
+
+export function addArrivals(...list: Arrivals[]): Arrivals {
+  const out = zeroArrivals()
+  for (const a of list) {
+    out.people += a.people
+    for (const [k, v] of Object.entries(a.byHour)) out.byHour[k] = (out.byHour[k] ?? 0) + v
+    for (const [k, v] of Object.entries(a.byCommunity)) out.byCommunity[k] = (out.byCommunity[k] ?? 0) + v
+  }
+  return out
+}
+
+/** Participants per hour (0-23) of one Shanghai day, from byHour counters. */
+export function dayCurve(byHour: Record<string, number>, day: string): { hour: number; participants: number }[] {
+  const curve = Array.from({ length: 24 }, (_, hour) => ({ hour, participants: 0 }))
+  for (const [key, n] of Object.entries(byHour)) {
+    const parsed = parseHourKey(key)
+    if (parsed && parsed.day === day) curve[parsed.hour].participants += n
+  }
+  return curve
+}
+
+/**
+ * The arrivals of one activity recomputed from its raw records (people: the check-ins marked as
+ * their person's first in the district; whether that mark is right is the district check).
+ */
+export function recountArrivals(
+  checkins: { scannedAt: Date | number; firstInDistrict?: boolean; community?: string | null }[],
+  walkins: { createdAt: Date | number; headcount: number }[],
+): Arrivals {
+  const ms = (d: Date | number) => (typeof d === 'number' ? d : d.getTime())
+  return addArrivals(
+    ...checkins.map((c) => checkinArrivals(ms(c.scannedAt), c.firstInDistrict === true, c.community)),
+    ...walkins.map((w) => walkinArrivals(ms(w.createdAt), w.headcount)),
+  )
+}

@@ -1,0 +1,17 @@
+// summary.export: the 总结表 as a .docx laid out like the official table, or an .xlsx with one row
+// per activity; answered as base64 (a district's file is a few tens of KB).
+import { summarySchema } from '@shared/contracts/stats'
+import type { ActionContext } from '../../_core/handler'
+import { summaryDocx } from './export/docx'
+import { exportFileName, exportMime, type ExportFormat } from './export/fileName'
+import { summaryXlsx } from './export/xlsx'
+import { loadScope } from './scope'
+import { buildSummary } from './summary'
+
+export async function exportSummary(ctx: ActionContext, input: { weekId: string; districtCode?: string; format: ExportFormat }) {
+  const summary = await buildSummary(ctx, await loadScope(ctx, input, { withDraft: true }))
+  // The file is laid out from the same contract-shaped summary the page shows.
+  const data = summarySchema.parse(summary)
+  const buf = input.format === 'docx' ? await summaryDocx(data) : await summaryXlsx(data)
+  return { fileName: exportFileName(data, input.format), mime: exportMime(input.format), bytes: buf.length, base64: buf.toString('base64') }
+}

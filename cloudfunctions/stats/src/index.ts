@@ -1,0 +1,19 @@
+// Cloud function `stats`: organisers' live attendance, publicity records, the 总结表 with its
+// draft and exports, and the reconcile of every counter. Bundled into ../index.js for upload.
+import { createFunction } from '../../_core/handler'
+import { dashboard } from './dashboard'
+import { exportSummary } from './exportSummary'
+import { addPublicity, listPublicity, removePublicity } from './publicity'
+import { reconcile } from './reconcile'
+import { saveSummary, summary } from './summary'
+
+export const main = createFunction('stats', {
+  dashboard,
+  'publicity.list': listPublicity,
+  'publicity.add': addPublicity,
+  'publicity.remove': removePublicity,
+  summary,
+  'summary.save': saveSummary,
+  'summary.export': exportSummary,
+  reconcile,
+})

@@ -1,0 +1,263 @@
+// The 总结表 of a district (or an admin's roll-up): 3 database operations, whatever the number of
+// people: 1. scope (roles, week, draft)  2. the activities with their kept counters
+// 3. the week with the district's courses, books and publicity records joined.
+// Rows the data knows are worded by @shared/domain/summary; rows only a person knows come from the draft.
+import { placesIn, summaryRows, type SummaryFigures } from '@shared/domain/summary'
+import { shanghaiDate } from '@shared/domain/time'
+import type { ContentType } from '@shared/domain/vocabulary'
+import { DomainError } from '@shared/errors'
+import { COLLECTIONS, type BookDoc, type CourseDoc, type PublicityDoc, type SummaryDraftDoc } from '../../_core/collections'
+import { courseCountersOf } from '../../_core/courseStats'
+import { feedbackView } from '../../_core/feedback'
+import type { ActionContext } from '../../_core/handler'
+import { aggregateDocs } from '../../_core/read'
+import { bookCountersOf } from '../../_core/readingStats'
+import { updateCount, isDuplicateKey } from '../../_core/write'
+import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
+import { draftIdOf, loadScope, type Scope } from './scope'
+
+interface SubPipeline {
+  match(query: unknown): SubPipeline
+  project(fields: unknown): SubPipeline
+  limit(n: number): SubPipeline
+  done(): unknown[]
+}
+
+interface Extras {
+  courses: Pick<CourseDoc, '_id' | 'status' | 'counters'>[]
+  books: Pick<BookDoc, '_id' | 'status' | 'counters'>[]
+  publicity: PublicityDoc[]
+}
+
+/** Courses, books and publicity records of the scope, joined onto the week: one operation. */
+async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras> {
+  const { db } = ctx
+  const _ = db.command
+  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
+  const where = { weekId: scope.week._id, ...(scope.districtCode ? { districtCode: scope.districtCode } : {}) }
+  const [row] = await aggregateDocs<{ courses: Extras['courses']; books: Extras['books']; publicity: PublicityDoc[] }>(
+    db
+      .collection(COLLECTIONS.weeks)
+      .aggregate()
+      .match({ _id: scope.week._id })
+      .project({ _id: 1 })
+      .lookup({ from: COLLECTIONS.courses, pipeline: pipeline().match(where).project({ status: 1, counters: 1 }).done(), as: 'courses' })
+      .lookup({ from: COLLECTIONS.books, pipeline: pipeline().match(where).project({ status: 1, counters: 1 }).done(), as: 'books' })
+      .lookup({ from: COLLECTIONS.publicity, pipeline: pipeline().match(where).done(), as: 'publicity' })
+      .limit(1),
+  )
+  return { courses: row?.courses ?? [], books: row?.books ?? [], publicity: row?.publicity ?? [] }
+}
+
+const distinct = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]
+
+/** Everything the data knows, from the activities' counters and the joined records. */
+export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras, featuredIds: string[]): SummaryFigures {
+  const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt))
+  const f = figuresOf(published)
+  const byType: Record<string, number> = {}
+  for (const r of published) byType[r.type] = (byType[r.type] ?? 0) + 1
+  const hosts = distinct(published.map((r) => r.organizer))
+  const coHosts = distinct(published.flatMap((r) => r.coOrganizers)).filter((u) => !hosts.includes(u))
+  const streets = new Set<string>()
+  const communities = new Set<string>()
+  const addPlaces = (text: string | null | undefined, loose: boolean) => {
+    const p = placesIn(text)
+    p.streets.forEach((s) => streets.add(s))
+    p.communities.forEach((c) => communities.add(c))
+    // A typed 街道/社区 that names neither ending still names the place the person came from.
+    if (loose && text && p.streets.length === 0 && p.communities.length === 0) communities.add(text)
+  }
+  for (const r of published) addPlaces(r.venue ? `${r.venue.address} ${r.venue.name}` : null, false)
+  for (const key of Object.keys(f.arrivals.byCommunity)) addPlaces(key, true)
+  const lastEnd = published.reduce((m, r) => Math.max(m, ms(r.endAt)), 0)
+  const pub = extras.publicity
+  const course = extras.courses.map(courseCountersOf).reduce(
+    (a, c) => ({ enrolled: a.enrolled + c.enrolled, lessonsCompleted: a.lessonsCompleted + c.lessonsCompleted, completed: a.completed + c.completed }),
+    { enrolled: 0, lessonsCompleted: 0, completed: 0 },
+  )
+  const book = extras.books.map(bookCountersOf).reduce(
+    (a, c) => ({ logs: a.logs + c.logs, minutes: a.minutes + c.minutes, bookReaders: a.bookReaders + c.readers }),
+    { logs: 0, minutes: 0, bookReaders: 0 },
+  )
+  const ref = (p: PublicityDoc) => ({ title: p.title, outlet: p.outlet, url: p.url })
+  return {
+    districtNames: scope.districtCode ? [scope.scopeName] : scope.week.districts.map((d) => d.name),
+    theme: scope.week.theme,
+    startDate: scope.week.startDate,
+    endDate: scope.week.endDate,
+    activities: published.length,
+    activitiesByType: byType,
+    cancelled: rows.length - published.length,
+    firstDay: published.length ? shanghaiDate(ms(published[0].startAt)) : null,
+    lastDay: published.length ? shanghaiDate(lastEnd) : null,
+    registered: f.registered,
+    checkIns: f.checkedIn,
+    distinctPeople: f.arrivals.people,
+    walkInHeadcount: f.walkInHeadcount,
+    participants: f.arrivals.people + f.walkInHeadcount,
+    hosts,
+    coHosts,
+    streets: [...streets],
+    communities: [...communities],
+    units: distinct([...hosts, ...coHosts]),
+    feedback: f.feedback,
+    featured: published.filter((r) => featuredIds.includes(r._id)).map((r) => ({ id: r._id, title: r.title })),
+    publicity: {
+      text: pub.filter((p) => p.kind === 'text').map(ref),
+      photos: pub.filter((p) => p.kind === 'photo').reduce((n, p) => n + p.fileIds.length, 0),
+      videos: pub.filter((p) => p.kind === 'video').map(ref),
+      mediaRecords: pub.filter((p) => p.kind !== 'text').length,
+      outlets: distinct(pub.map((p) => p.outlet)),
+    },
+    courses: { courses: extras.courses.filter((c) => c.status === 'published').length, ...course },
+    reading: { books: extras.books.filter((b) => b.status === 'published').length, ...book },
+  }
+}
+
+/** Whole days from `today` to `day` (Shanghai dates). */
+const daysFrom = (today: string, day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
+
+export async function buildSummary(ctx: ActionContext, scope: Scope) {
+  const now = ctx.now()
+  const [rows, extras] = await Promise.all([
+    activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
+    loadExtras(ctx, scope),
+  ])
+  const draft = scope.draft
+  const featuredIds = draft?.featuredIds ?? []
+  const figures = summaryFigures(scope, rows, extras, featuredIds)
+  const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt) || a._id.localeCompare(b._id))
+  const publicityPer = groupBy(extras.publicity.filter((p) => p.activityId), (p) => p.activityId as string)
+  const byDistrict = groupBy(published, (r) => r.districtCode)
+  const fv = feedbackView(figures.feedback)
+  return {
+    weekId: scope.week._id,
+    weekName: scope.week.name,
+    districtCode: scope.districtCode,
+    scopeName: scope.scopeName,
+    deadline: scope.week.summaryDeadline,
+    daysLeft: daysFrom(shanghaiDate(now), scope.week.summaryDeadline),
+    generatedAt: now,
+    rows: summaryRows(figures, draft?.typed ?? {}),
+    figures: {
+      activities: figures.activities,
+      activitiesByType: figures.activitiesByType,
+      cancelled: figures.cancelled,
+      registered: figures.registered,
+      checkIns: figures.checkIns,
+      distinctPeople: figures.distinctPeople,
+      walkInHeadcount: figures.walkInHeadcount,
+      participants: figures.participants,
+      streets: figures.streets,
+      communities: figures.communities,
+      units: figures.units,
+      feedback: fv,
+      textReports: figures.publicity.text.length,
+      photos: figures.publicity.photos,
+      videos: figures.publicity.videos.length,
+      outlets: figures.publicity.outlets,
+      courses: figures.courses,
+      reading: figures.reading,
+    },
+    featuredIds: figures.featured.map((a) => a.id),
+    typicalCase: draft?.typicalCase ?? null,
+    activities: published.map((r) => {
+      const f = figuresOf([r])
+      return {
+        id: r._id,
+        title: r.title,
+        type: r.type as ContentType,
+        districtCode: r.districtCode,
+        districtName: r.districtName,
+        startAt: ms(r.startAt),
+        endAt: ms(r.endAt),
+        venueName: r.venue?.name ?? null,
+        organizer: r.organizer,
+        capacity: r.signup?.capacity ?? null,
+        registered: f.registered,
+        checkedIn: f.checkedIn,
+        walkInHeadcount: f.walkInHeadcount,
+        participants: f.participants,
+        feedback: feedbackView(f.feedback),
+        featured: featuredIds.includes(r._id),
+        publicity: publicityPer.get(r._id)?.length ?? 0,
+      }
+    }),
+    districts:
+      scope.districtCode === null
+        ? scope.week.districts.map((d) => {
+            const f = figuresOf(byDistrict.get(d.code) ?? [])
+            return { code: d.code, name: d.name, ...unitOf(f), people: f.people, feedback: feedbackView(f.feedback) }
+          })
+        : [],
+    draftSavedAt: draft ? ms(draft.updatedAt) : null,
+    revision: draft?.revision ?? 0,
+  }
+}
+
+export async function summary(ctx: ActionContext, input: { weekId: string; districtCode?: string }) {
+  return buildSummary(ctx, await loadScope(ctx, input, { withDraft: true }))
+}
+
+interface SaveInput {
+  weekId: string
+  districtCode?: string
+  revision: number
+  typed?: Partial<Record<string, string>>
+  featuredIds?: string[]
+  typicalCase?: { activityId: string | null; title: string; text: string } | null
+}
+
+/**
+ * Saves the typed rows, featured activities and typical case. Guarded by `revision`: a save based
+ * on an older revision than the stored one answers CONFLICT and writes nothing.
+ */
+export async function saveSummary(ctx: ActionContext, input: SaveInput) {
+  const { db } = ctx
+  const scope = await loadScope(ctx, input, { withDraft: true })
+  const draft = scope.draft
+  if ((draft?.revision ?? 0) !== input.revision) throw new DomainError('CONFLICT')
+  const picked = [...(input.featuredIds ?? []), ...(input.typicalCase?.activityId ? [input.typicalCase.activityId] : [])]
+  if (picked.length > 0) {
+    const rows = await activitiesOf(db, scope.week._id, scope.districtCodes, scope.districtCode === null)
+    const ok = new Set(rows.filter((r) => r.status === 'published').map((r) => r._id))
+    if (!picked.every((id) => ok.has(id))) throw new DomainError('FEATURED_ACTIVITY_INVALID')
+  }
+  const typed: Record<string, string> = { ...(draft?.typed ?? {}) }
+  for (const [k, v] of Object.entries(input.typed ?? {})) {
+    if (v === undefined) continue
+    if (v.trim()) typed[k] = v.trim()
+    else delete typed[k]
+  }
+  const now = new Date(ctx.now())
+  const next: Omit<SummaryDraftDoc, '_id'> = {
+    weekId: scope.week._id,
+    districtCode: scope.districtCode,
+    typed,
+    featuredIds: input.featuredIds ? [...new Set(input.featuredIds)] : (draft?.featuredIds ?? []),
+    typicalCase: input.typicalCase !== undefined ? input.typicalCase : (draft?.typicalCase ?? null),
+    revision: input.revision + 1,
+    updatedBy: ctx.openid,
+    updatedAt: now,
+  }
+  const id = draftIdOf(scope.week._id, scope.districtCode)
+  if (!draft) {
+    try {
+      await db.collection(COLLECTIONS.summaries).add({ data: { _id: id, ...next } })
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT')
+      throw err
+    }
+  } else {
+    const _ = db.command
+    // Replace the typed map whole (a removed row must go), guarded by the revision read.
+    const updated = await updateCount(db.collection(COLLECTIONS.summaries).where({ _id: id, revision: input.revision }), {
+      ...next,
+      typed: _.set(typed),
+      typicalCase: next.typicalCase === null ? null : _.set(next.typicalCase),
+    })
+    if (updated !== 1) throw new DomainError('CONFLICT')
+  }
+  return buildSummary(ctx, { ...scope, draft: { _id: id, ...next } })
+}

@@ -1,0 +1,295 @@
+import { z } from 'zod'
+import { RATING_LEVELS } from '../domain/feedback'
+import { SUMMARY_ROW_KEYS, TYPED_ROW_KEYS } from '../domain/summary'
+import { codesOf } from '../domain/vocabulary'
+import { action } from './envelope'
+import { contentTypeSchema, daySchema, idSchema } from './activity'
+
+/** Epoch milliseconds. */
+const instant = z.number().int()
+const count = z.number().int()
+
+export const ratingLevelSchema = z.enum(codesOf(RATING_LEVELS))
+/** A rating, or 'skipped' (asked once; the person chose not to rate). */
+export const ratingChoiceSchema = z.union([ratingLevelSchema, z.literal('skipped')])
+
+export const feedbackSchema = z.object({
+  satisfied: count,
+  basic: count,
+  unsatisfied: count,
+  skipped: count,
+  comments: count,
+  /** (满意 + 基本满意) / ratings; null without ratings. */
+  rate: z.number().nullable(),
+})
+export type FeedbackView = z.infer<typeof feedbackSchema>
+
+/** One activity's live figures as the organiser's dashboard shows them. */
+export const liveActivitySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  type: contentTypeSchema,
+  districtCode: idSchema,
+  districtName: z.string(),
+  venueName: z.string().nullable(),
+  startAt: instant,
+  endAt: instant,
+  status: z.enum(['published', 'cancelled']),
+  /** Seats offered; null when no sign-up is needed. */
+  capacity: count.nullable(),
+  registered: count,
+  waitlisted: count,
+  checkedIn: count,
+  walkInHeadcount: count,
+  /** checkedIn + walkInHeadcount. */
+  participants: count,
+  /** No seat left (sign-up activities only). */
+  full: z.boolean(),
+  /** Started, not ended, and fewer than half of those registered have arrived: volunteers may be needed. */
+  needsHelp: z.boolean(),
+  feedback: feedbackSchema,
+  featured: z.boolean(),
+})
+export type LiveActivity = z.infer<typeof liveActivitySchema>
+
+export const unitFiguresSchema = z.object({
+  activities: count,
+  capacity: count,
+  registered: count,
+  waitlisted: count,
+  checkedIn: count,
+  walkInHeadcount: count,
+  participants: count,
+})
+export type UnitFigures = z.infer<typeof unitFiguresSchema>
+
+export const districtFiguresSchema = unitFiguresSchema.extend({
+  code: idSchema,
+  name: z.string(),
+  /** Distinct people checked in (a person at several activities counts once) + walk-in heads. */
+  people: count,
+  feedback: feedbackSchema,
+})
+
+/** Who may see what: an organiser their district(s), an admin every district and the roll-up. */
+export const scopeInputSchema = z.object({
+  weekId: idSchema,
+  /** A district; omitted: the caller's only district, or for an admin the whole week (roll-up). */
+  districtCode: idSchema.optional(),
+})
+
+export const dashboardSchema = z.object({
+  weekId: idSchema,
+  weekName: z.string(),
+  /** The district shown; null for an admin's roll-up of all districts. */
+  districtCode: idSchema.nullable(),
+  scopeName: z.string(),
+  /** The districts the caller may open (an organiser's own; an admin's all). */
+  districts: z.array(z.object({ code: idSchema, name: z.string() })),
+  canRollUp: z.boolean(),
+  /** The Shanghai day of `today` and `curve`. */
+  day: daySchema,
+  generatedAt: instant,
+  /** Activities starting on `day`, by start time. */
+  today: z.array(liveActivitySchema),
+  /** Participants arriving on `day` per hour (0-23), over every activity in scope. */
+  curve: z.array(z.object({ hour: z.number().int().min(0).max(23), participants: count })),
+  totals: unitFiguresSchema.extend({ people: count }),
+  byType: z.array(unitFiguresSchema.extend({ code: contentTypeSchema, label: z.string() })),
+  byAudience: z.array(z.object({ code: z.string(), label: z.string(), participants: count })),
+  byDistrict: z.array(districtFiguresSchema),
+  feedback: feedbackSchema,
+})
+export type Dashboard = z.infer<typeof dashboardSchema>
+
+// ------------------------------------------------------------------ publicity
+
+export const publicityKindSchema = z.enum(['text', 'photo', 'video'])
+export const fileIdSchema = z.string().min(1).max(300).regex(/^cloud:\/\/\S+$/)
+export const linkSchema = z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
+
+export const publicityInputSchema = z.object({
+  weekId: idSchema,
+  districtCode: idSchema,
+  /** The activity it reports on; null for the district's week as a whole. */
+  activityId: idSchema.nullable().default(null),
+  /** About the opening ceremony (开幕式). */
+  opening: z.boolean().default(false),
+  kind: publicityKindSchema,
+  title: z.string().trim().min(2).max(80),
+  /** 发布媒体或平台, e.g. 江西日报, 区融媒体中心, 微信公众号. */
+  outlet: z.string().trim().min(1).max(40),
+  /** Link to the report or video; a text report or a video needs one. */
+  url: linkSchema.nullable().default(null),
+  /** Photos in cloud storage (photo records: 1-9). */
+  fileIds: z.array(fileIdSchema).max(9).default([]),
+  publishedOn: daySchema.nullable().default(null),
+})
+export type PublicityInput = z.input<typeof publicityInputSchema>
+
+export const publicityItemSchema = z.object({
+  id: z.string(),
+  weekId: idSchema,
+  districtCode: idSchema,
+  activityId: idSchema.nullable(),
+  activityTitle: z.string().nullable(),
+  opening: z.boolean(),
+  kind: publicityKindSchema,
+  title: z.string(),
+  outlet: z.string(),
+  url: z.string().nullable(),
+  fileIds: z.array(z.string()),
+  publishedOn: daySchema.nullable(),
+  createdAt: instant,
+})
+export type PublicityItem = z.infer<typeof publicityItemSchema>
+
+// ------------------------------------------------------------------ the 总结表
+
+export const summaryRowKeySchema = z.enum(SUMMARY_ROW_KEYS)
+export const typedRowKeySchema = z.enum(TYPED_ROW_KEYS as unknown as [string, ...string[]])
+
+export const summaryRowSchema = z.object({
+  key: summaryRowKeySchema,
+  group: z.string(),
+  label: z.string(),
+  source: z.enum(['data', 'typed', 'both']),
+  computed: z.string().nullable(),
+  basis: z.string().nullable(),
+  typed: z.string().nullable(),
+  value: z.string(),
+})
+export type SummaryRowView = z.infer<typeof summaryRowSchema>
+
+export const typicalCaseSchema = z.object({
+  activityId: idSchema.nullable(),
+  title: z.string().trim().min(2).max(60),
+  text: z.string().trim().max(3000),
+})
+export type TypicalCase = z.infer<typeof typicalCaseSchema>
+
+/** One activity as a row of the .xlsx and of the summary page. */
+export const summaryActivitySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  type: contentTypeSchema,
+  districtCode: idSchema,
+  districtName: z.string(),
+  startAt: instant,
+  endAt: instant,
+  venueName: z.string().nullable(),
+  organizer: z.string(),
+  capacity: count.nullable(),
+  registered: count,
+  checkedIn: count,
+  walkInHeadcount: count,
+  participants: count,
+  feedback: feedbackSchema,
+  featured: z.boolean(),
+  publicity: count,
+})
+export type SummaryActivity = z.infer<typeof summaryActivitySchema>
+
+export const summaryFiguresSchema = z.object({
+  activities: count,
+  activitiesByType: z.record(z.string(), count),
+  cancelled: count,
+  registered: count,
+  checkIns: count,
+  distinctPeople: count,
+  walkInHeadcount: count,
+  participants: count,
+  streets: z.array(z.string()),
+  communities: z.array(z.string()),
+  units: z.array(z.string()),
+  feedback: feedbackSchema,
+  textReports: count,
+  photos: count,
+  videos: count,
+  outlets: z.array(z.string()),
+  courses: z.object({ courses: count, enrolled: count, lessonsCompleted: count, completed: count }),
+  reading: z.object({ books: count, logs: count, minutes: count, bookReaders: count }),
+})
+export type SummaryFiguresView = z.infer<typeof summaryFiguresSchema>
+
+export const summarySchema = z.object({
+  weekId: idSchema,
+  weekName: z.string(),
+  /** null: an admin's roll-up of every district. */
+  districtCode: idSchema.nullable(),
+  scopeName: z.string(),
+  /** The week's summaryDeadline, and whole days left from today (negative: overdue). */
+  deadline: daySchema,
+  daysLeft: z.number().int(),
+  generatedAt: instant,
+  rows: z.array(summaryRowSchema),
+  figures: summaryFiguresSchema,
+  featuredIds: z.array(idSchema),
+  typicalCase: typicalCaseSchema.nullable(),
+  activities: z.array(summaryActivitySchema),
+  /** The roll-up: one line of figures per district (empty for one district). */
+  districts: z.array(districtFiguresSchema),
+  /** The typed draft: when it was last saved, and by whom (masked); null when never. */
+  draftSavedAt: instant.nullable(),
+  /** Pass back to summary.save to refuse overwriting someone else's newer draft (CONFLICT). */
+  revision: count,
+})
+export type Summary = z.infer<typeof summarySchema>
+
+export const reconcileDifferenceSchema = z.object({
+  /** What disagrees: an activity's counter, or a district's distinct people. */
+  scope: z.enum(['activity', 'district', 'course', 'book']),
+  id: z.string(),
+  field: z.string(),
+  stored: z.number(),
+  recounted: z.number(),
+})
+export type ReconcileDifference = z.infer<typeof reconcileDifferenceSchema>
+
+export const statsContract = {
+  /**
+   * Live attendance of a district (organiser) or of the whole week (admin), for one day
+   * (default: today in Shanghai). Reads the kept counters only.
+   */
+  dashboard: action(scopeInputSchema.extend({ day: daySchema.optional() }), dashboardSchema),
+
+  /** Organiser: the publicity records of a district. */
+  'publicity.list': action(
+    z.object({ weekId: idSchema, districtCode: idSchema }),
+    z.object({ items: z.array(publicityItemSchema) }),
+  ),
+  /** Organiser: add a text report, photos or a video link (PUBLICITY_LINK_REQUIRED, PUBLICITY_PHOTOS_REQUIRED). */
+  'publicity.add': action(publicityInputSchema, z.object({ item: publicityItemSchema })),
+  'publicity.remove': action(z.object({ id: z.string().min(1).max(64) }), z.object({ id: z.string() })),
+
+  /** Organiser: the 总结表 of a district (admin: omit districtCode for the roll-up). */
+  summary: action(scopeInputSchema, summarySchema),
+  /**
+   * Organiser: save the typed rows, the featured activities and the typical case as a draft.
+   * `revision` from the summary read; someone saved since: CONFLICT.
+   */
+  'summary.save': action(
+    scopeInputSchema.extend({
+      revision: count.min(0),
+      typed: z.partialRecord(typedRowKeySchema, z.string().max(2000)).optional(),
+      featuredIds: z.array(idSchema).max(50).optional(),
+      typicalCase: typicalCaseSchema.nullable().optional(),
+    }),
+    summarySchema,
+  ),
+  /** The 总结表 as a file: .docx laid out like the official table, or .xlsx with one row per activity. */
+  'summary.export': action(
+    scopeInputSchema.extend({ format: z.enum(['docx', 'xlsx']) }),
+    z.object({ fileName: z.string(), mime: z.string(), bytes: count, base64: z.string() }),
+  ),
+
+  /** Organiser (their districts) / admin (the week): recount every counter from the raw records. */
+  reconcile: action(
+    z.object({ weekId: idSchema }),
+    z.object({
+      weekId: idSchema,
+      checked: z.object({ activities: count, districts: count, courses: count, books: count }),
+      differences: z.array(reconcileDifferenceSchema),
+    }),
+  ),
+}
