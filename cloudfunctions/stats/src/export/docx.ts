@@ -1,7 +1,8 @@
 // The 总结表 as a Word document laid out like the template attached to the bureau notice: a title,
 // the reporting unit and deadline, then one three-column table (group merged down its rows, row
 // label, value), the districts of a roll-up, the typical case and the signature block. A4 portrait,
-// 宋体 (Noto Serif CJK where SimSun is not installed).
+// 宋体 body and 黑体 title, named SimSun / SimHei: Word and WPS know both names, and LibreOffice
+// substitutes a serif CJK face (Noto Serif CJK) for SimSun where it is not installed.
 import type { Summary } from '@shared/contracts/stats'
 import { shanghaiClock, shanghaiDate } from '@shared/domain/time'
 import {
@@ -31,8 +32,8 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
 const COLUMNS = [Math.round(CONTENT_WIDTH * 0.18), Math.round(CONTENT_WIDTH * 0.24)]
 COLUMNS.push(CONTENT_WIDTH - COLUMNS[0] - COLUMNS[1])
 
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' }
-const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' }
+const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }
+const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimHei', cs: 'Times New Roman' }
 /** Half-points: 11 pt body, 10.5 pt (五号) tables, 18 pt (小二) title. */
 const SIZE = { body: 22, table: 21, title: 36, small: 18 }
 
