@@ -1,5 +1,6 @@
-// Makes a fresh machine (Node 20 + npm only) ready: npm packages from the lock file, and, for the
-// browser tests, Debian's Chromium with CJK fonts. Plain Node: it runs before anything is installed.
+// Makes a fresh machine (Node 20 + npm only) ready: npm packages from the lock file, for the
+// browser tests Debian's Chromium with CJK fonts, for the 总结表 export tests LibreOffice and
+// poppler. Plain Node: it runs before anything is installed.
 import { execSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -51,6 +52,22 @@ export function ensureBrowser() {
   console.log(`[setup] installing Chromium and CJK fonts: ${how}`)
   const status = run(`DEBIAN_FRONTEND=noninteractive sh -c '${how}'`)
   return status === 0 && existsSync(CHROMIUM)
+}
+
+const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
+
+/** LibreOffice (soffice) and poppler (pdftoppm) for the 总结表 .docx tests: installed when we are root, otherwise we say how. */
+export function ensureOfficeTools() {
+  if (onPath('soffice') && onPath('pdftoppm')) return true
+  const how = 'apt-get update && apt-get install -y libreoffice-writer-nogui poppler-utils'
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (!isRoot) {
+    console.error(`[setup] the 总结表 export tests need LibreOffice and poppler. Run as root:\n  ${how}`)
+    return false
+  }
+  console.log(`[setup] installing LibreOffice Writer and poppler: ${how}`)
+  const status = run(`DEBIAN_FRONTEND=noninteractive sh -c '${how}'`)
+  return status === 0 && onPath('soffice') && onPath('pdftoppm')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,7 +4,7 @@
 // Every jest test counts as one; every other step counts as one check. Ends with `N passed, N failed`.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { ROOT, ensureBrowser, ensureDeps, run } from './setup.mjs'
+import { ROOT, ensureBrowser, ensureDeps, ensureOfficeTools, run } from './setup.mjs'
 
 const ARTIFACTS = path.join(ROOT, '.artifacts')
 mkdirSync(ARTIFACTS, { recursive: true })
@@ -42,6 +42,7 @@ function jestStep(args, outName) {
 }
 
 ensureDeps()
+ensureOfficeTools()
 step('type check (tsc, strict)', check('npx tsc -p tsconfig.json'))
 step('cloud function bundles (esbuild)', check('npx tsx localcloud/scripts/build-functions.ts'))
 step('jest: domain, local cloud, functions, gateway', jestStep('', 'jest.json'))
