@@ -1,5 +1,13 @@
 import {
+  addArrivals,
   addAttendance,
+  checkinArrivals,
+  communityKey,
+  dayCurve,
+  hourKey,
+  parseHourKey,
+  recountArrivals,
+  walkinArrivals,
   checkinDelta,
   checkinRefusal,
   checkinWindow,
@@ -58,5 +66,37 @@ describe('attendance', () => {
     expect(code).toMatch(INVITE_CODE_RE)
     expect(normaliseInviteCode(` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `)).toBe(code)
     expect(INVITE_CODE_RE.test('ABCD0OI1')).toBe(false)
+  })
+})
+
+describe('arrivals', () => {
+  test('an arrival hour is keyed in Shanghai time, whatever the host zone', () => {
+    // 2026-12-01 23:30 UTC is 2026-12-02 07:30 in Shanghai.
+    expect(hourKey(Date.UTC(2026, 11, 1, 23, 30))).toBe('h2026120207')
+    expect(parseHourKey('h2026120207')).toEqual({ day: '2026-12-02', hour: 7 })
+    expect(parseHourKey('x')).toBeNull()
+  })
+
+  test("the day's curve sums one day's hours and leaves the other days out", () => {
+    const curve = dayCurve({ h2026120209: 3, h2026120210: 2, h2026120309: 5 }, '2026-12-02')
+    expect(curve).toHaveLength(24)
+    expect(curve[9]).toEqual({ hour: 9, participants: 3 })
+    expect(curve.reduce((n, h) => n + h.participants, 0)).toBe(5)
+  })
+
+  test('a community key drops what a field path cannot hold', () => {
+    expect(communityKey(' 豫章街道.彭家桥$社区 ')).toBe('豫章街道彭家桥社区')
+    expect(communityKey('   ')).toBeNull()
+  })
+
+  test('kept arrivals equal the recount of their check-ins and walk-ins', () => {
+    const at = Date.UTC(2026, 11, 2, 1, 0)
+    const kept = addArrivals(checkinArrivals(at, true, '幸福社区'), checkinArrivals(at, false, null), walkinArrivals(at, 3))
+    const recounted = recountArrivals(
+      [{ scannedAt: new Date(at), firstInDistrict: true, community: '幸福社区' }, { scannedAt: at, firstInDistrict: false, community: null }],
+      [{ createdAt: new Date(at), headcount: 3 }],
+    )
+    expect(kept).toEqual(recounted)
+    expect(kept).toEqual({ people: 1, byHour: { h2026120209: 5 }, byCommunity: { 幸福社区: 1 } })
   })
 })
