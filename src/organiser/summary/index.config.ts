@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '总结表',
+  enablePullDownRefresh: true,
+})
