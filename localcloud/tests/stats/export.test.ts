@@ -143,6 +143,20 @@ describe('summary .docx', () => {
     expect(text).toContain('635人（签到556人')
     expect(text).toMatch(/典型案例（未填写）/)
   })
+
+  it('prints a 2000-character typed row in full, across pages', async () => {
+    const sentence = '社区教育学院组织志愿者走进各街道开展智慧助老培训，帮助老人学会使用手机。'
+    const lines: string[] = []
+    for (let i = 1; lines.join('\n').length < 1980; i++) lines.push(`第${i}段：${sentence}`)
+    const long = lines.join('\n').slice(0, 1990) + '全文到此结束'
+    const rows = donghuSummary.rows.map((r) => (r.key === 'selfAssessment' ? { ...r, typed: long, value: long } : r))
+    const pdf = await docxToPdf({ ...donghuSummary, rows }, 'long')
+    const text = flat(layoutText(pdf))
+    expect(text).toContain('全文到此结束')
+    expect(text.indexOf('全文到此结束')).toBeLessThan(text.indexOf('宣传范围'))
+    expect(count(text, '第1段：')).toBe(1)
+    expect(count(text, `第${lines.length - 1}段：`)).toBe(1)
+  })
 })
 
 describe('summary .xlsx', () => {
@@ -262,6 +276,23 @@ describe('summary .xlsx', () => {
     expect((ds.getRow(4).getCell(col['签到人次']).value as ExcelJS.CellFormulaValue).result).toBe(584)
     // Distinct people of the week, not the sum of the districts (4 people came in both).
     expect(ds.getRow(4).getCell(col['参加人数']).value).toBe(635)
+  })
+})
+
+describe('a week without activities', () => {
+  it('still exports: the .xlsx 合计 row holds zeros and an empty 满意率, the .docx is written', async () => {
+    const empty: Summary = { ...donghuSummary, activities: [], typicalCase: null }
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await summaryXlsx(empty)) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('活动明细')!
+    expect(ws.rowCount).toBe(2)
+    expect(ws.getRow(2).getCell(1).value).toBe('合计')
+    expect(ws.getRow(2).getCell(9).value).toBe(0)
+    const rate = ws.getRow(2).getCell(16).value as ExcelJS.CellFormulaValue
+    expect(rate.formula).toMatch(/^IF\(/)
+    // An empty cached text: exceljs writes no <v>, a reader shows an empty cell.
+    expect([undefined, '']).toContain(rate.result)
+    expect((await summaryDocx(empty)).length).toBeGreaterThan(5_000)
   })
 })
 

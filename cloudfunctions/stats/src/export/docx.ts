@@ -79,6 +79,10 @@ function cell(
   })
 }
 
+/** Up to this many characters of values, a group is kept on one page (a row: half as many). */
+const KEEP_TOGETHER_CHARS = 600
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+
 /** Consecutive rows of the same group, in order. */
 function groupsOf(rows: Summary['rows']): { group: string; rows: Summary['rows'] }[] {
   const out: { group: string; rows: Summary['rows'] }[] = []
@@ -96,7 +100,10 @@ function summaryTable(summary: Summary): Table {
   for (const g of groupsOf(summary.rows)) {
     g.rows.forEach((row, i) => {
       const children: TableCell[] = []
-      const keepNext = i < g.rows.length - 1
+      // Short rows stay whole and a short group stays on one page; long typed texts may break
+      // across pages rather than leave most of a page empty.
+      const keepNext = i < g.rows.length - 1 && sum(g.rows.map((r) => r.value.length)) <= KEEP_TOGETHER_CHARS
+      const cantSplit = row.value.length <= KEEP_TOGETHER_CHARS / 2
       if (g.rows.length === 1 && row.label === g.group) {
         children.push(cell(row.label, COLUMNS[0] + COLUMNS[1], { align: 'center', columnSpan: 2 }))
       } else {
@@ -105,7 +112,7 @@ function summaryTable(summary: Summary): Table {
         children.push(cell(row.label, COLUMNS[1], { align: 'center' }))
       }
       children.push(cell(row.value, COLUMNS[2]))
-      rows.push(new TableRow({ children, cantSplit: true, keepNext }))
+      rows.push(new TableRow({ children, cantSplit, keepNext }))
     })
   }
   return new Table({
