@@ -10,6 +10,7 @@ import { benchCourse } from './course.bench'
 import { benchActivityList } from './gateway.bench'
 import { recordFigures, RESULTS_FILE } from './results'
 import { benchSignup } from './signup.bench'
+import { benchStats } from './stats.bench'
 import { benchWeapp } from './weapp.bench'
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
     recordFigures(await benchSignup(cloud))
     recordFigures(await benchCheckin(cloud))
     recordFigures(await benchCourse(cloud))
+    recordFigures(await benchStats(cloud))
   } finally {
     await cloud.close()
     rmSync(dataDir, { recursive: true, force: true })
