@@ -35,12 +35,14 @@ async function groups<T>(db: Database, collection: string, match: Record<string,
   )
 }
 
-/** Every counter of the scope's activities (and districts' distinct people), recounted. */
-async function recountActivities(db: Database, weekId: string, districtCodes: string[] | null): Promise<Counts> {
+/** Activities recounted per round of group-bys; a round whose groups reach the cap is split. */
+const CHUNK = 250
+
+/** Every counter of these activities, recounted by group-bys over their raw records. */
+async function recountChunk(db: Database, weekId: string, activityIds: string[], out: Counts): Promise<void> {
   const _ = db.command
   const $ = _.aggregate
-  const match = { weekId, ...(districtCodes ? { districtCode: _.in(districtCodes) } : {}) }
-  const out: Counts = new Map()
+  const match = { weekId, activityId: _.in(activityIds) }
   const one = $.sum(1)
   // Shanghai wall clock of an instant: shift by 8 hours and read the UTC parts.
   const local = (field: string) => $.add([field, 8 * 3_600_000])
@@ -52,20 +54,11 @@ async function recountActivities(db: Database, weekId: string, districtCodes: st
   })
   const partsKey = (p: Record<string, unknown>) => hourKey(Date.UTC(Number(p.y), Number(p.m) - 1, Number(p.d), Number(p.h)) - 8 * 3_600_000)
 
-  const [regs, checkins, checkinHours, checkinPlaces, people, walkins, walkinHours, ratings] = await Promise.all([
+  const results = await Promise.all([
     groups<{ n: number }>(db, COLLECTIONS.registrations, match, { a: '$activityId', s: '$status', p: '$proxy' }, { n: one }),
     groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' }, { n: one }),
     groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', ...hourParts('$scannedAt') }, { n: one }),
     groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', c: '$community' }, { n: one }),
-    aggregateDocs<{ _id: string; n: number }>(
-      db
-        .collection(COLLECTIONS.checkins)
-        .aggregate()
-        .match(match)
-        .group({ _id: { d: '$districtCode', p: '$personId' } })
-        .group({ _id: '$_id.d', n: one })
-        .limit(GROUP_LIMIT),
-    ),
     groups<{ n: number; heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', aud: '$audience' }, { n: one, heads: $.sum('$headcount') }),
     groups<{ heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', ...hourParts('$createdAt') }, { heads: $.sum('$headcount') }),
     groups<{ n: number; comments: number }>(db, COLLECTIONS.ratings, match, { a: '$activityId', l: '$level' }, {
@@ -73,6 +66,15 @@ async function recountActivities(db: Database, weekId: string, districtCodes: st
       comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
     }),
   ])
+  // A capped answer may have left groups out: recount the halves instead.
+  if (results.some((r) => r.length >= GROUP_LIMIT)) {
+    if (activityIds.length === 1) throw new Error(`reconcile: activity ${activityIds[0]} has more than ${GROUP_LIMIT} groups`)
+    const half = Math.ceil(activityIds.length / 2)
+    await recountChunk(db, weekId, activityIds.slice(0, half), out)
+    await recountChunk(db, weekId, activityIds.slice(half), out)
+    return
+  }
+  const [regs, checkins, checkinHours, checkinPlaces, walkins, walkinHours, ratings] = results
   for (const r of regs) {
     const a = String(r._id.a)
     bump(out, a, `counters.${r._id.s}`, r.n)
@@ -90,7 +92,6 @@ async function recountActivities(db: Database, weekId: string, districtCodes: st
     const c = typeof r._id.c === 'string' ? r._id.c.replace(/[.$\s]/g, '').slice(0, 30) : ''
     if (c) bump(out, String(r._id.a), `attendance.byCommunity.${c}`, r.n)
   }
-  for (const r of people) bump(out, `district:${r._id}`, 'people', r.n)
   for (const r of walkins) {
     const a = String(r._id.a)
     bump(out, a, 'attendance.walkIns', r.n)
@@ -103,6 +104,28 @@ async function recountActivities(db: Database, weekId: string, districtCodes: st
     bump(out, a, `feedback.${r._id.l}`, r.n)
     if (r._id.l !== 'skipped') bump(out, a, 'feedback.comments', r.comments)
   }
+}
+
+/** Distinct people checked in per district (the districts' `people` check). */
+async function recountPeople(db: Database, weekId: string, districtCodes: string[] | null, out: Counts): Promise<void> {
+  const _ = db.command
+  const rows = await aggregateDocs<{ _id: string; n: number }>(
+    db
+      .collection(COLLECTIONS.checkins)
+      .aggregate()
+      .match({ weekId, ...(districtCodes ? { districtCode: _.in(districtCodes) } : {}) })
+      .group({ _id: { d: '$districtCode', p: '$personId' } })
+      .group({ _id: '$_id.d', n: _.aggregate.sum(1) })
+      .limit(GROUP_LIMIT),
+  )
+  for (const r of rows) bump(out, `district:${r._id}`, 'people', r.n)
+}
+
+/** Every counter of the activities (and the districts' distinct people), recounted from the records. */
+async function recountActivities(db: Database, weekId: string, activityIds: string[], districtCodes: string[] | null): Promise<Counts> {
+  const out: Counts = new Map()
+  await recountPeople(db, weekId, districtCodes, out)
+  for (let i = 0; i < activityIds.length; i += CHUNK) await recountChunk(db, weekId, activityIds.slice(i, i + CHUNK), out)
   return out
 }
 
@@ -141,9 +164,8 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string }) {
 
   const _ = db.command
   const scopeWhere = { weekId: input.weekId, ...(districtCodes ? { districtCode: _.in(districtCodes) } : {}) }
-  const [activities, recounted, courses, books] = await Promise.all([
+  const [activities, courses, books] = await Promise.all([
     activitiesOf(db, input.weekId, districtCodes ?? [], districtCodes === null),
-    recountActivities(db, input.weekId, districtCodes),
     readDocs<Pick<CourseDoc, '_id'>>(db.collection(COLLECTIONS.courses).where(scopeWhere).field({ _id: true }).limit(1000)),
     readDocs<Pick<BookDoc, '_id'>>(db.collection(COLLECTIONS.books).where(scopeWhere).field({ _id: true }).limit(1000)),
   ])
@@ -151,6 +173,7 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string }) {
   const drafts = await readDocs<Parameters<typeof storedFields>[0] & { _id: string; districtCode: string; signup: { capacity: number } | null; seatsLeft: number | null }>(
     db.collection(COLLECTIONS.activities).where({ ...scopeWhere, status: 'draft' }).field({ description: false }).limit(1000),
   )
+  const recounted = await recountActivities(db, input.weekId, [...activities, ...drafts].map((a) => a._id), districtCodes)
   const differences: ReconcileDifference[] = []
   const peopleByDistrict = new Map<string, number>()
   for (const doc of [...activities, ...drafts]) {
