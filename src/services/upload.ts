@@ -21,7 +21,7 @@ export function cloudPathFor(folder: string, ext: string): string {
 /**
  * Uploads a picture the person chose (Taro.chooseImage / chooseMedia) to cloud storage under
  * `folder` and resolves with its fileID (`cloud://<env>/<folder>/<name>`), which <Image> shows
- * through fileUrl(). Failures are CloudErrors: NETWORK when the upload did not go through,
+ * through fileUrl(). Failures are CloudErrors: UPLOAD_FAILED when the upload did not go through,
  * PAYLOAD_TOO_LARGE / VALIDATION_FAILED for a picture the storage refuses (h5).
  *
  * weapp: wx.cloud.uploadFile. h5: the local gateway, POST /storage/upload, acting as the dev persona;
@@ -42,7 +42,7 @@ async function uploadToWxCloud(localPath: string, folder: string): Promise<strin
   try {
     res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(folder, imageExtOf(localPath)), filePath: localPath })
   } catch {
-    throw new CloudError('NETWORK')
+    throw new CloudError('UPLOAD_FAILED')
   }
   if (typeof res?.fileID !== 'string' || !res.fileID) throw new CloudError('BAD_RESPONSE')
   return res.fileID

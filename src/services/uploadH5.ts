@@ -21,7 +21,7 @@ export async function uploadToGateway(localPath: string, folder: string): Promis
   try {
     blob = await (await fetch(localPath)).blob()
   } catch {
-    throw new CloudError('NETWORK')
+    throw new CloudError('UPLOAD_FAILED')
   }
   if (blob.size > MAX_UPLOAD_BYTES) throw new CloudError('PAYLOAD_TOO_LARGE')
   const type = await pictureType(blob)
@@ -35,7 +35,7 @@ export async function uploadToGateway(localPath: string, folder: string): Promis
       body: blob,
     })
   } catch {
-    throw new CloudError('NETWORK')
+    throw new CloudError('UPLOAD_FAILED')
   }
   let body: { fileID?: unknown; code?: unknown }
   try {

@@ -75,6 +75,7 @@ export const ERROR_MESSAGES = {
   PUBLICITY_PHOTOS_REQUIRED: '请至少上传一张照片',
   PUBLICITY_NOT_FOUND: '这条宣传记录不存在或已删除',
   FEATURED_ACTIVITY_INVALID: '只能选择本县区已发布的活动',
+  UPLOAD_FAILED: '图片上传失败，请稍后再试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
