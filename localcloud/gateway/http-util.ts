@@ -4,8 +4,13 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 export class BodyTooLarge extends Error {}
 
-/** Reads a request body, refusing (without buffering the rest) past `limit` bytes. */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+/** Reads a request body as text, refusing (without buffering the rest) past `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8')
+}
+
+/** Reads a request body as bytes; BodyTooLarge past `limit` (by content-length first). */
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > limit) {
@@ -27,7 +32,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       chunks.push(chunk)
     })
     req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'))
+      if (!refused) resolve(Buffer.concat(chunks))
     })
     req.on('error', reject)
   })

@@ -8,6 +8,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { BodyTooLarge, readBytes } from './http-util'
 
 /** The environment name in the fileIDs of the local cloud. */
 export const STORAGE_ENV = 'localcloud'
@@ -120,33 +121,12 @@ export class UploadRefused extends Error {
 }
 
 /** Reads a binary body, refusing past `limit` bytes (by content-length first, without buffering the rest). */
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) {
-      req.resume()
-      reject(new UploadRefused(413, 'PAYLOAD_TOO_LARGE'))
-      return
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    let refused = false
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return
-      size += chunk.length
-      if (size > limit) {
-        refused = true
-        chunks.length = 0
-        reject(new UploadRefused(413, 'PAYLOAD_TOO_LARGE'))
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks))
-    })
-    req.on('error', reject)
-  })
+async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  try {
+    return await readBytes(req, limit)
+  } catch (err) {
+    throw err instanceof BodyTooLarge ? new UploadRefused(413, 'PAYLOAD_TOO_LARGE') : err
+  }
 }
 
 /**
