@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Dashboard, FeedbackView, LiveActivity } from '@shared/contracts/stats'
@@ -129,16 +129,18 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
         </View>
       </View>
 
-      <View className='dash-days' data-testid='dash-day-selector' data-value={day}>
-        {days.map((x) => {
-          const p = dayParts(x)
-          return (
-            <Chip key={x} selected={x === day} testid={`dash-day-${x}`} sub={p.weekday} onTap={() => setDay(x)}>
-              {p.date}
-            </Chip>
-          )
-        })}
-      </View>
+      <ScrollView scrollX className='dash-days' data-testid='dash-day-selector' data-value={day}>
+        <View className='dash-days__row'>
+          {days.map((x) => {
+            const p = dayParts(x)
+            return (
+              <Chip key={x} selected={x === day} testid={`dash-day-${x}`} sub={p.weekday} onTap={() => setDay(x)}>
+                {p.date}
+              </Chip>
+            )
+          })}
+        </View>
+      </ScrollView>
 
       <LiveStatus generatedAt={d?.generatedAt ?? null} updating={live.updating} failing={!!live.error && !!d} />
 
@@ -371,7 +373,7 @@ function FeedbackView({ f }: { f: FeedbackView }) {
     <View className='section' data-testid='live-feedback' data-satisfied={f.satisfied} data-rated={rated}>
       <Text className='section__title'>群众满意度</Text>
       <View className='live-rate'>
-        <Text className='live-rate__n' data-testid='live-feedback-rate'>
+        <Text className={`live-rate__n${f.rate === null ? ' live-rate__n--none' : ''}`} data-testid='live-feedback-rate'>
           {rateText(f.rate)}
         </Text>
         <Text className='live-rate__label'>{f.rate === null ? '签到的居民活动后可以评价' : `满意率（共 ${rated} 人评价）`}</Text>

@@ -10,13 +10,14 @@ import { callCloud } from '@/services/callCloud'
 import { MineItem } from './MineItem'
 import { MineLearning } from './MineLearning'
 import { Notices } from './Notices'
+import { RatingCard } from './RatingCard'
 import './index.scss'
 
 type When = 'upcoming' | 'past'
 const PAGE_SIZE = 10
 
 /**
- * 我的活动: notices first, 我的学习 (courses of the resident and their family), then the
+ * 我的活动: notices first, activities to rate (asked once), 我的学习 (courses of the resident and their family), then the
  * registrations of the resident and their family, upcoming (soonest first) or past, each with its
  * state in words and cancel before the deadline.
  */
@@ -48,6 +49,8 @@ export default function MinePage() {
       </View>
 
       <Notices refresh={round} />
+
+      <RatingCard refresh={round} />
 
       <MineLearning refresh={round} />
 
