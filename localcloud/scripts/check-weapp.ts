@@ -35,7 +35,7 @@ const CI_STEP_TIMEOUT_MS = 60_000
 const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index']
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   volunteer: ['scan/index', 'checkin/index'],
-  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index'],
+  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'summary/index', 'publicity/index'],
 }
 /** Files every Taro weapp build needs beside the pages. */
 const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
@@ -375,6 +375,24 @@ const book = { id: 'bpingfan', title: '平凡的世界', author: '路遥', blurb
 const bookList = { id: 'nc2026-donghu-books', weekId: 'nc2026', districtCode: 'donghu', districtName: '东湖区', title: '东湖区好书推荐', intro: '六本好书，陪您读一周。', status: 'published', books: [book] }
 const reader = { streak: 2, totalMinutes: 50, totalLogs: 2, days: ['2026-11-30', '2026-12-01'], board: null }
 const readingLog = { id: 'bpingfan_o1_20261201', bookId: 'bpingfan', bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿', createdAt: at(1, 20, 0) }
+const feedback = { satisfied: 3, basic: 1, unsatisfied: 0, skipped: 1, comments: 1, rate: 1 }
+const unitFigures = { activities: 1, capacity: 20, registered: 15, waitlisted: 0, checkedIn: 3, walkInHeadcount: 2, participants: 5 }
+const liveActivity = Object.assign({}, unitFigures, { id: summary.id, title: summary.title, type: 'smart_senior', districtCode: 'donghu', districtName: '东湖区', venueName: summary.venueName, startAt: summary.startAt, endAt: summary.endAt, status: 'published', full: false, needsHelp: true, feedback, featured: true })
+delete liveActivity.activities
+const dashboard = { weekId: 'nc2026', weekName: week.name, districtCode: 'donghu', scopeName: '东湖区', districts: week.districts, canRollUp: true, day: '2026-12-01', generatedAt: at(1, 9, 30) + 15000, today: [liveActivity], curve: [{ hour: 8, participants: 1 }, { hour: 9, participants: 4 }], totals: Object.assign({ people: 5 }, unitFigures), byType: [Object.assign({ code: 'smart_senior', label: '智慧助老' }, unitFigures)], byAudience: [{ code: 'seniors', label: '老年人群', participants: 5 }], byDistrict: [Object.assign({ code: 'donghu', name: '东湖区', people: 5, feedback }, unitFigures)], feedback }
+const summaryRows = [
+  { key: 'district', group: '举办县区', label: '举办县区', source: 'data', computed: '东湖区', basis: '活动周设置中的县区', typed: null, value: '东湖区' },
+  { key: 'participants', group: '活动参与情况', label: '参加活动人数', source: 'data', computed: '5 人（签到 3 人、现场登记 2 人）', basis: '签到的不同人数 + 现场登记人数', typed: null, value: '5 人（签到 3 人、现场登记 2 人）' },
+  { key: 'selfAssessment', group: '活动的群众性', label: '自我评价', source: 'typed', computed: null, basis: null, typed: '群众参与热情高', value: '群众参与热情高' },
+]
+const summaryFigures = { activities: 1, activitiesByType: { smart_senior: 1 }, cancelled: 0, registered: 15, checkIns: 3, distinctPeople: 3, walkInHeadcount: 2, participants: 5, streets: ['百花洲街道'], communities: ['松柏巷社区'], units: ['东湖区社区教育学院'], feedback, textReports: 1, photos: 1, videos: 0, outlets: ['东湖区融媒体中心'], courses: { courses: 1, enrolled: 12, lessonsCompleted: 20, completed: 5 }, reading: { books: 1, logs: 2, minutes: 50, bookReaders: 1 } }
+const summaryActivity = { id: summary.id, title: summary.title, type: 'smart_senior', districtCode: 'donghu', districtName: '东湖区', startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName, organizer: '东湖区社区教育学院', capacity: 20, registered: 15, checkedIn: 3, walkInHeadcount: 2, participants: 5, feedback, featured: true, publicity: 2 }
+const summaryView = { weekId: 'nc2026', weekName: week.name, districtCode: 'donghu', scopeName: '东湖区', deadline: '2026-12-10', daysLeft: 9, generatedAt: at(1, 9, 30), rows: summaryRows, figures: summaryFigures, featuredIds: [summary.id], typicalCase: null, activities: [summaryActivity], districts: [], draftSavedAt: at(1, 9, 41), revision: 2 }
+const publicityItems = [
+  { id: 'pub1', weekId: 'nc2026', districtCode: 'donghu', activityId: summary.id, activityTitle: summary.title, opening: false, kind: 'text', title: '东湖区智慧助老课堂开课', outlet: '东湖区融媒体中心', url: 'https://example.cn/news/1', fileIds: [], publishedOn: '2026-12-01', createdAt: at(1, 12, 0) },
+  { id: 'pub2', weekId: 'nc2026', districtCode: 'donghu', activityId: null, activityTitle: null, opening: true, kind: 'photo', title: '开幕式现场', outlet: '微信公众号', url: null, fileIds: ['cloud://localcloud/publicity/nc2026/donghu/1.jpg'], publishedOn: null, createdAt: at(1, 12, 5) },
+]
+const pendingRating = { registrationId: summary.id + '_o1~mab12cd', activityId: summary.id, title: summary.title, startAt: summary.startAt, personName: '王秀兰', proxy: true, checkedInAt: summary.startAt - 6e5 }
 function answer(name, data) {
   const a = data.action
   const ok = (d) => ({ ok: true, data: d })
@@ -393,6 +411,7 @@ function answer(name, data) {
     if (a === 'mine') return ok({ items: [registration], nextCursor: null })
     if (a === 'notices') return ok({ items: [notice], nextCursor: null, unread: 1 })
     if (a === 'notices.read') return ok({ updated: 1 })
+    if (a === 'rating.pending') return ok({ items: [pendingRating] })
     if (a === 'ticket') return ok({ token: 'LLW1.' + summary.id + '.tk12ab34.' + 'A'.repeat(86), registrationId: registration.id, activityId: summary.id, activity: { title: summary.title, startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName }, holderName: '王秀兰', proxy: true })
   }
   if (name === 'checkin') {
@@ -401,6 +420,11 @@ function answer(name, data) {
       const t = { activities: 1, registered: 15, checkedIn: 3, proxyCheckedIn: 1, walkIns: 1, walkInHeadcount: 2, participants: 5, byAudience: { seniors: 5 } }
       return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byType: { smart_senior: t } })
     }
+  }
+  if (name === 'stats') {
+    if (a === 'dashboard') return ok(dashboard)
+    if (a === 'summary') return ok(summaryView)
+    if (a === 'publicity.list') return ok({ items: publicityItems })
   }
   if (name === 'course') {
     if (a === 'list') return ok({ weekId: 'nc2026', courses: [courseCard] })
@@ -491,6 +515,8 @@ async function open(route, query) {
     result.pages.push(await open('organiser/activities/index', {}))
     result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/week/index', {}))
+    result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('pages/ticket/index', { id: registration.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
     result.pages.push(await open('learn/courses/index', {}))
@@ -530,8 +556,16 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction checkin.myActivities'],
   },
   'organiser/dashboard/index': {
-    texts: ['活动周概况', '智慧助老', '活动管理：新建、发布、取消活动', '实时签到'],
-    calls: ['callFunction activity.weeks', 'callFunction activity.list', 'callFunction activity.roles', 'callFunction checkin.totals'],
+    texts: ['活动周概况', '活动管理：新建、发布、取消活动', '智慧助老·手机打车查公交', '⚠ 需要志愿者', '报名 15 / 名额 20', '签到曲线（每小时到场人数）', '老年人群', '满意率（共 4 人评价）'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.roles', 'callFunction stats.dashboard', 'callFunction course.totals', 'callFunction reading.totals'],
+  },
+  'organiser/summary/index': {
+    texts: ['总结表', '截止 2026年12月10日，还有 9 天', '计算方法：活动周设置中的县区', '5 人（签到 3 人、现场登记 2 人）', '导出 Word（总结表）', '★ 有特色'],
+    calls: ['callFunction activity.roles', 'callFunction stats.summary'],
+  },
+  'organiser/publicity/index': {
+    texts: ['宣传报道', '▤ 文字报道', '▣ 图片', '东湖区融媒体中心', '关于：《智慧助老·手机打车查公交》', '＋ 添加宣传报道'],
+    calls: ['callFunction activity.roles', 'callFunction stats.publicity.list', 'callFunction activity.mine'],
   },
   'pages/signup/index': {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
@@ -544,7 +578,10 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'learn/books/index': { texts: ['平凡的世界', '路遥'], calls: ['callFunction reading.lists'] },
   'learn/book/index': { texts: ['平凡的世界', '打卡'], calls: ['callFunction reading.book'] },
   'learn/reading/index': { texts: ['我的读书', '已连续读书 2 天'], calls: ['callFunction reading.mine'] },
-  'pages/mine/index': { texts: ['我的活动', '我的学习', '候补第 2 位', '候补成功：智慧助老·手机打车查公交'], calls: ['callFunction signup.mine', 'callFunction signup.notices'] },
+  'pages/mine/index': {
+    texts: ['我的活动', '我的学习', '候补第 2 位', '候补成功：智慧助老·手机打车查公交', '请评价您参加的活动', '基本满意', '为家人 王秀兰 报名参加'],
+    calls: ['callFunction signup.mine', 'callFunction signup.notices', 'callFunction signup.rating.pending'],
+  },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
   'organiser/activity-edit/index': { texts: ['新建活动', '时间和地点', '12月1日'], calls: ['callFunction activity.weeks', 'callFunction activity.roles'] },
