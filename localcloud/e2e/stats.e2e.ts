@@ -215,8 +215,16 @@ test('(b) the 总结表 shows the computed participants; 自我评价 saved as a
   await page.goto(`${cloud.gateway.url}/#/organiser/dashboard/index`)
   await page.waitForSelector(tid('org-week-selector'))
   await page.click(tid(`org-week-${weekId}`))
+  await page.waitForSelector(tid('dash-live'))
+  const polls: number[] = []
+  page.on('request', (req) => {
+    if (req.url().endsWith('/api/call') && /"action":"dashboard"/.test(req.postData() ?? '')) polls.push(Date.now())
+  })
+  await page.waitForRequest((req) => req.url().endsWith('/api/call') && /"action":"dashboard"/.test(req.postData() ?? ''), { timeout: 8000 })
   await page.click(tid('org-entry-summary'))
   await page.waitForSelector(tid('summary-editor', `[data-scope="${DISTRICT}"]`))
+  expect(polls.length).toBeGreaterThan(0)
+  const hiddenAt = Date.now()
   await expect(page.locator(tid('summary-computed-participants')).textContent()).resolves.toBe(participants.computed)
   await expect(page.locator(tid('summary-row-participants')).textContent()).resolves.toContain(`计算方法：${participants.basis}`)
   await expect(page.locator(tid('summary-deadline')).textContent()).resolves.toBe('截止 ' + direct.deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') + `，还有 ${direct.daysLeft} 天`)
@@ -236,6 +244,10 @@ test('(b) the 总结表 shows the computed participants; 自我评价 saved as a
   await page.locator(tid('summary-row-selfAssessment')).scrollIntoViewIfNeeded()
   await screenshot(page, 'stats-summary-typed')
 
+  // The dashboard underneath stopped polling once it was hidden.
+  await page.waitForTimeout(Math.max(0, 7000 - (Date.now() - hiddenAt)))
+  expect(polls.filter((t) => t > hiddenAt + 500)).toEqual([])
+
   await page.reload()
   await page.waitForSelector(tid('summary-editor', `[data-scope="${DISTRICT}"]`))
   await expect(page.locator(`${tid('summary-typed-selfAssessment')} textarea`).inputValue()).resolves.toBe(text)
@@ -246,6 +258,26 @@ test('(b) the 总结表 shows the computed participants; 自我评价 saved as a
   await screenshot(page, 'stats-summary')
   await page.locator(tid('summary-activities')).scrollIntoViewIfNeeded()
   await screenshot(page, 'stats-summary-activities')
+
+  // A colleague saves first: our save is refused (CONFLICT), their text is loaded and ours is shown
+  // so it can be typed again.
+  const current = await must('stats', 'summary', { weekId, districtCode: DISTRICT }, ORGANISER)
+  await must('stats', 'summary.save', { weekId, districtCode: DISTRICT, revision: current.revision, typed: { leaders: '区教育局副局长' } }, ADMIN)
+  await page.fill(`${tid('summary-typed-coordDept')} textarea`, '区社区教育学院')
+  await page.click(tid('summary-save'))
+  await page.waitForSelector(tid('summary-conflict'))
+  await expect(page.locator(tid('summary-conflict')).textContent()).resolves.toContain('区社区教育学院')
+  await expect(page.locator(`${tid('summary-typed-leaders')} textarea`).inputValue()).resolves.toBe('区教育局副局长')
+  await expect(page.locator(`${tid('summary-typed-selfAssessment')} textarea`).inputValue()).resolves.toBe(text)
+  await page.locator(tid('summary-conflict')).scrollIntoViewIfNeeded()
+  await screenshot(page, 'stats-summary-conflict')
+  // Typed again, it saves on top of the colleague's.
+  await page.fill(`${tid('summary-typed-coordDept')} textarea`, '区社区教育学院')
+  await page.click(tid('summary-save'))
+  await page.waitForSelector(tid('summary-save-state', '[data-dirty="false"][data-kind="idle"]'))
+  const merged = await must('stats', 'summary', { weekId, districtCode: DISTRICT }, ORGANISER)
+  const typedOf = (k: string) => merged.rows.find((r: { key: string }) => r.key === k).typed
+  expect([typedOf('leaders'), typedOf('coordDept'), typedOf('selfAssessment')]).toEqual(['区教育局副局长', '区社区教育学院', text])
 
   // The exports: summary.export, then the browser's download (openExport in h5).
   for (const [format, ext, magic] of [
