@@ -203,6 +203,11 @@ test('an admin sees 全部县区 first, with the table by district', async () =>
   expect(Number(await page.locator(tid(`live-district-${DISTRICT}`)).getAttribute('data-people'))).toBe(1)
   await page.locator(tid('live-by-district')).scrollIntoViewIfNeeded()
   await screenshot(page, 'stats-dashboard-admin-rollup')
+  // The 总结表 opens on the same roll-up; a district chip switches to that district's table.
+  await page.click(tid('org-entry-summary'))
+  await page.waitForSelector(tid('summary-editor', '[data-scope="all"]'))
+  await page.click(tid(`org-district-${DISTRICT}`))
+  await page.waitForSelector(tid('summary-editor', `[data-scope="${DISTRICT}"]`))
   await page.context().close()
 })
 
