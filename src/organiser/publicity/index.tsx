@@ -170,7 +170,7 @@ function DistrictPublicity({ weekId, districtCode }: { weekId: string; districtC
             <Text className='pub-item__title' data-testid='publicity-item-title'>
               {item.title}
             </Text>
-            <Text className='pub-item__about'>关于：{aboutText(item)}</Text>
+            <Text className='pub-item__about'>{`关于：${aboutText(item)}`}</Text>
             {item.url ? (
               <View
                 className='pub-item__link'

@@ -381,7 +381,7 @@ function RowView({ row, solo, value, onChange }: { row: SummaryRowView; solo: bo
           {row.computed}
         </Text>
       ) : null}
-      {row.basis ? <Text className='sum-row__basis'>计算方法：{row.basis}</Text> : null}
+      {row.basis ? <Text className='sum-row__basis'>{`计算方法：${row.basis}`}</Text> : null}
       {row.source !== 'data' ? (
         <View className='sum-row__typed'>
           <Text className='sum-row__hint'>{row.source === 'both' ? '补充说明（选填，接在数据后面）' : '请填写'}</Text>
