@@ -16,12 +16,21 @@ export interface LiveState<T> {
 
 const initial = { status: 'loading', data: null, error: null, updating: false } as const
 
+/** Starts telling `onChange` about changes (e.g. a database watch); answers how to stop, or null. */
+export type Subscribe = (onChange: () => void) => (() => void) | null
+
 /**
  * Polls `load` every `intervalMs` while the page is shown (useDidShow / useDidHide), never two
  * requests at once, timed from the end of the last answer. A new `key` (another district or day)
  * drops what was shown and asks at once; `key` null waits. A failed poll keeps the last data.
+ * With `subscribe`, a change it reports asks at once too (only while shown).
  */
-export function useLive<T>(load: () => Promise<T>, key: string | null, intervalMs = 3000): LiveState<T> & { refresh: () => void } {
+export function useLive<T>(
+  load: () => Promise<T>,
+  key: string | null,
+  intervalMs = 3000,
+  subscribe?: Subscribe,
+): LiveState<T> & { refresh: () => void } {
   const [state, setState] = useState<LiveState<T>>(initial)
   const loadRef = useRef(load)
   loadRef.current = load
@@ -29,6 +38,19 @@ export function useLive<T>(load: () => Promise<T>, key: string | null, intervalM
   keyRef.current = key
   const shown = useRef(true)
   const poller = useRef<Poller | null>(null)
+  const subscribeRef = useRef(subscribe)
+  subscribeRef.current = subscribe
+  const unsubscribe = useRef<(() => void) | null>(null)
+  const closeWatch = () => {
+    unsubscribe.current?.()
+    unsubscribe.current = null
+  }
+  const openWatch = () => {
+    closeWatch()
+    unsubscribe.current = subscribeRef.current?.(() => {
+      if (shown.current && keyRef.current !== null) poller.current?.refresh()
+    }) ?? null
+  }
   if (!poller.current) {
     poller.current = createPoller<T>({
       load: () => loadRef.current(),
@@ -43,22 +65,36 @@ export function useLive<T>(load: () => Promise<T>, key: string | null, intervalM
     const p = poller.current!
     if (key === null) {
       p.stop()
+      closeWatch()
       return
     }
     setState(initial)
     p.reset()
-    if (shown.current) p.start()
+    if (shown.current) {
+      p.start()
+      openWatch()
+    }
   }, [key])
 
-  useEffect(() => () => poller.current?.stop(), [])
+  useEffect(
+    () => () => {
+      poller.current?.stop()
+      closeWatch()
+    },
+    [],
+  )
 
   useDidShow(() => {
     shown.current = true
-    if (keyRef.current !== null) poller.current?.start()
+    if (keyRef.current !== null) {
+      poller.current?.start()
+      if (!unsubscribe.current) openWatch()
+    }
   })
   useDidHide(() => {
     shown.current = false
     poller.current?.stop()
+    closeWatch()
   })
 
   const refresh = useCallback(() => {

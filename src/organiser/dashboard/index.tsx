@@ -14,6 +14,7 @@ import { BarChart } from '../components/BarChart'
 import { curveWindow, peakHour, rateText } from '../components/chart'
 import { initialDistrict, pickScope, scopeQuery, type DistrictChoice, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
+import { watchActivities } from '@/services/liveChanges'
 import { useLive } from '../components/useLive'
 import { WEEK_KEY, loadScopes } from '../courses/scope'
 import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, seatsLine } from './liveText'
@@ -87,6 +88,8 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
     () => callCloud('stats', 'dashboard', { weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
     `${week.id}:${district}:${day}`,
     POLL_MS,
+    // weapp: the database's realtime watch on the activities asks at once; polling stays the floor.
+    (onChange) => watchActivities(week.id, district, onChange),
   )
   const learning = useAsync(() => callCloud('course', 'totals', { weekId: week.id }).then((r) => r.total), [week.id])
   const reading = useAsync(() => callCloud('reading', 'totals', { weekId: week.id }).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
