@@ -4,18 +4,18 @@
 // take part in several activities. Each activity's kept counters (counters, seatsLeft, attendance
 // with people/byHour/byCommunity, feedback) are computed from the very records written, with the
 // same domain functions the cloud functions move them by, so a reconcile of the week must find no
-// difference. Deterministic for a given `seed`; the week ended yesterday (the 总结表 is due).
+// difference. Deterministic for a given `seed`; the week ended yesterday (the 总结表 is due). The
+// PRNG, the record builders, the kept counters and the batched inserts are the seed's
+// (../seed/records.ts), which writes the seeded week's attendance the same way.
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type PublicityDoc, type RatingDoc, type RegistrationDoc, type UserDoc, type WalkinDoc, type WeekDoc } from '../../cloudfunctions/_core/collections'
-import { recountArrivals, recountAttendance, type Arrivals, type Attendance } from '../../src/shared/domain/attendance'
-import { recount } from '../../src/shared/domain/counters'
-import { recountFeedback, type RatingChoice } from '../../src/shared/domain/feedback'
+import type { RatingChoice } from '../../src/shared/domain/feedback'
 import type { AgeGroup, Relation, SignupField } from '../../src/shared/domain/people'
 import { shanghaiDate, shanghaiInstant } from '../../src/shared/domain/time'
 import { AUDIENCES, CONTENT_TYPES, TOPICS, type Audience } from '../../src/shared/domain/vocabulary'
 import type { LocalDb } from '../gateway/sdk-client'
+import { checkinRecord, insertMany, keepCounters, markFirstInDistrict, Rand, ratingRecord, registrationRecord, walkinRecord } from '../seed/records'
 import { dayFromToday } from './gateway-client'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
@@ -62,64 +62,6 @@ export interface StatsData {
   }
   generateMs: number
   insertMs: number
-}
-
-// ------------------------------------------------------------------ randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-class Rand {
-  private readonly next: () => number
-  constructor(seed: number) {
-    this.next = mulberry32(seed)
-  }
-  float(): number {
-    return this.next()
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1))
-  }
-  chance(p: number): boolean {
-    return this.next() < p
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]
-  }
-  weighted<T>(xs: readonly T[], weights: readonly number[]): T {
-    const total = weights.reduce((a, b) => a + b, 0)
-    let r = this.next() * total
-    for (let i = 0; i < xs.length; i++) {
-      r -= weights[i]
-      if (r < 0) return xs[i]
-    }
-    return xs[xs.length - 1]
-  }
-  /** A standard normal (Box-Muller). */
-  normal(): number {
-    const u = Math.max(this.next(), 1e-12)
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next())
-  }
-  id(length: number): string {
-    let out = ''
-    for (let i = 0; i < length; i++) out += Math.floor(this.next() * 36).toString(36)
-    return out
-  }
-  shuffle<T>(xs: T[]): T[] {
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1))
-      ;[xs[i], xs[j]] = [xs[j], xs[i]]
-    }
-    return xs
-  }
 }
 
 /** Splits `total` into integers proportional to `weights` (largest remainders), each at most `caps[i]`. */
@@ -384,31 +326,8 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
       const p = r.pick(pool)
       if (chosen.has(p.personId)) continue
       chosen.add(p.personId)
-      const regId = `${a._id}_${p.personId}`
       const at = opens + Math.floor(Math.pow(r.float(), 2) * (closes - opens))
-      list.push({
-        _id: regId,
-        activityId: a._id,
-        weekId,
-        districtCode: a.districtCode,
-        openid: p.openid,
-        personId: p.personId,
-        memberId: p.memberId,
-        relation: p.relation,
-        proxy: p.memberId !== null,
-        person: snapshot(fields, p),
-        status: 'confirmed',
-        waitKey: `${String(at).padStart(15, '0')}000_${regId}`,
-        title: a.title,
-        startAt: a.startAt,
-        endAt: a.endAt,
-        activityCancelled: false,
-        createdAt: new Date(at),
-        updatedAt: new Date(at),
-        confirmedAt: null,
-        promotedAt: null,
-        cancelledAt: null,
-      })
+      list.push(registrationRecord(a, { ...p, person: snapshot(fields, p) }, at, 'confirmed', null))
     }
     // First come, first served; about 4 % cancel; popular activities fill up and keep a waitlist.
     list.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime())
@@ -446,7 +365,6 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
     confirmedOf.map((c) => c.length),
   )
   const checkins: CheckinDoc[] = []
-  const checkinsOf = new Map<string, CheckinDoc[]>()
   held.forEach((a, ai) => {
     const start = a.startAt.getTime()
     const end = a.endAt.getTime()
@@ -456,86 +374,43 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
       const scanned = r.chance(0.75) ? start - r.int(0, 40) * MINUTE : Math.min(end, start + r.int(0, 60) * MINUTE)
       const method = r.weighted(['ticket', 'manual', 'offline'] as const, [80, 12, 8])
       const volunteer = r.pick(vols)
-      return {
-        _id: reg._id,
-        activityId: a._id,
-        weekId,
-        districtCode: a.districtCode,
-        registrationId: reg._id,
-        audience: reg.person.audience ?? null,
-        proxy: reg.proxy,
-        personId: reg.personId,
-        community: reg.person.community ?? null,
-        firstInDistrict: false,
-        method,
-        volunteer,
-        volunteerName: '志愿者',
-        nonce: method === 'offline' ? `o${r.id(12)}` : null,
-        scannedAt: new Date(scanned),
-        createdAt: new Date(scanned + (method === 'offline' ? r.int(5, 40) * MINUTE : r.int(0, 3) * 1000)),
-      }
+      const nonce = method === 'offline' ? `o${r.id(12)}` : null
+      const createdAt = scanned + (method === 'offline' ? r.int(5, 40) * MINUTE : r.int(0, 3) * 1000)
+      return checkinRecord(reg, { method, volunteer, volunteerName: '志愿者', nonce, scannedAt: scanned, createdAt })
     })
     checkins.push(...list)
-    checkinsOf.set(a._id, list)
   })
   // A person's first check-in (by scan time) in a district is the one that counts them there.
-  const seen = new Set<string>()
-  for (const c of [...checkins].sort((x, y) => x.scannedAt.getTime() - y.scannedAt.getTime() || x._id.localeCompare(y._id))) {
-    const key = `${c.districtCode}|${c.personId}`
-    if (!seen.has(key)) {
-      seen.add(key)
-      c.firstInDistrict = true
-    }
-  }
+  markFirstInDistrict(checkins)
 
   // Walk-ins: exhibitions and open days without sign-up live on them; elsewhere a few.
   const walkins: WalkinDoc[] = []
-  const walkinsOf = new Map<string, WalkinDoc[]>()
   for (const a of held) {
     const n = a.signup ? (r.chance(0.45) ? r.int(1, 6) : 0) : r.int(10, 40)
-    const list: WalkinDoc[] = []
     for (let i = 0; i < n; i++) {
       const nonce = `w${r.id(12)}`
-      list.push({
-        _id: `${a._id}_${nonce}`,
-        activityId: a._id,
-        weekId,
-        districtCode: a.districtCode,
-        name: r.chance(0.5) ? `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.pick(GIVEN)}` : null,
-        audience: r.chance(0.7) ? r.pick(a.audiences) : r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS),
-        headcount: r.weighted([1, 2, 3, 4, 5], [70, 20, 5, 3, 2]),
-        volunteer: `${a._id}-v0`,
-        nonce,
-        createdAt: new Date(a.startAt.getTime() + r.int(-30, Math.floor((a.endAt.getTime() - a.startAt.getTime()) / MINUTE)) * MINUTE),
-      })
+      walkins.push(
+        walkinRecord(a, {
+          nonce,
+          name: r.chance(0.5) ? `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.pick(GIVEN)}` : null,
+          audience: r.chance(0.7) ? r.pick(a.audiences) : r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS),
+          headcount: r.weighted([1, 2, 3, 4, 5], [70, 20, 5, 3, 2]),
+          volunteer: `${a._id}-v0`,
+          createdAt: a.startAt.getTime() + r.int(-30, Math.floor((a.endAt.getTime() - a.startAt.getTime()) / MINUTE)) * MINUTE,
+        }),
+      )
     }
-    walkins.push(...list)
-    walkinsOf.set(a._id, list)
   }
 
   // Ratings: about 40 % of those checked in answer; a few decline.
   const ratings: RatingDoc[] = []
-  const ratingsOf = new Map<string, RatingDoc[]>()
   const regById = new Map(registrations.map((x) => [x._id, x]))
   for (const c of checkins) {
     if (!r.chance(0.4)) continue
     const level = r.weighted<RatingChoice>(['satisfied', 'basic', 'unsatisfied', 'skipped'], [68, 21, 3, 8])
     const reg = regById.get(c.registrationId)!
-    const doc: RatingDoc = {
-      _id: c._id,
-      activityId: c.activityId,
-      weekId,
-      districtCode: c.districtCode,
-      openid: reg.openid,
-      personId: reg.personId,
-      level,
-      comment: level !== 'skipped' && r.chance(0.25) ? r.pick(COMMENTS) : null,
-      createdAt: new Date(Math.min(now.getTime(), reg.endAt.getTime() + r.int(10, 600) * MINUTE)),
-    }
-    ratings.push(doc)
-    const list = ratingsOf.get(c.activityId)
-    if (list) list.push(doc)
-    else ratingsOf.set(c.activityId, [doc])
+    const comment = level !== 'skipped' && r.chance(0.25) ? r.pick(COMMENTS) : null
+    ratings.push(ratingRecord(reg, level, comment, Math.min(now.getTime(), reg.endAt.getTime() + r.int(10, 600) * MINUTE)))
   }
 
   // Publicity: a few reports, photo sets and videos per district.
@@ -565,20 +440,7 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
   })
 
   // The kept counters: exactly what the records add up to, moved by the same deltas the functions use.
-  for (const a of activities) {
-    const regs = regsOf.get(a._id) ?? []
-    const cks = checkinsOf.get(a._id) ?? []
-    const wks = walkinsOf.get(a._id) ?? []
-    const rts = ratingsOf.get(a._id) ?? []
-    if (regs.length > 0) a.counters = recount(regs)
-    if (a.signup) a.seatsLeft = a.signup.capacity - (a.counters?.confirmed ?? 0)
-    if (cks.length + wks.length > 0) {
-      const att: Attendance = recountAttendance(cks, wks)
-      const arr: Arrivals = recountArrivals(cks, wks)
-      a.attendance = { ...att, ...arr }
-    }
-    if (rts.length > 0) a.feedback = recountFeedback(rts)
-  }
+  keepCounters(activities, { registrations, checkins, walkins, ratings })
 
   const peopleByDistrict: Record<string, number> = {}
   const checkinsByDistrict: Record<string, number> = {}
@@ -632,21 +494,6 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
       },
     },
   }
-}
-
-/** Adds documents in batches (one insert operation each), a couple of batches in flight. */
-async function insertMany(db: LocalDb, collection: string, docs: object[], batch = 1000, inFlight = 2): Promise<void> {
-  const coll = (db as any).collection(collection)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < docs.length) {
-        const part = docs.slice(next, next + batch)
-        next += batch
-        await coll.add({ data: part })
-      }
-    }),
-  )
 }
 
 /** Plans the week and writes it into the local database the SDK points at. */

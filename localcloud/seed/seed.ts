@@ -1,6 +1,7 @@
 // Fills an empty local cloud with the seeded week, through the real wx-server-sdk, so the stored
-// documents have exactly the shape the cloud functions write and read. Lesson pictures and course
-// covers go to the local cloud storage (`<dataDir>/storage`), referred to by their fileIDs.
+// documents have exactly the shape the cloud functions write and read. Lesson pictures, course
+// covers and publicity photos go to the local cloud storage (`<dataDir>/storage`), referred to by
+// their fileIDs. The Nanchang week gets what has happened in it by `now` (see attendance.ts).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ZERO_COUNTERS } from '../../src/shared/domain/counters'
@@ -19,11 +20,14 @@ import {
   type UserDoc,
   type WeekDoc,
 } from '../../cloudfunctions/_core/collections'
-import { renderCover, renderShot, seedActivities, seedBookLists, seedCourses, seedPeople, seedWeeks, shotAlt } from './data'
+import { NANCHANG_PEOPLE, NANCHANG_WEEK_ID, renderCover, renderShot, seedActivities, seedBookLists, seedCourses, seedPeople, seedWeeks, shotAlt } from './data'
+import type { SeedDistrictPeople } from './data/nanchang-people'
 import type { SeedActivity, SeedBookList, SeedCourse, SeedPerson, SeedWeek } from './data/types'
 import type { LocalDb } from '../gateway/sdk-client'
 import { fileIdOf, storageDirOf } from '../gateway/storage'
 import { countDocs } from '../../cloudfunctions/_core/read'
+import { planAttendance, type SeedAttendance } from './attendance'
+import { insertMany } from './records'
 
 export function weekDoc(w: SeedWeek, now: Date): WeekDoc {
   return { ...w, createdAt: now, updatedAt: now }
@@ -55,7 +59,7 @@ export function activityDoc(a: SeedActivity, week: SeedWeek, now: Date): Activit
           opensAt: at(a.signup.opensDay, a.signup.opensAt),
           closesAt: at(a.signup.closesDay, a.signup.closesAt),
           cancelDeadline: at(a.signup.cancelDeadlineDay, a.signup.cancelDeadlineAt),
-          fields: [...DEFAULT_SIGNUP_FIELDS],
+          fields: [...(a.signup.fields ?? DEFAULT_SIGNUP_FIELDS)],
         }
       : null,
     seatsLeft: a.signup ? a.signup.capacity : null,
@@ -183,10 +187,9 @@ export function seedFiles(): { path: string; content: string }[] {
   ])
 }
 
-/** Writes the seed's files under `<dataDir>/storage` (overwriting); answers how many. */
-export function writeSeedFiles(dataDir: string): number {
+/** Writes the seed's files (by default the learning ones) under `<dataDir>/storage` (overwriting); answers how many. */
+export function writeSeedFiles(dataDir: string, files: { path: string; content: string }[] = seedFiles()): number {
   const root = storageDirOf(dataDir)
-  const files = seedFiles()
   for (const f of files) {
     const target = path.join(root, ...f.path.split('/'))
     mkdirSync(path.dirname(target), { recursive: true })
@@ -226,7 +229,13 @@ export async function isEmpty(db: LocalDb): Promise<boolean> {
 export interface SeedOptions {
   /** The local cloud's data folder: lesson pictures are written to its storage. Absent = no files. */
   dataDir?: string
+  /** The seed's clock: timestamps, and how much of the week has happened. Default: the real clock. */
   now?: Date
+  /**
+   * Whether the weeks get the sign-ups, check-ins, walk-ins, ratings and publicity of what has
+   * happened by `now` (default true); false = every activity as before anyone signed up.
+   */
+  attendance?: boolean
 }
 
 export interface SeedCounts {
@@ -238,10 +247,34 @@ export interface SeedCounts {
   bookLists: number
   books: number
   files: number
+  registrations: number
+  checkins: number
+  walkins: number
+  ratings: number
+  /** waitlist_promoted notices in the outbox. */
+  notices: number
+  publicity: number
+}
+
+/** The weeks whose attendance is seeded, with the residents they draw on. */
+const ATTENDANCE_WEEKS: { weekId: string; people: Record<string, SeedDistrictPeople> }[] = [{ weekId: NANCHANG_WEEK_ID, people: NANCHANG_PEOPLE }]
+
+const noAttendance = (): SeedAttendance => ({ users: [], registrations: [], checkins: [], walkins: [], ratings: [], notices: [], publicity: [], files: [] })
+
+/** Attendance of the seeded weeks up to `now`; moves the counters of the activity documents passed in. */
+export function seedAttendance(activities: ActivityDoc[], now: Date): SeedAttendance {
+  const out = noAttendance()
+  for (const { weekId, people } of ATTENDANCE_WEEKS) {
+    const week = seedWeeks.find((w) => w._id === weekId)
+    if (!week) throw new Error(`attendance: unknown week ${weekId}`)
+    const part = planAttendance(week, people, activities, seedPeople, now)
+    for (const k of Object.keys(out) as (keyof SeedAttendance)[]) (out[k] as unknown[]).push(...part[k])
+  }
+  return out
 }
 
 /** Courses, lessons, book lists, books and their files. */
-async function seedLearning(db: LocalDb, opts: SeedOptions): Promise<Omit<SeedCounts, 'weeks' | 'activities' | 'users'>> {
+async function seedLearning(db: LocalDb, opts: SeedOptions): Promise<Pick<SeedCounts, 'courses' | 'lessons' | 'bookLists' | 'books' | 'files'>> {
   const now = opts.now ?? new Date()
   const weeksById = new Map(seedWeeks.map((w) => [w._id, w]))
   const weekOf = (id: string, what: string) => {
@@ -270,11 +303,32 @@ export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<Seed
     if (!week) throw new Error(`activity ${a._id}: unknown week ${a.weekId}`)
     return activityDoc(a, week, now)
   })
+  const attendance = opts.attendance === false ? noAttendance() : seedAttendance(activities, now)
   await insertAll(db, COLLECTIONS.weeks, seedWeeks.map((w) => weekDoc(w, now)))
   await insertAll(db, COLLECTIONS.activities, activities)
   await insertAll(db, COLLECTIONS.users, seedPeople.map((p) => userDoc(p, now)))
+  await insertMany(db, COLLECTIONS.users, attendance.users, 500)
+  await insertMany(db, COLLECTIONS.registrations, attendance.registrations, 500)
+  await insertMany(db, COLLECTIONS.outbox, attendance.notices, 500)
+  await insertMany(db, COLLECTIONS.checkins, attendance.checkins, 500)
+  await insertMany(db, COLLECTIONS.walkins, attendance.walkins, 500)
+  await insertMany(db, COLLECTIONS.ratings, attendance.ratings, 500)
+  await insertMany(db, COLLECTIONS.publicity, attendance.publicity, 500)
+  const photos = opts.dataDir ? writeSeedFiles(opts.dataDir, attendance.files) : 0
   const learning = await seedLearning(db, { ...opts, now })
-  return { weeks: seedWeeks.length, activities: activities.length, users: seedPeople.length, ...learning }
+  return {
+    weeks: seedWeeks.length,
+    activities: activities.length,
+    users: seedPeople.length + attendance.users.length,
+    ...learning,
+    files: learning.files + photos,
+    registrations: attendance.registrations.length,
+    checkins: attendance.checkins.length,
+    walkins: attendance.walkins.length,
+    ratings: attendance.ratings.length,
+    notices: attendance.notices.length,
+    publicity: attendance.publicity.length,
+  }
 }
 
 /**

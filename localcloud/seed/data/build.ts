@@ -1,6 +1,7 @@
 // Small pure helpers that keep the seed files readable: sign-up windows derived from the
 // activity's start, and the fields every activity of a week shares.
 
+import type { SignupField } from '../../../src/shared/domain/people'
 import { shanghaiClock, shanghaiDate, shanghaiInstant } from '../../../src/shared/domain/time'
 import type { SeedActivity, SeedClock, SeedDay, SeedSignup } from './types'
 
@@ -47,22 +48,32 @@ export type ActivityDraft = Omit<SeedActivity, 'weekId' | 'status' | 'signup'> &
   signup: null | { capacity: number } & Omit<SignupOptions, 'opens'>
 }
 
-/** Completes a week's activity drafts: weekId, default status, sign-up windows from start times. */
+/**
+ * Completes a week's activity drafts: weekId, default status, sign-up windows from start times and,
+ * when the week says, the fields each sign-up form asks.
+ */
 export function activitiesOfWeek(
   weekId: string,
   signupOpens: { day: SeedDay; at: SeedClock },
   drafts: ActivityDraft[],
+  options: { fields?: (draft: ActivityDraft) => SignupField[] } = {},
 ): SeedActivity[] {
-  return drafts.map(({ status, signup, ...rest }) => ({
-    ...rest,
-    weekId,
-    status: status ?? 'published',
-    signup:
-      signup === null
-        ? null
-        : signupWindow(signup.capacity, rest.day, rest.start, signupOpens, {
-            closeHoursBefore: signup.closeHoursBefore,
-            cancelHoursBefore: signup.cancelHoursBefore,
-          }),
-  }))
+  return drafts.map((draft) => {
+    const { status, signup, ...rest } = draft
+    return {
+      ...rest,
+      weekId,
+      status: status ?? 'published',
+      signup:
+        signup === null
+          ? null
+          : {
+              ...signupWindow(signup.capacity, rest.day, rest.start, signupOpens, {
+                closeHoursBefore: signup.closeHoursBefore,
+                cancelHoursBefore: signup.cancelHoursBefore,
+              }),
+              ...(options.fields ? { fields: options.fields(draft) } : {}),
+            },
+    }
+  })
 }

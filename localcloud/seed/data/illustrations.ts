@@ -294,3 +294,39 @@ export const shot = {
 export function step(text: string, picture: SeedShot, tip?: string): SeedStep {
   return tip ? { text, shot: picture, tip } : { text, shot: picture }
 }
+
+// ------------------------------------------------------------------ publicity photos
+
+const WALLS = ['#f1e4d3', '#e3ecf4', '#e9efe1', '#f3e6e6']
+const CLOTHES = ['#4c6ef5', '#e8590c', '#2f9e44', '#868e96', '#ae3ec9', '#1c7ed6', '#f08c00', '#495057']
+
+/**
+ * A placeholder for a publicity photo of an activity (4:3): the red banner with the title over a
+ * room of people seen from the back, the venue and the photo's number below. `n` picks the wall
+ * colour and the crowd, so the photos of one record differ.
+ */
+export function renderPhoto(title: string, venue: string, n: number, of: number): string {
+  const banner = wrap(title, 20, 400, 2)
+  const people: string[] = []
+  for (let row = 0; row < 3; row++) {
+    const y = 250 + row * 34
+    const count = 7 + row
+    for (let i = 0; i < count; i++) {
+      const x = 30 + ((i + 0.5) * 420) / count + ((row + n) % 2) * 12
+      const c = CLOTHES[(i * 3 + row * 5 + n) % CLOTHES.length]
+      people.push(`<rect x="${r(x - 17)}" y="${y + 8}" width="34" height="40" rx="14" fill="${c}"/><circle cx="${r(x)}" cy="${y}" r="12" fill="#3b3b3b"/>`)
+    }
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 360" width="480" height="360" font-family="${FONT}">`,
+    `<rect width="480" height="360" fill="${WALLS[n % WALLS.length]}"/>`,
+    `<rect x="150" y="${banner.length > 1 ? 96 : 80}" width="180" height="110" rx="4" fill="#dee2e6" stroke="#adb5bd" stroke-width="3"/>`,
+    `<rect x="24" y="18" width="432" height="${banner.length > 1 ? 70 : 50}" fill="#c92a2a"/>`,
+    ...banner.map((line, i) => text(240, 50 + i * 28, line, 20, { fill: '#ffe066', anchor: 'middle', bold: true })),
+    ...people,
+    `<rect y="326" width="480" height="34" fill="rgba(0,0,0,0.55)"/>`,
+    text(16, 349, fit(venue, 16, 360), 16, { fill: '#fff' }),
+    text(464, 349, `${n}/${of}`, 16, { fill: '#fff', anchor: 'end' }),
+    '</svg>',
+  ].join('')
+}

@@ -12,6 +12,7 @@ export type * from './types'
 export { HAINAN_WEEK_ID } from './hainan-2026'
 export { NANCHANG_WEEK_ID } from './nanchang-2026'
 export { seedPeople } from './people'
+export { NANCHANG_PEOPLE } from './nanchang-people'
 
 export const seedWeeks: SeedWeek[] = [nanchangWeek, hainanWeek]
 
@@ -20,4 +21,4 @@ export const seedActivities: SeedActivity[] = [...nanchangActivities, ...hainanA
 export const seedCourses: SeedCourse[] = [...seniorCourses, ...hainanCourses, ...readingCourses]
 
 export { seedBookLists } from './books'
-export { renderCover, renderShot, shotAlt } from './illustrations'
+export { renderCover, renderPhoto, renderShot, shotAlt } from './illustrations'

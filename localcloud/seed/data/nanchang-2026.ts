@@ -2,7 +2,8 @@
 // (eleven learning topics, target audiences, schools/libraries/museums opened to residents,
 // 总结表 due 12-10). Names of people and phone numbers are fictional.
 
-import { activitiesOfWeek } from './build'
+import type { SignupField } from '../../../src/shared/domain/people'
+import { activitiesOfWeek, type ActivityDraft } from './build'
 import type { SeedActivity, SeedWeek } from './types'
 
 export const NANCHANG_WEEK_ID = 'nc2026'
@@ -39,6 +40,16 @@ export const nanchangWeek: SeedWeek = {
 const SIGNUP_OPENS = { day: '2026-11-20', at: '08:00' }
 
 const LIVE = 'https://live.example.cn/nc2026'
+
+/**
+ * The city's sign-up forms ask where people live and who they are (the 总结表's 活动范围 and
+ * 参与人群); the 智慧助老 classes also ask the age group; online lectures only a name and phone.
+ */
+function nanchangForm(draft: ActivityDraft): SignupField[] {
+  if (draft.mode === 'online') return ['name', 'phone']
+  if (draft.type === 'smart_senior') return ['name', 'phone', 'ageGroup', 'community', 'audience']
+  return ['name', 'phone', 'community', 'audience']
+}
 
 export const nanchangActivities: SeedActivity[] = activitiesOfWeek(NANCHANG_WEEK_ID, SIGNUP_OPENS, [
   // ---------------------------------------------------------------- 东湖区
@@ -959,4 +970,4 @@ export const nanchangActivities: SeedActivity[] = activitiesOfWeek(NANCHANG_WEEK
     description:
       '推介入选全市“终身学习品牌项目”的社区茶艺课，学员展示梅岭云雾茶的冲泡技艺，介绍茶艺课帮助茶农家庭拓展民宿和茶事体验的经验。现场免费品茶，欢迎居民参加。',
   },
-])
+], { fields: nanchangForm })

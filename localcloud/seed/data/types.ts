@@ -2,6 +2,7 @@
 // Days are 'YYYY-MM-DD' and clocks 'HH:mm', both Asia/Shanghai wall time; the loader turns
 // them into instants with shanghaiInstant(day, clock).
 
+import type { SignupField } from '../../../src/shared/domain/people'
 import type { ActivityMode, Audience, ContentType, CourseTopic, Topic } from '../../../src/shared/domain/vocabulary'
 
 export type SeedDay = string // 'YYYY-MM-DD'
@@ -49,6 +50,8 @@ export interface SeedSignup {
   closesAt: SeedClock
   cancelDeadlineDay: SeedDay
   cancelDeadlineAt: SeedClock
+  /** What the sign-up form asks (name always); absent = DEFAULT_SIGNUP_FIELDS. */
+  fields?: SignupField[]
 }
 
 export interface SeedActivity {
