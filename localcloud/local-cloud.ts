@@ -13,6 +13,11 @@ export interface LocalCloudOptions {
   staticDir?: string
   /** 'if-empty' (default), 'always' (the data dir must be fresh) or 'never'. */
   seed?: 'if-empty' | 'always' | 'never'
+  /**
+   * Seed what has happened in the week by now (sign-ups, check-ins, ratings, publicity; default
+   * true, as `npm start` shows it). Tests pass false: they script their own week on an empty one.
+   */
+  attendance?: boolean
 }
 
 export interface LocalCloud {
@@ -29,7 +34,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const sdkDb = localDb()
   let seeded = false
   if (opts.seed === 'always') {
-    await seedAll(sdkDb, { dataDir: opts.dataDir })
+    await seedAll(sdkDb, { dataDir: opts.dataDir, attendance: opts.attendance })
     seeded = true
   } else if (opts.seed !== 'never') {
     seeded = await seedIfEmpty(sdkDb, opts.dataDir)

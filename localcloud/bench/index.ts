@@ -16,7 +16,7 @@ import { benchWeapp } from './weapp.bench'
 async function main() {
   await buildFunctions()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
-  const cloud = await startLocalCloud({ dataDir, seed: 'always' })
+  const cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false })
   try {
     recordFigures(await benchActivityList(cloud))
     recordFigures(await benchSignup(cloud))

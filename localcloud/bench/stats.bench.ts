@@ -172,7 +172,7 @@ if (require.main === module) {
     const { recordFigures } = await import('./results')
     await buildFunctions()
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
-    const cloud = await startLocalCloud({ dataDir, seed: 'always' })
+    const cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false })
     try {
       recordFigures(await benchStats(cloud))
     } finally {

@@ -52,7 +52,7 @@ const tid = (id: string, extra = '') => `[data-testid="${id}"]${extra}:visible`
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-checkin-'))
-  cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
+  cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
 
   // A week from today, dev-organiser running its district.
   weekId = `ck${Date.now().toString(36)}`

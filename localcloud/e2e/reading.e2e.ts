@@ -60,7 +60,7 @@ interface Answer {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-reading-'))
-  cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
+  cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
   // A book of the week 好书推荐 shows (the latest published one), with 书友会 / 读书沙龙 linked to it.
   const shown = (await invokeFunction('reading', { action: 'lists', input: {} }, RESIDENT)) as {
     data: { weekId: string; lists: { books: { id: string; title: string; activityIds: string[] }[] }[] }

@@ -48,14 +48,44 @@ interface RegDoc {
   person: { name: string; phone?: string }
 }
 
+const DAY = 24 * 3_600_000
+
+/**
+ * The seeded week is dated 2026. The activities this file signs up for are moved by whole days,
+ * together, until their sign-up is still open the day after tomorrow (their times of day and their
+ * overlap stay), so the file passes on any date. A no-op while they are ahead.
+ */
+async function keepAhead(ids: string[]) {
+  const col = cloud.sdkDb.collection('activities')
+  const docs = await Promise.all(ids.map(async (id) => ((await col.doc(id).get()) as unknown as { data: Record<string, any> }).data))
+  const ms = (d: unknown) => new Date(d as string).getTime()
+  const now = Date.now()
+  const earliestClose = Math.min(...docs.map((d) => ms(d.signup.closesAt)))
+  const days = Math.max(0, Math.ceil((now + 2 * DAY - earliestClose) / DAY))
+  if (days === 0) return
+  const shift = (d: unknown) => new Date(ms(d) + days * DAY)
+  for (const d of docs) {
+    await col.doc(d._id).update({
+      data: {
+        startAt: shift(d.startAt),
+        endAt: shift(d.endAt),
+        'signup.opensAt': new Date(Math.min(ms(d.signup.opensAt) + days * DAY, now - 3_600_000)),
+        'signup.closesAt': shift(d.signup.closesAt),
+        'signup.cancelDeadline': shift(d.signup.cancelDeadline),
+      },
+    })
+  }
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-signup-'))
-  cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
+  cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
   // The seeded resident has a profile; take it away so this is their very first sign-up.
   await cloud.sdkDb
     .collection('users')
     .doc('dev-resident')
     .update({ data: { profile: cloud.sdkDb.command.remove() } })
+  await keepAhead([TARGET, OVERLAPPING, SMALL])
   browser = await launchBrowser()
   resident = await openAs(browser, cloud.gateway.url, 'dev-resident')
 })

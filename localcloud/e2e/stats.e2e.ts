@@ -55,7 +55,7 @@ const attr = (page: Page, id: string, name = 'data-value') => page.locator(tid(i
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-stats-'))
-  cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
+  cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
 
   weekId = `st${Date.now().toString(36)}`
   await must(

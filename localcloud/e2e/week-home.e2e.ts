@@ -15,7 +15,7 @@ let dataDir: string
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-'))
-  cloud = await startLocalCloud({ dataDir, seed: 'always', staticDir: path.join(ROOT, 'dist', 'h5') })
+  cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
   browser = await launchBrowser()
 })
 afterAll(async () => {

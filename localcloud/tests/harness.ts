@@ -21,7 +21,7 @@ export interface TestCloud extends LocalCloud {
 
 export async function startTestCloud(seed: 'always' | 'never' = 'always'): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
-  const cloud = await startLocalCloud({ dataDir, seed })
+  const cloud = await startLocalCloud({ dataDir, seed, attendance: false })
   return {
     ...cloud,
     dataDir,
