@@ -22,8 +22,20 @@ const $sample: PipelineOperator = (collection, expr) =>
     return picked.slice(0, size)
   })
 
+/**
+ * Internal: deep-copies the array a $lookup just joined under `expr` (a field name). See
+ * prepareLookups: the join reads the stored documents in place and only what it matched is copied.
+ */
+const CLONE_JOINED = '$__localcloudCloneJoined'
+const $cloneJoined: PipelineOperator = (collection, expr) =>
+  collection.map((doc: unknown) => {
+    const d = doc as Doc
+    const field = String(expr)
+    return Array.isArray(d[field]) ? { ...d, [field]: (d[field] as Doc[]).map((x) => cloneDoc(x)) } : d
+  })
+
 // Operators already in a context win over ones added later, so ours goes first.
-const context = Context.merge(Context.init().addPipelineOps({ $sample }), fullContext())
+const context = Context.merge(Context.init().addPipelineOps({ $sample, [CLONE_JOINED]: $cloneJoined }), fullContext())
 // No $where / $function / $accumulator: requests carry data, never code to run.
 const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false }
 const UPDATE_OPTIONS = { cloneMode: 'deep' as const, queryOptions: { context, useStrictMode: true, scriptEnabled: false } }
@@ -158,6 +170,41 @@ export interface PipelineLimits {
   maxLimit: number
 }
 
+/**
+ * Rewrites the $lookup stages (also inside sub-pipelines) so a join does not copy the whole joined
+ * collection, which made every lookup cost a copy of every stored document:
+ *  - localField/foreignField joins read the stored documents in place (a join only reads them) and
+ *    a stage right after copies just the matched ones into the result;
+ *  - pipeline joins that start with a $match and use no `let` get the documents that match it,
+ *    copied (the sub-pipeline then runs on those copies).
+ * Anything else keeps the plain resolver (a copy of the collection).
+ */
+function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[]): PipelineStage[] {
+  const out: PipelineStage[] = []
+  for (const stage of stages) {
+    const spec = stage.$lookup
+    if (!isPlainObject(spec) || typeof spec.from !== 'string') {
+      out.push(stage)
+      continue
+    }
+    const sub = Array.isArray(spec.pipeline) ? prepareLookups(spec.pipeline as PipelineStage[], resolve) : null
+    const as = typeof spec.as === 'string' ? spec.as : ''
+    if (!sub && typeof spec.localField === 'string' && typeof spec.foreignField === 'string' && as && !as.includes('.')) {
+      out.push({ $lookup: { ...spec, from: resolve(spec.from) } }, { [CLONE_JOINED]: as })
+      continue
+    }
+    const first = sub?.[0]
+    if (sub && spec.let === undefined && spec.localField === undefined && first && Object.keys(first)[0] === '$match') {
+      const matches = compileQuery(first.$match as Doc)
+      const joined = resolve(spec.from).filter(matches).map((d) => cloneDoc(d))
+      out.push({ $lookup: { ...spec, from: joined, pipeline: sub } })
+      continue
+    }
+    out.push(sub ? { $lookup: { ...spec, pipeline: sub } } : stage)
+  }
+  return out
+}
+
 /** Runs an aggregation pipeline over copies of `docs`; `resolve` gives other collections for $lookup. */
 export function runPipeline(
   docs: Iterable<Doc>,
@@ -170,7 +217,7 @@ export function runPipeline(
     if (REFUSED_STAGES.has(name)) throw invalidParam(`aggregation stage ${name} is not supported by the local cloud`)
   }
   let input = [...docs]
-  let stages = pipeline
+  let stages = prepareLookups(pipeline, resolve)
   // A leading $match filters the stored documents before they are copied.
   if (stages.length > 0 && Object.keys(stages[0])[0] === '$match') {
     const matches = compileQuery(stages[0].$match as Doc)

@@ -90,6 +90,43 @@ it('leaves the stored documents untouched', async () => {
   expect(s1.data).toEqual({ _id: 's1', item: 'tea', qty: 2, price: 10, who: 'p1', tags: ['hot', 'drink'] })
 })
 
+it('leaves the joined documents untouched when a later stage changes what a lookup joined', async () => {
+  const { $ } = t
+  const res = await t.db
+    .collection(sales)
+    .aggregate()
+    .match({ _id: 's1' })
+    .lookup({ from: people, localField: 'who', foreignField: '_id', as: 'buyer' })
+    .addFields({ 'buyer.name': 'changed' })
+    .lookup({ from: people, pipeline: $.pipeline().match({ _id: 'p2' }).addFields({ name: 'changed too' }).done(), as: 'other' })
+    .end()
+  expect(res.list[0].buyer).toHaveLength(1)
+  expect(res.list[0].other).toEqual([{ _id: 'p2', name: 'changed too' }])
+  const stored = await t.db.collection(people).where({}).orderBy('_id', 'asc').get()
+  expect(stored.data).toEqual([
+    { _id: 'p1', name: 'Ann' },
+    { _id: 'p2', name: 'Bo' },
+  ])
+})
+
+it('a pipeline lookup joins only the documents its first $match selects, and nested lookups still join', async () => {
+  const { $ } = t
+  const res = await t.db
+    .collection(people)
+    .aggregate()
+    .match({ _id: 'p1' })
+    .lookup({
+      from: sales,
+      pipeline: $.pipeline().match({ item: 'tea' }).lookup({ from: people, localField: 'who', foreignField: '_id', as: 'buyer' }).done(),
+      as: 'teas',
+    })
+    .end()
+  expect(res.list[0].teas.map((x: { _id: string; buyer: { name: string }[] }) => [x._id, x.buyer[0].name])).toEqual([
+    ['s1', 'Ann'],
+    ['s2', 'Bo'],
+  ])
+})
+
 it('answers at most 20 results without a limit stage, like the cloud', async () => {
   const many = await t.collection('agg_many')
   await t.db.collection(many).add({ data: Array.from({ length: 30 }, (_, i) => ({ i })) })
