@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
+import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
 import { launchBrowser, openAs, screenshot as keep } from './browser'
 
@@ -19,6 +20,8 @@ const OVERLAPPING = 'nc2026-qingshanhu-02' // 12-02 14:30–16:30 too
 const PARENT = '王秀兰'
 const NEW_TITLE = '智慧助老·手机视频通话一学就会'
 const SMALL = 'nc2026-donghu-02' // 智慧助老·智慧出行, 20 seats
+/** The day the organiser puts a new activity on: 12-03, or once that has passed, tomorrow (see keepWeekOpen). */
+let NEW_DAY = '2026-12-03'
 
 let cloud: LocalCloud
 let browser: Browser
@@ -77,6 +80,27 @@ async function keepAhead(ids: string[]) {
   }
 }
 
+/**
+ * Once 12-03 has passed, a new activity can no longer go on it: the week is moved to run from three
+ * days ago to three days ahead (its seeded activities keep their dates) and the new one goes on
+ * tomorrow. Before that, nothing changes.
+ */
+async function keepWeekOpen() {
+  const tomorrow = shanghaiDate(Date.now() + DAY)
+  if (tomorrow <= NEW_DAY) return
+  await cloud.sdkDb
+    .collection('weeks')
+    .doc('nc2026')
+    .update({
+      data: {
+        startDate: shanghaiDate(Date.now() - 3 * DAY),
+        endDate: shanghaiDate(Date.now() + 3 * DAY),
+        summaryDeadline: shanghaiDate(Date.now() + 7 * DAY),
+      },
+    })
+  NEW_DAY = tomorrow
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-signup-'))
   cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
@@ -86,6 +110,7 @@ beforeAll(async () => {
     .doc('dev-resident')
     .update({ data: { profile: cloud.sdkDb.command.remove() } })
   await keepAhead([TARGET, OVERLAPPING, SMALL])
+  await keepWeekOpen()
   browser = await launchBrowser()
   resident = await openAs(browser, cloud.gateway.url, 'dev-resident')
 })
@@ -413,7 +438,7 @@ test('an organiser creates and publishes an activity in 东湖区 that then appe
   await org.fill(`${tid('org-field-organizer')} input`, '东湖区社区教育学院')
   await org.fill(`${tid('org-field-venueName')} input`, '百花洲街道社区学校')
   await org.fill(`${tid('org-field-venueAddress')} input`, '南昌市东湖区松柏巷18号')
-  await org.click(tid('org-field-day-2026-12-03'))
+  await org.click(tid(`org-field-day-${NEW_DAY}`))
   await org.fill(`${tid('org-field-capacity')} input`, '30')
   await org.fill(`${tid('org-field-description')} textarea`, '一对一教老人用微信视频通话。')
   await screenshot(org, 'signup-org-form')
@@ -432,14 +457,14 @@ test('an organiser creates and publishes an activity in 东湖区 that then appe
   expect(doc.audiences.sort()).toEqual(['residents', 'seniors'])
   await org.context().close()
 
-  // The resident (a new visit) finds it in the week's list, filtered to 东湖区 and 12-03.
+  // The resident (a new visit) finds it in the week's list, filtered to 东湖区 and that day.
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
-  await page.click(tid('day-tab-2026-12-03'))
+  await page.click(tid(`day-tab-${NEW_DAY}`))
   await listReady(page)
   await page.click(tid('filter-district'))
   await page.click(tid('district-option-donghu'))
   await listReady(page)
-  expect(await cardIds(page)).toEqual([...nc((a) => a.districtCode === 'donghu' && a.status !== 'draft' && a.day === '2026-12-03'), newId].sort())
+  expect(await cardIds(page)).toEqual([...nc((a) => a.districtCode === 'donghu' && a.status !== 'draft' && a.day === NEW_DAY), newId].sort())
   expect(await page.locator(tid('activity-card', `[data-id="${newId}"]`)).innerText()).toContain(NEW_TITLE)
   await screenshot(page, 'signup-resident-sees-new')
   await page.context().close()
