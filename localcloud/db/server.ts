@@ -160,6 +160,11 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       sendJson(res, 500, { requestId: newRequestId(), code: 'SYS_ERR', message: e.message })
     })
   })
+  // A long aggregation blocks the event loop; when it ends, idle keep-alive sockets past Node's
+  // 5 s default would be closed just as the SDK reuses them ("socket hang up"). Keep them longer
+  // than any request takes here.
+  server.keepAliveTimeout = 120_000
+  server.headersTimeout = 125_000
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     else socket.destroy()

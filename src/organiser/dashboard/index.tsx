@@ -8,15 +8,14 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { callCloud } from '@/services/callCloud'
+import { watchActivities } from '@/services/liveChanges'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
-import { readString, writeString } from '@/utils/storage'
 import { BarChart } from '../components/BarChart'
 import { curveWindow, peakHour, rateText } from '../components/chart'
-import { initialDistrict, pickScope, scopeQuery, type DistrictChoice, type Scope } from '../components/scope'
+import { initialDistrict, scopeQuery, type DistrictChoice, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
-import { watchActivities } from '@/services/liveChanges'
+import { ScopedWeek } from '../components/ScopedWeek'
 import { useLive } from '../components/useLive'
-import { WEEK_KEY, loadScopes } from '../courses/scope'
 import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, seatsLine } from './liveText'
 import './index.scss'
 
@@ -30,11 +29,8 @@ const POLL_MS = 3000
  * other organiser pages.
  */
 export default function OrganiserDashboard() {
-  const scopes = useAsync(loadScopes, [])
   const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
   const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
-  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
-  const scope = scopes.status === 'ready' ? pickScope(scopes.data, chosen) : null
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -62,20 +58,15 @@ export default function OrganiserDashboard() {
         ) : null}
       </View>
 
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && !scope ? <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' /> : null}
-      {scopes.status === 'ready' && scope ? (
-        <WeekView
-          key={scope.week.id}
-          scopes={scopes.data}
-          scope={scope}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek>
+        {({ scopes, scope, onWeek }) => (
+          <WeekView
+            scopes={scopes}
+            scope={scope}
+            onWeek={onWeek}
+          />
+        )}
+      </ScopedWeek>
     </PageShell>
   )
 }

@@ -8,10 +8,10 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
 import { fileUrl } from '@/services/fileUrl'
-import { readString, writeString } from '@/utils/storage'
-import { initialDistrict, pickScope, type Scope } from '../components/scope'
+import { initialDistrict, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
-import { WEEK_KEY, loadPublishedActivities, loadScopes } from '../courses/scope'
+import { ScopedWeek } from '../components/ScopedWeek'
+import { loadPublishedActivities } from '../courses/scope'
 import { KIND_WORDS, aboutText, publishedText } from './form'
 import { PublicityForm } from './PublicityForm'
 import '../activity-edit/PickerField.scss'
@@ -24,9 +24,6 @@ import './index.scss'
  */
 export default function PublicityPage() {
   const { params } = useRouter()
-  const scopes = useAsync(loadScopes, [])
-  const [chosen, setChosen] = useState(() => params.weekId || readString(WEEK_KEY))
-  const scope = scopes.status === 'ready' ? pickScope(scopes.data, chosen) : null
 
   return (
     <PageShell className='pub' testid='publicity-page'>
@@ -34,21 +31,16 @@ export default function PublicityPage() {
         <Text className='page-head__title'>宣传报道</Text>
         <Text className='page-head__text'>登记媒体的文字报道、图片和视频，总结表的“宣传报道”一栏会自动统计。</Text>
       </View>
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && !scope ? <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' /> : null}
-      {scopes.status === 'ready' && scope ? (
-        <WeekPublicity
-          key={scope.week.id}
-          scopes={scopes.data}
-          scope={scope}
-          askedDistrict={scope.week.id === params.weekId ? params.districtCode : undefined}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek weekId={params.weekId}>
+        {({ scopes, scope, onWeek }) => (
+          <WeekPublicity
+            scopes={scopes}
+            scope={scope}
+            askedDistrict={scope.week.id === params.weekId ? params.districtCode : undefined}
+            onWeek={onWeek}
+          />
+        )}
+      </ScopedWeek>
     </PageShell>
   )
 }

@@ -6,15 +6,13 @@ import { Chip } from '@/components/Chip'
 import { Field, InlineError, TextArea } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
-import { useAsync } from '@/hooks/useAsync'
 import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
 import { openExport } from '@/services/exportFile'
 import { timeRangeText, typeLabel } from '@/utils/activityText'
-import { readString, writeString } from '@/utils/storage'
 import { rateText } from '../components/chart'
-import { districtName, initialDistrict, pickScope, type DistrictChoice, type Scope } from '../components/scope'
+import { districtName, initialDistrict, type DistrictChoice, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
-import { WEEK_KEY, loadScopes } from '../courses/scope'
+import { ScopedWeek } from '../components/ScopedWeek'
 import { changedRows, deadlineText, draftKey, draftOf, groupRows, savedText, typicalCaseInput, type Draft } from './summaryText'
 import './index.scss'
 
@@ -30,9 +28,6 @@ const AUTOSAVE_MS = 2500
  */
 export default function SummaryPage() {
   const { params } = useRouter()
-  const scopes = useAsync(loadScopes, [])
-  const [chosen, setChosen] = useState(() => params.weekId || readString(WEEK_KEY))
-  const scope = scopes.status === 'ready' ? pickScope(scopes.data, chosen) : null
 
   return (
     <PageShell className='sum' testid='summary-page'>
@@ -40,21 +35,16 @@ export default function SummaryPage() {
         <Text className='page-head__title'>总结表</Text>
         <Text className='page-head__text'>活动数据自动填入；其余各项请填写，会自动保存为草稿。填好后导出 Word 上报。</Text>
       </View>
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && !scope ? <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' /> : null}
-      {scopes.status === 'ready' && scope ? (
-        <WeekSummary
-          key={scope.week.id}
-          scopes={scopes.data}
-          scope={scope}
-          askedDistrict={scope.week.id === params.weekId ? params.districtCode : undefined}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek weekId={params.weekId}>
+        {({ scopes, scope, onWeek }) => (
+          <WeekSummary
+            scopes={scopes}
+            scope={scope}
+            askedDistrict={scope.week.id === params.weekId ? params.districtCode : undefined}
+            onWeek={onWeek}
+          />
+        )}
+      </ScopedWeek>
     </PageShell>
   )
 }
