@@ -2,15 +2,7 @@ import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type RoleGrant, ty
 import type { Database } from '../../_core/cloud'
 import { aggregateDocs } from '../../_core/read'
 import { isOrganiserOf, isVolunteerOf, type Caller } from '../../_core/roles'
-
-/** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  project(fields: unknown): SubPipeline
-  lookup(spec: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
-}
+import { subPipeline } from '../../_core/pipeline'
 
 /** An earlier check-in of the same person (any activity), as the door read sees it. */
 export interface PriorCheckin {
@@ -42,8 +34,7 @@ export type RegistrationRef = { ticketId: string } | { registrationId: string } 
  * document has no roles: nothing comes back and they are refused.
  */
 export async function loadDoorContext(db: Database, openid: string, activityId: string, ref: RegistrationRef): Promise<DoorContext> {
-  const $ = db.command.aggregate
-  const pipeline = () => ($ as unknown as { pipeline(): SubPipeline }).pipeline()
+  const pipeline = () => subPipeline(db)
   let query = db
     .collection(COLLECTIONS.users)
     .aggregate()

@@ -15,14 +15,7 @@ import type { ActionContext } from '../../_core/handler'
 import { personIdOf } from '../../_core/ids'
 import { aggregateDocs, readDocs } from '../../_core/read'
 import { isOrganiserOf } from '../../_core/roles'
-
-/** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  project(spec: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
-}
+import { subPipeline } from '../../_core/pipeline'
 
 /** `<courseId>_<personId>`: one enrolment per person per course. */
 export function enrolmentId(courseId: string, personId: string): string {
@@ -49,11 +42,6 @@ export interface CourseContextOptions {
   user?: string
   week?: boolean
   activities?: boolean
-}
-
-/** A new $lookup sub-pipeline. */
-export function subPipeline(db: Database): SubPipeline {
-  return (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
 }
 
 export async function loadCourseContext(db: Database, courseId: string, opts: CourseContextOptions = {}): Promise<CourseContext> {

@@ -6,7 +6,8 @@ import { COLLECTIONS, type CourseDoc, type EnrolmentDoc, type LessonDoc, type We
 import type { ActionContext } from '../../_core/handler'
 import { aggregateDocs, readDocs } from '../../_core/read'
 import { toSummary } from '../../activity/src/mappers'
-import { lessonDocId, loadCourseContext, subPipeline, visibleCourse } from './context'
+import { subPipeline } from '../../_core/pipeline'
+import { lessonDocId, loadCourseContext, visibleCourse } from './context'
 import { lessonIdsOf, toCard, toEnrolment } from './views'
 
 const MAX = 1000

@@ -17,6 +17,7 @@ import {
 } from '../../_core/collections'
 import { personIdOf } from '../../_core/ids'
 import { aggregateDocs, readDocs } from '../../_core/read'
+import { subPipeline } from '../../_core/pipeline'
 
 /** The name a reader without a profile goes by. */
 export const ANONYMOUS_READER = '读者'
@@ -50,13 +51,6 @@ export function learnerOf(openid: string, memberId: string | null | undefined, u
   return { openid, personId: openid, memberId: null, name: profile?.name ?? ANONYMOUS_READER, audience: profile?.audience ?? null }
 }
 
-/** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
-}
-
 export interface BookContext {
   book: BookDoc | null
   /** The caller's account (profile, family, roles); null without one. */
@@ -83,7 +77,7 @@ export async function loadBookContext(
   input: { bookId: string; openid: string; memberId: string | null; now: number; withPage?: boolean },
 ): Promise<BookContext> {
   const $ = db.command.aggregate
-  const pipeline = () => ($ as unknown as { pipeline(): SubPipeline }).pipeline()
+  const pipeline = () => subPipeline(db)
   const personId = personIdOf(input.openid, input.memberId)
   const logId = readingLogId(input.bookId, personId, input.now)
   let query = db

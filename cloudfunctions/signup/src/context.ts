@@ -3,6 +3,7 @@ import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type UserDoc } fro
 import type { Database } from '../../_core/cloud'
 import { personIdOf, registrationId } from '../../_core/ids'
 import { aggregateDocs } from '../../_core/read'
+import { subPipeline } from '../../_core/pipeline'
 
 export interface SignupContext {
   activityId: string
@@ -16,13 +17,6 @@ export interface SignupContext {
   upcoming: RegistrationDoc[]
   /** The caller's profile and family (null when they have no account document yet). */
   user: Pick<UserDoc, 'profile' | 'family'> | null
-}
-
-/** A $lookup sub-pipeline builder (db.command.aggregate.pipeline(); missing from the SDK's typings). */
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
 }
 
 /**
@@ -39,7 +33,7 @@ export async function loadSignupContext(
 ): Promise<SignupContext> {
   const _ = db.command
   const $ = _.aggregate
-  const pipeline = () => ($ as unknown as { pipeline(): SubPipeline }).pipeline()
+  const pipeline = () => subPipeline(db)
   const personId = personIdOf(input.openid, input.memberId)
   const regId = registrationId(input.activityId, personId)
   const personKey = { personKey: $.literal(personId) }

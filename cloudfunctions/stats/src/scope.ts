@@ -6,12 +6,7 @@ import { COLLECTIONS, type RoleGrant, type SummaryDraftDoc, type UserDoc, type W
 import type { ActionContext } from '../../_core/handler'
 import { aggregateDocs } from '../../_core/read'
 import { isAdmin, type Caller } from '../../_core/roles'
-
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
-}
+import { subPipeline } from '../../_core/pipeline'
 
 export interface Scope {
   caller: Caller
@@ -41,8 +36,7 @@ export async function loadScope(
   opts: { withDraft?: boolean } = {},
 ): Promise<Scope> {
   const { db } = ctx
-  const $ = db.command.aggregate
-  const pipeline = () => ($ as unknown as { pipeline(): SubPipeline }).pipeline()
+  const pipeline = () => subPipeline(db)
   let query = db
     .collection(COLLECTIONS.users)
     .aggregate()

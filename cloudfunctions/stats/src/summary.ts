@@ -15,13 +15,7 @@ import { bookCountersOf } from '../../_core/readingStats'
 import { updateCount, isDuplicateKey } from '../../_core/write'
 import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
 import { draftIdOf, loadScope, type Scope } from './scope'
-
-interface SubPipeline {
-  match(query: unknown): SubPipeline
-  project(fields: unknown): SubPipeline
-  limit(n: number): SubPipeline
-  done(): unknown[]
-}
+import { subPipeline } from '../../_core/pipeline'
 
 interface Extras {
   courses: Pick<CourseDoc, '_id' | 'status' | 'counters'>[]
@@ -32,8 +26,7 @@ interface Extras {
 /** Courses, books and publicity records of the scope, joined onto the week: one operation. */
 async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras> {
   const { db } = ctx
-  const _ = db.command
-  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
+  const pipeline = () => subPipeline(db)
   const where = { weekId: scope.week._id, ...(scope.districtCode ? { districtCode: scope.districtCode } : {}) }
   const [row] = await aggregateDocs<{ courses: Extras['courses']; books: Extras['books']; publicity: PublicityDoc[] }>(
     db
