@@ -40,7 +40,8 @@ function liveActivity(r: ActivityRow, now: number, featured: Set<string>) {
 
 export async function dashboard(ctx: ActionContext, input: { weekId: string; districtCode?: string; day?: string }) {
   const now = ctx.now()
-  const scope = await loadScope(ctx, input)
+  // The draft (joined in the same read) says which activities the organisers marked as featured.
+  const scope = await loadScope(ctx, input, { withDraft: true })
   const rows = await activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null)
   const published = rows.filter((r) => r.status === 'published')
   const day = input.day ?? shanghaiDate(now)
@@ -48,7 +49,7 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
   const all = figuresOf(published)
   const byType = groupBy(published, (r) => r.type)
   const byDistrict = groupBy(published, (r) => r.districtCode)
-  const none = new Set<string>()
+  const featured = new Set(scope.draft?.featuredIds ?? [])
   return {
     weekId: scope.week._id,
     weekName: scope.week.name,
@@ -61,7 +62,7 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
     today: rows
       .filter((r) => ms(r.startAt) >= start && ms(r.startAt) < end)
       .sort((a, b) => ms(a.startAt) - ms(b.startAt) || a.title.localeCompare(b.title))
-      .map((r) => liveActivity(r, now, none)),
+      .map((r) => liveActivity(r, now, featured)),
     curve: dayCurve(all.arrivals.byHour, day),
     totals: { ...unitOf(all), people: all.people },
     byType: CONTENT_TYPES.filter((t) => byType.has(t.code)).map((t) => ({

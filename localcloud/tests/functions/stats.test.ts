@@ -331,6 +331,8 @@ describe('the draft of typed rows', () => {
     expect(s.typicalCase).toMatchObject({ title: '手机课堂进社区' })
     expect(s.featuredIds).toEqual([ids.A1])
     expect(s.draftSavedAt).not.toBeNull()
+    const d = await must('stats', 'dashboard', { weekId: week.id, districtCode: 'east' }, ORGANISER)
+    expect(d.today.filter((a: any) => a.featured).map((a: any) => a.id)).toEqual([ids.A1])
   })
 
   test("an organiser who names no district gets their own district's draft", async () => {
