@@ -29,6 +29,7 @@ test('seats, badges, times', () => {
   expect(seatsLine({ registered: 0, capacity: null })).toBe('无需报名（报名 0 人）')
   expect(badges({ status: 'published', full: true, needsHelp: true }).map((b) => b.text)).toEqual(['● 已满', '⚠ 需要志愿者'])
   expect(badges({ status: 'cancelled', full: false, needsHelp: false }).map((b) => b.key)).toEqual(['cancelled'])
+  expect(badges({ status: 'published', full: false, needsHelp: false, featured: true }).map((b) => b.text)).toEqual(['★ 特色活动'])
   expect(clockRange(shanghaiInstant('2026-12-02', '09:00'), shanghaiInstant('2026-12-02', '10:30'))).toBe('09:00–10:30')
   expect(arrivalText({ checkedIn: 3, registered: 5 })).toBe('签到率 60%')
   expect(arrivalText({ checkedIn: 0, registered: 0 })).toBeNull()

@@ -33,8 +33,9 @@ export function seatsLine(a: Pick<LiveActivity, 'registered' | 'capacity'>): str
 }
 
 /** The badges of a card, in words (never colour alone). */
-export function badges(a: Pick<LiveActivity, 'status' | 'full' | 'needsHelp'>): { key: string; text: string }[] {
+export function badges(a: Pick<LiveActivity, 'status' | 'full' | 'needsHelp'> & { featured?: boolean }): { key: string; text: string }[] {
   const out: { key: string; text: string }[] = []
+  if (a.featured) out.push({ key: 'featured', text: '★ 特色活动' })
   if (a.status === 'cancelled') out.push({ key: 'cancelled', text: '✕ 已取消' })
   if (a.full) out.push({ key: 'full', text: '● 已满' })
   if (a.needsHelp) out.push({ key: 'help', text: '⚠ 需要志愿者' })
