@@ -13,10 +13,27 @@ export async function updateCount(query: Updatable, data: Record<string, unknown
   return res.stats?.updated ?? 0
 }
 
-/** The cloud refused an add() because a document with that _id exists. */
+/** wx-server-sdk 4.0.2's errCode for the cloud's DATABASE_REQUEST_FAILED. */
+const SDK_DATABASE_REQUEST_FAILED = -502001
+/** wx-server-sdk 4.0.2's errCode for every cloud code it does not know (DATABASE_DUPLICATE_WRITE among them) and for timeouts. */
+const SDK_SYS_ERR = -501001
+
+/**
+ * The cloud refused an add() because a document with that _id exists. wx-server-sdk 4.0.2 throws an
+ * Error with a numeric `errCode` and the cloud's message in `errMsg` (no `code`), in one of two forms:
+ *  - errCode -502001 (DATABASE_REQUEST_FAILED) with MongoDB's "E11000 duplicate key" text;
+ *  - errCode -501001 with the message of the documented DATABASE_DUPLICATE_WRITE code, which the
+ *    SDK does not map; -501001 is also a timeout or any other unknown code, so the message decides.
+ * A raw node-sdk error (or a newer SDK) carries the cloud's code as `code`: that is taken first.
+ */
 export function isDuplicateKey(err: unknown): boolean {
-  const text = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? err)
-  return /duplicate key|E11000|_id.*exist/i.test(text)
+  if (err === null || typeof err !== 'object') return false
+  const e = err as { errCode?: unknown; code?: unknown; errMsg?: unknown; message?: unknown }
+  const text = String(e.errMsg ?? e.message ?? '')
+  if (e.code === 'DATABASE_DUPLICATE_WRITE' || e.code === 11000) return true
+  if (e.errCode === SDK_DATABASE_REQUEST_FAILED || e.code === 'DATABASE_REQUEST_FAILED') return /\bE11000\b/.test(text)
+  if (e.errCode === SDK_SYS_ERR) return /\bDATABASE_DUPLICATE_WRITE\b|index key duplicate|duplicate key/i.test(text)
+  return false
 }
 
 /** Runs `task` over `items` with at most `limit` in flight; results in input order. */

@@ -8,6 +8,7 @@ export type DbErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_DUPLICATE_WRITE'
   | 'DATABASE_TRANSACTION_CONFLICT'
   | 'DATABASE_TRANSACTION_FAIL'
   | 'SYS_ERR'
@@ -40,7 +41,27 @@ export function collectionAlreadyExists(name: string): DbError {
   return new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `[ResourceInUse] Table exist: collection ${name} already exists`)
 }
 
-export function duplicateKey(collection: string, id: unknown): DbError {
+/**
+ * How a duplicate key is answered; the cloud has been seen to answer both ways, and wx-server-sdk
+ * 4.0.2 turns them into different errors:
+ *  - 'E11000': DATABASE_REQUEST_FAILED with MongoDB's E11000 text -> errCode -502001;
+ *  - 'DUPLICATE_WRITE': the documented DATABASE_DUPLICATE_WRITE code, which the SDK does not map
+ *    -> errCode -501001, the code only left in the message.
+ */
+export const DUPLICATE_KEY_FORMS = ['E11000', 'DUPLICATE_WRITE'] as const
+export type DuplicateKeyForm = (typeof DUPLICATE_KEY_FORMS)[number]
+
+export function isDuplicateKeyForm(value: unknown): value is DuplicateKeyForm {
+  return (DUPLICATE_KEY_FORMS as readonly unknown[]).includes(value)
+}
+
+export function duplicateKey(collection: string, id: unknown, form: DuplicateKeyForm = 'E11000'): DbError {
+  if (form === 'DUPLICATE_WRITE') {
+    return new DbError(
+      'DATABASE_DUPLICATE_WRITE',
+      `[FailedOperation.DuplicateWrite] DATABASE_DUPLICATE_WRITE: index key duplicate, collection: ${collection} _id: ${JSON.stringify(id)}`,
+    )
+  }
   return requestFailed(
     `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
   )

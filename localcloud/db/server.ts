@@ -5,6 +5,8 @@
 //   GET  /_local/health             { ok: true }
 //   GET  /_local/stats              { total, byAction }   SDK requests counted by action
 //   POST /_local/stats/reset        zeroes the counters
+//   GET  /_local/duplicate-key      { form }   how a duplicate _id is answered (see errors.ts)
+//   POST /_local/duplicate-key      { form: 'E11000' | 'DUPLICATE_WRITE' } sets it (dev and tests)
 //
 // Answers to SDK calls are HTTP 200 with { requestId, ...result } or { requestId, code, message }:
 // node-sdk throws a TcbError for a body with a `code`, and wx-server-sdk turns it into its errors.
@@ -13,7 +15,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ACTIONS, type ActionContext } from './actions'
-import { invalidParam, toDbError, type DbError } from './errors'
+import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbStats } from './stats'
 import { DocStore } from './store'
 import { TransactionManager } from './transactions'
@@ -31,6 +33,8 @@ export interface DbServerOptions {
   host?: string
   /** Clock in ms for server dates and transaction lifetimes; default Date.now. */
   now?: () => number
+  /** How an insert over an existing _id is answered; default 'E11000' (see errors.ts). */
+  duplicateKeyForm?: DuplicateKeyForm
 }
 
 export interface DbServer {
@@ -40,6 +44,8 @@ export interface DbServer {
   close(): Promise<void>
   stats(): DbStats
   resetStats(): void
+  /** The form duplicate keys are answered in from now on (tests switch it; also POST /_local/duplicate-key). */
+  setDuplicateKeyForm(form: DuplicateKeyForm): void
 }
 
 class BodyError extends Error {
@@ -96,6 +102,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const store = new DocStore(opts.dataDir)
   const transactions = new TransactionManager(store, now)
   const stats = new StatsCounter()
+  let duplicateKeyForm: DuplicateKeyForm = opts.duplicateKeyForm ?? 'E11000'
 
   /** One SDK request, start to end without awaiting: it is applied atomically. */
   function handleSdkCall(text: string): { status: number; body: Record<string, unknown> } {
@@ -117,12 +124,26 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     try {
       const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
       if (!handler) throw invalidParam(`unknown action ${JSON.stringify(action)}`)
-      const ctx: ActionContext = { store, transactions, now: now() }
+      const ctx: ActionContext = { store, transactions, now: now(), duplicateKeyForm }
       return { status: 200, body: { requestId, ...handler(p, ctx) } }
     } catch (err) {
       const e = toDbError(err)
       return { status: 200, body: { requestId, code: e.code, message: e.message } }
     }
+  }
+
+  async function setFormFromBody(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let form: unknown
+    try {
+      form = (JSON.parse(await readBody(req)) as { form?: unknown })?.form
+    } catch {
+      form = undefined
+    }
+    if (!isDuplicateKeyForm(form)) {
+      return sendJson(res, 400, { code: 'INVALID_PARAM', message: `form must be one of ${DUPLICATE_KEY_FORMS.join(', ')}` })
+    }
+    duplicateKeyForm = form
+    return sendJson(res, 200, { form })
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -134,6 +155,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         req.resume()
         stats.reset()
         return sendJson(res, 200, { ok: true })
+      }
+      if (url.pathname === '/_local/duplicate-key') {
+        if (req.method === 'GET') return sendJson(res, 200, { form: duplicateKeyForm })
+        if (req.method === 'POST') return setFormFromBody(req, res)
       }
       req.resume()
       return sendJson(res, 404, { code: 'INVALID_PARAM', message: `no route ${req.method} ${url.pathname}` })
@@ -192,6 +217,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     port,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    setDuplicateKeyForm: (form) => {
+      if (!isDuplicateKeyForm(form)) throw new Error(`unknown duplicate key form ${String(form)}`)
+      duplicateKeyForm = form
+    },
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {

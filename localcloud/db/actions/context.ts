@@ -6,7 +6,7 @@
 // where query, data (or each item of data for inserts), order, projection and stage values are
 // EJSON strings. A handler returns the response body without requestId.
 import { parseEjsonObject, type Doc } from '../decode'
-import { invalidParam } from '../errors'
+import { invalidParam, type DuplicateKeyForm } from '../errors'
 import { isDocId, type DocId } from '../ids'
 import type { DocStore, StoredDoc } from '../store'
 import type { TransactionManager } from '../transactions'
@@ -18,6 +18,8 @@ export interface ActionContext {
   transactions: TransactionManager
   /** This request's time in ms (server dates resolve to it). */
   now: number
+  /** How an insert over an existing _id is answered (dev switch; see errors.ts). */
+  duplicateKeyForm: DuplicateKeyForm
 }
 
 export type ActionResult = Record<string, unknown>

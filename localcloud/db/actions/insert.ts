@@ -2,7 +2,7 @@
 //   request  { collectionName, data: [EJSON string, ...], transactionId? }
 //   response { data: { insertedIds: [id, ...] } }
 // Documents without _id get a new 32-hex id; a duplicate _id (stored, or twice in the batch) fails
-// the whole batch with the cloud's duplicate key error.
+// the whole batch with the cloud's duplicate key error, in the form the server is set to.
 import { parseEjsonObject, type Doc } from '../decode'
 import { duplicateKey, invalidParam } from '../errors'
 import { idKey, newDocId, requireDocId, type DocId } from '../ids'
@@ -17,7 +17,7 @@ function withId(doc: Doc): { id: DocId; doc: Doc } {
   return { id: requireDocId(doc._id), doc }
 }
 
-export const insertDocument: ActionHandler = (params, { store, transactions, now }) => {
+export const insertDocument: ActionHandler = (params, { store, transactions, now, duplicateKeyForm }) => {
   const coll = collectionName(params)
   if (!Array.isArray(params.data) || params.data.length === 0) {
     throw invalidParam('data must be a non-empty array of EJSON documents')
@@ -28,7 +28,7 @@ export const insertDocument: ActionHandler = (params, { store, transactions, now
     if (docs.length !== 1) throw invalidParam('add() in a transaction takes one document')
     const [{ id, doc }] = docs
     transactions.write(txId, coll, id, (current) => {
-      if (current) throw duplicateKey(coll, id)
+      if (current) throw duplicateKey(coll, id, duplicateKeyForm)
       return doc
     })
     return { data: { insertedIds: [id] } }
@@ -38,7 +38,7 @@ export const insertDocument: ActionHandler = (params, { store, transactions, now
   const changes: DocChange[] = []
   for (const { id, doc } of docs) {
     const key = idKey(id)
-    if (seen.has(key) || stored.has(key)) throw duplicateKey(coll, id)
+    if (seen.has(key) || stored.has(key)) throw duplicateKey(coll, id, duplicateKeyForm)
     seen.add(key)
     changes.push({ coll, id, doc })
   }
