@@ -34,34 +34,34 @@ export interface TestWeek {
   day: string
 }
 
+/** The week.create input of a published test week `id` starting the day after tomorrow. */
+export function weekCreateInput(id: string) {
+  return {
+    id,
+    name: '测试活动周',
+    level: 'city',
+    region: '测试市',
+    theme: '终身学习 测试',
+    startDate: dayFromToday(2),
+    endDate: dayFromToday(8),
+    districts: [
+      { code: 'east', name: '东区' },
+      { code: 'west', name: '西区' },
+    ],
+    summaryDeadline: dayFromToday(12),
+    organiser: '测试市教育局',
+    contacts: [{ name: '联系人', unit: '测试市教育局', phone: '0791-00000000' }],
+    status: 'published',
+  }
+}
+
 /**
  * A published week starting the day after tomorrow, created by the bureau admin through
  * `activity.week.create`, with dev-organiser running district `east` and another organiser `west`.
  */
 export async function createTestWeek(cloud: TestCloud): Promise<TestWeek> {
   const id = `t${Date.now().toString(36)}${weekSeq++}`
-  const res = await cloud.call(
-    'activity',
-    'week.create',
-    {
-      id,
-      name: '测试活动周',
-      level: 'city',
-      region: '测试市',
-      theme: '终身学习 测试',
-      startDate: dayFromToday(2),
-      endDate: dayFromToday(8),
-      districts: [
-        { code: 'east', name: '东区' },
-        { code: 'west', name: '西区' },
-      ],
-      summaryDeadline: dayFromToday(12),
-      organiser: '测试市教育局',
-      contacts: [{ name: '联系人', unit: '测试市教育局', phone: '0791-00000000' }],
-      status: 'published',
-    },
-    ADMIN,
-  )
+  const res = await cloud.call('activity', 'week.create', weekCreateInput(id), ADMIN)
   if (!res.ok) throw new Error(`week.create failed: ${JSON.stringify(res)}`)
   const db: any = cloud.sdkDb
   const _ = db.command

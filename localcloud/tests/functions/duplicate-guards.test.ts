@@ -1,0 +1,124 @@
+// Every duplicate-_id guard of the functions, under each form the cloud answers a duplicate in
+// (the local database is switched between them): the guarded behaviour holds and nothing is
+// written twice. Guards behind a read are reached by concurrent calls, which all pass the read.
+import { EventEmitter } from 'node:events'
+import { DUPLICATE_KEY_FORMS } from '../../db/errors'
+import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { activityDoc, allDocs, createActivity, createTestWeek, ADMIN, ORGANISER, profileOf, weekCreateInput, type TestWeek } from './fixtures'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const MIN = 60_000
+const HOUR = 60 * MIN
+
+let cloud: TestCloud
+let week: TestWeek
+const db = () => cloud.sdkDb as any
+const defaultMaxListeners = EventEmitter.defaultMaxListeners
+
+beforeAll(async () => {
+  EventEmitter.defaultMaxListeners = 0
+  cloud = await startTestCloud()
+  week = await createTestWeek(cloud)
+})
+afterAll(async () => {
+  EventEmitter.defaultMaxListeners = defaultMaxListeners
+  await cloud.stop()
+})
+
+/** Inserts the calls asked the database for, while `run` ran. */
+async function insertsDuring<T>(run: () => Promise<T>): Promise<{ result: T; inserts: number }> {
+  cloud.db.resetStats()
+  const result = await run()
+  return { result, inserts: cloud.db.stats().byAction['database.insertDocument'] ?? 0 }
+}
+
+const codes = (results: Envelope[]) => results.map((r) => (r.ok ? 'ok' : r.code)).sort()
+
+/** An activity running now with `openid` signed up and a volunteer who may check people in. */
+async function doorFor(tag: string, openid: string) {
+  const activityId = await createActivity(cloud, week, { capacity: 10, fields: ['name', 'phone', 'audience'], title: `防重测试${tag}` })
+  const signed = await cloud.call('signup', 'create', { activityId, profile: profileOf(1) }, openid)
+  if (!signed.ok) throw new Error(`signup failed: ${JSON.stringify(signed)}`)
+  const startAt = new Date(Date.now() + 30 * MIN)
+  await db().collection('activities').doc(activityId).update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
+  const volunteer = `dup-vol-${tag}`
+  const invite = await cloud.call('checkin', 'invite.create', { activityIds: [activityId], expiresAt: Date.now() + 2 * HOUR }, ORGANISER)
+  if (!(await cloud.call('checkin', 'invite.redeem', { code: invite.data.code }, volunteer)).ok) throw new Error('redeem failed')
+  const ticket = await cloud.call('signup', 'ticket', { registrationId: `${activityId}_${openid}` }, openid)
+  if (!ticket.ok) throw new Error(`ticket failed: ${JSON.stringify(ticket)}`)
+  return { activityId, volunteer, token: ticket.data.token as string, registrationId: `${activityId}_${openid}` }
+}
+
+describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
+  beforeAll(() => cloud.db.setDuplicateKeyForm(form))
+  afterAll(() => cloud.db.setDuplicateKeyForm('E11000'))
+
+  test('a second scan of a checked-in ticket answers ALREADY_CHECKED_IN and the same scan retried answers the first check-in; one check-in counted', async () => {
+    const door = await doorFor(`scan-${form}`, `dup-scan-${form}`)
+    const scan = (nonce: string) => cloud.call('checkin', 'scan', { activityId: door.activityId, token: door.token, nonce }, door.volunteer)
+    const first = await scan('nonce-one')
+    expect(first).toMatchObject({ ok: true, data: { registrationId: door.registrationId } })
+    // The same scan retried answers the first check-in again.
+    expect(await scan('nonce-one')).toMatchObject({ ok: true, data: { checkedInAt: first.data.checkedInAt, counts: { checkedIn: 1 } } })
+    expect(await scan('nonce-two')).toMatchObject({ ok: false, code: 'ALREADY_CHECKED_IN' })
+    expect(await allDocs(cloud, 'checkins', { activityId: door.activityId })).toHaveLength(1)
+    expect((await activityDoc(cloud, door.activityId)).attendance.checkedIn).toBe(1)
+  })
+
+  test('a replayed walk-in (same nonce) answers replayed and is stored and counted once', async () => {
+    const door = await doorFor(`walkin-${form}`, `dup-walkin-${form}`)
+    const input = { activityId: door.activityId, name: '王阿姨', audience: 'seniors', headcount: 2, nonce: `walkin-${form}` }
+    expect(await cloud.call('checkin', 'walkin', input, door.volunteer)).toMatchObject({ ok: true, data: { replayed: false } })
+    expect(await cloud.call('checkin', 'walkin', input, door.volunteer)).toMatchObject({ ok: true, data: { replayed: true } })
+    expect(await allDocs(cloud, 'walkins', { activityId: door.activityId })).toHaveLength(1)
+    expect((await activityDoc(cloud, door.activityId)).attendance.walkInHeadcount).toBe(2)
+  })
+
+  test('the same person signing up twice at once: one registration, the other answers ALREADY_REGISTERED, one seat taken', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 10, title: `同时报名${form}` })
+    const me = `dup-signup-${form}`
+    const input = { activityId, profile: profileOf(2) }
+    const { result, inserts } = await insertsDuring(() => Promise.all([0, 1].map(() => cloud.call('signup', 'create', input, me))))
+    expect(codes(result)).toEqual(['ALREADY_REGISTERED', 'ok'])
+    expect(inserts).toBeGreaterThanOrEqual(2)
+    expect(await allDocs(cloud, 'registrations', { activityId })).toHaveLength(1)
+    expect((await activityDoc(cloud, activityId)).seatsLeft).toBe(9)
+  })
+
+  test('the same week created twice at once: one week, the other answers WEEK_EXISTS', async () => {
+    const id = `dupweek${form.toLowerCase().replace(/[^a-z0-9]/g, '')}`
+    const { result, inserts } = await insertsDuring(() => Promise.all([0, 1].map(() => cloud.call('activity', 'week.create', weekCreateInput(id), ADMIN))))
+    expect(codes(result)).toEqual(['WEEK_EXISTS', 'ok'])
+    expect(inserts).toBeGreaterThanOrEqual(2)
+    expect(await allDocs(cloud, 'weeks', { _id: id })).toHaveLength(1)
+  })
+
+  test("a new person's first two saves at once: one account document holding both family members", async () => {
+    const me = `dup-user-${form}`
+    const member = (name: string) => ({ name, ageGroup: '70+', relation: 'parent', phone: '13800000000', audience: 'seniors' })
+    const { result, inserts } = await insertsDuring(() =>
+      Promise.all([cloud.call('signup', 'family.add', member('张大爷'), me), cloud.call('signup', 'family.add', member('李奶奶'), me)]),
+    )
+    expect(codes(result)).toEqual(['ok', 'ok'])
+    expect(inserts).toBe(2)
+    const users = await allDocs(cloud, 'users', { _id: me })
+    expect(users).toHaveLength(1)
+    expect(users[0].family.map((m: any) => m.name).sort()).toEqual(['张大爷', '李奶奶'])
+  })
+
+  test("a week's first two tickets at once: one signing key, both tickets verify with it", async () => {
+    const fresh = await createTestWeek(cloud)
+    const activityId = await createActivity(cloud, fresh, { capacity: 10, title: `首张票${form}` })
+    const people = [`dup-key-${form}-a`, `dup-key-${form}-b`]
+    for (const [i, p] of people.entries()) {
+      const res = await cloud.call('signup', 'create', { activityId, profile: profileOf(10 + i) }, p)
+      if (!res.ok) throw new Error(`signup failed: ${JSON.stringify(res)}`)
+    }
+    const { result, inserts } = await insertsDuring(() =>
+      Promise.all(people.map((p) => cloud.call('signup', 'ticket', { registrationId: `${activityId}_${p}` }, p))),
+    )
+    expect(codes(result)).toEqual(['ok', 'ok'])
+    expect(inserts).toBe(2)
+    expect(await allDocs(cloud, 'weekKeys', { _id: fresh.id })).toHaveLength(1)
+  })
+})
