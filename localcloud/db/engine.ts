@@ -6,6 +6,7 @@ import fullContext from 'mingo/init/context'
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
 import { cloneDoc, isPlainObject, type Doc } from './decode'
 import { invalidParam, requestFailed } from './errors'
+import { $lookup } from './lookup'
 
 /**
  * $sample without repeats: MongoDB picks distinct documents (a random sort) unless it can use its
@@ -34,8 +35,8 @@ const $cloneJoined: PipelineOperator = (collection, expr) =>
     return Array.isArray(d[field]) ? { ...d, [field]: (d[field] as Doc[]).map((x) => cloneDoc(x)) } : d
   })
 
-// Operators already in a context win over ones added later, so ours goes first.
-const context = Context.merge(Context.init().addPipelineOps({ $sample, [CLONE_JOINED]: $cloneJoined }), fullContext())
+// Operators already in a context win over ones added later, so ours goes first ($lookup: lookup.ts).
+const context = Context.merge(Context.init().addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined }), fullContext())
 // No $where / $function / $accumulator: requests carry data, never code to run.
 const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false }
 const UPDATE_OPTIONS = { cloneMode: 'deep' as const, queryOptions: { context, useStrictMode: true, scriptEnabled: false } }
