@@ -6,7 +6,7 @@ import { COLLECTIONS, type RoleGrant, type SummaryDraftDoc, type UserDoc, type W
 import type { ActionContext } from '../../_core/handler'
 import { aggregateDocs } from '../../_core/read'
 import { isAdmin, type Caller } from '../../_core/roles'
-import { subPipeline } from '../../_core/pipeline'
+import { matchExpr, subPipeline } from '../../_core/pipeline'
 
 export interface Scope {
   caller: Caller
@@ -49,9 +49,20 @@ export async function loadScope(
       pipeline: pipeline().match({ _id: draftIdOf(input.weekId, input.districtCode ?? null) }).limit(1).done(),
       as: 'drafts',
     })
-    // No district named: an organiser's own district's draft is joined through their roles.
+    // No district named: an organiser's own district's draft is joined through their roles, in this
+    // week only. Not by localField 'roles.districtCode': roles without any district (an admin's)
+    // join as null, which matches every roll-up draft (districtCode null) of every week.
     if (!input.districtCode) {
-      query = query.lookup({ from: COLLECTIONS.summaries, localField: 'roles.districtCode', foreignField: 'districtCode', as: 'ownDrafts' })
+      const _ = db.command
+      const $ = _.aggregate
+      query = query.lookup({
+        from: COLLECTIONS.summaries,
+        let: { codes: $.ifNull(['$roles.districtCode', []]) },
+        pipeline: pipeline()
+          .match(_.and([{ weekId: input.weekId }, matchExpr(db, $.in(['$districtCode', '$$codes']))]))
+          .done(),
+        as: 'ownDrafts',
+      })
     }
   }
   const [row] = await aggregateDocs<Pick<UserDoc, 'roles'> & { week: WeekDoc[]; drafts?: SummaryDraftDoc[]; ownDrafts?: SummaryDraftDoc[] }>(
