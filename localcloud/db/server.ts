@@ -40,6 +40,12 @@ export interface DbServer {
   close(): Promise<void>
   stats(): DbStats
   resetStats(): void
+  /**
+   * Documents written (inserted, replaced, updated or removed) since the server started, counted
+   * as the store applies them: a request that changes nothing (an update matching no document, a
+   * refused transaction) adds 0. Never reset; compare two readings.
+   */
+  documentWrites(): number
 }
 
 class BodyError extends Error {
@@ -96,6 +102,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const store = new DocStore(opts.dataDir)
   const transactions = new TransactionManager(store, now)
   const stats = new StatsCounter()
+  let documentWrites = 0
+  store.onBeforeWrite(() => {
+    documentWrites++
+  })
 
   /** One SDK request, start to end without awaiting: it is applied atomically. */
   function handleSdkCall(text: string): { status: number; body: Record<string, unknown> } {
@@ -192,6 +202,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     port,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    documentWrites: () => documentWrites,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
