@@ -46,6 +46,12 @@ export interface DbServer {
   resetStats(): void
   /** The form duplicate keys are answered in from now on (tests switch it; also POST /_local/duplicate-key). */
   setDuplicateKeyForm(form: DuplicateKeyForm): void
+  /**
+   * Documents written (inserted, replaced, updated or removed) since the server started, counted
+   * as the store applies them: a request that changes nothing (an update matching no document, a
+   * refused transaction) adds 0. Never reset; compare two readings.
+   */
+  documentWrites(): number
 }
 
 class BodyError extends Error {
@@ -103,6 +109,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const transactions = new TransactionManager(store, now)
   const stats = new StatsCounter()
   let duplicateKeyForm: DuplicateKeyForm = opts.duplicateKeyForm ?? 'E11000'
+  let documentWrites = 0
+  store.onBeforeWrite(() => {
+    documentWrites++
+  })
 
   /** One SDK request, start to end without awaiting: it is applied atomically. */
   function handleSdkCall(text: string): { status: number; body: Record<string, unknown> } {
@@ -221,6 +231,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       if (!isDuplicateKeyForm(form)) throw new Error(`unknown duplicate key form ${String(form)}`)
       duplicateKeyForm = form
     },
+    documentWrites: () => documentWrites,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {

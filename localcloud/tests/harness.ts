@@ -19,9 +19,13 @@ export interface TestCloud extends LocalCloud {
   stop(): Promise<void>
 }
 
-export async function startTestCloud(seed: 'always' | 'never' = 'always'): Promise<TestCloud> {
+/**
+ * `attendance: true` also seeds what has happened in the Nanchang week by now (sign-ups, check-ins,
+ * ratings, publicity), as `npm start` does; by default tests script their own on an empty week.
+ */
+export async function startTestCloud(seed: 'always' | 'never' = 'always', options: { attendance?: boolean } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
-  const cloud = await startLocalCloud({ dataDir, seed, attendance: false })
+  const cloud = await startLocalCloud({ dataDir, seed, attendance: options.attendance ?? false })
   return {
     ...cloud,
     dataDir,

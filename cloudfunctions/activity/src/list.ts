@@ -44,8 +44,7 @@ export async function list(ctx: ActionContext, input: ListInput) {
     conditions.push(_.or([{ seatsLeft: _.gt(0) }, { signup: null }]) as unknown as Record<string, unknown>)
   }
   if (input.cursor) {
-    const after = decodeCursor(input.cursor)
-    if (typeof after.key !== 'number') throw new Error('unreachable: numeric cursor expected')
+    const after = decodeCursor(input.cursor, 'instant')
     const at = new Date(after.key)
     conditions.push(_.or([{ startAt: _.gt(at) }, { startAt: at, _id: _.gt(after.id) }]) as unknown as Record<string, unknown>)
   }

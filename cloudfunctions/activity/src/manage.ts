@@ -317,8 +317,7 @@ export async function mine(
   }
   if (input.status) conditions.push({ status: input.status })
   if (input.cursor) {
-    const after = decodeCursor(input.cursor)
-    if (typeof after.key !== 'number') throw new DomainError('BAD_CURSOR')
+    const after = decodeCursor(input.cursor, 'instant')
     const k = new Date(after.key)
     conditions.push(_.or([{ startAt: _.gt(k) }, { startAt: k, _id: _.gt(after.id) }]) as unknown as Record<string, unknown>)
   }

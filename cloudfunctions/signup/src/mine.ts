@@ -1,4 +1,3 @@
-import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
 import { decodeCursor, encodeCursor } from '../../_core/cursor'
 import type { ActionContext } from '../../_core/handler'
@@ -21,8 +20,7 @@ export async function mine(ctx: ActionContext, input: { when: 'upcoming' | 'past
     { openid: ctx.openid, endAt: upcoming ? _.gt(new Date(now)) : _.lte(new Date(now)) },
   ]
   if (input.cursor) {
-    const after = decodeCursor(input.cursor)
-    if (typeof after.key !== 'number') throw new DomainError('BAD_CURSOR')
+    const after = decodeCursor(input.cursor, 'instant')
     const k = new Date(after.key)
     conditions.push(
       _.or(

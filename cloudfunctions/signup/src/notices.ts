@@ -1,4 +1,3 @@
-import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type OutboxDoc } from '../../_core/collections'
 import { decodeCursor, encodeCursor } from '../../_core/cursor'
 import type { ActionContext } from '../../_core/handler'
@@ -14,8 +13,7 @@ export async function notices(ctx: ActionContext, input: { unreadOnly: boolean; 
   const conditions: Record<string, unknown>[] = [{ recipient: ctx.openid }]
   if (input.unreadOnly) conditions.push({ readAt: null })
   if (input.cursor) {
-    const after = decodeCursor(input.cursor)
-    if (typeof after.key !== 'number') throw new DomainError('BAD_CURSOR')
+    const after = decodeCursor(input.cursor, 'instant')
     const k = new Date(after.key)
     conditions.push(_.or([{ createdAt: _.lt(k) }, { createdAt: k, _id: _.lt(after.id) }]) as unknown as Record<string, unknown>)
   }

@@ -180,6 +180,21 @@ describe('stats', () => {
     })
   })
 
+  it('counts documents written, not requests: an update matching nothing and a read add 0', async () => {
+    const coll = await t.collection('stats_writes')
+    const start = t.server.documentWrites()
+    await t.db.collection(coll).add({ data: [{ _id: 'a', n: 1 }, { _id: 'b', n: 1 }] })
+    expect(t.server.documentWrites() - start).toBe(2)
+    await t.db.collection(coll).where({ n: 99 }).update({ data: { n: 2 } })
+    await t.db.collection(coll).where({ n: 1 }).get()
+    expect(t.server.documentWrites() - start).toBe(2)
+    await t.db.collection(coll).where({ n: 1 }).update({ data: { n: 3 } })
+    await t.db.collection(coll).doc('a').remove()
+    expect(t.server.documentWrites() - start).toBe(5)
+    t.server.resetStats()
+    expect(t.server.documentWrites() - start).toBe(5)
+  })
+
   it('answers GET /_local/health', async () => {
     const res = await fetch(t.server.url.replace(/\/admin$/, '/_local/health'))
     expect(await res.json()).toEqual({ ok: true })

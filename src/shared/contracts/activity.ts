@@ -3,6 +3,7 @@ import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS, codesOf } from '../do
 import { SIGNUP_FIELDS } from '../domain/people'
 import { isValidDay } from '../domain/time'
 import { action } from './envelope'
+import { textSchema } from './text'
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
 export const daySchema = z.string().refine(isValidDay, { message: 'YYYY-MM-DD' })
@@ -78,7 +79,7 @@ export const activityListInputSchema = z.object({
   /** 'online' = online or hybrid, 'offline' = offline or hybrid, 'hybrid' = hybrid only. */
   mode: modeSchema.optional(),
   /** Title or venue name contains it (case-insensitive, taken literally). */
-  keyword: z.string().trim().min(1).max(30).optional(),
+  keyword: textSchema({ min: 1, max: 30 }).optional(),
   /** Only published activities one can still attend: seats left, or no sign-up needed. */
   hasSeats: z.boolean().optional(),
   cursor: z.string().max(200).optional(),
@@ -115,10 +116,10 @@ export type ManagedActivity = z.infer<typeof managedActivitySchema>
 export const managedSummarySchema = activitySummarySchema.extend({ counters: countersSchema, attendance: attendanceSchema.optional() })
 export type ManagedSummary = z.infer<typeof managedSummarySchema>
 
-const text = (max: number) => z.string().trim().min(1).max(max)
+const text = (max: number) => textSchema({ min: 1, max })
 
 export const venueSchema = z.object({ name: text(60), address: text(120) })
-export const onlineUrlSchema = z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
+export const onlineUrlSchema = textSchema({ max: 300 }).regex(/^https?:\/\/\S+$/)
 
 export const signupPlanSchema = z.object({
   capacity: z.number().int().min(1).max(100_000),
@@ -131,7 +132,7 @@ export const signupPlanSchema = z.object({
 
 /** Every field an organiser edits (create takes them all; update any subset). */
 const activityFields = {
-  title: z.string().trim().min(2).max(60),
+  title: textSchema({ min: 2, max: 60 }),
   type: contentTypeSchema,
   topics: z.array(topicSchema).min(1).max(11),
   audiences: z.array(audienceSchema).min(1).max(9),
@@ -144,7 +145,7 @@ const activityFields = {
   endAt: instant,
   /** null = 无需报名 (open attendance). */
   signup: signupPlanSchema.nullable(),
-  description: z.string().trim().max(2000),
+  description: textSchema({ max: 2000, multiline: true }),
   /** Minutes before the start when check-in opens (default 60; up to a day). */
   checkinLeadMinutes: z.number().int().min(0).max(1440).optional(),
 }
@@ -163,7 +164,7 @@ export type ActivityCreateInput = z.input<typeof activityCreateInputSchema>
 export const activityPatchSchema = z.object(activityFields).partial()
 export type ActivityPatch = z.infer<typeof activityPatchSchema>
 
-export const contactSchema = z.object({ name: text(20), unit: text(60), phone: z.string().trim().min(5).max(20) })
+export const contactSchema = z.object({ name: text(20), unit: text(60), phone: textSchema({ min: 5, max: 20 }) })
 
 const weekFields = {
   name: text(60),
@@ -219,7 +220,7 @@ export const activityContract = {
   publish: action(z.object({ id: idSchema }), z.object({ activity: managedActivitySchema })),
   /** Organiser: cancel; every active registrant gets an `activity_cancelled` notice. */
   cancel: action(
-    z.object({ id: idSchema, reason: z.string().trim().min(1).max(200) }),
+    z.object({ id: idSchema, reason: textSchema({ min: 1, max: 200 }) }),
     z.object({ activity: managedActivitySchema, notified: z.number().int() }),
   ),
   /** Organiser: the activities of the districts they run in a week (admin: all), drafts included. */

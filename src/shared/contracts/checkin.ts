@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INVITE_CODE_RE, normaliseInviteCode } from '../domain/attendance'
 import { action } from './envelope'
+import { textSchema } from './text'
 import { audienceSchema, idSchema } from './activity'
 import { registrationIdSchema } from './signup'
 
@@ -8,7 +9,7 @@ import { registrationIdSchema } from './signup'
 const instant = z.number().int()
 
 /** A QR ticket token `LLW1.<activityId>.<ticketId>.<sig>` (checked for shape and signature by the function). */
-export const ticketTokenSchema = z.string().trim().min(1).max(300)
+export const ticketTokenSchema = textSchema({ min: 1, max: 300 })
 /** A phone's id for one offline scan or walk-in: makes a replayed queue harmless. */
 export const nonceSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
 export const inviteCodeSchema = z
@@ -167,7 +168,7 @@ export const checkinContract = {
   ),
   /** A registrant without their ticket: by surname and the last 4 digits of the phone; masked. */
   lookup: action(
-    z.object({ activityId: idSchema, surname: z.string().trim().min(1).max(4), phoneTail: z.string().regex(/^\d{4}$/) }),
+    z.object({ activityId: idSchema, surname: textSchema({ min: 1, max: 4 }), phoneTail: z.string().regex(/^\d{4}$/) }),
     z.object({ matches: z.array(rosterEntrySchema) }),
   ),
   /** Check a registration in without its ticket (after a lookup). Same refusals as scan. */
@@ -179,7 +180,7 @@ export const checkinContract = {
   walkin: action(
     z.object({
       activityId: idSchema,
-      name: z.string().trim().min(1).max(20).optional(),
+      name: textSchema({ min: 1, max: 20 }).optional(),
       audience: audienceSchema,
       headcount: z.number().int().min(1).max(200).default(1),
       nonce: nonceSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { COURSE_KINDS, COURSE_TOPICS, codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
+import { textSchema } from './text'
 import { activitySummarySchema, idSchema } from './activity'
 import { memberIdSchema } from './signup'
 
@@ -15,24 +16,24 @@ export const lessonIdSchema = z.string().regex(/^l[a-z0-9]{1,15}$/)
  * A picture in a lesson: a cloud storage fileID (`cloud://…`, shown by <Image> in weapp, served by
  * the local cloud's /storage in h5) or an https URL.
  */
-export const imageRefSchema = z.string().trim().max(300).regex(/^(cloud:\/\/|https:\/\/)\S+$/)
+export const imageRefSchema = textSchema({ max: 300 }).regex(/^(cloud:\/\/|https:\/\/)\S+$/)
 
 export const lessonStepSchema = z.object({
   /** What to do, in plain words; shown large, one step per screen. */
-  text: z.string().trim().min(1).max(300),
+  text: textSchema({ min: 1, max: 300, multiline: true }),
   image: imageRefSchema.nullable().default(null),
   /** What the picture shows, read out for people who cannot see it. */
-  imageAlt: z.string().trim().max(60).nullable().default(null),
+  imageAlt: textSchema({ max: 60 }).nullable().default(null),
   /** An optional video (https). */
-  videoUrl: z.string().trim().max(300).regex(/^https:\/\/\S+$/).nullable().default(null),
+  videoUrl: textSchema({ max: 300 }).regex(/^https:\/\/\S+$/).nullable().default(null),
   /** A short warning or hint (e.g. 防诈骗: 验证码不要告诉任何人). */
-  tip: z.string().trim().max(120).nullable().default(null),
+  tip: textSchema({ max: 120 }).nullable().default(null),
 })
 export type LessonStep = z.infer<typeof lessonStepSchema>
 
 export const lessonSchema = z.object({
   id: lessonIdSchema,
-  title: z.string().trim().min(1).max(40),
+  title: textSchema({ min: 1, max: 40 }),
   /** About how long it takes. */
   minutes: z.number().int().min(1).max(120),
   steps: z.array(lessonStepSchema).min(1).max(15),
@@ -123,8 +124,8 @@ export const courseInputSchema = z.object({
   weekId: idSchema,
   districtCode: idSchema,
   topic: courseTopicSchema,
-  title: z.string().trim().min(2).max(40),
-  intro: z.string().trim().min(1).max(300),
+  title: textSchema({ min: 2, max: 40 }),
+  intro: textSchema({ min: 1, max: 300, multiline: true }),
   cover: imageRefSchema.nullable().default(null),
   /** Lessons in order; a lesson without an id is new. */
   lessons: z

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { READING_MINUTES_MAX, READING_MINUTES_MIN, READING_NOTE_MAX } from '../domain/reading'
 import { action } from './envelope'
+import { textSchema } from './text'
 import { activitySummarySchema, daySchema, idSchema } from './activity'
 import { imageRefSchema } from './course'
 import { memberIdSchema } from './signup'
@@ -74,15 +75,15 @@ export const bookListInputSchema = z.object({
   listId: idSchema.optional(),
   weekId: idSchema,
   districtCode: idSchema,
-  title: z.string().trim().min(2).max(40),
-  intro: z.string().trim().max(300).default(''),
+  title: textSchema({ min: 2, max: 40 }),
+  intro: textSchema({ max: 300, multiline: true }).default(''),
   books: z
     .array(
       z.object({
         id: bookIdSchema.optional(),
-        title: z.string().trim().min(1).max(60),
-        author: z.string().trim().min(1).max(60),
-        blurb: z.string().trim().min(1).max(400),
+        title: textSchema({ min: 1, max: 60 }),
+        author: textSchema({ min: 1, max: 60 }),
+        blurb: textSchema({ min: 1, max: 400, multiline: true }),
         cover: imageRefSchema.nullable().default(null),
         activityIds: z.array(idSchema).max(10).default([]),
       }),
@@ -113,7 +114,7 @@ export const readingContract = {
     z.object({
       bookId: bookIdSchema,
       minutes: z.number().int().min(READING_MINUTES_MIN).max(READING_MINUTES_MAX),
-      note: z.string().trim().max(READING_NOTE_MAX).optional(),
+      note: textSchema({ max: READING_NOTE_MAX, multiline: true }).optional(),
       ...learner,
     }),
     z.object({ log: readingLogSchema, reader: readerStatsSchema }),

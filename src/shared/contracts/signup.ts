@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AGE_GROUPS, RELATIONS } from '../domain/people'
 import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
+import { textSchema } from './text'
 import { ratingChoiceSchema } from './stats'
 import { audienceSchema, idSchema, modeSchema, signupFieldSchema } from './activity'
 
@@ -12,7 +13,7 @@ export const ageGroupSchema = z.enum(codesOf(AGE_GROUPS))
 export const relationSchema = z.enum(codesOf(RELATIONS))
 /** A mainland mobile number. */
 export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/)
-export const personNameSchema = z.string().trim().min(1).max(20)
+export const personNameSchema = textSchema({ min: 1, max: 20 })
 
 /** What a resident fills in once; remembered on their account for one-tap sign-ups. */
 export const profileSchema = z.object({
@@ -20,7 +21,7 @@ export const profileSchema = z.object({
   phone: phoneSchema,
   ageGroup: ageGroupSchema,
   /** Street (街道) or community (社区). */
-  community: z.string().trim().min(1).max(60),
+  community: textSchema({ min: 1, max: 60 }),
   audience: audienceSchema,
 })
 export type ProfileView = z.infer<typeof profileSchema>
@@ -209,7 +210,7 @@ export const signupContract = {
     }),
   ),
   'notices.read': action(
-    z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(50) }),
+    z.object({ ids: z.array(idSchema).min(1).max(50) }),
     z.object({ updated: z.number().int() }),
   ),
 
@@ -220,7 +221,7 @@ export const signupContract = {
    * or 'skipped'. NOT_CHECKED_IN, ALREADY_RATED.
    */
   rate: action(
-    z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, comment: z.string().trim().max(200).optional() }),
+    z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, comment: textSchema({ max: 200, multiline: true }).optional() }),
     z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, ratedAt: instant }),
   ),
 }

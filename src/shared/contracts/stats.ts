@@ -3,6 +3,7 @@ import { RATING_LEVELS } from '../domain/feedback'
 import { SUMMARY_ROW_KEYS, TYPED_ROW_KEYS } from '../domain/summary'
 import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
+import { textSchema } from './text'
 import { contentTypeSchema, daySchema, idSchema } from './activity'
 
 /** Epoch milliseconds. */
@@ -105,8 +106,8 @@ export type Dashboard = z.infer<typeof dashboardSchema>
 // ------------------------------------------------------------------ publicity
 
 export const publicityKindSchema = z.enum(['text', 'photo', 'video'])
-export const fileIdSchema = z.string().min(1).max(300).regex(/^cloud:\/\/\S+$/)
-export const linkSchema = z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
+export const fileIdSchema = textSchema({ min: 1, max: 300, trim: false }).regex(/^cloud:\/\/\S+$/)
+export const linkSchema = textSchema({ max: 300 }).regex(/^https?:\/\/\S+$/)
 
 export const publicityInputSchema = z.object({
   weekId: idSchema,
@@ -116,9 +117,9 @@ export const publicityInputSchema = z.object({
   /** About the opening ceremony (开幕式). */
   opening: z.boolean().default(false),
   kind: publicityKindSchema,
-  title: z.string().trim().min(2).max(80),
+  title: textSchema({ min: 2, max: 80 }),
   /** 发布媒体或平台, e.g. 江西日报, 区融媒体中心, 微信公众号. */
-  outlet: z.string().trim().min(1).max(40),
+  outlet: textSchema({ min: 1, max: 40 }),
   /** Link to the report or video; a text report or a video needs one. */
   url: linkSchema.nullable().default(null),
   /** Photos in cloud storage (photo records: 1-9). */
@@ -163,8 +164,8 @@ export type SummaryRowView = z.infer<typeof summaryRowSchema>
 
 export const typicalCaseSchema = z.object({
   activityId: idSchema.nullable(),
-  title: z.string().trim().min(2).max(60),
-  text: z.string().trim().max(3000),
+  title: textSchema({ min: 2, max: 60 }),
+  text: textSchema({ max: 3000, multiline: true }),
 })
 export type TypicalCase = z.infer<typeof typicalCaseSchema>
 
@@ -260,7 +261,7 @@ export const statsContract = {
   ),
   /** Organiser: add a text report, photos or a video link (PUBLICITY_LINK_REQUIRED, PUBLICITY_PHOTOS_REQUIRED). */
   'publicity.add': action(publicityInputSchema, z.object({ item: publicityItemSchema })),
-  'publicity.remove': action(z.object({ id: z.string().min(1).max(64) }), z.object({ id: z.string() })),
+  'publicity.remove': action(z.object({ id: idSchema }), z.object({ id: z.string() })),
 
   /** Organiser: the 总结表 of a district (admin: omit districtCode for the roll-up). */
   summary: action(scopeInputSchema, summarySchema),
@@ -271,7 +272,7 @@ export const statsContract = {
   'summary.save': action(
     scopeInputSchema.extend({
       revision: count.min(0),
-      typed: z.partialRecord(typedRowKeySchema, z.string().max(2000)).optional(),
+      typed: z.partialRecord(typedRowKeySchema, textSchema({ max: 2000, multiline: true, trim: false })).optional(),
       featuredIds: z.array(idSchema).max(50).optional(),
       typicalCase: typicalCaseSchema.nullable().optional(),
     }),
