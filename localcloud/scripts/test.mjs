@@ -10,6 +10,8 @@ const ARTIFACTS = path.join(ROOT, '.artifacts')
 mkdirSync(ARTIFACTS, { recursive: true })
 
 const results = []
+/** Names of failed tests, repeated in the summary (CI shows the log's end). */
+const failures = []
 let passed = 0
 let failed = 0
 
@@ -36,9 +38,21 @@ function jestStep(args, outName) {
     const report = JSON.parse(readFileSync(out, 'utf8'))
     // A suite that failed to run (syntax error, crash in a hook) counts as a failure of its own.
     const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length
+    for (const suite of report.testResults) {
+      const rel = path.relative(ROOT, suite.name)
+      const bad = suite.assertionResults.filter((a) => a.status === 'failed')
+      for (const a of bad) failures.push(`${rel} > ${a.fullName}: ${firstLine(a.failureMessages[0])}`)
+      if (suite.status === 'failed' && bad.length === 0) failures.push(`${rel}: ${firstLine(suite.message)}`)
+    }
     const f = report.numFailedTests + brokenSuites + (status !== 0 && report.numFailedTests + brokenSuites === 0 ? 1 : 0)
     return { passed: report.numPassedTests, failed: f }
   }
+}
+
+/** The first meaningful line of a failure message, without colour codes. */
+function firstLine(text) {
+  const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '')
+  return (plain.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('●')) ?? '').slice(0, 300)
 }
 
 ensureDeps()
@@ -56,6 +70,7 @@ if (h5.failed === 0) {
 
 console.log('\n=== summary ===')
 for (const r of results) console.log(`${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.secs}s)`)
+for (const f of failures) console.log(`failed: ${f}`)
 console.log(`artefacts (screenshots, reports): ${path.relative(ROOT, ARTIFACTS)}/`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed === 0 && passed > 0 ? 0 : 1)
