@@ -94,6 +94,8 @@ export interface ActivityDoc {
   publishedAt?: Date | null
   cancelledAt?: Date | null
   cancelReason?: string | null
+  /** When every active registration of a cancelled activity was marked and told (a retry or the repair stops here). */
+  cancelFinishedAt?: Date | null
   createdAt: Date
   updatedAt: Date
 }
@@ -162,6 +164,14 @@ export interface RegistrationDoc {
   confirmedAt: Date | null
   promotedAt: Date | null
   cancelledAt: Date | null
+  /**
+   * Revision: 1 when first written, +1 on every status change (absent on older documents = 1).
+   * A status change is written where({ _id, rev }) after the activity's pending move names it
+   * (see _core/journal.ts and _core/seats.ts).
+   */
+  rev?: number
+  /** The client's nonce of the request that last signed it up (a retry of it answers it again). */
+  nonce?: string | null
 }
 
 export type NoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'

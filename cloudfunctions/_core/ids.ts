@@ -1,5 +1,5 @@
 // Server-made identifiers and orderings.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** Lower-case base36 random string of `length` characters. */
 export function randomId(length: number): string {
@@ -30,4 +30,12 @@ export function registrationId(activityId: string, personId: string): string {
 /** The person id of the caller (their OPENID) or of one of their family members. */
 export function personIdOf(openid: string, memberId: string | null): string {
   return memberId ? `${openid}~${memberId}` : openid
+}
+
+/**
+ * A deterministic id made of `parts` (a step written at most once, whoever writes it): a prefix and
+ * 32 hex characters of their SHA-256, so it fits every id contract whatever the parts hold.
+ */
+export function stepId(prefix: string, ...parts: (string | number)[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)}`
 }

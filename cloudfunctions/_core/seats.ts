@@ -1,23 +1,36 @@
-// Seats and the waitlist, exact under concurrency without multi-document transactions.
+// Seats and the waitlist, exact under concurrency and under crashes, without multi-document
+// transactions.
 //
-// The activity document holds seatsLeft and the counters; a registration document holds one
-// person's status. Every move is one conditional single-document update whose `stats.updated`
-// says who won:
-//   take a seat        activities.where({ _id, status: 'published', seatsLeft: _.gt(0) })
-//                        .update({ seatsLeft: _.inc(-1), 'counters.confirmed': _.inc(1), ... })
-//   promote            registrations.where({ _id, status: 'waitlisted' }).update({ status: 'confirmed' })
-// A seat freed by a cancellation goes straight to the first waitlisted registration (its status
-// flips; seatsLeft does not move), so a newcomer can never jump the queue. Only when nobody
-// waits is the seat given back (seatsLeft + 1), after which the giver looks at the waitlist once
-// more; a newly waitlisted registration, after its insert, tries once more to take a free seat.
-// Each side writes before it looks, so a seat freed while someone is being waitlisted is never
-// left empty (see fillFreeSeats).
-import { addDeltas, negateDelta, transitionDelta, type CounterDelta } from '@shared/domain/counters'
+// The activity document holds seatsLeft and the counters; a registration holds one person's status
+// and its revision `rev` (1 when first written, +1 on every status change). Every status change is
+// two writes, in this order (see journal.ts):
+//   1. the activity: counters and seatsLeft moved, with a pending entry naming the registration and
+//      the revision it moves from, in ONE conditional update, e.g. taking a seat:
+//        activities.where({ _id, status: 'published', seatsLeft: gt(0), 'pending.r~<reg>~<rev>': exists(false) })
+//          .update({ seatsLeft: inc(-1), 'counters.confirmed': inc(1), 'pending.r~<reg>~<rev>': set(entry) })
+//   2. the registration: inserted at rev 1, or where({ _id, rev }).update({ status, rev: rev + 1 })
+// Invariants, each kept by a single-document update:
+//   - seatsLeft = capacity - confirmed, and counters = a recount of the registrations, once every
+//     pending entry has been settled (its registration reached the entry's rev) or reverted (it
+//     did not: the move is taken back). The repair does both for entries older than
+//     SETTLE_AFTER_MS, so a call that dies between 1 and 2 leaves no seat held by nobody.
+//   - a registration has at most one pending move (the key includes the revision it moves from),
+//     so two promoters never promote the same person and a cancel never races a promotion.
+//   - a seat freed by a cancellation goes straight to the first waitlisted registration, in the
+//     same activity update as the cancellation (seatsLeft does not move), so a newcomer can never
+//     jump the queue. Only when nobody waits is the seat given back (seatsLeft + 1), after which
+//     the giver looks at the waitlist once more; a newly waitlisted registration, after its
+//     insert, looks at the seats once more. Each side writes before it looks, so a seat freed
+//     while someone is being waitlisted is never left empty (see fillFreeSeats).
+//   - a promotion's notice has a deterministic id made of the registration and its revision: written by the
+//     promoter, or by the repair when it settles the promotion, never twice.
+import { transitionDelta, type CounterDelta, type RegistrationStatus } from '@shared/domain/counters'
 import type { Database } from './cloud'
 import { COLLECTIONS, type RegistrationDoc } from './collections'
+import { stepId } from './ids'
+import { readPending, regEntry, revertMove, revIs, revOf, settleMoves, writeMoves, type Move } from './journal'
 import { noticeFor, writeNotice, type NoticeActivity } from './outbox'
 import { countDocs, readDocs } from './read'
-import { incData } from './stats'
 import { updateCount } from './write'
 
 const WAITLIST_BATCH = 20
@@ -27,25 +40,38 @@ const MAX_ROUNDS = 200
 const activities = (db: Database) => db.collection(COLLECTIONS.activities)
 const registrations = (db: Database) => db.collection(COLLECTIONS.registrations)
 
-/** Adds a counter delta to the activity (no condition: the seat has already been decided). */
-export async function applyDelta(db: Database, activityId: string, delta: CounterDelta): Promise<void> {
-  const data = incData(db.command, delta)
-  if (Object.keys(data).length === 0) return
-  await activities(db).doc(activityId).update({ data })
+/** A counter delta as journal amounts. */
+export function deltaAmounts(delta: CounterDelta): [string, number][] {
+  const out: [string, number][] = []
+  if (delta.seatsLeft) out.push(['seatsLeft', delta.seatsLeft])
+  for (const k of ['confirmed', 'waitlisted', 'cancelled', 'proxy'] as const) if (delta[k]) out.push([`counters.${k}`, delta[k]])
+  return out
 }
 
-/**
- * Takes one free seat of a published activity and moves its counters by `delta` in the same
- * conditional update. False when no seat was free (or the activity is no longer published).
- */
-export async function takeSeat(db: Database, activityId: string, delta: CounterDelta): Promise<boolean> {
-  const _ = db.command
-  return (
-    (await updateCount(
-      activities(db).where({ _id: activityId, status: 'published', seatsLeft: _.gt(0) }),
-      incData(_, delta),
-    )) === 1
-  )
+/** The journal move of one registration from its current state to `to`. */
+export function registrationMove(
+  reg: { _id: string; proxy: boolean; status: RegistrationStatus | null; rev: number },
+  to: RegistrationStatus,
+  now: number,
+  opts: { nonce?: string | null; then?: 'promoted' } = {},
+): Move {
+  const delta = transitionDelta(reg.status, to, reg.proxy)
+  return regEntry({ regId: reg._id, fromRev: reg.rev, to, inc: deltaAmounts(delta), now, nonce: opts.nonce, then: opts.then })
+}
+
+/** Moves the activity's counters (and seats) with pending entries; false when a key is pending or the condition fails. */
+export function moveCounters(db: Database, activityId: string, moves: Move[], condition: Record<string, unknown> = {}): Promise<boolean> {
+  return writeMoves(db, COLLECTIONS.activities, activityId, moves, condition)
+}
+
+/** The records of these moves have followed: their entries go (one write; the repair would too). */
+export function settle(db: Database, activityId: string, moves: Move[]): Promise<void> {
+  return settleMoves(db, COLLECTIONS.activities, activityId, moves.map((m) => m.key))
+}
+
+/** Takes a move back at once (its registration write was refused). */
+export function undoMove(db: Database, activityId: string, move: Move, now: number): Promise<boolean> {
+  return revertMove(db, COLLECTIONS.activities, activityId, move, now)
 }
 
 /** The first waitlisted registrations of an activity, in waitlist order. */
@@ -67,71 +93,119 @@ export async function waitlistPositionOf(db: Database, reg: Pick<RegistrationDoc
   return ahead + 1
 }
 
-/** Flips one registration waitlisted -> confirmed; false when it was no longer waiting. */
-export async function confirmIfWaiting(db: Database, regId: string, now: number, promoted: boolean): Promise<boolean> {
-  const at = new Date(now)
-  const data: Record<string, unknown> = { status: 'confirmed', confirmedAt: at, updatedAt: at }
-  if (promoted) data.promotedAt = at
-  return (await updateCount(registrations(db).where({ _id: regId, status: 'waitlisted' }), data)) === 1
-}
-
 /**
- * Gives a seat the caller already holds to the first registration still waiting, in waitlist
- * order: concurrent promoters walk the same queue and each wins exactly one. Null when nobody waits.
- * The caller moves the counters.
+ * Write 2 of a status change: the registration moves from revision `fromRev` to `to`. False when
+ * it was no longer at that revision (someone else moved it first).
  */
-export async function promoteFirstWaiting(db: Database, activityId: string, now: number): Promise<RegistrationDoc | null> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = await firstWaitlisted(db, activityId)
-    if (batch.length === 0) return null
-    for (const w of batch) {
-      if (await confirmIfWaiting(db, w._id, now, true)) return { ...w, status: 'confirmed' }
-    }
-  }
-  return null
+export async function moveRegistration(
+  db: Database,
+  regId: string,
+  fromRev: number,
+  from: RegistrationStatus,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  return (await updateCount(registrations(db).where({ _id: regId, status: from, rev: revIs(db, fromRev) }), { ...data, rev: fromRev + 1 })) === 1
 }
 
-export async function notifyPromoted(db: Database, reg: RegistrationDoc, activity: NoticeActivity, now: number): Promise<void> {
-  await writeNotice(db, noticeFor('waitlist_promoted', reg, activity, now))
+/** The deterministic id of a promotion's notice. */
+export const promotedNoticeId = (regId: string, rev: number) => stepId('promoted', regId, rev)
+
+/** Writes a promotion's notice; false when it was written before. */
+export function notifyPromoted(db: Database, reg: RegistrationDoc, rev: number, activity: NoticeActivity, now: number): Promise<boolean> {
+  return writeNotice(db, { _id: promotedNoticeId(reg._id, rev), ...noticeFor('waitlist_promoted', reg, activity, now) })
+}
+
+/** Flips a promoted registration (after its move was written) and notifies; false when it no longer waited. */
+async function completePromotion(db: Database, w: RegistrationDoc, activity: NoticeActivity, now: number): Promise<boolean> {
+  const at = new Date(now)
+  const rev = revOf(w)
+  if (!(await moveRegistration(db, w._id, rev, 'waitlisted', { status: 'confirmed', confirmedAt: at, promotedAt: at, updatedAt: at }))) {
+    return false
+  }
+  await notifyPromoted(db, w, rev + 1, activity, now)
+  return true
 }
 
 /**
- * While seats are free and people wait: take a seat, give it to the first waiting registration,
- * notify them. A seat taken for nobody (the queue emptied meanwhile) is given back, then the
- * queue is looked at again. Answers how many were promoted.
+ * A confirmed registration leaves. Its move (`own`) goes to the activity together with the
+ * promotion of the first registration still waiting, so the seat passes straight on, or, when
+ * nobody waits, alone (seatsLeft + 1). Then `flipOwn` writes the leaving registration, then the
+ * promoted one is flipped and notified, then (seat freed) the waitlist is looked at once more.
+ * Concurrent promoters walk the same queue; the pending key of each waiting registration lets
+ * exactly one of them have it. `written: false` (nothing left changed) when our own key is
+ * pending elsewhere or `flipOwn` was refused.
+ */
+export async function handOverSeat(
+  db: Database,
+  activity: NoticeActivity,
+  own: Move,
+  now: number,
+  flipOwn: () => Promise<boolean>,
+): Promise<{ written: boolean; promoted: RegistrationDoc | null }> {
+  const refused = { written: false, promoted: null }
+  const batch = await firstWaitlisted(db, activity._id)
+  for (const w of batch) {
+    const promote = registrationMove({ ...w, rev: revOf(w) }, 'confirmed', now, { then: 'promoted' })
+    if (!(await moveCounters(db, activity._id, [own, promote]))) {
+      if (await readPending(db, COLLECTIONS.activities, activity._id, own.key)) return refused
+      continue // this waiter is being moved by another call: the next one
+    }
+    if (!(await flipOwn())) {
+      await undoMove(db, activity._id, own, now)
+      await undoMove(db, activity._id, promote, now)
+      return refused
+    }
+    if (await completePromotion(db, w, activity, now)) {
+      await settle(db, activity._id, [own, promote])
+      return { written: true, promoted: { ...w, status: 'confirmed' } }
+    }
+    // The waiter left meanwhile: take the promotion back (the seat is then free) and fill.
+    await undoMove(db, activity._id, promote, now)
+    await settle(db, activity._id, [own])
+    await fillFreeSeats(db, activity, now)
+    return { written: true, promoted: null }
+  }
+  if (!(await moveCounters(db, activity._id, [own]))) return refused
+  if (!(await flipOwn())) {
+    await undoMove(db, activity._id, own, now)
+    return refused
+  }
+  await settle(db, activity._id, [own])
+  await fillFreeSeats(db, activity, now)
+  return { written: true, promoted: null }
+}
+
+/**
+ * While seats are free and people wait: move a seat to the first waiting registration (one
+ * conditional activity update with its pending entry), flip it, notify them. Answers how many
+ * were promoted.
  */
 export async function fillFreeSeats(db: Database, activity: NoticeActivity, now: number): Promise<number> {
-  const promote = transitionDelta('waitlisted', 'confirmed', false)
+  const _ = db.command
   let promoted = 0
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const waiting = await firstWaitlisted(db, activity._id, 1)
-    if (waiting.length === 0) return promoted
-    if (!(await takeSeat(db, activity._id, promote))) return promoted
-    const w = await promoteFirstWaiting(db, activity._id, now)
-    if (w) {
-      promoted++
-      await notifyPromoted(db, w, activity, now)
-      continue
+    const batch = await firstWaitlisted(db, activity._id)
+    if (batch.length === 0) return promoted
+    let progressed = false
+    for (const w of batch) {
+      const move = registrationMove({ ...w, rev: revOf(w) }, 'confirmed', now, { then: 'promoted' })
+      if (!(await moveCounters(db, activity._id, [move], { status: 'published', seatsLeft: _.gt(0) }))) {
+        const [act] = await readDocs<{ seatsLeft: number | null; status: string }>(
+          activities(db).where({ _id: activity._id }).field({ seatsLeft: true, status: true }).limit(1),
+        )
+        if (!act || act.status !== 'published' || (act.seatsLeft ?? 0) <= 0) return promoted
+        continue // this waiter's move is pending elsewhere: the next one
+      }
+      progressed = true
+      if (await completePromotion(db, w, activity, now)) {
+        promoted++
+        await settle(db, activity._id, [move])
+      } else {
+        await undoMove(db, activity._id, move, now)
+      }
+      break
     }
-    await applyDelta(db, activity._id, negateDelta(promote))
+    if (!progressed) return promoted
   }
   return promoted
-}
-
-/**
- * After a confirmed registration was flipped to cancelled: its seat goes to the first waiting
- * registration (counters: one cancelled, one promoted; seatsLeft unchanged) or, when nobody
- * waits, back to the activity, whose waitlist is then looked at once more.
- */
-export async function releaseSeat(db: Database, activity: NoticeActivity, leaving: { proxy: boolean }, now: number): Promise<RegistrationDoc | null> {
-  const cancel = transitionDelta('confirmed', 'cancelled', leaving.proxy)
-  const w = await promoteFirstWaiting(db, activity._id, now)
-  if (w) {
-    await applyDelta(db, activity._id, addDeltas(cancel, transitionDelta('waitlisted', 'confirmed', w.proxy)))
-    await notifyPromoted(db, w, activity, now)
-    return w
-  }
-  await applyDelta(db, activity._id, cancel)
-  await fillFreeSeats(db, activity, now)
-  return null
 }

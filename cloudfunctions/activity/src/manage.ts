@@ -7,24 +7,21 @@ import { activityRuleBroken, capacityChangeBroken, signupRemovalBroken, type Act
 import { DEFAULT_SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
 import { DomainError } from '@shared/errors'
 import type { Database } from '../../_core/cloud'
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type WeekDoc } from '../../_core/collections'
+import { COLLECTIONS, type ActivityDoc, type WeekDoc } from '../../_core/collections'
 import { decodeCursor, encodeCursor } from '../../_core/cursor'
 import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
-import { noticeFor, writeNotice } from '../../_core/outbox'
 import { readDocs } from '../../_core/read'
 import { isAdmin, isOrganiserOf, requireThat } from '../../_core/roles'
+import { finishCancellation } from '../../_core/repair'
 import { fillFreeSeats } from '../../_core/seats'
 import { countersOf } from '../../_core/stats'
-import { mapBounded, updateCount } from '../../_core/write'
+import { updateCount } from '../../_core/write'
 import { toManaged, toManagedSummary } from './mappers'
 
 type CreateInput = z.output<typeof activityCreateInputSchema>
 
 const ms = (d: Date | string | number) => new Date(d).getTime()
-/** Registrants notified at once when an activity is cancelled; pages of this many are read. */
-const NOTIFY_CONCURRENCY = 16
-const PAGE = 1000
 
 async function readActivity(db: Database, id: string): Promise<ActivityDoc | null> {
   const [doc] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: id }).limit(1))
@@ -204,7 +201,11 @@ export async function update(ctx: ActionContext, input: { id: string; patch: Act
       cond['signup.capacity'] = doc.signup.capacity
       if (seatDelta < 0) cond.seatsLeft = _.gte(-seatDelta)
       data.signup = _.set(next)
-      if (seatDelta !== 0) data.seatsLeft = _.inc(seatDelta)
+      if (seatDelta !== 0) {
+        data.seatsLeft = _.inc(seatDelta)
+        // Seats added: the fill below follows; if this call dies first, the repair fills them.
+        data.touchedAt = new Date(now)
+      }
     }
   }
 
@@ -270,32 +271,30 @@ export async function cancel(ctx: ActionContext, input: { id: string; reason: st
   const _ = db.command
   const now = ctx.now()
   const doc = await managed(ctx, input.id)
-  if (doc.status === 'cancelled') throw new DomainError('ACTIVITY_CANCELLED')
+  if (doc.status === 'cancelled') {
+    // A retry of a cancellation whose call died half-way finishes it, then answers as before.
+    if (doc.signup && !doc.cancelFinishedAt) await finishCancellation(db, doc, now)
+    throw new DomainError('ACTIVITY_CANCELLED')
+  }
   const at = new Date(now)
+  // 1. the activity (touchedAt: the repair finishes the rest if this call dies), 2. its active
+  // registrations marked, 3. one notice each, with a deterministic id (a retry writes none twice).
   const changed = await updateCount(
     db.collection(COLLECTIONS.activities).where({ _id: doc._id, status: _.in(['draft', 'published']) }),
-    { status: 'cancelled', cancelledAt: at, cancelReason: input.reason, updatedAt: at },
+    {
+      status: 'cancelled',
+      cancelledAt: at,
+      cancelReason: input.reason,
+      updatedAt: at,
+      touchedAt: at,
+      // Nobody to tell (a draft, or no sign-up): the cancellation is finished with this write.
+      ...(!doc.signup || doc.status === 'draft' ? { cancelFinishedAt: at } : {}),
+    },
   )
   if (changed !== 1) throw new DomainError('ACTIVITY_CANCELLED')
   const cancelled: ActivityDoc = { ...doc, status: 'cancelled', cancelledAt: at, cancelReason: input.reason, updatedAt: at }
   if (!doc.signup || doc.status === 'draft') return { activity: toManaged(cancelled), notified: 0 }
-
-  const registrations = db.collection(COLLECTIONS.registrations)
-  const active = { activityId: doc._id, status: _.in(['confirmed', 'waitlisted']) }
-  await registrations.where(active).update({ data: { activityCancelled: true, updatedAt: at } })
-  let notified = 0
-  let after = ''
-  for (;;) {
-    const page = await readDocs<RegistrationDoc>(
-      registrations.where({ ...active, _id: _.gt(after) }).orderBy('_id', 'asc').limit(PAGE),
-    )
-    const written = await mapBounded(page, NOTIFY_CONCURRENCY, (reg) =>
-      writeNotice(db, noticeFor('activity_cancelled', reg, doc, now, input.reason)),
-    )
-    notified += written.filter(Boolean).length
-    if (page.length < PAGE) break
-    after = page[page.length - 1]._id
-  }
+  const notified = (await finishCancellation(db, cancelled, now)).length
   return { activity: toManaged(cancelled), notified }
 }
 

@@ -1,11 +1,11 @@
-import { transitionDelta } from '@shared/domain/counters'
 import { cancelRefusal } from '@shared/domain/signupRules'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
+import type { Database } from '../../_core/cloud'
+import { revOf } from '../../_core/journal'
 import { aggregateDocs } from '../../_core/read'
-import { applyDelta, releaseSeat } from '../../_core/seats'
-import { updateCount } from '../../_core/write'
+import { handOverSeat, moveCounters, moveRegistration, registrationMove, settle, undoMove } from '../../_core/seats'
 import { toRegistration, toSignupTarget } from './views'
 
 /** A registration changing under us (promoted, cancelled elsewhere) is looked at again this often. */
@@ -39,18 +39,28 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
     const refusal = cancelRefusal(toSignupTarget(activity), now)
     if (refusal) throw new DomainError(refusal)
 
-    const flipped = await updateCount(
-      db.collection(COLLECTIONS.registrations).where({ _id: reg._id, status: reg.status }),
-      { status: 'cancelled', cancelledAt: at, updatedAt: at },
-    )
-    if (flipped !== 1) continue
+    // 1. the activity: the seat handed over (or freed) or the waitlist place given up, with the
+    //    pending entry naming this registration; 2. the registration flipped at its revision.
+    const rev = revOf(reg)
+    const own = registrationMove({ ...reg, rev }, 'cancelled', now)
     if (reg.status === 'waitlisted') {
-      await applyDelta(db, activity._id, transitionDelta('waitlisted', 'cancelled', reg.proxy))
+      if (!(await moveCounters(db, activity._id, [own]))) continue
+      if (!(await flip(db, reg, rev, at))) {
+        await undoMove(db, activity._id, own, now)
+        continue
+      }
+      await settle(db, activity._id, [own])
     } else {
-      await releaseSeat(db, activity, reg, now)
+      // The seat goes to the first waiter in the same update; their flip follows ours.
+      if (!(await handOverSeat(db, activity, own, now, () => flip(db, reg, rev, at))).written) continue
     }
     const cancelled: RegistrationDoc = { ...reg, status: 'cancelled', cancelledAt: at, updatedAt: at }
     return { registration: toRegistration(cancelled, activity, now, null) }
   }
   throw new DomainError('CONFLICT')
+}
+
+/** Write 2 of a cancellation: the registration at revision `rev` becomes cancelled. */
+function flip(db: Database, reg: RegistrationDoc, rev: number, at: Date): Promise<boolean> {
+  return moveRegistration(db, reg._id, rev, reg.status, { status: 'cancelled', cancelledAt: at, updatedAt: at })
 }

@@ -3,6 +3,7 @@ import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type UserDoc } fro
 import type { Database } from '../../_core/cloud'
 import { personIdOf, registrationId } from '../../_core/ids'
 import { aggregateDocs } from '../../_core/read'
+import { NO_JOURNAL } from '../../_core/journal'
 import { subPipeline } from '../../_core/pipeline'
 
 export interface SignupContext {
@@ -53,7 +54,7 @@ export async function loadSignupContext(
       .match({ _id: input.openid })
       .project({ profile: 1, family: 1 })
       .addFields(personKey)
-      .lookup({ from: COLLECTIONS.activities, pipeline: pipeline().match({ _id: input.activityId }).limit(1).done(), as: 'activity' })
+      .lookup({ from: COLLECTIONS.activities, pipeline: pipeline().match({ _id: input.activityId }).project(NO_JOURNAL).limit(1).done(), as: 'activity' })
       .lookup(regsLookup)
       .limit(1),
   )
@@ -63,7 +64,7 @@ export async function loadSignupContext(
   }
 
   const [row] = await aggregateDocs<ActivityDoc & { regs: RegistrationDoc[]; personKey?: string }>(
-    db.collection(COLLECTIONS.activities).aggregate().match({ _id: input.activityId }).addFields(personKey).lookup(regsLookup).limit(1),
+    db.collection(COLLECTIONS.activities).aggregate().match({ _id: input.activityId }).project(NO_JOURNAL).addFields(personKey).lookup(regsLookup).limit(1),
   )
   if (!row) return { ...base, activity: null, existing: null, upcoming: [], user: null }
   const { regs, personKey: _key, ...activity } = row

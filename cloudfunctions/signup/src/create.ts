@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { signupContract } from '@shared/contracts/signup'
-import { addDeltas, isActive, negateDelta, transitionDelta } from '@shared/domain/counters'
+import { isActive } from '@shared/domain/counters'
 import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
 import {
   memberDetails,
@@ -16,8 +16,8 @@ import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core
 import type { ActionContext } from '../../_core/handler'
 import { nextWaitKey } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
-import { applyDelta, confirmIfWaiting, fillFreeSeats, takeSeat, waitlistPositionOf } from '../../_core/seats'
-import { incData } from '../../_core/stats'
+import { readPending, revIs, revOf, type Move } from '../../_core/journal'
+import { fillFreeSeats, moveCounters, registrationMove, settle, undoMove, waitlistPositionOf } from '../../_core/seats'
 import { saveProfile } from '../../_core/users'
 import { isDuplicateKey, updateCount } from '../../_core/write'
 import { loadSignupContext } from './context'
@@ -26,13 +26,13 @@ import { overlapsWith, toRegistration, toSignupTarget } from './views'
 type CreateInput = z.output<(typeof signupContract)['create']['input']>
 
 /**
- * Writes the registration: an insert for a first sign-up (the deterministic _id refuses a second
- * one), or a conditional update of the person's cancelled registration for a re-sign-up. False
- * when another call got there first.
+ * Write 2: the registration at its next revision: an insert for a first sign-up (the deterministic
+ * _id refuses a second one), or a conditional update of the person's cancelled registration at
+ * revision `fromRev` for a re-sign-up. False when another call got there first.
  */
-async function writeRegistration(db: Database, doc: RegistrationDoc, reuse: boolean): Promise<boolean> {
+async function writeRegistration(db: Database, doc: RegistrationDoc, fromRev: number): Promise<boolean> {
   const registrations = db.collection(COLLECTIONS.registrations)
-  if (!reuse) {
+  if (fromRev === 0) {
     try {
       await registrations.add({ data: doc })
       return true
@@ -43,59 +43,51 @@ async function writeRegistration(db: Database, doc: RegistrationDoc, reuse: bool
   }
   const { _id, person, ...rest } = doc
   const data = { ...rest, person: db.command.set(person) }
-  return (await updateCount(registrations.where({ _id, status: 'cancelled' }), data)) === 1
+  return (await updateCount(registrations.where({ _id, status: 'cancelled', rev: revIs(db, fromRev) }), data)) === 1
 }
+
+type Place = { move: Move; to: 'confirmed' | 'waitlisted' }
 
 /**
- * A waitlisted registration has just been written; count it, unless a seat is free after all.
- *   - where({ _id, status: 'published', seatsLeft: 0 }) counts it as waitlisted. Because this
- *     runs after the insert, a seat given back later is followed by a look at the waitlist
- *     that sees this registration (see _core/seats.ts): no seat stays empty while it waits.
- *   - if that finds a free seat instead, take it (counted as a direct sign-up) and confirm.
- *   - if the activity is no longer published, undo the registration: ACTIVITY_CANCELLED.
- * Usually one operation.
+ * Write 1: a seat (seatsLeft > 0) or a place on the waitlist (seatsLeft = 0), moved on the
+ * activity with the pending entry that names this registration. A retry of the same request
+ * (same nonce) whose first call died after this write adopts its entry. Refusals write nothing.
  */
-async function settleWaiting(
+async function takePlace(
   db: Database,
   act: ActivityDoc,
-  reg: RegistrationDoc,
-  from: 'cancelled' | null,
+  reg: { _id: string; proxy: boolean; status: 'cancelled' | null; rev: number },
+  input: { waitlist: boolean; nonce?: string },
   now: number,
-): Promise<RegistrationDoc> {
+): Promise<Place> {
   const _ = db.command
-  const activities = db.collection(COLLECTIONS.activities)
-  const wait = transitionDelta(from, 'waitlisted', reg.proxy)
-  const seat = transitionDelta(from, 'confirmed', reg.proxy)
+  let seatsLeft = act.seatsLeft ?? 0
   for (let attempt = 0; attempt < 5; attempt++) {
-    if ((await updateCount(activities.where({ _id: act._id, status: 'published', seatsLeft: 0 }), incData(_, wait))) === 1) {
-      return reg
+    if (seatsLeft > 0) {
+      const move = registrationMove(reg, 'confirmed', now, { nonce: input.nonce })
+      if (await moveCounters(db, act._id, [move], { status: 'published', seatsLeft: _.gt(0) })) return { move, to: 'confirmed' }
     }
-    if (await takeSeat(db, act._id, seat)) {
-      if (await confirmIfWaiting(db, reg._id, now, false)) return { ...reg, status: 'confirmed', confirmedAt: new Date(now) }
-      // Promoted by a canceller (or cancelled from another device) meanwhile: count it as having
-      // waited, and pass the seat just taken on.
-      await applyDelta(db, act._id, addDeltas(negateDelta(seat), wait))
-      await fillFreeSeats(db, act, now)
-      const [current] = await readDocs<RegistrationDoc>(db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).limit(1))
-      return current ?? reg
+    if (!input.waitlist && seatsLeft <= 0) throw new DomainError('ACTIVITY_FULL')
+    const wait = registrationMove(reg, 'waitlisted', now, { nonce: input.nonce })
+    if (input.waitlist && (await moveCounters(db, act._id, [wait], { status: 'published', seatsLeft: 0 }))) {
+      return { move: wait, to: 'waitlisted' }
     }
-    const [current] = await readDocs<ActivityDoc>(activities.where({ _id: act._id }).limit(1))
-    if (!current || current.status !== 'published') {
-      await undoRegistration(db, reg, from)
-      throw new DomainError('ACTIVITY_CANCELLED')
+    const pending = await readPending(db, COLLECTIONS.activities, act._id, wait.key)
+    if (pending) {
+      // This very request, cut off after its first write: finish it. Another request of the
+      // same person (a second tap) is signing them up right now.
+      if (input.nonce && pending.nonce === input.nonce && pending.to !== 'cancelled' && pending.to) {
+        return { move: { key: wait.key, entry: pending }, to: pending.to }
+      }
+      throw new DomainError('ALREADY_REGISTERED')
     }
+    const [current] = await readDocs<ActivityDoc>(
+      db.collection(COLLECTIONS.activities).where({ _id: act._id }).field({ status: true, seatsLeft: true }).limit(1),
+    )
+    if (!current || current.status !== 'published') throw new DomainError('ACTIVITY_CANCELLED')
+    seatsLeft = current.seatsLeft ?? 0
   }
-  // Seats keep flipping between free and taken: count it as waiting and let the fill decide.
-  await applyDelta(db, act._id, wait)
-  await fillFreeSeats(db, act, now)
-  return reg
-}
-
-/** Takes back a registration that was written but never counted (the activity went away). */
-async function undoRegistration(db: Database, reg: RegistrationDoc, from: 'cancelled' | null): Promise<void> {
-  const registrations = db.collection(COLLECTIONS.registrations)
-  if (from === null) await registrations.where({ _id: reg._id, status: 'waitlisted' }).remove()
-  else await updateCount(registrations.where({ _id: reg._id, status: 'waitlisted' }), { status: 'cancelled', updatedAt: new Date() })
+  throw new DomainError('CONFLICT')
 }
 
 /**
@@ -115,9 +107,16 @@ export async function create(ctx: ActionContext, input: CreateInput) {
   const refusal = signupRefusal(activity && toSignupTarget(activity), now)
   if (refusal) throw new DomainError(refusal)
   const act = activity as ActivityDoc & { signup: NonNullable<ActivityDoc['signup']> }
-  if (sc.existing && isActive(sc.existing.status)) throw new DomainError('ALREADY_REGISTERED')
-
   const stored = sc.user?.profile ?? null
+  if (sc.existing && isActive(sc.existing.status)) {
+    // The same request again (its answer was lost): the same registration, not an error.
+    if (input.nonce && sc.existing.nonce === input.nonce) {
+      if (input.profile && !sameProfile(input.profile, stored)) await saveProfile(db, ctx.openid, input.profile, now, sc.user !== null)
+      return answer(ctx, sc.existing, act, sc.upcoming, now)
+    }
+    throw new DomainError('ALREADY_REGISTERED')
+  }
+
   const ownerProfile = input.profile ?? stored
   if (!ownerProfile) throw new DomainError('PROFILE_REQUIRED')
   let details: PersonDetails
@@ -129,10 +128,12 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     details = selfDetails(ownerProfile)
   }
 
-  const reuse = sc.existing !== null // a cancelled registration of this person: re-sign-up
-  const from = reuse ? 'cancelled' : null
+  const existing = sc.existing // a cancelled registration of this person: a re-sign-up
+  const from = existing ? 'cancelled' : null
+  const fromRev = revOf(existing)
   const proxy = memberId !== null
-  const base: Omit<RegistrationDoc, 'status' | 'waitKey' | 'confirmedAt'> = {
+  const place = await takePlace(db, act, { _id: sc.registrationId, proxy, status: from, rev: fromRev }, input, now)
+  const reg: RegistrationDoc = {
     _id: sc.registrationId,
     activityId: act._id,
     weekId: act.weekId,
@@ -143,39 +144,55 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     relation: details.relation,
     proxy,
     person: snapshotFor(act.signup.fields ?? DEFAULT_SIGNUP_FIELDS, details),
+    status: place.to,
+    waitKey: nextWaitKey(now, sc.registrationId),
     title: act.title,
     startAt: act.startAt,
     endAt: act.endAt,
     activityCancelled: false,
     createdAt: at,
     updatedAt: at,
+    confirmedAt: place.to === 'confirmed' ? at : null,
     promotedAt: null,
     cancelledAt: null,
+    rev: fromRev + 1,
+    nonce: input.nonce ?? null,
   }
-
-  let reg: RegistrationDoc
-  const seatDelta = transitionDelta(from, 'confirmed', proxy)
-  if ((act.seatsLeft ?? 0) > 0 && (await takeSeat(db, act._id, seatDelta))) {
-    reg = { ...base, status: 'confirmed', waitKey: nextWaitKey(now, sc.registrationId), confirmedAt: at }
-    if (!(await writeRegistration(db, reg, reuse))) {
-      // The same person signed up twice at once and the other call won: hand the seat on.
-      await applyDelta(db, act._id, negateDelta(seatDelta))
-      await fillFreeSeats(db, act, now)
-      throw new DomainError('ALREADY_REGISTERED')
-    }
-  } else {
-    if (!input.waitlist) throw new DomainError('ACTIVITY_FULL')
-    reg = { ...base, status: 'waitlisted', waitKey: nextWaitKey(now, sc.registrationId), confirmedAt: null }
-    if (!(await writeRegistration(db, reg, reuse))) throw new DomainError('ALREADY_REGISTERED')
-    reg = await settleWaiting(db, act, reg, from, now)
+  if (!(await writeRegistration(db, reg, fromRev))) {
+    // Another call wrote this registration first: take our move back.
+    await undoMove(db, act._id, place.move, now)
+    const [again] = await readDocs<RegistrationDoc>(db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).limit(1))
+    if (again && isActive(again.status) && input.nonce && again.nonce === input.nonce) return answer(ctx, again, act, sc.upcoming, now)
+    throw new DomainError('ALREADY_REGISTERED')
   }
+  await settle(db, act._id, [place.move])
+  let final = reg
+  if (place.to === 'waitlisted') final = await lookAtSeatsOnceMore(db, act, reg, now)
 
   if (input.profile && !sameProfile(input.profile, stored)) {
     await saveProfile(db, ctx.openid, input.profile, now, sc.user !== null)
   }
-  const position = reg.status === 'waitlisted' ? await waitlistPositionOf(db, reg) : null
+  return answer(ctx, final, act, sc.upcoming, now)
+}
+
+/**
+ * A waitlisted registration has just been written: if a seat was given back meanwhile, fill it
+ * (the giver may have looked at the waitlist before this registration was there). One read.
+ */
+async function lookAtSeatsOnceMore(db: Database, act: ActivityDoc, reg: RegistrationDoc, now: number): Promise<RegistrationDoc> {
+  const [current] = await readDocs<ActivityDoc>(
+    db.collection(COLLECTIONS.activities).where({ _id: act._id }).field({ seatsLeft: true, status: true }).limit(1),
+  )
+  if (!current || current.status !== 'published' || (current.seatsLeft ?? 0) <= 0) return reg
+  await fillFreeSeats(db, act, now)
+  const [again] = await readDocs<RegistrationDoc>(db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).limit(1))
+  return again ?? reg
+}
+
+async function answer(ctx: ActionContext, reg: RegistrationDoc, act: ActivityDoc, upcoming: RegistrationDoc[], now: number) {
+  const position = reg.status === 'waitlisted' ? await waitlistPositionOf(ctx.db, reg) : null
   return {
     registration: toRegistration(reg, act, now, position),
-    overlaps: overlapsWith(act, sc.upcoming),
+    overlaps: overlapsWith(act, upcoming),
   }
 }

@@ -6,6 +6,8 @@ import { action } from './envelope'
 import { textSchema } from './text'
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+/** A random id the client makes once per request and sends again on a retry of it. */
+export const nonceSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
 export const daySchema = z.string().refine(isValidDay, { message: 'YYYY-MM-DD' })
 export const contentTypeSchema = z.enum(codesOf(CONTENT_TYPES))
 export const topicSchema = z.enum(codesOf(TOPICS))

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { INVITE_CODE_RE, normaliseInviteCode } from '../domain/attendance'
 import { action } from './envelope'
 import { textSchema } from './text'
-import { audienceSchema, idSchema } from './activity'
+import { audienceSchema, idSchema, nonceSchema } from './activity'
 import { registrationIdSchema } from './signup'
 
 /** Epoch milliseconds. */
@@ -11,7 +11,7 @@ const instant = z.number().int()
 /** A QR ticket token `LLW1.<activityId>.<ticketId>.<sig>` (checked for shape and signature by the function). */
 export const ticketTokenSchema = textSchema({ min: 1, max: 300 })
 /** A phone's id for one offline scan or walk-in: makes a replayed queue harmless. */
-export const nonceSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+export { nonceSchema }
 export const inviteCodeSchema = z
   .string()
   .max(20)

@@ -4,7 +4,7 @@ import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
 import { textSchema } from './text'
 import { ratingChoiceSchema } from './stats'
-import { audienceSchema, idSchema, modeSchema, signupFieldSchema } from './activity'
+import { audienceSchema, idSchema, modeSchema, nonceSchema, signupFieldSchema } from './activity'
 
 /** Epoch milliseconds. */
 const instant = z.number().int()
@@ -174,6 +174,11 @@ export const signupContract = {
       personId: personRefSchema.default('self'),
       profile: profileSchema.optional(),
       waitlist: z.boolean().default(true),
+      /**
+       * Made once per tap and sent again when the app retries the same request: a retry after a
+       * lost answer gets the same registration back instead of ALREADY_REGISTERED.
+       */
+      nonce: nonceSchema.optional(),
     }),
     z.object({ registration: registrationSchema, overlaps: z.array(overlapSchema) }),
   ),

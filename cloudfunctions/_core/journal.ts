@@ -1,0 +1,185 @@
+// Pending counter moves: how an action that writes a counted document and a record stays exact when
+// its function instance dies between the two writes.
+//
+// Every move of a kept counter (an activity's seats and counters, attendance, feedback) is written
+// FIRST, as one conditional update of the counted document that also records a pending entry
+// naming the record that must follow:
+//   activities.where({ _id, 'pending.<key>': exists(false), ...condition })
+//     .update({ <counter>: inc(n), ..., jrev: inc(1), touchedAt, 'pending.<key>': set(entry) })
+// and the record is written SECOND (a registration moved to its next `rev`, a check-in, walk-in or
+// rating inserted with the entry's `op`). So every prefix of an action is readable from the data:
+//   - entry present, record not written  -> the action died after its counter move: revert it
+//   - entry present, record written      -> complete: settle it (remove the entry; follow-ups
+//                                            such as the promotion notice are written if missing)
+//   - no entry                           -> nothing happened, or it was settled already
+// The key names the record and, for registrations, the revision it moves from, so two moves of the
+// same registration can never be pending at once, and a retry of the same request (same nonce)
+// finds its own entry and finishes the record instead of counting twice.
+//
+// Settling and reverting are done by the repair (cloudfunctions/_core/repair.ts) for entries older
+// than SETTLE_AFTER_MS, which is longer than any function's timeout (config/functions.json: at
+// most 20 s), so an entry that old belongs to a call that can no longer write. An action that
+// finds its record write refused reverts its own entry at once.
+//
+// `jrev` counts the counter moves of the document: the repair writes recounted counters back only
+// where({ _id, jrev: <as read before the recount> }), so a write-back never loses a move in flight.
+import type { Database } from './cloud'
+import { randomId } from './ids'
+import { updateCount } from './write'
+
+/** Pending entries older than this are the repair's to settle or revert. */
+export const SETTLE_AFTER_MS = 60_000
+
+export interface PendingEntry {
+  /** When the move was written (the call's clock). */
+  at: number
+  /** Random token of the move; inserted records carry it as their `op`. */
+  op: string
+  /** The client's request nonce, so a retry of the same request adopts the entry. */
+  nonce: string | null
+  /** What the move added: [path, amount] pairs, negated to revert it. */
+  inc: [string, number][]
+  /** Registration moves: the status the registration ends in. */
+  to?: 'confirmed' | 'waitlisted' | 'cancelled'
+  /** Written once the record follows (a promotion's notice). */
+  then?: 'promoted'
+}
+
+export type PendingMap = Record<string, PendingEntry>
+
+/** Projection leaving the pending entries out of a counted document read for other purposes. */
+export const NO_JOURNAL = { pending: 0 } as const
+
+/** The journal key of a registration's move away from revision `rev`. */
+export const regKey = (registrationId: string, rev: number) => `r~${registrationId}~${rev}`
+/** The journal key of an insert-once record (check-in, walk-in, rating). */
+export const recordKey = (kind: RecordKind, id: string) => `${kind}~${id}`
+
+export type RecordKind = 'ck' | 'wk' | 'rt'
+const RECORD_COLLECTIONS: Record<RecordKind | 'r', string> = { r: 'registrations', ck: 'checkins', wk: 'walkins', rt: 'ratings' }
+
+/**
+ * The record a key names: its collection, id and, for registrations, the revision it has once
+ * the move is done (other records are inserted carrying the entry's `op`).
+ */
+export function recordOf(key: string): { c: string; id: string; rev?: number } | null {
+  const first = key.indexOf('~')
+  const kind = key.slice(0, first) as RecordKind | 'r'
+  const c = RECORD_COLLECTIONS[kind]
+  if (!c) return null
+  if (kind !== 'r') return { c, id: key.slice(first + 1) }
+  const last = key.lastIndexOf('~')
+  return { c, id: key.slice(first + 1, last), rev: Number(key.slice(last + 1)) + 1 }
+}
+
+export const newOp = (): string => randomId(12)
+
+/** `_.inc` data for the entry's amounts, times `sign`. */
+export function incOf(db: Database, inc: [string, number][], sign: 1 | -1 = 1): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [path, n] of inc) if (n !== 0) data[path] = _.inc(sign * n)
+  return data
+}
+
+/** Turns `_.inc` data of a flat { path: n } into entry amounts. */
+export function amounts(flat: Record<string, number>): [string, number][] {
+  return Object.entries(flat).filter(([, n]) => n !== 0)
+}
+
+export interface Move {
+  key: string
+  entry: PendingEntry
+}
+
+/**
+ * Writes one or more counter moves with their pending entries in ONE conditional update of the
+ * counted document. False when a key is already pending or `condition` does not hold.
+ */
+export async function writeMoves(
+  db: Database,
+  collection: string,
+  docId: string,
+  moves: Move[],
+  condition: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
+  const _ = db.command
+  const where: Record<string, unknown> = { _id: docId, ...condition }
+  const data: Record<string, unknown> = { ...extra }
+  const total = new Map<string, number>()
+  for (const { key, entry } of moves) {
+    where[`pending.${key}`] = _.exists(false)
+    data[`pending.${key}`] = _.set(entry)
+    for (const [path, n] of entry.inc) total.set(path, (total.get(path) ?? 0) + n)
+  }
+  for (const [path, n] of total) if (n !== 0) data[path] = _.inc(n)
+  data.jrev = _.inc(1)
+  data.touchedAt = new Date(Math.max(...moves.map((m) => m.entry.at)))
+  return (await updateCount(db.collection(collection).where(where), data)) === 1
+}
+
+/** Takes one pending move back (counters and entry), if that very entry is still pending. */
+export async function revertMove(db: Database, collection: string, docId: string, move: Move, now: number): Promise<boolean> {
+  const _ = db.command
+  const data: Record<string, unknown> = {
+    ...incOf(db, move.entry.inc, -1),
+    [`pending.${move.key}`]: _.remove(),
+    jrev: _.inc(1),
+    touchedAt: new Date(now),
+  }
+  return (await updateCount(db.collection(collection).where({ _id: docId, [`pending.${move.key}.op`]: move.entry.op }), data)) === 1
+}
+
+/** Removes entries whose records have followed (no counter changes). */
+export async function settleMoves(db: Database, collection: string, docId: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const key of keys) data[`pending.${key}`] = _.remove()
+  await db.collection(collection).doc(docId).update({ data })
+}
+
+/** The pending entry under `key` of a counted document, read alone (null when none). */
+export async function readPending(db: Database, collection: string, docId: string, key: string): Promise<PendingEntry | null> {
+  const res = (await db
+    .collection(collection)
+    .where({ _id: docId })
+    .field({ [`pending.${key}`]: true })
+    .limit(1)
+    .get()) as { data: { pending?: PendingMap }[] }
+  return res.data[0]?.pending?.[key] ?? null
+}
+
+/** A registration's revision (documents written before revisions existed count as 1). */
+export function revOf(doc: { rev?: number } | null | undefined): number {
+  if (!doc) return 0
+  return typeof doc.rev === 'number' ? doc.rev : 1
+}
+
+/** The query condition "revision is `rev`" (revision 1 also matches documents without one). */
+export function revIs(db: Database, rev: number): unknown {
+  return rev === 1 ? db.command.in([1, null]) : rev
+}
+
+/** A registration move's entry. */
+export function regEntry(
+  args: { regId: string; fromRev: number; to: PendingEntry['to']; inc: [string, number][]; now: number; nonce?: string | null; then?: 'promoted' },
+): Move {
+  const entry: PendingEntry = { at: args.now, op: newOp(), nonce: args.nonce ?? null, inc: args.inc, to: args.to }
+  if (args.then) entry.then = args.then
+  return { key: regKey(args.regId, args.fromRev), entry }
+}
+
+/** An insert-once record's entry. */
+export function recordEntry(kind: RecordKind, id: string, inc: [string, number][], now: number, nonce: string | null = null): Move {
+  return { key: recordKey(kind, id), entry: { at: now, op: newOp(), nonce, inc } }
+}
+
+/** Whether the record named by `key` has followed its entry, given the record as read (null: absent). */
+export function hasFollowed(key: string, entry: PendingEntry, record: { rev?: number; op?: string } | null): boolean {
+  const rec = recordOf(key)
+  if (!record || !rec) return false
+  if (rec.rev !== undefined) return revOf(record) >= rec.rev
+  return record.op === entry.op
+}

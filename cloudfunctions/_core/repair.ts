@@ -1,0 +1,132 @@
+// The repair: finishes what calls that died left behind, from the data alone (see journal.ts).
+// For one activity:
+//   1. pending entries older than SETTLE_AFTER_MS: the record followed -> settle (a promotion's
+//      notice is written if missing); it did not -> revert the move (seats and counters back)
+//   2. seats free while registrations wait (a reverted move, a capacity raised by a call that
+//      died before filling): the waitlist is filled in order, with the usual notices
+//   3. a cancelled activity whose registrations were not all marked or told: mark and notify
+// Every step is a conditional single-document write, so two repairs (the timer and an admin)
+// running at once cannot apply a step twice. What changed is answered, for the `repairs` record.
+// Costs per activity: one read, one read per record collection with stale entries, one write per
+// reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
+import type { Database } from './cloud'
+import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from './collections'
+import { stepId } from './ids'
+import { hasFollowed, recordOf, revertMove, settleMoves, SETTLE_AFTER_MS, type PendingMap } from './journal'
+import { noticeFor, writeNotice } from './outbox'
+import { readDocs } from './read'
+import { fillFreeSeats, notifyPromoted } from './seats'
+import { mapBounded } from './write'
+
+export interface RepairChange {
+  activityId: string
+  /** settled: a finished move's entry removed; reverted: an unfinished move taken back; promoted:
+   *  a free seat given to a waiting registration; notified: a missing notice written. */
+  kind: 'reverted' | 'settled' | 'promoted' | 'notified'
+  /** The registration or record concerned (reverted, notified), or how many (promoted, settled). */
+  ref: string
+}
+
+/** Registrations read per page, notices written at once, when finishing a cancellation. */
+const PAGE = 1000
+const NOTIFY_CONCURRENCY = 16
+
+type StaleRecord = { _id: string; rev?: number; op?: string } & Partial<RegistrationDoc>
+
+async function readRecords(db: Database, collection: string, ids: string[]): Promise<Map<string, StaleRecord>> {
+  const _ = db.command
+  const out = new Map<string, StaleRecord>()
+  for (let i = 0; i < ids.length; i += 1000) {
+    const part = ids.slice(i, i + 1000)
+    const docs = await readDocs<StaleRecord>(db.collection(collection).where({ _id: _.in(part) }).limit(part.length))
+    for (const d of docs) out.set(d._id, d)
+  }
+  return out
+}
+
+/** Step 1: settles or reverts the stale pending entries of one activity. */
+async function resolvePending(db: Database, act: ActivityDoc & { pending?: PendingMap }, now: number): Promise<RepairChange[]> {
+  const stale = Object.entries(act.pending ?? {}).filter(([, e]) => e && now - e.at >= SETTLE_AFTER_MS)
+  if (stale.length === 0) return []
+  const byCollection = new Map<string, string[]>()
+  for (const [key] of stale) {
+    const rec = recordOf(key)
+    if (rec) byCollection.set(rec.c, [...(byCollection.get(rec.c) ?? []), rec.id])
+  }
+  const records = new Map<string, Map<string, StaleRecord>>()
+  for (const [c, ids] of byCollection) records.set(c, await readRecords(db, c, [...new Set(ids)]))
+
+  const changes: RepairChange[] = []
+  const settled: string[] = []
+  for (const [key, entry] of stale) {
+    const rec = recordOf(key)
+    const record = rec ? (records.get(rec.c)?.get(rec.id) ?? null) : null
+    if (rec && hasFollowed(key, entry, record)) {
+      settled.push(key)
+      if (entry.then === 'promoted' && record && rec.rev !== undefined) {
+        if (await notifyPromoted(db, record as RegistrationDoc, rec.rev, act, now)) changes.push({ activityId: act._id, kind: 'notified', ref: rec.id })
+      }
+      continue
+    }
+    if (await revertMove(db, COLLECTIONS.activities, act._id, { key, entry }, now)) {
+      changes.push({ activityId: act._id, kind: 'reverted', ref: rec?.id ?? key })
+    }
+  }
+  await settleMoves(db, COLLECTIONS.activities, act._id, settled)
+  if (settled.length > 0) changes.push({ activityId: act._id, kind: 'settled', ref: String(settled.length) })
+  return changes
+}
+
+/**
+ * Step 3 (and the rest of activity.cancel): a cancelled activity's active registrations are all
+ * marked activityCancelled and told once (deterministic notice ids), then the activity records
+ * cancelFinishedAt so a retry or the repair does not go over it again. Answers the notices written.
+ */
+export async function finishCancellation(db: Database, act: ActivityDoc, now: number): Promise<RepairChange[]> {
+  const _ = db.command
+  const registrations = db.collection(COLLECTIONS.registrations)
+  const active = { activityId: act._id, status: _.in(['confirmed', 'waitlisted']) }
+  await registrations.where({ ...active, activityCancelled: false }).update({ data: { activityCancelled: true, updatedAt: new Date(now) } })
+  const changes: RepairChange[] = []
+  let after = ''
+  for (;;) {
+    const page = await readDocs<RegistrationDoc>(registrations.where({ ...active, _id: _.gt(after) }).orderBy('_id', 'asc').limit(PAGE))
+    const written = await mapBounded(page, NOTIFY_CONCURRENCY, (reg) =>
+      writeNotice(db, { _id: cancelledNoticeId(reg._id), ...noticeFor('activity_cancelled', reg, act, now, act.cancelReason ?? null) }),
+    )
+    page.forEach((reg, i) => written[i] && changes.push({ activityId: act._id, kind: 'notified', ref: reg._id }))
+    if (page.length < PAGE) break
+    after = page[page.length - 1]._id
+  }
+  await db.collection(COLLECTIONS.activities).doc(act._id).update({ data: { cancelFinishedAt: new Date(now) } })
+  return changes
+}
+
+/** The deterministic id of an activity's cancellation notice to one registration. */
+export const cancelledNoticeId = (regId: string) => stepId('cancelled', regId)
+
+/** Repairs one activity (read as it is now). */
+export async function repairActivity(db: Database, activityId: string, now: number): Promise<RepairChange[]> {
+  const [act] = await readDocs<ActivityDoc & { pending?: PendingMap }>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).limit(1))
+  if (!act) return []
+  const changes = await resolvePending(db, act, now)
+  if (act.status === 'cancelled' && act.signup && !act.cancelFinishedAt) {
+    changes.push(...(await finishCancellation(db, act, now)))
+  } else if (act.status === 'published' && act.signup) {
+    const [fresh] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).field({ seatsLeft: true, counters: true }).limit(1))
+    if ((fresh?.seatsLeft ?? 0) > 0 && (fresh?.counters?.waitlisted ?? 0) > 0) {
+      const n = await fillFreeSeats(db, act, now)
+      if (n > 0) changes.push({ activityId, kind: 'promoted', ref: String(n) })
+    }
+  }
+  return changes
+}
+
+/** Activities touched (a counter moved, a capacity changed, a cancellation) since `since`, oldest first, paged. */
+export async function touchedSince(db: Database, since: number, after: string | null, limit: number): Promise<string[]> {
+  const _ = db.command
+  const where: Record<string, unknown> = { touchedAt: _.gte(new Date(since)) }
+  if (after) where._id = _.gt(after)
+  const docs = await readDocs<{ _id: string }>(db.collection(COLLECTIONS.activities).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit))
+  return docs.map((d) => d._id)
+}
