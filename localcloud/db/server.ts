@@ -7,6 +7,7 @@
 //   POST /_local/stats/reset        zeroes the counters
 //   GET  /_local/duplicate-key      { form }   how a duplicate _id is answered (see errors.ts)
 //   POST /_local/duplicate-key      { form: 'E11000' | 'DUPLICATE_WRITE' } sets it (dev and tests)
+//   POST /_local/fault/<kill|lose|fail>/admin?...   dev-only fault injection (gateway/faults.ts)
 //
 // Answers to SDK calls are HTTP 200 with { requestId, ...result } or { requestId, code, message }:
 // node-sdk throws a TcbError for a body with a `code`, and wx-server-sdk turns it into its errors.
@@ -21,6 +22,8 @@ import { DocStore } from './store'
 import { TransactionManager } from './transactions'
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
+/** Dev-only: POST /_local/fault/<mode>/admin?... (gateway/faults.ts rewrites SDK requests to it). */
+const FAULT_PATH = /^\/_local\/fault\/(kill|lose|fail)\/admin$/
 /** Past this much refused body, the connection is dropped instead of drained. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024
 
@@ -158,6 +161,8 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
+    const fault = FAULT_PATH.exec(url.pathname)
+    if (fault && req.method === 'POST') return injectFault(fault[1] as 'kill' | 'lose' | 'fail', req, res)
     if (url.pathname.startsWith('/_local/')) {
       if (req.method === 'GET' && url.pathname === '/_local/health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' && url.pathname === '/_local/stats') return sendJson(res, 200, stats.snapshot())
@@ -187,6 +192,16 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     }
     const { status, body } = handleSdkCall(text)
     sendJson(res, status, body)
+  }
+
+  /** Dev-only faults (see gateway/faults.ts): kill = drop unapplied, lose = apply then drop, fail = answer an error. */
+  async function injectFault(mode: 'kill' | 'lose' | 'fail', req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req).catch(() => '')
+    if (mode === 'fail') {
+      return sendJson(res, 200, { requestId: newRequestId(), code: 'SYS_ERR', message: '[InternalError] injected fault: the request was not applied' })
+    }
+    if (mode === 'lose') handleSdkCall(text)
+    res.socket?.destroy()
   }
 
   const server = createServer((req, res) => {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { FUNCTIONS_DIR, functionNames } from '../scripts/build-functions'
+import { runWithFaults, type FaultPlan, type FaultRun } from './faults'
 import { runAsCaller } from './wx-context'
 
 type Main = (event: unknown, context: Record<string, unknown>) => Promise<unknown>
@@ -30,4 +31,13 @@ export async function invokeFunction(fn: string, event: unknown, openid: string)
   const main = load(fn)
   const context = { request_id: randomUUID(), function_name: fn, namespace: 'local' }
   return runAsCaller({ openid }, () => main(event, context))
+}
+
+/**
+ * Calls `fn` as `openid` under a fault plan (dev-only, see faults.ts). A call killed by the plan
+ * answers like a lost connection: `{ lost: true }`, whatever the function itself returned.
+ */
+export async function invokeWithFaults(fn: string, event: unknown, openid: string, plan: FaultPlan): Promise<{ result: unknown; run: FaultRun; lost: boolean }> {
+  const { result, run } = await runWithFaults(plan, () => invokeFunction(fn, event, openid))
+  return { result, run, lost: run.dead }
 }

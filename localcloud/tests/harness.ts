@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { invokeFunction } from '../gateway/functions'
+import { invokeFunction, invokeWithFaults } from '../gateway/functions'
+import type { FaultPlan } from '../gateway/faults'
 
 export interface Envelope {
   ok: boolean
@@ -16,6 +17,8 @@ export interface Envelope {
 export interface TestCloud extends LocalCloud {
   dataDir: string
   call(fn: string, action: string, input: unknown, openid?: string): Promise<Envelope>
+  /** A call under a fault plan: its answer (unless lost), how many database requests it made, whether it died. */
+  callWithFault(fn: string, action: string, input: unknown, openid: string, plan: FaultPlan): Promise<{ answer: Envelope | null; requests: number }>
   stop(): Promise<void>
 }
 
@@ -31,6 +34,10 @@ export async function startTestCloud(seed: 'always' | 'never' = 'always', option
     dataDir,
     call: (fn, action, input, openid = 'dev-resident') =>
       invokeFunction(fn, { action, input }, openid) as Promise<Envelope>,
+    callWithFault: async (fn, action, input, openid, plan) => {
+      const { result, run, lost } = await invokeWithFaults(fn, { action, input }, openid, plan)
+      return { answer: lost ? null : (result as Envelope), requests: run.requests }
+    },
     stop: async () => {
       await cloud.close()
       rmSync(dataDir, { recursive: true, force: true })
