@@ -77,6 +77,8 @@ interface Scope {
   districtCodes: string[] | null
   /** The districts whose distinct people are checked, in order. */
   districts: () => Promise<string[]>
+  /** The week's districts' names by code. */
+  districtNames: () => Promise<Map<string, string>>
   where: Record<string, unknown>
 }
 
@@ -140,19 +142,19 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     const people = p.people + page.people
     if (!page.end) return { ...p, personAfter: page.last, people }
     const stored = await storedPeople(db, scope.weekId, code)
-    if (stored !== people) out.differences.push({ scope: 'district', id: code, field: 'people', stored, recounted: people })
+    if (stored !== people) out.differences.push({ scope: 'district', id: code, name: (await scope.districtNames()).get(code) ?? '', field: 'people', stored, recounted: people })
     out.checked.districts += 1
     return { ...p, district: p.district + 1, personAfter: '', people: 0, done: advance(p, 1) }
   }
 
   // Courses and books: a few at a time, each recounted from its own records.
   const course = p.phase === 'courses'
-  const items = await readDocs<{ _id: string }>(
+  const items = await readDocs<{ _id: string; title?: string }>(
     db
       .collection(course ? COLLECTIONS.courses : COLLECTIONS.books)
       .where({ ...scope.where, ...(p.after ? { _id: _.gt(p.after) } : {}) })
       .orderBy('_id', 'asc')
-      .field({ _id: true })
+      .field({ _id: true, title: true })
       .limit(Math.min(limits.itemsPerChunk, 1000)),
   )
   if (items.length === 0) return course ? nextPhase(p, 'books') : null
@@ -161,7 +163,7 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     checks.forEach((r, i) => {
       if (!r || r.agree) return
       for (const k of ['enrolled', 'lessonsCompleted', 'completed'] as const) {
-        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'course', id: items[i]._id, field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'course', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
       }
     })
     out.checked.courses += items.length
@@ -170,7 +172,7 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     checks.forEach((r, i) => {
       if (!r || r.agree) return
       for (const k of ['logs', 'minutes', 'readers'] as const) {
-        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'book', id: items[i]._id, field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'book', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
       }
     })
     out.checked.books += items.length
@@ -194,18 +196,18 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
   const resumed = input.cursor ? decodePosition(input.cursor, input.weekId, key) : null
 
   const _ = db.command
-  let weekDistricts: Promise<string[]> | undefined
+  let week: Promise<WeekDoc['districts']> | undefined
+  const weekDistricts = () =>
+    (week ??= readDocs<Pick<WeekDoc, 'districts'>>(db.collection(COLLECTIONS.weeks).where({ _id: input.weekId }).field({ districts: true }).limit(1)).then(([w]) => {
+      if (!w) throw new DomainError('WEEK_NOT_FOUND')
+      return w.districts
+    }))
   const scope: Scope = {
     weekId: input.weekId,
     districtCodes,
     where: { weekId: input.weekId, ...(districtCodes ? { districtCode: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) } : {}) },
-    districts: () =>
-      (weekDistricts ??= districtCodes
-        ? Promise.resolve(districtCodes)
-        : readDocs<Pick<WeekDoc, 'districts'>>(db.collection(COLLECTIONS.weeks).where({ _id: input.weekId }).field({ districts: true }).limit(1)).then(([w]) => {
-            if (!w) throw new DomainError('WEEK_NOT_FOUND')
-            return w.districts.map((d) => d.code)
-          })),
+    districts: async () => districtCodes ?? (await weekDistricts()).map((d) => d.code),
+    districtNames: async () => new Map((await weekDistricts()).map((d) => [d.code, d.name])),
   }
 
   let position: ReconcilePosition | null = resumed ?? {

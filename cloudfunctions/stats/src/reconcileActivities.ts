@@ -125,11 +125,11 @@ function storedFields(doc: Parameters<typeof countersOf>[0] & Parameters<typeof 
   return m
 }
 
-function compare(scope: ReconcileDifference['scope'], id: string, stored: Map<string, number>, recounted: Map<string, number>, out: ReconcileDifference[]) {
+function compare(id: string, name: string, stored: Map<string, number>, recounted: Map<string, number>, out: ReconcileDifference[]) {
   for (const field of new Set([...stored.keys(), ...recounted.keys()])) {
     const s = stored.get(field) ?? 0
     const r = recounted.get(field) ?? 0
-    if (s !== r) out.push({ scope, id, field, stored: s, recounted: r })
+    if (s !== r) out.push({ scope: 'activity', id, name, field, stored: s, recounted: r })
   }
 }
 
@@ -161,10 +161,10 @@ export async function checkActivityChunk(db: Database, weekId: string, docs: Rec
   const differences: ReconcileDifference[] = []
   for (const doc of docs) {
     const mine = recounted.get(doc._id) ?? new Map<string, number>()
-    compare('activity', doc._id, storedFields(doc), mine, differences)
+    compare(doc._id, doc.title ?? '', storedFields(doc), mine, differences)
     if (doc.signup) {
       const seats = doc.signup.capacity - (mine.get('counters.confirmed') ?? 0)
-      if (doc.seatsLeft !== seats) differences.push({ scope: 'activity', id: doc._id, field: 'seatsLeft', stored: doc.seatsLeft ?? 0, recounted: seats })
+      if (doc.seatsLeft !== seats) differences.push({ scope: 'activity', id: doc._id, name: doc.title ?? '', field: 'seatsLeft', stored: doc.seatsLeft ?? 0, recounted: seats })
     }
   }
   return { differences, differingActivityIds: [...new Set(differences.map((d) => d.id))] }

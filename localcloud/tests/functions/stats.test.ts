@@ -211,7 +211,7 @@ describe('the 总结表 after a scripted week', () => {
     await db().collection('activities').doc(ids.A4).update({ data: { 'attendance.checkedIn': db().command.inc(1) } })
     try {
       const r = await reconcileAll(cloud, week.id, ORGANISER)
-      expect(r.differences).toEqual([{ scope: 'activity', id: ids.A4, field: 'attendance.checkedIn', stored: 3, recounted: 2 }])
+      expect(r.differences).toEqual([{ scope: 'activity', id: ids.A4, name: '防诈骗讲座', field: 'attendance.checkedIn', stored: 3, recounted: 2 }])
     } finally {
       await db().collection('activities').doc(ids.A4).update({ data: { 'attendance.checkedIn': db().command.inc(-1) } })
     }
@@ -263,12 +263,12 @@ describe('the reconcile in resumable chunks', () => {
       // What drifted, recounted from the records (A1: 3 check-ins, each its person's first in the east; east: 4 distinct people).
       expect(sorted(oneShot.differences)).toEqual(
         sorted([
-          { scope: 'activity', id: ids.A1, field: 'attendance.checkedIn', stored: 5, recounted: 3 },
-          { scope: 'activity', id: ids.A1, field: 'attendance.people', stored: 4, recounted: 3 },
-          { scope: 'activity', id: ids.B1, field: 'counters.confirmed', stored: 2, recounted: 3 },
-          { scope: 'district', id: 'east', field: 'people', stored: 5, recounted: 4 },
-          { scope: 'course', id: ids.course, field: 'counters.enrolled', stored: 7, recounted: 2 },
-          { scope: 'book', id: ids.book, field: 'counters.minutes', stored: 37, recounted: 30 },
+          { scope: 'activity', id: ids.A1, name: '智能手机入门课', field: 'attendance.checkedIn', stored: 5, recounted: 3 },
+          { scope: 'activity', id: ids.A1, name: '智能手机入门课', field: 'attendance.people', stored: 4, recounted: 3 },
+          { scope: 'activity', id: ids.B1, name: '西区书法体验', field: 'counters.confirmed', stored: 2, recounted: 3 },
+          { scope: 'district', id: 'east', name: '东区', field: 'people', stored: 5, recounted: 4 },
+          { scope: 'course', id: ids.course, name: expect.any(String), field: 'counters.enrolled', stored: 7, recounted: 2 },
+          { scope: 'book', id: ids.book, name: expect.any(String), field: 'counters.minutes', stored: 37, recounted: 30 },
         ]),
       )
     } finally {

@@ -240,6 +240,8 @@ export const reconcileDifferenceSchema = z.object({
   /** What disagrees: an activity's counter, or a district's distinct people. */
   scope: z.enum(['activity', 'district', 'course', 'book']),
   id: z.string(),
+  /** What it is called: the activity's, course's or book's title, the district's name ('' if unknown). */
+  name: z.string(),
   field: z.string(),
   stored: z.number(),
   recounted: z.number(),
