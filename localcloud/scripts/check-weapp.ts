@@ -569,7 +569,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction activity.roles', 'callFunction stats.publicity.list', 'callFunction activity.mine'],
   },
   'organiser/reconcile/index': {
-    texts: ['数据核对', '核对范围：全部县区', '开始核对'],
+    texts: ['数据核对', '2026年南昌市全民终身学习活动周', '核对范围：', '全部县区', '开始核对'],
     calls: ['callFunction activity.roles'],
   },
   'pages/signup/index': {
