@@ -34,6 +34,7 @@ async function main() {
       registrations,
       activities: Math.round(registrations / 200),
       checkins: Math.round(registrations * 0.6),
+      log: (line) => console.log(`  ${line}`),
     })
     const c = data.counts
     console.log(

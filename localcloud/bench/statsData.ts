@@ -29,6 +29,8 @@ export interface StatsDataOptions {
   districts?: number
   /** PRNG seed: the same seed writes the same week (ids and dates apart). */
   seed?: number
+  /** Told after each district is written (the scale bench prints it). */
+  log?: (line: string) => void
 }
 
 export interface StatsData {
@@ -530,11 +532,15 @@ export async function generateStatsData(db: LocalDb, options: StatsDataOptions =
     counts.ratings += recs.ratings.length
     generateMs += performance.now() - t
     t = performance.now()
-    await insertMany(db, COLLECTIONS.registrations, recs.registrations)
-    await insertMany(db, COLLECTIONS.checkins, recs.checkins)
-    await insertMany(db, COLLECTIONS.walkins, recs.walkins)
-    await insertMany(db, COLLECTIONS.ratings, recs.ratings)
+    // Big weeks: smaller batches one at a time, so no single request waits long behind another
+    // (the SDK gives up on a request after 15 s).
+    const [batch, inFlight] = (options.registrations ?? 0) > 200_000 ? [500, 1] : [1000, 2]
+    await insertMany(db, COLLECTIONS.registrations, recs.registrations, batch, inFlight)
+    await insertMany(db, COLLECTIONS.checkins, recs.checkins, batch, inFlight)
+    await insertMany(db, COLLECTIONS.walkins, recs.walkins, batch, inFlight)
+    await insertMany(db, COLLECTIONS.ratings, recs.ratings, batch, inFlight)
     insertMs += performance.now() - t
+    options.log?.(`district ${code}: ${recs.registrations.length} registrations, ${recs.checkins.length} check-ins written (${Math.round(insertMs / 1000)} s writing so far)`)
   }
   counts.people = registrants.size
   t = performance.now()
