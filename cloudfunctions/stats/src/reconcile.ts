@@ -41,7 +41,7 @@ export interface ReconcileLimits {
 
 export const RECONCILE_LIMITS: ReconcileLimits = {
   activitiesPerChunk: 200,
-  workPerChunk: 60_000,
+  workPerChunk: 100_000,
   peoplePerPage: 50_000,
   itemsPerChunk: 20,
   chunksPerCall: 100,

@@ -56,18 +56,19 @@ async function recountChunk(db: Database, weekId: string, activityIds: string[],
   })
   const partsKey = (p: Record<string, unknown>) => hourKey(Date.UTC(Number(p.y), Number(p.m) - 1, Number(p.d), Number(p.h)) - 8 * 3_600_000)
 
-  const results = await Promise.all([
-    groups<{ n: number }>(db, COLLECTIONS.registrations, match, { a: '$activityId', s: '$status', p: '$proxy' }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', ...hourParts('$scannedAt') }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', c: '$community' }, { n: one }),
-    groups<{ n: number; heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', aud: '$audience' }, { n: one, heads: $.sum('$headcount') }),
-    groups<{ heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', ...hourParts('$createdAt') }, { heads: $.sum('$headcount') }),
-    groups<{ n: number; comments: number }>(db, COLLECTIONS.ratings, match, { a: '$activityId', l: '$level' }, {
-      n: one,
-      comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
-    }),
-  ])
+  // One request after another: each one's time stays its own (seven sent at once would queue,
+  // the last waiting for all the others), and a call holds one database connection at a time.
+  const regs = await groups<{ n: number }>(db, COLLECTIONS.registrations, match, { a: '$activityId', s: '$status', p: '$proxy' }, { n: one })
+  const checkins = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' }, { n: one })
+  const checkinHours = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', ...hourParts('$scannedAt') }, { n: one })
+  const checkinPlaces = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', c: '$community' }, { n: one })
+  const walkins = await groups<{ n: number; heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', aud: '$audience' }, { n: one, heads: $.sum('$headcount') })
+  const walkinHours = await groups<{ heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', ...hourParts('$createdAt') }, { heads: $.sum('$headcount') })
+  const ratings = await groups<{ n: number; comments: number }>(db, COLLECTIONS.ratings, match, { a: '$activityId', l: '$level' }, {
+    n: one,
+    comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
+  })
+  const results = [regs, checkins, checkinHours, checkinPlaces, walkins, walkinHours, ratings]
   // A capped answer may have left groups out: recount the halves instead.
   if (results.some((r) => r.length >= GROUP_LIMIT)) {
     if (activityIds.length === 1) throw new Error(`reconcile: activity ${activityIds[0]} has more than ${GROUP_LIMIT} groups`)
@@ -76,7 +77,6 @@ async function recountChunk(db: Database, weekId: string, activityIds: string[],
     await recountChunk(db, weekId, activityIds.slice(half), districtCodes, out)
     return
   }
-  const [regs, checkins, checkinHours, checkinPlaces, walkins, walkinHours, ratings] = results
   for (const r of regs) {
     const a = String(r._id.a)
     bump(out, a, `counters.${r._id.s}`, r.n)
