@@ -7,7 +7,7 @@ export default defineAppConfig({
       pages: ['courses/index', 'course/index', 'lesson/index', 'certificate/index', 'books/index', 'book/index', 'reading/index'],
     },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
-    { root: 'organiser', name: 'organiser', pages: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'courses/index', 'course-edit/index', 'books/index', 'summary/index', 'publicity/index'] },
+    { root: 'organiser', name: 'organiser', pages: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'courses/index', 'course-edit/index', 'books/index', 'summary/index', 'publicity/index', 'reconcile/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

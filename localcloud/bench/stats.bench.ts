@@ -4,8 +4,10 @@
 // most 3 database operations, and the full reconcile finishes."
 //   dashboard / summary          an organiser of one district (p50 of 20 calls after a warm-up)
 //   dashboardRollup / summaryRollup   the week's admin, every district
-//   reconcile                    the week's admin: every counter recounted from the raw records;
-//                                the generator keeps them consistent, so 0 differences expected
+//   reconcile                    the week's admin: every counter recounted from the raw records, in
+//                                chunks, call after call until the cursor is null (reconcile.ms: all
+//                                calls, reconcile.callMaxMs: the slowest one); the generator keeps
+//                                the counters consistent, so 0 differences expected
 // The week is written straight into the database by statsData.ts.
 // Alone: `npx tsx localcloud/bench/stats.bench.ts` (builds the functions, a fresh seeded cloud).
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -14,6 +16,7 @@ import path from 'node:path'
 import type { LocalCloud } from '../local-cloud'
 import { percentile, round } from './results'
 import { call } from './gateway-client'
+import { differenceKinds, runReconcile } from './reconcileRun'
 import { generateStatsData, type StatsData, type StatsDataOptions } from './statsData'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -103,25 +106,14 @@ export async function benchStats(cloud: LocalCloud, options: StatsBenchOptions =
   const summary = await measure(cloud, data.organiser, 'summary', district, rounds, warmups)
   const summaryRollup = await measure(cloud, data.admin, 'summary', { weekId: data.weekId }, rounds, warmups)
 
-  // The full reconcile of the week, once, as its admin.
-  cloud.db.resetStats()
-  const t0 = performance.now()
-  const rec = await call(cloud, data.admin, 'stats', 'reconcile', { weekId: data.weekId })
-  const reconcileMs = performance.now() - t0
-  const reconcileOps = cloud.db.stats()
-  if (!rec.ok) throw new Error(`stats.reconcile failed: ${JSON.stringify(rec)}`)
-  const differences: any[] = rec.data.differences
+  // The full reconcile of the week, once, as its admin: every chunk, call after call.
+  const rec = await runReconcile(cloud, data.admin, data.weekId)
+  const differences = rec.differences
 
   const problems = checkViews(data, dash.last, dashRollup.last, summary.last, summaryRollup.last)
   for (const p of problems) console.log(`stats view mismatch: ${p}`)
   if (differences.length > 0) {
-    // By kind of counter (byAudience.x, byHour.h..., byCommunity.x count as one kind each).
-    const kinds = new Map<string, number>()
-    for (const d of differences) {
-      const kind = `${d.scope} ${String(d.field).split('.').slice(0, 2).join('.')}${d.recounted === 0 ? ' (recounted 0)' : ''}`
-      kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
-    }
-    console.log(`reconcile differences: ${differences.length}; by kind: ${JSON.stringify(Object.fromEntries(kinds))}`)
+    console.log(`reconcile differences: ${differences.length}; by kind: ${JSON.stringify(differenceKinds(differences))}`)
     for (const d of differences.slice(0, 5)) console.log(`  e.g. ${d.scope} ${d.id} ${d.field}: stored ${d.stored}, recounted ${d.recounted}`)
     console.log(`  (the check-ins hold ${c.activityCommunityPairs} distinct (activity, typed 街道/社区) pairs)`)
   }
@@ -135,8 +127,8 @@ export async function benchStats(cloud: LocalCloud, options: StatsBenchOptions =
   verdict('stats.summary (organiser, one district)', summary)
   verdict('stats.summary (admin roll-up)', summaryRollup)
   console.log(
-    `stats.reconcile (admin, whole week): ${round(reconcileMs)} ms, ${reconcileOps.total} db ops ${JSON.stringify(reconcileOps.byAction)}, ` +
-      `checked ${JSON.stringify(rec.data.checked)}, ${differences.length} differences`,
+    `stats.reconcile (admin, whole week): ${rec.calls} calls, ${round(rec.totalMs)} ms in all, the slowest call ${round(rec.callMaxMs)} ms, ` +
+      `${rec.dbOps} db ops ${JSON.stringify(rec.byAction)}, checked ${JSON.stringify(rec.checked)}, ${differences.length} differences`,
   )
 
   return {
@@ -158,9 +150,11 @@ export async function benchStats(cloud: LocalCloud, options: StatsBenchOptions =
     'summaryRollup.ms': summaryRollup.p50,
     'summaryRollup.p95Ms': summaryRollup.p95,
     'summaryRollup.dbOps': summaryRollup.ops,
-    'reconcile.ms': round(reconcileMs),
-    'reconcile.dbOps': reconcileOps.total,
+    'reconcile.ms': round(rec.totalMs),
+    'reconcile.dbOps': rec.dbOps,
     'reconcile.differences': differences.length,
+    'reconcile.calls': rec.calls,
+    'reconcile.callMaxMs': round(rec.callMaxMs),
     'stats.viewMismatches': problems.length,
   }
 }

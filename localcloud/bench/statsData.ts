@@ -5,8 +5,9 @@
 // with people/byHour/byCommunity, feedback) are computed from the very records written, with the
 // same domain functions the cloud functions move them by, so a reconcile of the week must find no
 // difference. Deterministic for a given `seed`; the week ended yesterday (the 总结表 is due). The
-// PRNG, the record builders, the kept counters and the batched inserts are the seed's
-// (../seed/records.ts), which writes the seeded week's attendance the same way.
+// records are planned and written one district at a time (bench:scale writes 1,000,000
+// registrations this way). The PRNG, the record builders, the kept counters and the batched
+// inserts are the seed's (../seed/records.ts), which writes the seeded week's attendance the same way.
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type PublicityDoc, type RatingDoc, type RegistrationDoc, type UserDoc, type WalkinDoc, type WeekDoc } from '../../cloudfunctions/_core/collections'
 import type { RatingChoice } from '../../src/shared/domain/feedback'
 import type { AgeGroup, Relation, SignupField } from '../../src/shared/domain/people'
@@ -28,6 +29,8 @@ export interface StatsDataOptions {
   districts?: number
   /** PRNG seed: the same seed writes the same week (ids and dates apart). */
   seed?: number
+  /** Told after each district is written (the scale bench prints it). */
+  log?: (line: string) => void
 }
 
 export interface StatsData {
@@ -188,18 +191,35 @@ function snapshot(fields: SignupField[], p: Person): RegistrationDoc['person'] {
 
 // ------------------------------------------------------------------ the week
 
-interface Plan {
+/** The week, its people and activities, and how many records each activity gets: small at any size. */
+interface WeekPlan {
+  r: Rand
   week: WeekDoc
   users: UserDoc[]
   activities: ActivityDoc[]
+  districts: (typeof DISTRICTS)[number][]
+  days: string[]
+  organiser: string
+  admin: string
+  now: Date
+  people: Person[]
+  byDistrict: Person[][]
+  byDistrictAudience: Map<string, Person[]>
+  /** Registrations of each sign-up activity. */
+  regCounts: Map<string, number>
+  /** Check-ins of each district. */
+  checkinTargets: number[]
+}
+
+/** The records of one district's activities (their kept counters set from them). */
+interface DistrictRecords {
   registrations: RegistrationDoc[]
   checkins: CheckinDoc[]
   walkins: WalkinDoc[]
   ratings: RatingDoc[]
-  publicity: PublicityDoc[]
 }
 
-export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Omit<StatsData, 'generateMs' | 'insertMs'> } {
+function planWeek(options: StatsDataOptions): WeekPlan {
   const nActivities = options.activities ?? 500
   const nRegistrations = options.registrations ?? 100_000
   const nCheckins = options.checkins ?? 60_000
@@ -303,16 +323,32 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
 
   // Registrations: drafts have none; popularity is log-normal.
   const withSignup = activities.filter((a) => a.signup && a.status !== 'draft')
-  const regCounts = apportion(
+  const counts = apportion(
     nRegistrations,
     withSignup.map(() => Math.exp(0.45 * r.normal())),
     withSignup.map(() => 1200),
   )
+  const regCounts = new Map(withSignup.map((a, i) => [a._id, counts[i]]))
+  for (const a of activities) if (a.signup && a.status === 'draft') a.signup = { ...a.signup, capacity: 10 * r.int(3, 10) }
+  // Check-ins: nCheckins in all, shared by the districts as their registrations are.
+  const regsByDistrict = districts.map((d) => withSignup.reduce((n, a, i) => n + (a.districtCode === d.code ? counts[i] : 0), 0))
+  const checkinTargets = apportion(nCheckins, regsByDistrict)
+  return { r, week, users, activities, districts, days, organiser, admin, now, people, byDistrict, byDistrictAudience, regCounts, checkinTargets }
+}
+
+/**
+ * The records of district `di`: registrations, check-ins (the district's share of the week's,
+ * each activity at its own turnout), walk-ins and ratings; then the district's activities' kept
+ * counters are set from them. Only one district's records are in memory at a time.
+ */
+function planDistrict(plan: WeekPlan, di: number): DistrictRecords {
+  const { r, districts, people, byDistrict, byDistrictAudience, now } = plan
+  const mineAll = plan.activities.filter((a) => a.districtCode === districts[di].code)
   const registrations: RegistrationDoc[] = []
   const regsOf = new Map<string, RegistrationDoc[]>()
-  withSignup.forEach((a, ai) => {
-    const n = regCounts[ai]
-    const di = districts.findIndex((d) => d.code === a.districtCode)
+  for (const a of mineAll) {
+    const n = plan.regCounts.get(a._id)
+    if (n === undefined) continue
     const signup = a.signup!
     const fields = signup.fields ?? ['name', 'phone']
     const chosen = new Set<string>()
@@ -349,19 +385,16 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
     })
     if (a.status === 'cancelled') for (const reg of active) reg.activityCancelled = true
     a.signup = { ...signup, capacity }
-    registrations.push(...list)
+    for (const reg of list) registrations.push(reg)
     regsOf.set(a._id, list)
-  })
+  }
 
-  for (const a of activities) if (a.signup && a.status === 'draft') a.signup = { ...a.signup, capacity: 10 * r.int(3, 10) }
-
-  // Check-ins: confirmed registrations of the activities that took place, exactly nCheckins in
-  // all, each activity at its own turnout.
-  const held = activities.filter((a) => a.status === 'published')
+  // Check-ins: confirmed registrations of the activities that took place, the district's share.
+  const held = mineAll.filter((a) => a.status === 'published')
   const confirmedOf = held.map((a) => (regsOf.get(a._id) ?? []).filter((x) => x.status === 'confirmed'))
   const turnout = apportion(
-    nCheckins,
-    confirmedOf.map((c) => c.length * (0.45 + 0.5 * r.float())),
+    Math.min(plan.checkinTargets[di], confirmedOf.reduce((n, c) => n + c.length, 0)),
+    confirmedOf.map((c) => c.length * (0.45 + 0.5 * r.float()) + 1e-9),
     confirmedOf.map((c) => c.length),
   )
   const checkins: CheckinDoc[] = []
@@ -369,16 +402,15 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
     const start = a.startAt.getTime()
     const end = a.endAt.getTime()
     const vols = Array.from({ length: r.int(1, 3) }, (_, i) => `${a._id}-v${i}`)
-    const list = r.shuffle([...confirmedOf[ai]]).slice(0, turnout[ai]).map((reg): CheckinDoc => {
+    for (const reg of r.shuffle([...confirmedOf[ai]]).slice(0, turnout[ai])) {
       // Most arrive in the half hour before the start, some late.
       const scanned = r.chance(0.75) ? start - r.int(0, 40) * MINUTE : Math.min(end, start + r.int(0, 60) * MINUTE)
       const method = r.weighted(['ticket', 'manual', 'offline'] as const, [80, 12, 8])
       const volunteer = r.pick(vols)
       const nonce = method === 'offline' ? `o${r.id(12)}` : null
       const createdAt = scanned + (method === 'offline' ? r.int(5, 40) * MINUTE : r.int(0, 3) * 1000)
-      return checkinRecord(reg, { method, volunteer, volunteerName: '志愿者', nonce, scannedAt: scanned, createdAt })
-    })
-    checkins.push(...list)
+      checkins.push(checkinRecord(reg, { method, volunteer, volunteerName: '志愿者', nonce, scannedAt: scanned, createdAt }))
+    }
   })
   // A person's first check-in (by scan time) in a district is the one that counts them there.
   markFirstInDistrict(checkins)
@@ -413,7 +445,16 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
     ratings.push(ratingRecord(reg, level, comment, Math.min(now.getTime(), reg.endAt.getTime() + r.int(10, 600) * MINUTE)))
   }
 
-  // Publicity: a few reports, photo sets and videos per district.
+  // The kept counters: exactly what the records add up to, moved by the same deltas the functions use.
+  keepCounters(mineAll, { registrations, checkins, walkins, ratings })
+  return { registrations, checkins, walkins, ratings }
+}
+
+/** Publicity: a few reports, photo sets and videos per district. */
+function planPublicity(plan: WeekPlan): PublicityDoc[] {
+  const { r, week, districts, days, organiser, now } = plan
+  const weekId = week._id
+  const held = plan.activities.filter((a) => a.status === 'published')
   const publicity: PublicityDoc[] = []
   districts.forEach((d, di) => {
     const mine = held.filter((a) => a.districtCode === d.code)
@@ -438,77 +479,96 @@ export function planStatsWeek(options: StatsDataOptions = {}): Plan & { data: Om
       })
     }
   })
+  return publicity
+}
 
-  // The kept counters: exactly what the records add up to, moved by the same deltas the functions use.
-  keepCounters(activities, { registrations, checkins, walkins, ratings })
-
-  const peopleByDistrict: Record<string, number> = {}
-  const checkinsByDistrict: Record<string, number> = {}
-  for (const d of districts) {
-    peopleByDistrict[d.code] = 0
-    checkinsByDistrict[d.code] = 0
+/**
+ * Plans the week and writes it into the local database the SDK points at, one district at a time:
+ * a district's records are planned, written in batches and let go before the next district's, so
+ * memory holds the people, the activities and one district's records (a 1,000,000-registration
+ * week fits in a few GB).
+ */
+export async function generateStatsData(db: LocalDb, options: StatsDataOptions = {}): Promise<StatsData> {
+  let generateMs = 0
+  let insertMs = 0
+  let t = performance.now()
+  const plan = planWeek(options)
+  generateMs += performance.now() - t
+  const counts: StatsData['counts'] = {
+    activities: plan.activities.length,
+    published: plan.activities.filter((a) => a.status === 'published').length,
+    cancelled: plan.activities.filter((a) => a.status === 'cancelled').length,
+    drafts: plan.activities.filter((a) => a.status === 'draft').length,
+    registrations: 0,
+    confirmed: 0,
+    waitlisted: 0,
+    checkins: 0,
+    walkins: 0,
+    walkInHeadcount: 0,
+    ratings: 0,
+    people: 0,
+    peopleByDistrict: Object.fromEntries(plan.districts.map((d) => [d.code, 0])),
+    checkinsByDistrict: Object.fromEntries(plan.districts.map((d) => [d.code, 0])),
+    activityCommunityPairs: 0,
+    publicity: 0,
   }
-  for (const c of checkins) {
-    checkinsByDistrict[c.districtCode]++
-    if (c.firstInDistrict) peopleByDistrict[c.districtCode]++
+  const registrants = new Set<string>()
+  for (let di = 0; di < plan.districts.length; di++) {
+    t = performance.now()
+    const recs = planDistrict(plan, di)
+    const code = plan.districts[di].code
+    counts.registrations += recs.registrations.length
+    for (const x of recs.registrations) {
+      if (x.status === 'confirmed') counts.confirmed++
+      else if (x.status === 'waitlisted') counts.waitlisted++
+      registrants.add(x.personId)
+    }
+    counts.checkins += recs.checkins.length
+    counts.checkinsByDistrict[code] += recs.checkins.length
+    for (const c of recs.checkins) if (c.firstInDistrict) counts.peopleByDistrict[code]++
+    counts.activityCommunityPairs += new Set(recs.checkins.filter((x) => x.community).map((x) => `${x.activityId}|${x.community}`)).size
+    counts.walkins += recs.walkins.length
+    counts.walkInHeadcount += recs.walkins.reduce((n, w) => n + w.headcount, 0)
+    counts.ratings += recs.ratings.length
+    generateMs += performance.now() - t
+    t = performance.now()
+    // Big weeks: smaller batches one at a time, so no single request waits long behind another
+    // (the SDK gives up on a request after 15 s).
+    const [batch, inFlight] = (options.registrations ?? 0) > 200_000 ? [500, 1] : [1000, 2]
+    await insertMany(db, COLLECTIONS.registrations, recs.registrations, batch, inFlight)
+    await insertMany(db, COLLECTIONS.checkins, recs.checkins, batch, inFlight)
+    await insertMany(db, COLLECTIONS.walkins, recs.walkins, batch, inFlight)
+    await insertMany(db, COLLECTIONS.ratings, recs.ratings, batch, inFlight)
+    insertMs += performance.now() - t
+    options.log?.(`district ${code}: ${recs.registrations.length} registrations, ${recs.checkins.length} check-ins written (${Math.round(insertMs / 1000)} s writing so far)`)
   }
+  counts.people = registrants.size
+  t = performance.now()
+  const publicity = planPublicity(plan)
+  counts.publicity = publicity.length
   const dayCount = new Map<string, number>()
-  for (const a of held) {
+  for (const a of plan.activities) {
+    if (a.status !== 'published') continue
     const day = shanghaiDate(a.startAt.getTime())
     dayCount.set(day, (dayCount.get(day) ?? 0) + 1)
   }
   const busiestDay = [...dayCount].sort((x, y) => y[1] - x[1])[0][0]
-  return {
-    week,
-    users,
-    activities,
-    registrations,
-    checkins,
-    walkins,
-    ratings,
-    publicity,
-    data: {
-      weekId,
-      districts: week.districts,
-      organiser,
-      organiserDistrict: districts[0].code,
-      admin,
-      busiestDay,
-      counts: {
-        activities: activities.length,
-        published: held.length,
-        cancelled: activities.filter((a) => a.status === 'cancelled').length,
-        drafts: activities.filter((a) => a.status === 'draft').length,
-        registrations: registrations.length,
-        confirmed: registrations.filter((x) => x.status === 'confirmed').length,
-        waitlisted: registrations.filter((x) => x.status === 'waitlisted').length,
-        checkins: checkins.length,
-        walkins: walkins.length,
-        walkInHeadcount: walkins.reduce((n, w) => n + w.headcount, 0),
-        ratings: ratings.length,
-        people: new Set(registrations.map((x) => x.personId)).size,
-        peopleByDistrict,
-        checkinsByDistrict,
-        activityCommunityPairs: new Set(checkins.filter((x) => x.community).map((x) => `${x.activityId}|${x.community}`)).size,
-        publicity: publicity.length,
-      },
-    },
-  }
-}
-
-/** Plans the week and writes it into the local database the SDK points at. */
-export async function generateStatsData(db: LocalDb, options: StatsDataOptions = {}): Promise<StatsData> {
-  const t0 = performance.now()
-  const plan = planStatsWeek(options)
-  const t1 = performance.now()
+  generateMs += performance.now() - t
+  t = performance.now()
   await insertMany(db, COLLECTIONS.weeks, [plan.week])
   await insertMany(db, COLLECTIONS.users, plan.users)
   await insertMany(db, COLLECTIONS.activities, plan.activities, 250)
-  await insertMany(db, COLLECTIONS.registrations, plan.registrations)
-  await insertMany(db, COLLECTIONS.checkins, plan.checkins)
-  await insertMany(db, COLLECTIONS.walkins, plan.walkins)
-  await insertMany(db, COLLECTIONS.ratings, plan.ratings)
-  await insertMany(db, COLLECTIONS.publicity, plan.publicity)
-  const t2 = performance.now()
-  return { ...plan.data, generateMs: t1 - t0, insertMs: t2 - t1 }
+  await insertMany(db, COLLECTIONS.publicity, publicity)
+  insertMs += performance.now() - t
+  return {
+    weekId: plan.week._id,
+    districts: plan.week.districts,
+    organiser: plan.organiser,
+    organiserDistrict: plan.districts[0].code,
+    admin: plan.admin,
+    busiestDay,
+    counts,
+    generateMs,
+    insertMs,
+  }
 }

@@ -35,7 +35,7 @@ const CI_STEP_TIMEOUT_MS = 60_000
 const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index']
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   volunteer: ['scan/index', 'checkin/index'],
-  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'summary/index', 'publicity/index'],
+  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'summary/index', 'publicity/index', 'reconcile/index'],
 }
 /** Files every Taro weapp build needs beside the pages. */
 const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
@@ -517,6 +517,7 @@ async function open(route, query) {
     result.pages.push(await open('organiser/week/index', {}))
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/reconcile/index', { weekId: 'nc2026' }))
     result.pages.push(await open('pages/ticket/index', { id: registration.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
     result.pages.push(await open('learn/courses/index', {}))
@@ -566,6 +567,10 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'organiser/publicity/index': {
     texts: ['宣传报道', '▤ 文字报道', '▣ 图片', '东湖区融媒体中心', '关于：《智慧助老·手机打车查公交》', '＋ 添加宣传报道'],
     calls: ['callFunction activity.roles', 'callFunction stats.publicity.list', 'callFunction activity.mine'],
+  },
+  'organiser/reconcile/index': {
+    texts: ['数据核对', '2026年南昌市全民终身学习活动周', '核对范围：', '全部县区', '开始核对'],
+    calls: ['callFunction activity.roles'],
   },
   'pages/signup/index': {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],

@@ -1,216 +1,246 @@
-// Reconcile: every kept counter recomputed from the raw records, and each difference reported.
-// Group-bys in the database (one aggregation per record kind over the scope), so the cost is a
-// few operations whatever the number of people; the per-course and per-book recounts are the
-// ones their functions' tests use.
-import { ATTENDANCE_KEYS, hourKey } from '@shared/domain/attendance'
-import { FEEDBACK_KEYS } from '@shared/domain/feedback'
-import { COLLECTIONS, type BookDoc, type CourseDoc } from '../../_core/collections'
+// Reconcile: every kept counter recomputed from the raw records, and each difference reported, in
+// resumable chunks so that no call grows with the week's size. The phases, in order:
+//   activities  consecutive activities in _id order, recounted by group-bys (reconcileActivities.ts)
+//   districts   each district's distinct people, in pages of its check-ins (reconcileDistricts.ts)
+//   courses     a few courses at a time, each against its enrolments
+//   books       a few books at a time, each against its reading logs
+// A call runs chunks until it has run `chunksPerCall` of them, or has spent `softMs` (it starts no
+// chunk after that), or the slowest chunk so far would take it past `hardMs`; then it answers the
+// cursor of where it stopped (reconcileCursor.ts). Each chunk is bounded by its own work: so many
+// activities, and no more estimated records than `workPerChunk`; so many check-ins per page.
+import type { ReconcileDifference } from '@shared/contracts/stats'
+import { DomainError } from '@shared/errors'
+import { COLLECTIONS, type WeekDoc } from '../../_core/collections'
 import type { Database } from '../../_core/cloud'
 import { recountCourseOf } from '../../_core/courseStats'
 import type { ActionContext } from '../../_core/handler'
-import { aggregateDocs, readDocs } from '../../_core/read'
+import { countDocs, readDocs } from '../../_core/read'
 import { recountBookOf } from '../../_core/readingStats'
 import { isAdmin, requireThat } from '../../_core/roles'
-import { attendanceOf, countersOf } from '../../_core/stats'
-import { feedbackOf } from '../../_core/feedback'
-import { readArrivals } from '@shared/domain/attendance'
 import { mapBounded } from '../../_core/write'
-import type { ReconcileDifference } from '@shared/contracts/stats'
-import { activitiesOf } from './activities'
+import { checkActivityChunk, recountWork, type ReconciledActivity } from './reconcileActivities'
+import { decodePosition, encodePosition, scopeKey, type ReconcilePosition } from './reconcileCursor'
+import { countPeoplePage, storedPeople } from './reconcileDistricts'
 
-/** Group rows an aggregation may answer (the cloud's cap is larger; a week has far fewer). */
-const GROUP_LIMIT = 10_000
-
-type Counts = Map<string, Map<string, number>>
-
-function bump(m: Counts, id: string, field: string, n: number) {
-  let f = m.get(id)
-  if (!f) m.set(id, (f = new Map()))
-  f.set(field, (f.get(field) ?? 0) + n)
+export interface ReconcileLimits {
+  /** Activities per chunk at most. */
+  activitiesPerChunk: number
+  /** Estimated records (see recountWork) per chunk of activities at most; a chunk has at least one activity. */
+  workPerChunk: number
+  /** Check-ins per page of a district's distinct people. */
+  peoplePerPage: number
+  /** Courses, or books, per chunk. */
+  itemsPerChunk: number
+  /** Chunks per call at most. */
+  chunksPerCall: number
+  /** No chunk is started after this many milliseconds of the call. */
+  softMs: number
+  /** Nor one that, as slow as the slowest so far, would end after this many. */
+  hardMs: number
 }
 
-async function groups<T>(db: Database, collection: string, match: Record<string, unknown>, key: Record<string, unknown>, acc: Record<string, unknown>): Promise<(T & { _id: Record<string, unknown> })[]> {
-  return aggregateDocs<T & { _id: Record<string, unknown> }>(
-    db.collection(collection).aggregate().match(match).group({ _id: key, ...acc }).limit(GROUP_LIMIT),
-  )
+export const RECONCILE_LIMITS: ReconcileLimits = {
+  activitiesPerChunk: 200,
+  workPerChunk: 100_000,
+  peoplePerPage: 50_000,
+  itemsPerChunk: 20,
+  chunksPerCall: 100,
+  softMs: 8_000,
+  hardMs: 15_000,
 }
 
-/** Activities recounted per round of group-bys; a round whose groups reach the cap is split. */
-const CHUNK = 250
+/**
+ * Tests only: STATS_RECONCILE_LIMITS (JSON, e.g. {"activitiesPerChunk":1,"chunksPerCall":1}) makes
+ * the chunks tiny so that a small week runs through many chunks and calls. Unset in production.
+ */
+export const LIMITS_ENV = 'STATS_RECONCILE_LIMITS'
 
-/** Every counter of these activities, recounted by group-bys over their raw records. */
-async function recountChunk(db: Database, weekId: string, activityIds: string[], out: Counts): Promise<void> {
-  const _ = db.command
-  const $ = _.aggregate
-  const match = { weekId, activityId: _.in(activityIds) }
-  const one = $.sum(1)
-  // Shanghai wall clock of an instant: shift by 8 hours and read the UTC parts.
-  const local = (field: string) => $.add([field, 8 * 3_600_000])
-  const hourParts = (field: string) => ({
-    y: $.year(local(field)),
-    m: $.month(local(field)),
-    d: $.dayOfMonth(local(field)),
-    h: $.hour(local(field)),
-  })
-  const partsKey = (p: Record<string, unknown>) => hourKey(Date.UTC(Number(p.y), Number(p.m) - 1, Number(p.d), Number(p.h)) - 8 * 3_600_000)
-
-  const results = await Promise.all([
-    groups<{ n: number }>(db, COLLECTIONS.registrations, match, { a: '$activityId', s: '$status', p: '$proxy' }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', ...hourParts('$scannedAt') }, { n: one }),
-    groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', c: '$community' }, { n: one }),
-    groups<{ n: number; heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', aud: '$audience' }, { n: one, heads: $.sum('$headcount') }),
-    groups<{ heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', ...hourParts('$createdAt') }, { heads: $.sum('$headcount') }),
-    groups<{ n: number; comments: number }>(db, COLLECTIONS.ratings, match, { a: '$activityId', l: '$level' }, {
-      n: one,
-      comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
-    }),
-  ])
-  // A capped answer may have left groups out: recount the halves instead.
-  if (results.some((r) => r.length >= GROUP_LIMIT)) {
-    if (activityIds.length === 1) throw new Error(`reconcile: activity ${activityIds[0]} has more than ${GROUP_LIMIT} groups`)
-    const half = Math.ceil(activityIds.length / 2)
-    await recountChunk(db, weekId, activityIds.slice(0, half), out)
-    await recountChunk(db, weekId, activityIds.slice(half), out)
-    return
+function limitsNow(): ReconcileLimits {
+  const raw = process.env[LIMITS_ENV]
+  if (!raw) return RECONCILE_LIMITS
+  const out = { ...RECONCILE_LIMITS }
+  try {
+    const given = JSON.parse(raw) as Record<string, unknown>
+    for (const key of Object.keys(out) as (keyof ReconcileLimits)[]) {
+      const v = given[key]
+      if (typeof v === 'number' && Number.isInteger(v) && v > 0) out[key] = v
+    }
+  } catch {
+    // a malformed override is ignored
   }
-  const [regs, checkins, checkinHours, checkinPlaces, walkins, walkinHours, ratings] = results
-  for (const r of regs) {
-    const a = String(r._id.a)
-    bump(out, a, `counters.${r._id.s}`, r.n)
-    if (r._id.p === true && r._id.s !== 'cancelled') bump(out, a, 'counters.proxy', r.n)
-  }
-  for (const r of checkins) {
-    const a = String(r._id.a)
-    bump(out, a, 'attendance.checkedIn', r.n)
-    if (r._id.p === true) bump(out, a, 'attendance.proxyCheckedIn', r.n)
-    bump(out, a, `attendance.byAudience.${r._id.aud || 'unspecified'}`, r.n)
-    if (r._id.f === true) bump(out, a, 'attendance.people', r.n)
-  }
-  for (const r of checkinHours) bump(out, String(r._id.a), `attendance.byHour.${partsKey(r._id)}`, r.n)
-  for (const r of checkinPlaces) {
-    const c = typeof r._id.c === 'string' ? r._id.c.replace(/[.$\s]/g, '').slice(0, 30) : ''
-    if (c) bump(out, String(r._id.a), `attendance.byCommunity.${c}`, r.n)
-  }
-  for (const r of walkins) {
-    const a = String(r._id.a)
-    bump(out, a, 'attendance.walkIns', r.n)
-    bump(out, a, 'attendance.walkInHeadcount', r.heads)
-    bump(out, a, `attendance.byAudience.${r._id.aud}`, r.heads)
-  }
-  for (const r of walkinHours) bump(out, String(r._id.a), `attendance.byHour.${partsKey(r._id)}`, r.heads)
-  for (const r of ratings) {
-    const a = String(r._id.a)
-    bump(out, a, `feedback.${r._id.l}`, r.n)
-    if (r._id.l !== 'skipped') bump(out, a, 'feedback.comments', r.comments)
-  }
-}
-
-/** Distinct people checked in per district (the districts' `people` check). */
-async function recountPeople(db: Database, weekId: string, districtCodes: string[] | null, out: Counts): Promise<void> {
-  const _ = db.command
-  const rows = await aggregateDocs<{ _id: string; n: number }>(
-    db
-      .collection(COLLECTIONS.checkins)
-      .aggregate()
-      .match({ weekId, ...(districtCodes ? { districtCode: _.in(districtCodes) } : {}) })
-      .group({ _id: { d: '$districtCode', p: '$personId' } })
-      .group({ _id: '$_id.d', n: _.aggregate.sum(1) })
-      .limit(GROUP_LIMIT),
-  )
-  for (const r of rows) bump(out, `district:${r._id}`, 'people', r.n)
-}
-
-/** Every counter of the activities (and the districts' distinct people), recounted from the records. */
-async function recountActivities(db: Database, weekId: string, activityIds: string[], districtCodes: string[] | null): Promise<Counts> {
-  const out: Counts = new Map()
-  await recountPeople(db, weekId, districtCodes, out)
-  for (let i = 0; i < activityIds.length; i += CHUNK) await recountChunk(db, weekId, activityIds.slice(i, i + CHUNK), out)
   return out
 }
 
-/** The kept counters of an activity as flat fields, comparable with the recount. */
-function storedFields(doc: Parameters<typeof countersOf>[0] & Parameters<typeof attendanceOf>[0] & Parameters<typeof feedbackOf>[0]): Map<string, number> {
-  const m = new Map<string, number>()
-  const c = countersOf(doc)
-  for (const k of ['confirmed', 'waitlisted', 'cancelled', 'proxy'] as const) m.set(`counters.${k}`, c[k])
-  const a = attendanceOf(doc)
-  for (const k of ATTENDANCE_KEYS) m.set(`attendance.${k}`, a[k])
-  for (const [k, v] of Object.entries(a.byAudience)) m.set(`attendance.byAudience.${k}`, v)
-  const arr = readArrivals((doc as { attendance?: Record<string, unknown> }).attendance)
-  m.set('attendance.people', arr.people)
-  for (const [k, v] of Object.entries(arr.byHour)) m.set(`attendance.byHour.${k}`, v)
-  for (const [k, v] of Object.entries(arr.byCommunity)) m.set(`attendance.byCommunity.${k}`, v)
-  const f = feedbackOf(doc)
-  for (const k of FEEDBACK_KEYS) m.set(`feedback.${k}`, f[k])
-  return m
+interface Scope {
+  weekId: string
+  /** null: the whole week (admin). */
+  districtCodes: string[] | null
+  /** The districts whose distinct people are checked, in order. */
+  districts: () => Promise<string[]>
+  /** The week's districts' names by code. */
+  districtNames: () => Promise<Map<string, string>>
+  where: Record<string, unknown>
 }
 
-function compare(scope: ReconcileDifference['scope'], id: string, stored: Map<string, number>, recounted: Map<string, number>, out: ReconcileDifference[]) {
-  for (const field of new Set([...stored.keys(), ...recounted.keys()])) {
-    const s = stored.get(field) ?? 0
-    const r = recounted.get(field) ?? 0
-    if (s !== r) out.push({ scope, id, field, stored: s, recounted: r })
+interface CallResult {
+  checked: { activities: number; districts: number; courses: number; books: number }
+  differences: ReconcileDifference[]
+}
+
+const ACTIVITY_STATUSES = ['published', 'cancelled', 'draft']
+
+/** Counts the units of work of the scope (activities + districts + courses + books): 3 operations. */
+async function totalOf(db: Database, scope: Scope): Promise<number> {
+  const _ = db.command
+  const [activities, courses, books, districts] = await Promise.all([
+    countDocs(db.collection(COLLECTIONS.activities).where({ ...scope.where, status: _.in(ACTIVITY_STATUSES) })),
+    countDocs(db.collection(COLLECTIONS.courses).where(scope.where)),
+    countDocs(db.collection(COLLECTIONS.books).where(scope.where)),
+    scope.districts(),
+  ])
+  return activities + districts.length + courses + books
+}
+
+const nextPhase = (p: ReconcilePosition, phase: ReconcilePosition['phase']): ReconcilePosition => ({ ...p, phase, after: '', district: 0, personAfter: '', people: 0 })
+const advance = (p: ReconcilePosition, units: number) => Math.min(p.total, p.done + units)
+
+/** Runs one chunk from `p`; answers the position after it, or null when the scope is done. */
+async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits: ReconcileLimits, out: CallResult): Promise<ReconcilePosition | null> {
+  const _ = db.command
+  if (p.phase === 'activities') {
+    const pageLimit = Math.min(limits.activitiesPerChunk, 1000)
+    const page = await readDocs<ReconciledActivity>(
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ ...scope.where, status: _.in(ACTIVITY_STATUSES), ...(p.after ? { _id: _.gt(p.after) } : {}) })
+        .orderBy('_id', 'asc')
+        .field({ description: false })
+        .limit(pageLimit),
+    )
+    if (page.length === 0) return nextPhase(p, 'districts')
+    const chunk: ReconciledActivity[] = []
+    let work = 0
+    for (const doc of page) {
+      const w = recountWork(doc)
+      if (chunk.length > 0 && work + w > limits.workPerChunk) break
+      chunk.push(doc)
+      work += w
+    }
+    const check = await checkActivityChunk(db, scope.weekId, chunk, scope.districtCodes)
+    // Repair (not wired yet) would rewrite check.differingActivityIds here, from this chunk's recount.
+    out.differences.push(...check.differences)
+    out.checked.activities += chunk.length
+    const next = { ...p, after: chunk[chunk.length - 1]._id, done: advance(p, chunk.length) }
+    return chunk.length === page.length && page.length < pageLimit ? nextPhase(next, 'districts') : next
   }
+
+  if (p.phase === 'districts') {
+    const codes = await scope.districts()
+    if (p.district >= codes.length) return nextPhase(p, 'courses')
+    const code = codes[p.district]
+    const page = await countPeoplePage(db, scope.weekId, code, p.personAfter, limits.peoplePerPage)
+    const people = p.people + page.people
+    if (!page.end) return { ...p, personAfter: page.last, people }
+    const stored = await storedPeople(db, scope.weekId, code)
+    if (stored !== people) out.differences.push({ scope: 'district', id: code, name: (await scope.districtNames()).get(code) ?? '', field: 'people', stored, recounted: people })
+    out.checked.districts += 1
+    return { ...p, district: p.district + 1, personAfter: '', people: 0, done: advance(p, 1) }
+  }
+
+  // Courses and books: a few at a time, each recounted from its own records.
+  const course = p.phase === 'courses'
+  const items = await readDocs<{ _id: string; title?: string }>(
+    db
+      .collection(course ? COLLECTIONS.courses : COLLECTIONS.books)
+      .where({ ...scope.where, ...(p.after ? { _id: _.gt(p.after) } : {}) })
+      .orderBy('_id', 'asc')
+      .field({ _id: true, title: true })
+      .limit(Math.min(limits.itemsPerChunk, 1000)),
+  )
+  if (items.length === 0) return course ? nextPhase(p, 'books') : null
+  if (course) {
+    const checks = await mapBounded(items, 4, (c) => recountCourseOf(db, c._id))
+    checks.forEach((r, i) => {
+      if (!r || r.agree) return
+      for (const k of ['enrolled', 'lessonsCompleted', 'completed'] as const) {
+        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'course', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+      }
+    })
+    out.checked.courses += items.length
+  } else {
+    const checks = await mapBounded(items, 4, (b) => recountBookOf(db, b._id))
+    checks.forEach((r, i) => {
+      if (!r || r.agree) return
+      for (const k of ['logs', 'minutes', 'readers'] as const) {
+        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'book', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+      }
+    })
+    out.checked.books += items.length
+  }
+  return { ...p, after: items[items.length - 1]._id, done: advance(p, items.length) }
 }
 
-export async function reconcile(ctx: ActionContext, input: { weekId: string }) {
+export async function reconcile(ctx: ActionContext, input: { weekId: string; cursor?: string; repair?: boolean }) {
+  const started = Date.now()
   const { db } = ctx
+  const limits = limitsNow()
   const caller = await ctx.caller()
   const admin = isAdmin(caller, input.weekId)
-  const own = caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))
+  const own = [...new Set(caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : [])))].sort()
   requireThat(admin || own.length > 0)
+  // Repairing writes counters of the whole week: bureau admins only.
+  if (input.repair) requireThat(admin)
   const districtCodes = admin ? null : own
+  const key = scopeKey(districtCodes)
+  // Checked before anything is read, so a bad cursor costs nothing.
+  const resumed = input.cursor ? decodePosition(input.cursor, input.weekId, key) : null
 
   const _ = db.command
-  const scopeWhere = { weekId: input.weekId, ...(districtCodes ? { districtCode: _.in(districtCodes) } : {}) }
-  const [activities, courses, books] = await Promise.all([
-    activitiesOf(db, input.weekId, districtCodes ?? [], districtCodes === null),
-    readDocs<Pick<CourseDoc, '_id'>>(db.collection(COLLECTIONS.courses).where(scopeWhere).field({ _id: true }).limit(1000)),
-    readDocs<Pick<BookDoc, '_id'>>(db.collection(COLLECTIONS.books).where(scopeWhere).field({ _id: true }).limit(1000)),
-  ])
-  // Drafts hold no records; they are part of the recount so none is left out.
-  const drafts = await readDocs<Parameters<typeof storedFields>[0] & { _id: string; districtCode: string; signup: { capacity: number } | null; seatsLeft: number | null }>(
-    db.collection(COLLECTIONS.activities).where({ ...scopeWhere, status: 'draft' }).field({ description: false }).limit(1000),
-  )
-  const recounted = await recountActivities(db, input.weekId, [...activities, ...drafts].map((a) => a._id), districtCodes)
-  const differences: ReconcileDifference[] = []
-  const peopleByDistrict = new Map<string, number>()
-  for (const doc of [...activities, ...drafts]) {
-    const mine = recounted.get(doc._id) ?? new Map<string, number>()
-    compare('activity', doc._id, storedFields(doc), mine, differences)
-    if (doc.signup) {
-      const seats = doc.signup.capacity - (mine.get('counters.confirmed') ?? 0)
-      if (doc.seatsLeft !== seats) differences.push({ scope: 'activity', id: doc._id, field: 'seatsLeft', stored: doc.seatsLeft ?? 0, recounted: seats })
-    }
-    const people = readArrivals((doc as { attendance?: Record<string, unknown> }).attendance).people
-    peopleByDistrict.set(doc.districtCode, (peopleByDistrict.get(doc.districtCode) ?? 0) + people)
+  let week: Promise<WeekDoc['districts']> | undefined
+  const weekDistricts = () =>
+    (week ??= readDocs<Pick<WeekDoc, 'districts'>>(db.collection(COLLECTIONS.weeks).where({ _id: input.weekId }).field({ districts: true }).limit(1)).then(([w]) => {
+      if (!w) throw new DomainError('WEEK_NOT_FOUND')
+      return w.districts
+    }))
+  const scope: Scope = {
+    weekId: input.weekId,
+    districtCodes,
+    where: { weekId: input.weekId, ...(districtCodes ? { districtCode: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) } : {}) },
+    districts: async () => districtCodes ?? (await weekDistricts()).map((d) => d.code),
+    districtNames: async () => new Map((await weekDistricts()).map((d) => [d.code, d.name])),
   }
-  const districts = new Set([...peopleByDistrict.keys(), ...[...recounted.keys()].filter((k) => k.startsWith('district:')).map((k) => k.slice(9))])
-  for (const d of districts) {
-    const stored = peopleByDistrict.get(d) ?? 0
-    const actual = recounted.get(`district:${d}`)?.get('people') ?? 0
-    if (stored !== actual) differences.push({ scope: 'district', id: d, field: 'people', stored, recounted: actual })
+
+  let position: ReconcilePosition | null = resumed ?? {
+    weekId: input.weekId,
+    scope: key,
+    phase: 'activities',
+    after: '',
+    district: 0,
+    personAfter: '',
+    people: 0,
+    done: 0,
+    total: await totalOf(db, scope),
   }
-  const courseChecks = await mapBounded(courses, 4, (c) => recountCourseOf(db, c._id))
-  courseChecks.forEach((r, i) => {
-    if (r && !r.agree) {
-      for (const k of ['enrolled', 'lessonsCompleted', 'completed'] as const) {
-        if (r.stored[k] !== r.recounted[k]) differences.push({ scope: 'course', id: courses[i]._id, field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
-      }
-    }
-  })
-  const bookChecks = await mapBounded(books, 4, (b) => recountBookOf(db, b._id))
-  bookChecks.forEach((r, i) => {
-    if (r && !r.agree) {
-      for (const k of ['logs', 'minutes', 'readers'] as const) {
-        if (r.stored[k] !== r.recounted[k]) differences.push({ scope: 'book', id: books[i]._id, field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
-      }
-    }
-  })
+  const out: CallResult = { checked: { activities: 0, districts: 0, courses: 0, books: 0 }, differences: [] }
+  let chunks = 0
+  let slowest = 0
+  let last = position
+  while (position) {
+    const elapsed = Date.now() - started
+    if (chunks >= limits.chunksPerCall) break
+    if (chunks > 0 && (elapsed >= limits.softMs || elapsed + slowest > limits.hardMs)) break
+    const t0 = Date.now()
+    last = position
+    position = await runChunk(db, scope, position, limits, out)
+    slowest = Math.max(slowest, Date.now() - t0)
+    chunks++
+  }
   return {
     weekId: input.weekId,
-    checked: { activities: activities.length + drafts.length, districts: districts.size, courses: courses.length, books: books.length },
-    differences,
+    checked: out.checked,
+    differences: out.differences,
+    cursor: position ? encodePosition(position) : null,
+    progress: position ? { done: position.done, total: position.total } : { done: last.total, total: last.total },
+    repair: null,
   }
 }

@@ -202,3 +202,33 @@ export async function expectRefusedWithoutWrites(
   expect(writesIn(stats.byAction)).toBe(0)
   expect(await storedState(cloud)).toBe(before)
 }
+
+export interface ReconcileRun {
+  /** Every call's differences, in the order found. */
+  differences: any[]
+  /** The calls' `checked`, added up. */
+  checked: { activities: number; districts: number; courses: number; books: number }
+  /** Each call's progress, in order (the last one is done = total). */
+  progress: { done: number; total: number }[]
+  calls: number
+}
+
+/**
+ * Drives stats.reconcile from the first call to the last (cursor null), as `openid`; fails on a
+ * refused call, and after `maxCalls` calls (a cursor that never ends).
+ */
+export async function reconcileAll(cloud: TestCloud, weekId: string, openid: string, maxCalls = 10_000): Promise<ReconcileRun> {
+  const run: ReconcileRun = { differences: [], checked: { activities: 0, districts: 0, courses: 0, books: 0 }, progress: [], calls: 0 }
+  let cursor: string | undefined
+  do {
+    if (run.calls >= maxCalls) throw new Error(`stats.reconcile did not end within ${maxCalls} calls`)
+    const res = await cloud.call('stats', 'reconcile', { weekId, ...(cursor ? { cursor } : {}) }, openid)
+    if (!res.ok) throw new Error(`stats.reconcile as ${openid} failed: ${JSON.stringify(res)}`)
+    run.calls++
+    run.differences.push(...res.data.differences)
+    for (const k of ['activities', 'districts', 'courses', 'books'] as const) run.checked[k] += res.data.checked[k]
+    run.progress.push(res.data.progress)
+    cursor = res.data.cursor ?? undefined
+  } while (cursor)
+  return run
+}

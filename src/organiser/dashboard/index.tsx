@@ -120,6 +120,14 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
           >
             <Text>宣传报道 ›</Text>
           </View>
+          <View
+            className='btn btn--secondary'
+            data-testid='org-entry-reconcile'
+            ariaRole='link'
+            onClick={() => void Taro.navigateTo({ url: `/organiser/reconcile/index?weekId=${encodeURIComponent(week.id)}` })}
+          >
+            <Text>数据核对 ›</Text>
+          </View>
         </View>
       </View>
 

@@ -241,6 +241,8 @@ export const reconcileDifferenceSchema = z.object({
   /** What disagrees: an activity's counter, or a district's distinct people. */
   scope: z.enum(['activity', 'district', 'course', 'book']),
   id: z.string(),
+  /** What it is called: the activity's, course's or book's title, the district's name ('' if unknown). */
+  name: z.string(),
   field: z.string(),
   stored: z.number(),
   recounted: z.number(),
@@ -284,13 +286,31 @@ export const statsContract = {
     z.object({ fileName: z.string(), mime: z.string(), bytes: count, base64: z.string() }),
   ),
 
-  /** Organiser (their districts) / admin (the week): recount every counter from the raw records. */
+  /**
+   * Organiser (their districts) / admin (the week): recount every counter from the raw records, in
+   * resumable chunks. Call without a cursor to start, then with the cursor each call answers until
+   * it answers null; each call stays well under the platform's limits whatever the week's size.
+   * A cursor that is not one this action wrote (or another week's or scope's): BAD_CURSOR.
+   * `repair`: bureau admins only (FORBIDDEN otherwise, nothing written); not acted on yet.
+   */
   reconcile: action(
-    z.object({ weekId: idSchema }),
     z.object({
       weekId: idSchema,
+      cursor: z.string().min(1).max(512).optional(),
+      repair: z.boolean().optional(),
+    }),
+    z.object({
+      weekId: idSchema,
+      /** What this call checked. */
       checked: z.object({ activities: count, districts: count, courses: count, books: count }),
+      /** The differences this call found. */
       differences: z.array(reconcileDifferenceSchema),
+      /** Pass back to continue; null when the whole scope has been checked. */
+      cursor: z.string().max(512).nullable(),
+      /** Units of work (activities + districts + courses + books) done so far, of the total; monotonic. */
+      progress: z.object({ done: count.min(0), total: count.min(0) }),
+      /** What a repair wrote (not wired yet: always null). */
+      repair: z.null(),
     }),
   ),
 }
