@@ -172,6 +172,8 @@ export interface RegistrationDoc {
   rev?: number
   /** The client's nonce of the request that last signed it up (a retry of it answers it again). */
   nonce?: string | null
+  /** The op of the journal move that last wrote this registration (see _core/journal.ts). */
+  op?: string
 }
 
 export type NoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'

@@ -38,7 +38,8 @@ function fail(code: ErrorCode, fields?: string[]): Envelope<never> {
 
 export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, options: { now?: () => number } = {}) {
   const fnContracts = contracts[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
-  const now = options.now ?? Date.now
+  // Read at each call (not captured once), so a test can move the clock of functions running in its process.
+  const now = options.now ?? (() => Date.now())
 
   return async function main(event: unknown, context?: FunctionContext): Promise<Envelope<unknown>> {
     // Read the identity synchronously, before any await: in WeChat Cloud it is the only trusted source.

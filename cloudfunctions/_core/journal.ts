@@ -3,27 +3,32 @@
 //
 // Every move of a kept counter (an activity's seats and counters, attendance, feedback) is written
 // FIRST, as one conditional update of the counted document that also records a pending entry
-// naming the record that must follow:
+// for the record that must follow:
 //   activities.where({ _id, 'pending.<key>': exists(false), ...condition })
 //     .update({ <counter>: inc(n), ..., jrev: inc(1), touchedAt, 'pending.<key>': set(entry) })
-// and the record is written SECOND (a registration moved to its next `rev`, a check-in, walk-in or
-// rating inserted with the entry's `op`). So every prefix of an action is readable from the data:
-//   - entry present, record not written  -> the action died after its counter move: revert it
-//   - entry present, record written      -> complete: settle it (remove the entry; follow-ups
-//                                            such as the promotion notice are written if missing)
-//   - no entry                           -> nothing happened, or it was settled already
-// The key names the record and, for registrations, the revision it moves from, so two moves of the
-// same registration can never be pending at once, and a retry of the same request (same nonce)
-// finds its own entry and finishes the record instead of counting twice.
+// and the record is written SECOND, carrying the entry's random `op` (a registration moved to its
+// next `rev` with `op` set, a check-in, walk-in or rating inserted with it). So every prefix of an
+// action is readable from the data:
+//   - entry present, no record carries its op -> the action died after its counter move: revert it
+//   - entry present, a record carries its op  -> complete: settle it (remove the entry; follow-ups
+//                                                such as the promotion notice are written if missing)
+//   - no entry                                -> nothing happened, or it was settled already
+// The key is the kind of record and a hash of its id (`r~<hash>`, `ck~<hash>`): one move per record
+// can be pending at a time, so a record's `op` is only ever overwritten once its entry is gone, and a
+// retry of the same request (same nonce) finds its own entry and finishes the record instead of
+// counting twice. Activities are readable by clients (the dashboard's realtime watch), so the key
+// is a hash: a registration id holds the person's OPENID and must not show there.
 //
 // Settling and reverting are done by the repair (cloudfunctions/_core/repair.ts) for entries older
-// than SETTLE_AFTER_MS, which is longer than any function's timeout (config/functions.json: at
-// most 20 s), so an entry that old belongs to a call that can no longer write. An action that
-// finds its record write refused reverts its own entry at once.
+// than SETTLE_AFTER_MS, which is longer than any function's timeout (README: at most 20 s), so an
+// entry that old belongs to a call that can no longer write. An action that finds its record write
+// refused reverts its own entry at once; one that finds a stale entry of its own record runs the
+// repair of that activity first.
 //
 // `jrev` counts the counter moves of the document: the repair writes recounted counters back only
 // where({ _id, jrev: <as read before the recount> }), so a write-back never loses a move in flight.
 import type { Database } from './cloud'
+import { createHash } from 'node:crypto'
 import { randomId } from './ids'
 import { updateCount } from './write'
 
@@ -50,26 +55,20 @@ export type PendingMap = Record<string, PendingEntry>
 /** Projection leaving the pending entries out of a counted document read for other purposes. */
 export const NO_JOURNAL = { pending: 0 } as const
 
-/** The journal key of a registration's move away from revision `rev`. */
-export const regKey = (registrationId: string, rev: number) => `r~${registrationId}~${rev}`
-/** The journal key of an insert-once record (check-in, walk-in, rating). */
-export const recordKey = (kind: RecordKind, id: string) => `${kind}~${id}`
+/** 20 hex characters of the SHA-256 of a record id: names it in a key without showing it. */
+const hashOf = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 20)
 
-export type RecordKind = 'ck' | 'wk' | 'rt'
-const RECORD_COLLECTIONS: Record<RecordKind | 'r', string> = { r: 'registrations', ck: 'checkins', wk: 'walkins', rt: 'ratings' }
+export type RecordKind = 'r' | 'ck' | 'wk' | 'rt'
+const RECORD_COLLECTIONS: Record<RecordKind, string> = { r: 'registrations', ck: 'checkins', wk: 'walkins', rt: 'ratings' }
 
-/**
- * The record a key names: its collection, id and, for registrations, the revision it has once
- * the move is done (other records are inserted carrying the entry's `op`).
- */
-export function recordOf(key: string): { c: string; id: string; rev?: number } | null {
-  const first = key.indexOf('~')
-  const kind = key.slice(0, first) as RecordKind | 'r'
-  const c = RECORD_COLLECTIONS[kind]
-  if (!c) return null
-  if (kind !== 'r') return { c, id: key.slice(first + 1) }
-  const last = key.lastIndexOf('~')
-  return { c, id: key.slice(first + 1, last), rev: Number(key.slice(last + 1)) + 1 }
+/** The journal key of a registration's pending move. */
+export const regKey = (registrationId: string) => recordKey('r', registrationId)
+/** The journal key of a record's pending move. */
+export const recordKey = (kind: RecordKind, id: string) => `${kind}~${hashOf(id)}`
+
+/** The collection of the record a key names (null for a key this version does not know). */
+export function collectionOf(key: string): string | null {
+  return RECORD_COLLECTIONS[key.slice(0, key.indexOf('~')) as RecordKind] ?? null
 }
 
 export const newOp = (): string => randomId(12)
@@ -164,22 +163,22 @@ export function revIs(db: Database, rev: number): unknown {
 
 /** A registration move's entry. */
 export function regEntry(
-  args: { regId: string; fromRev: number; to: PendingEntry['to']; inc: [string, number][]; now: number; nonce?: string | null; then?: 'promoted' },
+  args: { regId: string; to: PendingEntry['to']; inc: [string, number][]; now: number; nonce?: string | null; then?: 'promoted' },
 ): Move {
   const entry: PendingEntry = { at: args.now, op: newOp(), nonce: args.nonce ?? null, inc: args.inc, to: args.to }
   if (args.then) entry.then = args.then
-  return { key: regKey(args.regId, args.fromRev), entry }
+  return { key: regKey(args.regId), entry }
 }
 
 /** An insert-once record's entry. */
-export function recordEntry(kind: RecordKind, id: string, inc: [string, number][], now: number, nonce: string | null = null): Move {
+export function recordEntry(kind: Exclude<RecordKind, 'r'>, id: string, inc: [string, number][], now: number, nonce: string | null = null): Move {
   return { key: recordKey(kind, id), entry: { at: now, op: newOp(), nonce, inc } }
 }
 
-/** Whether the record named by `key` has followed its entry, given the record as read (null: absent). */
-export function hasFollowed(key: string, entry: PendingEntry, record: { rev?: number; op?: string } | null): boolean {
-  const rec = recordOf(key)
-  if (!record || !rec) return false
-  if (rec.rev !== undefined) return revOf(record) >= rec.rev
-  return record.op === entry.op
+/** Whether the record of an entry has followed it, given the record found carrying its op (null: none). */
+export function hasFollowed(entry: PendingEntry, record: { op?: string } | null): boolean {
+  return record !== null && record.op === entry.op
 }
+
+/** Whether an entry is old enough to be the repair's (its call can no longer write). */
+export const isStale = (entry: PendingEntry, now: number) => now - entry.at >= SETTLE_AFTER_MS

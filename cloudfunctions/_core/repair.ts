@@ -12,7 +12,7 @@
 import type { Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from './collections'
 import { stepId } from './ids'
-import { hasFollowed, recordOf, revertMove, settleMoves, SETTLE_AFTER_MS, type PendingMap } from './journal'
+import { collectionOf, hasFollowed, isStale, readPending, revertMove, revOf, settleMoves, type PendingMap } from './journal'
 import { noticeFor, writeNotice } from './outbox'
 import { readDocs } from './read'
 import { fillFreeSeats, notifyPromoted } from './seats'
@@ -20,10 +20,14 @@ import { mapBounded } from './write'
 
 export interface RepairChange {
   activityId: string
+  /** The activity's title, week and district, so a record of the repair reads on its own. */
+  title: string
+  weekId: string
+  districtCode: string
   /** settled: a finished move's entry removed; reverted: an unfinished move taken back; promoted:
    *  a free seat given to a waiting registration; notified: a missing notice written. */
   kind: 'reverted' | 'settled' | 'promoted' | 'notified'
-  /** The registration or record concerned (reverted, notified), or how many (promoted, settled). */
+  /** The registration told (notified), the journal key taken back (reverted), or how many (promoted, settled). */
   ref: string
 }
 
@@ -31,49 +35,47 @@ export interface RepairChange {
 const PAGE = 1000
 const NOTIFY_CONCURRENCY = 16
 
-type StaleRecord = { _id: string; rev?: number; op?: string } & Partial<RegistrationDoc>
+type StaleRecord = { _id: string; op?: string } & Partial<RegistrationDoc>
 
-async function readRecords(db: Database, collection: string, ids: string[]): Promise<Map<string, StaleRecord>> {
+/** The records carrying these ops (an index on `op` serves it), by op. */
+async function recordsByOp(db: Database, collection: string, ops: string[]): Promise<Map<string, StaleRecord>> {
   const _ = db.command
   const out = new Map<string, StaleRecord>()
-  for (let i = 0; i < ids.length; i += 1000) {
-    const part = ids.slice(i, i + 1000)
-    const docs = await readDocs<StaleRecord>(db.collection(collection).where({ _id: _.in(part) }).limit(part.length))
-    for (const d of docs) out.set(d._id, d)
+  for (let i = 0; i < ops.length; i += 1000) {
+    const part = ops.slice(i, i + 1000)
+    const docs = await readDocs<StaleRecord>(db.collection(collection).where({ op: _.in(part) }).limit(part.length))
+    for (const d of docs) if (d.op) out.set(d.op, d)
   }
   return out
 }
 
 /** Step 1: settles or reverts the stale pending entries of one activity. */
 async function resolvePending(db: Database, act: ActivityDoc & { pending?: PendingMap }, now: number): Promise<RepairChange[]> {
-  const stale = Object.entries(act.pending ?? {}).filter(([, e]) => e && now - e.at >= SETTLE_AFTER_MS)
+  const stale = Object.entries(act.pending ?? {}).filter(([, e]) => e && isStale(e, now))
   if (stale.length === 0) return []
-  const byCollection = new Map<string, string[]>()
-  for (const [key] of stale) {
-    const rec = recordOf(key)
-    if (rec) byCollection.set(rec.c, [...(byCollection.get(rec.c) ?? []), rec.id])
+  const opsByCollection = new Map<string, string[]>()
+  for (const [key, entry] of stale) {
+    const c = collectionOf(key)
+    if (c) opsByCollection.set(c, [...(opsByCollection.get(c) ?? []), entry.op])
   }
-  const records = new Map<string, Map<string, StaleRecord>>()
-  for (const [c, ids] of byCollection) records.set(c, await readRecords(db, c, [...new Set(ids)]))
+  const found = new Map<string, StaleRecord>()
+  for (const [c, ops] of opsByCollection) for (const [op, d] of await recordsByOp(db, c, ops)) found.set(op, d)
 
   const changes: RepairChange[] = []
   const settled: string[] = []
   for (const [key, entry] of stale) {
-    const rec = recordOf(key)
-    const record = rec ? (records.get(rec.c)?.get(rec.id) ?? null) : null
-    if (rec && hasFollowed(key, entry, record)) {
+    const record = found.get(entry.op) ?? null
+    if (hasFollowed(entry, record)) {
       settled.push(key)
-      if (entry.then === 'promoted' && record && rec.rev !== undefined) {
-        if (await notifyPromoted(db, record as RegistrationDoc, rec.rev, act, now)) changes.push({ activityId: act._id, kind: 'notified', ref: rec.id })
+      if (entry.then === 'promoted' && record) {
+        if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act, now)) changes.push(changeOf(act, 'notified', record._id))
       }
       continue
     }
-    if (await revertMove(db, COLLECTIONS.activities, act._id, { key, entry }, now)) {
-      changes.push({ activityId: act._id, kind: 'reverted', ref: rec?.id ?? key })
-    }
+    if (await revertMove(db, COLLECTIONS.activities, act._id, { key, entry }, now)) changes.push(changeOf(act, 'reverted', key))
   }
   await settleMoves(db, COLLECTIONS.activities, act._id, settled)
-  if (settled.length > 0) changes.push({ activityId: act._id, kind: 'settled', ref: String(settled.length) })
+  if (settled.length > 0) changes.push(changeOf(act, 'settled', String(settled.length)))
   return changes
 }
 
@@ -94,7 +96,7 @@ export async function finishCancellation(db: Database, act: ActivityDoc, now: nu
     const written = await mapBounded(page, NOTIFY_CONCURRENCY, (reg) =>
       writeNotice(db, { _id: cancelledNoticeId(reg._id), ...noticeFor('activity_cancelled', reg, act, now, act.cancelReason ?? null) }),
     )
-    page.forEach((reg, i) => written[i] && changes.push({ activityId: act._id, kind: 'notified', ref: reg._id }))
+    page.forEach((reg, i) => written[i] && changes.push(changeOf(act, 'notified', reg._id)))
     if (page.length < PAGE) break
     after = page[page.length - 1]._id
   }
@@ -104,6 +106,10 @@ export async function finishCancellation(db: Database, act: ActivityDoc, now: nu
 
 /** The deterministic id of an activity's cancellation notice to one registration. */
 export const cancelledNoticeId = (regId: string) => stepId('cancelled', regId)
+
+function changeOf(act: Pick<ActivityDoc, '_id' | 'title' | 'weekId' | 'districtCode'>, kind: RepairChange['kind'], ref: string): RepairChange {
+  return { activityId: act._id, title: act.title ?? '', weekId: act.weekId, districtCode: act.districtCode, kind, ref }
+}
 
 /** Repairs one activity (read as it is now). */
 export async function repairActivity(db: Database, activityId: string, now: number): Promise<RepairChange[]> {
@@ -116,7 +122,7 @@ export async function repairActivity(db: Database, activityId: string, now: numb
     const [fresh] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).field({ seatsLeft: true, counters: true }).limit(1))
     if ((fresh?.seatsLeft ?? 0) > 0 && (fresh?.counters?.waitlisted ?? 0) > 0) {
       const n = await fillFreeSeats(db, act, now)
-      if (n > 0) changes.push({ activityId, kind: 'promoted', ref: String(n) })
+      if (n > 0) changes.push(changeOf(act, 'promoted', String(n)))
     }
   }
   return changes
@@ -129,4 +135,16 @@ export async function touchedSince(db: Database, since: number, after: string | 
   if (after) where._id = _.gt(after)
   const docs = await readDocs<{ _id: string }>(db.collection(COLLECTIONS.activities).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit))
   return docs.map((d) => d._id)
+}
+
+/**
+ * An action found the key of its record pending: if that entry is stale (its call died), the
+ * activity is repaired now so the action can go on; a fresh one belongs to a call in flight.
+ * Answers whether it repaired.
+ */
+export async function clearStaleEntry(db: Database, activityId: string, key: string, now: number): Promise<boolean> {
+  const entry = await readPending(db, COLLECTIONS.activities, activityId, key)
+  if (!entry || !isStale(entry, now)) return false
+  await repairActivity(db, activityId, now)
+  return true
 }

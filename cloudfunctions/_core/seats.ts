@@ -3,19 +3,21 @@
 //
 // The activity document holds seatsLeft and the counters; a registration holds one person's status
 // and its revision `rev` (1 when first written, +1 on every status change). Every status change is
-// two writes, in this order (see journal.ts):
-//   1. the activity: counters and seatsLeft moved, with a pending entry naming the registration and
-//      the revision it moves from, in ONE conditional update, e.g. taking a seat:
-//        activities.where({ _id, status: 'published', seatsLeft: gt(0), 'pending.r~<reg>~<rev>': exists(false) })
-//          .update({ seatsLeft: inc(-1), 'counters.confirmed': inc(1), 'pending.r~<reg>~<rev>': set(entry) })
-//   2. the registration: inserted at rev 1, or where({ _id, rev }).update({ status, rev: rev + 1 })
+// two writes, in this order (see journal.ts), then a third that only tidies:
+//   1. the activity: counters and seatsLeft moved, with a pending entry for the registration (key
+//      r~<hash of its id>) in ONE conditional update, e.g. taking a seat:
+//        activities.where({ _id, status: 'published', seatsLeft: gt(0), 'pending.r~<h>': exists(false) })
+//          .update({ seatsLeft: inc(-1), 'counters.confirmed': inc(1), 'pending.r~<h>': set(entry) })
+//   2. the registration: inserted at rev 1, or where({ _id, rev }).update({ status, rev: rev + 1 }),
+//      carrying the entry's op
+//   3. the entry settled (removed)
 // Invariants, each kept by a single-document update:
 //   - seatsLeft = capacity - confirmed, and counters = a recount of the registrations, once every
 //     pending entry has been settled (its registration reached the entry's rev) or reverted (it
 //     did not: the move is taken back). The repair does both for entries older than
 //     SETTLE_AFTER_MS, so a call that dies between 1 and 2 leaves no seat held by nobody.
-//   - a registration has at most one pending move (the key includes the revision it moves from),
-//     so two promoters never promote the same person and a cancel never races a promotion.
+//   - a registration has at most one pending move (its key is the same for every move), so two
+//     promoters never promote the same person and a cancel never races a promotion.
 //   - a seat freed by a cancellation goes straight to the first waitlisted registration, in the
 //     same activity update as the cancellation (seatsLeft does not move), so a newcomer can never
 //     jump the queue. Only when nobody waits is the seat given back (seatsLeft + 1), after which
@@ -50,13 +52,13 @@ export function deltaAmounts(delta: CounterDelta): [string, number][] {
 
 /** The journal move of one registration from its current state to `to`. */
 export function registrationMove(
-  reg: { _id: string; proxy: boolean; status: RegistrationStatus | null; rev: number },
+  reg: { _id: string; proxy: boolean; status: RegistrationStatus | null },
   to: RegistrationStatus,
   now: number,
   opts: { nonce?: string | null; then?: 'promoted' } = {},
 ): Move {
   const delta = transitionDelta(reg.status, to, reg.proxy)
-  return regEntry({ regId: reg._id, fromRev: reg.rev, to, inc: deltaAmounts(delta), now, nonce: opts.nonce, then: opts.then })
+  return regEntry({ regId: reg._id, to, inc: deltaAmounts(delta), now, nonce: opts.nonce, then: opts.then })
 }
 
 /** Moves the activity's counters (and seats) with pending entries; false when a key is pending or the condition fails. */
@@ -94,17 +96,19 @@ export async function waitlistPositionOf(db: Database, reg: Pick<RegistrationDoc
 }
 
 /**
- * Write 2 of a status change: the registration moves from revision `fromRev` to `to`. False when
- * it was no longer at that revision (someone else moved it first).
+ * Write 2 of a status change: the registration moves from revision `fromRev` to the next, carrying
+ * the op of its move. False when it was no longer at that revision (someone else moved it first).
  */
 export async function moveRegistration(
   db: Database,
   regId: string,
   fromRev: number,
   from: RegistrationStatus,
+  move: Move,
   data: Record<string, unknown>,
 ): Promise<boolean> {
-  return (await updateCount(registrations(db).where({ _id: regId, status: from, rev: revIs(db, fromRev) }), { ...data, rev: fromRev + 1 })) === 1
+  const where = { _id: regId, status: from, rev: revIs(db, fromRev) }
+  return (await updateCount(registrations(db).where(where), { ...data, rev: fromRev + 1, op: move.entry.op })) === 1
 }
 
 /** The deterministic id of a promotion's notice. */
@@ -116,10 +120,10 @@ export function notifyPromoted(db: Database, reg: RegistrationDoc, rev: number, 
 }
 
 /** Flips a promoted registration (after its move was written) and notifies; false when it no longer waited. */
-async function completePromotion(db: Database, w: RegistrationDoc, activity: NoticeActivity, now: number): Promise<boolean> {
+async function completePromotion(db: Database, w: RegistrationDoc, move: Move, activity: NoticeActivity, now: number): Promise<boolean> {
   const at = new Date(now)
   const rev = revOf(w)
-  if (!(await moveRegistration(db, w._id, rev, 'waitlisted', { status: 'confirmed', confirmedAt: at, promotedAt: at, updatedAt: at }))) {
+  if (!(await moveRegistration(db, w._id, rev, 'waitlisted', move, { status: 'confirmed', confirmedAt: at, promotedAt: at, updatedAt: at }))) {
     return false
   }
   await notifyPromoted(db, w, rev + 1, activity, now)
@@ -145,7 +149,7 @@ export async function handOverSeat(
   const refused = { written: false, promoted: null }
   const batch = await firstWaitlisted(db, activity._id)
   for (const w of batch) {
-    const promote = registrationMove({ ...w, rev: revOf(w) }, 'confirmed', now, { then: 'promoted' })
+    const promote = registrationMove(w, 'confirmed', now, { then: 'promoted' })
     if (!(await moveCounters(db, activity._id, [own, promote]))) {
       if (await readPending(db, COLLECTIONS.activities, activity._id, own.key)) return refused
       continue // this waiter is being moved by another call: the next one
@@ -155,7 +159,7 @@ export async function handOverSeat(
       await undoMove(db, activity._id, promote, now)
       return refused
     }
-    if (await completePromotion(db, w, activity, now)) {
+    if (await completePromotion(db, w, promote, activity, now)) {
       await settle(db, activity._id, [own, promote])
       return { written: true, promoted: { ...w, status: 'confirmed' } }
     }
@@ -188,7 +192,7 @@ export async function fillFreeSeats(db: Database, activity: NoticeActivity, now:
     if (batch.length === 0) return promoted
     let progressed = false
     for (const w of batch) {
-      const move = registrationMove({ ...w, rev: revOf(w) }, 'confirmed', now, { then: 'promoted' })
+      const move = registrationMove(w, 'confirmed', now, { then: 'promoted' })
       if (!(await moveCounters(db, activity._id, [move], { status: 'published', seatsLeft: _.gt(0) }))) {
         const [act] = await readDocs<{ seatsLeft: number | null; status: string }>(
           activities(db).where({ _id: activity._id }).field({ seatsLeft: true, status: true }).limit(1),
@@ -197,7 +201,7 @@ export async function fillFreeSeats(db: Database, activity: NoticeActivity, now:
         continue // this waiter's move is pending elsewhere: the next one
       }
       progressed = true
-      if (await completePromotion(db, w, activity, now)) {
+      if (await completePromotion(db, w, move, activity, now)) {
         promoted++
         await settle(db, activity._id, [move])
       } else {

@@ -3,8 +3,9 @@ import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import type { Database } from '../../_core/cloud'
-import { revOf } from '../../_core/journal'
+import { revOf, type Move } from '../../_core/journal'
 import { aggregateDocs } from '../../_core/read'
+import { clearStaleEntry } from '../../_core/repair'
 import { handOverSeat, moveCounters, moveRegistration, registrationMove, settle, undoMove } from '../../_core/seats'
 import { toRegistration, toSignupTarget } from './views'
 
@@ -42,17 +43,23 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
     // 1. the activity: the seat handed over (or freed) or the waitlist place given up, with the
     //    pending entry naming this registration; 2. the registration flipped at its revision.
     const rev = revOf(reg)
-    const own = registrationMove({ ...reg, rev }, 'cancelled', now)
+    const own = registrationMove(reg, 'cancelled', now)
     if (reg.status === 'waitlisted') {
-      if (!(await moveCounters(db, activity._id, [own]))) continue
-      if (!(await flip(db, reg, rev, at))) {
+      if (!(await moveCounters(db, activity._id, [own]))) {
+        await clearStaleEntry(db, activity._id, own.key, now)
+        continue
+      }
+      if (!(await flip(db, reg, rev, own, at))) {
         await undoMove(db, activity._id, own, now)
         continue
       }
       await settle(db, activity._id, [own])
     } else {
       // The seat goes to the first waiter in the same update; their flip follows ours.
-      if (!(await handOverSeat(db, activity, own, now, () => flip(db, reg, rev, at))).written) continue
+      if (!(await handOverSeat(db, activity, own, now, () => flip(db, reg, rev, own, at))).written) {
+        await clearStaleEntry(db, activity._id, own.key, now)
+        continue
+      }
     }
     const cancelled: RegistrationDoc = { ...reg, status: 'cancelled', cancelledAt: at, updatedAt: at }
     return { registration: toRegistration(cancelled, activity, now, null) }
@@ -61,6 +68,6 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
 }
 
 /** Write 2 of a cancellation: the registration at revision `rev` becomes cancelled. */
-function flip(db: Database, reg: RegistrationDoc, rev: number, at: Date): Promise<boolean> {
-  return moveRegistration(db, reg._id, rev, reg.status, { status: 'cancelled', cancelledAt: at, updatedAt: at })
+function flip(db: Database, reg: RegistrationDoc, rev: number, own: Move, at: Date): Promise<boolean> {
+  return moveRegistration(db, reg._id, rev, reg.status, own, { status: 'cancelled', cancelledAt: at, updatedAt: at })
 }

@@ -17,6 +17,7 @@ import type { ActionContext } from '../../_core/handler'
 import { nextWaitKey } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
 import { readPending, revIs, revOf, type Move } from '../../_core/journal'
+import { clearStaleEntry } from '../../_core/repair'
 import { fillFreeSeats, moveCounters, registrationMove, settle, undoMove, waitlistPositionOf } from '../../_core/seats'
 import { saveProfile } from '../../_core/users'
 import { isDuplicateKey, updateCount } from '../../_core/write'
@@ -74,12 +75,13 @@ async function takePlace(
     }
     const pending = await readPending(db, COLLECTIONS.activities, act._id, wait.key)
     if (pending) {
-      // This very request, cut off after its first write: finish it. Another request of the
-      // same person (a second tap) is signing them up right now.
+      // This very request, cut off after its first write: finish it. A stale entry of another
+      // request (its call died long ago): repaired, then try again. A fresh one: another request
+      // of the same person (a second tap) is signing them up right now.
       if (input.nonce && pending.nonce === input.nonce && pending.to !== 'cancelled' && pending.to) {
         return { move: { key: wait.key, entry: pending }, to: pending.to }
       }
-      throw new DomainError('ALREADY_REGISTERED')
+      if (!(await clearStaleEntry(db, act._id, wait.key, now))) throw new DomainError('ALREADY_REGISTERED')
     }
     const [current] = await readDocs<ActivityDoc>(
       db.collection(COLLECTIONS.activities).where({ _id: act._id }).field({ status: true, seatsLeft: true }).limit(1),
@@ -157,6 +159,7 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     cancelledAt: null,
     rev: fromRev + 1,
     nonce: input.nonce ?? null,
+    op: place.move.entry.op,
   }
   if (!(await writeRegistration(db, reg, fromRev))) {
     // Another call wrote this registration first: take our move back.
