@@ -4,6 +4,7 @@ import { startDbServer, type DbServer } from './db/server'
 import { startGateway, type Gateway } from './gateway/server'
 import { localDb, useLocalCloud, type LocalDb } from './gateway/sdk-client'
 import { storageDirOf } from './gateway/storage'
+import { startTimers } from './gateway/timers'
 import { seedAll, seedIfEmpty } from './seed/seed'
 
 export interface LocalCloudOptions {
@@ -18,6 +19,8 @@ export interface LocalCloudOptions {
    * true, as `npm start` shows it). Tests pass false: they script their own week on an empty one.
    */
   attendance?: boolean
+  /** Run the functions' timer triggers on their schedules (npm start; tests fire them themselves). */
+  timers?: boolean
 }
 
 export interface LocalCloud {
@@ -44,12 +47,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     staticDir: opts.staticDir,
     storageDir: storageDirOf(opts.dataDir),
   })
+  const timers = opts.timers ? startTimers((line) => console.log(line)) : null
   return {
     db,
     gateway,
     sdkDb,
     seeded,
     close: async () => {
+      timers?.stop()
       await gateway.close()
       await db.close()
     },

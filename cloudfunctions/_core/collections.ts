@@ -29,6 +29,7 @@ export const COLLECTIONS = {
   ratings: 'ratings',
   publicity: 'publicity',
   summaries: 'summaries',
+  repairs: 'repairs',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -464,4 +465,25 @@ export interface SummaryDraftDoc {
   revision: number
   updatedBy: string
   updatedAt: Date
+}
+
+/**
+ * One repair that changed something (the timer's or an admin's reconcile with repair), or the
+ * timer's heartbeat (`_id: 'timer'`, kind 'heartbeat', rewritten by every run).
+ */
+export interface RepairDoc {
+  _id: string
+  kind: 'run' | 'heartbeat'
+  /** 'timer', or the OPENID of the bureau admin who ran reconcile with repair. */
+  by: string
+  at: Date
+  /** Activities looked at, and how long the run took. */
+  checked: number
+  ms: number
+  /** What changed (at most REPAIR_CHANGES_KEPT; `more` counts the rest). */
+  changes: import('./repair').RepairChange[]
+  more: number
+  /** Weeks and districts the changes were in (the dashboard asks for its own). */
+  weekIds: string[]
+  districtCodes: string[]
 }

@@ -20,6 +20,7 @@ async function main() {
     dataDir,
     gatewayPort: Number(process.env.PORT ?? 10086),
     staticDir,
+    timers: true,
   })
   console.log(cloud.seeded ? '[start] seeded the 2026 activity weeks' : '[start] using the existing local data')
   console.log(`LOCALCLOUD_DB_URL=${cloud.db.url}`)

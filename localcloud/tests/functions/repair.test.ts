@@ -1,0 +1,95 @@
+// The repair timer: a seat taken by a call that died before its registration is given back within
+// two runs, a finished move is settled, every run that changed something is recorded, and only the
+// timer may run it.
+import { recount } from '../../../src/shared/domain/counters'
+import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
+import { startTestCloud, type TestCloud } from '../harness'
+import { activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, seedResidents, type TestWeek } from './fixtures'
+
+let cloud: TestCloud
+let week: TestWeek
+let seq = 0
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  week = await createTestWeek(cloud)
+})
+afterAll(async () => {
+  await cloud.stop()
+})
+afterEach(() => jest.restoreAllMocks())
+
+const residents = (n: number) => seedResidents(cloud, `rp${seq++}x`, n)
+const fire = () => fireTimer({ fn: 'repair', name: 'repair' }) as Promise<{ ok: boolean; data?: { checked: number; changed: number } }>
+/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
+function later(ms: number) {
+  const real = Date.now.bind(Date)
+  jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
+}
+
+/** A sign-up whose call dies right before its registration insert (its 3rd database request). */
+async function signUpKilledBeforeRegistration(activityId: string, openid: string) {
+  const clean = await cloud.callWithFault('signup', 'create', { activityId }, openid, {})
+  expect(clean.answer?.ok).toBe(true)
+  return clean.requests
+}
+
+describe('the repair timer', () => {
+  test('its trigger fires every minute at second 0, as config.json says', () => {
+    expect(timerTriggers()).toContainEqual({ fn: 'repair', name: 'repair', cron: '0 * * * * * *' })
+    expect(cronFires('0 * * * * * *', new Date('2026-12-05T10:00:00Z'))).toBe(true)
+    expect(cronFires('0 * * * * * *', new Date('2026-12-05T10:00:01Z'))).toBe(false)
+    expect(cronFires('0 */5 * * * * *', new Date('2026-12-05T10:05:00Z'))).toBe(true)
+    expect(cronFires('0 */5 * * * * *', new Date('2026-12-05T10:06:00Z'))).toBe(false)
+  })
+
+  test('a seat taken by a call killed before its registration stays pending for 60 s, then the timer gives it back', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a, b] = await residents(2)
+    const requests = await signUpKilledBeforeRegistration(activityId, a)
+    // The same kind of call, killed at its registration insert (the request after the seat move).
+    const res = await cloud.callWithFault('signup', 'create', { activityId }, b, { at: requests - 1, mode: 'kill' })
+    expect(res.answer).toBeNull()
+    const held = await activityDoc(cloud, activityId)
+    expect(held.seatsLeft).toBe(1)
+    expect(Object.keys(held.pending ?? {})).toHaveLength(1)
+
+    // Too fresh: the call might still be writing.
+    expect((await fire()).data).toMatchObject({ changed: 0 })
+    expect((await activityDoc(cloud, activityId)).seatsLeft).toBe(1)
+
+    later(61_000)
+    const run = await fire()
+    expect(run).toMatchObject({ ok: true, data: { changed: 1 } })
+    const after = await activityDoc(cloud, activityId)
+    expect(after.seatsLeft).toBe(2)
+    expect(after.pending ?? {}).toEqual({})
+    expect(after.counters).toEqual(recount(await allDocs(cloud, 'registrations', { activityId })))
+    const [record] = (await allDocs(cloud, 'repairs', { kind: 'run' })).filter((r) => r.changes.some((c: { activityId: string }) => c.activityId === activityId))
+    expect(record).toMatchObject({ by: 'timer', weekIds: [week.id], districtCodes: ['east'], more: 0 })
+    expect(record.changes).toEqual([expect.objectContaining({ activityId, kind: 'reverted', weekId: week.id, districtCode: 'east' })])
+    const [beat] = await allDocs(cloud, 'repairs', { _id: 'timer' })
+    expect(beat).toMatchObject({ kind: 'heartbeat', by: 'timer' })
+  })
+
+  test('a sign-up killed after its registration is settled by the timer: the person keeps the seat', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a, b] = await residents(2)
+    const requests = await signUpKilledBeforeRegistration(activityId, a)
+    // Lost after the registration insert: the settle never comes.
+    const res = await cloud.callWithFault('signup', 'create', { activityId }, b, { at: requests - 1, mode: 'lose' })
+    expect(res.answer).toBeNull()
+    later(61_000)
+    expect(await fire()).toMatchObject({ ok: true })
+    const after = await activityDoc(cloud, activityId)
+    expect(after.seatsLeft).toBe(1)
+    expect(after.pending ?? {}).toEqual({})
+    const regs = await allDocs(cloud, 'registrations', { activityId })
+    expect(regs.map((r) => r.status).sort()).toEqual(['confirmed', 'confirmed'])
+    expect(after.counters).toEqual(recount(regs))
+  })
+
+  test('a call from the mini-program (with an OPENID) is refused with FORBIDDEN and writes nothing', async () => {
+    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('repair', 'run', {}, 'dev-admin'))
+  })
+})
