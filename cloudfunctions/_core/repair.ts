@@ -25,8 +25,10 @@ export interface RepairChange {
   weekId: string
   districtCode: string
   /** settled: a finished move's entry removed; reverted: an unfinished move taken back; promoted:
-   *  a free seat given to a waiting registration; notified: a missing notice written. */
-  kind: 'reverted' | 'settled' | 'promoted' | 'notified'
+   *  free seats given to waiting registrations; notified: a missing notice written; rewritten:
+   *  counters written back as recounted (reconcile with repair; the activity id may be a course's or
+   *  a book's). */
+  kind: 'reverted' | 'settled' | 'promoted' | 'notified' | 'rewritten'
   /** The registration told (notified), the journal key taken back (reverted), or how many (promoted, settled). */
   ref: string
 }

@@ -21,6 +21,8 @@ import { mapBounded } from '../../_core/write'
 import { checkActivityChunk, recountWork, type ReconciledActivity } from './reconcileActivities'
 import { decodePosition, encodePosition, scopeKey, type ReconcilePosition } from './reconcileCursor'
 import { countPeoplePage, storedPeople } from './reconcileDistricts'
+import { emptyTally, repairBeforeRecount, writeBackActivities, writeBackCounters, type RepairTally } from './reconcileRepair'
+import { recordRepair } from '../../_core/repairRun'
 
 export interface ReconcileLimits {
   /** Activities per chunk at most. */
@@ -105,7 +107,13 @@ const nextPhase = (p: ReconcilePosition, phase: ReconcilePosition['phase']): Rec
 const advance = (p: ReconcilePosition, units: number) => Math.min(p.total, p.done + units)
 
 /** Runs one chunk from `p`; answers the position after it, or null when the scope is done. */
-async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits: ReconcileLimits, out: CallResult): Promise<ReconcilePosition | null> {
+/** With repair (admin): the call's clock and what it has put right so far. */
+interface Repairing {
+  now: number
+  tally: RepairTally
+}
+
+async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits: ReconcileLimits, out: CallResult, repairing: Repairing | null): Promise<ReconcilePosition | null> {
   const _ = db.command
   if (p.phase === 'activities') {
     const pageLimit = Math.min(limits.activitiesPerChunk, 1000)
@@ -126,8 +134,9 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
       chunk.push(doc)
       work += w
     }
-    const check = await checkActivityChunk(db, scope.weekId, chunk, scope.districtCodes)
-    // Repair (not wired yet) would rewrite check.differingActivityIds here, from this chunk's recount.
+    const docs = repairing ? await repairBeforeRecount(db, chunk, repairing.now, repairing.tally) : chunk
+    const check = await checkActivityChunk(db, scope.weekId, docs, scope.districtCodes)
+    if (repairing) await writeBackActivities(db, docs, check.differences, repairing.now, repairing.tally)
     out.differences.push(...check.differences)
     out.checked.activities += chunk.length
     const next = { ...p, after: chunk[chunk.length - 1]._id, done: advance(p, chunk.length) }
@@ -149,12 +158,12 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
 
   // Courses and books: a few at a time, each recounted from its own records.
   const course = p.phase === 'courses'
-  const items = await readDocs<{ _id: string; title?: string }>(
+  const items = await readDocs<{ _id: string; title?: string; weekId?: string; districtCode?: string }>(
     db
       .collection(course ? COLLECTIONS.courses : COLLECTIONS.books)
       .where({ ...scope.where, ...(p.after ? { _id: _.gt(p.after) } : {}) })
       .orderBy('_id', 'asc')
-      .field({ _id: true, title: true })
+      .field({ _id: true, title: true, weekId: true, districtCode: true })
       .limit(Math.min(limits.itemsPerChunk, 1000)),
   )
   if (items.length === 0) return course ? nextPhase(p, 'books') : null
@@ -166,6 +175,11 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
         if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'course', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
       }
     })
+    if (repairing) {
+      for (const [i, r] of checks.entries()) {
+        if (r && !r.agree) await writeBackCounters(db, COLLECTIONS.courses, items[i], r.stored, r.recounted, repairing.now, repairing.tally)
+      }
+    }
     out.checked.courses += items.length
   } else {
     const checks = await mapBounded(items, 4, (b) => recountBookOf(db, b._id))
@@ -175,6 +189,11 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
         if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'book', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
       }
     })
+    if (repairing) {
+      for (const [i, r] of checks.entries()) {
+        if (r && !r.agree) await writeBackCounters(db, COLLECTIONS.books, items[i], r.stored, r.recounted, repairing.now, repairing.tally)
+      }
+    }
     out.checked.books += items.length
   }
   return { ...p, after: items[items.length - 1]._id, done: advance(p, items.length) }
@@ -222,6 +241,7 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
     total: await totalOf(db, scope),
   }
   const out: CallResult = { checked: { activities: 0, districts: 0, courses: 0, books: 0 }, differences: [] }
+  const repairing: Repairing | null = input.repair ? { now: ctx.now(), tally: emptyTally() } : null
   let chunks = 0
   let slowest = 0
   let last = position
@@ -231,9 +251,13 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
     if (chunks > 0 && (elapsed >= limits.softMs || elapsed + slowest > limits.hardMs)) break
     const t0 = Date.now()
     last = position
-    position = await runChunk(db, scope, position, limits, out)
+    position = await runChunk(db, scope, position, limits, out, repairing)
     slowest = Math.max(slowest, Date.now() - t0)
     chunks++
+  }
+  if (repairing) {
+    const checked = out.checked.activities + out.checked.courses + out.checked.books
+    await recordRepair(db, ctx.openid, repairing.now, { checked, changes: repairing.tally.changes, ms: Date.now() - started })
   }
   return {
     weekId: input.weekId,
@@ -241,6 +265,6 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
     differences: out.differences,
     cursor: position ? encodePosition(position) : null,
     progress: position ? { done: position.done, total: position.total } : { done: last.total, total: last.total },
-    repair: null,
+    repair: repairing ? { rewritten: repairing.tally.rewritten, busy: repairing.tally.busy, changes: repairing.tally.changes.length } : null,
   }
 }

@@ -217,12 +217,12 @@ export interface ReconcileRun {
  * Drives stats.reconcile from the first call to the last (cursor null), as `openid`; fails on a
  * refused call, and after `maxCalls` calls (a cursor that never ends).
  */
-export async function reconcileAll(cloud: TestCloud, weekId: string, openid: string, maxCalls = 10_000): Promise<ReconcileRun> {
+export async function reconcileAll(cloud: TestCloud, weekId: string, openid: string, maxCalls = 10_000, repair = false): Promise<ReconcileRun> {
   const run: ReconcileRun = { differences: [], checked: { activities: 0, districts: 0, courses: 0, books: 0 }, progress: [], calls: 0 }
   let cursor: string | undefined
   do {
     if (run.calls >= maxCalls) throw new Error(`stats.reconcile did not end within ${maxCalls} calls`)
-    const res = await cloud.call('stats', 'reconcile', { weekId, ...(cursor ? { cursor } : {}) }, openid)
+    const res = await cloud.call('stats', 'reconcile', { weekId, ...(cursor ? { cursor } : {}), ...(repair ? { repair } : {}) }, openid)
     if (!res.ok) throw new Error(`stats.reconcile as ${openid} failed: ${JSON.stringify(res)}`)
     run.calls++
     run.differences.push(...res.data.differences)

@@ -4,7 +4,7 @@
 import { recount } from '../../../src/shared/domain/counters'
 import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
 import { startTestCloud, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, seedResidents, type TestWeek } from './fixtures'
+import { ADMIN, activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, reconcileAll, seedResidents, type TestWeek } from './fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -91,5 +91,31 @@ describe('the repair timer', () => {
 
   test('a call from the mini-program (with an OPENID) is refused with FORBIDDEN and writes nothing', async () => {
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('repair', 'run', {}, 'dev-admin'))
+  })
+})
+
+describe('reconcile with repair (bureau admin)', () => {
+  test('wrong counters are written back as recounted and the orphaned seat goes to the first waiting person, notified', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a, b, c] = await residents(3)
+    for (const p of [a, b]) expect((await cloud.call('signup', 'create', { activityId }, p)).ok).toBe(true)
+    // A seat held by nobody and a drifted counter, as an old crash could leave them.
+    await cloud.sdkDb.collection('activities').doc(activityId).update({ data: { seatsLeft: 0, 'counters.confirmed': 3, 'counters.cancelled': 4 } })
+    expect((await cloud.call('signup', 'create', { activityId, waitlist: true }, c)).data.registration.status).toBe('waitlisted')
+
+    const run = await reconcileAll(cloud, week.id, ADMIN, 10_000, true)
+    expect(run.differences).toEqual(expect.arrayContaining([expect.objectContaining({ id: activityId, field: 'seatsLeft', stored: 0, recounted: 1 })]))
+    const after = await activityDoc(cloud, activityId)
+    const regs = await allDocs(cloud, 'registrations', { activityId })
+    expect(regs.find((r) => r.openid === c).status).toBe('confirmed')
+    expect(after.counters).toEqual(recount(regs))
+    expect(after.seatsLeft).toBe(0)
+    const notices = await allDocs(cloud, 'outbox', { template: 'waitlist_promoted' })
+    expect(notices.filter((n) => n.recipient === c)).toHaveLength(1)
+    const records = (await allDocs(cloud, 'repairs', { kind: 'run', by: ADMIN })).flatMap((r) => r.changes).filter((x) => x.activityId === activityId)
+    expect(records.map((x) => x.kind).sort()).toEqual(['promoted', 'rewritten'])
+    // Run again: nothing left to find.
+    const again = await reconcileAll(cloud, week.id, ADMIN)
+    expect(again.differences.filter((d) => d.id === activityId)).toEqual([])
   })
 })

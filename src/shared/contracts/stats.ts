@@ -309,8 +309,12 @@ export const statsContract = {
       cursor: z.string().max(512).nullable(),
       /** Units of work (activities + districts + courses + books) done so far, of the total; monotonic. */
       progress: z.object({ done: count.min(0), total: count.min(0) }),
-      /** What a repair wrote (not wired yet: always null). */
-      repair: z.null(),
+      /**
+       * With repair (admin): what this call put right: counters written back (activities, courses,
+       * books), differing activities left for the next run because a move was in flight, and the
+       * changes recorded in `repairs` (reverted moves, promotions, notices, write-backs). Else null.
+       */
+      repair: z.object({ rewritten: count, busy: count, changes: count }).nullable(),
     }),
   ),
 }
