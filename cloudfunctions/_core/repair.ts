@@ -9,6 +9,7 @@
 // running at once cannot apply a step twice. What changed is answered, for the `repairs` record.
 // Costs per activity: one read, one read per record collection with stale entries, one write per
 // reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
+import type { RepairKind } from '@shared/domain/repair'
 import type { Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from './collections'
 import { stepId } from './ids'
@@ -28,7 +29,7 @@ export interface RepairChange {
    *  free seats given to waiting registrations; notified: a missing notice written; rewritten:
    *  counters written back as recounted (reconcile with repair; the activity id may be a course's or
    *  a book's). */
-  kind: 'reverted' | 'settled' | 'promoted' | 'notified' | 'rewritten'
+  kind: RepairKind
   /** The registration told (notified), the journal key taken back (reverted), or how many (promoted, settled). */
   ref: string
 }

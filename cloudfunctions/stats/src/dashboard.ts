@@ -1,4 +1,4 @@
-// Live attendance: 2 database operations (scope, activities), whatever the number of people.
+// Live attendance: 3 database operations (scope, activities, repair records), whatever the number of people.
 import { dayCurve } from '@shared/domain/attendance'
 import { shanghaiDate, shanghaiDayRange } from '@shared/domain/time'
 import { AUDIENCES, CONTENT_TYPES, labelOf, type ContentType } from '@shared/domain/vocabulary'
@@ -6,6 +6,7 @@ import { countersOf } from '../../_core/stats'
 import type { ActionContext } from '../../_core/handler'
 import { feedbackView } from '../../_core/feedback'
 import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
+import { repairView } from './repairView'
 import { loadScope } from './scope'
 
 /** Share of those registered who must have arrived once an activity runs, before it asks for help. */
@@ -42,7 +43,10 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
   const now = ctx.now()
   // The draft (joined in the same read) says which activities the organisers marked as featured.
   const scope = await loadScope(ctx, input, { withDraft: true })
-  const rows = await activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null)
+  const [rows, repair] = await Promise.all([
+    activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
+    repairView(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
+  ])
   const published = rows.filter((r) => r.status === 'published')
   const day = input.day ?? shanghaiDate(now)
   const { start, end } = shanghaiDayRange(day)
@@ -80,5 +84,6 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
         return { code: d.code, name: d.name, ...unitOf(f), people: f.people, feedback: feedbackView(f.feedback) }
       }),
     feedback: feedbackView(all.feedback),
+    repair,
   }
 }

@@ -4,7 +4,7 @@
 import { recount } from '../../../src/shared/domain/counters'
 import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
 import { startTestCloud, type TestCloud } from '../harness'
-import { ADMIN, activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, reconcileAll, seedResidents, type TestWeek } from './fixtures'
+import { ADMIN, ORGANISER, OTHER_ORGANISER, activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, reconcileAll, seedResidents, type TestWeek } from './fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -103,6 +103,8 @@ describe('reconcile with repair (bureau admin)', () => {
     await cloud.sdkDb.collection('activities').doc(activityId).update({ data: { seatsLeft: 0, 'counters.confirmed': 3, 'counters.cancelled': 4 } })
     expect((await cloud.call('signup', 'create', { activityId, waitlist: true }, c)).data.registration.status).toBe('waitlisted')
 
+    // Later than the timer runs above (their clocks were moved on), so this run is the newest record.
+    later(300_000)
     const run = await reconcileAll(cloud, week.id, ADMIN, 10_000, true)
     expect(run.differences).toEqual(expect.arrayContaining([expect.objectContaining({ id: activityId, field: 'seatsLeft', stored: 0, recounted: 1 })]))
     const after = await activityDoc(cloud, activityId)
@@ -117,5 +119,19 @@ describe('reconcile with repair (bureau admin)', () => {
     // Run again: nothing left to find.
     const again = await reconcileAll(cloud, week.id, ADMIN)
     expect(again.differences.filter((d) => d.id === activityId)).toEqual([])
+  })
+
+  test("the organiser's dashboard shows when the repair last ran and what it last changed in their district only", async () => {
+    later(300_000)
+    const east = await cloud.call('stats', 'dashboard', { weekId: week.id, districtCode: 'east' }, ORGANISER)
+    expect(east.ok).toBe(true)
+    expect(east.data.repair.lastRunAt).toEqual(expect.any(Number))
+    expect(east.data.repair.lastChange).toMatchObject({ byTimer: false, titles: ['测试活动：手机课堂'] })
+    expect(east.data.repair.lastChange.kinds).toEqual([
+      { kind: 'promoted', label: '空出名额递补给候补', count: 1 },
+      { kind: 'rewritten', label: '按记录重算计数', count: 1 },
+    ])
+    const west = await cloud.call('stats', 'dashboard', { weekId: week.id, districtCode: 'west' }, OTHER_ORGANISER)
+    expect(west.data.repair.lastChange).toBeNull()
   })
 })

@@ -16,7 +16,7 @@ import { initialDistrict, scopeQuery, type DistrictChoice, type Scope } from '..
 import { ScopePicker } from '../components/ScopePicker'
 import { ScopedWeek } from '../components/ScopedWeek'
 import { useLive } from '../components/useLive'
-import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, seatsLine } from './liveText'
+import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, repairLines, seatsLine } from './liveText'
 import './index.scss'
 
 const POLL_MS = 3000
@@ -129,6 +129,15 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
             <Text>数据核对 ›</Text>
           </View>
         </View>
+        {d && (
+          <View className='dash-repair' data-testid='dash-repair'>
+            {repairLines(d.repair, Date.now()).map((line) => (
+              <Text key={line} className='dash-line'>
+                {line}
+              </Text>
+            ))}
+          </View>
+        )}
       </View>
 
       <ScrollView scrollX className='dash-days' data-testid='dash-day-selector' data-value={day}>

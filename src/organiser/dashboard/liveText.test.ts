@@ -1,5 +1,5 @@
 import { shanghaiInstant } from '@shared/domain/time'
-import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, seatsLine } from './liveText'
+import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, repairLines, seatsLine } from './liveText'
 
 const week = { startDate: '2026-11-30', endDate: '2026-12-06' }
 
@@ -33,4 +33,33 @@ test('seats, badges, times', () => {
   expect(clockRange(shanghaiInstant('2026-12-02', '09:00'), shanghaiInstant('2026-12-02', '10:30'))).toBe('09:00–10:30')
   expect(arrivalText({ checkedIn: 3, registered: 5 })).toBe('签到率 60%')
   expect(arrivalText({ checkedIn: 0, registered: 0 })).toBeNull()
+})
+
+describe('the repair lines', () => {
+  const now = shanghaiInstant('2026-12-05', '14:10')
+  test('a repair that never ran says so, and an empty last change says nothing needed repair', () => {
+    expect(repairLines({ lastRunAt: null, lastChange: null }, now)).toEqual(['自动修复：尚未运行', '本范围内没有需要修复的报名或计数'])
+  })
+  test('the last change is summed by kind in words, with who ran it, how long ago and the activities', () => {
+    const lines = repairLines(
+      {
+        lastRunAt: now - 30_000,
+        lastChange: {
+          at: now - 5 * 60_000,
+          byTimer: true,
+          kinds: [
+            { kind: 'reverted', label: '收回中断报名占用的名额', count: 2 },
+            { kind: 'promoted', label: '空出名额递补给候补', count: 1 },
+          ],
+          titles: ['手机课堂', '读书会'],
+        },
+      },
+      now,
+    )
+    expect(lines).toEqual([
+      '自动修复：刚刚检查过',
+      '最近一次修复（自动，5 分钟前）：收回中断报名占用的名额 2 项，空出名额递补给候补 1 项',
+      '涉及：手机课堂、读书会',
+    ])
+  })
 })

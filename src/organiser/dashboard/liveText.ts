@@ -1,5 +1,5 @@
 // How the live dashboard words its figures. Pure; Shanghai time.
-import type { LiveActivity } from '@shared/contracts/stats'
+import type { Dashboard, LiveActivity } from '@shared/contracts/stats'
 import { dayLabel, shanghaiClock, shanghaiDate } from '@shared/domain/time'
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -51,4 +51,30 @@ export function clockRange(startAt: number, endAt: number): string {
 export function arrivalText(a: Pick<LiveActivity, 'checkedIn' | 'registered'>): string | null {
   if (a.registered <= 0) return null
   return `签到率 ${Math.round((a.checkedIn / a.registered) * 100)}%`
+}
+
+/** How long ago, in minutes at least: '刚刚', '5 分钟前', '2 小时前', else the day and time. */
+function agoText(at: number, now: number): string {
+  const minutes = Math.floor((now - at) / 60_000)
+  if (minutes < 1) return '刚刚'
+  if (minutes < 60) return `${minutes} 分钟前`
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} 小时前`
+  return `${dayLabel(shanghaiDate(at))} ${shanghaiClock(at)}`
+}
+
+/**
+ * The dashboard's lines about the automatic repair: when it last looked, and what it last changed
+ * in this scope ('自动修复：3 分钟前检查过', '最近一次修复（自动，5 分钟前）：收回中断报名占用的名额 1 项 · 涉及：…').
+ */
+export function repairLines(repair: Dashboard['repair'], now: number): string[] {
+  const lines = [repair.lastRunAt === null ? '自动修复：尚未运行' : `自动修复：${agoText(repair.lastRunAt, now)}检查过`]
+  const c = repair.lastChange
+  if (!c || c.kinds.length === 0) {
+    lines.push('本范围内没有需要修复的报名或计数')
+    return lines
+  }
+  const what = c.kinds.map((k) => `${k.label} ${k.count} 项`).join('，')
+  lines.push(`最近一次修复（${c.byTimer ? '自动' : '管理员核对'}，${agoText(c.at, now)}）：${what}`)
+  if (c.titles.length > 0) lines.push(`涉及：${c.titles.join('、')}`)
+  return lines
 }

@@ -79,6 +79,8 @@ export const scopeInputSchema = z.object({
   districtCode: idSchema.optional(),
 })
 
+export const repairKindSchema = z.enum(['reverted', 'settled', 'promoted', 'notified', 'rewritten'])
+
 export const dashboardSchema = z.object({
   weekId: idSchema,
   weekName: z.string(),
@@ -100,6 +102,22 @@ export const dashboardSchema = z.object({
   byAudience: z.array(z.object({ code: z.string(), label: z.string(), participants: count })),
   byDistrict: z.array(districtFiguresSchema),
   feedback: feedbackSchema,
+  /**
+   * The repair (a timer every minute, or an admin's reconcile with repair): when it last looked
+   * (null: never), and the last time it changed something in this scope, summed by kind.
+   */
+  repair: z.object({
+    lastRunAt: instant.nullable(),
+    lastChange: z
+      .object({
+        at: instant,
+        byTimer: z.boolean(),
+        kinds: z.array(z.object({ kind: repairKindSchema, label: z.string(), count })),
+        /** Titles of the activities (courses, books) it changed, at most 5. */
+        titles: z.array(z.string()).max(5),
+      })
+      .nullable(),
+  }),
 })
 export type Dashboard = z.infer<typeof dashboardSchema>
 
