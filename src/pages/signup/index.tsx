@@ -10,6 +10,7 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { createSignup } from '@/services/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
 import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
 import { maskPhone, overlapText, registrationStatusText, relationText } from '@/utils/signupText'
@@ -113,7 +114,8 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
     setSubmitting(true)
     setFailure(null)
     try {
-      const res = await callCloud('signup', 'create', { activityId: a.id, personId: person, ...(sent ? { profile: sent } : {}), waitlist: true })
+      // One nonce per tap: a retry after a cut connection is the same request (services/signup).
+      const res = await createSignup({ activityId: a.id, personId: person, ...(sent ? { profile: sent } : {}), waitlist: true })
       if (sent) {
         setProfile(sent)
         setEditing(false)
