@@ -10,6 +10,7 @@ import { benchCourse } from './course.bench'
 import { benchActivityList } from './gateway.bench'
 import { recordFigures, RESULTS_FILE } from './results'
 import { benchSignup } from './signup.bench'
+import { benchSignupCrash } from './signupCrash.bench'
 import { benchStats } from './stats.bench'
 import { benchWeapp } from './weapp.bench'
 
@@ -20,6 +21,7 @@ async function main() {
   try {
     recordFigures(await benchActivityList(cloud))
     recordFigures(await benchSignup(cloud))
+    recordFigures(await benchSignupCrash(cloud))
     recordFigures(await benchCheckin(cloud))
     recordFigures(await benchCourse(cloud))
     recordFigures(await benchStats(cloud))

@@ -23,7 +23,7 @@ export interface SignupBenchOptions {
 
 
 /** A week starting the day after tomorrow, created by the bureau admin; the admin runs its activities. */
-async function benchWeek(cloud: LocalCloud): Promise<string> {
+export async function benchWeek(cloud: LocalCloud): Promise<string> {
   const id = `bench${Date.now().toString(36)}`
   await must(cloud, ADMIN, 'activity', 'week.create', {
     id,
@@ -41,7 +41,7 @@ async function benchWeek(cloud: LocalCloud): Promise<string> {
   return id
 }
 
-async function benchActivity(cloud: LocalCloud, weekId: string, capacity: number, title: string): Promise<string> {
+export async function benchActivity(cloud: LocalCloud, weekId: string, capacity: number, title: string): Promise<string> {
   const startAt = shanghaiInstant(dayFromToday(3), '10:00')
   const { activity } = await must(cloud, ADMIN, 'activity', 'create', {
     weekId,
@@ -62,7 +62,7 @@ async function benchActivity(cloud: LocalCloud, weekId: string, capacity: number
 }
 
 /** Residents with a stored profile (returning residents), written straight to the database. */
-async function seedResidents(cloud: LocalCloud, prefix: string, count: number): Promise<string[]> {
+export async function seedResidents(cloud: LocalCloud, prefix: string, count: number): Promise<string[]> {
   const db: any = cloud.sdkDb
   const now = new Date()
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)

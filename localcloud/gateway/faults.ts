@@ -30,6 +30,9 @@ export interface FaultRun {
 
 interface Active extends FaultRun {
   plan: FaultPlan
+  /** Resolves when the call dies: its caller stops waiting, as a client does for a dead instance. */
+  died: Promise<void>
+  die: () => void
 }
 
 const store = new AsyncLocalStorage<Active>()
@@ -40,13 +43,24 @@ function modeFor(run: Active): FaultMode | null {
   run.requests++
   if (run.dead) return 'kill'
   if (run.plan.at !== run.requests || !run.plan.mode) return null
-  if (run.plan.mode !== 'fail') run.dead = true
+  if (run.plan.mode !== 'fail') kill(run)
   return run.plan.mode
+}
+
+function kill(run: Active): void {
+  run.dead = true
+  run.die()
 }
 
 function install(): void {
   if (installed) return
   installed = true
+  // A dead instance says nothing more: what the abandoned call logs after its death is dropped.
+  const error = console.error
+  console.error = (...args: unknown[]) => {
+    if (store.getStore()?.dead) return
+    error(...args)
+  }
   const original = http.request
   const patched = function (this: unknown, ...args: unknown[]) {
     const run = store.getStore()
@@ -59,13 +73,21 @@ function install(): void {
   ;(http as unknown as { request: unknown }).request = patched
 }
 
-/** Runs `fn` (one function call) under a fault plan; `run` tells what happened once it settles. */
+/**
+ * Runs `fn` (one function call) under a fault plan; `run` tells what happened. A call that dies
+ * answers at once (result undefined, run.dead); the abandoned call goes on in the background, every
+ * database request it still makes refused unapplied.
+ */
 export async function runWithFaults<T>(plan: FaultPlan, fn: () => Promise<T>): Promise<{ result: T; run: FaultRun }> {
   install()
-  const run: Active = { plan, requests: 0, dead: false }
+  let die = () => {}
+  const died = new Promise<void>((resolve) => (die = resolve))
+  const run: Active = { plan, requests: 0, dead: false, died, die }
   inFlight.add(run)
   try {
-    const result = await store.run(run, fn)
+    const call = store.run(run, fn)
+    call.catch(() => {}) // an abandoned call may still fail after its death
+    const result = (await Promise.race([call, died])) as T
     return { result, run: { requests: run.requests, dead: run.dead } }
   } finally {
     inFlight.delete(run)
@@ -77,7 +99,7 @@ export function killInFlight(): number {
   let n = 0
   for (const run of inFlight) {
     if (!run.dead) n++
-    run.dead = true
+    kill(run)
   }
   return n
 }
