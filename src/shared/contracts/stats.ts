@@ -309,7 +309,8 @@ export const statsContract = {
    * resumable chunks. Call without a cursor to start, then with the cursor each call answers until
    * it answers null; each call stays well under the platform's limits whatever the week's size.
    * A cursor that is not one this action wrote (or another week's or scope's): BAD_CURSOR.
-   * `repair`: bureau admins only (FORBIDDEN otherwise, nothing written); not acted on yet.
+   * `repair`: bureau admins only (FORBIDDEN otherwise, nothing written): stale moves resolved and
+   * free seats filled before each chunk is recounted, then differing counters written back.
    */
   reconcile: action(
     z.object({
