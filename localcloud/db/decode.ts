@@ -68,9 +68,60 @@ export function parseEjsonObject(text: unknown, field: string, now: number): Doc
   return value
 }
 
+const INT32_MIN = -0x80000000
+const INT32_MAX = 0x7fffffff
+const INT64_MIN = -(2 ** 63)
+const INT64_MAX = 2 ** 63
+
+/** Thrown inside fastEncode for a value only bson knows how to write (ObjectId, Binary, RegExp...). */
+const NOT_PLAIN = Symbol('not plain')
+
+/** Canonical EJSON of a number, as bson writes it. */
+function encodeNumber(n: number): string {
+  if (Number.isInteger(n) && !Object.is(n, -0)) {
+    if (n >= INT32_MIN && n <= INT32_MAX) return `{"$numberInt":"${n}"}`
+    if (n >= INT64_MIN && n <= INT64_MAX) return `{"$numberLong":"${n}"}`
+  }
+  return `{"$numberDouble":"${Object.is(n, -0) ? '-0.0' : String(n)}"}`
+}
+
+/**
+ * Canonical EJSON of a tree of plain objects, arrays, strings, numbers, booleans, null and Dates,
+ * character for character what bson's EJSON.stringify writes, several times faster: documents
+ * are encoded on every write (a busy activity, with its journal, many times a second in a rush).
+ */
+function fastEncode(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value)
+    case 'number':
+      return encodeNumber(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'undefined':
+      return 'null'
+    case 'object': {
+      if (value === null) return 'null'
+      if (Array.isArray(value)) return `[${value.map(fastEncode).join(',')}]`
+      if (value instanceof Date) return `{"$date":{"$numberLong":"${value.getTime()}"}}`
+      if (!isPlainObject(value)) throw NOT_PLAIN
+      const parts: string[] = []
+      for (const key of Object.keys(value)) parts.push(`${JSON.stringify(key)}:${fastEncode(value[key])}`)
+      return `{${parts.join(',')}}`
+    }
+    default:
+      throw NOT_PLAIN
+  }
+}
+
 /** Canonical EJSON of a document: what we store and what the SDK parses back (Dates stay Dates). */
 export function encodeDoc(doc: unknown): string {
-  return EJSON.stringify(doc, { relaxed: false })
+  try {
+    return fastEncode(doc)
+  } catch (err) {
+    if (err !== NOT_PLAIN) throw err
+    return EJSON.stringify(doc, { relaxed: false })
+  }
 }
 
 /** Parses a stored document. */

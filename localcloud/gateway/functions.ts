@@ -10,6 +10,25 @@ type Main = (event: unknown, context: Record<string, unknown>) => Promise<unknow
 
 const loaded = new Map<string, Main>()
 
+/**
+ * The platform's ceiling on a function's run (design.md). The local cloud is ONE process serving
+ * every function instance and the database, so under a rush of a thousand calls its request queue
+ * is far longer than the platform's and the SDK's default 15 s per request would cut calls that
+ * the platform serves; locally a request may wait as long as a function may run.
+ */
+export const LOCAL_SDK_TIMEOUT_MS = 60_000
+let sdkPatched = false
+
+/** Makes wx-server-sdk (shared by every bundle: it is external) default to LOCAL_SDK_TIMEOUT_MS. */
+function patchSdkTimeout(): void {
+  if (sdkPatched) return
+  sdkPatched = true
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require(require.resolve('wx-server-sdk', { paths: [FUNCTIONS_DIR] })) as { init: (config?: Record<string, unknown>) => void }
+  const init = sdk.init.bind(sdk)
+  sdk.init = (config = {}) => init({ timeout: LOCAL_SDK_TIMEOUT_MS, ...config })
+}
+
 export function knownFunctions(): string[] {
   return functionNames()
 }
@@ -17,6 +36,7 @@ export function knownFunctions(): string[] {
 function load(fn: string): Main {
   let main = loaded.get(fn)
   if (!main) {
+    patchSdkTimeout()
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(FUNCTIONS_DIR, fn, 'index.js')) as { main?: Main }
     if (typeof mod.main !== 'function') throw new Error(`cloudfunctions/${fn}/index.js exports no main`)
