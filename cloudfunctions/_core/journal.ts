@@ -139,6 +139,18 @@ export async function settleMoves(db: Database, collection: string, docId: strin
   await db.collection(collection).doc(docId).update({ data })
 }
 
+/**
+ * A retry that finds its record already written (its first call died before settling): removes the
+ * entry that record followed (`op`), if that very entry is still pending and has no follow-up to
+ * write (a promotion's notice is the repair's). One conditional write; nothing when it is gone.
+ */
+export async function settleFollowed(db: Database, collection: string, docId: string, key: string, op: string | undefined): Promise<void> {
+  if (!op) return
+  const _ = db.command
+  const where = { _id: docId, [`pending.${key}.op`]: op, [`pending.${key}.then`]: _.exists(false) }
+  await updateCount(db.collection(collection).where(where), { [`pending.${key}`]: _.remove() })
+}
+
 /** The pending entry under `key` of a counted document, read alone (null when none). */
 export async function readPending(db: Database, collection: string, docId: string, key: string): Promise<PendingEntry | null> {
   const res = (await db

@@ -3,7 +3,7 @@ import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import type { Database } from '../../_core/cloud'
-import { revOf, type Move } from '../../_core/journal'
+import { regKey, revOf, settleFollowed, type Move, type PendingMap } from '../../_core/journal'
 import { aggregateDocs } from '../../_core/read'
 import { clearStaleEntry } from '../../_core/repair'
 import { handOverSeat, moveCounters, moveRegistration, registrationMove, settle, undoMove } from '../../_core/seats'
@@ -23,7 +23,7 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
   const at = new Date(now)
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     // The registration with its activity: one operation.
-    const [row] = await aggregateDocs<RegistrationDoc & { activity: ActivityDoc[] }>(
+    const [row] = await aggregateDocs<RegistrationDoc & { activity: (ActivityDoc & { pending?: PendingMap })[] }>(
       db
         .collection(COLLECTIONS.registrations)
         .aggregate()
@@ -35,7 +35,11 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
     const { activity: joined, ...reg } = row
     const activity = joined[0]
     if (!activity) throw new DomainError('REGISTRATION_NOT_FOUND')
-    if (reg.status === 'cancelled') throw new DomainError('ALREADY_CANCELLED')
+    if (reg.status === 'cancelled') {
+      // A retry after the first call flipped the registration but died before settling its move.
+      if (activity.pending?.[regKey(reg._id)]?.op === reg.op) await settleFollowed(db, COLLECTIONS.activities, activity._id, regKey(reg._id), reg.op)
+      throw new DomainError('ALREADY_CANCELLED')
+    }
     if (reg.activityCancelled) throw new DomainError('ACTIVITY_CANCELLED')
     const refusal = cancelRefusal(toSignupTarget(activity), now)
     if (refusal) throw new DomainError(refusal)

@@ -16,7 +16,7 @@ import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core
 import type { ActionContext } from '../../_core/handler'
 import { nextWaitKey } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
-import { readPending, revIs, revOf, type Move } from '../../_core/journal'
+import { readPending, regKey, revIs, revOf, settleFollowed, type Move } from '../../_core/journal'
 import { clearStaleEntry } from '../../_core/repair'
 import { fillFreeSeats, moveCounters, registrationMove, settle, undoMove, waitlistPositionOf } from '../../_core/seats'
 import { saveProfile } from '../../_core/users'
@@ -113,6 +113,8 @@ export async function create(ctx: ActionContext, input: CreateInput) {
   if (sc.existing && isActive(sc.existing.status)) {
     // The same request again (its answer was lost): the same registration, not an error.
     if (input.nonce && sc.existing.nonce === input.nonce) {
+      // Its first call may have died before settling the move this registration followed.
+      await settleFollowed(db, COLLECTIONS.activities, act._id, regKey(sc.existing._id), sc.existing.op)
       if (input.profile && !sameProfile(input.profile, stored)) await saveProfile(db, ctx.openid, input.profile, now, sc.user !== null)
       return answer(ctx, sc.existing, act, sc.upcoming, now)
     }

@@ -89,6 +89,48 @@ describe('the repair timer', () => {
     expect(after.counters).toEqual(recount(regs))
   })
 
+  test('a retry of a sign-up whose first call died before settling gets its registration and settles the move at once', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a, b] = await residents(2)
+    const requests = await signUpKilledBeforeRegistration(activityId, a)
+    const input = { activityId, nonce: 'retry-settles-0001' }
+    const first = await cloud.callWithFault('signup', 'create', input, b, { at: requests - 1, mode: 'lose' })
+    expect(first.answer).toBeNull()
+    expect(Object.keys((await activityDoc(cloud, activityId)).pending ?? {})).toHaveLength(1)
+
+    const retry = await cloud.call('signup', 'create', input, b)
+    expect(retry).toMatchObject({ ok: true, data: { registration: { status: 'confirmed' } } })
+    const after = await activityDoc(cloud, activityId)
+    expect(after.pending ?? {}).toEqual({})
+    const regs = await allDocs(cloud, 'registrations', { activityId })
+    expect(regs).toHaveLength(2)
+    expect(retry.data.registration.id).toBe(regs.find((r) => r.openid === b)._id)
+    expect(after.counters).toEqual(recount(regs))
+    expect(after.seatsLeft).toBe(1)
+  })
+
+  test('a retried cancellation whose first call died before settling answers ALREADY_CANCELLED and settles the move at once', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a] = await residents(1)
+    const signed = await cloud.call('signup', 'create', { activityId }, a)
+    const registrationId = signed.data.registration.id
+    const clean = await cloud.callWithFault('signup', 'cancel', { registrationId }, a, {})
+    expect(clean.answer?.ok).toBe(true)
+    expect((await cloud.call('signup', 'create', { activityId }, a)).ok).toBe(true)
+    // The same cancellation again, its answer lost at the registration flip (then come the settle and
+    // one look at the empty waitlist): the settle never comes.
+    const first = await cloud.callWithFault('signup', 'cancel', { registrationId }, a, { at: clean.requests - 2, mode: 'lose' })
+    expect(first.answer).toBeNull()
+    expect(Object.keys((await activityDoc(cloud, activityId)).pending ?? {})).toHaveLength(1)
+
+    expect(await cloud.call('signup', 'cancel', { registrationId }, a)).toMatchObject({ ok: false, code: 'ALREADY_CANCELLED' })
+    const after = await activityDoc(cloud, activityId)
+    expect(after.pending ?? {}).toEqual({})
+    const regs = await allDocs(cloud, 'registrations', { activityId })
+    expect(after.counters).toEqual(recount(regs))
+    expect(after.seatsLeft).toBe(3)
+  })
+
   test('a call from the mini-program (with an OPENID) is refused with FORBIDDEN and writes nothing', async () => {
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('repair', 'run', {}, 'dev-admin'))
   })
