@@ -4,30 +4,12 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { FUNCTIONS_DIR, functionNames } from '../scripts/build-functions'
 import { runWithFaults, type FaultPlan, type FaultRun } from './faults'
+import { patchSdkTimeout } from './sdk-client'
 import { runAsCaller } from './wx-context'
 
 type Main = (event: unknown, context: Record<string, unknown>) => Promise<unknown>
 
 const loaded = new Map<string, Main>()
-
-/**
- * The platform's ceiling on a function's run (design.md). The local cloud is ONE process serving
- * every function instance and the database, so under a rush of a thousand calls its request queue
- * is far longer than the platform's and the SDK's default 15 s per request would cut calls that
- * the platform serves; locally a request may wait as long as a function may run.
- */
-export const LOCAL_SDK_TIMEOUT_MS = 60_000
-let sdkPatched = false
-
-/** Makes wx-server-sdk (shared by every bundle: it is external) default to LOCAL_SDK_TIMEOUT_MS. */
-function patchSdkTimeout(): void {
-  if (sdkPatched) return
-  sdkPatched = true
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require(require.resolve('wx-server-sdk', { paths: [FUNCTIONS_DIR] })) as { init: (config?: Record<string, unknown>) => void }
-  const init = sdk.init.bind(sdk)
-  sdk.init = (config = {}) => init({ timeout: LOCAL_SDK_TIMEOUT_MS, ...config })
-}
 
 export function knownFunctions(): string[] {
   return functionNames()

@@ -56,18 +56,23 @@ export function ensureBrowser() {
 
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
-/** LibreOffice (soffice) and poppler (pdftoppm) for the 总结表 .docx tests: installed when we are root, otherwise we say how. */
+/**
+ * LibreOffice (soffice), poppler (pdftoppm) and CJK fonts for the 总结表 .docx tests (without the
+ * fonts LibreOffice draws every Chinese character as a box): installed when we are root, otherwise
+ * we say how.
+ */
 export function ensureOfficeTools() {
-  if (onPath('soffice') && onPath('pdftoppm')) return true
-  const how = 'apt-get update && apt-get install -y libreoffice-writer-nogui poppler-utils'
+  const ready = () => onPath('soffice') && onPath('pdftoppm') && hasCjkFont()
+  if (ready()) return true
+  const how = 'apt-get update && apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk'
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (!isRoot) {
-    console.error(`[setup] the 总结表 export tests need LibreOffice and poppler. Run as root:\n  ${how}`)
+    console.error(`[setup] the 总结表 export tests need LibreOffice, poppler and CJK fonts. Run as root:\n  ${how}`)
     return false
   }
-  console.log(`[setup] installing LibreOffice Writer and poppler: ${how}`)
+  console.log(`[setup] installing LibreOffice Writer, poppler and CJK fonts: ${how}`)
   const status = run(`DEBIAN_FRONTEND=noninteractive sh -c '${how}'`)
-  return status === 0 && onPath('soffice') && onPath('pdftoppm')
+  return status === 0 && ready()
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
