@@ -5,38 +5,13 @@
 //   orphanedSeatsAfterRepair: seats held by no confirmed registration, plus free seats while people wait
 //   counterDifferencesAfterRepair: kept counters (and seatsLeft) that differ from a recount
 import { EventEmitter } from 'node:events'
-import { recount } from '../../src/shared/domain/counters'
 import { killInFlight } from '../gateway/faults'
 import { invokeWithFaults } from '../gateway/functions'
 import { fireTimer } from '../gateway/timers'
 import type { LocalCloud } from '../local-cloud'
+import { seatAudit } from '../tests/functions/fixtures'
 import { round } from './results'
 import { benchActivity, benchWeek, seedResidents } from './signup.bench'
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-async function allOf(cloud: LocalCloud, collection: string, where: Record<string, unknown>): Promise<any[]> {
-  const out: any[] = []
-  for (;;) {
-    const res: any = await (cloud.sdkDb as any).collection(collection).where(where).skip(out.length).limit(1000).get()
-    out.push(...res.data)
-    if (res.data.length < 1000) return out
-  }
-}
-
-/** What is wrong with an activity now: orphaned seats and counters that differ from a recount. */
-export async function seatAudit(cloud: LocalCloud, activityId: string) {
-  const [act] = await allOf(cloud, 'activities', { _id: activityId })
-  const regs = await allOf(cloud, 'registrations', { activityId })
-  const counted = recount(regs)
-  const capacity = act.signup.capacity as number
-  const heldByNobody = Math.max(0, capacity - counted.confirmed - act.seatsLeft)
-  const freeWhileWaiting = counted.waitlisted > 0 ? Math.max(0, act.seatsLeft) : 0
-  let differences = act.seatsLeft === capacity - counted.confirmed ? 0 : 1
-  for (const k of Object.keys(counted) as (keyof typeof counted)[]) if ((act.counters?.[k] ?? 0) !== counted[k]) differences++
-  const people = new Set(regs.map((r) => r.personId))
-  return { orphaned: heldByNobody + freeWhileWaiting, differences, pending: Object.keys(act.pending ?? {}).length, duplicates: regs.length - people.size, counted }
-}
 
 export async function benchSignupCrash(cloud: LocalCloud): Promise<Record<string, number>> {
   const callers = 1000

@@ -1,7 +1,9 @@
 // Shared set-up of the sign-up and organiser tests: a test week dated relative to the real clock
 // (so the tests do not rot when 2026 has passed), organisers granted on it, activities created
 // through the organiser actions, people with stored profiles, and the "nothing was written" proof.
+import { recount } from '../../../src/shared/domain/counters'
 import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../../src/shared/domain/time'
+import type { LocalCloud } from '../../local-cloud'
 import type { TestCloud } from '../harness'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -159,7 +161,7 @@ export async function seedResidents(cloud: TestCloud, prefix: string, count: num
 }
 
 /** Every document of a collection (paged: a read answers at most 1000). */
-export async function allDocs(cloud: TestCloud, collection: string, where: Record<string, unknown> = {}): Promise<any[]> {
+export async function allDocs(cloud: Pick<LocalCloud, 'sdkDb'>, collection: string, where: Record<string, unknown> = {}): Promise<any[]> {
   const db: any = cloud.sdkDb
   const _ = db.command
   const out: any[] = []
@@ -175,6 +177,25 @@ export async function allDocs(cloud: TestCloud, collection: string, where: Recor
 export async function activityDoc(cloud: TestCloud, id: string): Promise<any> {
   const db: any = cloud.sdkDb
   return (await db.collection('activities').doc(id).get()).data
+}
+
+/**
+ * What is wrong with an activity now (all 0 when sound): seats held by no confirmed registration
+ * plus free seats while people wait (`orphaned`), kept counters and seatsLeft that differ from a
+ * recount of its registrations (`differences`), pending journal entries, and second registrations
+ * of a person (`duplicates`). Shared by the fault tests and the signup.crash bench.
+ */
+export async function seatAudit(cloud: Pick<LocalCloud, 'sdkDb'>, activityId: string) {
+  const [act] = await allDocs(cloud, 'activities', { _id: activityId })
+  const regs = await allDocs(cloud, 'registrations', { activityId })
+  const counted = recount(regs)
+  const capacity = act.signup.capacity as number
+  const heldByNobody = Math.max(0, capacity - counted.confirmed - act.seatsLeft)
+  const freeWhileWaiting = counted.waitlisted > 0 ? Math.max(0, act.seatsLeft) : 0
+  let differences = act.seatsLeft === capacity - counted.confirmed ? 0 : 1
+  for (const k of Object.keys(counted) as (keyof typeof counted)[]) if ((act.counters?.[k] ?? 0) !== counted[k]) differences++
+  const people = new Set(regs.map((r) => r.personId))
+  return { orphaned: heldByNobody + freeWhileWaiting, differences, pending: Object.keys(act.pending ?? {}).length, duplicates: regs.length - people.size, counted }
 }
 
 const COLLECTIONS = ['weeks', 'activities', 'users', 'registrations', 'outbox']
