@@ -1,5 +1,5 @@
 import { CloudError } from './callCloud'
-import { createSignup, newNonce } from './signup'
+import { cancelSignup, createSignup, newNonce } from './signup'
 import { send } from './transport'
 
 jest.mock('./transport', () => ({ send: jest.fn() }))
@@ -56,5 +56,27 @@ describe('createSignup', () => {
     const b = newNonce()
     expect(a).not.toBe(b)
     expect(a).toMatch(/^[a-z0-9]{16}$/)
+  })
+})
+
+describe('cancelSignup', () => {
+  test('a network failure sends the very same cancellation (same nonce) once more', async () => {
+    const cancelled = { ok: true, data: { registration: answer.data.registration } }
+    mockSend.mockRejectedValueOnce(new CloudError('NETWORK')).mockResolvedValueOnce(cancelled)
+    // The answer's shape is the envelope's business (tested there): here, what is sent.
+    await cancelSignup({ registrationId: 'a1_me' }, 'nonce-cancel-01').catch(() => undefined)
+    expect(mockSend).toHaveBeenCalledTimes(2)
+    const [first, second] = mockSend.mock.calls.map((c) => c[0])
+    expect(first).toEqual(second)
+    expect(first).toMatchObject({ fn: 'signup', action: 'cancel', input: { registrationId: 'a1_me', nonce: 'nonce-cancel-01' } })
+  })
+
+  test('each tap makes its own nonce', async () => {
+    const cancelled = { ok: true, data: { registration: answer.data.registration } }
+    mockSend.mockResolvedValue(cancelled)
+    await cancelSignup({ registrationId: 'a1_me' }).catch(() => undefined)
+    await cancelSignup({ registrationId: 'a1_me' }).catch(() => undefined)
+    const [a, b] = mockSend.mock.calls.map((c) => (c[0] as { input: { nonce: string } }).input.nonce)
+    expect(a).not.toBe(b)
   })
 })

@@ -164,9 +164,15 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     op: place.move.entry.op,
   }
   if (!(await writeRegistration(db, reg, fromRev))) {
-    // Another call wrote this registration first: take our move back.
-    await undoMove(db, act._id, place.move, now)
     const [again] = await readDocs<RegistrationDoc>(db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).limit(1))
+    if (again && again.op === place.move.entry.op) {
+      // A retry of this very request (same nonce), sent while we were still running, adopted our
+      // move and wrote its registration: the move is followed, never to be taken back.
+      await settleFollowed(db, COLLECTIONS.activities, act._id, place.move.key, again.op)
+      return answer(ctx, again, act, sc.upcoming, now)
+    }
+    // Another request wrote this registration first: take our move back.
+    await undoMove(db, act._id, place.move, now)
     if (again && isActive(again.status) && input.nonce && again.nonce === input.nonce) return answer(ctx, again, act, sc.upcoming, now)
     throw new DomainError('ALREADY_REGISTERED')
   }

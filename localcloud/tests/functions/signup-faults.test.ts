@@ -11,9 +11,8 @@
 // compares the outcome of every position at once with the expected list, so a failure names the
 // positions that differ.
 //
-// One gap is kept as test.failing (see its comment): signup.cancel has no nonce, so an immediate
-// retry of a cancel that died between its activity update and its registration flip answers
-// CONFLICT, and the repair then reverts the cancel.
+// A cancel carries a nonce as the app sends it: an immediate retry of a cancel that died between
+// its activity update and its registration flip adopts the pending move and finishes it.
 import { isDeepStrictEqual } from 'node:util'
 import type { FaultMode, FaultPlan } from '../../gateway/faults'
 import { fireTimer } from '../../gateway/timers'
@@ -106,7 +105,7 @@ const scenes = {
   cancelWithPromotion: async (): Promise<Scene> => {
     const a = await activityWith(2, 2, 2, 0)
     const registrationId = `${a.activityId}_${a.people[0]}`
-    return { ...a, fn: 'signup', action: 'cancel', input: { registrationId }, openid: a.people[0] }
+    return { ...a, fn: 'signup', action: 'cancel', input: { registrationId, nonce: nonce() }, openid: a.people[0] }
   },
   /** The organiser cancels an activity with 2 confirmed and 1 waitlisted registrations. */
   activityCancel: async (): Promise<Scene> => {
@@ -318,14 +317,11 @@ describe('signup.cancel of a confirmed seat while two wait, cut off at every req
     },
   )
 
-  // GAP: signup.cancel carries no nonce, so a retry cannot adopt the pending move of the call that
-  // died between its activity update (seat handed over, entry to 'cancelled') and its registration
-  // flip. Within the 60 s grace the retry finds that fresh entry and answers CONFLICT (3 attempts,
-  // clearStaleEntry does nothing to a fresh entry); the repair then reverts the move, so the person
-  // who asked to cancel stays confirmed and the first waiter is not promoted. Only a retry after
-  // the grace (next test) completes the cancel.
-  test.failing.each(MODES)(
-    '%s, in the gap between its move and its flip: an immediate retry and the repair end as a clean run',
+  // The retry (same nonce) adopts the dead call's move and flips the registration; the seat it
+  // handed to P-2 is P-2's pending move, which the repair takes back and fills again: P-2 promoted
+  // and told once, as in the clean run.
+  test.each(MODES)(
+    '%s, in the gap between its move and its flip: an immediate retry (same nonce) finishes the cancel and the repair ends as a clean run',
     async (mode) => {
       const clean = await cleanRun(scenes.cancelWithPromotion)
       const state = expected(clean)

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Registration } from '@shared/contracts/signup'
 import { InlineConfirm, InlineError } from '@/components/form'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { cancelSignup } from '@/services/signup'
 import { instantText, placeText, timeRangeText } from '@/utils/activityText'
 import { registrationStatusText, relationText } from '@/utils/signupText'
 
@@ -20,7 +21,7 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
     setBusy(true)
     setFailure(null)
     try {
-      const res = await callCloud('signup', 'cancel', { registrationId: r.id })
+      const res = await cancelSignup({ registrationId: r.id })
       setAsking(false)
       setJustCancelled(true)
       onChanged(res.registration)

@@ -183,8 +183,14 @@ export const signupContract = {
     z.object({ registration: registrationSchema, overlaps: z.array(overlapSchema) }),
   ),
 
-  /** Cancel one's own (or one's family member's) registration before the deadline. */
-  cancel: action(z.object({ registrationId: registrationIdSchema }), z.object({ registration: registrationSchema })),
+  /**
+   * Cancel one's own (or one's family member's) registration before the deadline. `nonce` as for
+   * create: a retry of the same request finishes a cancellation its first call left half-done.
+   */
+  cancel: action(
+    z.object({ registrationId: registrationIdSchema, nonce: nonceSchema.optional() }),
+    z.object({ registration: registrationSchema }),
+  ),
 
   /** Registrations of the caller and their family: upcoming (soonest first) or past (latest first). */
   mine: action(
