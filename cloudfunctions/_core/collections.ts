@@ -255,6 +255,8 @@ export interface CheckinDoc {
   /** When the volunteer scanned (the phone's clock for offline scans) and when it was stored. */
   scannedAt: Date
   createdAt: Date
+  /** The op of the pending counter move this record completes (journal.ts; absent on records stored before). */
+  op?: string
 }
 
 /** People who came without signing up. `_id` = `<activityId>_<nonce>` when the phone sent a nonce. */
@@ -269,6 +271,8 @@ export interface WalkinDoc {
   volunteer: string
   nonce: string | null
   createdAt: Date
+  /** The op of the pending counter move this record completes (journal.ts; absent on records stored before). */
+  op?: string
 }
 
 // ------------------------------------------------------------------ courses
@@ -430,6 +434,8 @@ export interface RatingDoc {
   level: RatingChoice
   comment: string | null
   createdAt: Date
+  /** The op of the pending counter move this record completes (journal.ts; absent on records stored before). */
+  op?: string
 }
 
 /** A publicity record (宣传报道) of a district: a text report, photos or a video. */

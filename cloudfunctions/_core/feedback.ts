@@ -3,10 +3,17 @@ import { FEEDBACK_KEYS, readFeedback, satisfactionRate, type Feedback } from '@s
 import type { Database } from './cloud'
 import type { ActivityDoc } from './collections'
 
+/** The [path, amount] pairs a feedback delta moves (zero parts left out): a journal entry's `inc`. */
+export function feedbackAmounts(delta: Feedback): [string, number][] {
+  const out: [string, number][] = []
+  for (const k of FEEDBACK_KEYS) if (delta[k]) out.push([`feedback.${k}`, delta[k]])
+  return out
+}
+
 /** `_.inc` update data for a feedback delta (zero parts left out). */
 export function feedbackIncData(_: Database['command'], delta: Feedback): Record<string, unknown> {
   const data: Record<string, unknown> = {}
-  for (const k of FEEDBACK_KEYS) if (delta[k]) data[`feedback.${k}`] = _.inc(delta[k])
+  for (const [path, n] of feedbackAmounts(delta)) data[path] = _.inc(n)
   return data
 }
 

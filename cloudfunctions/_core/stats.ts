@@ -132,16 +132,23 @@ export async function recountActivity(db: Database, activityId: string): Promise
 
 // ------------------------------------------------------------------ attendance (check-ins, walk-ins)
 
+/** The [path, amount] pairs an attendance delta and its arrivals move (zero parts left out): a journal entry's `inc`. */
+export function attendanceAmounts(delta: AttendanceDelta, arrivals?: Arrivals): [string, number][] {
+  const out: [string, number][] = []
+  for (const k of ATTENDANCE_KEYS) if (delta[k]) out.push([`attendance.${k}`, delta[k]])
+  for (const [code, v] of Object.entries(delta.byAudience)) if (v) out.push([`attendance.byAudience.${code}`, v])
+  if (arrivals) {
+    if (arrivals.people) out.push(['attendance.people', arrivals.people])
+    for (const [k, v] of Object.entries(arrivals.byHour)) if (v) out.push([`attendance.byHour.${k}`, v])
+    for (const [k, v] of Object.entries(arrivals.byCommunity)) if (v) out.push([`attendance.byCommunity.${k}`, v])
+  }
+  return out
+}
+
 /** `_.inc` update data for an attendance delta and its arrivals (zero parts left out). */
 export function attendanceIncData(_: Command, delta: AttendanceDelta, arrivals?: Arrivals): Record<string, unknown> {
   const data: Record<string, unknown> = {}
-  for (const k of ATTENDANCE_KEYS) if (delta[k]) data[`attendance.${k}`] = _.inc(delta[k])
-  for (const [code, v] of Object.entries(delta.byAudience)) if (v) data[`attendance.byAudience.${code}`] = _.inc(v)
-  if (arrivals) {
-    if (arrivals.people) data['attendance.people'] = _.inc(arrivals.people)
-    for (const [k, v] of Object.entries(arrivals.byHour)) if (v) data[`attendance.byHour.${k}`] = _.inc(v)
-    for (const [k, v] of Object.entries(arrivals.byCommunity)) if (v) data[`attendance.byCommunity.${k}`] = _.inc(v)
-  }
+  for (const [path, n] of attendanceAmounts(delta, arrivals)) data[path] = _.inc(n)
   return data
 }
 

@@ -1,9 +1,15 @@
 // Check-in of a registration: by ticket (online scan, offline sync) or by hand after a lookup.
-//   1. one read: caller roles + activity + registration (with its person's check-ins so far) + week key
-//   2. insert the check-in, `_id` = registration id: a second check-in is a duplicate key
-//   3. one `_.inc` update of the activity's attendance counters
-// Three database operations, the role check included. Every refusal is decided on the read,
-// before the first write, so a refused scan writes nothing.
+//   1. one read: caller roles + activity + registration (with its person's check-ins so far, its
+//      own among them when it was checked in already) + week key
+//   2. the activity: attendance counters moved with a pending entry `ck~<hash of the registration
+//      id>` in ONE conditional update (see _core/journal.ts, _core/countedRecord.ts)
+//   3. insert the check-in, `_id` = registration id, carrying the entry's op: a second check-in
+//      is a duplicate key
+//   4. the entry settled
+// Four database operations, the role check included. Every refusal, and a check-in found by the
+// read, is decided before the first write, so a refused scan writes nothing. A call that dies
+// between 2 and 4 leaves an entry the repair reverts or settles; a retry of the same request
+// (same nonce) adopts it.
 import type { CheckinResult, SyncItem, SyncResult } from '@shared/contracts/checkin'
 import { checkinArrivals, checkinDelta, checkinRefusal, scanInstant, addAttendance } from '@shared/domain/attendance'
 import { maskName } from '@shared/domain/mask'
@@ -13,8 +19,9 @@ import { COLLECTIONS, type ActivityDoc, type CheckinDoc } from '../../_core/coll
 import type { ActionContext } from '../../_core/handler'
 import { cachedWeekKey } from '../../_core/keys'
 import { readDocs } from '../../_core/read'
-import { attendanceIncData, attendanceOf } from '../../_core/stats'
-import { isDuplicateKey, mapBounded } from '../../_core/write'
+import { insertCounted } from '../../_core/countedRecord'
+import { attendanceAmounts, attendanceOf } from '../../_core/stats'
+import { mapBounded } from '../../_core/write'
 import { isFirstInDistrict, loadDoorContext, mayCheckIn, type DoorContext, type RegistrationRef } from './context'
 import { countsOf, ms, toCheckedInBy, volunteerLabel } from './views'
 
@@ -63,50 +70,78 @@ function judge(dc: DoorContext, attempt: Attempt, at: number, token: string | nu
   void attempt
 }
 
-/** Steps 2 and 3. Throws ALREADY_CHECKED_IN (with who and when) or answers Replayed for the same nonce. */
+/** Already checked in: Replayed for the same nonce, else ALREADY_CHECKED_IN with who and when. */
+function alreadyCheckedIn(first: CheckinDoc | null, registrationId: string, attempt: Attempt): Replayed {
+  if (first && attempt.nonce !== null && first.nonce === attempt.nonce) return new Replayed(first)
+  throw new DomainError('ALREADY_CHECKED_IN', first ? { ...toCheckedInBy(first), registrationId } : { registrationId })
+}
+
+/** Waits between reads of a check-in another call is writing right now (its move is pending). */
+const IN_FLIGHT_WAITS_MS = [0, 100, 300]
+
+/** The check-in another request is writing right now, once it lands (null if it has not by then). */
+async function inFlightCheckin(ctx: ActionContext, id: string): Promise<CheckinDoc | null> {
+  for (const wait of IN_FLIGHT_WAITS_MS) {
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    const doc = await readCheckin(ctx, id)
+    if (doc) return doc
+  }
+  return null
+}
+
+/** Steps 2 to 4. Throws ALREADY_CHECKED_IN (with who and when) or answers Replayed for the same nonce. */
 async function record(ctx: ActionContext, dc: DoorContext & { activity: ActivityDoc }, attempt: Attempt): Promise<CheckinResult | Replayed> {
   const { db } = ctx
   const reg = dc.registration!
   const activity = dc.activity
-  const now = ctx.now()
-  const doc: CheckinDoc = {
-    _id: reg._id,
+  if (dc.checkin) return alreadyCheckedIn(dc.checkin, reg._id, attempt)
+  const build = (at: number) => {
+    // An online scan is stored at the time of its move (a retry adopting a move keeps its time).
+    const scannedAt = attempt.method === 'offline' ? attempt.scannedAt : at
+    const doc: CheckinDoc = {
+      _id: reg._id,
+      activityId: activity._id,
+      weekId: activity.weekId,
+      districtCode: activity.districtCode,
+      registrationId: reg._id,
+      audience: reg.person.audience ?? null,
+      proxy: reg.proxy,
+      personId: reg.personId,
+      community: reg.person.community ?? null,
+      firstInDistrict: isFirstInDistrict(dc.priorCheckins, activity, reg._id),
+      method: attempt.method,
+      volunteer: ctx.openid,
+      volunteerName: volunteerLabel(dc.callerName),
+      nonce: attempt.nonce,
+      scannedAt: new Date(scannedAt),
+      createdAt: new Date(at),
+    }
+    const arrivals = checkinArrivals(scannedAt, doc.firstInDistrict === true, doc.community)
+    return { doc, inc: attendanceAmounts(checkinDelta(doc.audience, doc.proxy), arrivals) }
+  }
+  const out = await insertCounted<CheckinDoc>(db, {
+    kind: 'ck',
+    collection: COLLECTIONS.checkins,
+    id: reg._id,
     activityId: activity._id,
-    weekId: activity.weekId,
-    districtCode: activity.districtCode,
-    registrationId: reg._id,
-    audience: reg.person.audience ?? null,
-    proxy: reg.proxy,
-    personId: reg.personId,
-    community: reg.person.community ?? null,
-    firstInDistrict: isFirstInDistrict(dc.priorCheckins, activity, reg._id),
-    method: attempt.method,
-    volunteer: ctx.openid,
-    volunteerName: volunteerLabel(dc.callerName),
     nonce: attempt.nonce,
-    scannedAt: new Date(attempt.scannedAt),
-    createdAt: new Date(now),
-  }
-  try {
-    await db.collection(COLLECTIONS.checkins).add({ data: doc })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    const first = await readCheckin(ctx, reg._id)
-    if (first && attempt.nonce !== null && first.nonce === attempt.nonce) return new Replayed(first)
-    throw new DomainError('ALREADY_CHECKED_IN', first ? { ...toCheckedInBy(first), registrationId: reg._id } : { registrationId: reg._id })
-  }
-  const delta = checkinDelta(doc.audience, doc.proxy)
-  const arrivals = checkinArrivals(attempt.scannedAt, doc.firstInDistrict === true, doc.community)
-  await db.collection(COLLECTIONS.activities).doc(activity._id).update({ data: attendanceIncData(db.command, delta, arrivals) })
+    now: ctx.now(),
+    build,
+  })
+  if (out.status === 'followed') return new Replayed(out.existing)
+  if (out.status === 'duplicate') return alreadyCheckedIn(out.existing ?? (await readCheckin(ctx, reg._id)), reg._id, attempt)
+  // Another request's move of this check-in is pending: it is checking the person in right now.
+  if (out.status === 'busy') return alreadyCheckedIn(await inFlightCheckin(ctx, reg._id), reg._id, attempt)
+  const doc = out.doc
   return {
     registrationId: reg._id,
     activityId: activity._id,
     name: maskName(reg.person.name),
     proxy: reg.proxy,
-    checkedInAt: attempt.scannedAt,
+    checkedInAt: doc.scannedAt.getTime(),
     method: attempt.method,
     // The counts read a moment ago plus this check-in (others may have landed meanwhile).
-    counts: countsOf(activity, addAttendance(attendanceOf(activity), delta)),
+    counts: countsOf(activity, addAttendance(attendanceOf(activity), checkinDelta(doc.audience, doc.proxy))),
   }
 }
 
@@ -163,8 +198,8 @@ const SYNC_CONCURRENCY = 8
 /**
  * An offline queue: each item is a scan judged at its scan time. Idempotent per nonce (an item
  * synced before answers ok, replayed) and per registration (a person checked in elsewhere
- * first answers ALREADY_CHECKED_IN with who and when). Three operations per new item, plus one
- * read of the activities' counts at the end.
+ * first answers ALREADY_CHECKED_IN with who and when). Four operations per new item (read, move,
+ * check-in, settle), plus one read of the activities' counts at the end.
  */
 export async function sync(ctx: ActionContext, input: { items: SyncItem[] }) {
   const now = ctx.now()

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc, type RoleGrant, type UserDoc, type WeekKeyDoc } from '../../_core/collections'
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type RoleGrant, type UserDoc, type WeekKeyDoc } from '../../_core/collections'
 import type { Database } from '../../_core/cloud'
 import { aggregateDocs } from '../../_core/read'
 import { isOrganiserOf, isVolunteerOf, type Caller } from '../../_core/roles'
@@ -20,6 +20,11 @@ export interface DoorContext {
   registration: RegistrationDoc | null
   /** The check-ins of the registration's person so far (for the distinct-people counter). */
   priorCheckins: PriorCheckin[]
+  /**
+   * The registration's own check-in, when the read found it among its person's (check-ins stored
+   * before `personId` was kept are not found here: the insert's duplicate key still refuses them).
+   */
+  checkin: CheckinDoc | null
   /** The activity's week key document, when the week has one. */
   weekKey: WeekKeyDoc | null
 }
@@ -58,7 +63,7 @@ export async function loadDoorContext(db: Database, openid: string, activityId: 
     Pick<UserDoc, 'roles' | 'profile'> & {
       activity: ActivityDoc[]
       weekKey: WeekKeyDoc[]
-      registration?: (RegistrationDoc & { priorCheckins?: PriorCheckin[] })[]
+      registration?: (RegistrationDoc & { priorCheckins?: CheckinDoc[] })[]
     }
   >(query.limit(1))
   const reg = row?.registration?.[0]
@@ -68,11 +73,12 @@ export async function loadDoorContext(db: Database, openid: string, activityId: 
     activity: row?.activity?.[0] ?? null,
     registration: reg ? stripPrior(reg) : null,
     priorCheckins: (reg?.priorCheckins ?? []).map((c) => ({ _id: c._id, weekId: c.weekId, districtCode: c.districtCode })),
+    checkin: (reg && reg.priorCheckins?.find((c) => c._id === reg._id)) ?? null,
     weekKey: row?.weekKey?.[0] ?? null,
   }
 }
 
-function stripPrior(reg: RegistrationDoc & { priorCheckins?: PriorCheckin[] }): RegistrationDoc {
+function stripPrior(reg: RegistrationDoc & { priorCheckins?: CheckinDoc[] }): RegistrationDoc {
   const { priorCheckins: _prior, ...rest } = reg
   void _prior
   return rest

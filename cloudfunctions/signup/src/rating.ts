@@ -1,15 +1,23 @@
 // Ratings (群众满意度): after being checked in, a person is asked once to rate the activity.
 //   rate: 1. one read: the registration with its check-in and any rating (aggregate + lookups)
-//         2. insert the rating, `_id` = registration id: a second rating is a duplicate key
-//         3. one `_.inc` of the activity's feedback counters
-// Every refusal is decided on the read, before the first write.
+//         2. the activity's feedback counters moved with a pending entry `rt~<hash of the
+//            registration id>` in ONE conditional update (see _core/countedRecord.ts)
+//         3. insert the rating, `_id` = registration id, carrying the entry's op: a second rating
+//            is a duplicate key
+//         4. the entry settled
+// Every refusal is decided on the read, before the first write. A call that dies between 2 and 4
+// leaves an entry the repair reverts or settles. The request has no nonce, but only the
+// registration's owner may rate it: a fresh pending entry moving the same counters is this same
+// rating sent again (a retry) and is adopted; one moving others (a different choice sent at the
+// same moment) answers CONFLICT.
 import { feedbackDelta, type RatingChoice } from '@shared/domain/feedback'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type CheckinDoc, type RatingDoc, type RegistrationDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
+import type { PendingEntry } from '../../_core/journal'
 import { aggregateDocs } from '../../_core/read'
-import { isDuplicateKey } from '../../_core/write'
-import { feedbackIncData } from '../../_core/feedback'
+import { insertCounted } from '../../_core/countedRecord'
+import { feedbackAmounts } from '../../_core/feedback'
 
 type Joined = RegistrationDoc & { checkin: CheckinDoc[]; rating: Pick<RatingDoc, '_id'>[] }
 
@@ -51,26 +59,34 @@ export async function rate(ctx: ActionContext, input: { registrationId: string; 
 
   const now = ctx.now()
   const comment = input.choice === 'skipped' ? null : input.comment?.trim() || null
-  const doc: RatingDoc = {
-    _id: row._id,
+  const inc = feedbackAmounts(feedbackDelta(input.choice, comment !== null))
+  const build = (at: number) => {
+    const doc: RatingDoc = {
+      _id: row._id,
+      activityId: row.activityId,
+      weekId: row.weekId,
+      districtCode: row.districtCode,
+      openid: ctx.openid,
+      personId: row.personId,
+      level: input.choice,
+      comment,
+      createdAt: new Date(at),
+    }
+    return { doc, inc }
+  }
+  const sameAmounts = (entry: PendingEntry) => JSON.stringify(entry.inc) === JSON.stringify(inc)
+  const out = await insertCounted<RatingDoc>(db, {
+    kind: 'rt',
+    collection: COLLECTIONS.ratings,
+    id: row._id,
     activityId: row.activityId,
-    weekId: row.weekId,
-    districtCode: row.districtCode,
-    openid: ctx.openid,
-    personId: row.personId,
-    level: input.choice,
-    comment,
-    createdAt: new Date(now),
-  }
-  try {
-    await db.collection(COLLECTIONS.ratings).add({ data: doc })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new DomainError('ALREADY_RATED')
-    throw err
-  }
-  await db
-    .collection(COLLECTIONS.activities)
-    .doc(row.activityId)
-    .update({ data: feedbackIncData(db.command, feedbackDelta(input.choice, comment !== null)) })
-  return { registrationId: row._id, choice: input.choice, ratedAt: now }
+    nonce: null,
+    now,
+    build,
+    adoptAlso: sameAmounts,
+  })
+  if (out.status === 'duplicate') throw new DomainError('ALREADY_RATED')
+  if (out.status === 'busy') throw new DomainError('CONFLICT')
+  const doc = out.status === 'written' ? out.doc : out.existing
+  return { registrationId: row._id, choice: doc.level, ratedAt: doc.createdAt instanceof Date ? doc.createdAt.getTime() : new Date(doc.createdAt).getTime() }
 }

@@ -9,7 +9,8 @@
 //   byAudience       participants per audience code: check-ins + walk-in headcount
 //                    ('unspecified' when the sign-up form did not ask)
 // Participants = checkedIn + walkInHeadcount. Every check-in and walk-in moves these in the same
-// call that writes its record, by one `_.inc` update of the activity.
+// call that writes its record, by one `_.inc` update of the activity written before the record
+// with a pending journal entry (cloudfunctions/_core/countedRecord.ts).
 
 export const UNSPECIFIED_AUDIENCE = 'unspecified'
 
