@@ -11,6 +11,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export function run(cmd, opts = {}) {
   const res = spawnSync(cmd, { cwd: ROOT, stdio: 'inherit', shell: true, ...opts })
+  if (res.status === null) console.error(`[run] ${cmd}: ended by signal ${res.signal ?? '?'}${res.error ? ` (${res.error.message})` : ''}`)
   return res.status ?? 1
 }
 

@@ -44,7 +44,9 @@ function jestStep(args, outName) {
       for (const a of bad) failures.push(`${rel} > ${a.fullName}: ${firstLine(a.failureMessages[0])}`)
       if (suite.status === 'failed' && bad.length === 0) failures.push(`${rel}: ${firstLine(suite.message)}`)
     }
-    const f = report.numFailedTests + brokenSuites + (status !== 0 && report.numFailedTests + brokenSuites === 0 ? 1 : 0)
+    const exitedBadly = status !== 0 && report.numFailedTests + brokenSuites === 0
+    if (exitedBadly) failures.push(`jest ${args}: every test passed but jest exited with status ${status}`)
+    const f = report.numFailedTests + brokenSuites + (exitedBadly ? 1 : 0)
     return { passed: report.numPassedTests, failed: f }
   }
 }
