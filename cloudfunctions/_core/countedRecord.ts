@@ -10,7 +10,7 @@
 // written it (at the entry's time), so the counters moved and the record agree.
 import type { Database } from './cloud'
 import { COLLECTIONS } from './collections'
-import { readPending, recordEntry, revertMove, settleMoves, writeMoves, type Move, type PendingEntry } from './journal'
+import { readPending, recordEntry, revertMove, settleOwnMoves, writeMoves, type Move, type PendingEntry } from './journal'
 import { readDocs } from './read'
 import { clearStaleEntry } from './repair'
 import { isDuplicateKey } from './write'
@@ -85,13 +85,13 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       // entry's may be (a twin call of the same request wrote it): then the move has followed.
       const existing = adopted ? await readRecord<T>(db, r.collection, r.id) : undefined
       if (existing && existing.op === move.entry.op) {
-        await settleMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
+        await settleOwnMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
         return { status: 'followed', existing }
       }
       await revertMove(db, COLLECTIONS.activities, r.activityId, move, r.now)
       return { status: 'duplicate', existing }
     }
-    await settleMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
+    await settleOwnMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
     return { status: 'written', doc }
   }
   return { status: 'busy' }

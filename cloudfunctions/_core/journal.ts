@@ -140,6 +140,19 @@ export async function settleMoves(db: Database, collection: string, docId: strin
 }
 
 /**
+ * The owner's settle, right after its record was written. It only tidies (the repair settles an
+ * entry whose record followed), so a database error here does not turn a done action into a
+ * failure: the entry waits for the repair.
+ */
+export async function settleOwnMoves(db: Database, collection: string, docId: string, keys: string[]): Promise<void> {
+  try {
+    await settleMoves(db, collection, docId, keys)
+  } catch (err) {
+    console.warn(`[journal] settling ${keys.length} move(s) on ${collection}/${docId} left to the repair: ${(err as Error).message}`)
+  }
+}
+
+/**
  * A retry that finds its record already written (its first call died before settling): removes the
  * entry that record followed (`op`), if that very entry is still pending and has no follow-up to
  * write (a promotion's notice is the repair's). One conditional write; nothing when it is gone.

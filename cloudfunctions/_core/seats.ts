@@ -30,7 +30,7 @@ import { transitionDelta, type CounterDelta, type RegistrationStatus } from '@sh
 import type { Database } from './cloud'
 import { COLLECTIONS, type RegistrationDoc } from './collections'
 import { stepId } from './ids'
-import { readPending, regEntry, revertMove, revIs, revOf, settleMoves, writeMoves, type Move } from './journal'
+import { readPending, regEntry, revertMove, revIs, revOf, settleOwnMoves, writeMoves, type Move } from './journal'
 import { noticeFor, writeNotice, type NoticeActivity } from './outbox'
 import { countDocs, readDocs } from './read'
 import { updateCount } from './write'
@@ -66,9 +66,9 @@ export function moveCounters(db: Database, activityId: string, moves: Move[], co
   return writeMoves(db, COLLECTIONS.activities, activityId, moves, condition)
 }
 
-/** The records of these moves have followed: their entries go (one write; the repair would too). */
+/** The records of these moves have followed: their entries go (one write, best effort: the repair would too). */
 export function settle(db: Database, activityId: string, moves: Move[]): Promise<void> {
-  return settleMoves(db, COLLECTIONS.activities, activityId, moves.map((m) => m.key))
+  return settleOwnMoves(db, COLLECTIONS.activities, activityId, moves.map((m) => m.key))
 }
 
 /** Takes a move back at once (its registration write was refused). */

@@ -56,10 +56,12 @@ function install(): void {
   if (installed) return
   installed = true
   // A dead instance says nothing more: what the abandoned call logs after its death is dropped.
-  const error = console.error
-  console.error = (...args: unknown[]) => {
-    if (store.getStore()?.dead) return
-    error(...args)
+  for (const level of ['error', 'warn'] as const) {
+    const log = console[level]
+    console[level] = (...args: unknown[]) => {
+      if (store.getStore()?.dead) return
+      log(...args)
+    }
   }
   const original = http.request
   const patched = function (this: unknown, ...args: unknown[]) {

@@ -131,6 +131,23 @@ describe('the repair timer', () => {
     expect(after.seatsLeft).toBe(3)
   })
 
+  test('a database error on the settle (the last write) still answers the sign-up ok, and the timer settles the move', async () => {
+    const activityId = await createActivity(cloud, week, { capacity: 3 })
+    const [a, b] = await residents(2)
+    const requests = await signUpKilledBeforeRegistration(activityId, a)
+    // A returning resident's confirmed sign-up: read, seat move, registration, settle.
+    const res = await cloud.callWithFault('signup', 'create', { activityId }, b, { at: requests, mode: 'fail' })
+    expect(res.answer).toMatchObject({ ok: true, data: { registration: { status: 'confirmed' } } })
+    expect(Object.keys((await activityDoc(cloud, activityId)).pending ?? {})).toHaveLength(1)
+
+    later(61_000)
+    expect(await fire()).toMatchObject({ ok: true })
+    const after = await activityDoc(cloud, activityId)
+    expect(after.pending ?? {}).toEqual({})
+    expect(after.counters).toEqual(recount(await allDocs(cloud, 'registrations', { activityId })))
+    expect(after.seatsLeft).toBe(1)
+  })
+
   test('a call from the mini-program (with an OPENID) is refused with FORBIDDEN and writes nothing', async () => {
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('repair', 'run', {}, 'dev-admin'))
   })
