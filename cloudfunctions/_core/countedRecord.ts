@@ -1,6 +1,7 @@
-// An insert-once record (a check-in, a walk-in, a rating) and the activity counters it moves,
-// crash-safe by the pending-move journal (journal.ts), in this order:
-//   1. the activity: the counters moved with a pending entry under `<kind>~<hash of the record id>`,
+// An insert-once record (a check-in, a walk-in, a rating; an enrolment; a reading log) and the
+// counters it moves on its counted document (the activity; the course; the book), crash-safe by the
+// pending-move journal (journal.ts), in this order:
+//   1. the counted document: the counters moved with a pending entry under `<kind>~<hash of the record id>`,
 //      in ONE conditional update (the key must not be pending already)
 //   2. the record inserted, carrying the entry's `op` (its deterministic _id refuses a second one)
 //   3. the entry settled (removed)
@@ -10,7 +11,7 @@
 // written it (at the entry's time), so the counters moved and the record agree.
 import type { Database } from './cloud'
 import { COLLECTIONS } from './collections'
-import { readPending, recordEntry, revertMove, settleOwnMoves, writeMoves, type Move, type PendingEntry } from './journal'
+import { readPending, recordEntry, type RecordKind, revertMove, settleOwnMoves, writeMoves, type Move, type PendingEntry } from './journal'
 import { readDocs } from './read'
 import { clearStaleEntry } from './repair'
 import { isDuplicateKey } from './write'
@@ -19,11 +20,14 @@ import { isDuplicateKey } from './write'
 const MAX_ROUNDS = 3
 
 export interface CountedRecord<T> {
-  kind: 'ck' | 'wk' | 'rt'
+  kind: Exclude<RecordKind, 'r'>
   /** The record's collection. */
   collection: string
   /** The record's deterministic id (the journal key is made from it). */
   id: string
+  /** The counted document's collection: activities unless given (courses, books). */
+  counted?: string
+  /** The counted document's id (an activity's, or a course's or book's with `counted`). */
   activityId: string
   /** The request's nonce (null without one): a pending entry with the same nonce is this request's. */
   nonce: string | null
@@ -57,12 +61,13 @@ async function readRecord<T>(db: Database, collection: string, id: string): Prom
  * record was (being) written by someone else, with nothing of this call's left behind.
  */
 export async function insertCounted<T extends { _id: string; op?: string }>(db: Database, r: CountedRecord<T>): Promise<CountedOutcome<T>> {
+  const counted = r.counted ?? COLLECTIONS.activities
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let built = r.build(r.now)
     let move: Move = recordEntry(r.kind, r.id, built.inc, r.now, r.nonce)
     let adopted = false
-    if (!(await writeMoves(db, COLLECTIONS.activities, r.activityId, [move]))) {
-      const pending = await readPending(db, COLLECTIONS.activities, r.activityId, move.key)
+    if (!(await writeMoves(db, counted, r.activityId, [move]))) {
+      const pending = await readPending(db, counted, r.activityId, move.key)
       if (!pending) continue // settled or reverted between the two: try again
       const ours = r.nonce !== null && pending.nonce === r.nonce
       if (ours || r.adoptAlso?.(pending, built.inc)) {
@@ -70,7 +75,7 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
         built = r.build(pending.at)
         move = { key: move.key, entry: pending }
         adopted = true
-      } else if (await clearStaleEntry(db, r.activityId, move.key, r.now)) {
+      } else if (await clearStaleEntry(db, r.activityId, move.key, r.now, counted)) {
         continue // a call that died long ago: repaired, try again
       } else {
         return { status: 'busy' }
@@ -85,13 +90,13 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       // entry's may be (a twin call of the same request wrote it): then the move has followed.
       const existing = adopted ? await readRecord<T>(db, r.collection, r.id) : undefined
       if (existing && existing.op === move.entry.op) {
-        await settleOwnMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
+        await settleOwnMoves(db, counted, r.activityId, [move.key])
         return { status: 'followed', existing }
       }
-      await revertMove(db, COLLECTIONS.activities, r.activityId, move, r.now)
+      await revertMove(db, counted, r.activityId, move, r.now)
       return { status: 'duplicate', existing }
     }
-    await settleOwnMoves(db, COLLECTIONS.activities, r.activityId, [move.key])
+    await settleOwnMoves(db, counted, r.activityId, [move.key])
     return { status: 'written', doc }
   }
   return { status: 'busy' }

@@ -1,7 +1,8 @@
 // Pending counter moves: how an action that writes a counted document and a record stays exact when
 // its function instance dies between the two writes.
 //
-// Every move of a kept counter (an activity's seats and counters, attendance, feedback) is written
+// Every move of a kept counter (an activity's seats and counters, attendance, feedback; a course's
+// or a book's counters) is written
 // FIRST, as one conditional update of the counted document that also records a pending entry
 // for the record that must follow:
 //   activities.where({ _id, 'pending.<key>': exists(false), ...condition })
@@ -23,7 +24,7 @@
 // than SETTLE_AFTER_MS, which is longer than any function's timeout (README: at most 20 s), so an
 // entry that old belongs to a call that can no longer write. An action that finds its record write
 // refused reverts its own entry at once; one that finds a stale entry of its own record runs the
-// repair of that activity first.
+// repair of that activity (course, book) first.
 //
 // `jrev` counts the counter moves of the document: the repair writes recounted counters back only
 // where({ _id, jrev: <as read before the recount> }), so a write-back never loses a move in flight.
@@ -58,8 +59,16 @@ export const NO_JOURNAL = { pending: 0 } as const
 /** 20 hex characters of the SHA-256 of a record id: names it in a key without showing it. */
 const hashOf = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 20)
 
-export type RecordKind = 'r' | 'ck' | 'wk' | 'rt'
-const RECORD_COLLECTIONS: Record<RecordKind, string> = { r: 'registrations', ck: 'checkins', wk: 'walkins', rt: 'ratings' }
+/** Record kinds: registrations, check-ins, walk-ins, ratings (on activities); enrolments (on courses); reading logs (on books). */
+export type RecordKind = 'r' | 'ck' | 'wk' | 'rt' | 'en' | 'rl'
+const RECORD_COLLECTIONS: Record<RecordKind, string> = {
+  r: 'registrations',
+  ck: 'checkins',
+  wk: 'walkins',
+  rt: 'ratings',
+  en: 'enrolments',
+  rl: 'readingLogs',
+}
 
 /** The journal key of a registration's pending move. */
 export const regKey = (registrationId: string) => recordKey('r', registrationId)

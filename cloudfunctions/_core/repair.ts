@@ -6,7 +6,8 @@
 //      died before filling): the waitlist is filled in order, with the usual notices
 //   3. a cancelled activity whose registrations were not all marked or told: mark and notify
 // Every step is a conditional single-document write, so two repairs (the timer and an admin)
-// running at once cannot apply a step twice. What changed is answered, for the `repairs` record.
+// running at once cannot apply a step twice. A course or a book (counted documents of enrolments and
+// reading logs) only has step 1: no seats, no cancellation (repairCounted). What changed is answered, for the `repairs` record.
 // Costs per activity: one read, one read per record collection with stale entries, one write per
 // reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
 import type { RepairKind } from '@shared/domain/repair'
@@ -52,8 +53,13 @@ async function recordsByOp(db: Database, collection: string, ops: string[]): Pro
   return out
 }
 
-/** Step 1: settles or reverts the stale pending entries of one activity. */
-async function resolvePending(db: Database, act: ActivityDoc & { pending?: PendingMap }, now: number): Promise<RepairChange[]> {
+type CountedDoc = Pick<ActivityDoc, '_id' | 'title' | 'weekId' | 'districtCode'> & { pending?: PendingMap }
+
+/**
+ * Step 1: settles or reverts the stale pending entries of one counted document (an activity, a
+ * course, a book). Follow-up notices are an activity's only.
+ */
+async function resolvePending(db: Database, collection: string, act: CountedDoc, now: number): Promise<RepairChange[]> {
   const stale = Object.entries(act.pending ?? {}).filter(([, e]) => e && isStale(e, now))
   if (stale.length === 0) return []
   const opsByCollection = new Map<string, string[]>()
@@ -70,14 +76,14 @@ async function resolvePending(db: Database, act: ActivityDoc & { pending?: Pendi
     const record = found.get(entry.op) ?? null
     if (hasFollowed(entry, record)) {
       settled.push(key)
-      if (entry.then === 'promoted' && record) {
-        if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act, now)) changes.push(changeOf(act, 'notified', record._id))
+      if (entry.then === 'promoted' && record && collection === COLLECTIONS.activities) {
+        if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act as ActivityDoc, now)) changes.push(changeOf(act, 'notified', record._id))
       }
       continue
     }
-    if (await revertMove(db, COLLECTIONS.activities, act._id, { key, entry }, now)) changes.push(changeOf(act, 'reverted', key))
+    if (await revertMove(db, collection, act._id, { key, entry }, now)) changes.push(changeOf(act, 'reverted', key))
   }
-  await settleMoves(db, COLLECTIONS.activities, act._id, settled)
+  await settleMoves(db, collection, act._id, settled)
   if (settled.length > 0) changes.push(changeOf(act, 'settled', String(settled.length)))
   return changes
 }
@@ -118,7 +124,7 @@ function changeOf(act: Pick<ActivityDoc, '_id' | 'title' | 'weekId' | 'districtC
 export async function repairActivity(db: Database, activityId: string, now: number): Promise<RepairChange[]> {
   const [act] = await readDocs<ActivityDoc & { pending?: PendingMap }>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).limit(1))
   if (!act) return []
-  const changes = await resolvePending(db, act, now)
+  const changes = await resolvePending(db, COLLECTIONS.activities, act, now)
   if (act.status === 'cancelled' && act.signup && !act.cancelFinishedAt) {
     changes.push(...(await finishCancellation(db, act, now)))
   } else if (act.status === 'published' && act.signup) {
@@ -131,23 +137,50 @@ export async function repairActivity(db: Database, activityId: string, now: numb
   return changes
 }
 
-/** Activities touched (a counter moved, a capacity changed, a cancellation) since `since`, oldest first, paged. */
-export async function touchedSince(db: Database, since: number, after: string | null, limit: number): Promise<string[]> {
+/**
+ * Repairs one counted document of `collection` (read as it is now): an activity in full, a course or
+ * a book (no seats) by its pending entries only.
+ */
+export async function repairCounted(db: Database, collection: string, id: string, now: number): Promise<RepairChange[]> {
+  if (collection === COLLECTIONS.activities) return repairActivity(db, id, now)
+  const [doc] = await readDocs<CountedDoc>(
+    db.collection(collection).where({ _id: id }).field({ _id: true, title: true, weekId: true, districtCode: true, pending: true }).limit(1),
+  )
+  return doc ? resolvePending(db, collection, doc, now) : []
+}
+
+/**
+ * Documents of `collection` (activities unless given: courses, books) touched (a counter moved, a
+ * capacity changed, a cancellation) since `since`, by id, paged.
+ */
+export async function touchedSince(
+  db: Database,
+  since: number,
+  after: string | null,
+  limit: number,
+  collection: string = COLLECTIONS.activities,
+): Promise<string[]> {
   const _ = db.command
   const where: Record<string, unknown> = { touchedAt: _.gte(new Date(since)) }
   if (after) where._id = _.gt(after)
-  const docs = await readDocs<{ _id: string }>(db.collection(COLLECTIONS.activities).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit))
+  const docs = await readDocs<{ _id: string }>(db.collection(collection).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit))
   return docs.map((d) => d._id)
 }
 
 /**
  * An action found the key of its record pending: if that entry is stale (its call died), the
- * activity is repaired now so the action can go on; a fresh one belongs to a call in flight.
- * Answers whether it repaired.
+ * activity (course, book: `collection`) is repaired now so the action can go on; a fresh one
+ * belongs to a call in flight. Answers whether it repaired.
  */
-export async function clearStaleEntry(db: Database, activityId: string, key: string, now: number): Promise<boolean> {
-  const entry = await readPending(db, COLLECTIONS.activities, activityId, key)
+export async function clearStaleEntry(
+  db: Database,
+  activityId: string,
+  key: string,
+  now: number,
+  collection: string = COLLECTIONS.activities,
+): Promise<boolean> {
+  const entry = await readPending(db, collection, activityId, key)
   if (!entry || !isStale(entry, now)) return false
-  await repairActivity(db, activityId, now)
+  await repairCounted(db, collection, activityId, now)
   return true
 }

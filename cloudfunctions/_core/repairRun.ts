@@ -1,11 +1,11 @@
-// A run of the repair over the recently touched activities (the timer function, every minute) and
-// the record it leaves in `repairs`. Bounded: it stops starting activities after `softMs`, and
+// A run of the repair over the recently touched activities, courses and books (the timer function,
+// every minute) and the record it leaves in `repairs`. Bounded: it stops starting activities after `softMs`, and
 // what it did not reach it reaches next minute (an activity stays "touched" for TOUCHED_WINDOW_MS).
 import type { Database } from './cloud'
 import { COLLECTIONS, type RepairDoc } from './collections'
 import { randomId } from './ids'
 import { SETTLE_AFTER_MS } from './journal'
-import { repairActivity, touchedSince, type RepairChange } from './repair'
+import { repairCounted, touchedSince, type RepairChange } from './repair'
 
 /** Activities touched within this window are looked at: long enough for a few missed runs. */
 export const TOUCHED_WINDOW_MS = 15 * 60_000
@@ -21,7 +21,10 @@ export interface RepairRunResult {
   partial: boolean
 }
 
-/** Repairs every activity touched since `now - TOUCHED_WINDOW_MS`, within `softMs`. */
+/** Counted documents the timer looks at: activities, and the courses and books of enrolments and reading logs. */
+const COUNTED = [COLLECTIONS.activities, COLLECTIONS.courses, COLLECTIONS.books] as const
+
+/** Repairs every activity, course and book touched since `now - TOUCHED_WINDOW_MS`, within `softMs`. */
 export async function repairTouched(db: Database, now: number, softMs = 20_000): Promise<RepairRunResult> {
   const started = Date.now()
   const changes: RepairChange[] = []
@@ -29,15 +32,18 @@ export async function repairTouched(db: Database, now: number, softMs = 20_000):
   let after: string | null = null
   // Entries need SETTLE_AFTER_MS to be the repair's; a touch older than that plus the window is done.
   const since = now - TOUCHED_WINDOW_MS - SETTLE_AFTER_MS
-  for (;;) {
-    const ids = await touchedSince(db, since, after, PAGE)
-    for (const id of ids) {
-      if (Date.now() - started > softMs) return { checked, changes, ms: Date.now() - started, partial: true }
-      changes.push(...(await repairActivity(db, id, now)))
-      checked++
+  for (const collection of COUNTED) {
+    after = null
+    for (;;) {
+      const ids = await touchedSince(db, since, after, PAGE, collection)
+      for (const id of ids) {
+        if (Date.now() - started > softMs) return { checked, changes, ms: Date.now() - started, partial: true }
+        changes.push(...(await repairCounted(db, collection, id, now)))
+        checked++
+      }
+      if (ids.length < PAGE) break
+      after = ids[ids.length - 1]
     }
-    if (ids.length < PAGE) break
-    after = ids[ids.length - 1]
   }
   return { checked, changes, ms: Date.now() - started, partial: false }
 }
