@@ -345,6 +345,8 @@ export interface EnrolmentDoc {
   certificateNo: string | null
   createdAt: Date
   updatedAt: Date
+  /** The op of the pending counter move this record completes (journal.ts; absent on records stored before). */
+  op?: string
 }
 
 // ------------------------------------------------------------------ reading
@@ -399,6 +401,8 @@ export interface ReadingLogDoc {
   minutes: number
   note: string | null
   createdAt: Date
+  /** The op of the pending counter move this record completes (journal.ts; absent on records stored before). */
+  op?: string
 }
 
 /** A person's reading in one week. `_id` = `<weekId>_<personId>`. */

@@ -86,9 +86,10 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       await db.collection(r.collection).add({ data: doc })
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
-      // Our fresh op cannot be on a record yet: the record is another request's. An adopted
-      // entry's may be (a twin call of the same request wrote it): then the move has followed.
-      const existing = adopted ? await readRecord<T>(db, r.collection, r.id) : undefined
+      // An adopted entry's op may be on the record (a twin call of the same request wrote it): then
+      // the move has followed. So may our fresh op when `adoptAlso` lets a concurrent call adopt
+      // it; without it, our fresh op cannot be on a record yet: the record is another request's.
+      const existing = adopted || r.adoptAlso ? await readRecord<T>(db, r.collection, r.id) : undefined
       if (existing && existing.op === move.entry.op) {
         await settleOwnMoves(db, counted, r.activityId, [move.key])
         return { status: 'followed', existing }

@@ -18,14 +18,20 @@ import { readDocs } from './read'
 type Command = Database['command']
 const PAGE = 1000
 
+/** The [path, amount] pairs a course moves for one enrolment or completion (zero parts left out): a journal entry's. */
+export function courseAmounts(delta: CourseDelta): [string, number][] {
+  const out: [string, number][] = []
+  for (const k of LEARNING_KEYS) {
+    if (!delta[k]) continue
+    out.push([`counters.${k}`, delta[k]], [`counters.byAudience.${delta.audience}.${k}`, delta[k]])
+  }
+  return out
+}
+
 /** `_.inc` update data of a course for one enrolment or completion (zero parts left out). */
 export function courseIncData(_: Command, delta: CourseDelta): Record<string, unknown> {
   const data: Record<string, unknown> = {}
-  for (const k of LEARNING_KEYS) {
-    if (!delta[k]) continue
-    data[`counters.${k}`] = _.inc(delta[k])
-    data[`counters.byAudience.${delta.audience}.${k}`] = _.inc(delta[k])
-  }
+  for (const [path, n] of courseAmounts(delta)) data[path] = _.inc(n)
   return data
 }
 

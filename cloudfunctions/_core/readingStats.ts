@@ -19,14 +19,21 @@ type Command = Database['command']
 
 const PAGE = 1000
 
+/** The [path, amount] pairs a reading delta moves on a book (zero parts left out): a journal entry's. */
+export function readingAmounts(delta: ReadingDelta): [string, number][] {
+  const out: [string, number][] = []
+  if (delta.logs) out.push(['counters.logs', delta.logs])
+  if (delta.minutes) out.push(['counters.minutes', delta.minutes])
+  if (delta.readers) out.push(['counters.readers', delta.readers])
+  if (delta.logs) out.push([`counters.byAudience.${delta.audience}.logs`, delta.logs])
+  if (delta.minutes) out.push([`counters.byAudience.${delta.audience}.minutes`, delta.minutes])
+  return out
+}
+
 /** `_.inc` update data for a reading delta on a book (zero parts left out). */
 export function readingIncData(_: Command, delta: ReadingDelta): Record<string, unknown> {
   const data: Record<string, unknown> = {}
-  if (delta.logs) data['counters.logs'] = _.inc(delta.logs)
-  if (delta.minutes) data['counters.minutes'] = _.inc(delta.minutes)
-  if (delta.readers) data['counters.readers'] = _.inc(delta.readers)
-  if (delta.logs) data[`counters.byAudience.${delta.audience}.logs`] = _.inc(delta.logs)
-  if (delta.minutes) data[`counters.byAudience.${delta.audience}.minutes`] = _.inc(delta.minutes)
+  for (const [path, n] of readingAmounts(delta)) data[path] = _.inc(n)
   return data
 }
 

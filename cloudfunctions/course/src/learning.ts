@@ -4,10 +4,12 @@ import { SENIOR_AGE_GROUPS } from '@shared/domain/people'
 import { certificateNo, completeLesson as completeRule, enrolDelta, lessonDelta } from '@shared/domain/courseProgress'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type CourseDoc, type EnrolmentDoc, type FamilyMemberDoc, type UserDoc } from '../../_core/collections'
-import { courseIncData } from '../../_core/courseStats'
+import { courseAmounts, courseIncData } from '../../_core/courseStats'
+import { insertCounted } from '../../_core/countedRecord'
+import type { PendingEntry } from '../../_core/journal'
 import type { ActionContext } from '../../_core/handler'
 import { personIdOf, randomId } from '../../_core/ids'
-import { isDuplicateKey, updateCount } from '../../_core/write'
+import { updateCount } from '../../_core/write'
 import { enrolmentId, loadCourseContext, readEnrolment, visibleCourse } from './context'
 import { lessonIdsOf, toEnrolment } from './views'
 
@@ -41,9 +43,16 @@ async function enrolled(ctx: ActionContext, input: LearnerInput) {
 }
 
 /**
- * Enrol the caller or a family member: one read (course, enrolment, account), one add (the id
- * `<courseId>_<personId>` makes a second enrolment a duplicate key), one counter update. Enrolling
- * again answers the first enrolment, created false, and counts nothing.
+ * Enrol the caller or a family member: one read (course, enrolment, account), then the enrolment
+ * inserted once through the pending-move journal (_core/countedRecord.ts):
+ *   1. the course: counters moved with a pending entry `en~<hash of the enrolment id>` (one
+ *      conditional update)
+ *   2. the enrolment inserted carrying the entry's op (the id `<courseId>_<personId>` makes a
+ *      second enrolment a duplicate key)
+ *   3. the entry settled
+ * A call that dies after 1 leaves an entry the repair timer reverts or settles after 60 s; a retry
+ * of the same enrolment (same learner, so the same amounts: the contract has no nonce) adopts it.
+ * Enrolling again answers the first enrolment, created false, and counts nothing.
  * Drafts are open only to their organisers (preview); residents get COURSE_NOT_FOUND.
  */
 export async function enrol(ctx: ActionContext, input: LearnerInput) {
@@ -54,37 +63,50 @@ export async function enrol(ctx: ActionContext, input: LearnerInput) {
   const learner = learnerOf(cc.user, memberId)
   if (cc.enrolment) return { enrolment: toEnrolment(cc.enrolment, course), created: false }
 
-  const at = new Date(ctx.now())
+  const now = ctx.now()
   const personId = personIdOf(ctx.openid, memberId)
-  const doc: EnrolmentDoc = {
-    _id: enrolmentId(course._id, personId),
-    courseId: course._id,
-    weekId: course.weekId,
-    districtCode: course.districtCode,
-    openid: ctx.openid,
-    personId,
-    memberId,
-    learnerName: learner.name,
-    audience: learner.audience,
-    completedLessonIds: [],
-    lessonsDone: 0,
-    position: null,
-    completedAt: null,
-    certificateNo: null,
-    createdAt: at,
-    updatedAt: at,
+  const id = enrolmentId(course._id, personId)
+  const inc = courseAmounts(enrolDelta(learner.audience))
+  const build = (t: number) => {
+    const at = new Date(t)
+    const doc: EnrolmentDoc = {
+      _id: id,
+      courseId: course._id,
+      weekId: course.weekId,
+      districtCode: course.districtCode,
+      openid: ctx.openid,
+      personId,
+      memberId,
+      learnerName: learner.name,
+      audience: learner.audience,
+      completedLessonIds: [],
+      lessonsDone: 0,
+      position: null,
+      completedAt: null,
+      certificateNo: null,
+      createdAt: at,
+      updatedAt: at,
+    }
+    return { doc, inc }
   }
-  try {
-    await db.collection(COLLECTIONS.enrolments).add({ data: doc })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    // Enrolled meanwhile by a concurrent call: answer that one, count nothing.
-    const winner = await readEnrolment(db, doc._id)
-    if (!winner) throw err
-    return { enrolment: toEnrolment(winner, course), created: false }
-  }
-  await db.collection(COLLECTIONS.courses).doc(course._id).update({ data: courseIncData(db.command, enrolDelta(learner.audience)) })
-  return { enrolment: toEnrolment(doc, course), created: true }
+  const sameAmounts = (entry: PendingEntry) => JSON.stringify(entry.inc) === JSON.stringify(inc)
+  const out = await insertCounted<EnrolmentDoc>(db, {
+    kind: 'en',
+    collection: COLLECTIONS.enrolments,
+    id,
+    counted: COLLECTIONS.courses,
+    activityId: course._id,
+    nonce: null,
+    now,
+    build,
+    adoptAlso: sameAmounts,
+  })
+  if (out.status === 'written') return { enrolment: toEnrolment(out.doc, course), created: true }
+  if (out.status === 'busy') throw new DomainError('CONFLICT')
+  // Enrolled meanwhile by a concurrent call (or a twin of this one): answer that one, count nothing.
+  const winner = out.status === 'followed' ? out.existing : (out.existing ?? (await readEnrolment(db, id)))
+  if (!winner) throw new DomainError('CONFLICT')
+  return { enrolment: toEnrolment(winner, course), created: false }
 }
 
 /**
