@@ -39,6 +39,12 @@ export interface CountedRecord<T> {
    * anyway (the same request without a nonce). Never, unless given.
    */
   adoptAlso?: (entry: PendingEntry, inc: [string, number][]) => boolean
+  /**
+   * A write of another document that follows a written record (a reader's totals), run alongside
+   * the settle (3) and awaited; not run when the record was another call's. Not journaled: a call
+   * dying before it leaves it undone.
+   */
+  settleAlong?: (doc: T) => Promise<unknown>
 }
 
 export type CountedOutcome<T> =
@@ -97,7 +103,7 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       await revertMove(db, counted, r.activityId, move, r.now)
       return { status: 'duplicate', existing }
     }
-    await settleOwnMoves(db, counted, r.activityId, [move.key])
+    await Promise.all([settleOwnMoves(db, counted, r.activityId, [move.key]), r.settleAlong?.(doc)])
     return { status: 'written', doc }
   }
   return { status: 'busy' }

@@ -59,6 +59,12 @@ export interface BookContext {
   reader: ReaderDoc | null
   /** The learner's log of this book today, when there is one. */
   todayLog: ReadingLogDoc | null
+  /**
+   * Whether the learner has any log of this book (of any day): a log without one moves the book's
+   * readers counter. Read from the logs, not the reader document, so the counter agrees with a
+   * recount of the logs even when a reader update was lost.
+   */
+  readBefore: boolean
   /** With `withPage`: the book's list and its linked activities. */
   list: BookListDoc | null
   activities: ActivityDoc[]
@@ -69,7 +75,8 @@ export interface BookContext {
 /**
  * Everything a log (or the book page) decides on, in ONE database operation: the book, the
  * caller's account, the learner's reader document of the book's week (`<weekId>_<personId>`,
- * joined on a key computed from the book), today's log of the book by the learner, and with
+ * joined on a key computed from the book), today's log of the book by the learner, whether they
+ * logged it before, and with
  * `withPage` the book's list and its 书友会 / 读书沙龙 activities.
  */
 export async function loadBookContext(
@@ -88,6 +95,11 @@ export async function loadBookContext(
     .lookup({ from: COLLECTIONS.users, pipeline: pipeline().match({ _id: input.openid }).limit(1).done(), as: 'user' })
     .lookup({ from: COLLECTIONS.readers, localField: 'readerKey', foreignField: '_id', as: 'reader' })
     .lookup({ from: COLLECTIONS.readingLogs, pipeline: pipeline().match({ _id: logId }).limit(1).done(), as: 'todayLog' })
+    .lookup({
+      from: COLLECTIONS.readingLogs,
+      pipeline: pipeline().match({ bookId: input.bookId, personId }).project({ _id: 1 }).limit(1).done(),
+      as: 'anyLog',
+    })
   if (input.withPage) {
     query = query
       .lookup({ from: COLLECTIONS.bookLists, localField: 'listId', foreignField: '_id', as: 'list' })
@@ -98,13 +110,14 @@ export async function loadBookContext(
     user: UserDoc[]
     reader: ReaderDoc[]
     todayLog: ReadingLogDoc[]
+    anyLog: { _id: string }[]
     list?: BookListDoc[]
     activities?: ActivityDoc[]
   }
   const [row] = await aggregateDocs<Row>(query.limit(1))
   const base = { logId, day: readingDay(input.now) }
-  if (!row) return { ...base, book: null, user: null, reader: null, todayLog: null, list: null, activities: [] }
-  const { readerKey: _key, user, reader, todayLog, list, activities, ...book } = row
+  if (!row) return { ...base, book: null, user: null, reader: null, todayLog: null, readBefore: false, list: null, activities: [] }
+  const { readerKey: _key, user, reader, todayLog, anyLog, list, activities, ...book } = row
   const account = user[0] ?? null
   return {
     ...base,
@@ -112,6 +125,7 @@ export async function loadBookContext(
     user: account ? { profile: account.profile, family: account.family, roles: (account.roles ?? []) as RoleGrant[] } : null,
     reader: reader[0] ?? null,
     todayLog: todayLog[0] ?? null,
+    readBefore: (anyLog ?? []).length > 0,
     list: list?.[0] ?? null,
     activities: activities ?? [],
   }

@@ -8,7 +8,9 @@ import { COLLECTIONS, type ReaderDoc, type ReadingLogDoc } from '../../_core/col
 import type { ActionContext } from '../../_core/handler'
 import { personIdOf } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
-import { readingIncData } from '../../_core/readingStats'
+import { insertCounted } from '../../_core/countedRecord'
+import type { PendingEntry } from '../../_core/journal'
+import { readingAmounts } from '../../_core/readingStats'
 import { readUser } from '../../_core/users'
 import { isDuplicateKey, updateCount } from '../../_core/write'
 import { learnerOf, loadBookContext, readReader, readerIdOf, weekIdOrLatest, type Learner } from './context'
@@ -59,9 +61,20 @@ async function addToReader(db: Database, id: string, exists: boolean, learner: L
 }
 
 /**
- * One read (book, account, reader document, today's log), then the log insert (its id is one per
- * person, book and Shanghai day: a second one is a duplicate key), the reader document and the
- * book's counters. A refused log writes nothing.
+ * One read (book, account, reader document, today's log, whether the book was logged before), then
+ * the log inserted once through the pending-move journal (_core/countedRecord.ts):
+ *   1. the book: counters moved with a pending entry `rl~<hash of the log id>` (one conditional
+ *      update)
+ *   2. the log inserted carrying the entry's op (its id is one per person, book and Shanghai day:
+ *      a second one is a duplicate key)
+ *   3. the entry settled, and at the same time the reader document's totals
+ * A call that dies after 1 leaves an entry the repair timer reverts or settles after 60 s; the same
+ * log sent again (same learner, book, day and minutes: the contract has no nonce) adopts it. A
+ * refused log leaves nothing. GAP: the reader document (the learner's totals, days and books, the
+ * board) is not journaled: a call dying after the log insert and before the reader update leaves
+ * those totals short by the log (the retry answers READING_ALREADY_LOGGED), and nothing recounts a
+ * reader document from its logs yet. The book's counters do not depend on it (readBefore is read
+ * from the logs).
  */
 export async function log(ctx: ActionContext, input: LogInput) {
   const { db } = ctx
@@ -73,39 +86,47 @@ export async function log(ctx: ActionContext, input: LogInput) {
   const learner = learnerOf(ctx.openid, memberId, bc.user)
   if (bc.todayLog) throw new DomainError('READING_ALREADY_LOGGED')
 
+  const inc = readingAmounts(logDelta(learner.audience, input.minutes, !bc.readBefore))
+  const build = (t: number) => {
+    const doc: ReadingLogDoc = {
+      _id: bc.logId,
+      bookId: book._id,
+      bookTitle: book.title,
+      listId: book.listId,
+      weekId: book.weekId,
+      districtCode: book.districtCode,
+      openid: ctx.openid,
+      personId: learner.personId,
+      memberId: learner.memberId,
+      audience: learner.audience,
+      day: bc.day,
+      minutes: input.minutes,
+      note: input.note ? input.note : null,
+      createdAt: new Date(t),
+    }
+    return { doc, inc }
+  }
+  const sameAmounts = (entry: PendingEntry) => JSON.stringify(entry.inc) === JSON.stringify(inc)
+  const out = await insertCounted<ReadingLogDoc>(db, {
+    kind: 'rl',
+    collection: COLLECTIONS.readingLogs,
+    id: bc.logId,
+    counted: COLLECTIONS.books,
+    activityId: book._id,
+    nonce: null,
+    now,
+    build,
+    adoptAlso: sameAmounts,
+    settleAlong: (doc) => addToReader(db, readerIdOf(book.weekId, learner.personId), bc.reader !== null, learner, book.weekId, doc, new Date(now)),
+  })
+  // Logged meanwhile by another call (a twin of this request that wrote it, or another one), or
+  // another call's log of the same book and day in flight.
+  if (out.status !== 'written') throw new DomainError('READING_ALREADY_LOGGED')
+  const doc = out.doc
+
   const at = new Date(now)
-  const doc: ReadingLogDoc = {
-    _id: bc.logId,
-    bookId: book._id,
-    bookTitle: book.title,
-    listId: book.listId,
-    weekId: book.weekId,
-    districtCode: book.districtCode,
-    openid: ctx.openid,
-    personId: learner.personId,
-    memberId: learner.memberId,
-    audience: learner.audience,
-    day: bc.day,
-    minutes: input.minutes,
-    note: input.note ? input.note : null,
-    createdAt: at,
-  }
-  try {
-    await db.collection(COLLECTIONS.readingLogs).add({ data: doc })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new DomainError('READING_ALREADY_LOGGED')
-    throw err
-  }
-
   const reader = bc.reader
-  const firstOfBook = !(reader?.bookIds ?? []).includes(book._id)
-  const delta = logDelta(learner.audience, input.minutes, firstOfBook)
   const readerId = readerIdOf(book.weekId, learner.personId)
-  await Promise.all([
-    addToReader(db, readerId, reader !== null, learner, book.weekId, doc, at),
-    db.collection(COLLECTIONS.books).where({ _id: book._id }).update({ data: readingIncData(db.command, delta) }),
-  ])
-
   const after: ReaderDoc = {
     ...(reader ?? { _id: readerId, weekId: book.weekId, openid: ctx.openid, personId: learner.personId, memberId, board: null, createdAt: at }),
     name: learner.name,

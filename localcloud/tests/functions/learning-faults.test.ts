@@ -1,14 +1,16 @@
-// Course enrolment under crashes: the call is killed or its answer lost at every database request
-// in turn, the same request is sent again (the contract has no nonce: the same input), and the
-// repair timer runs 61 s later. Then the course's kept counters equal a recount of its raw
-// enrolments, no pending entry is left on the course and each learner has exactly one enrolment. A
-// call given up on after dying between its counter move and its record is made exact by the repair
-// alone.
+// Course enrolment and reading logs under crashes: the call is killed or its answer lost at every
+// database request in turn, the same request is sent again (neither contract has a nonce: the same
+// input), and the repair timer runs 61 s later. Then the course's (book's) kept counters equal a
+// recount of its raw enrolments (logs), no pending entry is left and each learner has exactly one
+// enrolment (one log of the day). A call given up on after dying between its counter move and its
+// record is made exact by the repair alone.
 import { EventEmitter } from 'node:events'
 import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
+import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
 import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { createCourse } from './courseFixtures'
+import { createBookList } from './readingFixtures'
 import { allDocs, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -54,9 +56,9 @@ interface Case {
 
 /**
  * Counts a clean run's requests, then kills / loses each position of a fresh request, retries it,
- * repairs, checks with `exact`.
+ * repairs, checks with `exact`. `retried` says whether the retry's answer is right (by default: ok).
  */
-async function everyPosition(next: () => Case, exact: () => Promise<void>) {
+async function everyPosition(next: () => Case, exact: () => Promise<void>, retried = (answer: Envelope | null) => answer?.ok === true) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
   const positions = clean.requests
@@ -67,7 +69,7 @@ async function everyPosition(next: () => Case, exact: () => Promise<void>) {
       const cut = await c.send({ at, mode })
       expect(cut.answer).toBeNull()
       const retry = await c.send({})
-      if (retry.answer?.ok !== true) throw new Error(`${mode} at ${at}: the retry answered ${JSON.stringify(retry.answer)}`)
+      if (!retried(retry.answer)) throw new Error(`${mode} at ${at}: the retry answered ${JSON.stringify(retry.answer)}`)
       await repairLater()
       await exact()
     }
@@ -119,5 +121,54 @@ describe('course enrolment', () => {
     await repairLater()
     await expectCourseExact(courseId, mode === 'lose' ? people : people.slice(0, 1))
     expect((await courseDoc(courseId)).counters.enrolled).toBe(mode === 'lose' ? 2 : 1)
+  })
+})
+
+const bookDoc = async (id: string) => (await allDocs(cloud, 'books', { _id: id }))[0]
+
+/** Book counters = recount of the raw logs, no pending entry, one log per reader (all on the same day here). */
+async function expectBookExact(bookId: string, readers: string[]) {
+  expect((await bookDoc(bookId)).pending ?? {}).toEqual({})
+  const recount = await recountBookOf(db(), bookId)
+  expect(recount!.stored).toEqual(recount!.recounted)
+  expect(recount!.agree).toBe(true)
+  const logs = await allDocs(cloud, 'readingLogs', { bookId })
+  for (const p of readers) expect(logs.filter((l) => l.personId === p)).toHaveLength(1)
+  expect(logs).toHaveLength(readers.length)
+}
+
+describe('reading log', () => {
+  test('killed or lost at every database request, sent again, repaired: exact', async () => {
+    const { bookIds } = await createBookList(cloud, week, { title: '断电书单' })
+    const bookId = bookIds[0]
+    const people = await seedResidents(cloud, 'lf-rl', 24)
+    let i = 0
+    const used: string[] = []
+    const next = (): Case => {
+      const k = i++
+      used.push(people[k])
+      const input = { bookId, minutes: 10 + k, ...(k % 2 === 0 ? { note: '好看' } : {}) }
+      return { send: (plan) => cloud.callWithFault('reading', 'log', input, people[k], plan) }
+    }
+    // Sent again after it landed, a log answers READING_ALREADY_LOGGED, as it always did.
+    await everyPosition(next, () => expectBookExact(bookId, used), (answer) => answer?.ok === true || answer?.code === 'READING_ALREADY_LOGGED')
+    expect((await bookDoc(bookId)).counters).toMatchObject({ logs: used.length, readers: used.length })
+  }, 60_000)
+
+  test.each(MODES)('given up after dying at the log insert (%s): the repair alone makes it exact', async (mode) => {
+    const { bookIds } = await createBookList(cloud, week, { title: `断电书单${mode}` })
+    const bookId = bookIds[0]
+    const people = await seedResidents(cloud, `lf-rg-${mode}`, 2)
+    const clean = await cloud.callWithFault('reading', 'log', { bookId, minutes: 20 }, people[0], {})
+    expect(clean.answer?.ok).toBe(true)
+    // The insert is the request before the last two (the settle and the reader, sent together).
+    const cut = await cloud.callWithFault('reading', 'log', { bookId, minutes: 30 }, people[1], { at: clean.requests - 2, mode })
+    expect(cut.answer).toBeNull()
+    const held = await bookDoc(bookId)
+    expect(Object.keys(held.pending ?? {})).toHaveLength(1)
+    expect(held.counters).toMatchObject({ logs: 2, minutes: 50, readers: 2 })
+    await repairLater()
+    await expectBookExact(bookId, mode === 'lose' ? people : people.slice(0, 1))
+    expect((await bookDoc(bookId)).counters).toMatchObject(mode === 'lose' ? { logs: 2, minutes: 50 } : { logs: 1, minutes: 20, readers: 1 })
   })
 })
