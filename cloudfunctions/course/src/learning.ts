@@ -1,12 +1,14 @@
 // A learner going through a course: enrol (also a family member, 代学), remember the step, mark a
-// lesson 学会了, and the completion certificate. Counters of the course move in the same call.
+// lesson 学会了, and the completion certificate. Counters of the course move in the same call, first,
+// with a pending entry of the pending-move journal (_core/journal.ts), the enrolment second.
 import { SENIOR_AGE_GROUPS } from '@shared/domain/people'
 import { certificateNo, completeLesson as completeRule, enrolDelta, lessonDelta } from '@shared/domain/courseProgress'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type CourseDoc, type EnrolmentDoc, type FamilyMemberDoc, type UserDoc } from '../../_core/collections'
-import { courseAmounts, courseIncData } from '../../_core/courseStats'
+import { courseAmounts } from '../../_core/courseStats'
 import { insertCounted } from '../../_core/countedRecord'
-import type { PendingEntry } from '../../_core/journal'
+import { readPending, recordEntry, revertMove, settleFollowed, settleOwnMoves, writeMoves, type PendingEntry } from '../../_core/journal'
+import { clearStaleEntry } from '../../_core/repair'
 import type { ActionContext } from '../../_core/handler'
 import { personIdOf, randomId } from '../../_core/ids'
 import { updateCount } from '../../_core/write'
@@ -129,6 +131,10 @@ export async function progress(ctx: ActionContext, input: LearnerInput & { lesso
   return { resume }
 }
 
+/** How long a completion waits for another completion of the same enrolment in flight before CONFLICT. */
+const WAIT_IN_FLIGHT_MS = 1500
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /** The lesson to go on with after `lessonId`: the next one not done (wrapping round), else null. */
 function nextLesson(ids: string[], done: string[], lessonId: string): string | null {
   const from = ids.indexOf(lessonId)
@@ -137,12 +143,22 @@ function nextLesson(ids: string[], done: string[], lessonId: string): string | n
 }
 
 /**
- * 学会了: mark a lesson done. One read (course joined with the enrolment), one conditional update
- * of the enrolment guarded by the lessons done as read (so two calls cannot both count it), one
- * `_.inc` of the course counters: 3 database operations. A completion that lost a race re-reads
- * the enrolment and answers already done (counted by the winner) or tries again; only another
- * lesson's completion moves the guard, so a course of n lessons needs at most n + 1 attempts.
- * The course completes exactly when every one of its current lessons is done.
+ * 学会了: mark a lesson done, through the pending-move journal (_core/journal.ts), in this order:
+ *   1. one read (course joined with the enrolment)
+ *   2. the course: counters moved with a pending entry under the enrolment's key `en~<hash of the
+ *      enrolment id>` (one conditional update; the key must not be pending)
+ *   3. the enrolment updated carrying the entry's op, conditional on its state as read (lessons
+ *      done as read, this lesson not among them), so two calls cannot both count it
+ *   4. the entry settled
+ * 4 database operations. A call that dies after 2 leaves an entry the repair timer reverts (no
+ * enrolment carries its op) or settles (the enrolment does) after 60 s; until then the same lesson
+ * sent again waits WAIT_IN_FLIGHT_MS for it and answers CONFLICT (completions have no nonce, so a
+ * pending entry is not adopted); another completion in flight is waited for the same way. A
+ * completion that lost the race at 3 takes its move back, re-reads the enrolment and answers
+ * already done (counted by the winner) or tries again; only another lesson's completion moves the
+ * guard, so a course of n lessons needs at most n + 1 attempts. The enrolment's own entry left by
+ * an enrol that died before settling is settled first (its op is on the enrolment). The course
+ * completes exactly when every one of its current lessons is done.
  */
 export async function completeLesson(ctx: ActionContext, input: LearnerInput & { lessonId: string }) {
   const { db } = ctx
@@ -162,6 +178,7 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
     nextLessonId: nextLesson(ids, e.completedLessonIds, input.lessonId),
   })
 
+  const started = Date.now()
   for (let attempt = 1; ; attempt++) {
     const outcome = completeRule(
       { completedLessonIds: enrolment.completedLessonIds, completedAt: enrolment.completedAt ?? null },
@@ -173,6 +190,25 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
 
     const now = ctx.now()
     const at = new Date(now)
+    const move = recordEntry('en', enrolment._id, courseAmounts(lessonDelta(enrolment.audience, outcome.courseCompleted)), now)
+    if (!(await writeMoves(db, COLLECTIONS.courses, course._id, [move]))) {
+      const pending = await readPending(db, COLLECTIONS.courses, course._id, move.key)
+      if (pending && enrolment.op && pending.op === enrolment.op) {
+        // The enrolment's own last move has followed (its call died before settling): settle it.
+        await settleFollowed(db, COLLECTIONS.courses, course._id, move.key, pending.op)
+      } else if (pending && !(await clearStaleEntry(db, course._id, move.key, now, COLLECTIONS.courses))) {
+        // Another completion of this enrolment is in flight (it takes milliseconds): wait for it a
+        // little, then read again; a call that died holds the key until the repair (60 s).
+        if (Date.now() - started > WAIT_IN_FLIGHT_MS) throw new DomainError('CONFLICT')
+        await sleep(20 + Math.floor(Math.random() * 30))
+        attempt--
+      }
+      if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: key pending ${attempt} times`)
+      const again = await readEnrolment(db, enrolment._id)
+      if (!again) throw new DomainError('NOT_ENROLLED')
+      enrolment = again
+      continue
+    }
     const next = nextLesson(ids, outcome.completedLessonIds, input.lessonId)
     const position = next ? { lessonId: next, step: 0 } : null
     const data: Record<string, unknown> = {
@@ -180,6 +216,7 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
       lessonsDone: _.inc(1),
       position: _.set(position),
       updatedAt: at,
+      op: move.entry.op,
     }
     let certNo: string | null = enrolment.certificateNo ?? null
     if (outcome.courseCompleted) {
@@ -193,10 +230,7 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
       data,
     )
     if (changed === 1) {
-      await db
-        .collection(COLLECTIONS.courses)
-        .doc(course._id)
-        .update({ data: courseIncData(_, lessonDelta(enrolment.audience, outcome.courseCompleted)) })
+      await settleOwnMoves(db, COLLECTIONS.courses, course._id, [move.key])
       const updated: EnrolmentDoc = {
         ...enrolment,
         completedLessonIds: outcome.completedLessonIds,
@@ -205,9 +239,12 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
         completedAt: outcome.courseCompleted ? at : enrolment.completedAt,
         certificateNo: certNo,
         updatedAt: at,
+        op: move.entry.op,
       }
       return answer(updated, true, outcome.courseCompleted)
     }
+    // Lost the race (or the enrolment is gone): our move is taken back before anything else.
+    await revertMove(db, COLLECTIONS.courses, course._id, move, now)
     if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: lost ${attempt} races`)
     const again = await readEnrolment(db, enrolment._id)
     if (!again) throw new DomainError('NOT_ENROLLED')

@@ -1,8 +1,9 @@
-// Course enrolment and reading logs under crashes: the call is killed or its answer lost at every
+// Course enrolment, lesson completion and reading logs under crashes: the call is killed or its answer lost at every
 // database request in turn, the same request is sent again (neither contract has a nonce: the same
 // input), and the repair timer runs 61 s later. Then the course's (book's) kept counters equal a
 // recount of its raw enrolments (logs), no pending entry is left and each learner has exactly one
-// enrolment (one log of the day). A call given up on after dying between its counter move and its
+// enrolment (one log of the day). A completion sent again while its own move is pending answers
+// CONFLICT (no nonce to adopt it by); after the repair it completes the lesson once. A call given up on after dying between its counter move and its
 // record is made exact by the repair alone.
 import { EventEmitter } from 'node:events'
 import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
@@ -121,6 +122,49 @@ describe('course enrolment', () => {
     await repairLater()
     await expectCourseExact(courseId, mode === 'lose' ? people : people.slice(0, 1))
     expect((await courseDoc(courseId)).counters.enrolled).toBe(mode === 'lose' ? 2 : 1)
+  })
+})
+
+describe('lesson completion', () => {
+  test('killed or lost at every database request, sent again, repaired, sent again: exact', async () => {
+    const { courseId, lessonIds } = await freshCourse()
+    const people = await seedResidents(cloud, 'lf-lc', 24)
+    for (const p of people) expect((await cloud.call('course', 'enrol', { courseId }, p)).ok).toBe(true)
+    let i = 0
+    let last = ''
+    const next = (): Case => {
+      const p = people[i++]
+      last = p
+      return { send: (plan) => cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, p, plan) }
+    }
+    const exact = async () => {
+      await expectCourseExact(courseId, people)
+      // After the repair the lesson completes (or was completed) exactly once.
+      const again = await cloud.call('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, last)
+      expect(again.ok).toBe(true)
+      const [e] = await allDocs(cloud, 'enrolments', { courseId, personId: last })
+      expect(e).toMatchObject({ completedLessonIds: [lessonIds[0]], lessonsDone: 1 })
+      await expectCourseExact(courseId, people)
+    }
+    await everyPosition(next, exact, (answer) => answer?.ok === true || answer?.code === 'CONFLICT')
+    expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(i)
+  }, 60_000)
+
+  test.each(MODES)('given up after dying at the enrolment update (%s): the repair alone makes it exact', async (mode) => {
+    const { courseId, lessonIds } = await freshCourse()
+    const people = await seedResidents(cloud, `lf-lg-${mode}`, 2)
+    for (const p of people) expect((await cloud.call('course', 'enrol', { courseId }, p)).ok).toBe(true)
+    const clean = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, people[0], {})
+    expect(clean.answer?.ok).toBe(true)
+    // The enrolment update is the request before the last (the settle).
+    const cut = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, people[1], { at: clean.requests - 1, mode })
+    expect(cut.answer).toBeNull()
+    const held = await courseDoc(courseId)
+    expect(Object.keys(held.pending ?? {})).toHaveLength(1)
+    expect(held.counters.lessonsCompleted).toBe(2)
+    await repairLater()
+    await expectCourseExact(courseId, people)
+    expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(mode === 'lose' ? 2 : 1)
   })
 })
 
