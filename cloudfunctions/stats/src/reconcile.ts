@@ -13,6 +13,7 @@ import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type WeekDoc } from '../../_core/collections'
 import type { Database } from '../../_core/cloud'
 import { recountCourseOf } from '../../_core/courseStats'
+import type { PendingMap } from '../../_core/journal'
 import type { ActionContext } from '../../_core/handler'
 import { countDocs, readDocs } from '../../_core/read'
 import { recountBookOf } from '../../_core/readingStats'
@@ -158,12 +159,14 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
 
   // Courses and books: a few at a time, each recounted from its own records.
   const course = p.phase === 'courses'
-  const items = await readDocs<{ _id: string; title?: string; weekId?: string; districtCode?: string }>(
+  // Read before the recount with their journal (pending entries, jrev): a write-back is refused
+  // where a move came since, and skipped while one is pending.
+  const items = await readDocs<{ _id: string; title?: string; weekId?: string; districtCode?: string; pending?: PendingMap; jrev?: number }>(
     db
       .collection(course ? COLLECTIONS.courses : COLLECTIONS.books)
       .where({ ...scope.where, ...(p.after ? { _id: _.gt(p.after) } : {}) })
       .orderBy('_id', 'asc')
-      .field({ _id: true, title: true, weekId: true, districtCode: true })
+      .field({ _id: true, title: true, weekId: true, districtCode: true, pending: true, jrev: true })
       .limit(Math.min(limits.itemsPerChunk, 1000)),
   )
   if (items.length === 0) return course ? nextPhase(p, 'books') : null

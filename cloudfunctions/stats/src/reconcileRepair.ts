@@ -6,14 +6,15 @@
 //     never while a move is pending (its record may still be on its way); then the seats a
 //     write-back freed go to the waitlist;
 //   courses and books: their counters rewritten as recounted, only where their totals still are
-//     as read before the recount.
+//     as read and their jrev as read before the recount, never while a move is pending (stale
+//     entries are repaired instead, for the next run).
 import type { ReconcileDifference } from '@shared/contracts/stats'
 import type { Database } from '../../_core/cloud'
 import { COLLECTIONS } from '../../_core/collections'
 import type { PendingMap } from '../../_core/journal'
 import { isStale } from '../../_core/journal'
 import { readDocs } from '../../_core/read'
-import { repairActivity, type RepairChange } from '../../_core/repair'
+import { repairActivity, repairCounted, type RepairChange } from '../../_core/repair'
 import { countersOf } from '../../_core/stats'
 import { updateCount } from '../../_core/write'
 import type { ReconciledActivity } from './reconcileActivities'
@@ -86,19 +87,31 @@ export async function writeBackActivities(db: Database, docs: Journaled[], diffe
   }
 }
 
-/** Courses and books: counters rewritten as recounted where their totals are still as read. */
+/**
+ * Courses and books: counters rewritten as recounted, only where their totals are still as read
+ * and their journal revision is as read before the recount (`item`: read with pending and jrev), and
+ * never while a move is pending (its record may still be on its way). Stale entries are repaired
+ * instead (repairCounted): the next run recounts what that leaves.
+ */
 export async function writeBackCounters(
   db: Database,
   collection: typeof COLLECTIONS.courses | typeof COLLECTIONS.books,
-  item: { _id: string; title?: string; weekId?: string; districtCode?: string },
+  item: { _id: string; title?: string; weekId?: string; districtCode?: string; pending?: PendingMap; jrev?: number },
   stored: object,
   recounted: object,
   now: number,
   tally: RepairTally,
 ): Promise<void> {
-  const where: Record<string, unknown> = { _id: item._id }
+  const _ = db.command
+  const entries = Object.values(item.pending ?? {}).filter(Boolean)
+  if (entries.length > 0) {
+    if (entries.some((e) => isStale(e, now))) tally.changes.push(...(await repairCounted(db, collection, item._id, now)))
+    tally.busy++
+    return
+  }
+  const where: Record<string, unknown> = { _id: item._id, jrev: typeof item.jrev === 'number' ? item.jrev : _.exists(false) }
   for (const [k, v] of Object.entries(stored)) if (typeof v === 'number') where[`counters.${k}`] = v
-  const written = await updateCount(db.collection(collection).where(where), { counters: db.command.set(recounted), updatedAt: new Date(now) })
+  const written = await updateCount(db.collection(collection).where(where), { counters: _.set(recounted), jrev: _.inc(1), updatedAt: new Date(now) })
   if (written !== 1) {
     tally.busy++
     return

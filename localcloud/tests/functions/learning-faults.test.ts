@@ -12,7 +12,7 @@ import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { createCourse } from './courseFixtures'
 import { createBookList } from './readingFixtures'
-import { allDocs, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
+import { ADMIN, allDocs, createTestWeek, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const MODES = ['kill', 'lose'] as const
@@ -165,6 +165,26 @@ describe('lesson completion', () => {
     await repairLater()
     await expectCourseExact(courseId, people)
     expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(mode === 'lose' ? 2 : 1)
+  })
+})
+
+describe('reconcile with repair and a pending course move', () => {
+  test.each([2, 3])('a completion lost at request %i: the write-back leaves the course alone, the timer makes it exact', async (at) => {
+    const { courseId, lessonIds } = await freshCourse()
+    const [p] = await seedResidents(cloud, `lf-rc-${at}`, 1)
+    expect((await cloud.call('course', 'enrol', { courseId }, p)).ok).toBe(true)
+    // 2: the counter move written, the enrolment not; 3: both written, the entry not settled.
+    const cut = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, p, { at, mode: 'lose' })
+    expect(cut.answer).toBeNull()
+    expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(1)
+    await reconcileAll(cloud, week.id, ADMIN, 10_000, true)
+    // A fresh entry: its record may still be on its way, so the counters are not rewritten.
+    const after = await courseDoc(courseId)
+    expect(after.counters.lessonsCompleted).toBe(1)
+    expect(Object.keys(after.pending ?? {})).toHaveLength(1)
+    await repairLater()
+    await expectCourseExact(courseId, [p])
+    expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(at === 2 ? 0 : 1)
   })
 })
 
