@@ -419,6 +419,8 @@ export interface ReaderDoc {
   days: string[]
   /** Books logged at least once (a book's readers counter moves on the first). */
   bookIds: string[]
+  /** The logs these totals hold, each once (_core/readerTotals.ts); missing on a document no log reached yet. */
+  logIds?: string[]
   /** The district board this reader opted into, with the name shown there (masked); null = not on a board. */
   board: { districtCode: string; name: string } | null
   createdAt: Date

@@ -4,7 +4,8 @@
 //   1. the counted document: the counters moved with a pending entry under `<kind>~<hash of the record id>`,
 //      in ONE conditional update (the key must not be pending already)
 //   2. the record inserted, carrying the entry's `op` (its deterministic _id refuses a second one)
-//   3. the entry settled (removed)
+//   3. the entry settled (removed); before it, an idempotent write that follows the record when
+//      one is given (beforeSettle: a reader's totals), which the repair redoes for such records
 // A call that dies after 1 leaves an entry the repair reverts (no record carries its op) or
 // settles (one does) once it is older than SETTLE_AFTER_MS. A retry of the same request finds its
 // own entry still pending and adopts it: the record is written as the first call would have
@@ -40,11 +41,12 @@ export interface CountedRecord<T> {
    */
   adoptAlso?: (entry: PendingEntry, inc: [string, number][]) => boolean
   /**
-   * A write of another document that follows a written record (a reader's totals), run alongside
-   * the settle (3) and awaited; not run when the record was another call's. Not journaled: a call
-   * dying before it leaves it undone.
+   * A write of another document that follows the record (a reader's totals), run after the insert
+   * (2) and before the settle (3), also when the record is this request's but a twin call wrote it;
+   * never for another request's record. It must be idempotent: while the entry is pending, a retry
+   * or the repair (which settles the entry because the record exists) may run it again.
    */
-  settleAlong?: (doc: T) => Promise<unknown>
+  beforeSettle?: (doc: T) => Promise<unknown>
 }
 
 export type CountedOutcome<T> =
@@ -97,13 +99,15 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       // it; without it, our fresh op cannot be on a record yet: the record is another request's.
       const existing = adopted || r.adoptAlso ? await readRecord<T>(db, r.collection, r.id) : undefined
       if (existing && existing.op === move.entry.op) {
+        await r.beforeSettle?.(existing)
         await settleOwnMoves(db, counted, r.activityId, [move.key])
         return { status: 'followed', existing }
       }
       await revertMove(db, counted, r.activityId, move, r.now)
       return { status: 'duplicate', existing }
     }
-    await Promise.all([settleOwnMoves(db, counted, r.activityId, [move.key]), r.settleAlong?.(doc)])
+    await r.beforeSettle?.(doc)
+    await settleOwnMoves(db, counted, r.activityId, [move.key])
     return { status: 'written', doc }
   }
   return { status: 'busy' }

@@ -1,7 +1,7 @@
 // The repair: finishes what calls that died left behind, from the data alone (see journal.ts).
 // For one activity:
 //   1. pending entries older than SETTLE_AFTER_MS: the record followed -> settle (a promotion's
-//      notice is written if missing); it did not -> revert the move (seats and counters back)
+//      notice is written if missing, a reading log is added to its reader's totals if missing); it did not -> revert the move (seats and counters back)
 //   2. seats free while registrations wait (a reverted move, a capacity raised by a call that
 //      died before filling): the waitlist is filled in order, with the usual notices
 //   3. a cancelled activity whose registrations were not all marked or told: mark and notify
@@ -12,11 +12,12 @@
 // reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
 import type { RepairKind } from '@shared/domain/repair'
 import type { Database } from './cloud'
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from './collections'
+import { COLLECTIONS, type ActivityDoc, type ReadingLogDoc, type RegistrationDoc } from './collections'
 import { stepId } from './ids'
 import { collectionOf, hasFollowed, isStale, readPending, revertMove, revOf, settleMoves, type PendingMap } from './journal'
 import { noticeFor, writeNotice } from './outbox'
 import { readDocs } from './read'
+import { addLogToReader } from './readerTotals'
 import { fillFreeSeats, notifyPromoted } from './seats'
 import { mapBounded } from './write'
 
@@ -76,6 +77,8 @@ async function resolvePending(db: Database, collection: string, act: CountedDoc,
     const record = found.get(entry.op) ?? null
     if (hasFollowed(entry, record)) {
       settled.push(key)
+      // A reading log's reader totals follow the log before its entry is settled (readerTotals.ts).
+      if (record && collectionOf(key) === COLLECTIONS.readingLogs) await addLogToReader(db, record as unknown as ReadingLogDoc, new Date(now))
       if (entry.then === 'promoted' && record && collection === COLLECTIONS.activities) {
         if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act as ActivityDoc, now)) changes.push(changeOf(act, 'notified', record._id))
       }

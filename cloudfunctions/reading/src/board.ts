@@ -3,6 +3,7 @@ import { maskName } from '@shared/domain/mask'
 import { COLLECTIONS, type ReaderDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { countDocs, readDocs } from '../../_core/read'
+import { emptyReader } from '../../_core/readerTotals'
 import { readUser } from '../../_core/users'
 import { isDuplicateKey, updateCount } from '../../_core/write'
 import { districtOf, learnerOf, readReader, readerIdOf, readWeek } from './context'
@@ -85,21 +86,7 @@ export async function joinBoard(ctx: ActionContext, input: { weekId: string; dis
   if (reader && (await updateCount(readers.where({ _id: id }), update)) === 1) {
     after = { ...reader, board: place }
   } else {
-    after = {
-      _id: id,
-      weekId: input.weekId,
-      openid: ctx.openid,
-      personId: learner.personId,
-      memberId: null,
-      name: learner.name,
-      totalMinutes: 0,
-      totalLogs: 0,
-      days: [],
-      bookIds: [],
-      board: place,
-      createdAt: at,
-      updatedAt: at,
-    }
+    after = { ...emptyReader({ weekId: input.weekId, openid: ctx.openid, personId: learner.personId, memberId: null, name: learner.name }, at), board: place }
     try {
       await readers.add({ data: after })
     } catch (err) {

@@ -18,12 +18,9 @@ import {
 import { personIdOf } from '../../_core/ids'
 import { aggregateDocs, readDocs } from '../../_core/read'
 import { subPipeline } from '../../_core/pipeline'
+import { ANONYMOUS_READER } from '../../_core/readerTotals'
 
-/** The name a reader without a profile goes by. */
-export const ANONYMOUS_READER = '读者'
-
-/** `<weekId>_<personId>`: one reader document per person per week. */
-export const readerIdOf = (weekId: string, personId: string) => `${weekId}_${personId}`
+export { ANONYMOUS_READER, readerIdOf } from '../../_core/readerTotals'
 
 /** Whose reading it is: the caller, or a family member (their own person id, name and audience). */
 export interface Learner {

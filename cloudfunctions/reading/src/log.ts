@@ -3,17 +3,16 @@ import type { z } from 'zod'
 import type { readingContract } from '@shared/contracts/reading'
 import { logDelta } from '@shared/domain/reading'
 import { DomainError } from '@shared/errors'
-import type { Database } from '../../_core/cloud'
 import { COLLECTIONS, type ReaderDoc, type ReadingLogDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { personIdOf } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
 import { insertCounted } from '../../_core/countedRecord'
-import type { PendingEntry } from '../../_core/journal'
+import { recordKey, settleFollowed, type PendingEntry, type PendingMap } from '../../_core/journal'
 import { readingAmounts } from '../../_core/readingStats'
+import { addLogToReader, emptyReader, ensureReader } from '../../_core/readerTotals'
 import { readUser } from '../../_core/users'
-import { isDuplicateKey, updateCount } from '../../_core/write'
-import { learnerOf, loadBookContext, readReader, readerIdOf, weekIdOrLatest, type Learner } from './context'
+import { learnerOf, loadBookContext, readReader, readerIdOf, weekIdOrLatest } from './context'
 import { toLog, toReaderStats } from './views'
 
 type LogInput = z.output<(typeof readingContract)['log']['input']>
@@ -22,59 +21,21 @@ type LogInput = z.output<(typeof readingContract)['log']['input']>
 const MINE_LOGS = 50
 
 /**
- * Adds the log to the learner's reader document of the week, creating it on their first log
- * (another call creating it meanwhile turns the insert into the update).
- */
-async function addToReader(db: Database, id: string, exists: boolean, learner: Learner, weekId: string, log: ReadingLogDoc, at: Date) {
-  const _ = db.command
-  const readers = db.collection(COLLECTIONS.readers)
-  const update = {
-    name: learner.name,
-    totalMinutes: _.inc(log.minutes),
-    totalLogs: _.inc(1),
-    days: _.addToSet(log.day),
-    bookIds: _.addToSet(log.bookId),
-    updatedAt: at,
-  }
-  if (exists && (await updateCount(readers.where({ _id: id }), update)) === 1) return
-  const doc: ReaderDoc = {
-    _id: id,
-    weekId,
-    openid: learner.openid,
-    personId: learner.personId,
-    memberId: learner.memberId,
-    name: learner.name,
-    totalMinutes: log.minutes,
-    totalLogs: 1,
-    days: [log.day],
-    bookIds: [log.bookId],
-    board: null,
-    createdAt: at,
-    updatedAt: at,
-  }
-  try {
-    await readers.add({ data: doc })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    await updateCount(readers.where({ _id: id }), update)
-  }
-}
-
-/**
  * One read (book, account, reader document, today's log, whether the book was logged before), then
  * the log inserted once through the pending-move journal (_core/countedRecord.ts):
+ *   0. on the learner's first log of the week, their reader document created empty
+ *      (_core/readerTotals.ts; an existing one is left as it is)
  *   1. the book: counters moved with a pending entry `rl~<hash of the log id>` (one conditional
  *      update)
  *   2. the log inserted carrying the entry's op (its id is one per person, book and Shanghai day:
  *      a second one is a duplicate key)
- *   3. the entry settled, and at the same time the reader document's totals
- * A call that dies after 1 leaves an entry the repair timer reverts or settles after 60 s; the same
- * log sent again (same learner, book, day and minutes: the contract has no nonce) adopts it. A
- * refused log leaves nothing. GAP: the reader document (the learner's totals, days and books, the
- * board) is not journaled: a call dying after the log insert and before the reader update leaves
- * those totals short by the log (the retry answers READING_ALREADY_LOGGED), and nothing recounts a
- * reader document from its logs yet. The book's counters do not depend on it (readBefore is read
- * from the logs).
+ *   3. the log added to the reader document's totals, unless they hold it (one conditional update)
+ *   4. the entry settled
+ * A call that dies after 1 leaves an entry the repair timer reverts (no log) or settles after 60 s
+ * (the log exists: the repair does 3 first). The same log sent again (same learner, book, day and
+ * minutes: the contract has no nonce) adopts a pending entry and finishes 2-4, answering the log. A
+ * refused log leaves nothing but, on a first log, the empty reader document of 0. The book's
+ * counters do not depend on the reader document (readBefore is read from the logs).
  */
 export async function log(ctx: ActionContext, input: LogInput) {
   const { db } = ctx
@@ -84,7 +45,16 @@ export async function log(ctx: ActionContext, input: LogInput) {
   const book = bc.book
   if (!book || book.status !== 'published') throw new DomainError('BOOK_NOT_FOUND')
   const learner = learnerOf(ctx.openid, memberId, bc.user)
-  if (bc.todayLog) throw new DomainError('READING_ALREADY_LOGGED')
+  if (bc.todayLog) {
+    // This request, cut off after its log (the entry still pending): finish it (3, 4) and answer it.
+    const key = recordKey('rl', bc.logId)
+    const entry = (book as { pending?: PendingMap }).pending?.[key]
+    if (!entry || entry.op !== bc.todayLog.op || bc.todayLog.minutes !== input.minutes) throw new DomainError('READING_ALREADY_LOGGED')
+    await addLogToReader(db, bc.todayLog, new Date(now), learner.name)
+    await settleFollowed(db, COLLECTIONS.books, book._id, key, entry.op)
+    const reader = (await readReader(db, readerIdOf(book.weekId, learner.personId))) ?? null
+    return { log: toLog(bc.todayLog), reader: toReaderStats(reader, now) }
+  }
 
   const inc = readingAmounts(logDelta(learner.audience, input.minutes, !bc.readBefore))
   const build = (t: number) => {
@@ -107,6 +77,9 @@ export async function log(ctx: ActionContext, input: LogInput) {
     return { doc, inc }
   }
   const sameAmounts = (entry: PendingEntry) => JSON.stringify(entry.inc) === JSON.stringify(inc)
+  const at = new Date(now)
+  const owner = { weekId: book.weekId, openid: ctx.openid, personId: learner.personId, memberId: learner.memberId, name: learner.name }
+  if (!bc.reader) await ensureReader(db, owner, at)
   const out = await insertCounted<ReadingLogDoc>(db, {
     kind: 'rl',
     collection: COLLECTIONS.readingLogs,
@@ -117,25 +90,27 @@ export async function log(ctx: ActionContext, input: LogInput) {
     now,
     build,
     adoptAlso: sameAmounts,
-    settleAlong: (doc) => addToReader(db, readerIdOf(book.weekId, learner.personId), bc.reader !== null, learner, book.weekId, doc, new Date(now)),
+    beforeSettle: (doc) => addLogToReader(db, doc, at, learner.name),
   })
-  // Logged meanwhile by another call (a twin of this request that wrote it, or another one), or
-  // another call's log of the same book and day in flight.
-  if (out.status !== 'written') throw new DomainError('READING_ALREADY_LOGGED')
-  const doc = out.doc
+  // Another request's log of the same book and day: written, or in flight.
+  if (out.status === 'duplicate' || out.status === 'busy') throw new DomainError('READING_ALREADY_LOGGED')
+  // Written by this call, or by an earlier call of the same request that was cut off.
+  const doc = out.status === 'written' ? out.doc : out.existing
 
-  const at = new Date(now)
-  const reader = bc.reader
-  const readerId = readerIdOf(book.weekId, learner.personId)
-  const after: ReaderDoc = {
-    ...(reader ?? { _id: readerId, weekId: book.weekId, openid: ctx.openid, personId: learner.personId, memberId, board: null, createdAt: at }),
-    name: learner.name,
-    totalMinutes: (reader?.totalMinutes ?? 0) + input.minutes,
-    totalLogs: (reader?.totalLogs ?? 0) + 1,
-    days: [...(reader?.days ?? []), bc.day],
-    bookIds: [...(reader?.bookIds ?? []), book._id],
-    updatedAt: at,
-  }
+  const reader = bc.reader ?? emptyReader(owner, at)
+  const held = reader.logIds?.includes(doc._id) === true
+  const after: ReaderDoc = held
+    ? reader
+    : {
+        ...reader,
+        name: learner.name,
+        totalMinutes: reader.totalMinutes + doc.minutes,
+        totalLogs: reader.totalLogs + 1,
+        days: [...new Set([...reader.days, doc.day])],
+        bookIds: [...new Set([...reader.bookIds, doc.bookId])],
+        logIds: [...(reader.logIds ?? []), doc._id],
+        updatedAt: at,
+      }
   return { log: toLog(doc), reader: toReaderStats(after, now) }
 }
 

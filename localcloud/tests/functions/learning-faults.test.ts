@@ -190,7 +190,10 @@ describe('reconcile with repair and a pending course move', () => {
 
 const bookDoc = async (id: string) => (await allDocs(cloud, 'books', { _id: id }))[0]
 
-/** Book counters = recount of the raw logs, no pending entry, one log per reader (all on the same day here). */
+/**
+ * Book counters = recount of the raw logs, no pending entry, one log per reader (all on the same
+ * day here), and each reader's totals = the sum of their logs of the week, each log counted once.
+ */
 async function expectBookExact(bookId: string, readers: string[]) {
   expect((await bookDoc(bookId)).pending ?? {}).toEqual({})
   const recount = await recountBookOf(db(), bookId)
@@ -199,6 +202,26 @@ async function expectBookExact(bookId: string, readers: string[]) {
   const logs = await allDocs(cloud, 'readingLogs', { bookId })
   for (const p of readers) expect(logs.filter((l) => l.personId === p)).toHaveLength(1)
   expect(logs).toHaveLength(readers.length)
+  for (const p of readers) await expectReaderExact(p)
+}
+
+/** A reader's totals, days, books and log ids = what their logs of the week add up to. */
+async function expectReaderExact(personId: string) {
+  const logs = await allDocs(cloud, 'readingLogs', { weekId: week.id, personId })
+  const [reader] = await allDocs(cloud, 'readers', { _id: `${week.id}_${personId}` })
+  expect({
+    totalMinutes: reader?.totalMinutes ?? 0,
+    totalLogs: reader?.totalLogs ?? 0,
+    days: [...(reader?.days ?? [])].sort(),
+    bookIds: [...(reader?.bookIds ?? [])].sort(),
+    logIds: [...(reader?.logIds ?? [])].sort(),
+  }).toEqual({
+    totalMinutes: logs.reduce((n, l) => n + l.minutes, 0),
+    totalLogs: logs.length,
+    days: [...new Set(logs.map((l) => l.day))].sort(),
+    bookIds: [...new Set(logs.map((l) => l.bookId))].sort(),
+    logIds: logs.map((l) => l._id).sort(),
+  })
 }
 
 describe('reading log', () => {
@@ -214,10 +237,30 @@ describe('reading log', () => {
       const input = { bookId, minutes: 10 + k, ...(k % 2 === 0 ? { note: '好看' } : {}) }
       return { send: (plan) => cloud.callWithFault('reading', 'log', input, people[k], plan) }
     }
-    // Sent again after it landed, a log answers READING_ALREADY_LOGGED, as it always did.
+    // Sent again after it landed and settled, a log answers READING_ALREADY_LOGGED, as it always
+    // did; sent again while its entry is pending, it is finished and answered.
     await everyPosition(next, () => expectBookExact(bookId, used), (answer) => answer?.ok === true || answer?.code === 'READING_ALREADY_LOGGED')
     expect((await bookDoc(bookId)).counters).toMatchObject({ logs: used.length, readers: used.length })
   }, 60_000)
+
+  test('killed before its reader update and sent again at once: answered ok with the log, counted once in the totals, nothing pending', async () => {
+    const { bookIds } = await createBookList(cloud, week, { title: '断电书单续' })
+    const people = await seedResidents(cloud, 'lf-rr', 2)
+    const clean = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 20 }, people[0], {})
+    expect(clean.answer?.ok).toBe(true)
+    // A first log: read, the empty reader document, the book, the log, the reader's totals, the settle.
+    expect(clean.requests).toBe(6)
+    const cut = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], { at: 5, mode: 'kill' })
+    expect(cut.answer).toBeNull()
+    expect((await allDocs(cloud, 'readers', { _id: `${week.id}_${people[1]}` }))[0]).toMatchObject({ totalMinutes: 0, totalLogs: 0 })
+    const retry = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
+    expect(retry.answer?.ok).toBe(true)
+    expect((retry.answer as any).data.reader).toMatchObject({ totalMinutes: 35, totalLogs: 1 })
+    expect((retry.answer as any).data.log).toMatchObject({ bookId: bookIds[0], minutes: 35 })
+    const again = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
+    expect(again.answer?.code).toBe('READING_ALREADY_LOGGED')
+    await expectBookExact(bookIds[0], people)
+  })
 
   test.each(MODES)('given up after dying at the log insert (%s): the repair alone makes it exact', async (mode) => {
     const { bookIds } = await createBookList(cloud, week, { title: `断电书单${mode}` })
@@ -225,7 +268,7 @@ describe('reading log', () => {
     const people = await seedResidents(cloud, `lf-rg-${mode}`, 2)
     const clean = await cloud.callWithFault('reading', 'log', { bookId, minutes: 20 }, people[0], {})
     expect(clean.answer?.ok).toBe(true)
-    // The insert is the request before the last two (the settle and the reader, sent together).
+    // The insert is the request before the last two (the reader's totals, then the settle).
     const cut = await cloud.callWithFault('reading', 'log', { bookId, minutes: 30 }, people[1], { at: clean.requests - 2, mode })
     expect(cut.answer).toBeNull()
     const held = await bookDoc(bookId)
