@@ -56,7 +56,14 @@ export async function createInvite(ctx: ActionContext, input: { activityIds: str
   throw new DomainError('CONFLICT')
 }
 
-/** Redeems a code: the caller becomes a volunteer of its activities (again: nothing changes). */
+/**
+ * Redeems a code: the caller becomes a volunteer of its activities. One read (invite, account), then
+ * up to two writes, each skipped when already done, so redeeming the same code again finishes a
+ * call that died between them and otherwise changes nothing:
+ *   1. the caller's volunteer grant for the invite's activities they do not hold yet (one update,
+ *      or the account created with it)
+ *   2. the caller added to the invite's redeemedBy (the organiser's overview), when not there
+ */
 export async function redeemInvite(ctx: ActionContext, input: { code: string }) {
   const { db } = ctx
   const _ = db.command
@@ -74,6 +81,8 @@ export async function redeemInvite(ctx: ActionContext, input: { code: string }) 
   if (missing.length > 0) {
     const grant: RoleGrant = { role: 'volunteer', weekId: invite.weekId, activityIds: missing }
     await upsertUser(db, ctx.openid, { roles: _.push([grant]) }, () => ({ roles: [grant] }), now, user !== null)
+  }
+  if (!(invite.redeemedBy ?? []).includes(ctx.openid)) {
     await db.collection(COLLECTIONS.invites).doc(invite._id).update({ data: { redeemedBy: _.addToSet(ctx.openid) } })
   }
   const docs = await readActivities(ctx, invite.activityIds)

@@ -1,4 +1,4 @@
-// Check-in (by hand), walk-in and rating under crashes: the call is killed or its answer lost at
+// Check-in (by hand and by an offline queue's sync), walk-in, rating and invite redemption under crashes: the call is killed or its answer lost at
 // every database request in turn, the same request is sent again (same nonce), and the repair timer
 // runs 61 s later. Then the activity's kept counters equal a recount of its raw check-ins, walk-ins
 // and ratings (arrivals by hour, community and distinct people included), no pending entry is left
@@ -236,4 +236,63 @@ describe('rating', () => {
     expect(await cloud.call('signup', 'rate', first, people[0])).toMatchObject({ ok: false, code: 'ALREADY_RATED' })
     await expectExact(id, regs)
   })
+})
+
+describe('offline sync', () => {
+  test('a queue of two scans killed or lost at every database request, the same queue synced again, repaired: exact', async () => {
+    // Two scans of 4-5 requests each and a read of the counts: 2 × (1 clean + 2 × 11 positions) people.
+    const { id, people, regs } = await runningActivity(46)
+    const tokens: string[] = []
+    for (let k = 0; k < people.length; k++) {
+      const res = await cloud.call('signup', 'ticket', { registrationId: regs[k] }, people[k])
+      if (!res.ok) throw new Error(`ticket failed: ${JSON.stringify(res)}`)
+      tokens.push(res.data.token)
+    }
+    let i = 0
+    const used: string[] = []
+    const next = (): Case => {
+      const pair = [i++, i++]
+      if (pair[1] >= tokens.length) throw new Error(`more than ${tokens.length} scans needed`)
+      used.push(...pair.map((k) => regs[k]))
+      const items = pair.map((k) => ({ activityId: id, token: tokens[k], nonce: `sync-nonce-${k}`, scannedAt: Date.now() - MIN }))
+      return { send: (plan) => cloud.callWithFault('checkin', 'sync', { items }, ORGANISER, plan) }
+    }
+    // Synced again, each scan answers ok: new, or replayed by its nonce.
+    const allOk = (answer: Envelope | null) => answer?.ok === true && (answer as any).data.results.every((r: any) => r.ok === true)
+    await everyPosition(id, next, () => used, allOk)
+    expect((await activityDoc(cloud, id)).attendance.checkedIn).toBe(used.length)
+  }, 120_000)
+})
+
+describe('invite redemption', () => {
+  test('killed or lost at every database request, redeemed again: one volunteer grant, listed once among who redeemed', async () => {
+    const { id } = await runningActivity(0)
+    const inv = await cloud.call('checkin', 'invite.create', { activityIds: [id], expiresAt: Date.now() + 2 * HOUR }, ORGANISER)
+    expect(inv.ok).toBe(true)
+    const code = inv.data.code
+    let v = 0
+    const redeem = (who: string, plan: { at?: number; mode?: 'kill' | 'lose' }) => cloud.callWithFault('checkin', 'invite.redeem', { code }, who, plan)
+    const expectVolunteer = async (who: string) => {
+      const [user] = await allDocs(cloud, 'users', { _id: who })
+      const grants = (user?.roles ?? []).filter((r: any) => r.role === 'volunteer' && r.weekId === week.id)
+      expect(grants.flatMap((g: any) => g.activityIds)).toEqual([id])
+      const [invite] = await allDocs(cloud, 'invites', { _id: code })
+      expect(invite.redeemedBy.filter((o: string) => o === who)).toHaveLength(1)
+    }
+    const first = `inv-vol-${v++}`
+    const clean = await redeem(first, {})
+    expect(clean.answer?.ok).toBe(true)
+    await expectVolunteer(first)
+    expect(clean.requests).toBeGreaterThanOrEqual(4)
+    for (const mode of MODES) {
+      for (let at = 1; at <= clean.requests; at++) {
+        const who = `inv-vol-${v++}`
+        expect((await redeem(who, { at, mode })).answer).toBeNull()
+        const again = await redeem(who, {})
+        if (again.answer?.ok !== true) throw new Error(`${mode} at ${at}: redeemed again answered ${JSON.stringify(again.answer)}`)
+        expect((again.answer as any).data.activities.map((a: any) => a.id)).toEqual([id])
+        await expectVolunteer(who)
+      }
+    }
+  }, 60_000)
 })
