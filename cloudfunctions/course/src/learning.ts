@@ -131,6 +131,9 @@ export async function progress(ctx: ActionContext, input: LearnerInput & { lesso
   return { resume }
 }
 
+/** The pending entry's nonce of a completion: the same lesson sent again is the same request. */
+const lessonNonce = (lessonId: string) => `lesson-${lessonId}`
+
 /** How long a completion waits for another completion of the same enrolment in flight before CONFLICT. */
 const WAIT_IN_FLIGHT_MS = 1500
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -151,10 +154,11 @@ function nextLesson(ids: string[], done: string[], lessonId: string): string | n
  *      done as read, this lesson not among them), so two calls cannot both count it
  *   4. the entry settled
  * 4 database operations. A call that dies after 2 leaves an entry the repair timer reverts (no
- * enrolment carries its op) or settles (the enrolment does) after 60 s; until then the same lesson
- * sent again waits WAIT_IN_FLIGHT_MS for it and answers CONFLICT (completions have no nonce, so a
- * pending entry is not adopted); another completion in flight is waited for the same way. A
- * completion that lost the race at 3 takes its move back, re-reads the enrolment and answers
+ * enrolment carries its op) or settles (the enrolment does) after 60 s. The entry names its lesson
+ * (its nonce): the same lesson sent again, from the same state, adopts it and writes the enrolment
+ * as the first call would have (a twin of it in flight may win that write: then it has followed and
+ * is settled); another completion in flight is waited for up to WAIT_IN_FLIGHT_MS, then CONFLICT. A
+ * completion that lost the race at 3 takes its own move back, re-reads the enrolment and answers
  * already done (counted by the winner) or tries again; only another lesson's completion moves the
  * guard, so a course of n lessons needs at most n + 1 attempts. The enrolment's own entry left by
  * an enrol that died before settling is settled first (its op is on the enrolment). The course
@@ -189,13 +193,18 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
     if (outcome.kind === 'already_done') return answer(enrolment, false, false)
 
     const now = ctx.now()
-    const at = new Date(now)
-    const move = recordEntry('en', enrolment._id, courseAmounts(lessonDelta(enrolment.audience, outcome.courseCompleted)), now)
+    let move = recordEntry('en', enrolment._id, courseAmounts(lessonDelta(enrolment.audience, outcome.courseCompleted)), now, lessonNonce(input.lessonId))
+    let adopted = false
     if (!(await writeMoves(db, COLLECTIONS.courses, course._id, [move]))) {
       const pending = await readPending(db, COLLECTIONS.courses, course._id, move.key)
       if (pending && enrolment.op && pending.op === enrolment.op) {
         // The enrolment's own last move has followed (its call died before settling): settle it.
         await settleFollowed(db, COLLECTIONS.courses, course._id, move.key, pending.op)
+      } else if (pending && pending.nonce === move.entry.nonce && JSON.stringify(pending.inc) === JSON.stringify(move.entry.inc)) {
+        // This very completion (same lesson, same state), cut off after its move or still in
+        // flight: adopt its move and write the enrolment as it would have.
+        move = { key: move.key, entry: pending }
+        adopted = true
       } else if (pending && !(await clearStaleEntry(db, course._id, move.key, now, COLLECTIONS.courses))) {
         // Another completion of this enrolment is in flight (it takes milliseconds): wait for it a
         // little, then read again; a call that died holds the key until the repair (60 s).
@@ -203,12 +212,15 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
         await sleep(20 + Math.floor(Math.random() * 30))
         attempt--
       }
-      if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: key pending ${attempt} times`)
-      const again = await readEnrolment(db, enrolment._id)
-      if (!again) throw new DomainError('NOT_ENROLLED')
-      enrolment = again
-      continue
+      if (!adopted) {
+        if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: key pending ${attempt} times`)
+        const again = await readEnrolment(db, enrolment._id)
+        if (!again) throw new DomainError('NOT_ENROLLED')
+        enrolment = again
+        continue
+      }
     }
+    const at = new Date(move.entry.at)
     const next = nextLesson(ids, outcome.completedLessonIds, input.lessonId)
     const position = next ? { lessonId: next, step: 0 } : null
     const data: Record<string, unknown> = {
@@ -243,10 +255,16 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
       }
       return answer(updated, true, outcome.courseCompleted)
     }
-    // Lost the race (or the enrolment is gone): our move is taken back before anything else.
-    await revertMove(db, COLLECTIONS.courses, course._id, move, now)
-    if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: lost ${attempt} races`)
+    // Lost the race (or the enrolment is gone). The key being ours, only a twin of this completion
+    // (the same move adopted) can have moved the enrolment: then the move has followed and is
+    // settled; otherwise our own move is taken back (an adopted one stays for its owner or the repair).
     const again = await readEnrolment(db, enrolment._id)
+    if (again?.op === move.entry.op) {
+      await settleFollowed(db, COLLECTIONS.courses, course._id, move.key, move.entry.op)
+      return answer(again, false, false)
+    }
+    if (!adopted) await revertMove(db, COLLECTIONS.courses, course._id, move, now)
+    if (attempt > ids.length) throw new Error(`completeLesson ${enrolment._id}: lost ${attempt} races`)
     if (!again) throw new DomainError('NOT_ENROLLED')
     enrolment = again
   }
