@@ -1,7 +1,9 @@
 // Query matching, sorting, projection, updates and aggregation, all by mingo (MongoDB semantics,
 // which is what the cloud database speaks). Inputs here are already decoded (see decode.ts).
 import { Aggregator, Context, Query } from 'mingo'
-import type { Options, PipelineOperator } from 'mingo/core'
+import type { AccumulatorOperator, Options, PipelineOperator } from 'mingo/core'
+import { $push } from 'mingo/operators/accumulator'
+import { compare } from 'mingo/util'
 import fullContext from 'mingo/init/context'
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
 import { cloneDoc, isPlainObject, type Doc } from './decode'
@@ -24,6 +26,24 @@ const $sample: PipelineOperator = (collection, expr) =>
   })
 
 /**
+ * $max and $min over a group (and as expressions of an array): MongoDB skips only null and missing
+ * values and compares the rest in BSON order, strings included. mingo's own skip whatever isNaN()
+ * calls not a number, so over strings they answered the first value (a page's "last person" was its
+ * first, and reconcile's district pages never advanced).
+ */
+function extreme(sign: 1 | -1): AccumulatorOperator {
+  return (collection, expr, options) => {
+    const items = $push(collection, expr, options) as unknown[]
+    let best: unknown = null
+    for (const v of items) {
+      if (v === null || v === undefined) continue
+      if (best === null || sign * compare(v, best) > 0) best = v
+    }
+    return best
+  }
+}
+
+/**
  * Internal: deep-copies the array a $lookup just joined under `expr` (a field name). See
  * prepareLookups: the join reads the stored documents in place and only what it matched is copied.
  */
@@ -36,7 +56,12 @@ const $cloneJoined: PipelineOperator = (collection, expr) =>
   })
 
 // Operators already in a context win over ones added later, so ours goes first ($lookup: lookup.ts).
-const context = Context.merge(Context.init().addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined }), fullContext())
+const context = Context.merge(
+  Context.init()
+    .addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined })
+    .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) }),
+  fullContext(),
+)
 // No $where / $function / $accumulator: requests carry data, never code to run.
 const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false }
 const UPDATE_OPTIONS = { cloneMode: 'deep' as const, queryOptions: { context, useStrictMode: true, scriptEnabled: false } }

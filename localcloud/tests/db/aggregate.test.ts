@@ -143,3 +143,25 @@ it('answers DATABASE_COLLECTION_NOT_EXIST for a collection never created', async
   expect(err.code).toBe('DATABASE_COLLECTION_NOT_EXIST')
   expect(err.errMsg).toMatch(/^collection\.aggregate:fail .*Db or Table not exist: no_agg/)
 })
+
+it('$max and $min compare strings as MongoDB does (BSON order), skipping null and missing values', async () => {
+  const { $ } = t
+  const res = await t.db
+    .collection(sales)
+    .aggregate()
+    .group({ _id: null, lastItem: $.max('$item'), firstItem: $.min('$item'), lastWho: $.max('$who'), most: $.max('$qty'), none: $.max('$nothing') })
+    .end()
+  expect(res.list).toEqual([{ _id: null, lastItem: 'tea', firstItem: 'cake', lastWho: 'p3', most: 5, none: null }])
+})
+
+it('$max over a group of ids after a group-by (a page\'s last key) is the greatest id', async () => {
+  const { $ } = t
+  const res = await t.db
+    .collection(sales)
+    .aggregate()
+    .sort({ who: 1 })
+    .group({ _id: '$who', n: $.sum(1) })
+    .group({ _id: null, people: $.sum(1), last: $.max('$_id'), first: $.min('$_id') })
+    .end()
+  expect(res.list).toEqual([{ _id: null, people: 3, last: 'p3', first: 'p1' }])
+})

@@ -249,6 +249,19 @@ describe('the reconcile in resumable chunks', () => {
     return () => apply(-1)
   }
 
+  test("pages of a district's check-ins holding several people each count every person once (a page ends at its greatest person)", async () => {
+    const before = process.env.STATS_RECONCILE_LIMITS
+    process.env.STATS_RECONCILE_LIMITS = JSON.stringify({ peoplePerPage: 2, chunksPerCall: 1 })
+    try {
+      const run = await reconcileAll(cloud, week.id, ADMIN)
+      expect(run.calls).toBeGreaterThan(3)
+      expect(run.differences).toEqual([])
+    } finally {
+      if (before === undefined) delete process.env.STATS_RECONCILE_LIMITS
+      else process.env.STATS_RECONCILE_LIMITS = before
+    }
+  })
+
   test('tiny chunks over many calls find exactly the differences of a one-shot run, none twice and none skipped', async () => {
     const undo = await drift()
     try {
