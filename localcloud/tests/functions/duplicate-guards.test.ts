@@ -4,7 +4,9 @@
 import { EventEmitter } from 'node:events'
 import { DUPLICATE_KEY_FORMS } from '../../db/errors'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { createCourse } from './courseFixtures'
 import { activityDoc, allDocs, createActivity, createTestWeek, ADMIN, ORGANISER, profileOf, weekCreateInput, type TestWeek } from './fixtures'
+import { createBookList } from './readingFixtures'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const MIN = 60_000
@@ -120,5 +122,40 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     expect(codes(result)).toEqual(['ok', 'ok'])
     expect(inserts).toBe(2)
     expect(await allDocs(cloud, 'weekKeys', { _id: fresh.id })).toHaveLength(1)
+  })
+
+  test('a checked-in person rating twice at once: one rating stored and counted, the other ALREADY_RATED or CONFLICT', async () => {
+    const door = await doorFor(`rate-${form}`, `dup-rate-${form}`)
+    expect((await cloud.call('checkin', 'manual', { activityId: door.activityId, registrationId: door.registrationId }, door.volunteer)).ok).toBe(true)
+    const rate = (choice: string) => cloud.call('signup', 'rate', { registrationId: door.registrationId, choice }, `dup-rate-${form}`)
+    const result = await Promise.all([rate('satisfied'), rate('basic')])
+    expect(result.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of result.filter((x) => !x.ok)) expect(['ALREADY_RATED', 'CONFLICT']).toContain(r.code)
+    expect(await allDocs(cloud, 'ratings', { activityId: door.activityId })).toHaveLength(1)
+    const fb = (await activityDoc(cloud, door.activityId)).feedback
+    expect((fb.satisfied ?? 0) + (fb.basic ?? 0)).toBe(1)
+    expect((await activityDoc(cloud, door.activityId)).pending ?? {}).toEqual({})
+  })
+
+  test('the same enrolment twice at once: one enrolment, both answered with it, counted once', async () => {
+    const { courseId } = await createCourse(cloud, ORGANISER, week.id, { title: `同时报课${form}` })
+    const me = `dup-enrol-${form}`
+    const result = await Promise.all([0, 1].map(() => cloud.call('course', 'enrol', { courseId }, me)))
+    expect(codes(result)).toEqual(['ok', 'ok'])
+    expect(result.map((r) => r.data.created).sort()).toEqual([false, true])
+    expect(await allDocs(cloud, 'enrolments', { courseId })).toHaveLength(1)
+    const [course] = await allDocs(cloud, 'courses', { _id: courseId })
+    expect(course.counters.enrolled).toBe(1)
+  })
+
+  test("a reader's first two logs at once (two books): one reader document holding both, each log counted once", async () => {
+    const { bookIds } = await createBookList(cloud, week, { title: `同时打卡${form}` })
+    const me = `dup-read-${form}`
+    const result = await Promise.all(bookIds.slice(0, 2).map((bookId, i) => cloud.call('reading', 'log', { bookId, minutes: 10 + i }, me)))
+    expect(codes(result)).toEqual(['ok', 'ok'])
+    const readers = await allDocs(cloud, 'readers', { personId: me })
+    expect(readers).toHaveLength(1)
+    expect(readers[0]).toMatchObject({ totalMinutes: 21, totalLogs: 2 })
+    expect([...readers[0].logIds].sort()).toEqual((await allDocs(cloud, 'readingLogs', { personId: me })).map((l: any) => l._id).sort())
   })
 })
