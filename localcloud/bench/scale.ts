@@ -7,10 +7,10 @@
 //   reconcile.differences    differences found (the generator keeps every counter consistent: 0)
 //   reconcileScale.*         the week's size, the calls, all calls together, the writing
 // Options: --registrations N (default 1000000; activities and check-ins scale with it), --no-build.
-// Known limit: the local database has no indexes, so each of a chunk's group-bys scans its whole
-// collection whatever the chunk's size; at 1,000,000 registrations (a 6-7 GB heap) one chunk takes
-// about 20 s here and a single group-by can pass the SDK's 15 s request timeout. An index on
-// activityId (as the real cloud has) makes a chunk's cost follow its own records.
+// Each chunk's group-bys match an activityId range, which the local database's field index
+// (localcloud/db/indexes.ts) serves as the cloud's index on activityId does: a chunk's cost follows
+// its own records. Without it every group-by scanned its whole collection and a chunk took about
+// 20-22 s here at 1,000,000 registrations (a 6-7 GB heap).
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -39,7 +39,7 @@ function visitValues(value: unknown, parts: string[], i: number, out: unknown[])
 }
 
 /** What an equality on the path compares with: each value there, and a leaf array's elements too. */
-function equalityKeys(value: unknown, parts: string[], i: number, out: unknown[]): void {
+export function equalityKeys(value: unknown, parts: string[], i: number, out: unknown[]): void {
   if (i === parts.length) {
     if (value === undefined) return
     out.push(value)

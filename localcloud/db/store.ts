@@ -10,11 +10,14 @@ import path from 'node:path'
 import { decodeStoredDoc, encodeDoc, type Doc } from './decode'
 import { collectionNotExist } from './errors'
 import { idKey, type DocId } from './ids'
+import { FieldIndex, INDEX_MIN_DOCS, keysFor, planQuery, SELECTIVE_ENOUGH, type FieldPlan } from './indexes'
 
 export interface StoredDoc {
   doc: Doc
   /** Canonical EJSON of doc, as stored on disk. */
   body: string
+  /** Insertion order within the collection (kept by updates), to answer indexed reads in stored order. */
+  seq: number
 }
 
 export interface DocChange {
@@ -46,6 +49,9 @@ export class DocStore {
   private readonly db: Database.Database
   private readonly collections = new Map<string, Map<string, StoredDoc>>()
   private readonly listeners: BeforeWriteListener[] = []
+  /** Field indexes by collection and field (indexes.ts), kept up to date by apply(). */
+  private readonly indexes = new Map<string, Map<string, FieldIndex>>()
+  private nextSeq = 0
   /** Stored EJSON of each document object in memory, to answer reads without re-encoding. */
   private readonly bodies = new WeakMap<Doc, string>()
   private readonly stmt: {
@@ -83,7 +89,7 @@ export class DocStore {
       const docs = this.collections.get(row.coll)
       if (!docs) continue
       const doc = decodeStoredDoc(row.body)
-      docs.set(row.id, { doc, body: row.body })
+      docs.set(row.id, { doc, body: row.body, seq: this.nextSeq++ })
       this.bodies.set(doc, row.body)
     }
   }
@@ -149,14 +155,58 @@ export class DocStore {
       }
     })()
     for (const p of prepared) {
-      const before = p.docs.get(p.key)?.doc ?? null
+      const stored = p.docs.get(p.key)
+      const before = stored?.doc ?? null
       for (const listener of this.listeners) listener(p.coll, p.key, before, origin)
       if (p.doc === null || p.body === null) p.docs.delete(p.key)
       else {
-        p.docs.set(p.key, { doc: p.doc, body: p.body })
+        p.docs.set(p.key, { doc: p.doc, body: p.body, seq: stored?.seq ?? this.nextSeq++ })
         this.bodies.set(p.doc, p.body)
       }
+      for (const index of this.indexes.get(p.coll)?.values() ?? []) {
+        if (before) index.remove(p.key, before)
+        if (p.doc) index.add(p.key, p.doc)
+      }
     }
+  }
+
+  /**
+   * The stored documents that can match `query`, in stored order: through the field index that
+   * narrows them most (made on first use, see indexes.ts), or all of them.
+   */
+  candidates(coll: string, query: Doc): StoredDoc[] {
+    const docs = this.collection(coll)
+    const plans = docs.size >= INDEX_MIN_DOCS ? planQuery(query) : []
+    // The plan that narrows most, counted before any key is collected; in the query's order, the
+    // first one selective enough ends the search (its fields' indexes are all that get made).
+    let best: { index: FieldIndex; plan: FieldPlan; n: number } | null = null
+    for (const plan of plans) {
+      const index = this.indexOf(coll, plan.field, docs)
+      const n = index.count(plan)
+      if (n === null || (best && n >= best.n)) continue
+      best = { index, plan, n }
+      if (n <= docs.size * SELECTIVE_ENOUGH) break
+    }
+    const keys = best ? keysFor(best.index, best.plan) : null
+    if (!keys) return [...docs.values()]
+    const found: StoredDoc[] = []
+    for (const key of keys) {
+      const s = docs.get(key)
+      if (s) found.push(s)
+    }
+    return found.sort((a, b) => a.seq - b.seq)
+  }
+
+  private indexOf(coll: string, field: string, docs: ReadonlyMap<string, StoredDoc>): FieldIndex {
+    let byField = this.indexes.get(coll)
+    if (!byField) this.indexes.set(coll, (byField = new Map()))
+    let index = byField.get(field)
+    if (!index) {
+      index = new FieldIndex(field)
+      for (const [key, s] of docs) index.add(key, s.doc)
+      byField.set(field, index)
+    }
+    return index
   }
 
   close(): void {

@@ -3,10 +3,10 @@
 //   response { data: { list: [EJSON string, ...] } }
 // Like the cloud, a pipeline without a $limit stage returns at most 20 results, and at most 10000
 // with one.
-import { parseEjsonField } from '../decode'
+import { isPlainObject, parseEjsonField, type Doc } from '../decode'
 import { runPipeline, type PipelineStage } from '../engine'
 import { invalidParam } from '../errors'
-import { collectionName, type ActionHandler } from './context'
+import { candidates, collectionName, type ActionHandler } from './context'
 
 export const AGGREGATE_DEFAULT_LIMIT = 20
 export const AGGREGATE_MAX_LIMIT = 10_000
@@ -21,7 +21,10 @@ export const aggregateDocuments: ActionHandler = (params, { store, now }) => {
     }
     return { [stageKey]: parseEjsonField(stageValue, `stages[${i}].stageValue`, now) }
   })
-  const docs = [...store.collection(coll).values()].map((s) => s.doc)
+  // A leading $match is served like a query (an index narrows the documents; runPipeline still matches).
+  const first = pipeline[0]
+  const leading = first && Object.keys(first)[0] === '$match' && isPlainObject(first.$match) ? (first.$match as Doc) : null
+  const docs = (leading ? candidates(store, coll, leading) : [...store.collection(coll).values()]).map((s) => s.doc)
   const list = runPipeline(docs, pipeline, (name) => store.docsOrEmpty(name), {
     defaultLimit: AGGREGATE_DEFAULT_LIMIT,
     maxLimit: AGGREGATE_MAX_LIMIT,

@@ -68,14 +68,17 @@ export function multiOf(params: Params): boolean {
   return params.queryType !== 'DOC'
 }
 
-/** Documents that can match `query`: the one document for an {_id: value} query, otherwise all. */
+/**
+ * Documents that can match `query`, in stored order: the one document for an {_id: value} query,
+ * otherwise those a field index narrows it to (store.candidates), otherwise all.
+ */
 export function candidates(store: DocStore, coll: string, query: Doc): StoredDoc[] {
-  const docs = store.collection(coll)
+  store.collection(coll) // the cloud's error when it is missing
   if (isDocId(query._id)) {
     const one = store.get(coll, query._id)
     return one ? [one] : []
   }
-  return [...docs.values()]
+  return store.candidates(coll, query)
 }
 
 export function clampLimit(limit: unknown): number {

@@ -1,0 +1,183 @@
+// Field indexes of the local database, so a filter's cost follows the documents it can match, as
+// on the cloud (where every query the functions make has an index), instead of the collection's
+// size. They only narrow the documents a query is tested on: every candidate still goes through
+// the full matcher, so an index changes speed, never results.
+//
+// An index is made the first time a collection of at least INDEX_MIN_DOCS documents is queried on
+// a field by equality ({f: v}, $eq, $in) or by a range ($gt, $gte, $lt, $lte), and is kept up to
+// date on every write after that (store.ts). Values indexed: strings, numbers, booleans and dates,
+// at the field's path through arrays and arrays of documents as MongoDB's equality sees them
+// (lookup.ts equalityKeys). Used only where it gives a superset of the matches:
+//  - equality and $in with such values (not null: null also matches a missing field);
+//  - a range only while no indexed document holds an array on the path (MongoDB matches an array
+//    when each bound is met by some element, not necessarily the same one) and with bounds of one
+//    type (MongoDB compares within a type: {$gte: 'a'} matches strings only).
+import { isPlainObject, type Doc } from './decode'
+import { equalityKeys } from './lookup'
+
+/** Collections smaller than this are scanned: an index would cost more than it saves. */
+export const INDEX_MIN_DOCS = 1000
+
+type Scalar = string | number | boolean | Date
+
+function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean' || v instanceof Date
+}
+
+/** The type bracket and the comparable form of a scalar. */
+function typeOf(v: Scalar): 's' | 'n' | 'b' | 'd' {
+  return typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 'd'
+}
+const comparable = (v: Scalar): string | number | boolean => (v instanceof Date ? v.getTime() : v)
+const hashOf = (v: Scalar): string => `${typeOf(v)}:${String(comparable(v))}`
+
+interface Posting {
+  value: Scalar
+  keys: Set<string>
+}
+
+export class FieldIndex {
+  private readonly parts: string[]
+  private readonly postings = new Map<string, Posting>()
+  /** Documents holding an array on the path (a range cannot be planned while there is one). */
+  private arrays = 0
+
+  constructor(readonly field: string) {
+    this.parts = field.split('.')
+  }
+
+  private valuesOf(doc: Doc): { scalars: Scalar[]; array: boolean } {
+    const found: unknown[] = []
+    equalityKeys(doc, this.parts, 0, found)
+    return { scalars: found.filter(isScalar), array: found.some(Array.isArray) || this.throughArray(doc) }
+  }
+
+  /** Whether the path passes through an array of documents on the way. */
+  private throughArray(doc: Doc): boolean {
+    let cur: unknown = doc
+    for (let i = 0; i < this.parts.length - 1; i++) {
+      if (Array.isArray(cur)) return true
+      if (!isPlainObject(cur)) return false
+      cur = cur[this.parts[i]]
+    }
+    return Array.isArray(cur)
+  }
+
+  add(key: string, doc: Doc): void {
+    const { scalars, array } = this.valuesOf(doc)
+    if (array) this.arrays++
+    for (const v of scalars) {
+      const h = hashOf(v)
+      const p = this.postings.get(h)
+      if (p) p.keys.add(key)
+      else this.postings.set(h, { value: v, keys: new Set([key]) })
+    }
+  }
+
+  remove(key: string, doc: Doc): void {
+    const { scalars, array } = this.valuesOf(doc)
+    if (array) this.arrays--
+    for (const v of scalars) {
+      const h = hashOf(v)
+      const p = this.postings.get(h)
+      if (!p) continue
+      p.keys.delete(key)
+      if (p.keys.size === 0) this.postings.delete(h)
+    }
+  }
+
+  /** How many keys `equal` or `range` would answer at most (without collecting them); null as range's. */
+  count(plan: FieldPlan): number | null {
+    if ('equal' in plan) {
+      let n = 0
+      for (const v of plan.equal) n += this.postings.get(hashOf(v))?.keys.size ?? 0
+      return n
+    }
+    if (this.arrays > 0) return null
+    let n = 0
+    for (const p of this.postings.values()) if (inBounds(p.value, plan.bounds)) n += p.keys.size
+    return n
+  }
+
+  /** Keys of documents equal to (or holding) one of `values`. */
+  equal(values: Scalar[]): Set<string> {
+    const out = new Set<string>()
+    for (const v of values) for (const k of this.postings.get(hashOf(v))?.keys ?? []) out.add(k)
+    return out
+  }
+
+  /** Keys of documents whose value lies within the bounds, or null when a range cannot be planned. */
+  range(bounds: Bounds): Set<string> | null {
+    if (this.arrays > 0) return null
+    const out = new Set<string>()
+    for (const p of this.postings.values()) if (inBounds(p.value, bounds)) for (const k of p.keys) out.add(k)
+    return out
+  }
+}
+
+function inBounds(value: Scalar, bounds: Bounds): boolean {
+  if (typeOf(value) !== bounds.type) return false
+  const v = comparable(value)
+  if (bounds.gt !== undefined && !(v > bounds.gt)) return false
+  if (bounds.gte !== undefined && !(v >= bounds.gte)) return false
+  if (bounds.lt !== undefined && !(v < bounds.lt)) return false
+  if (bounds.lte !== undefined && !(v <= bounds.lte)) return false
+  return true
+}
+
+interface Bounds {
+  type: 's' | 'n' | 'b' | 'd'
+  gt?: string | number | boolean
+  gte?: string | number | boolean
+  lt?: string | number | boolean
+  lte?: string | number | boolean
+}
+
+/** What an index can serve of one field's condition. */
+export type FieldPlan = { field: string; equal: Scalar[] } | { field: string; bounds: Bounds }
+
+const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'] as const
+
+/** The plan for one condition on a field, or null when none serves it. */
+function planCondition(field: string, cond: unknown): FieldPlan | null {
+  if (isScalar(cond)) return { field, equal: [cond] }
+  if (!isPlainObject(cond)) return null
+  const ops = Object.keys(cond)
+  if (ops.length === 0 || !ops.every((op) => op.startsWith('$'))) return null
+  if ('$eq' in cond && isScalar(cond.$eq)) return { field, equal: [cond.$eq] }
+  if ('$in' in cond && Array.isArray(cond.$in) && cond.$in.length > 0 && cond.$in.every(isScalar)) return { field, equal: cond.$in }
+  const bounds: Partial<Bounds> = {}
+  for (const op of RANGE_OPS) {
+    const v = cond[op]
+    if (v === undefined || !isScalar(v)) continue
+    const t = typeOf(v)
+    if (bounds.type && bounds.type !== t) return null
+    bounds.type = t
+    bounds[op.slice(1) as 'gt' | 'gte' | 'lt' | 'lte'] = comparable(v)
+  }
+  return bounds.type ? { field, bounds: bounds as Bounds } : null
+}
+
+/** Conditions an index could serve, from a query's top level and its top-level $and. */
+export function planQuery(query: Doc): FieldPlan[] {
+  const plans: FieldPlan[] = []
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(cond)) {
+      for (const clause of cond) if (isPlainObject(clause)) plans.push(...planQuery(clause))
+      continue
+    }
+    // _id is looked up directly (actions/context.ts); a numeric part may be an array position.
+    if (key.startsWith('$') || key === '_id' || key.split('.').some((p) => /^\d+$/.test(p))) continue
+    const plan = planCondition(key, cond)
+    if (plan) plans.push(plan)
+  }
+  return plans
+}
+
+/** Candidate keys for one plan through its index (null: the index cannot serve it). */
+export function keysFor(index: FieldIndex, plan: FieldPlan): Set<string> | null {
+  return 'equal' in plan ? index.equal(plan.equal) : index.range(plan.bounds)
+}
+
+/** A plan this selective (a share of the collection) is taken without looking at the others. */
+export const SELECTIVE_ENOUGH = 0.05

@@ -1,0 +1,140 @@
+// Field indexes narrow the documents a query is tested on and must never change a result: for
+// random documents (strings, numbers, dates, booleans, null, missing, arrays, arrays of documents)
+// and random equality, $in and range queries, the indexed candidates then the matcher give exactly
+// the documents, in stored order, that testing every document gives, also after updates and
+// deletes. And an index does serve: an equality on a 20,000-document collection tests only its
+// matches.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Doc } from '../../db/decode'
+import { compileQuery } from '../../db/engine'
+import { INDEX_MIN_DOCS, planQuery } from '../../db/indexes'
+import { DocStore } from '../../db/store'
+
+let dir: string
+let store: DocStore
+let seed = 11
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+
+const WORDS = ['a', 'b', 'c', 'east', 'west', '东湖', '10', '2']
+const NUMS = [0, 1, 2, 2.5, 10, -3, 1e6]
+const DATES = [0, 1, 2, 3].map((d) => new Date(Date.UTC(2026, 11, 1 + d)))
+
+function scalar(): unknown {
+  const r = rnd()
+  if (r < 0.35) return pick(WORDS)
+  if (r < 0.65) return pick(NUMS)
+  if (r < 0.8) return pick(DATES)
+  if (r < 0.9) return rnd() < 0.5
+  return null
+}
+
+function value(depth = 0): unknown {
+  const r = rnd()
+  if (r < 0.7 || depth > 1) return scalar()
+  if (r < 0.85) return [scalar(), scalar()]
+  return [{ v: scalar() }, { v: scalar(), w: value(depth + 1) }]
+}
+
+function randomDoc(i: number): Doc {
+  const doc: Doc = { _id: `d${i}`, n: i }
+  if (rnd() < 0.9) doc.k = pick(WORDS)
+  if (rnd() < 0.9) doc.y = scalar() // never an array: ranges on it are planned
+  if (rnd() < 0.9) doc.x = rnd() < 0.8 ? scalar() : value()
+  if (rnd() < 0.8) doc.o = { v: rnd() < 0.8 ? scalar() : value() }
+  if (rnd() < 0.5) doc.list = value()
+  return doc
+}
+
+function randomCondition(): unknown {
+  const s = () => pick([pick(WORDS), pick(NUMS), pick(DATES)])
+  const r = rnd()
+  if (r < 0.3) return s()
+  if (r < 0.45) return { $in: [s(), s(), s()] }
+  if (r < 0.55) return { $eq: s() }
+  const lo = rnd() < 0.5 ? pick(NUMS) : pick(WORDS)
+  const hi = typeof lo === 'number' ? pick(NUMS) : pick(WORDS)
+  if (r < 0.7) return { $gte: lo, $lte: hi }
+  if (r < 0.8) return { $gt: lo }
+  if (r < 0.9) return { $lt: pick(DATES) }
+  return { $gte: lo, $ne: hi }
+}
+
+function randomQuery(): Doc {
+  const field = pick(['k', 'y', 'y', 'x', 'o.v', 'list', 'list.v'])
+  const q: Doc = { [field]: randomCondition() }
+  if (rnd() < 0.3) q.$and = [{ [pick(['k', 'x', 'y'])]: randomCondition() }, { [field]: randomCondition() }]
+  return q
+}
+
+const ids = (docs: Doc[]) => docs.map((d) => String(d._id))
+const scanned = (query: Doc) => {
+  const matches = compileQuery(query)
+  return [...store.collection('c').values()].map((s) => s.doc).filter(matches)
+}
+const indexed = (query: Doc) => {
+  const matches = compileQuery(query)
+  return store.candidates('c', query).map((s) => s.doc).filter(matches)
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-indexes-'))
+  store = new DocStore(dir)
+  store.createCollection('c', Date.now())
+})
+afterEach(() => {
+  store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('field indexes', () => {
+  test('500 random queries over 2,000 random documents answer what a full scan answers, in stored order', () => {
+    store.apply(Array.from({ length: 2000 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: randomDoc(i) })))
+    let planned = 0
+    for (let q = 0; q < 500; q++) {
+      const query = randomQuery()
+      if (planQuery(query).length > 0) planned++
+      expect({ query, ids: ids(indexed(query)) }).toEqual({ query, ids: ids(scanned(query)) })
+    }
+    expect(planned).toBeGreaterThan(400)
+  })
+
+  test('after random inserts, updates and deletes the indexes still answer what a full scan answers', () => {
+    store.apply(Array.from({ length: 1500 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: randomDoc(i) })))
+    for (let q = 0; q < 50; q++) indexed(randomQuery()) // make the indexes
+    for (let round = 0; round < 20; round++) {
+      const changes = Array.from({ length: 50 }, () => {
+        const i = Math.floor(rnd() * 1700)
+        return { coll: 'c', id: `d${i}`, doc: rnd() < 0.2 ? null : randomDoc(i) }
+      })
+      store.apply(changes.filter((c, i) => changes.findIndex((d) => d.id === c.id) === i))
+      for (let q = 0; q < 25; q++) {
+        const query = randomQuery()
+        expect({ query, ids: ids(indexed(query)) }).toEqual({ query, ids: ids(scanned(query)) })
+      }
+    }
+  })
+
+  test('an equality on a large collection tests only its matches; a small collection is scanned', () => {
+    store.apply(Array.from({ length: 20_000 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: { _id: `d${i}`, a: `a${i % 500}`, t: i } })))
+    expect(store.candidates('c', { a: 'a7' })).toHaveLength(40)
+    // Strings compare as strings: a10, a11, a12 and a100 to a119 (23 values, 40 documents each).
+    expect(store.candidates('c', { a: { $gte: 'a10', $lte: 'a12' } })).toHaveLength(920)
+    expect(store.candidates('c', { t: { $gte: 100, $lt: 110 } }).map((s) => s.doc.t)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109])
+    expect(store.candidates('c', { a: null })).toHaveLength(20_000) // null also matches missing: scanned
+    store.createCollection('small', Date.now())
+    store.apply(Array.from({ length: INDEX_MIN_DOCS - 1 }, (_, i) => ({ coll: 'small', id: `s${i}`, doc: { _id: `s${i}`, a: i } })))
+    expect(store.candidates('small', { a: 3 })).toHaveLength(INDEX_MIN_DOCS - 1)
+  })
+
+  test('a range is not planned while a document holds an array on the path (an array meets each bound by any element)', () => {
+    store.apply(Array.from({ length: 1200 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: { _id: `d${i}`, v: i } })))
+    expect(store.candidates('c', { v: { $gt: 2, $lt: 5 } })).toHaveLength(2)
+    store.apply([{ coll: 'c', id: 'arr', doc: { _id: 'arr', v: [1, 10] } }])
+    const query = { v: { $gt: 2, $lt: 5 } }
+    expect(store.candidates('c', query)).toHaveLength(1201)
+    expect(ids(indexed(query))).toEqual(['d3', 'd4', 'arr'])
+  })
+})
