@@ -21,7 +21,7 @@
 // is a hash: a registration id holds the person's OPENID and must not show there.
 //
 // Settling and reverting are done by the repair (cloudfunctions/_core/repair.ts) for entries older
-// than SETTLE_AFTER_MS, which is longer than any function's timeout (README: at most 20 s), so an
+// than SETTLE_AFTER_MS, which no function call outlives (the platform stops every call at 60 s), so an
 // entry that old belongs to a call that can no longer write. An action that finds its record write
 // refused reverts its own entry at once; one that finds a stale entry of its own record runs the
 // repair of that activity (course, book) first.

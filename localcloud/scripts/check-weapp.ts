@@ -1,7 +1,7 @@
 // `npm run check:weapp` (after `npm run build:weapp`): proves, without WeChat and without network,
 // that dist/weapp is a mini-program WeChat would accept.
 //
-//   1. structure   app.json lists the main pages and both subpackages; every listed page has its
+//   1. structure   app.json lists the main pages and the subpackages; every listed page has its
 //                  .js/.json/.wxml/.wxss; Taro's shared files exist; every `require()` in the JS
 //                  and every <import>/<include> in the WXML resolves to a file; every JSON parses.
 //   2. sizes       bytes of the main package, each subpackage and the total (uploadable files only);

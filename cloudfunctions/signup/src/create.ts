@@ -94,7 +94,8 @@ async function takePlace(
 
 /**
  * Sign up the caller or a family member.
- *   returning resident, seat left: 3 operations (context read, seat, registration)
+ *   returning resident, seat left: 4 operations (context read, seat with its pending entry,
+ *   registration, the entry settled)
  *   waitlisted: context read, [a seat attempt lost to others], registration, waitlist counter,
  *   waitlist position: 4 (5)
  */

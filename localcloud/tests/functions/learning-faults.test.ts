@@ -2,9 +2,9 @@
 // database request in turn, the same request is sent again (neither contract has a nonce: the same
 // input), and the repair timer runs 61 s later. Then the course's (book's) kept counters equal a
 // recount of its raw enrolments (logs), no pending entry is left and each learner has exactly one
-// enrolment (one log of the day). A completion sent again while its own move is pending answers
-// CONFLICT (no nonce to adopt it by); after the repair it completes the lesson once. A call given up on after dying between its counter move and its
-// record is made exact by the repair alone.
+// enrolment (one log of the day), and each reader's totals equal their logs. A completion or a log
+// sent again while its own move is pending adopts the move and is answered. A call given up on after
+// dying between its counter move and its record is made exact by the repair alone.
 import { EventEmitter } from 'node:events'
 import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
 import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
