@@ -47,7 +47,7 @@ async function main() {
         `heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
     )
     const rec = await runReconcile(cloud, data.admin, data.weekId, (n, ms, p) => {
-      if (n % 10 === 1 || p.done === p.total) console.log(`  reconcile call ${n}: ${round(ms)} ms, ${p.done} / ${p.total}`)
+      console.log(`  reconcile call ${n}: ${round(ms)} ms, ${p.done} / ${p.total}`)
     })
     console.log(
       `stats.reconcile at ${c.registrations} registrations: ${rec.calls} calls, ${round(rec.totalMs)} ms in all, the slowest call ` +

@@ -250,6 +250,14 @@ export function runPipeline(
     input = input.filter(matches)
     stages = stages.slice(1)
   }
+  // A $sort then $limit right after it only reorder and cut: run on the stored documents (sorting
+  // reads them), so only those kept are copied.
+  const [sort, limit] = stages
+  if (sort && limit && Object.keys(sort)[0] === '$sort' && Object.keys(limit)[0] === '$limit') {
+    const head = [sort, limit]
+    input = wrapMingo('aggregate failed', () => new Aggregator(head, { context, scriptEnabled: false }).run(input)) as Doc[]
+    stages = stages.slice(2)
+  }
   const hasLimit = pipeline.some((s) => Object.keys(s)[0] === '$limit')
   const out = wrapMingo('aggregate failed', () =>
     new Aggregator(stages, {
