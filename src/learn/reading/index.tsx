@@ -6,6 +6,7 @@ import { PageShell } from '@/components/PageShell'
 import '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { listWeeks } from '@/services/activity'
 import { callCloud } from '@/services/callCloud'
 import { logDayText, minutesText, streakText } from '@/utils/readingText'
 import { DistrictBoard } from './DistrictBoard'
@@ -20,7 +21,7 @@ export default function ReadingPage() {
   const mine = useAsync(async () => {
     const [m, weeks, prof] = await Promise.all([
       callCloud('reading', 'mine', {}),
-      callCloud('activity', 'weeks', {}),
+      listWeeks(),
       callCloud('signup', 'profile.get', {}).catch(() => ({ profile: null })),
     ])
     const week = weeks.weeks.find((w) => w.id === m.weekId) ?? null

@@ -6,6 +6,7 @@ import { QrCode } from '@/components/QrCode'
 import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { listManagedActivities } from '@/services/activity'
 import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
 import { timeRangeText } from '@/utils/activityText'
 
@@ -41,7 +42,7 @@ interface Invite {
  */
 export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string; districtCode: string; onClose: () => void }) {
   const choices = useAsync(async () => {
-    const res = await callCloud('activity', 'mine', {
+    const res = await listManagedActivities({
       weekId,
       status: 'published',
       limit: 50,

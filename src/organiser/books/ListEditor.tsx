@@ -3,10 +3,10 @@ import { useMemo, useState } from 'react'
 import type { BookList } from '@shared/contracts/reading'
 import { ChoiceChips, Field, InlineError, TextArea, TextInput } from '@/components/form'
 import { useAsync } from '@/hooks/useAsync'
+import { loadPublishedActivities, type Scope } from '@/services/activity'
 import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
 import { ActivityPicker } from '../course-edit/ActivityPicker'
 import { withoutErrors } from '../course-edit/form'
-import { loadPublishedActivities, type Scope } from '../courses/scope'
 import {
   CODE_FIELD,
   LIMITS,

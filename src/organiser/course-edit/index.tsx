@@ -7,8 +7,8 @@ import { ChoiceChips, Field, InlineConfirm, InlineError, TextArea, TextInput } f
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { loadPublishedActivities, loadScopes, type Scope } from '@/services/activity'
 import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
-import { loadPublishedActivities, loadScopes, type Scope } from '../courses/scope'
 import { ActivityPicker } from './ActivityPicker'
 import {
   CODE_FIELD,

@@ -7,6 +7,7 @@ import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { myRoles } from '@/services/activity'
 import { callCloud } from '@/services/callCloud'
 import { watchActivities } from '@/services/liveChanges'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
@@ -29,7 +30,7 @@ const POLL_MS = 3000
  * other organiser pages.
  */
 export default function OrganiserDashboard() {
-  const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
+  const roles = useAsync(() => myRoles().then((r) => r.roles), [])
   const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
 
   const go = (url: string) => void Taro.navigateTo({ url })

@@ -9,6 +9,7 @@ import { FamilyForm } from '@/components/people/FamilyForm'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { getActivity } from '@/services/activity'
 import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
 import { createSignup } from '@/services/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
@@ -31,7 +32,7 @@ export default function SignupPage() {
   const base = useAsync(async () => {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
     const [act, prof, fam] = await Promise.all([
-      callCloud('activity', 'get', { id }),
+      getActivity(id),
       callCloud('signup', 'profile.get', {}),
       callCloud('signup', 'family.list', {}),
     ])
