@@ -7,7 +7,8 @@ import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { listManagedActivities } from '@/services/activity'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { createInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -62,7 +63,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
     setBusy(true)
     setError(null)
     try {
-      const res = await callCloud('checkin', 'invite.create', { activityIds: picked, expiresAt: expiresAt(expiry) })
+      const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry) })
       setInvite(res)
     } catch (err) {
       setError(toCloudError(err))
