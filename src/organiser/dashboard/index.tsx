@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { myRoles } from '@/services/activity'
 import { callCloud } from '@/services/callCloud'
+import { courseTotals } from '@/services/course'
 import { watchActivities } from '@/services/liveChanges'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
 import { BarChart } from '../components/BarChart'
@@ -83,7 +84,7 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
     // weapp: the database's realtime watch on the activities asks at once; polling stays the floor.
     (onChange) => watchActivities(week.id, district, onChange),
   )
-  const learning = useAsync(() => callCloud('course', 'totals', { weekId: week.id }).then((r) => r.total), [week.id])
+  const learning = useAsync(() => courseTotals(week.id).then((r) => r.total), [week.id])
   const reading = useAsync(() => callCloud('reading', 'totals', { weekId: week.id }).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
 
   usePullDownRefresh(() => {
