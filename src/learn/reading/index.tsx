@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { listWeeks } from '@/services/activity'
 import { callCloud } from '@/services/callCloud'
+import { myReading } from '@/services/reading'
 import { logDayText, minutesText, streakText } from '@/utils/readingText'
 import { DistrictBoard } from './DistrictBoard'
 import { WeekStrip } from './WeekStrip'
@@ -20,7 +21,7 @@ import './index.scss'
 export default function ReadingPage() {
   const mine = useAsync(async () => {
     const [m, weeks, prof] = await Promise.all([
-      callCloud('reading', 'mine', {}),
+      myReading(),
       listWeeks(),
       callCloud('signup', 'profile.get', {}).catch(() => ({ profile: null })),
     ])
@@ -35,7 +36,7 @@ export default function ReadingPage() {
       shown.current = true
       return
     }
-    callCloud('reading', 'mine', {}).then(
+    myReading().then(
       (r) => {
         setReader(r.reader)
         setLogs(r.logs)

@@ -7,7 +7,8 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { loadScopes, type Scope } from '@/services/activity'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { listManagedBookLists, setBookListPublished } from '@/services/reading'
 import { readString, writeString } from '@/utils/storage'
 import { WEEK_KEY } from '../courses/scope'
 import { filterCourses } from '../courses/text'
@@ -56,7 +57,7 @@ type Acting = { id: string; ask: 'publish' | 'unpublish' } | null
 function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
   const weekId = scope.week.id
   const [district, setDistrict] = useState('')
-  const lists = useAsync(() => callCloud('reading', 'manage', { weekId }).then((r) => r.lists), [weekId])
+  const lists = useAsync(() => listManagedBookLists(weekId).then((r) => r.lists), [weekId])
   /** The list open in the editor: its id, 'new', or '' for none. */
   const [editing, setEditing] = useState('')
   const [acting, setActing] = useState<Acting>(null)
@@ -75,7 +76,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
     setFailure(null)
     setDone(null)
     try {
-      await callCloud('reading', 'list.publish', { listId, published })
+      await setBookListPublished(listId, published)
       setDone({ id: listId, text: published ? '✓ 已发布，居民现在可以看到这个书单' : '✓ 已下线，居民暂时看不到这个书单' })
       lists.reload()
     } catch (err) {

@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { myRoles } from '@/services/activity'
 import { callCloud } from '@/services/callCloud'
+import { readingTotals } from '@/services/reading'
 import { courseTotals } from '@/services/course'
 import { watchActivities } from '@/services/liveChanges'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
@@ -85,7 +86,7 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
     (onChange) => watchActivities(week.id, district, onChange),
   )
   const learning = useAsync(() => courseTotals(week.id).then((r) => r.total), [week.id])
-  const reading = useAsync(() => callCloud('reading', 'totals', { weekId: week.id }).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
+  const reading = useAsync(() => readingTotals(week.id).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
 
   usePullDownRefresh(() => {
     live.refresh()
