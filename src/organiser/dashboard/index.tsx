@@ -8,10 +8,10 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { myRoles } from '@/services/activity'
-import { callCloud } from '@/services/callCloud'
-import { readingTotals } from '@/services/reading'
 import { courseTotals } from '@/services/course'
 import { watchActivities } from '@/services/liveChanges'
+import { readingTotals } from '@/services/reading'
+import { loadDashboard } from '@/services/stats'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
 import { BarChart } from '../components/BarChart'
 import { curveWindow, peakHour, rateText } from '../components/chart'
@@ -79,7 +79,7 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
   const [district, setDistrict] = useState<DistrictChoice>(() => initialDistrict(scope, true))
   const [day, setDay] = useState(() => defaultDay(week, Date.now()))
   const live = useLive<Dashboard>(
-    () => callCloud('stats', 'dashboard', { weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
+    () => loadDashboard({ weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
     `${week.id}:${district}:${day}`,
     POLL_MS,
     // weapp: the database's realtime watch on the activities asks at once; polling stays the floor.
