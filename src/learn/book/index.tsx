@@ -7,8 +7,9 @@ import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { CloudError, toCloudError } from '@/services/callCloud'
 import { getBook, logReading } from '@/services/reading'
+import { getProfile, listFamily } from '@/services/signup'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { minutesText, parseMinutes, readersText, streakText } from '@/utils/readingText'
 import { LearnerPicker } from './LearnerPicker'
@@ -50,7 +51,7 @@ export default function BookPage() {
   }, [id, memberId])
   // Who may read: the resident and their family. A failure only hides the choice.
   const people = useAsync(async () => {
-    const [prof, fam] = await Promise.all([callCloud('signup', 'profile.get', {}), callCloud('signup', 'family.list', {})])
+    const [prof, fam] = await Promise.all([getProfile(), listFamily()])
     return { selfName: prof.profile?.name ?? '我自己', members: fam.members }
   }, [])
 

@@ -7,8 +7,8 @@ import '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { listWeeks } from '@/services/activity'
-import { callCloud } from '@/services/callCloud'
 import { myReading } from '@/services/reading'
+import { getProfile } from '@/services/signup'
 import { logDayText, minutesText, streakText } from '@/utils/readingText'
 import { DistrictBoard } from './DistrictBoard'
 import { WeekStrip } from './WeekStrip'
@@ -23,7 +23,7 @@ export default function ReadingPage() {
     const [m, weeks, prof] = await Promise.all([
       myReading(),
       listWeeks(),
-      callCloud('signup', 'profile.get', {}).catch(() => ({ profile: null })),
+      getProfile().catch(() => ({ profile: null })),
     ])
     const week = weeks.weeks.find((w) => w.id === m.weekId) ?? null
     return { ...m, districts: week?.districts ?? [], selfName: prof.profile?.name ?? null }
