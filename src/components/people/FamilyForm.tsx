@@ -1,17 +1,24 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { FamilyMember } from '@shared/contracts/signup'
+import type { FamilyMember, FamilyMemberInput } from '@shared/contracts/signup'
 import { AGE_GROUPS, RELATIONS } from '@shared/domain/people'
 import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
 import { EMPTY_FAMILY, checkFamily, errorsFromPaths, type FamilyDraft, type FieldErrors } from '@/utils/peopleForm'
 import './index.scss'
 
+interface Props {
+  /** Stores the member (the caller passes the sign-up service's addFamilyMember). */
+  addMember: (member: FamilyMemberInput) => Promise<{ member: FamilyMember }>
+  onSaved: (m: FamilyMember) => void
+  onCancel: () => void
+}
+
 /**
  * Adds a family member (代报名: e.g. a parent without WeChat): name, phone (optional), age group and
- * relation. Saves through signup.family.add and hands the stored member back.
+ * relation. Saves through `addMember` and hands the stored member back.
  */
-export function FamilyForm({ onSaved, onCancel }: { onSaved: (m: FamilyMember) => void; onCancel: () => void }) {
+export function FamilyForm({ addMember, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState<FamilyDraft>(EMPTY_FAMILY)
   const [errors, setErrors] = useState<FieldErrors<keyof FamilyDraft>>({})
   const [saving, setSaving] = useState(false)
@@ -35,7 +42,7 @@ export function FamilyForm({ onSaved, onCancel }: { onSaved: (m: FamilyMember) =
     setSaving(true)
     setFailure(null)
     try {
-      const res = await callCloud('signup', 'family.add', checked.member)
+      const res = await addMember(checked.member)
       setDraft(EMPTY_FAMILY)
       onSaved(res.member)
     } catch (err) {

@@ -7,7 +7,9 @@ import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { CloudError, toCloudError } from '@/services/callCloud'
+import { getBook, logReading } from '@/services/reading'
+import { getProfile, listFamily } from '@/services/signup'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { minutesText, parseMinutes, readersText, streakText } from '@/utils/readingText'
 import { LearnerPicker } from './LearnerPicker'
@@ -37,7 +39,7 @@ export default function BookPage() {
   const [fresh, setFresh] = useState<{ key: string; readers: number; reader: ReaderStats } | null>(null)
   const key = `${id}:${memberId ?? 'self'}`
   const refresh = () => {
-    callCloud('reading', 'book', memberId ? { bookId: id, memberId } : { bookId: id }).then(
+    getBook(memberId ? { bookId: id, memberId } : { bookId: id }).then(
       (r) => setFresh({ key, readers: r.book.readers, reader: r.reader }),
       () => undefined,
     )
@@ -45,11 +47,11 @@ export default function BookPage() {
   const current = fresh && fresh.key === key ? fresh : null
   const res = useAsync(async () => {
     if (!id) throw new CloudError('BOOK_NOT_FOUND')
-    return callCloud('reading', 'book', memberId ? { bookId: id, memberId } : { bookId: id })
+    return getBook(memberId ? { bookId: id, memberId } : { bookId: id })
   }, [id, memberId])
   // Who may read: the resident and their family. A failure only hides the choice.
   const people = useAsync(async () => {
-    const [prof, fam] = await Promise.all([callCloud('signup', 'profile.get', {}), callCloud('signup', 'family.list', {})])
+    const [prof, fam] = await Promise.all([getProfile(), listFamily()])
     return { selfName: prof.profile?.name ?? '我自己', members: fam.members }
   }, [])
 
@@ -158,7 +160,7 @@ function LogArea({
     setFailure(null)
     try {
       const note = draft.note.trim()
-      const r = await callCloud('reading', 'log', { bookId, minutes: m.minutes, ...(note ? { note } : {}), ...(memberId ? { memberId } : {}) })
+      const r = await logReading({ bookId, minutes: m.minutes, ...(note ? { note } : {}), ...(memberId ? { memberId } : {}) })
       setLogReader(r.reader)
       setDone({ minutes: r.log.minutes })
       setLogged(true)

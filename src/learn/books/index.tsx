@@ -5,7 +5,7 @@ import type { ReaderStats } from '@shared/contracts/reading'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listBookLists, myReading } from '@/services/reading'
 import { BookCard } from './BookCard'
 import { ReaderCard } from './ReaderCard'
 import './index.scss'
@@ -16,10 +16,10 @@ import './index.scss'
  * back from logging a book).
  */
 export default function BooksPage() {
-  const lists = useAsync(() => callCloud('reading', 'lists', {}), [])
+  const lists = useAsync(() => listBookLists(), [])
   const [reader, setReader] = useState<ReaderStats | null>(null)
   useDidShow(() => {
-    callCloud('reading', 'mine', {}).then(
+    myReading().then(
       (r) => setReader(r.reader),
       () => undefined, // the lists still work; the card just shows its link
     )

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { getCertificate } from '@/services/course'
 import { courseSizeText, courseUrl, dateCn, kindLabel } from '@/utils/courseText'
 import { CertificateImage } from '../components/CertificateImage'
 import './index.scss'
@@ -16,7 +16,7 @@ export default function CertificatePage() {
   const router = useRouter()
   const courseId = router.params.courseId ?? ''
   const memberId = router.params.memberId || null
-  const res = useAsync(() => callCloud('course', 'certificate', { courseId, ...(memberId ? { memberId } : {}) }), [courseId, memberId])
+  const res = useAsync(() => getCertificate({ courseId, ...(memberId ? { memberId } : {}) }), [courseId, memberId])
   const toCourse = () => {
     const pages = Taro.getCurrentPages()
     const below = pages.length > 1 ? pages[pages.length - 2] : null

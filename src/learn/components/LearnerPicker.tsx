@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { FamilyMember } from '@shared/contracts/signup'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listFamily } from '@/services/signup'
 import { relationText } from '@/utils/signupText'
 import './learn.scss'
 
 /** The caller's family (signup's family.list), for pages that let a resident act for a member. */
 export function useFamily() {
-  return useAsync(() => callCloud('signup', 'family.list', {}).then((r) => r.members), [])
+  return useAsync(() => listFamily().then((r) => r.members), [])
 }
 
 /**

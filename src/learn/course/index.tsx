@@ -7,7 +7,8 @@ import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { enrolInCourse, getCourse } from '@/services/course'
 import { certificateUrl, courseSizeText, courseUrl, kindLabel, lessonUrl, minutesText, pickResume, topicLabel } from '@/utils/courseText'
 import { LearnerPicker } from '../components/LearnerPicker'
 import { ProgressBar } from '../components/ProgressBar'
@@ -25,7 +26,7 @@ export default function CoursePage() {
   const courseId = router.params.id ?? ''
   const [memberId, setMemberId] = useState<string | null>(router.params.memberId || null)
   const [round, setRound] = useState(0)
-  const res = useAsync(() => callCloud('course', 'get', { courseId, ...(memberId ? { memberId } : {}) }), [courseId, memberId, round])
+  const res = useAsync(() => getCourse({ courseId, ...(memberId ? { memberId } : {}) }), [courseId, memberId, round])
 
   // While it reloads (back from a lesson, another learner chosen) the last answer stays on screen.
   const last = useRef<{ key: string; data: { course: CourseDetail; enrolment: Enrolment | null } } | null>(null)
@@ -101,7 +102,7 @@ function CourseBody({
     setFailure(null)
     try {
       let e = enrolment
-      if (!e) e = (await callCloud('course', 'enrol', { courseId: course.id, ...(memberId ? { memberId } : {}) })).enrolment
+      if (!e) e = (await enrolInCourse({ courseId: course.id, ...(memberId ? { memberId } : {}) })).enrolment
       const resume = pickResume(e.resume, readPosition(course.id, memberId), lessonIds, e.completedLessonIds)
       const target = lessonId ?? (e.completedAt ? lessonIds[0] : resume?.lessonId)
       if (!target) return

@@ -7,7 +7,7 @@ import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listCourses } from '@/services/course'
 import { readString, writeString } from '@/utils/storage'
 import { courseUrl } from '@/utils/courseText'
 import { CourseCard } from '../components/CourseCard'
@@ -29,7 +29,7 @@ export default function CoursesPage() {
     return isKind(kept) ? kept : 'smart_senior'
   })
   const [round, setRound] = useState(0)
-  const list = useAsync(() => callCloud('course', 'list', { kind }), [kind, round])
+  const list = useAsync(() => listCourses({ kind }), [kind, round])
 
   const shown = useRef(false)
   useDidShow(() => {

@@ -7,7 +7,8 @@ import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { completeLesson, enrolInCourse, getLesson, saveLessonProgress } from '@/services/course'
 import { fileUrl } from '@/services/fileUrl'
 import { certificateUrl, clampStep, courseUrl, lessonIndexText, lessonUrl, stepText } from '@/utils/courseText'
 import { clearPosition, readPosition, writePosition } from '../components/position'
@@ -42,7 +43,7 @@ export default function LessonPage() {
   const lessonId = router.params.lessonId ?? ''
   const memberId = router.params.memberId || null
   const stepParam = router.params.step
-  const res = useAsync(() => callCloud('course', 'lesson', { courseId, lessonId }), [courseId, lessonId])
+  const res = useAsync(() => getLesson({ courseId, lessonId }), [courseId, lessonId])
 
   return (
     <PageShell className='lesson' testid='lesson-page'>
@@ -91,13 +92,13 @@ function useProgressSaver(courseId: string, lessonId: string, memberId: string |
   const send = async (step: number) => {
     const input = { courseId, lessonId, step, ...learner(memberId) }
     try {
-      await callCloud('course', 'progress', input)
+      await saveLessonProgress(input)
     } catch (err) {
       // Opened without enrolling first (a shared link): enrol, then remember the step.
       if (toCloudError(err).code !== 'NOT_ENROLLED') return
       try {
-        await callCloud('course', 'enrol', { courseId, ...learner(memberId) })
-        await callCloud('course', 'progress', input)
+        await enrolInCourse({ courseId, ...learner(memberId) })
+        await saveLessonProgress(input)
       } catch {
         // Still on the phone; sent again at the next step.
       }
@@ -169,11 +170,11 @@ function LessonBody({
     try {
       let r
       try {
-        r = await callCloud('course', 'completeLesson', input)
+        r = await completeLesson(input)
       } catch (err) {
         if (toCloudError(err).code !== 'NOT_ENROLLED') throw err
-        await callCloud('course', 'enrol', { courseId, ...learner(memberId) })
-        r = await callCloud('course', 'completeLesson', input)
+        await enrolInCourse({ courseId, ...learner(memberId) })
+        r = await completeLesson(input)
       }
       const courseDone = !!r.enrolment.completedAt
       if (courseDone) clearPosition(courseId, memberId)

@@ -6,7 +6,8 @@ import { Chip } from '@/components/Chip'
 import { InlineError } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { getDistrictBoard, joinDistrictBoard } from '@/services/reading'
 
 /**
  * The opt-in district board of reading minutes: a switch that says how one will appear (the masked
@@ -35,7 +36,7 @@ export function DistrictBoard({
   const shownName = board?.name ?? maskName(selfName)
 
   const entries = useAsync(
-    () => (district ? callCloud('reading', 'board', { weekId, districtCode: district }) : Promise.resolve(null)),
+    () => (district ? getDistrictBoard({ weekId, districtCode: district }) : Promise.resolve(null)),
     [weekId, district, nonce],
   )
 
@@ -48,7 +49,7 @@ export function DistrictBoard({
     setBusy(true)
     setFailure(null)
     try {
-      const r = await callCloud('reading', 'board.join', { weekId, districtCode: (code ?? board?.districtCode)!, joined: wanted })
+      const r = await joinDistrictBoard({ weekId, districtCode: (code ?? board?.districtCode)!, joined: wanted })
       onJoined(r.reader)
       setNonce((n) => n + 1)
     } catch (err) {

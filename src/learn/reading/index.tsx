@@ -6,7 +6,9 @@ import { PageShell } from '@/components/PageShell'
 import '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listWeeks } from '@/services/activity'
+import { myReading } from '@/services/reading'
+import { getProfile } from '@/services/signup'
 import { logDayText, minutesText, streakText } from '@/utils/readingText'
 import { DistrictBoard } from './DistrictBoard'
 import { WeekStrip } from './WeekStrip'
@@ -19,9 +21,9 @@ import './index.scss'
 export default function ReadingPage() {
   const mine = useAsync(async () => {
     const [m, weeks, prof] = await Promise.all([
-      callCloud('reading', 'mine', {}),
-      callCloud('activity', 'weeks', {}),
-      callCloud('signup', 'profile.get', {}).catch(() => ({ profile: null })),
+      myReading(),
+      listWeeks(),
+      getProfile().catch(() => ({ profile: null })),
     ])
     const week = weeks.weeks.find((w) => w.id === m.weekId) ?? null
     return { ...m, districts: week?.districts ?? [], selfName: prof.profile?.name ?? null }
@@ -34,7 +36,7 @@ export default function ReadingPage() {
       shown.current = true
       return
     }
-    callCloud('reading', 'mine', {}).then(
+    myReading().then(
       (r) => {
         setReader(r.reader)
         setLogs(r.logs)

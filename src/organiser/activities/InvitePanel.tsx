@@ -6,7 +6,9 @@ import { QrCode } from '@/components/QrCode'
 import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { listManagedActivities } from '@/services/activity'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { createInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -41,7 +43,7 @@ interface Invite {
  */
 export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string; districtCode: string; onClose: () => void }) {
   const choices = useAsync(async () => {
-    const res = await callCloud('activity', 'mine', {
+    const res = await listManagedActivities({
       weekId,
       status: 'published',
       limit: 50,
@@ -61,7 +63,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
     setBusy(true)
     setError(null)
     try {
-      const res = await callCloud('checkin', 'invite.create', { activityIds: picked, expiresAt: expiresAt(expiry) })
+      const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry) })
       setInvite(res)
     } catch (err) {
       setError(toCloudError(err))

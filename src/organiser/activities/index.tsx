@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { ManagedSummary, Week } from '@shared/contracts/activity'
+import type { ManagedSummary } from '@shared/contracts/activity'
 // First: its QrCode styles must come before the states' (see InvitePanel).
 import { InvitePanel } from './InvitePanel'
 import { Chip } from '@/components/Chip'
@@ -9,7 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { usePagedList } from '@/hooks/usePagedList'
-import { callCloud } from '@/services/callCloud'
+import { listManagedActivities, loadScopes, type Scope } from '@/services/activity'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { readString, writeString } from '@/utils/storage'
 import './index.scss'
@@ -24,27 +24,12 @@ const STATUSES: { code: Status; label: string }[] = [
 ]
 const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布', cancelled: '✕ 已取消' } as const
 
-interface Scope {
-  week: Week
-  admin: boolean
-  /** Districts the caller runs in this week (all of them for an admin). */
-  districts: { code: string; name: string }[]
-}
-
 /**
  * 活动管理 (organiser subpackage): the activities of the caller's district(s) in a week, drafts
  * included, with their registrations; new activity; tap one to edit, publish or cancel it.
  */
 export default function OrganiserActivities() {
-  const scopes = useAsync(async (): Promise<Scope[]> => {
-    const [weeks, roles] = await Promise.all([callCloud('activity', 'weeks', {}), callCloud('activity', 'roles', {})])
-    return weeks.weeks.flatMap((week) => {
-      const admin = roles.roles.some((r) => r.role === 'admin' && r.weekId === week.id)
-      const codes = roles.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === week.id ? [r.districtCode] : []))
-      const districts = week.districts.filter((d) => admin || codes.includes(d.code))
-      return districts.length > 0 ? [{ week, admin, districts }] : []
-    })
-  }, [])
+  const scopes = useAsync(loadScopes, [])
   const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
 
   return (
@@ -81,7 +66,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
   const list = usePagedList<ManagedSummary>(
     `${weekId}:${district}:${status}:${round}`,
     (cursor) =>
-      callCloud('activity', 'mine', {
+      listManagedActivities({
         weekId,
         limit: 20,
         ...(district ? { districtCode: district } : {}),

@@ -10,7 +10,8 @@ import { ChoiceChips, Field, InlineConfirm, InlineError, MultiChips, TextArea, T
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { cancelActivity, createActivity, getActivity, listWeeks, myRoles, publishActivity, updateActivity } from '@/services/activity'
+import { CloudError, toCloudError } from '@/services/callCloud'
 import { dayParts } from '@/utils/activityText'
 import { readString, writeString } from '@/utils/storage'
 import {
@@ -71,9 +72,9 @@ export default function ActivityEditPage() {
 
   const res = useAsync(async (): Promise<Loaded> => {
     const [weeks, roles, got] = await Promise.all([
-      callCloud('activity', 'weeks', {}),
-      callCloud('activity', 'roles', {}),
-      id ? callCloud('activity', 'get', { id }) : Promise.resolve(null),
+      listWeeks(),
+      myRoles(),
+      id ? getActivity(id) : Promise.resolve(null),
     ])
     const activity = got?.activity ?? null
     const weekId = activity?.weekId ?? weekParam
@@ -148,8 +149,8 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
     }
     if (activity && !dirty) return activity
     const out = activity
-      ? (await callCloud('activity', 'update', { id: activity.id, patch: toPatch(form) })).activity
-      : (await callCloud('activity', 'create', toCreateInput(form, week.id))).activity
+      ? (await updateActivity({ id: activity.id, patch: toPatch(form) })).activity
+      : (await createActivity(toCreateInput(form, week.id))).activity
     writeString(ORGANIZER_KEY, form.organizer.trim())
     setActivity(out)
     const again = formFromActivity(out, Date.now())
@@ -171,13 +172,13 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
         const out = await save()
         if (!out) setAsk(null)
         else {
-          const published = (await callCloud('activity', 'publish', { id: out.id })).activity
+          const published = (await publishActivity(out.id)).activity
           setActivity(published)
           setAsk(null)
           setDone('✓ 已发布，居民现在可以看到并报名')
         }
       } else if (activity) {
-        const r = await callCloud('activity', 'cancel', { id: activity.id, reason: reason.trim() })
+        const r = await cancelActivity(activity.id, reason.trim())
         setActivity(r.activity)
         setAsk(null)
         setDone(`✓ 活动已取消，已通知 ${r.notified} 位报名的居民`)

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react'
 import type { BookList } from '@shared/contracts/reading'
 import { ChoiceChips, Field, InlineError, TextArea, TextInput } from '@/components/form'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { loadPublishedActivities, type Scope } from '@/services/activity'
+import { CloudError, toCloudError } from '@/services/callCloud'
+import { saveBookList } from '@/services/reading'
 import { ActivityPicker } from '../course-edit/ActivityPicker'
 import { withoutErrors } from '../course-edit/form'
-import { loadPublishedActivities, type Scope } from '../courses/scope'
 import {
   CODE_FIELD,
   LIMITS,
@@ -71,7 +72,7 @@ export function ListEditor({
     }
     setBusy(true)
     try {
-      const out = await callCloud('reading', 'list.save', toListInput(form, weekId, list?.id))
+      const out = await saveBookList(toListInput(form, weekId, list?.id))
       onSaved(out.listId, !list)
     } catch (err) {
       const e = toCloudError(err)

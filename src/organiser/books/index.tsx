@@ -6,9 +6,11 @@ import { InlineConfirm, InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { loadScopes, type Scope } from '@/services/activity'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { listManagedBookLists, setBookListPublished } from '@/services/reading'
 import { readString, writeString } from '@/utils/storage'
-import { WEEK_KEY, loadScopes, type Scope } from '../courses/scope'
+import { WEEK_KEY } from '../courses/scope'
 import { filterCourses } from '../courses/text'
 import { ListEditor } from './ListEditor'
 import '../courses/index.scss'
@@ -55,7 +57,7 @@ type Acting = { id: string; ask: 'publish' | 'unpublish' } | null
 function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
   const weekId = scope.week.id
   const [district, setDistrict] = useState('')
-  const lists = useAsync(() => callCloud('reading', 'manage', { weekId }).then((r) => r.lists), [weekId])
+  const lists = useAsync(() => listManagedBookLists(weekId).then((r) => r.lists), [weekId])
   /** The list open in the editor: its id, 'new', or '' for none. */
   const [editing, setEditing] = useState('')
   const [acting, setActing] = useState<Acting>(null)
@@ -74,7 +76,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
     setFailure(null)
     setDone(null)
     try {
-      await callCloud('reading', 'list.publish', { listId, published })
+      await setBookListPublished(listId, published)
       setDone({ id: listId, text: published ? '✓ 已发布，居民现在可以看到这个书单' : '✓ 已下线，居民暂时看不到这个书单' })
       lists.reload()
     } catch (err) {

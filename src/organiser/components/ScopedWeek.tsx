@@ -2,8 +2,9 @@ import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
+import { loadScopes } from '@/services/activity'
 import { readString, writeString } from '@/utils/storage'
-import { WEEK_KEY, loadScopes } from '../courses/scope'
+import { WEEK_KEY } from '../courses/scope'
 import { pickScope, type Scope } from './scope'
 
 export interface WeekProps {

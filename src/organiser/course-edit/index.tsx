@@ -7,8 +7,9 @@ import { ChoiceChips, Field, InlineConfirm, InlineError, TextArea, TextInput } f
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
-import { loadPublishedActivities, loadScopes, type Scope } from '../courses/scope'
+import { loadPublishedActivities, loadScopes, type Scope } from '@/services/activity'
+import { CloudError, toCloudError } from '@/services/callCloud'
+import { getCourse, getLesson, listManagedCourses, saveCourse, setCoursePublished } from '@/services/course'
 import { ActivityPicker } from './ActivityPicker'
 import {
   CODE_FIELD,
@@ -53,13 +54,13 @@ interface Loaded {
 /** A stored course with every lesson's steps (course.get, course.manage, one course.lesson per lesson). */
 async function loadCourse(courseId: string, weekHint: string): Promise<Stored> {
   const [got, early] = await Promise.all([
-    callCloud('course', 'get', { courseId }),
-    weekHint ? callCloud('course', 'manage', { weekId: weekHint }) : Promise.resolve(null),
+    getCourse({ courseId }),
+    weekHint ? listManagedCourses(weekHint) : Promise.resolve(null),
   ])
   const weekId = got.course.weekId
   const [managed, lessons] = await Promise.all([
-    early && weekHint === weekId ? Promise.resolve(early) : callCloud('course', 'manage', { weekId }),
-    Promise.all(got.course.lessons.map((l) => callCloud('course', 'lesson', { courseId, lessonId: l.id }).then((r) => r.lesson))),
+    early && weekHint === weekId ? Promise.resolve(early) : listManagedCourses(weekId),
+    Promise.all(got.course.lessons.map((l) => getLesson({ courseId, lessonId: l.id }).then((r) => r.lesson))),
   ])
   const card = managed.courses.find((c) => c.id === courseId)
   if (!card) throw new CloudError('FORBIDDEN')
@@ -166,7 +167,7 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
       return ''
     }
     if (courseId && !dirty) return courseId
-    const out = await callCloud('course', 'save', toSaveInput(form, weekId, courseId || undefined))
+    const out = await saveCourse(toSaveInput(form, weekId, courseId || undefined))
     setCourseId(out.courseId)
     setStatus(out.status)
     setSaved(form)
@@ -190,7 +191,7 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
       if (rereading) setDone('✓ 已重新读取，可以继续修改')
       if (cid && what === 'save') setDone(wasNew ? '✓ 已保存为草稿，发布后居民才能看到' : '✓ 修改已保存')
       if (cid && what === 'publish') {
-        const out = await callCloud('course', 'publish', { courseId: cid, published: true })
+        const out = await setCoursePublished(cid, true)
         setStatus(out.status)
         setDone('✓ 已发布，居民现在可以在“学习课堂”里报名学习')
       }

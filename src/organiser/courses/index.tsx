@@ -6,10 +6,12 @@ import { InlineConfirm, InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { loadScopes } from '@/services/activity'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { listManagedCourses, setCoursePublished } from '@/services/course'
 import { readString, writeString } from '@/utils/storage'
 import { kindText, topicText } from '../course-edit/form'
-import { WEEK_KEY, loadScopes, type Scope } from './scope'
+import { WEEK_KEY, type Scope } from './scope'
 import { courseCountsText, filterCourses, type ManagedCourse } from './text'
 import './index.scss'
 
@@ -54,7 +56,7 @@ type Acting = { id: string; ask: 'publish' | 'unpublish' } | null
 function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
   const weekId = scope.week.id
   const [district, setDistrict] = useState('')
-  const courses = useAsync(() => callCloud('course', 'manage', { weekId }).then((r) => r.courses), [weekId])
+  const courses = useAsync(() => listManagedCourses(weekId).then((r) => r.courses), [weekId])
   const [acting, setActing] = useState<Acting>(null)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<{ id: string; error: CloudError } | null>(null)
@@ -82,7 +84,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
     setFailure(null)
     setDone(null)
     try {
-      await callCloud('course', 'publish', { courseId: c.id, published })
+      await setCoursePublished(c.id, published)
       setActing(null)
       setDone({ id: c.id, text: published ? '✓ 已发布，居民现在可以报名学习' : '✓ 已下线，居民暂时看不到这门课' })
       courses.reload()

@@ -7,8 +7,11 @@ import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { myRoles } from '@/services/activity'
+import { courseTotals } from '@/services/course'
 import { watchActivities } from '@/services/liveChanges'
+import { readingTotals } from '@/services/reading'
+import { loadDashboard } from '@/services/stats'
 import { dateSpanText, dayParts, typeLabel } from '@/utils/activityText'
 import { BarChart } from '../components/BarChart'
 import { curveWindow, peakHour, rateText } from '../components/chart'
@@ -29,7 +32,7 @@ const POLL_MS = 3000
  * other organiser pages.
  */
 export default function OrganiserDashboard() {
-  const roles = useAsync(() => callCloud('activity', 'roles', {}).then((r) => r.roles), [])
+  const roles = useAsync(() => myRoles().then((r) => r.roles), [])
   const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
 
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -76,14 +79,14 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
   const [district, setDistrict] = useState<DistrictChoice>(() => initialDistrict(scope, true))
   const [day, setDay] = useState(() => defaultDay(week, Date.now()))
   const live = useLive<Dashboard>(
-    () => callCloud('stats', 'dashboard', { weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
+    () => loadDashboard({ weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
     `${week.id}:${district}:${day}`,
     POLL_MS,
     // weapp: the database's realtime watch on the activities asks at once; polling stays the floor.
     (onChange) => watchActivities(week.id, district, onChange),
   )
-  const learning = useAsync(() => callCloud('course', 'totals', { weekId: week.id }).then((r) => r.total), [week.id])
-  const reading = useAsync(() => callCloud('reading', 'totals', { weekId: week.id }).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
+  const learning = useAsync(() => courseTotals(week.id).then((r) => r.total), [week.id])
+  const reading = useAsync(() => readingTotals(week.id).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
 
   usePullDownRefresh(() => {
     live.refresh()

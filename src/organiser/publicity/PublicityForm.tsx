@@ -8,7 +8,8 @@ import { Chip } from '@/components/Chip'
 import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import type { AsyncState } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { addPublicity } from '@/services/stats'
 import { uploadImage } from '@/services/upload'
 import { timeRangeText } from '@/utils/activityText'
 import { PickerField } from '../activity-edit/PickerField'
@@ -99,7 +100,7 @@ export function PublicityForm({
     setBusy(true)
     setFailure(null)
     try {
-      const res = await callCloud('stats', 'publicity.add', input)
+      const res = await addPublicity(input)
       onAdded(res.item)
     } catch (err) {
       setFailure(toCloudError(err))

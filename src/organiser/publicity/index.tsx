@@ -6,12 +6,13 @@ import { InlineConfirm, InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { loadPublishedActivities } from '@/services/activity'
+import { toCloudError, type CloudError } from '@/services/callCloud'
 import { fileUrl } from '@/services/fileUrl'
+import { listPublicity, removePublicity } from '@/services/stats'
 import { initialDistrict, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
 import { ScopedWeek } from '../components/ScopedWeek'
-import { loadPublishedActivities } from '../courses/scope'
 import { KIND_WORDS, aboutText, publishedText } from './form'
 import { PublicityForm } from './PublicityForm'
 import '../activity-edit/PickerField.scss'
@@ -57,7 +58,7 @@ function WeekPublicity({ scopes, scope, askedDistrict, onWeek }: { scopes: Scope
 }
 
 function DistrictPublicity({ weekId, districtCode }: { weekId: string; districtCode: string }) {
-  const list = useAsync(() => callCloud('stats', 'publicity.list', { weekId, districtCode }).then((r) => r.items), [weekId, districtCode])
+  const list = useAsync(() => listPublicity({ weekId, districtCode }).then((r) => r.items), [weekId, districtCode])
   const activities = useAsync(() => loadPublishedActivities(weekId, districtCode), [weekId, districtCode])
   const [items, setItems] = useState<PublicityItem[]>([])
   const [adding, setAdding] = useState(false)
@@ -82,7 +83,7 @@ function DistrictPublicity({ weekId, districtCode }: { weekId: string; districtC
     setRemoving(true)
     setFailure(null)
     try {
-      await callCloud('stats', 'publicity.remove', { id })
+      await removePublicity(id)
       setItems((xs) => xs.filter((x) => x.id !== id))
       setDone('✓ 已删除')
       setAsking('')

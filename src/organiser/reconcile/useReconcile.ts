@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { callCloud, toCloudError } from '@/services/callCloud'
+import { toCloudError } from '@/services/callCloud'
+import { reconcileStep } from '@/services/stats'
 import { answered, cancelled, canResume, failed, initialRun, resumed, started, type RunState } from './runState'
 
 /**
@@ -21,7 +22,7 @@ export function useReconcile(weekId: string) {
       setState(s)
       for (;;) {
         try {
-          const a = await callCloud('stats', 'reconcile', { weekId, ...(s.cursor ? { cursor: s.cursor } : {}) })
+          const a = await reconcileStep({ weekId, ...(s.cursor ? { cursor: s.cursor } : {}) })
           if (id !== run.current) return
           s = answered(s, a)
         } catch (err) {

@@ -6,8 +6,9 @@ import { Chip } from '@/components/Chip'
 import { Field, InlineError, TextArea } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
 import { openExport } from '@/services/exportFile'
+import { exportSummary, getSummary, saveSummary } from '@/services/stats'
 import { timeRangeText, typeLabel } from '@/utils/activityText'
 import { rateText } from '../components/chart'
 import { districtName, initialDistrict, type DistrictChoice, type Scope } from '../components/scope'
@@ -91,7 +92,7 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
     const id = ++generation.current
     setLoad({ status: 'loading' })
     try {
-      const s = await callCloud('stats', 'summary', scopeInput)
+      const s = await getSummary(scopeInput)
       if (id !== generation.current) return
       accept(s, true)
       setLoad({ status: 'ready' })
@@ -118,7 +119,7 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
     saving.current = true
     setSave({ kind: 'saving' })
     try {
-      const res = await callCloud('stats', 'summary.save', {
+      const res = await saveSummary({
         ...scopeInput,
         revision: s.revision,
         typed: Object.fromEntries(Object.entries(d.typed).map(([k, v]) => [k, v.trim()])),
@@ -136,7 +137,7 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
         // Someone saved first: show theirs, and what of ours was not saved so it can be copied back.
         const mine = d
         try {
-          const fresh = await callCloud('stats', 'summary', scopeInput)
+          const fresh = await getSummary(scopeInput)
           accept(fresh, true)
           const lost = changedRows(mine, draftOf(fresh)).map((k) => ({ label: fresh.rows.find((r) => r.key === k)?.label ?? k, text: mine.typed[k] }))
           setSave({ kind: 'conflict', lost })
@@ -184,7 +185,7 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
         setExporting('')
         return
       }
-      const file = await callCloud('stats', 'summary.export', { ...scopeInput, format })
+      const file = await exportSummary({ ...scopeInput, format })
       await openExport({ fileName: file.fileName, mime: file.mime, base64: file.base64 })
       setExported(`✓ 已生成 ${file.fileName}`)
     } catch (err) {

@@ -6,7 +6,8 @@ import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
+import { createWeek, getWeek, myRoles, updateWeek } from '@/services/activity'
+import { CloudError, toCloudError } from '@/services/callCloud'
 import { PickerField } from '../activity-edit/PickerField'
 import './index.scss'
 
@@ -45,9 +46,9 @@ function blankWeek(from: ManagedWeek | undefined): WeekForm {
  */
 export default function WeekConfigPage() {
   const res = useAsync(async () => {
-    const roles = (await callCloud('activity', 'roles', {})).roles
+    const roles = (await myRoles()).roles
     const ids = [...new Set(roles.flatMap((r) => (r.role === 'admin' ? [r.weekId] : [])))]
-    const weeks = await Promise.all(ids.map((id) => callCloud('activity', 'week.get', { id }).then((r) => r.week)))
+    const weeks = await Promise.all(ids.map((id) => getWeek(id).then((r) => r.week)))
     return weeks
   }, [])
   return (
@@ -94,8 +95,8 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
     try {
       const { id, ...fields } = form
       const week = creating
-        ? (await callCloud('activity', 'week.create', { id: id.trim(), ...fields })).week
-        : (await callCloud('activity', 'week.update', { id, patch: fields })).week
+        ? (await createWeek({ id: id.trim(), ...fields })).week
+        : (await updateWeek({ id, patch: fields })).week
       setWeeks((list) => (creating ? [...list, week] : list.map((w) => (w.id === week.id ? week : w))))
       setChosen(week.id)
       setForm({ ...week })

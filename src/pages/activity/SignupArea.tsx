@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { previewSignup } from '@/services/signup'
 import { registrationStatusText, signupAvailability, type AvailabilityKind } from '@/utils/signupText'
 
 const ICONS: Record<AvailabilityKind, string> = {
@@ -26,7 +26,7 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
   const asksPreview = a.signupRequired && a.status === 'published'
   // The resident's own registration, if any. A failure here only hides that line.
   const mine = useAsync(
-    () => (asksPreview ? callCloud('signup', 'preview', { activityId: a.id, personId: 'self' }).then((r) => r.registration) : Promise.resolve(null)),
+    () => (asksPreview ? previewSignup({ activityId: a.id, personId: 'self' }).then((r) => r.registration) : Promise.resolve(null)),
     [a.id, asksPreview, refresh],
   )
   const registration = mine.status === 'ready' ? mine.data : null

@@ -6,7 +6,8 @@ import { AUDIENCES, TOPICS, labelOf } from '@shared/domain/vocabulary'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud } from '@/services/callCloud'
+import { getActivity } from '@/services/activity'
+import { CloudError } from '@/services/callCloud'
 import { instantText, modeLabel, placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { MapLink, OnlineLink } from './PlaceActions'
 import { SignupArea } from './SignupArea'
@@ -19,7 +20,7 @@ export default function ActivityPage() {
   const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
   const res = useAsync(async () => {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
-    return (await callCloud('activity', 'get', { id })).activity
+    return (await getActivity(id)).activity
   }, [id])
 
   // Back from the sign-up page: fetch the activity again quietly (seats, the resident's own
@@ -32,7 +33,7 @@ export default function ActivityPage() {
       return
     }
     if (!id) return
-    callCloud('activity', 'get', { id }).then(
+    getActivity(id).then(
       (r) => setFresh((cur) => ({ id, activity: r.activity, n: (cur?.n ?? 0) + 1 })),
       () => undefined,
     )

@@ -8,7 +8,8 @@ import { FamilyForm } from '@/components/people/FamilyForm'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { addFamilyMember, listFamily, removeFamilyMember } from '@/services/signup'
 import { ageGroupText, maskPhone, relationText } from '@/utils/signupText'
 import './index.scss'
 
@@ -17,7 +18,7 @@ import './index.scss'
  * place; remove after an inline question (their tickets stay valid).
  */
 export default function FamilyPage() {
-  const res = useAsync(() => callCloud('signup', 'family.list', {}).then((r) => r.members), [])
+  const res = useAsync(() => listFamily().then((r) => r.members), [])
   return (
     <PageShell className='family' testid='family-page'>
       <View className='page-head'>
@@ -43,7 +44,7 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
     setBusy(true)
     setFailure(null)
     try {
-      await callCloud('signup', 'family.remove', { memberId: m.id })
+      await removeFamilyMember(m.id)
       setMembers((list) => list.filter((x) => x.id !== m.id))
       setRemoving(null)
       setDone(`已删除家人“${m.name}”。`)
@@ -66,6 +67,7 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
       <View className='section'>
         {adding ? (
           <FamilyForm
+            addMember={addFamilyMember}
             onSaved={(m) => {
               setMembers((list) => [...list, m])
               setAdding(false)

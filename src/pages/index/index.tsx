@@ -7,7 +7,7 @@ import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listWeeks } from '@/services/activity'
 import { readString, writeString } from '@/utils/storage'
 import { ActivityCard } from './ActivityCard'
 import { DayTabs } from './DayTabs'
@@ -26,7 +26,7 @@ const WEEK_KEY = 'home.weekId'
  * easier to follow for seniors, and the list never changes under a finger or a test's click.
  */
 export default function Home() {
-  const weeks = useAsync(() => callCloud('activity', 'weeks', {}).then((r) => r.weeks), [])
+  const weeks = useAsync(() => listWeeks().then((r) => r.weeks), [])
   const [chosenWeekId, setChosenWeekId] = useState(() => readString(WEEK_KEY))
   const [day, setDay] = useState('')
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS)

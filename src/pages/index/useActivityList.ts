@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ActivitySummary } from '@shared/contracts/activity'
 import type { ActivityMode, Audience, ContentType } from '@shared/domain/vocabulary'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { listActivities } from '@/services/activity'
+import { toCloudError, type CloudError } from '@/services/callCloud'
 
 export const PAGE_SIZE = 10
 
@@ -49,7 +50,7 @@ export function useActivityList(query: ListQuery | null) {
     }
     setState({ ...EMPTY, status: 'loading' })
     try {
-      const res = await callCloud('activity', 'list', { ...stable, limit: PAGE_SIZE })
+      const res = await listActivities({ ...stable, limit: PAGE_SIZE })
       if (id === generation.current) setState({ status: 'ready', items: res.items, nextCursor: res.nextCursor, more: 'idle' })
     } catch (err) {
       if (id === generation.current) setState({ ...EMPTY, status: 'error', error: toCloudError(err) })
@@ -68,7 +69,7 @@ export function useActivityList(query: ListQuery | null) {
     stateRef.current = { ...s, more: 'loading' } // a second tap before the re-render does nothing
     setState((prev) => ({ ...prev, more: 'loading', moreError: undefined }))
     try {
-      const res = await callCloud('activity', 'list', { ...stable, cursor, limit: PAGE_SIZE })
+      const res = await listActivities({ ...stable, cursor, limit: PAGE_SIZE })
       if (id !== generation.current) return
       setState((prev) => {
         const seen = new Set(prev.items.map((a) => a.id))

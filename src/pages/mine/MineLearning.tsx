@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { myLearning } from '@/services/course'
 import { courseUrl, progressWords } from '@/utils/courseText'
 
 const SHOWN = 3
@@ -11,7 +11,7 @@ const SHOWN = 3
  * the progress in words and as a bar; unfinished first. A tap opens the course for that learner.
  */
 export function MineLearning({ refresh }: { refresh: number }) {
-  const res = useAsync(() => callCloud('course', 'mine', {}), [refresh])
+  const res = useAsync(() => myLearning(), [refresh])
   const openCourses = () => void Taro.navigateTo({ url: '/learn/courses/index' })
 
   if (res.status === 'loading') return null

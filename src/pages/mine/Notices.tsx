@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { listNotices, markNoticesRead } from '@/services/signup'
 import { instantText } from '@/utils/activityText'
 import { noticeText } from '@/utils/signupText'
 
@@ -10,14 +10,14 @@ import { noticeText } from '@/utils/signupText'
  * promoted. Those not seen before say 新; once shown they are marked read.
  */
 export function Notices({ refresh }: { refresh: number }) {
-  const res = useAsync(() => callCloud('signup', 'notices', { limit: 10 }), [refresh])
+  const res = useAsync(() => listNotices({ limit: 10 }), [refresh])
   const unreadIds = res.status === 'ready' ? res.data.items.filter((n) => n.readAt === null).map((n) => n.id) : []
   const unreadKey = unreadIds.join(',')
 
   useEffect(() => {
     if (unreadIds.length === 0) return
     // Seen now; a failure only means they say 新 once more next time.
-    callCloud('signup', 'notices.read', { ids: unreadIds.slice(0, 50) }).catch(() => undefined)
+    markNoticesRead(unreadIds.slice(0, 50)).catch(() => undefined)
     // keyed on the ids' value, not the array's identity
   }, [unreadKey])
 

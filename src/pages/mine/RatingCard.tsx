@@ -4,7 +4,8 @@ import type { PendingRating } from '@shared/contracts/signup'
 import { RATING_LEVELS, type RatingLevel } from '@shared/domain/feedback'
 import { InlineError, TextArea } from '@/components/form'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { listPendingRatings, rateActivity } from '@/services/signup'
 import { instantText } from '@/utils/activityText'
 import './RatingCard.scss'
 
@@ -17,7 +18,7 @@ const MARKS: Record<RatingLevel, string> = { satisfied: '◎', basic: '○', uns
  * buttons, no pop-ups; a rated or declined activity leaves the list with 感谢您的评价.
  */
 export function RatingCard({ refresh }: { refresh: number }) {
-  const res = useAsync(() => callCloud('signup', 'rating.pending', {}).then((r) => r.items), [refresh])
+  const res = useAsync(() => listPendingRatings().then((r) => r.items), [refresh])
   const [gone, setGone] = useState<string[]>([])
   const [thanks, setThanks] = useState('')
 
@@ -72,7 +73,7 @@ function RatingItem({ item, onDone }: { item: PendingRating; onDone: (thanks: st
     setFailure(null)
     try {
       const text = comment.trim()
-      await callCloud('signup', 'rate', { registrationId: item.registrationId, choice, ...(choice !== 'skipped' && text ? { comment: text.slice(0, 200) } : {}) })
+      await rateActivity({ registrationId: item.registrationId, choice, ...(choice !== 'skipped' && text ? { comment: text.slice(0, 200) } : {}) })
       onDone(choice === 'skipped' ? '好的，这项活动不再请您评价。' : '✓ 感谢您的评价！')
     } catch (err) {
       const e = toCloudError(err)

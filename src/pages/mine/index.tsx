@@ -6,7 +6,7 @@ import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { usePagedList } from '@/hooks/usePagedList'
-import { callCloud } from '@/services/callCloud'
+import { listMySignups } from '@/services/signup'
 import { MineItem } from './MineItem'
 import { MineLearning } from './MineLearning'
 import { Notices } from './Notices'
@@ -26,7 +26,7 @@ export default function MinePage() {
   const [round, setRound] = useState(0)
   const list = usePagedList<Registration>(
     `${when}:${round}`,
-    (cursor) => callCloud('signup', 'mine', { when, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    (cursor) => listMySignups({ when, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
     (r) => r.id,
   )
 

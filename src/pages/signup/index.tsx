@@ -9,8 +9,9 @@ import { FamilyForm } from '@/components/people/FamilyForm'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { CloudError, callCloud, toCloudError } from '@/services/callCloud'
-import { createSignup } from '@/services/signup'
+import { getActivity } from '@/services/activity'
+import { CloudError, toCloudError } from '@/services/callCloud'
+import { addFamilyMember, createSignup, getProfile, listFamily, previewSignup } from '@/services/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
 import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
 import { maskPhone, overlapText, registrationStatusText, relationText } from '@/utils/signupText'
@@ -31,9 +32,9 @@ export default function SignupPage() {
   const base = useAsync(async () => {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
     const [act, prof, fam] = await Promise.all([
-      callCloud('activity', 'get', { id }),
-      callCloud('signup', 'profile.get', {}),
-      callCloud('signup', 'family.list', {}),
+      getActivity(id),
+      getProfile(),
+      listFamily(),
     ])
     return { activity: act.activity, profile: prof.profile, members: fam.members }
   }, [id])
@@ -85,7 +86,7 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
   const [result, setResult] = useState<{ registration: Registration; overlaps: Overlap[] } | null>(null)
   const [round, setRound] = useState(0)
 
-  const preview = useAsync(() => callCloud('signup', 'preview', { activityId: a.id, personId: person }), [a.id, person, round])
+  const preview = useAsync(() => previewSignup({ activityId: a.id, personId: person }), [a.id, person, round])
 
   const member = person === 'self' ? null : (members.find((m) => m.id === person) ?? null)
   const personName = member ? member.name : (profile?.name ?? '您')
@@ -190,6 +191,7 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
             </View>
             {adding ? (
               <FamilyForm
+                addMember={addFamilyMember}
                 onSaved={(m) => {
                   setMembers((list) => [...list, m])
                   setAdding(false)

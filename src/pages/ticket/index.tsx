@@ -4,7 +4,7 @@ import { PageShell } from '@/components/PageShell'
 import { QrCode } from '@/components/QrCode'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud } from '@/services/callCloud'
+import { getTicket } from '@/services/signup'
 import { timeRangeText } from '@/utils/activityText'
 import './index.scss'
 
@@ -25,7 +25,7 @@ export default function TicketPage() {
   const router = useRouter()
   const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
   const print = router.params.print === '1'
-  const ticket = useAsync(() => callCloud('signup', 'ticket', { registrationId: id }), [id])
+  const ticket = useAsync(() => getTicket(id), [id])
 
   return (
     <PageShell className={`ticket${print ? ' ticket--print' : ''}`} testid='ticket-page'>

@@ -5,7 +5,8 @@ import type { CheckinCounts, CheckinResult, RosterEntry, SyncResult, VolunteerAc
 import { AUDIENCES } from '@shared/domain/vocabulary'
 import { ChoiceChips, Field, TextArea, TextInput } from '@/components/form'
 import { ErrorState, Loading } from '@/components/states'
-import { callCloud, CloudError, toCloudError } from '@/services/callCloud'
+import { CloudError, toCloudError } from '@/services/callCloud'
+import { checkInManually, fetchRoster, listCheckinActivities, lookupRegistrations, registerWalkIn, scanTicket, syncScans } from '@/services/checkin'
 import { instantText, timeRangeText } from '@/utils/activityText'
 import { countsText } from '../components/countsText'
 import { ScanButton } from '../components/ScanButton'
@@ -64,7 +65,7 @@ export default function CheckinPage() {
   const load = useCallback(async () => {
     setLoadError(null)
     try {
-      const res = await callCloud('checkin', 'myActivities', {})
+      const res = await listCheckinActivities()
       const a = res.items.find((x) => x.id === activityId) ?? null
       if (!a) throw new CloudError('FORBIDDEN')
       setActivity(a)
@@ -96,7 +97,7 @@ export default function CheckinPage() {
     setSyncError(null)
     try {
       const { reports } = await drain(taroStore, async (batch) => {
-        const res = await callCloud('checkin', 'sync', {
+        const res = await syncScans({
           items: batch.map((s) => ({ nonce: s.nonce, token: s.token, activityId: s.activityId, scannedAt: s.scannedAt })),
         })
         return { done: res.results.map((r) => r.nonce), report: res }
@@ -148,7 +149,7 @@ export default function CheckinPage() {
       busyRef.current = true
       setBusy(true)
       try {
-        const res = await callCloud('checkin', 'scan', { activityId, token })
+        const res = await scanTicket({ activityId, token })
         setView(okView(res))
         setCounts(res.counts)
         setPaste('')
@@ -183,7 +184,7 @@ export default function CheckinPage() {
     setDownloading(true)
     setRosterError(null)
     try {
-      const res = await callCloud('checkin', 'roster', { activityIds: [activityId] })
+      const res = await fetchRoster([activityId])
       const a = res.activities.find((x) => x.id === activityId)
       const key = a ? res.keys.find((k) => k.weekId === a.weekId) : undefined
       if (!a || !key) throw new Error('roster lacks the activity or its key')
@@ -318,7 +319,7 @@ function Lookup({ activityId, onResult }: { activityId: string; onResult: (v: Sc
     setBusy(true)
     setFailure(null)
     try {
-      const res = await callCloud('checkin', 'lookup', { activityId, surname: surname.trim(), phoneTail: tail.trim() })
+      const res = await lookupRegistrations({ activityId, surname: surname.trim(), phoneTail: tail.trim() })
       setMatches(res.matches)
     } catch (err) {
       setFailure(toCloudError(err))
@@ -328,7 +329,7 @@ function Lookup({ activityId, onResult }: { activityId: string; onResult: (v: Sc
   }
   const checkIn = async (m: RosterEntry) => {
     try {
-      const res = await callCloud('checkin', 'manual', { activityId, registrationId: m.registrationId, nonce: newNonce() })
+      const res = await checkInManually({ activityId, registrationId: m.registrationId, nonce: newNonce() })
       onResult(okView(res), res.counts)
       setMatches(null)
     } catch (err) {
@@ -389,7 +390,7 @@ function WalkIn({ activityId, onCounts }: { activityId: string; onCounts: (c: Ch
     setFailure(null)
     setDone(null)
     try {
-      const res = await callCloud('checkin', 'walkin', {
+      const res = await registerWalkIn({
         activityId,
         ...(name.trim() ? { name: name.trim() } : {}),
         audience,

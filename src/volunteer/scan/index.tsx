@@ -6,7 +6,8 @@ import { countsText } from '../components/countsText'
 import { Field, TextInput } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { callCloud, toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { listCheckinActivities, redeemInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
 import '../components/vol.scss'
 import './index.scss'
@@ -18,7 +19,7 @@ import './index.scss'
  */
 export default function VolunteerHome() {
   const [round, setRound] = useState(0)
-  const list = useAsync(() => callCloud('checkin', 'myActivities', {}), [round])
+  const list = useAsync(() => listCheckinActivities(), [round])
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) setRound((n) => n + 1)
@@ -34,7 +35,7 @@ export default function VolunteerHome() {
     setBusy(true)
     setFailure(null)
     try {
-      const res = await callCloud('checkin', 'invite.redeem', { code })
+      const res = await redeemInvite(code)
       setRedeemed(res.activities.length)
       setCode('')
       setRound((n) => n + 1)
