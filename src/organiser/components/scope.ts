@@ -1,12 +1,7 @@
 // Which week and district an organiser page shows. Pure.
-import type { Week } from '@shared/contracts/activity'
+import type { Scope } from '@/services/activity'
 
-export interface Scope {
-  week: Week
-  admin: boolean
-  /** Districts the caller runs in this week (all of them for an admin). */
-  districts: { code: string; name: string }[]
-}
+export type { Scope }
 
 /** '' is the roll-up of every district (admins only, where the page offers it). */
 export type DistrictChoice = string
