@@ -51,7 +51,7 @@ async function enrolments(openid = SENIOR): Promise<EnrolmentRow[]> {
 
 interface Envelope {
   ok: boolean
-  data?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  data?: any  
   code?: string
 }
 async function must(fn: string, action: string, input: unknown, openid: string) {

@@ -36,7 +36,7 @@ const limitsBefore = process.env[LIMITS_ENV]
 
 interface Envelope {
   ok: boolean
-  data?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  data?: any  
   code?: string
 }
 const call = (fn: string, action: string, input: unknown, openid: string) => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
@@ -45,7 +45,7 @@ async function must(fn: string, action: string, input: unknown, openid: string) 
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res)}`)
   return res.data
 }
-const db = () => cloud.sdkDb as any // eslint-disable-line @typescript-eslint/no-explicit-any
+const db = () => cloud.sdkDb as any  
 
 async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(400)

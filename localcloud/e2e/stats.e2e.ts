@@ -36,7 +36,7 @@ const started = Date.now()
 
 interface Envelope {
   ok: boolean
-  data?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  data?: any  
   code?: string
 }
 const call = (fn: string, action: string, input: unknown, openid: string) => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
@@ -77,7 +77,7 @@ beforeAll(async () => {
     },
     ADMIN,
   )
-  const db = cloud.sdkDb as any // eslint-disable-line @typescript-eslint/no-explicit-any
+  const db = cloud.sdkDb as any  
   await db.collection('users').doc(ORGANISER).update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: DISTRICT }]) } })
 
   // Starts in about 30 minutes: check-in (from 60 minutes before the start) is open now.

@@ -19,7 +19,7 @@ function load(fn: string): Main {
   let main = loaded.get(fn)
   if (!main) {
     patchSdkTimeout()
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const mod = require(path.join(FUNCTIONS_DIR, fn, 'index.js')) as { main?: Main }
     if (typeof mod.main !== 'function') throw new Error(`cloudfunctions/${fn}/index.js exports no main`)
     main = mod.main

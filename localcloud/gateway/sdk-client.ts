@@ -24,7 +24,7 @@ let sdkPatched = false
 export function patchSdkTimeout(): void {
   if (sdkPatched) return
   sdkPatched = true
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const sdk = require('wx-server-sdk') as { init: (config?: Record<string, unknown>) => void }
   const init = sdk.init.bind(sdk)
   sdk.init = (config = {}) => init({ timeout: LOCAL_SDK_TIMEOUT_MS, ...config })
@@ -32,7 +32,7 @@ export function patchSdkTimeout(): void {
 
 /** A database handle of the real wx-server-sdk, talking to whatever useLocalCloud() set. */
 export function localDb() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   patchSdkTimeout()
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })

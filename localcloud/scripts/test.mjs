@@ -53,6 +53,7 @@ function jestStep(args, outName) {
 
 /** The first meaningful line of a failure message, without colour codes. */
 function firstLine(text) {
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '')
   return (plain.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('●')) ?? '').slice(0, 300)
 }

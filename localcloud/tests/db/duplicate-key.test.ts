@@ -107,7 +107,7 @@ describe('isDuplicateKey', () => {
     Object.assign(process.env, sdkEnv(url))
     let cloud: typeof t.cloud
     jest.isolateModules(() => {
-      cloud = require('wx-server-sdk') // eslint-disable-line @typescript-eslint/no-require-imports
+      cloud = require('wx-server-sdk')  
     })
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, timeout: 200 })
     try {

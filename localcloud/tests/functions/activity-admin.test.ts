@@ -18,7 +18,7 @@ import {
   type TestWeek,
 } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 let cloud: TestCloud
 let week: TestWeek
 const HOUR = 3_600_000

@@ -3,7 +3,7 @@
 import { startTestCloud, type TestCloud } from '../harness'
 import { ORGANISER, expectRefusedWithoutWrites } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 let cloud: TestCloud
 beforeAll(async () => {
   cloud = await startTestCloud()

@@ -12,7 +12,7 @@ import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const MIN = 60_000
 const HOUR = 60 * MIN
 const MODES = ['kill', 'lose'] as const

@@ -9,7 +9,7 @@ import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const MIN = 60_000
 const HOUR = 60 * MIN
 

@@ -8,7 +8,7 @@ import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { courseInput, createCourse, lessonInput } from './courseFixtures'
 import { ADMIN, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 let cloud: TestCloud
 let week: TestWeek
 let east: string

@@ -2,7 +2,7 @@
 // the benchmark and browser tests: a 智慧助老 course with real-looking lessons of several steps.
 import type { Envelope } from '../harness'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 /** Anything that calls a function as a person: the test cloud, or a gateway client. */
 export interface Caller {

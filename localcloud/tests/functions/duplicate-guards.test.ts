@@ -8,7 +8,7 @@ import { createCourse } from './courseFixtures'
 import { activityDoc, allDocs, createActivity, createTestWeek, ADMIN, ORGANISER, profileOf, weekCreateInput, type TestWeek } from './fixtures'
 import { createBookList } from './readingFixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const MIN = 60_000
 const HOUR = 60 * MIN
 

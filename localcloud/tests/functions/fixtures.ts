@@ -6,7 +6,7 @@ import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../../src/sh
 import type { LocalCloud } from '../../local-cloud'
 import type { TestCloud } from '../harness'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 

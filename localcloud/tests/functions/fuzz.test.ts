@@ -15,7 +15,7 @@ import { envelopeProblems, type Contract } from './envelopeCheck'
 import { ADMIN, ORGANISER, allDocs, createActivity, createTestWeek, dayFromToday, type TestWeek } from './fixtures'
 import { arbitraryOf, junkArb, overTheWire, weirdCursors } from './zodArbitrary'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205)
 const CALLERS = ['dev-resident', 'dev-volunteer', ORGANISER, ADMIN, 'fuzz-newcomer']

@@ -14,7 +14,7 @@ import { createCourse } from './courseFixtures'
 import { createBookList } from './readingFixtures'
 import { ADMIN, allDocs, createTestWeek, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const MODES = ['kill', 'lose'] as const
 
 let cloud: TestCloud

@@ -12,7 +12,7 @@ import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { ADMIN, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
 import { createBookList, sampleBooks, type TestList } from './readingFixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const DAY = 86_400_000
 
 let cloud: TestCloud

@@ -3,7 +3,7 @@
 import type { TestCloud } from '../harness'
 import { ORGANISER, OTHER_ORGANISER, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 export interface TestBook {
   title: string

@@ -19,7 +19,7 @@ import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 let cloud: TestCloud
 let week: TestWeek

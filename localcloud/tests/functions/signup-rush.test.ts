@@ -8,7 +8,7 @@ import { recountActivity, weekTotals } from '../../../cloudfunctions/_core/stats
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 let cloud: TestCloud
 let week: TestWeek
 let activityId: string

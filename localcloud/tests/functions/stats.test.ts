@@ -14,7 +14,7 @@ import { createCourse } from './courseFixtures'
 import { ADMIN, ORGANISER, OTHER_ORGANISER, allDocs, createActivity, createTestWeek, reconcileAll, seedResidents, writesIn, type TestWeek } from './fixtures'
 import { createBookList } from './readingFixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const MIN = 60_000
 const HOUR = 60 * MIN
 

@@ -4,7 +4,7 @@
 import { startTestCloud, type TestCloud } from '../harness'
 import { ADMIN, ORGANISER, createTestWeek, type TestWeek } from './fixtures'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 let cloud: TestCloud
 let weekA: TestWeek
 let weekB: TestWeek

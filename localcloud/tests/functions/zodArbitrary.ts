@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import type { z } from 'zod'
 import { NO_CONTROL, NO_CONTROL_MULTILINE } from '../../../src/shared/contracts/text'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Arb = fc.Arbitrary<unknown>
 
 export interface GenOptions {

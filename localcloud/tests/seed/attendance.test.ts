@@ -16,7 +16,7 @@ import { activityDoc, seedAll, seedAttendance, type SeedCounts } from '../../see
 import { reconcileAll } from '../functions/fixtures'
 import { startTestCloud, type TestCloud } from '../harness'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 const NOW = new Date('2026-12-02T06:00:00Z') // 14:00 in Nanchang, Wednesday of the week
 const BEFORE = new Date('2026-11-25T02:00:00Z')
 const AFTER = new Date('2026-12-08T02:00:00Z')

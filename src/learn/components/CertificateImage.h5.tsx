@@ -11,7 +11,7 @@ export function CertificateImage({ cert }: { cert: Certificate }) {
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     let cancelled = false
-    ;(async () => {
+    void (async () => {
       try {
         // The CJK font must be ready before text is drawn on a canvas.
         await (document as Document & { fonts?: { ready: Promise<unknown> } }).fonts?.ready

@@ -5,8 +5,10 @@ import { z } from 'zod'
  * person types; the database refuses some of them (a NUL in a regular expression), and the rest
  * would end up in the 总结表, notices and exports.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 export const NO_CONTROL = /^[^\u0000-\u001f\u007f-\u009f]*$/
 /** The same, but line feeds, carriage returns and tabs are kept (text typed in a TextArea). */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 export const NO_CONTROL_MULTILINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/
 
 export interface TextOptions {

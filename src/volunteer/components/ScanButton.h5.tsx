@@ -40,7 +40,7 @@ export function ScanButton({ onToken, disabled }: { onToken: (text: string) => v
       }
       frame = requestAnimationFrame(tick)
     }
-    ;(async () => {
+    void (async () => {
       try {
         if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera')
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false })

@@ -11,6 +11,7 @@ export const EXPORT_MIME: Record<ExportFormat, string> = {
 export const exportMime = (format: ExportFormat): string => EXPORT_MIME[format]
 
 /** Characters Windows, macOS or WeChat's file preview refuse in a file name. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g
 
 /**
