@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index'],
+  pages: [
+    'pages/index/index',
+    'pages/activity/index',
+    'pages/signup/index',
+    'pages/mine/index',
+    'pages/family/index',
+    'pages/ticket/index',
+  ],
   subPackages: [
     {
       root: 'learn',
@@ -7,7 +14,22 @@ export default defineAppConfig({
       pages: ['courses/index', 'course/index', 'lesson/index', 'certificate/index', 'books/index', 'book/index', 'reading/index'],
     },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
-    { root: 'organiser', name: 'organiser', pages: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'courses/index', 'course-edit/index', 'books/index', 'summary/index', 'publicity/index', 'reconcile/index'] },
+    {
+      root: 'organiser',
+      name: 'organiser',
+      pages: [
+        'dashboard/index',
+        'activities/index',
+        'activity-edit/index',
+        'week/index',
+        'courses/index',
+        'course-edit/index',
+        'books/index',
+        'summary/index',
+        'publicity/index',
+        'reconcile/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

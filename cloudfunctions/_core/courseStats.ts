@@ -51,7 +51,11 @@ export interface WeekCourseTotals {
   byAudience: Record<string, LearningCounts>
 }
 
-const learningOf = (c: LearningCounts): LearningCounts => ({ enrolled: c.enrolled, lessonsCompleted: c.lessonsCompleted, completed: c.completed })
+const learningOf = (c: LearningCounts): LearningCounts => ({
+  enrolled: c.enrolled,
+  lessonsCompleted: c.lessonsCompleted,
+  completed: c.completed,
+})
 
 /** Every document of a query over `_id` pages of 1000 (a read answers at most 1000). */
 async function paged<T extends { _id: string }>(
@@ -64,7 +68,10 @@ async function paged<T extends { _id: string }>(
   const out: T[] = []
   let after = ''
   for (;;) {
-    let q = db.collection(collection).where({ ...where, _id: _.gt(after) }).orderBy('_id', 'asc')
+    let q = db
+      .collection(collection)
+      .where({ ...where, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
     if (field) q = q.field(field)
     const page = await readDocs<T>(q.limit(PAGE))
     out.push(...page)

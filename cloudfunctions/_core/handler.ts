@@ -57,7 +57,10 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, o
 
     const parsedInput = contract.input.safeParse(parsedEvent.data.input ?? {})
     if (!parsedInput.success) {
-      return fail('VALIDATION_FAILED', parsedInput.error.issues.map((issue) => issue.path.join('.') || '(input)'))
+      return fail(
+        'VALIDATION_FAILED',
+        parsedInput.error.issues.map((issue) => issue.path.join('.') || '(input)'),
+      )
     }
 
     const db = getDb()

@@ -196,16 +196,27 @@ export function revIs(db: Database, rev: number): unknown {
 }
 
 /** A registration move's entry. */
-export function regEntry(
-  args: { regId: string; to: PendingEntry['to']; inc: [string, number][]; now: number; nonce?: string | null; then?: 'promoted' },
-): Move {
+export function regEntry(args: {
+  regId: string
+  to: PendingEntry['to']
+  inc: [string, number][]
+  now: number
+  nonce?: string | null
+  then?: 'promoted'
+}): Move {
   const entry: PendingEntry = { at: args.now, op: newOp(), nonce: args.nonce ?? null, inc: args.inc, to: args.to }
   if (args.then) entry.then = args.then
   return { key: regKey(args.regId), entry }
 }
 
 /** An insert-once record's entry. */
-export function recordEntry(kind: Exclude<RecordKind, 'r'>, id: string, inc: [string, number][], now: number, nonce: string | null = null): Move {
+export function recordEntry(
+  kind: Exclude<RecordKind, 'r'>,
+  id: string,
+  inc: [string, number][],
+  now: number,
+  nonce: string | null = null,
+): Move {
   return { key: recordKey(kind, id), entry: { at: now, op: newOp(), nonce, inc } }
 }
 

@@ -66,7 +66,14 @@ export async function addLogToReader(db: Database, log: ReadingLogDoc, at: Date,
   }
   if ((await updateCount(readers.where({ _id: id, logIds: _.neq(log._id) }), update)) === 1) return true
   const owner = { weekId: log.weekId, openid: log.openid, personId: log.personId, memberId: log.memberId, name: name ?? ANONYMOUS_READER }
-  const doc: ReaderDoc = { ...emptyReader(owner, at), totalMinutes: log.minutes, totalLogs: 1, days: [log.day], bookIds: [log.bookId], logIds: [log._id] }
+  const doc: ReaderDoc = {
+    ...emptyReader(owner, at),
+    totalMinutes: log.minutes,
+    totalLogs: 1,
+    days: [log.day],
+    bookIds: [log.bookId],
+    logIds: [log._id],
+  }
   try {
     await readers.add({ data: doc })
     return true

@@ -48,7 +48,12 @@ async function recordsByOp(db: Database, collection: string, ops: string[]): Pro
   const out = new Map<string, StaleRecord>()
   for (let i = 0; i < ops.length; i += 1000) {
     const part = ops.slice(i, i + 1000)
-    const docs = await readDocs<StaleRecord>(db.collection(collection).where({ op: _.in(part) }).limit(part.length))
+    const docs = await readDocs<StaleRecord>(
+      db
+        .collection(collection)
+        .where({ op: _.in(part) })
+        .limit(part.length),
+    )
     for (const d of docs) if (d.op) out.set(d.op, d)
   }
   return out
@@ -78,9 +83,11 @@ async function resolvePending(db: Database, collection: string, act: CountedDoc,
     if (hasFollowed(entry, record)) {
       settled.push(key)
       // A reading log's reader totals follow the log before its entry is settled (readerTotals.ts).
-      if (record && collectionOf(key) === COLLECTIONS.readingLogs) await addLogToReader(db, record as unknown as ReadingLogDoc, new Date(now))
+      if (record && collectionOf(key) === COLLECTIONS.readingLogs)
+        await addLogToReader(db, record as unknown as ReadingLogDoc, new Date(now))
       if (entry.then === 'promoted' && record && collection === COLLECTIONS.activities) {
-        if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act as ActivityDoc, now)) changes.push(changeOf(act, 'notified', record._id))
+        if (await notifyPromoted(db, record as RegistrationDoc, revOf(record), act as ActivityDoc, now))
+          changes.push(changeOf(act, 'notified', record._id))
       }
       continue
     }
@@ -104,7 +111,12 @@ export async function finishCancellation(db: Database, act: ActivityDoc, now: nu
   const changes: RepairChange[] = []
   let after = ''
   for (;;) {
-    const page = await readDocs<RegistrationDoc>(registrations.where({ ...active, _id: _.gt(after) }).orderBy('_id', 'asc').limit(PAGE))
+    const page = await readDocs<RegistrationDoc>(
+      registrations
+        .where({ ...active, _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    )
     const written = await mapBounded(page, NOTIFY_CONCURRENCY, (reg) =>
       writeNotice(db, { _id: cancelledNoticeId(reg._id), ...noticeFor('activity_cancelled', reg, act, now, act.cancelReason ?? null) }),
     )
@@ -112,26 +124,37 @@ export async function finishCancellation(db: Database, act: ActivityDoc, now: nu
     if (page.length < PAGE) break
     after = page[page.length - 1]._id
   }
-  await db.collection(COLLECTIONS.activities).doc(act._id).update({ data: { cancelFinishedAt: new Date(now) } })
+  await db
+    .collection(COLLECTIONS.activities)
+    .doc(act._id)
+    .update({ data: { cancelFinishedAt: new Date(now) } })
   return changes
 }
 
 /** The deterministic id of an activity's cancellation notice to one registration. */
 export const cancelledNoticeId = (regId: string) => stepId('cancelled', regId)
 
-function changeOf(act: Pick<ActivityDoc, '_id' | 'title' | 'weekId' | 'districtCode'>, kind: RepairChange['kind'], ref: string): RepairChange {
+function changeOf(
+  act: Pick<ActivityDoc, '_id' | 'title' | 'weekId' | 'districtCode'>,
+  kind: RepairChange['kind'],
+  ref: string,
+): RepairChange {
   return { activityId: act._id, title: act.title ?? '', weekId: act.weekId, districtCode: act.districtCode, kind, ref }
 }
 
 /** Repairs one activity (read as it is now). */
 export async function repairActivity(db: Database, activityId: string, now: number): Promise<RepairChange[]> {
-  const [act] = await readDocs<ActivityDoc & { pending?: PendingMap }>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).limit(1))
+  const [act] = await readDocs<ActivityDoc & { pending?: PendingMap }>(
+    db.collection(COLLECTIONS.activities).where({ _id: activityId }).limit(1),
+  )
   if (!act) return []
   const changes = await resolvePending(db, COLLECTIONS.activities, act, now)
   if (act.status === 'cancelled' && act.signup && !act.cancelFinishedAt) {
     changes.push(...(await finishCancellation(db, act, now)))
   } else if (act.status === 'published' && act.signup) {
-    const [fresh] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: activityId }).field({ seatsLeft: true, counters: true }).limit(1))
+    const [fresh] = await readDocs<ActivityDoc>(
+      db.collection(COLLECTIONS.activities).where({ _id: activityId }).field({ seatsLeft: true, counters: true }).limit(1),
+    )
     if ((fresh?.seatsLeft ?? 0) > 0 && (fresh?.counters?.waitlisted ?? 0) > 0) {
       const n = await fillFreeSeats(db, act, now)
       if (n > 0) changes.push(changeOf(act, 'promoted', String(n)))
@@ -147,7 +170,11 @@ export async function repairActivity(db: Database, activityId: string, now: numb
 export async function repairCounted(db: Database, collection: string, id: string, now: number): Promise<RepairChange[]> {
   if (collection === COLLECTIONS.activities) return repairActivity(db, id, now)
   const [doc] = await readDocs<CountedDoc>(
-    db.collection(collection).where({ _id: id }).field({ _id: true, title: true, weekId: true, districtCode: true, pending: true }).limit(1),
+    db
+      .collection(collection)
+      .where({ _id: id })
+      .field({ _id: true, title: true, weekId: true, districtCode: true, pending: true })
+      .limit(1),
   )
   return doc ? resolvePending(db, collection, doc, now) : []
 }
@@ -166,7 +193,9 @@ export async function touchedSince(
   const _ = db.command
   const where: Record<string, unknown> = { touchedAt: _.gte(new Date(since)) }
   if (after) where._id = _.gt(after)
-  const docs = await readDocs<{ _id: string }>(db.collection(collection).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit))
+  const docs = await readDocs<{ _id: string }>(
+    db.collection(collection).where(where).orderBy('_id', 'asc').field({ _id: true }).limit(limit),
+  )
   return docs.map((d) => d._id)
 }
 

@@ -53,7 +53,12 @@ export async function repairTouched(db: Database, now: number, softMs = 20_000):
  * it last ran, whatever it found). Two writes at most, each on its own: losing one loses a line of
  * the log, never a repair.
  */
-export async function recordRepair(db: Database, by: string, now: number, run: Pick<RepairRunResult, 'checked' | 'changes' | 'ms'>): Promise<void> {
+export async function recordRepair(
+  db: Database,
+  by: string,
+  now: number,
+  run: Pick<RepairRunResult, 'checked' | 'changes' | 'ms'>,
+): Promise<void> {
   const at = new Date(now)
   const base = { by, at, checked: run.checked, ms: run.ms }
   if (run.changes.length > 0) {
@@ -69,7 +74,14 @@ export async function recordRepair(db: Database, by: string, now: number, run: P
     await db.collection(COLLECTIONS.repairs).add({ data: doc })
   }
   if (by === 'timer') {
-    const beat: Omit<RepairDoc, '_id'> = { kind: 'heartbeat', ...base, changes: [], more: run.changes.length, weekIds: [], districtCodes: [] }
+    const beat: Omit<RepairDoc, '_id'> = {
+      kind: 'heartbeat',
+      ...base,
+      changes: [],
+      more: run.changes.length,
+      weekIds: [],
+      districtCodes: [],
+    }
     await db.collection(COLLECTIONS.repairs).doc('timer').set({ data: beat })
   }
 }

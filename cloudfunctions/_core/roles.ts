@@ -21,8 +21,7 @@ export function isAdmin(caller: Caller, weekId: string): boolean {
 
 export function isOrganiserOf(caller: Caller, weekId: string, districtCode: string): boolean {
   return (
-    isAdmin(caller, weekId) ||
-    caller.roles.some((r) => r.role === 'organiser' && r.weekId === weekId && r.districtCode === districtCode)
+    isAdmin(caller, weekId) || caller.roles.some((r) => r.role === 'organiser' && r.weekId === weekId && r.districtCode === districtCode)
   )
 }
 

@@ -68,7 +68,12 @@ export function moveCounters(db: Database, activityId: string, moves: Move[], co
 
 /** The records of these moves have followed: their entries go (one write, best effort: the repair would too). */
 export function settle(db: Database, activityId: string, moves: Move[]): Promise<void> {
-  return settleOwnMoves(db, COLLECTIONS.activities, activityId, moves.map((m) => m.key))
+  return settleOwnMoves(
+    db,
+    COLLECTIONS.activities,
+    activityId,
+    moves.map((m) => m.key),
+  )
 }
 
 /** Takes a move back at once (its registration write was refused). */
@@ -78,20 +83,13 @@ export function undoMove(db: Database, activityId: string, move: Move, now: numb
 
 /** The first waitlisted registrations of an activity, in waitlist order. */
 export function firstWaitlisted(db: Database, activityId: string, limit = WAITLIST_BATCH): Promise<RegistrationDoc[]> {
-  return readDocs<RegistrationDoc>(
-    registrations(db)
-      .where({ activityId, status: 'waitlisted' })
-      .orderBy('waitKey', 'asc')
-      .limit(limit),
-  )
+  return readDocs<RegistrationDoc>(registrations(db).where({ activityId, status: 'waitlisted' }).orderBy('waitKey', 'asc').limit(limit))
 }
 
 /** 1-based waitlist position of a waitlisted registration (one count). */
 export async function waitlistPositionOf(db: Database, reg: Pick<RegistrationDoc, 'activityId' | 'waitKey'>): Promise<number> {
   const _ = db.command
-  const ahead = await countDocs(
-    registrations(db).where({ activityId: reg.activityId, status: 'waitlisted', waitKey: _.lt(reg.waitKey) }),
-  )
+  const ahead = await countDocs(registrations(db).where({ activityId: reg.activityId, status: 'waitlisted', waitKey: _.lt(reg.waitKey) }))
   return ahead + 1
 }
 
@@ -123,7 +121,9 @@ export function notifyPromoted(db: Database, reg: RegistrationDoc, rev: number, 
 async function completePromotion(db: Database, w: RegistrationDoc, move: Move, activity: NoticeActivity, now: number): Promise<boolean> {
   const at = new Date(now)
   const rev = revOf(w)
-  if (!(await moveRegistration(db, w._id, rev, 'waitlisted', move, { status: 'confirmed', confirmedAt: at, promotedAt: at, updatedAt: at }))) {
+  if (
+    !(await moveRegistration(db, w._id, rev, 'waitlisted', move, { status: 'confirmed', confirmedAt: at, promotedAt: at, updatedAt: at }))
+  ) {
     return false
   }
   await notifyPromoted(db, w, rev + 1, activity, now)

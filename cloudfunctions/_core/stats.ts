@@ -1,13 +1,6 @@
 // Sign-up counters: the update data that moves them, and the district / week totals as sums over
 // activities. A total costs one aggregation over the week's activities, never a scan of people.
-import {
-  COUNTER_KEYS,
-  readCounters,
-  recount,
-  sumCounters,
-  type ActivityCounters,
-  type CounterDelta,
-} from '@shared/domain/counters'
+import { COUNTER_KEYS, readCounters, recount, sumCounters, type ActivityCounters, type CounterDelta } from '@shared/domain/counters'
 import {
   ATTENDANCE_KEYS,
   addAttendance,
@@ -216,7 +209,13 @@ async function allOf<T extends { _id: string }>(db: Database, collection: string
   const out: T[] = []
   let after = ''
   for (;;) {
-    const page = await readDocs<T>(db.collection(collection).where({ ...where, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000))
+    const page = await readDocs<T>(
+      db
+        .collection(collection)
+        .where({ ...where, _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(1000),
+    )
     out.push(...page)
     if (page.length < 1000) return out
     after = page[page.length - 1]._id
@@ -240,6 +239,11 @@ export async function recountAttendanceOf(db: Database, activityId: string): Pro
   const stored = attendanceOf(doc)
   const recounted = recountAttendance(checkins, walkins)
   const norm = (a: Attendance) =>
-    JSON.stringify([ATTENDANCE_KEYS.map((k) => a[k]), Object.entries(a.byAudience).filter(([, v]) => v !== 0).sort()])
+    JSON.stringify([
+      ATTENDANCE_KEYS.map((k) => a[k]),
+      Object.entries(a.byAudience)
+        .filter(([, v]) => v !== 0)
+        .sort(),
+    ])
   return { stored, recounted, agree: norm(stored) === norm(recounted) }
 }

@@ -14,8 +14,6 @@ const DAY = 24 * HOUR
 const ADMIN = 'dev-admin'
 const VOLUNTEER = 'bench-volunteer'
 
-
-
 export interface CheckinBenchOptions {
   /** Tickets scanned one after another. */
   scans?: number
@@ -55,7 +53,13 @@ export async function benchCheckin(cloud: LocalCloud, options: CheckinBenchOptio
     venue: { name: '压测场馆', address: '压测路1号' },
     startAt,
     endAt: startAt + 2 * HOUR,
-    signup: { capacity: scans + 10, opensAt: Date.now() - HOUR, closesAt: startAt - 2 * HOUR, cancelDeadline: startAt - DAY, fields: ['name', 'phone'] },
+    signup: {
+      capacity: scans + 10,
+      opensAt: Date.now() - HOUR,
+      closesAt: startAt - 2 * HOUR,
+      cancelDeadline: startAt - DAY,
+      fields: ['name', 'phone'],
+    },
   })
   await must(cloud, ADMIN, 'activity', 'publish', { id: activity.id })
 
@@ -66,7 +70,13 @@ export async function benchCheckin(cloud: LocalCloud, options: CheckinBenchOptio
     await db.collection('users').add({
       data: people.slice(i, i + 500).map((id, j) => ({
         _id: id,
-        profile: { name: `居民${i + j}`, phone: `136${String(i + j).padStart(8, '0')}`, ageGroup: '40-59', community: '压测社区', audience: 'residents' },
+        profile: {
+          name: `居民${i + j}`,
+          phone: `136${String(i + j).padStart(8, '0')}`,
+          ageGroup: '40-59',
+          community: '压测社区',
+          audience: 'residents',
+        },
         family: [],
         roles: [],
         createdAt: now,
@@ -81,7 +91,10 @@ export async function benchCheckin(cloud: LocalCloud, options: CheckinBenchOptio
   }
   // The activity starts in half an hour (check-in open); a volunteer redeems an invite.
   const soon = new Date(Date.now() + 30 * 60_000)
-  await db.collection('activities').doc(activity.id).update({ data: { startAt: soon, endAt: new Date(soon.getTime() + 2 * HOUR) } })
+  await db
+    .collection('activities')
+    .doc(activity.id)
+    .update({ data: { startAt: soon, endAt: new Date(soon.getTime() + 2 * HOUR) } })
   const { code } = await must(cloud, ADMIN, 'checkin', 'invite.create', { activityIds: [activity.id], expiresAt: Date.now() + DAY })
   await must(cloud, VOLUNTEER, 'checkin', 'invite.redeem', { code })
   const { keys } = await must(cloud, VOLUNTEER, 'checkin', 'roster', { activityIds: [activity.id] })

@@ -22,7 +22,12 @@ async function allLessons(db: any): Promise<{ _id: string; courseId: string; les
   const out: any[] = []
   let after = ''
   for (;;) {
-    const res = await db.collection('lessons').where({ _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000).get()
+    const res = await db
+      .collection('lessons')
+      .where({ _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()
     out.push(...res.data)
     if (res.data.length < 1000) return out
     after = res.data[res.data.length - 1]._id
@@ -84,7 +89,13 @@ export async function benchCourse(cloud: LocalCloud, options: CourseBenchOptions
   await db.collection('users').add({
     data: people.map((id, i) => ({
       _id: id,
-      profile: { name: `学员${i}`, phone: `137${String(i).padStart(8, '0')}`, ageGroup: i % 2 ? '70+' : '60-69', community: '压测社区', audience: 'seniors' },
+      profile: {
+        name: `学员${i}`,
+        phone: `137${String(i).padStart(8, '0')}`,
+        ageGroup: i % 2 ? '70+' : '60-69',
+        community: '压测社区',
+        audience: 'seniors',
+      },
       family: [],
       roles: [],
       createdAt: now,

@@ -16,7 +16,12 @@ export interface ReconcileFigures {
   total: number
 }
 
-export async function runReconcile(cloud: LocalCloud, openid: string, weekId: string, onCall?: (n: number, ms: number, progress: { done: number; total: number }) => void): Promise<ReconcileFigures> {
+export async function runReconcile(
+  cloud: LocalCloud,
+  openid: string,
+  weekId: string,
+  onCall?: (n: number, ms: number, progress: { done: number; total: number }) => void,
+): Promise<ReconcileFigures> {
   const out: ReconcileFigures = { calls: 0, totalMs: 0, callMaxMs: 0, dbOps: 0, byAction: {}, differences: [], checked: {}, total: 0 }
   cloud.db.resetStats()
   let cursor: string | null = null

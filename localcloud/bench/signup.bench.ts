@@ -20,8 +20,6 @@ export interface SignupBenchOptions {
   probes?: number
 }
 
-
-
 /** A week starting the day after tomorrow, created by the bureau admin; the admin runs its activities. */
 export async function benchWeek(cloud: LocalCloud): Promise<string> {
   const id = `bench${Date.now().toString(36)}`
@@ -55,7 +53,13 @@ export async function benchActivity(cloud: LocalCloud, weekId: string, capacity:
     venue: { name: '压测场馆', address: '压测路1号' },
     startAt,
     endAt: startAt + 2 * HOUR,
-    signup: { capacity, opensAt: Date.now() - HOUR, closesAt: startAt - 2 * HOUR, cancelDeadline: startAt - DAY, fields: ['name', 'phone'] },
+    signup: {
+      capacity,
+      opensAt: Date.now() - HOUR,
+      closesAt: startAt - 2 * HOUR,
+      cancelDeadline: startAt - DAY,
+      fields: ['name', 'phone'],
+    },
   })
   await must(cloud, ADMIN, 'activity', 'publish', { id: activity.id })
   return activity.id
@@ -69,7 +73,13 @@ export async function seedResidents(cloud: LocalCloud, prefix: string, count: nu
   for (let i = 0; i < count; i += 500) {
     const data = ids.slice(i, i + 500).map((id, j) => ({
       _id: id,
-      profile: { name: `居民${i + j}`, phone: `137${String(i + j).padStart(8, '0')}`, ageGroup: '40-59', community: '压测社区', audience: 'residents' },
+      profile: {
+        name: `居民${i + j}`,
+        phone: `137${String(i + j).padStart(8, '0')}`,
+        ageGroup: '40-59',
+        community: '压测社区',
+        audience: 'residents',
+      },
       family: [],
       roles: [],
       createdAt: now,

@@ -37,7 +37,14 @@ interface Measured {
   last: any
 }
 
-async function measure(cloud: LocalCloud, openid: string, action: string, input: unknown, rounds: number, warmups: number): Promise<Measured> {
+async function measure(
+  cloud: LocalCloud,
+  openid: string,
+  action: string,
+  input: unknown,
+  rounds: number,
+  warmups: number,
+): Promise<Measured> {
   let last: any
   for (let i = 0; i < warmups; i++) {
     const body = await call(cloud, openid, 'stats', action, input)
@@ -114,7 +121,8 @@ export async function benchStats(cloud: LocalCloud, options: StatsBenchOptions =
   for (const p of problems) console.log(`stats view mismatch: ${p}`)
   if (differences.length > 0) {
     console.log(`reconcile differences: ${differences.length}; by kind: ${JSON.stringify(differenceKinds(differences))}`)
-    for (const d of differences.slice(0, 5)) console.log(`  e.g. ${d.scope} ${d.id} ${d.field}: stored ${d.stored}, recounted ${d.recounted}`)
+    for (const d of differences.slice(0, 5))
+      console.log(`  e.g. ${d.scope} ${d.id} ${d.field}: stored ${d.stored}, recounted ${d.recounted}`)
     console.log(`  (the check-ins hold ${c.activityCommunityPairs} distinct (activity, typed 街道/社区) pairs)`)
   }
   const verdict = (name: string, m: Measured) =>

@@ -8,13 +8,32 @@
 // records are planned and written one district at a time (bench:scale writes 1,000,000
 // registrations this way). The PRNG, the record builders, the kept counters and the batched
 // inserts are the seed's (../seed/records.ts), which writes the seeded week's attendance the same way.
-import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type PublicityDoc, type RatingDoc, type RegistrationDoc, type UserDoc, type WalkinDoc, type WeekDoc } from '../../cloudfunctions/_core/collections'
+import {
+  COLLECTIONS,
+  type ActivityDoc,
+  type CheckinDoc,
+  type PublicityDoc,
+  type RatingDoc,
+  type RegistrationDoc,
+  type UserDoc,
+  type WalkinDoc,
+  type WeekDoc,
+} from '../../cloudfunctions/_core/collections'
 import type { RatingChoice } from '../../src/shared/domain/feedback'
 import type { AgeGroup, Relation, SignupField } from '../../src/shared/domain/people'
 import { shanghaiDate, shanghaiInstant } from '../../src/shared/domain/time'
 import { AUDIENCES, CONTENT_TYPES, TOPICS, type Audience } from '../../src/shared/domain/vocabulary'
 import type { LocalDb } from '../gateway/sdk-client'
-import { checkinRecord, insertMany, keepCounters, markFirstInDistrict, Rand, ratingRecord, registrationRecord, walkinRecord } from '../seed/records'
+import {
+  checkinRecord,
+  insertMany,
+  keepCounters,
+  markFirstInDistrict,
+  Rand,
+  ratingRecord,
+  registrationRecord,
+  walkinRecord,
+} from '../seed/records'
 import { dayFromToday } from './gateway-client'
 
 const MINUTE = 60_000
@@ -160,7 +179,18 @@ function makePeople(r: Rand, weekId: string, accounts: number, districts: number
     const openid = `${weekId}-p${i}`
     const name = `${r.pick(SURNAMES)}${r.pick(GIVEN)}${r.chance(0.6) ? r.pick(GIVEN) : ''}`
     const community = typedCommunity(r, DISTRICTS[district])
-    out.push({ personId: openid, openid, memberId: null, relation: null, name, phone: `139${String(i).padStart(8, '0')}`, ageGroup: ageFor(r, audience), community, audience, district })
+    out.push({
+      personId: openid,
+      openid,
+      memberId: null,
+      relation: null,
+      name,
+      phone: `139${String(i).padStart(8, '0')}`,
+      ageGroup: ageFor(r, audience),
+      community,
+      audience,
+      district,
+    })
     if (r.chance(0.15)) {
       const memberId = `m${r.id(6)}`
       out.push({
@@ -249,9 +279,22 @@ function planWeek(options: StatsDataOptions): WeekPlan {
   }
   const organiser = `${weekId}-org`
   const admin = `${weekId}-admin`
-  const profile = (name: string) => ({ name, phone: '13800000000', ageGroup: '40-59' as AgeGroup, community: '压测市社区教育指导中心', audience: 'educators' as Audience })
+  const profile = (name: string) => ({
+    name,
+    phone: '13800000000',
+    ageGroup: '40-59' as AgeGroup,
+    community: '压测市社区教育指导中心',
+    audience: 'educators' as Audience,
+  })
   const users: UserDoc[] = [
-    { _id: organiser, profile: profile('万丽娟'), family: [], roles: [{ role: 'organiser', weekId, districtCode: districts[0].code }], createdAt: created, updatedAt: created },
+    {
+      _id: organiser,
+      profile: profile('万丽娟'),
+      family: [],
+      roles: [{ role: 'organiser', weekId, districtCode: districts[0].code }],
+      createdAt: created,
+      updatedAt: created,
+    },
     { _id: admin, profile: profile('涂建华'), family: [], roles: [{ role: 'admin', weekId }], createdAt: created, updatedAt: created },
   ]
 
@@ -273,7 +316,11 @@ function planWeek(options: StatsDataOptions): WeekPlan {
       const noSignup = type === 'achievements' || type === 'open_resources' ? r.chance(0.6) : r.chance(0.05)
       const status: ActivityDoc['status'] = r.chance(0.01) ? 'cancelled' : r.chance(0.01) ? 'draft' : 'published'
       const fields = r.weighted<SignupField[]>(
-        [['name', 'phone'], ['name', 'phone', 'community', 'audience'], ['name', 'phone', 'ageGroup', 'community', 'audience']],
+        [
+          ['name', 'phone'],
+          ['name', 'phone', 'community', 'audience'],
+          ['name', 'phone', 'ageGroup', 'community', 'audience'],
+        ],
         [40, 30, 30],
       )
       const id = `${weekId}-${d.code}-${String(k).padStart(3, '0')}`
@@ -285,17 +332,32 @@ function planWeek(options: StatsDataOptions): WeekPlan {
         title: `${street}街道${r.pick(TITLE_WORDS[type])}（第${k + 1}场）`,
         type,
         topics: [r.pick(topicCodes), ...(r.chance(0.4) ? [r.pick(topicCodes)] : [])].filter((t, i, a) => a.indexOf(t) === i),
-        audiences: [r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS), ...(r.chance(0.5) ? [r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS)] : [])].filter((t, i, a) => a.indexOf(t) === i),
+        audiences: [
+          r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS),
+          ...(r.chance(0.5) ? [r.weighted(AUDIENCE_CODES, AUDIENCE_WEIGHTS)] : []),
+        ].filter((t, i, a) => a.indexOf(t) === i),
         organizer: r.chance(0.4) ? `${d.name}社区教育学院` : `${street}街道社区学校`,
         coOrganizers: r.chance(0.5) ? [`${street}街道${community}社区居委会`] : [],
         mode,
-        venue: mode === 'online' ? null : { name: `${community}社区${r.pick(['党群服务中心', '文化活动中心', '老年学校', '图书室'])}`, address: `${d.name}${street}街道${community}社区${r.int(1, 300)}号` },
+        venue:
+          mode === 'online'
+            ? null
+            : {
+                name: `${community}社区${r.pick(['党群服务中心', '文化活动中心', '老年学校', '图书室'])}`,
+                address: `${d.name}${street}街道${community}社区${r.int(1, 300)}号`,
+              },
         onlineUrl: mode === 'offline' ? null : 'https://live.example.cn/room/1',
         startAt: new Date(startAt),
         endAt: new Date(endAt),
         signup: noSignup
           ? null
-          : { capacity: 0, opensAt: new Date(startAt - 10 * DAY), closesAt: new Date(startAt - 2 * HOUR), cancelDeadline: new Date(startAt - DAY), fields },
+          : {
+              capacity: 0,
+              opensAt: new Date(startAt - 10 * DAY),
+              closesAt: new Date(startAt - 2 * HOUR),
+              cancelDeadline: new Date(startAt - DAY),
+              fields,
+            },
         seatsLeft: noSignup ? null : 0,
         description: `${d.name}${street}街道举办的${TITLE_WORDS[type][0]}活动。`,
         status,
@@ -333,7 +395,22 @@ function planWeek(options: StatsDataOptions): WeekPlan {
   // Check-ins: nCheckins in all, shared by the districts as their registrations are.
   const regsByDistrict = districts.map((d) => withSignup.reduce((n, a, i) => n + (a.districtCode === d.code ? counts[i] : 0), 0))
   const checkinTargets = apportion(nCheckins, regsByDistrict)
-  return { r, week, users, activities, districts, days, organiser, admin, now, people, byDistrict, byDistrictAudience, regCounts, checkinTargets }
+  return {
+    r,
+    week,
+    users,
+    activities,
+    districts,
+    days,
+    organiser,
+    admin,
+    now,
+    people,
+    byDistrict,
+    byDistrictAudience,
+    regCounts,
+    checkinTargets,
+  }
 }
 
 /**
@@ -376,7 +453,10 @@ function planDistrict(plan: WeekPlan, di: number): DistrictRecords {
     }
     const active = list.filter((x) => x.status !== 'cancelled')
     const full = r.chance(0.2)
-    const capacity = Math.max(10, full ? Math.floor((active.length * r.int(75, 95)) / 100) : Math.ceil((active.length + r.int(0, 60)) / 10) * 10)
+    const capacity = Math.max(
+      10,
+      full ? Math.floor((active.length * r.int(75, 95)) / 100) : Math.ceil((active.length + r.int(0, 60)) / 10) * 10,
+    )
     active.forEach((reg, i) => {
       if (i < capacity) {
         reg.confirmedAt = reg.createdAt
@@ -393,7 +473,10 @@ function planDistrict(plan: WeekPlan, di: number): DistrictRecords {
   const held = mineAll.filter((a) => a.status === 'published')
   const confirmedOf = held.map((a) => (regsOf.get(a._id) ?? []).filter((x) => x.status === 'confirmed'))
   const turnout = apportion(
-    Math.min(plan.checkinTargets[di], confirmedOf.reduce((n, c) => n + c.length, 0)),
+    Math.min(
+      plan.checkinTargets[di],
+      confirmedOf.reduce((n, c) => n + c.length, 0),
+    ),
     confirmedOf.map((c) => c.length * (0.45 + 0.5 * r.float()) + 1e-9),
     confirmedOf.map((c) => c.length),
   )
@@ -472,7 +555,10 @@ function planPublicity(plan: WeekPlan): PublicityDoc[] {
         title: i === 0 ? `${d.name}全民终身学习活动周开幕` : `${a!.title}圆满举行`,
         outlet: r.pick(['江西日报', `${d.name}融媒体中心`, '学习强国', '微信公众号']),
         url: kind === 'photo' ? null : `https://news.example.cn/${d.code}/${i}`,
-        fileIds: kind === 'photo' ? Array.from({ length: r.int(1, 6) }, (_, k) => `cloud://localcloud/publicity/${weekId}/${d.code}-${i}-${k}.jpg`) : [],
+        fileIds:
+          kind === 'photo'
+            ? Array.from({ length: r.int(1, 6) }, (_, k) => `cloud://localcloud/publicity/${weekId}/${d.code}-${i}-${k}.jpg`)
+            : [],
         publishedOn: days[Math.min(6, i)],
         createdBy: organiser,
         createdAt: now,
@@ -540,7 +626,9 @@ export async function generateStatsData(db: LocalDb, options: StatsDataOptions =
     await insertMany(db, COLLECTIONS.walkins, recs.walkins, batch, inFlight)
     await insertMany(db, COLLECTIONS.ratings, recs.ratings, batch, inFlight)
     insertMs += performance.now() - t
-    options.log?.(`district ${code}: ${recs.registrations.length} registrations, ${recs.checkins.length} check-ins written (${Math.round(insertMs / 1000)} s writing so far)`)
+    options.log?.(
+      `district ${code}: ${recs.registrations.length} registrations, ${recs.checkins.length} check-ins written (${Math.round(insertMs / 1000)} s writing so far)`,
+    )
   }
   counts.people = registrants.size
   t = performance.now()

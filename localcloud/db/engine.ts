@@ -222,7 +222,9 @@ function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[
     const first = sub?.[0]
     if (sub && spec.let === undefined && spec.localField === undefined && first && Object.keys(first)[0] === '$match') {
       const matches = compileQuery(first.$match as Doc)
-      const joined = resolve(spec.from).filter(matches).map((d) => cloneDoc(d))
+      const joined = resolve(spec.from)
+        .filter(matches)
+        .map((d) => cloneDoc(d))
       out.push({ $lookup: { ...spec, from: joined, pipeline: sub } })
       continue
     }

@@ -62,16 +62,11 @@ export function duplicateKey(collection: string, id: unknown, form: DuplicateKey
       `[FailedOperation.DuplicateWrite] DATABASE_DUPLICATE_WRITE: index key duplicate, collection: ${collection} _id: ${JSON.stringify(id)}`,
     )
   }
-  return requestFailed(
-    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
-  )
+  return requestFailed(`E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
 }
 
 export function transactionConflict(detail: string): DbError {
-  return new DbError(
-    'DATABASE_TRANSACTION_CONFLICT',
-    `[ResourceUnavailable.TransactionConflict] DATABASE_TRANSACTION_CONFLICT: ${detail}`,
-  )
+  return new DbError('DATABASE_TRANSACTION_CONFLICT', `[ResourceUnavailable.TransactionConflict] DATABASE_TRANSACTION_CONFLICT: ${detail}`)
 }
 
 export function transactionFail(detail: string): DbError {

@@ -10,7 +10,10 @@ let counter = randomBytes(3).readUIntBE(0, 3)
 /** A new 32-hex id: seconds, a process-wide counter and randomness (unique and roughly ordered). */
 export function newDocId(): string {
   counter = (counter + 1) % 0x1000000
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0').slice(-8)
+  const seconds = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8)
   return seconds + counter.toString(16).padStart(6, '0') + randomBytes(9).toString('hex')
 }
 

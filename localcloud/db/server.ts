@@ -198,7 +198,11 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   async function injectFault(mode: 'kill' | 'lose' | 'fail', req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req).catch(() => '')
     if (mode === 'fail') {
-      return sendJson(res, 200, { requestId: newRequestId(), code: 'SYS_ERR', message: '[InternalError] injected fault: the request was not applied' })
+      return sendJson(res, 200, {
+        requestId: newRequestId(),
+        code: 'SYS_ERR',
+        message: '[InternalError] injected fault: the request was not applied',
+      })
     }
     if (mode === 'lose') handleSdkCall(text)
     res.socket?.destroy()

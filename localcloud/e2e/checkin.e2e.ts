@@ -34,10 +34,11 @@ const started = Date.now()
 
 interface Envelope {
   ok: boolean
-  data?: any  
+  data?: any
   code?: string
 }
-const call = (fn: string, action: string, input: unknown, openid: string) => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
+const call = (fn: string, action: string, input: unknown, openid: string) =>
+  invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
 async function must(fn: string, action: string, input: unknown, openid: string) {
   const res = await call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res)}`)
@@ -75,8 +76,11 @@ beforeAll(async () => {
     },
     ADMIN,
   )
-  const db = cloud.sdkDb as any  
-  await db.collection('users').doc(ORGANISER).update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: 'east' }]) } })
+  const db = cloud.sdkDb as any
+  await db
+    .collection('users')
+    .doc(ORGANISER)
+    .update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: 'east' }]) } })
 
   // Starts in about 30 minutes: check-in (from 60 minutes before the start) is open now.
   const startAt = Math.ceil((Date.now() + 30 * MIN) / (5 * MIN)) * 5 * MIN
@@ -97,7 +101,13 @@ beforeAll(async () => {
       onlineUrl: null,
       startAt,
       endAt: startAt + 90 * MIN,
-      signup: { capacity: 30, opensAt: Date.now() - 60 * MIN, closesAt: startAt, cancelDeadline: startAt - 10 * MIN, fields: ['name', 'phone'] },
+      signup: {
+        capacity: 30,
+        opensAt: Date.now() - 60 * MIN,
+        closesAt: startAt,
+        cancelDeadline: startAt - 10 * MIN,
+        fields: ['name', 'phone'],
+      },
       description: '签到测试用活动。',
     },
     ORGANISER,
@@ -140,21 +150,24 @@ test('the resident opens the ticket from 我的活动; the QR read back from the
   // A screenshot of the QR element as shown on screen; its PNG is decoded to pixels by the browser
   // (no PNG decoder is installed in Node) and the pixels are read with jsqr here.
   const png = await qr.screenshot({ path: path.join(ROOT, '.artifacts', 'screenshots', 'checkin-02-ticket-qr.png') })
-  const pixels = await page.evaluate(async (dataUrl) => {
-    const img = new Image()
-    img.src = dataUrl
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = img.naturalWidth
-    canvas.height = img.naturalHeight
-    const ctx = canvas.getContext('2d')!
-    ctx.drawImage(img, 0, 0)
-    // RGBA bytes as base64: a plain array of a million numbers takes half a minute to hand over.
-    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data
-    let bin = ''
-    for (let i = 0; i < rgba.length; i += 0x8000) bin += String.fromCharCode(...rgba.subarray(i, i + 0x8000))
-    return { w: canvas.width, h: canvas.height, data: btoa(bin) }
-  }, `data:image/png;base64,${png.toString('base64')}`)
+  const pixels = await page.evaluate(
+    async (dataUrl) => {
+      const img = new Image()
+      img.src = dataUrl
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.naturalWidth
+      canvas.height = img.naturalHeight
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      // RGBA bytes as base64: a plain array of a million numbers takes half a minute to hand over.
+      const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+      let bin = ''
+      for (let i = 0; i < rgba.length; i += 0x8000) bin += String.fromCharCode(...rgba.subarray(i, i + 0x8000))
+      return { w: canvas.width, h: canvas.height, data: btoa(bin) }
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  )
   const decoded = jsQR(new Uint8ClampedArray(Buffer.from(pixels.data, 'base64')), pixels.w, pixels.h)
   expect(decoded).not.toBeNull()
   token = decoded!.data
@@ -179,7 +192,9 @@ test('in care mode the ticket page meets the 适老化 numbers', async () => {
   await page.waitForSelector(tid('ticket-page', '[data-care="on"]'))
   await page.waitForSelector(tid('ticket-card'))
   const m = await page.evaluate(() => {
-    const root = Array.from(document.querySelectorAll('[data-testid="ticket-page"]')).find((el) => (el as HTMLElement).offsetParent !== null)!
+    const root = Array.from(document.querySelectorAll('[data-testid="ticket-page"]')).find(
+      (el) => (el as HTMLElement).offsetParent !== null,
+    )!
     const texts = Array.from(root.querySelectorAll('*')).filter((el) =>
       Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim()),
     )
@@ -189,7 +204,14 @@ test('in care mode the ticket page meets the 适老化 numbers', async () => {
     const name = getComputedStyle(root.querySelector('[data-testid="ticket-holder"]')!)
     const print = root.querySelector('[data-testid="ticket-print"]')!.getBoundingClientRect()
     const qr = root.querySelector('[data-testid="ticket-qr"] img')!.getBoundingClientRect()
-    return { min: Math.min(...px), max: Math.max(...px), minLineHeight: Math.min(...lh), name: parseFloat(name.fontSize), print: [print.width, print.height], qr: [qr.width, qr.height] }
+    return {
+      min: Math.min(...px),
+      max: Math.max(...px),
+      minLineHeight: Math.min(...lh),
+      name: parseFloat(name.fontSize),
+      print: [print.width, print.height],
+      qr: [qr.width, qr.height],
+    }
   })
   console.log(`ticket page, care mode: ${JSON.stringify(m)}`)
   expect(m.min).toBeGreaterThanOrEqual(18)
@@ -227,7 +249,9 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   expect(code).not.toBe('')
   await expect(codeEl.textContent()).resolves.toBe(code)
   await org.waitForFunction(() => {
-    const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="org-invite-qr"] img')).find((el) => el.offsetParent !== null)
+    const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="org-invite-qr"] img')).find(
+      (el) => el.offsetParent !== null,
+    )
     return !!img && img.complete && img.naturalWidth > 0
   })
   await expect(org.locator(tid('org-invite-done')).textContent()).resolves.toContain('志愿者签到')
@@ -294,7 +318,9 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   if (await org.locator(tid(`org-week-${weekId}`)).count()) {
     await org.click(tid(`org-week-${weekId}`))
   }
-  await org.waitForSelector(tid('org-activity-item', `[data-id="${activityId}"]`) + ` [data-testid="org-activity-checked-in"][data-value="1"]`)
+  await org.waitForSelector(
+    tid('org-activity-item', `[data-id="${activityId}"]`) + ` [data-testid="org-activity-checked-in"][data-value="1"]`,
+  )
   await expect(orgItem.locator(tid('org-activity-checked-in')).textContent()).resolves.toContain('已签到 1 人')
   await screenshot(org, 'checkin-org-03-activities-checked-in')
   await org.context().close()

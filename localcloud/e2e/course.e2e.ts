@@ -45,13 +45,15 @@ interface EnrolmentRow {
   certificateNo?: string | null
 }
 async function enrolments(openid = SENIOR): Promise<EnrolmentRow[]> {
-  const res = (await cloud.sdkDb.collection('enrolments').where({ openid, courseId }).limit(100).get()) as unknown as { data: EnrolmentRow[] }
+  const res = (await cloud.sdkDb.collection('enrolments').where({ openid, courseId }).limit(100).get()) as unknown as {
+    data: EnrolmentRow[]
+  }
   return res.data
 }
 
 interface Envelope {
   ok: boolean
-  data?: any  
+  data?: any
   code?: string
 }
 async function must(fn: string, action: string, input: unknown, openid: string) {
@@ -83,14 +85,22 @@ async function careMeasure(page: Page, root: string) {
 }
 
 function expectCare(name: string, m: Awaited<ReturnType<typeof careMeasure>>) {
-  expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({ name, min: true, max: true, lh: true, small: [] })
+  expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({
+    name,
+    min: true,
+    max: true,
+    lh: true,
+    small: [],
+  })
 }
 
 /** The lesson screen's sizes: the step's words and the two bottom buttons (in view, at the bottom). */
 async function lessonSizes(page: Page) {
   return page.evaluate(() => {
     const visible = (id: string) =>
-      Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)).find((e) => e.getClientRects().length > 0 && e.offsetParent !== null) ?? null
+      Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)).find(
+        (e) => e.getClientRects().length > 0 && e.offsetParent !== null,
+      ) ?? null
     const text = visible('lesson-step-text')!
     const box = (id: string) => {
       const el = visible(id)
@@ -113,7 +123,11 @@ async function onStep(page: Page, lessonId: string, step: number) {
     await page.waitForSelector(tid('lesson-body', `[data-lesson="${lessonId}"][data-step="${step}"]`), { timeout: 10_000 })
   } catch (err) {
     await keep(page, `course-failed-${lessonId}-${step}`)
-    const body = await page.locator('[data-testid="lesson-page"]:visible, [data-testid="course-page"]:visible').first().innerText().catch(() => '')
+    const body = await page
+      .locator('[data-testid="lesson-page"]:visible, [data-testid="course-page"]:visible')
+      .first()
+      .innerText()
+      .catch(() => '')
     throw new Error(`not on ${lessonId} step ${step}; page says: ${body.slice(0, 300)}; url ${page.url()}\n${String(err)}`)
   }
 }
@@ -197,12 +211,16 @@ test('one step per screen: words >= 20px, 上一步 / 下一步 >= 60x60 fixed a
   // The step's picture (a cloud:// file served by the local cloud) has loaded, when the step has one.
   if ((await page.locator(tid('lesson-step-image')).count()) > 0) {
     await page.waitForFunction(() => {
-      const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="lesson-step-image"] img')).find((i) => i.offsetParent !== null)
+      const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="lesson-step-image"] img')).find(
+        (i) => i.offsetParent !== null,
+      )
       return !!img && img.complete && img.naturalWidth > 0
     })
     // Shown whole, undistorted, inside its box.
     const fit = await page.evaluate(() => {
-      const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="lesson-step-image"] img')).find((i) => i.offsetParent !== null)!
+      const img = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="lesson-step-image"] img')).find(
+        (i) => i.offsetParent !== null,
+      )!
       const r = img.getBoundingClientRect()
       const box = img.closest('[data-testid="lesson-step-image"]')!.getBoundingClientRect()
       return {
@@ -297,11 +315,20 @@ test('finishing every lesson (学会了, 学下一课) completes the course and 
   await page.waitForSelector(tid('cert-body'))
   await page.waitForSelector(tid('cert-image-box', '[data-ready="true"]'))
   const img = await page.evaluate(async () => {
-    const el = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="cert-image"] img')).find((i) => i.offsetParent !== null)!
+    const el = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="cert-image"] img')).find(
+      (i) => i.offsetParent !== null,
+    )!
     if (!el.complete) await new Promise((r) => el.addEventListener('load', r, { once: true }))
     const r = el.getBoundingClientRect()
     const box = el.closest('[data-testid="cert-image"]')!.getBoundingClientRect()
-    return { src: el.src.slice(0, 22), bytes: el.src.length, w: el.naturalWidth, h: el.naturalHeight, shownW: Math.round(r.width), boxH: Math.round(box.height) }
+    return {
+      src: el.src.slice(0, 22),
+      bytes: el.src.length,
+      w: el.naturalWidth,
+      h: el.naturalHeight,
+      shownW: Math.round(r.width),
+      boxH: Math.round(box.height),
+    }
   })
   expect(img.src).toBe('data:image/png;base64,')
   expect(img.w).toBe(750)
@@ -335,7 +362,7 @@ test('我的 shows the course under 我的学习 as 已结业; the course page o
   await screenshot(page, 'course-12-course-completed-care')
 })
 
-test('为家人学: a resident chooses a family member; the enrolment and the step are the member\'s, not the resident\'s', async () => {
+test("为家人学: a resident chooses a family member; the enrolment and the step are the member's, not the resident's", async () => {
   const added = await must('signup', 'family.add', { name: PARENT, ageGroup: '70+', relation: 'parent' }, RESIDENT)
   const memberId: string = added.member.id
   const page = await openAs(browser, cloud.gateway.url, RESIDENT)
@@ -357,7 +384,9 @@ test('为家人学: a resident chooses a family member; the enrolment and the st
     await page.waitForTimeout(200)
   }
   // One enrolment, the member's, at step 2; none for the resident themself.
-  expect(rows.map((r) => ({ memberId: r.memberId, position: r.position }))).toEqual([{ memberId, position: { lessonId: lessons[0].id, step: 1 } }])
+  expect(rows.map((r) => ({ memberId: r.memberId, position: r.position }))).toEqual([
+    { memberId, position: { lessonId: lessons[0].id, step: 1 } },
+  ])
   await page.click(tid('lesson-back'))
   await page.waitForSelector(tid('course-body', `[data-fresh="true"][data-member="${memberId}"][data-enrolled="true"]`))
   expect(await page.locator(tid('course-start-box')).innerText()).toContain(`${PARENT}的学习进度`)

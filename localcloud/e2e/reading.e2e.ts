@@ -96,7 +96,13 @@ async function careMeasure(page: Page, root: string) {
       const v = parseFloat(cs.lineHeight)
       return Number.isNaN(v) ? 1.5 : Math.round((v / parseFloat(cs.fontSize)) * 100) / 100
     })
-    const taps = visible.filter((el) => el.getAttribute('role') === 'button' || el.getAttribute('role') === 'link' || el.tagName === 'A' || /^taro-(input|textarea)-core$/i.test(el.tagName))
+    const taps = visible.filter(
+      (el) =>
+        el.getAttribute('role') === 'button' ||
+        el.getAttribute('role') === 'link' ||
+        el.tagName === 'A' ||
+        /^taro-(input|textarea)-core$/i.test(el.tagName),
+    )
     const small = taps
       .map((el) => ({ id: el.getAttribute('data-testid') ?? el.tagName, r: el.getBoundingClientRect() }))
       .filter((t) => t.r.height < 60 || t.r.width < 60)
@@ -110,7 +116,7 @@ async function openBooks(page: Page) {
   await page.waitForSelector(tid('book-lists', '[data-status="ready"]'))
 }
 
-test('好书推荐 lists the week\'s books with a few lines and readers, under the resident\'s reading card', async () => {
+test("好书推荐 lists the week's books with a few lines and readers, under the resident's reading card", async () => {
   const page = resident
   await openBooks(page)
   const cards = page.locator(tid('book-card'))
@@ -155,7 +161,9 @@ test('the resident opens a book, logs 30 minutes with a note, and sees 已连续
   expect(await page.locator(tid('log-submit')).innerText()).toContain('今天已打卡')
   await screenshot(page, 'reading-book-logged')
 
-  const logs = await docs<{ bookId: string; minutes: number; note: string | null; day: string; personId: string }>('readingLogs', { openid: RESIDENT })
+  const logs = await docs<{ bookId: string; minutes: number; note: string | null; day: string; personId: string }>('readingLogs', {
+    openid: RESIDENT,
+  })
   expect(logs).toEqual([expect.objectContaining({ bookId, minutes: 30, note: NOTE, day: shanghaiDate(realNow()), personId: RESIDENT })])
 
   // The stale tab tries again: the server refuses with READING_ALREADY_LOGGED, said in Chinese.
@@ -199,7 +207,11 @@ test('with a log from yesterday (the real function, its clock a day back) the st
   clockShift = -DAY
   let yesterday: Answer
   try {
-    yesterday = (await invokeFunction('reading', { action: 'log', input: { bookId, minutes: 20, note: '昨天读了第一章。' } }, RESIDENT)) as Answer
+    yesterday = (await invokeFunction(
+      'reading',
+      { action: 'log', input: { bookId, minutes: 20, note: '昨天读了第一章。' } },
+      RESIDENT,
+    )) as Answer
   } finally {
     clockShift = 0
   }
@@ -258,7 +270,11 @@ test('the resident joins the district board (shown as a masked name) and finds t
 })
 
 test('reading with a family member: the picker on the book page logs for them; their streak is theirs', async () => {
-  const added = (await invokeFunction('signup', { action: 'family.add', input: { name: PARENT, ageGroup: '70+', relation: 'parent' } }, RESIDENT)) as {
+  const added = (await invokeFunction(
+    'signup',
+    { action: 'family.add', input: { name: PARENT, ageGroup: '70+', relation: 'parent' } },
+    RESIDENT,
+  )) as {
     ok: boolean
     data: { member: { id: string } }
   }
@@ -328,6 +344,12 @@ test('care mode: books, book and reading pages keep body text >= 18px, the large
 
   console.log('care-mode measurements', JSON.stringify(report))
   for (const [name, m] of Object.entries(report)) {
-    expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({ name, min: true, max: true, lh: true, small: [] })
+    expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({
+      name,
+      min: true,
+      max: true,
+      lh: true,
+      small: [],
+    })
   }
 })

@@ -36,16 +36,17 @@ const limitsBefore = process.env[LIMITS_ENV]
 
 interface Envelope {
   ok: boolean
-  data?: any  
+  data?: any
   code?: string
 }
-const call = (fn: string, action: string, input: unknown, openid: string) => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
+const call = (fn: string, action: string, input: unknown, openid: string) =>
+  invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
 async function must(fn: string, action: string, input: unknown, openid: string) {
   const res = await call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res)}`)
   return res.data
 }
-const db = () => cloud.sdkDb as any  
+const db = () => cloud.sdkDb as any
 
 async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(400)
@@ -83,7 +84,10 @@ beforeAll(async () => {
     },
     ADMIN,
   )
-  await db().collection('users').doc(ORGANISER).update({ data: { roles: db().command.push([{ role: 'organiser', weekId, districtCode: 'east' }]) } })
+  await db()
+    .collection('users')
+    .doc(ORGANISER)
+    .update({ data: { roles: db().command.push([{ role: 'organiser', weekId, districtCode: 'east' }]) } })
   const startAt = Math.ceil((Date.now() + 3 * DAY) / (60 * MIN)) * 60 * MIN
   for (const [i, title] of TITLES.entries()) {
     const at = startAt + i * 3 * 60 * MIN
@@ -104,7 +108,13 @@ beforeAll(async () => {
         onlineUrl: null,
         startAt: at,
         endAt: at + 90 * MIN,
-        signup: { capacity: 30, opensAt: Date.now() - 60 * MIN, closesAt: at - 60 * MIN, cancelDeadline: at - DAY, fields: ['name', 'phone'] },
+        signup: {
+          capacity: 30,
+          opensAt: Date.now() - 60 * MIN,
+          closesAt: at - 60 * MIN,
+          cancelDeadline: at - DAY,
+          fields: ['name', 'phone'],
+        },
         description: '核对测试用活动。',
       },
       ORGANISER,
@@ -171,7 +181,10 @@ test('(a) from the dashboard, the organiser runs the reconcile to the end: 已�
 
 test('(b) a counter that drifted is listed in plain Chinese: the activity, 签到人次, recorded and recounted', async () => {
   const _ = db().command
-  await db().collection('activities').doc(activityIds[1]).update({ data: { 'attendance.checkedIn': _.inc(2) } })
+  await db()
+    .collection('activities')
+    .doc(activityIds[1])
+    .update({ data: { 'attendance.checkedIn': _.inc(2) } })
   try {
     const page = await openReconcile()
     await page.click(tid('reconcile-start'))
@@ -187,13 +200,19 @@ test('(b) a counter that drifted is listed in plain Chinese: the activity, 签�
     await screenshot(page, 'reconcile-difference')
     await page.context().close()
   } finally {
-    await db().collection('activities').doc(activityIds[1]).update({ data: { 'attendance.checkedIn': _.inc(-2) } })
+    await db()
+      .collection('activities')
+      .doc(activityIds[1])
+      .update({ data: { 'attendance.checkedIn': _.inc(-2) } })
   }
 })
 
 test('(c) a failed call shows the error and 重试 continues from the last cursor; 取消 stops and 继续核对 finishes', async () => {
   const _ = db().command
-  await db().collection('activities').doc(activityIds[2]).update({ data: { 'counters.confirmed': _.inc(1) } })
+  await db()
+    .collection('activities')
+    .doc(activityIds[2])
+    .update({ data: { 'counters.confirmed': _.inc(1) } })
   try {
     const page = await openReconcile()
     const calls = recordCalls(page)
@@ -241,6 +260,9 @@ test('(c) a failed call shows the error and 重试 continues from the last curso
     expect(text).toContain('记录 2 · 实际 1')
     await page.context().close()
   } finally {
-    await db().collection('activities').doc(activityIds[2]).update({ data: { 'counters.confirmed': _.inc(-1) } })
+    await db()
+      .collection('activities')
+      .doc(activityIds[2])
+      .update({ data: { 'counters.confirmed': _.inc(-1) } })
   }
 })

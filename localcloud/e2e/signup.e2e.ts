@@ -151,7 +151,13 @@ async function careMeasure(page: Page, root: string) {
       const v = parseFloat(cs.lineHeight)
       return Number.isNaN(v) ? 1.5 : Math.round((v / parseFloat(cs.fontSize)) * 100) / 100
     })
-    const taps = visible.filter((el) => el.getAttribute('role') === 'button' || el.getAttribute('role') === 'link' || el.tagName === 'A' || /^taro-(input|textarea)-core$/i.test(el.tagName))
+    const taps = visible.filter(
+      (el) =>
+        el.getAttribute('role') === 'button' ||
+        el.getAttribute('role') === 'link' ||
+        el.tagName === 'A' ||
+        /^taro-(input|textarea)-core$/i.test(el.tagName),
+    )
     const small = taps
       .map((el) => ({ id: el.getAttribute('data-testid') ?? el.tagName, r: el.getBoundingClientRect() }))
       .filter((t) => t.r.height < 60 || t.r.width < 60)
@@ -280,7 +286,7 @@ test('signing up for another activity at the same time shows the overlap warning
   expect(await docs('registrations', { activityId: OVERLAPPING })).toHaveLength(0)
 })
 
-test('我的活动 lists both tickets; cancelling the parent\'s shows it cancelled', async () => {
+test("我的活动 lists both tickets; cancelling the parent's shows it cancelled", async () => {
   const page = resident
   await page.goto(`${cloud.gateway.url}/#/pages/index/index`)
   await listReady(page)
@@ -288,7 +294,9 @@ test('我的活动 lists both tickets; cancelling the parent\'s shows it cancell
   await page.waitForSelector('[data-testid="mine-list"][data-status="ready"]')
   const items = page.locator(tid('mine-item'))
   expect(await items.count()).toBe(2)
-  const persons = await items.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-person')}:${e.getAttribute('data-status')}`).sort())
+  const persons = await items.evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute('data-person')}:${e.getAttribute('data-status')}`).sort(),
+  )
   expect(persons).toEqual([`${PARENT}:confirmed`, '刘思雨:confirmed'].sort())
   await screenshot(page, 'signup-mine')
 
@@ -333,7 +341,11 @@ test('a full activity offers the waitlist with its explanation; a freed seat pro
   await screenshot(page, 'signup-result-waitlisted')
 
   // One of them cancels: exactly the resident is promoted and notified.
-  const cancelled = (await invokeFunction('signup', { action: 'cancel', input: { registrationId: `${SMALL}_e2e-filler-0` } }, 'e2e-filler-0')) as { ok: boolean }
+  const cancelled = (await invokeFunction(
+    'signup',
+    { action: 'cancel', input: { registrationId: `${SMALL}_e2e-filler-0` } },
+    'e2e-filler-0',
+  )) as { ok: boolean }
   expect(cancelled.ok).toBe(true)
   const [mine] = await docs<RegDoc>('registrations', { _id: `${SMALL}_dev-resident` })
   expect(mine.status).toBe('confirmed')
@@ -409,11 +421,17 @@ test('care mode: the new resident pages keep body text >= 18px, the largest >= 3
 
   console.log('care-mode measurements', JSON.stringify(report))
   for (const [name, m] of Object.entries(report)) {
-    expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({ name, min: true, max: true, lh: true, small: [] })
+    expect({ name, min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({
+      name,
+      min: true,
+      max: true,
+      lh: true,
+      small: [],
+    })
   }
 })
 
-test('an organiser creates and publishes an activity in 东湖区 that then appears in the resident\'s list', async () => {
+test("an organiser creates and publishes an activity in 东湖区 that then appears in the resident's list", async () => {
   const org = await openAs(browser, cloud.gateway.url, 'dev-organiser')
   await org.waitForSelector(tid('entry-organiser'))
   await org.click(tid('entry-organiser'))
@@ -449,10 +467,14 @@ test('an organiser creates and publishes an activity in 东湖区 that then appe
   expect(newId).not.toBe('')
   await screenshot(org, 'signup-org-published')
 
-  const [doc] = await docs<{ status: string; districtCode: string; title: string; seatsLeft: number; audiences: string[]; signup: { capacity: number } }>(
-    'activities',
-    { _id: newId },
-  )
+  const [doc] = await docs<{
+    status: string
+    districtCode: string
+    title: string
+    seatsLeft: number
+    audiences: string[]
+    signup: { capacity: number }
+  }>('activities', { _id: newId })
   expect(doc).toMatchObject({ status: 'published', districtCode: 'donghu', title: NEW_TITLE, seatsLeft: 30, signup: { capacity: 30 } })
   expect(doc.audiences.sort()).toEqual(['residents', 'seniors'])
   await org.context().close()
@@ -464,7 +486,9 @@ test('an organiser creates and publishes an activity in 东湖区 that then appe
   await page.click(tid('filter-district'))
   await page.click(tid('district-option-donghu'))
   await listReady(page)
-  expect(await cardIds(page)).toEqual([...nc((a) => a.districtCode === 'donghu' && a.status !== 'draft' && a.day === NEW_DAY), newId].sort())
+  expect(await cardIds(page)).toEqual(
+    [...nc((a) => a.districtCode === 'donghu' && a.status !== 'draft' && a.day === NEW_DAY), newId].sort(),
+  )
   expect(await page.locator(tid('activity-card', `[data-id="${newId}"]`)).innerText()).toContain(NEW_TITLE)
   await screenshot(page, 'signup-resident-sees-new')
   await page.context().close()
@@ -484,7 +508,10 @@ test('the organiser cancels an activity with a reason; the resident finds the no
   expect(await org.locator(tid('org-locked')).innerText()).toContain('场地临时维修')
   await org.context().close()
 
-  const sent = await docs<{ template: string; payload: { activityId: string; reason: string } }>('outbox', { recipient: 'dev-resident', template: 'activity_cancelled' })
+  const sent = await docs<{ template: string; payload: { activityId: string; reason: string } }>('outbox', {
+    recipient: 'dev-resident',
+    template: 'activity_cancelled',
+  })
   // Only the resident's own registration is still active (the parent's was cancelled).
   expect(sent.map((n) => [n.payload.activityId, n.payload.reason])).toEqual([[TARGET, '场地临时维修，本场讲座取消']])
 

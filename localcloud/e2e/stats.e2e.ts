@@ -36,10 +36,11 @@ const started = Date.now()
 
 interface Envelope {
   ok: boolean
-  data?: any  
+  data?: any
   code?: string
 }
-const call = (fn: string, action: string, input: unknown, openid: string) => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
+const call = (fn: string, action: string, input: unknown, openid: string) =>
+  invokeFunction(fn, { action, input }, openid) as Promise<Envelope>
 async function must(fn: string, action: string, input: unknown, openid: string) {
   const res = await call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res)}`)
@@ -77,8 +78,11 @@ beforeAll(async () => {
     },
     ADMIN,
   )
-  const db = cloud.sdkDb as any  
-  await db.collection('users').doc(ORGANISER).update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: DISTRICT }]) } })
+  const db = cloud.sdkDb as any
+  await db
+    .collection('users')
+    .doc(ORGANISER)
+    .update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: DISTRICT }]) } })
 
   // Starts in about 30 minutes: check-in (from 60 minutes before the start) is open now.
   const startAt = Math.ceil((Date.now() + 30 * MIN) / (5 * MIN)) * 5 * MIN
@@ -100,7 +104,13 @@ beforeAll(async () => {
       onlineUrl: null,
       startAt,
       endAt: startAt + 90 * MIN,
-      signup: { capacity: 30, opensAt: Date.now() - 60 * MIN, closesAt: startAt, cancelDeadline: startAt - 10 * MIN, fields: ['name', 'phone'] },
+      signup: {
+        capacity: 30,
+        opensAt: Date.now() - 60 * MIN,
+        closesAt: startAt,
+        cancelDeadline: startAt - 10 * MIN,
+        fields: ['name', 'phone'],
+      },
       description: '统计测试用活动。',
     },
     ORGANISER,
@@ -225,14 +235,18 @@ test('(b) the 总结表 shows the computed participants; 自我评价 saved as a
   page.on('request', (req) => {
     if (req.url().endsWith('/api/call') && /"action":"dashboard"/.test(req.postData() ?? '')) polls.push(Date.now())
   })
-  await page.waitForRequest((req) => req.url().endsWith('/api/call') && /"action":"dashboard"/.test(req.postData() ?? ''), { timeout: 8000 })
+  await page.waitForRequest((req) => req.url().endsWith('/api/call') && /"action":"dashboard"/.test(req.postData() ?? ''), {
+    timeout: 8000,
+  })
   await page.click(tid('org-entry-summary'))
   await page.waitForSelector(tid('summary-editor', `[data-scope="${DISTRICT}"]`))
   expect(polls.length).toBeGreaterThan(0)
   const hiddenAt = Date.now()
   await expect(page.locator(tid('summary-computed-participants')).textContent()).resolves.toBe(participants.computed)
   await expect(page.locator(tid('summary-row-participants')).textContent()).resolves.toContain(`计算方法：${participants.basis}`)
-  await expect(page.locator(tid('summary-deadline')).textContent()).resolves.toBe('截止 ' + direct.deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') + `，还有 ${direct.daysLeft} 天`)
+  await expect(page.locator(tid('summary-deadline')).textContent()).resolves.toBe(
+    '截止 ' + direct.deadline.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') + `，还有 ${direct.daysLeft} 天`,
+  )
   // The official table's groups, in order.
   const groups = await page.locator(tid('summary-group')).evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))
   expect(groups).toEqual([...new Set(direct.rows.map((r: { group: string }) => r.group))])
@@ -267,7 +281,12 @@ test('(b) the 总结表 shows the computed participants; 自我评价 saved as a
   // A colleague saves first: our save is refused (CONFLICT), their text is loaded and ours is shown
   // so it can be typed again.
   const current = await must('stats', 'summary', { weekId, districtCode: DISTRICT }, ORGANISER)
-  await must('stats', 'summary.save', { weekId, districtCode: DISTRICT, revision: current.revision, typed: { leaders: '区教育局副局长' } }, ADMIN)
+  await must(
+    'stats',
+    'summary.save',
+    { weekId, districtCode: DISTRICT, revision: current.revision, typed: { leaders: '区教育局副局长' } },
+    ADMIN,
+  )
   await page.fill(`${tid('summary-typed-coordDept')} textarea`, '区社区教育学院')
   await page.click(tid('summary-save'))
   await page.waitForSelector(tid('summary-conflict'))
@@ -324,7 +343,9 @@ test('宣传报道: a text report added in the page is listed and counted in the
   await expect(item.textContent()).resolves.toContain('关于：《智慧助老·手机挂号体验课》')
   const summary = await must('stats', 'summary', { weekId, districtCode: DISTRICT }, ORGANISER)
   expect(summary.figures.textReports).toBe(1)
-  expect(summary.rows.find((r: { key: string }) => r.key === 'textReports').computed).toContain('东区融媒体中心《东区开展智慧助老手机挂号课堂》')
+  expect(summary.rows.find((r: { key: string }) => r.key === 'textReports').computed).toContain(
+    '东区融媒体中心《东区开展智慧助老手机挂号课堂》',
+  )
   await screenshot(page, 'stats-publicity')
 
   // A photo record: pictures chosen in the page are uploaded to storage, then shown as thumbnails.
@@ -338,7 +359,9 @@ test('宣传报道: a text report added in the page is listed and counted in the
   await expect(page.locator(tid('publicity-photos-field-error')).textContent()).resolves.toContain('请至少上传一张照片')
   const chooser = page.waitForEvent('filechooser')
   await page.click(tid('publicity-photo-add'))
-  await (await chooser).setFiles([
+  await (
+    await chooser
+  ).setFiles([
     { name: 'opening-1.png', mimeType: 'image/png', buffer: png },
     { name: 'opening-2.png', mimeType: 'image/png', buffer: png },
   ])
@@ -392,10 +415,12 @@ test('(c) in care mode the resident rates the activity 满意 in 我的; the 总
       const v = parseFloat(cs.lineHeight)
       return Number.isNaN(v) ? 1.5 : v / parseFloat(cs.fontSize)
     })
-    const buttons = Array.from(card.querySelectorAll<HTMLElement>('[data-testid^="rating-choice-"], [data-testid="rating-skip"]')).map((el) => {
-      const r = el.getBoundingClientRect()
-      return { id: el.getAttribute('data-testid'), w: Math.round(r.width), h: Math.round(r.height) }
-    })
+    const buttons = Array.from(card.querySelectorAll<HTMLElement>('[data-testid^="rating-choice-"], [data-testid="rating-skip"]')).map(
+      (el) => {
+        const r = el.getBoundingClientRect()
+        return { id: el.getAttribute('data-testid'), w: Math.round(r.width), h: Math.round(r.height) }
+      },
+    )
     return { minText: Math.min(...sizes), minLineHeight: Math.min(...lh), buttons }
   })
   console.log(`rating card, care mode: ${JSON.stringify(m)}`)
@@ -428,7 +453,9 @@ test('(c) in care mode the resident rates the activity 满意 in 我的; the 总
   await screenshot(page, 'stats-rating-care-thanks')
 
   // Asked once: nothing more to rate, after a reload too.
-  expect((await must('signup', 'rating.pending', {}, RESIDENT)).items.map((i: { registrationId: string }) => i.registrationId)).not.toContain(registrationId)
+  expect(
+    (await must('signup', 'rating.pending', {}, RESIDENT)).items.map((i: { registrationId: string }) => i.registrationId),
+  ).not.toContain(registrationId)
   await page.reload()
   await page.waitForSelector(tid('mine-list', '[data-status="ready"]'))
   expect(await page.locator(tid('rating-item', `[data-registration="${registrationId}"]`)).count()).toBe(0)
@@ -440,7 +467,9 @@ test('(c) in care mode the resident rates the activity 满意 in 我的; the 总
   const org = await openAs(browser, cloud.gateway.url, ORGANISER)
   await org.goto(`${cloud.gateway.url}/#/organiser/summary/index?weekId=${weekId}&districtCode=${DISTRICT}`)
   await org.waitForSelector(tid('summary-editor', `[data-scope="${DISTRICT}"]`))
-  await expect(org.locator(tid('summary-computed-satisfaction')).textContent()).resolves.toContain(`满意 ${before.figures.feedback.satisfied + 1}`)
+  await expect(org.locator(tid('summary-computed-satisfaction')).textContent()).resolves.toContain(
+    `满意 ${before.figures.feedback.satisfied + 1}`,
+  )
   await org.locator(tid('summary-row-satisfaction')).scrollIntoViewIfNeeded()
   await screenshot(org, 'stats-summary-satisfaction')
   await org.context().close()

@@ -25,7 +25,10 @@ afterAll(async () => {
 })
 
 const visibleIds = (pred: (a: (typeof seedActivities)[number]) => boolean) =>
-  seedActivities.filter((a) => a.weekId === 'nc2026' && a.status !== 'draft' && pred(a)).map((a) => a._id).sort()
+  seedActivities
+    .filter((a) => a.weekId === 'nc2026' && a.status !== 'draft' && pred(a))
+    .map((a) => a._id)
+    .sort()
 
 /** Every card id in the list, pressing 加载更多 until the end. */
 async function allCardIds(page: Page): Promise<string[]> {
@@ -60,7 +63,7 @@ test('the home page shows the seeded week and its activities', async () => {
   await page.context().close()
 })
 
-test('filtering by day shows exactly that day\'s activities', async () => {
+test("filtering by day shows exactly that day's activities", async () => {
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
   await page.click('[data-testid="day-tab-2026-12-01"]')
   await waitForReload(page)

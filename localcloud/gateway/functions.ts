@@ -19,7 +19,7 @@ function load(fn: string): Main {
   let main = loaded.get(fn)
   if (!main) {
     patchSdkTimeout()
-     
+
     const mod = require(path.join(FUNCTIONS_DIR, fn, 'index.js')) as { main?: Main }
     if (typeof mod.main !== 'function') throw new Error(`cloudfunctions/${fn}/index.js exports no main`)
     main = mod.main
@@ -39,7 +39,12 @@ export async function invokeFunction(fn: string, event: unknown, openid: string)
  * Calls `fn` as `openid` under a fault plan (dev-only, see faults.ts). A call killed by the plan
  * answers like a lost connection: `{ lost: true }`, whatever the function itself returned.
  */
-export async function invokeWithFaults(fn: string, event: unknown, openid: string, plan: FaultPlan): Promise<{ result: unknown; run: FaultRun; lost: boolean }> {
+export async function invokeWithFaults(
+  fn: string,
+  event: unknown,
+  openid: string,
+  plan: FaultPlan,
+): Promise<{ result: unknown; run: FaultRun; lost: boolean }> {
   const { result, run } = await runWithFaults(plan, () => invokeFunction(fn, event, openid))
   return { result, run, lost: run.dead }
 }

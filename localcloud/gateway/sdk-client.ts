@@ -24,7 +24,7 @@ let sdkPatched = false
 export function patchSdkTimeout(): void {
   if (sdkPatched) return
   sdkPatched = true
-   
+
   const sdk = require('wx-server-sdk') as { init: (config?: Record<string, unknown>) => void }
   const init = sdk.init.bind(sdk)
   sdk.init = (config = {}) => init({ timeout: LOCAL_SDK_TIMEOUT_MS, ...config })
@@ -32,7 +32,6 @@ export function patchSdkTimeout(): void {
 
 /** A database handle of the real wx-server-sdk, talking to whatever useLocalCloud() set. */
 export function localDb() {
-   
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk')
   patchSdkTimeout()
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })

@@ -30,9 +30,7 @@ const TYPES: Record<string, string> = {
 export function safeSegments(storagePath: string): string[] | null {
   if (storagePath.length === 0 || storagePath.length > 300) return null
   const segments = storagePath.split('/')
-  const ok = segments.every(
-    (s) => s.length > 0 && s !== '.' && s !== '..' && !s.includes('\\') && !s.includes('\0') && !s.includes(':'),
-  )
+  const ok = segments.every((s) => s.length > 0 && s !== '.' && s !== '..' && !s.includes('\\') && !s.includes('\0') && !s.includes(':'))
   return ok ? segments : null
 }
 

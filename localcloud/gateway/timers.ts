@@ -44,7 +44,15 @@ export function cronFires(cron: string, date: Date): boolean {
   const f = cron.trim().split(/\s+/)
   if (f.length !== 7) throw new Error(`timer trigger: "${cron}" is not a seven-field cron expression`)
   const local = new Date(date.getTime() + 8 * 3_600_000)
-  const values = [local.getUTCSeconds(), local.getUTCMinutes(), local.getUTCHours(), local.getUTCDate(), local.getUTCMonth() + 1, local.getUTCDay(), local.getUTCFullYear()]
+  const values = [
+    local.getUTCSeconds(),
+    local.getUTCMinutes(),
+    local.getUTCHours(),
+    local.getUTCDate(),
+    local.getUTCMonth() + 1,
+    local.getUTCDay(),
+    local.getUTCFullYear(),
+  ]
   return values.every((v, i) => fieldAdmits(f[i], v))
 }
 

@@ -32,10 +32,25 @@ const TOTAL_LIMIT = 20 * MB
 const CI_STEP_TIMEOUT_MS = 60_000
 
 /** What the app must contain (src/app.config.ts). */
-const REQUIRED_MAIN_PAGES = ['pages/index/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index', 'pages/ticket/index']
+const REQUIRED_MAIN_PAGES = [
+  'pages/index/index',
+  'pages/activity/index',
+  'pages/signup/index',
+  'pages/mine/index',
+  'pages/family/index',
+  'pages/ticket/index',
+]
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   volunteer: ['scan/index', 'checkin/index'],
-  organiser: ['dashboard/index', 'activities/index', 'activity-edit/index', 'week/index', 'summary/index', 'publicity/index', 'reconcile/index'],
+  organiser: [
+    'dashboard/index',
+    'activities/index',
+    'activity-edit/index',
+    'week/index',
+    'summary/index',
+    'publicity/index',
+    'reconcile/index',
+  ],
 }
 /** Files every Taro weapp build needs beside the pages. */
 const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
@@ -43,8 +58,31 @@ const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runti
 const DEV_ONLY_STRINGS = ['dev-persona-switcher', 'dev.openid', 'x-dev-openid', '/api/call', '/api/dev/personas', '开发身份']
 /** Extensions WeChat uploads (miniprogram-ci's built-in list); anything else is ignored on upload. */
 const UPLOADED_EXTS = new Set([
-  '.wxml', '.wxss', '.wxs', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.js', '.json', '.cer', '.mp3', '.aac', '.m4a',
-  '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert',
+  '.wxml',
+  '.wxss',
+  '.wxs',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.svg',
+  '.js',
+  '.json',
+  '.cer',
+  '.mp3',
+  '.aac',
+  '.m4a',
+  '.mp4',
+  '.wav',
+  '.ogg',
+  '.silk',
+  '.wasm',
+  '.br',
+  '.cur',
+  '.ico',
+  '.skel',
+  '.crt',
+  '.cert',
 ])
 const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
 
@@ -243,7 +281,8 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
 async function quietly<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; lines: string[] }> {
   const lines: string[] = []
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error }
-  const capture = (...a: unknown[]) => void lines.push(a.map((x) => (typeof x === 'string' ? x : x instanceof Error ? x.message : JSON.stringify(x))).join(' '))
+  const capture = (...a: unknown[]) =>
+    void lines.push(a.map((x) => (typeof x === 'string' ? x : x instanceof Error ? x.message : JSON.stringify(x))).join(' '))
   Object.assign(console, { log: capture, info: capture, warn: capture, error: capture })
   try {
     return { value: await fn(), lines }
@@ -294,7 +333,9 @@ async function checkWithMiniprogramCi(figures: Record<string, number>) {
     attr: async () => attrs,
   } as ConstructorParameters<typeof ci.Project>[0])
 
-  const compiled = await quietly(() => withTimeout(ci.getCompiledResult({ project, setting: { es6: false, minify: false } } as never), 'getCompiledResult'))
+  const compiled = await quietly(() =>
+    withTimeout(ci.getCompiledResult({ project, setting: { es6: false, minify: false } } as never), 'getCompiledResult'),
+  )
   if (compiled.error) {
     fail(`miniprogram-ci getCompiledResult: ${(compiled.error as Error).message ?? compiled.error}`)
   } else {
@@ -327,11 +368,14 @@ async function checkWithMiniprogramCi(figures: Record<string, number>) {
     else {
       const detail = (size.detail ?? {}) as Record<string, number>
       if (typeof detail.__APP__ === 'number') figures['weapp.ci.mainPackageBytes'] = detail.__APP__
-      for (const [k, v] of Object.entries(detail)) if (k !== '__APP__' && typeof v === 'number') figures[`weapp.ci.${k.replace(/\/$/, '')}PackageBytes`] = v
+      for (const [k, v] of Object.entries(detail))
+        if (k !== '__APP__' && typeof v === 'number') figures[`weapp.ci.${k.replace(/\/$/, '')}PackageBytes`] = v
       if (!size.success) fail(`miniprogram-ci checkCodeQuality: ${size.text} ${JSON.stringify(detail)}`)
     }
     const advice = items.filter((i) => !i.success && i.name !== 'PACKAGE_SIZE_LIMIT').map((i) => i.name)
-    notes.push(`miniprogram-ci checkCodeQuality: package size ok${advice.length ? `; advice not followed (not failures): ${advice.join(', ')}` : ''}`)
+    notes.push(
+      `miniprogram-ci checkCodeQuality: package size ok${advice.length ? `; advice not followed (not failures): ${advice.join(', ')}` : ''}`,
+    )
   }
   const blocked = refused()
   for (const b of blocked) fail(`miniprogram-ci tried to reach the network: ${b}`)
@@ -547,7 +591,10 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['智慧助老·手机打车查公交', '剩余 5 个名额', '南昌市东湖区松柏巷18号'],
     calls: ['callFunction activity.get', 'callFunction signup.preview'],
   },
-  'volunteer/scan/index': { texts: ['志愿者签到', '智慧助老·手机打车查公交 ›', '已签到 3 / 15 人，现场登记 2 人', '确认邀请码'], calls: ['callFunction checkin.myActivities'] },
+  'volunteer/scan/index': {
+    texts: ['志愿者签到', '智慧助老·手机打车查公交 ›', '已签到 3 / 15 人，现场登记 2 人', '确认邀请码'],
+    calls: ['callFunction checkin.myActivities'],
+  },
   'pages/ticket/index': {
     texts: ['王秀兰', '代报名（家人代为报名）', '智慧助老·手机打车查公交', '时间：12月1日 周二 09:00–10:30', '打印版（黑白，适合打印）'],
     calls: ['callFunction signup.ticket'],
@@ -557,11 +604,33 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction checkin.myActivities'],
   },
   'organiser/dashboard/index': {
-    texts: ['活动周概况', '活动管理：新建、发布、取消活动', '智慧助老·手机打车查公交', '⚠ 需要志愿者', '报名 15 / 名额 20', '签到曲线（每小时到场人数）', '老年人群', '满意率（共 4 人评价）'],
-    calls: ['callFunction activity.weeks', 'callFunction activity.roles', 'callFunction stats.dashboard', 'callFunction course.totals', 'callFunction reading.totals'],
+    texts: [
+      '活动周概况',
+      '活动管理：新建、发布、取消活动',
+      '智慧助老·手机打车查公交',
+      '⚠ 需要志愿者',
+      '报名 15 / 名额 20',
+      '签到曲线（每小时到场人数）',
+      '老年人群',
+      '满意率（共 4 人评价）',
+    ],
+    calls: [
+      'callFunction activity.weeks',
+      'callFunction activity.roles',
+      'callFunction stats.dashboard',
+      'callFunction course.totals',
+      'callFunction reading.totals',
+    ],
   },
   'organiser/summary/index': {
-    texts: ['总结表', '截止 2026年12月10日，还有 9 天', '计算方法：活动周设置中的县区', '5 人（签到 3 人、现场登记 2 人）', '导出 Word（总结表）', '★ 有特色'],
+    texts: [
+      '总结表',
+      '截止 2026年12月10日，还有 9 天',
+      '计算方法：活动周设置中的县区',
+      '5 人（签到 3 人、现场登记 2 人）',
+      '导出 Word（总结表）',
+      '★ 有特色',
+    ],
     calls: ['callFunction activity.roles', 'callFunction stats.summary'],
   },
   'organiser/publicity/index': {
@@ -574,22 +643,44 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   },
   'pages/signup/index': {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
-    calls: ['callFunction activity.get', 'callFunction signup.profile.get', 'callFunction signup.family.list', 'callFunction signup.preview'],
+    calls: [
+      'callFunction activity.get',
+      'callFunction signup.profile.get',
+      'callFunction signup.family.list',
+      'callFunction signup.preview',
+    ],
   },
   'learn/courses/index': { texts: ['学用手机·读好书', '用手机查公交、打车', '已学1课 / 共2课'], calls: ['callFunction course.list'] },
-  'learn/course/index': { texts: ['用手机查公交、打车', '继续学习', '✓ 已学会', '智慧助老·手机打车查公交', '王秀兰'], calls: ['callFunction course.get', 'callFunction signup.family.list'] },
+  'learn/course/index': {
+    texts: ['用手机查公交、打车', '继续学习', '✓ 已学会', '智慧助老·手机打车查公交', '王秀兰'],
+    calls: ['callFunction course.get', 'callFunction signup.family.list'],
+  },
   'learn/lesson/index': { texts: ['叫出租车', '第2步 / 共2步', '✓ 学会了', '‹ 上一步'], calls: ['callFunction course.lesson'] },
   'learn/certificate/index': { texts: ['结业证书', '刘思雨', '证书编号：'], calls: ['callFunction course.certificate'] },
   'learn/books/index': { texts: ['平凡的世界', '路遥'], calls: ['callFunction reading.lists'] },
   'learn/book/index': { texts: ['平凡的世界', '打卡'], calls: ['callFunction reading.book'] },
   'learn/reading/index': { texts: ['我的读书', '已连续读书 2 天'], calls: ['callFunction reading.mine'] },
   'pages/mine/index': {
-    texts: ['我的活动', '我的学习', '候补第 2 位', '候补成功：智慧助老·手机打车查公交', '请评价您参加的活动', '基本满意', '为家人 王秀兰 报名参加'],
+    texts: [
+      '我的活动',
+      '我的学习',
+      '候补第 2 位',
+      '候补成功：智慧助老·手机打车查公交',
+      '请评价您参加的活动',
+      '基本满意',
+      '为家人 王秀兰 报名参加',
+    ],
     calls: ['callFunction signup.mine', 'callFunction signup.notices', 'callFunction signup.rating.pending'],
   },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
-  'organiser/activities/index': { texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'], calls: ['callFunction activity.roles', 'callFunction activity.mine'] },
-  'organiser/activity-edit/index': { texts: ['新建活动', '时间和地点', '12月1日'], calls: ['callFunction activity.weeks', 'callFunction activity.roles'] },
+  'organiser/activities/index': {
+    texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'],
+    calls: ['callFunction activity.roles', 'callFunction activity.mine'],
+  },
+  'organiser/activity-edit/index': {
+    texts: ['新建活动', '时间和地点', '12月1日'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.roles'],
+  },
   'organiser/week/index': { texts: ['活动周设置', '邓雅琴'], calls: ['callFunction activity.roles', 'callFunction activity.week.get'] },
 }
 
@@ -606,7 +697,9 @@ function checkRuntime() {
   rmSync(dir, { recursive: true, force: true })
   const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('RUNTIME_SMOKE '))
   if (!line) {
-    fail(`runtime smoke test did not finish (status ${res.status}${res.error ? `, ${res.error.message}` : ''}): ${(res.stderr ?? '').slice(-1500)}`)
+    fail(
+      `runtime smoke test did not finish (status ${res.status}${res.error ? `, ${res.error.message}` : ''}): ${(res.stderr ?? '').slice(-1500)}`,
+    )
     return
   }
   const out = JSON.parse(line.slice('RUNTIME_SMOKE '.length)) as {
@@ -616,7 +709,8 @@ function checkRuntime() {
     unknownApis: string[]
   }
   for (const e of out.errors) fail(`runtime smoke test: ${e.slice(0, 800)}`)
-  if (!out.boot.some((c) => c === 'cloud.init {"traceUser":true}')) fail('runtime smoke test: app.js did not call wx.cloud.init({ traceUser: true })')
+  if (!out.boot.some((c) => c === 'cloud.init {"traceUser":true}'))
+    fail('runtime smoke test: app.js did not call wx.cloud.init({ traceUser: true })')
   for (const [route, want] of Object.entries(RUNTIME_EXPECT)) {
     const page = out.pages.find((p) => p.route === route)
     if (!page) {
@@ -624,7 +718,8 @@ function checkRuntime() {
       continue
     }
     const joined = page.texts.join('\n')
-    for (const t of want.texts) if (!joined.includes(t)) fail(`runtime smoke test: ${route} did not render "${t}" (rendered: ${joined.slice(0, 300)})`)
+    for (const t of want.texts)
+      if (!joined.includes(t)) fail(`runtime smoke test: ${route} did not render "${t}" (rendered: ${joined.slice(0, 300)})`)
     for (const c of want.calls) if (!page.calls.includes(c)) fail(`runtime smoke test: ${route} did not ${c}`)
   }
   notes.push(
@@ -668,7 +763,9 @@ async function main() {
     for (const f of failures) console.error(`  - ${f}`)
     process.exit(1)
   }
-  console.log('check-weapp: ok (structure, sizes, no dev code, wcc/wcsc, miniprogram-ci offline compile/analyse/quality, runtime smoke test)')
+  console.log(
+    'check-weapp: ok (structure, sizes, no dev code, wcc/wcsc, miniprogram-ci offline compile/analyse/quality, runtime smoke test)',
+  )
   process.exit(0)
 }
 

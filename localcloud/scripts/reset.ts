@@ -13,7 +13,9 @@ async function main() {
   useLocalCloud(db.url)
   const counts = await seedAll(localDb(), { dataDir })
   await db.close()
-  console.log(`[reset] ${dataDir}: ${counts.weeks} weeks, ${counts.activities} activities, ${counts.users} people, ${counts.courses} courses, ${counts.bookLists} book lists, ${counts.files} files`)
+  console.log(
+    `[reset] ${dataDir}: ${counts.weeks} weeks, ${counts.activities} activities, ${counts.users} people, ${counts.courses} courses, ${counts.bookLists} book lists, ${counts.files} files`,
+  )
 }
 
 main().catch((err) => {

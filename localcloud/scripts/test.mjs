@@ -37,7 +37,9 @@ function jestStep(args, outName) {
     if (!existsSync(out)) return { passed: 0, failed: 1 }
     const report = JSON.parse(readFileSync(out, 'utf8'))
     // A suite that failed to run (syntax error, crash in a hook) counts as a failure of its own.
-    const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed')).length
+    const brokenSuites = report.testResults.filter(
+      (s) => s.status === 'failed' && s.assertionResults.every((a) => a.status !== 'failed'),
+    ).length
     for (const suite of report.testResults) {
       const rel = path.relative(ROOT, suite.name)
       const bad = suite.assertionResults.filter((a) => a.status === 'failed')
@@ -55,7 +57,12 @@ function jestStep(args, outName) {
 function firstLine(text) {
   // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '')
-  return (plain.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('●')) ?? '').slice(0, 300)
+  return (
+    plain
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('●')) ?? ''
+  ).slice(0, 300)
 }
 
 ensureDeps()

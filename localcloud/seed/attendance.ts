@@ -9,7 +9,17 @@
 // reconcile of the week finds no difference. An activity running at `now` has only the arrivals
 // so far. Pure and deterministic: the same `now` gives the same data, and each activity's records
 // come from its own random stream, so seeding later only adds what has happened since.
-import type { ActivityDoc, CheckinDoc, FamilyMemberDoc, OutboxDoc, PublicityDoc, RatingDoc, RegistrationDoc, UserDoc, WalkinDoc } from '../../cloudfunctions/_core/collections'
+import type {
+  ActivityDoc,
+  CheckinDoc,
+  FamilyMemberDoc,
+  OutboxDoc,
+  PublicityDoc,
+  RatingDoc,
+  RegistrationDoc,
+  UserDoc,
+  WalkinDoc,
+} from '../../cloudfunctions/_core/collections'
 import { noticeFor } from '../../cloudfunctions/_core/outbox'
 import { addDeltas, recount, transitionDelta, ZERO_DELTA, type CounterDelta } from '../../src/shared/domain/counters'
 import type { RatingChoice } from '../../src/shared/domain/feedback'
@@ -19,7 +29,16 @@ import { memberDetails, selfDetails, snapshotFor, type PersonDetails, type Profi
 import { shanghaiDate, shanghaiInstant } from '../../src/shared/domain/time'
 import type { Audience } from '../../src/shared/domain/vocabulary'
 import { renderPhoto } from './data'
-import { COMMENTS, COMMENTS_BY_TYPE, FAMILY_OF, GIVEN_NAMES, OUTLETS, SURNAMES, generationOf, type SeedDistrictPeople } from './data/nanchang-people'
+import {
+  COMMENTS,
+  COMMENTS_BY_TYPE,
+  FAMILY_OF,
+  GIVEN_NAMES,
+  OUTLETS,
+  SURNAMES,
+  generationOf,
+  type SeedDistrictPeople,
+} from './data/nanchang-people'
 import type { SeedPerson, SeedWeek } from './data/types'
 import {
   checkinRecord,
@@ -89,7 +108,10 @@ function audienceFor(r: Rand, age: AgeGroup, district: SeedDistrictPeople): Audi
   if (age === 'under18') return 'youth'
   if (SENIOR_AGE_GROUPS.includes(age)) return r.chance(0.9) ? 'seniors' : 'veterans'
   const codes = Object.keys(district.audiences) as Audience[]
-  return r.weighted(codes, codes.map((c) => district.audiences[c] ?? 0))
+  return r.weighted(
+    codes,
+    codes.map((c) => district.audiences[c] ?? 0),
+  )
 }
 
 /** The city's residents who may sign up: accounts, a quarter of them with a family member. */
@@ -98,7 +120,10 @@ function residentPool(week: SeedWeek, people: Record<string, SeedDistrictPeople>
   const codes = week.districts.map((d) => d.code).filter((c) => people[c])
   const out: Account[] = []
   for (let i = 0; i < POOL_ACCOUNTS; i++) {
-    const code = r.weighted(codes, codes.map((c) => people[c].weight))
+    const code = r.weighted(
+      codes,
+      codes.map((c) => people[c].weight),
+    )
     const district = people[code]
     const districtName = week.districts.find((d) => d.code === code)!.name
     const age = r.weighted<AgeGroup>(['18-39', '40-59', '60-69', '70+'], [34, 32, 22, 12])
@@ -113,7 +138,10 @@ function residentPool(week: SeedWeek, people: Record<string, SeedDistrictPeople>
     const family: FamilyMemberDoc[] = []
     const kinds = FAMILY_OF[age]
     if (kinds.length > 0 && r.chance(SENIOR_AGE_GROUPS.includes(age) ? 0.15 : 0.35)) {
-      const kind = r.weighted(kinds, kinds.map((k) => k.weight))
+      const kind = r.weighted(
+        kinds,
+        kinds.map((k) => k.weight),
+      )
       const surname = kind.relation === 'spouse' ? undefined : name[0]
       family.push({
         id: `m${r.id(6)}`,
@@ -136,10 +164,26 @@ function candidatesOf(accounts: Account[]): { self: Candidate[]; members: Candid
   const members: Candidate[] = []
   for (const a of accounts) {
     const details = selfDetails(a.profile)
-    self.push({ openid: a.openid, personId: a.openid, memberId: null, relation: null, district: a.district, audience: a.profile.audience, details })
+    self.push({
+      openid: a.openid,
+      personId: a.openid,
+      memberId: null,
+      relation: null,
+      district: a.district,
+      audience: a.profile.audience,
+      details,
+    })
     for (const m of a.family) {
       const md = memberDetails(m, a.profile)
-      members.push({ openid: a.openid, personId: `${a.openid}~${m.id}`, memberId: m.id, relation: m.relation, district: a.district, audience: md.audience!, details: md })
+      members.push({
+        openid: a.openid,
+        personId: `${a.openid}~${m.id}`,
+        memberId: m.id,
+        relation: m.relation,
+        district: a.district,
+        audience: md.audience!,
+        details: md,
+      })
     }
   }
   return { self, members }
@@ -201,7 +245,14 @@ function staffOf(week: SeedWeek, activities: ActivityDoc[], personas: SeedPerson
     if (!organiserOf.has(d.code)) {
       const openid = `${week._id}-org-${d.code}`
       const name = nameOf(r, '40-59')
-      users.push({ _id: openid, profile: profile(name, '40-59', `${d.name}社区教育学院`, 'educators', di * 10), family: [], roles: [{ role: 'organiser', weekId: week._id, districtCode: d.code }], createdAt: created, updatedAt: created })
+      users.push({
+        _id: openid,
+        profile: profile(name, '40-59', `${d.name}社区教育学院`, 'educators', di * 10),
+        family: [],
+        roles: [{ role: 'organiser', weekId: week._id, districtCode: d.code }],
+        createdAt: created,
+        updatedAt: created,
+      })
       organiserOf.set(d.code, { openid, name })
     }
     const doors = activities.filter((a) => a.districtCode === d.code && a.status === 'published' && a.mode !== 'online').map((a) => a._id)
@@ -209,7 +260,14 @@ function staffOf(week: SeedWeek, activities: ActivityDoc[], personas: SeedPerson
       const openid = `${week._id}-vol-${d.code}-${k}`
       const age = r.chance(0.6) ? '18-39' : '60-69'
       const name = nameOf(r, age)
-      users.push({ _id: openid, profile: profile(name, age, `${d.name}志愿服务队`, age === '18-39' ? 'youth' : 'seniors', di * 10 + k), family: [], roles: [{ role: 'volunteer', weekId: week._id, activityIds: doors }], createdAt: created, updatedAt: created })
+      users.push({
+        _id: openid,
+        profile: profile(name, age, `${d.name}志愿服务队`, age === '18-39' ? 'youth' : 'seniors', di * 10 + k),
+        family: [],
+        roles: [{ role: 'volunteer', weekId: week._id, activityIds: doors }],
+        createdAt: created,
+        updatedAt: created,
+      })
       for (const id of doors) atDoor(id, { openid, name })
     }
   })
@@ -229,7 +287,13 @@ const overlaps = (busy: Busy, personId: string, a: ActivityDoc) =>
   (busy.get(personId) ?? []).some((b) => b.start < a.endAt.getTime() && a.startAt.getTime() < b.end)
 
 /** Who signs up for the activity and when (before any cancellation). */
-function chooseRegistrants(r: Rand, a: ActivityDoc, demand: number, people: ReturnType<typeof indexes>, busy: Busy): { candidate: Candidate; at: number }[] {
+function chooseRegistrants(
+  r: Rand,
+  a: ActivityDoc,
+  demand: number,
+  people: ReturnType<typeof indexes>,
+  busy: Busy,
+): { candidate: Candidate; at: number }[] {
   const signup = a.signup!
   const youth = a.audiences.includes('youth')
   const seniorsOnly = a.audiences.every((x) => x === 'seniors')
@@ -268,7 +332,11 @@ function chooseRegistrants(r: Rand, a: ActivityDoc, demand: number, people: Retu
  * signup.create / signup.cancel do: a seat while there is one, else the waitlist; a cancelled seat
  * goes to the first waiting (promoted and notified).
  */
-function signUps(r: Rand, a: ActivityDoc, chosen: { candidate: Candidate; at: number }[]): { signed: Signed[]; notices: OutboxDoc[]; delta: CounterDelta } {
+function signUps(
+  r: Rand,
+  a: ActivityDoc,
+  chosen: { candidate: Candidate; at: number }[],
+): { signed: Signed[]; notices: OutboxDoc[]; delta: CounterDelta } {
   const signup = a.signup!
   const fields = signup.fields ?? DEFAULT_SIGNUP_FIELDS
   const deadline = signup.cancelDeadline.getTime()
@@ -276,7 +344,13 @@ function signUps(r: Rand, a: ActivityDoc, chosen: { candidate: Candidate; at: nu
   const events: Event[] = []
   const signed: Signed[] = chosen.map(({ candidate, at }) => {
     const c = candidate
-    const reg = registrationRecord(a, { openid: c.openid, personId: c.personId, memberId: c.memberId, relation: c.relation, person: snapshotFor(fields, c.details) }, at, 'confirmed', null)
+    const reg = registrationRecord(
+      a,
+      { openid: c.openid, personId: c.personId, memberId: c.memberId, relation: c.relation, person: snapshotFor(fields, c.details) },
+      at,
+      'confirmed',
+      null,
+    )
     const s = { reg, candidate: c }
     events.push({ at, kind: 'signup', s })
     if (r.chance(0.06) && at < deadline - HOUR) events.push({ at: at + Math.floor(r.float() * (deadline - HOUR - at)), kind: 'cancel', s })
@@ -346,7 +420,12 @@ function atTheDoor(r: Rand, a: ActivityDoc, regs: RegistrationDoc[], staff: Staf
   const confirmed = regs.filter((x) => x.status === 'confirmed')
   // Online activities have no door: no check-ins, walk-ins or ratings.
   const turnout = a.mode === 'online' ? 0 : 0.6 + 0.25 * r.float()
-  const coming = new Set(r.shuffle([...confirmed]).slice(0, Math.round(confirmed.length * turnout)).map((x) => x._id))
+  const coming = new Set(
+    r
+      .shuffle([...confirmed])
+      .slice(0, Math.round(confirmed.length * turnout))
+      .map((x) => x._id),
+  )
   for (const reg of confirmed) {
     if (!coming.has(reg._id)) {
       // Many opened their ticket beforehand even if they did not come.
@@ -390,10 +469,21 @@ function atTheDoor(r: Rand, a: ActivityDoc, regs: RegistrationDoc[], staff: Staf
 
 // ------------------------------------------------------------------ publicity
 
-const short = (title: string, max: number) => (Array.from(title).length > max ? `${Array.from(title).slice(0, max - 1).join('')}…` : title)
+const short = (title: string, max: number) =>
+  Array.from(title).length > max
+    ? `${Array.from(title)
+        .slice(0, max - 1)
+        .join('')}…`
+    : title
 
 /** A few reports, photo sets and videos of a district, published once what they report on happened. */
-function publicityOf(week: SeedWeek, code: string, held: ActivityDoc[], organiser: DoorStaff, now: number): { docs: PublicityDoc[]; files: SeedAttendance['files'] } {
+function publicityOf(
+  week: SeedWeek,
+  code: string,
+  held: ActivityDoc[],
+  organiser: DoorStaff,
+  now: number,
+): { docs: PublicityDoc[]; files: SeedAttendance['files'] } {
   const r = new Rand(seedOf(`${week._id}/publicity/${code}`))
   const name = week.districts.find((d) => d.code === code)!.name
   const outlet = (list: string[]) => r.pick(list).replace('{d}', name)
@@ -428,7 +518,17 @@ function publicityOf(week: SeedWeek, code: string, held: ActivityDoc[], organise
       const count = r.int(2, 6)
       const at = after
       const paths = Array.from({ length: count }, (_, k) => `publicity/${week._id}/${code}/${a._id}-${k + 1}.svg`)
-      const id = add(at, { activityId: a._id, activityTitle: a.title, opening: false, kind: 'photo', title: `活动现场：${short(a.title, 40)}`, outlet: outlet(OUTLETS.local), url: null, fileIds: paths.map((p) => `cloud://localcloud/${p}`), publishedOn: day })
+      const id = add(at, {
+        activityId: a._id,
+        activityTitle: a.title,
+        opening: false,
+        kind: 'photo',
+        title: `活动现场：${short(a.title, 40)}`,
+        outlet: outlet(OUTLETS.local),
+        url: null,
+        fileIds: paths.map((p) => `cloud://localcloud/${p}`),
+        publishedOn: day,
+      })
       if (id) paths.forEach((p, k) => files.push({ path: p, content: renderPhoto(a.title, a.venue?.name ?? name, k + 1, count) }))
     }
     if (r.chance(0.5)) {
@@ -446,7 +546,17 @@ function publicityOf(week: SeedWeek, code: string, held: ActivityDoc[], organise
       })
     }
     if (r.chance(0.25)) {
-      add(after + 2 * HOUR, { activityId: a._id, activityTitle: a.title, opening: false, kind: 'video', title: `视频｜${short(a.title, 40)}`, outlet: outlet(OUTLETS.video), url: `https://video.example.org/${week._id}/${code}/${r.id(10)}`, fileIds: [], publishedOn: day })
+      add(after + 2 * HOUR, {
+        activityId: a._id,
+        activityTitle: a.title,
+        opening: false,
+        kind: 'video',
+        title: `视频｜${short(a.title, 40)}`,
+        outlet: outlet(OUTLETS.video),
+        url: `https://video.example.org/${week._id}/${code}/${r.id(10)}`,
+        fileIds: [],
+        publishedOn: day,
+      })
     }
   }
   return { docs, files }
@@ -469,12 +579,23 @@ export function planAttendance(
   const t = now.getTime()
   const opens = Math.min(...allActivities.filter((a) => a.weekId === week._id && a.signup).map((a) => a.signup!.opensAt.getTime()))
   const created = new Date(Math.min(t, opens - 3 * DAY))
-  const activities = allActivities.filter((a) => a.weekId === week._id).sort((x, y) => x.startAt.getTime() - y.startAt.getTime() || x._id.localeCompare(y._id))
+  const activities = allActivities
+    .filter((a) => a.weekId === week._id)
+    .sort((x, y) => x.startAt.getTime() - y.startAt.getTime() || x._id.localeCompare(y._id))
   const staff = staffOf(week, activities, personas, created)
   const accounts = residentPool(week, people, opens - 2 * DAY)
   const pool = indexes(accounts)
   const busy: Busy = new Map()
-  const out: SeedAttendance = { users: [...staff.users], registrations: [], checkins: [], walkins: [], ratings: [], notices: [], publicity: [], files: [] }
+  const out: SeedAttendance = {
+    users: [...staff.users],
+    registrations: [],
+    checkins: [],
+    walkins: [],
+    ratings: [],
+    notices: [],
+    publicity: [],
+    files: [],
+  }
   const held = activities.filter((a) => a.status === 'published' && a.startAt.getTime() < t)
   const used = new Map<string, { first: number; members: Map<string, number> }>()
 
@@ -489,12 +610,18 @@ export function planAttendance(
       const { signed, notices, delta } = signUps(r, a, chooseRegistrants(r, a, demand, pool, busy))
       regs = signed.map((s) => s.reg)
       const kept = recount(regs)
-      if (kept.confirmed !== delta.confirmed || kept.waitlisted !== delta.waitlisted || kept.cancelled !== delta.cancelled || kept.proxy !== delta.proxy) {
+      if (
+        kept.confirmed !== delta.confirmed ||
+        kept.waitlisted !== delta.waitlisted ||
+        kept.cancelled !== delta.cancelled ||
+        kept.proxy !== delta.proxy
+      ) {
         throw new Error(`seed ${a._id}: the sign-up deltas ${JSON.stringify(delta)} disagree with the recount ${JSON.stringify(kept)}`)
       }
       for (const s of signed) {
         const reg = s.reg
-        if (reg.status !== 'cancelled') busy.set(reg.personId, [...(busy.get(reg.personId) ?? []), { start: a.startAt.getTime(), end: a.endAt.getTime() }])
+        if (reg.status !== 'cancelled')
+          busy.set(reg.personId, [...(busy.get(reg.personId) ?? []), { start: a.startAt.getTime(), end: a.endAt.getTime() }])
         const at = reg.createdAt.getTime()
         const u = used.get(reg.openid) ?? { first: at, members: new Map<string, number>() }
         u.first = Math.min(u.first, at)
@@ -526,7 +653,13 @@ export function planAttendance(
 
   for (const d of week.districts) {
     if (shanghaiInstant(week.startDate, '00:00') > t) break
-    const { docs, files } = publicityOf(week, d.code, held.filter((a) => a.districtCode === d.code), staff.organiserOf.get(d.code)!, t)
+    const { docs, files } = publicityOf(
+      week,
+      d.code,
+      held.filter((a) => a.districtCode === d.code),
+      staff.organiserOf.get(d.code)!,
+      t,
+    )
     out.publicity.push(...docs)
     out.files.push(...files)
   }

@@ -20,7 +20,18 @@ import {
   type UserDoc,
   type WeekDoc,
 } from '../../cloudfunctions/_core/collections'
-import { NANCHANG_PEOPLE, NANCHANG_WEEK_ID, renderCover, renderShot, seedActivities, seedBookLists, seedCourses, seedPeople, seedWeeks, shotAlt } from './data'
+import {
+  NANCHANG_PEOPLE,
+  NANCHANG_WEEK_ID,
+  renderCover,
+  renderShot,
+  seedActivities,
+  seedBookLists,
+  seedCourses,
+  seedPeople,
+  seedWeeks,
+  shotAlt,
+} from './data'
 import type { SeedDistrictPeople } from './data/nanchang-people'
 import type { SeedActivity, SeedBookList, SeedCourse, SeedPerson, SeedWeek } from './data/types'
 import type { LocalDb } from '../gateway/sdk-client'
@@ -181,7 +192,12 @@ export function seedFiles(): { path: string; content: string }[] {
   return seedCourses.flatMap((c) => [
     {
       path: coverPath(c._id),
-      content: renderCover(c.title, labelOf(COURSE_KINDS, topicKind(c.topic) ?? ''), labelOf(COURSE_TOPICS, c.topic), topicKind(c.topic) === 'reading'),
+      content: renderCover(
+        c.title,
+        labelOf(COURSE_KINDS, topicKind(c.topic) ?? ''),
+        labelOf(COURSE_TOPICS, c.topic),
+        topicKind(c.topic) === 'reading',
+      ),
     },
     ...c.lessons.flatMap((l) => l.steps.map((s, i) => ({ path: stepImagePath(c._id, l.id, i + 1), content: renderShot(s.shot) }))),
   ])
@@ -257,9 +273,20 @@ export interface SeedCounts {
 }
 
 /** The weeks whose attendance is seeded, with the residents they draw on. */
-const ATTENDANCE_WEEKS: { weekId: string; people: Record<string, SeedDistrictPeople> }[] = [{ weekId: NANCHANG_WEEK_ID, people: NANCHANG_PEOPLE }]
+const ATTENDANCE_WEEKS: { weekId: string; people: Record<string, SeedDistrictPeople> }[] = [
+  { weekId: NANCHANG_WEEK_ID, people: NANCHANG_PEOPLE },
+]
 
-const noAttendance = (): SeedAttendance => ({ users: [], registrations: [], checkins: [], walkins: [], ratings: [], notices: [], publicity: [], files: [] })
+const noAttendance = (): SeedAttendance => ({
+  users: [],
+  registrations: [],
+  checkins: [],
+  walkins: [],
+  ratings: [],
+  notices: [],
+  publicity: [],
+  files: [],
+})
 
 /** Attendance of the seeded weeks up to `now`; moves the counters of the activity documents passed in. */
 export function seedAttendance(activities: ActivityDoc[], now: Date): SeedAttendance {
@@ -274,7 +301,10 @@ export function seedAttendance(activities: ActivityDoc[], now: Date): SeedAttend
 }
 
 /** Courses, lessons, book lists, books and their files. */
-async function seedLearning(db: LocalDb, opts: SeedOptions): Promise<Pick<SeedCounts, 'courses' | 'lessons' | 'bookLists' | 'books' | 'files'>> {
+async function seedLearning(
+  db: LocalDb,
+  opts: SeedOptions,
+): Promise<Pick<SeedCounts, 'courses' | 'lessons' | 'bookLists' | 'books' | 'files'>> {
   const now = opts.now ?? new Date()
   const weeksById = new Map(seedWeeks.map((w) => [w._id, w]))
   const weekOf = (id: string, what: string) => {
@@ -287,9 +317,17 @@ async function seedLearning(db: LocalDb, opts: SeedOptions): Promise<Pick<SeedCo
   const files = opts.dataDir ? writeSeedFiles(opts.dataDir) : 0
   const lessons = courses.flatMap((c) => c.lessons)
   const books = lists.flatMap((l) => l.books)
-  await insertAll(db, COLLECTIONS.courses, courses.map((c) => c.course))
+  await insertAll(
+    db,
+    COLLECTIONS.courses,
+    courses.map((c) => c.course),
+  )
   await insertAll(db, COLLECTIONS.lessons, lessons)
-  await insertAll(db, COLLECTIONS.bookLists, lists.map((l) => l.list))
+  await insertAll(
+    db,
+    COLLECTIONS.bookLists,
+    lists.map((l) => l.list),
+  )
   await insertAll(db, COLLECTIONS.books, books)
   return { courses: courses.length, lessons: lessons.length, bookLists: lists.length, books: books.length, files }
 }
@@ -304,9 +342,17 @@ export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<Seed
     return activityDoc(a, week, now)
   })
   const attendance = opts.attendance === false ? noAttendance() : seedAttendance(activities, now)
-  await insertAll(db, COLLECTIONS.weeks, seedWeeks.map((w) => weekDoc(w, now)))
+  await insertAll(
+    db,
+    COLLECTIONS.weeks,
+    seedWeeks.map((w) => weekDoc(w, now)),
+  )
   await insertAll(db, COLLECTIONS.activities, activities)
-  await insertAll(db, COLLECTIONS.users, seedPeople.map((p) => userDoc(p, now)))
+  await insertAll(
+    db,
+    COLLECTIONS.users,
+    seedPeople.map((p) => userDoc(p, now)),
+  )
   await insertMany(db, COLLECTIONS.users, attendance.users, 500)
   await insertMany(db, COLLECTIONS.registrations, attendance.registrations, 500)
   await insertMany(db, COLLECTIONS.outbox, attendance.notices, 500)

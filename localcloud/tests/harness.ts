@@ -18,7 +18,13 @@ export interface TestCloud extends LocalCloud {
   dataDir: string
   call(fn: string, action: string, input: unknown, openid?: string): Promise<Envelope>
   /** A call under a fault plan: its answer (unless lost), how many database requests it made, whether it died. */
-  callWithFault(fn: string, action: string, input: unknown, openid: string, plan: FaultPlan): Promise<{ answer: Envelope | null; requests: number }>
+  callWithFault(
+    fn: string,
+    action: string,
+    input: unknown,
+    openid: string,
+    plan: FaultPlan,
+  ): Promise<{ answer: Envelope | null; requests: number }>
   stop(): Promise<void>
 }
 
@@ -32,8 +38,7 @@ export async function startTestCloud(seed: 'always' | 'never' = 'always', option
   return {
     ...cloud,
     dataDir,
-    call: (fn, action, input, openid = 'dev-resident') =>
-      invokeFunction(fn, { action, input }, openid) as Promise<Envelope>,
+    call: (fn, action, input, openid = 'dev-resident') => invokeFunction(fn, { action, input }, openid) as Promise<Envelope>,
     callWithFault: async (fn, action, input, openid, plan) => {
       const { result, run, lost } = await invokeWithFaults(fn, { action, input }, openid, plan)
       return { answer: lost ? null : (result as Envelope), requests: run.requests }

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 
-export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: CloudError }
+export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: CloudError }
 
 /**
  * Runs `load` when `deps` change and on reload(); only the latest run may set the state, so a slow

@@ -56,7 +56,12 @@ export function usePagedList<T>(key: string, load: (cursor: string | undefined) 
       if (id !== generation.current) return
       setState((prev) => {
         const seen = new Set(prev.items.map((x) => idRef.current(x)))
-        return { ...prev, items: [...prev.items, ...res.items.filter((x) => !seen.has(idRef.current(x)))], nextCursor: res.nextCursor, more: 'idle' }
+        return {
+          ...prev,
+          items: [...prev.items, ...res.items.filter((x) => !seen.has(idRef.current(x)))],
+          nextCursor: res.nextCursor,
+          more: 'idle',
+        }
       })
     } catch (err) {
       if (id === generation.current) setState((prev) => ({ ...prev, more: 'error', moreError: toCloudError(err) }))

@@ -66,7 +66,8 @@ export interface Scope {
   districts: { code: string; name: string }[]
 }
 
-type Role = { role: 'admin'; weekId: string } | { role: 'organiser'; weekId: string; districtCode: string } | { role: 'volunteer'; weekId: string }
+type Role =
+  { role: 'admin'; weekId: string } | { role: 'organiser'; weekId: string; districtCode: string } | { role: 'volunteer'; weekId: string }
 
 /** The weeks the caller may manage, each with their districts (admins: every district). */
 export function scopesOf(weeks: Week[], roles: Role[]): Scope[] {

@@ -51,6 +51,8 @@ test.each(cases)('%s sends its action', async (_name, run, fn, action, input) =>
 test('the organiser scopes come from weeks and roles', async () => {
   const week = { id: 'w', districts: [{ code: 'donghu', name: '东湖区' }] }
   mockCall.mockImplementation(((_fn: string, action: string) =>
-    Promise.resolve(action === 'weeks' ? { weeks: [week] } : { roles: [{ role: 'organiser', weekId: 'w', districtCode: 'donghu' }] })) as never)
+    Promise.resolve(
+      action === 'weeks' ? { weeks: [week] } : { roles: [{ role: 'organiser', weekId: 'w', districtCode: 'donghu' }] },
+    )) as never)
   await expect(activity.loadScopes()).resolves.toEqual([{ week, admin: false, districts: week.districts }])
 })

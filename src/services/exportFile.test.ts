@@ -101,17 +101,23 @@ describe('openExport in weapp', () => {
 
   test('writes the base64 to the user data folder and opens it as its type with the menu', async () => {
     await openExport({ fileName: '东湖区总结表.docx', mime: DOCX, base64: 'UEsDBA==' })
-    expect(writeFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://usr/东湖区总结表.docx', data: 'UEsDBA==', encoding: 'base64' }))
+    expect(writeFile).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: 'wxfile://usr/东湖区总结表.docx', data: 'UEsDBA==', encoding: 'base64' }),
+    )
     expect(mockTaro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://usr/东湖区总结表.docx', fileType: 'docx', showMenu: true })
   })
 
   test('a file of another type is BAD_RESPONSE and nothing is written', async () => {
-    await expect(openExport({ fileName: 'x.pdf', mime: 'application/pdf', base64: 'UEsDBA==' })).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
+    await expect(openExport({ fileName: 'x.pdf', mime: 'application/pdf', base64: 'UEsDBA==' })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    })
     expect(writeFile).not.toHaveBeenCalled()
   })
 
   test('a write or open that fails is INTERNAL', async () => {
-    writeFile.mockImplementation((o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }))
+    writeFile.mockImplementation((o: { fail: (e: unknown) => void }) =>
+      o.fail({ errMsg: 'writeFile:fail the maximum size of the file storage limit is exceeded' }),
+    )
     await expect(openExport({ fileName: '名单.xlsx', mime: XLSX, base64: 'UEsDBA==' })).rejects.toMatchObject({ code: 'INTERNAL' })
     expect(mockTaro.openDocument).not.toHaveBeenCalled()
     writeFile.mockImplementation((o: { success: () => void }) => o.success())

@@ -29,7 +29,10 @@ export function exportFileTypeOf(fileName: string, mime?: string): ExportFileTyp
 export function safeExportName(fileName: string, type: ExportFileType): string {
   // eslint-disable-next-line no-control-regex
   let stem = fileName.trim().replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-  stem = stem.replace(new RegExp(`\\.${type}$`, 'i'), '').replace(/^\.+/, '').trim()
+  stem = stem
+    .replace(new RegExp(`\\.${type}$`, 'i'), '')
+    .replace(/^\.+/, '')
+    .trim()
   if (!stem) stem = '导出文件'
   return `${Array.from(stem).slice(0, 80).join('')}.${type}`
 }

@@ -19,7 +19,10 @@ export function newNonce(random: () => number = Math.random): string {
 }
 
 /** Sends a request; on a network failure the very same request (same nonce) once more. */
-async function sendTwiceOnNetworkFailure<A extends 'create' | 'cancel'>(action: A, request: InputOf<'signup', A>): Promise<OutputOf<'signup', A>> {
+async function sendTwiceOnNetworkFailure<A extends 'create' | 'cancel'>(
+  action: A,
+  request: InputOf<'signup', A>,
+): Promise<OutputOf<'signup', A>> {
   try {
     return await callCloud('signup', action, request)
   } catch (err) {

@@ -10,7 +10,11 @@ describe('course text', () => {
   test('progress in words and percent', () => {
     expect(progressWords(null)).toEqual({ text: '还没开始学习', percent: 0, completed: false })
     expect(progressWords({ done: 2, total: 4, completed: false })).toEqual({ text: '已学2课 / 共4课', percent: 50, completed: false })
-    expect(progressWords({ done: 4, total: 4, completed: true })).toMatchObject({ percent: 100, completed: true, text: '已学完全部4课，已结业' })
+    expect(progressWords({ done: 4, total: 4, completed: true })).toMatchObject({
+      percent: 100,
+      completed: true,
+      text: '已学完全部4课，已结业',
+    })
   })
 
   test('step position is 1-based in words and clamped into the lesson', () => {

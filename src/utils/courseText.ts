@@ -96,7 +96,8 @@ export function pickResume(
   lessonIds: string[],
   completedLessonIds: string[],
 ): { lessonId: string; step: number } | null {
-  if (local && lessonIds.includes(local.lessonId) && !completedLessonIds.includes(local.lessonId)) return { lessonId: local.lessonId, step: Math.max(0, local.step) }
+  if (local && lessonIds.includes(local.lessonId) && !completedLessonIds.includes(local.lessonId))
+    return { lessonId: local.lessonId, step: Math.max(0, local.step) }
   if (server && lessonIds.includes(server.lessonId) && !completedLessonIds.includes(server.lessonId)) return server
   const next = lessonIds.find((id) => !completedLessonIds.includes(id)) ?? lessonIds[0]
   return next ? { lessonId: next, step: 0 } : null

@@ -3,7 +3,9 @@ import { checkFamily, checkProfile, errorsFromPaths } from './peopleForm'
 describe('people forms', () => {
   test('a complete profile passes, spaces in the phone removed', () => {
     const r = checkProfile({ name: ' 刘思雨 ', phone: '138 0000 1021', ageGroup: '18-39', community: '松柏巷社区', audience: 'residents' })
-    expect(r).toEqual({ profile: { name: '刘思雨', phone: '13800001021', ageGroup: '18-39', community: '松柏巷社区', audience: 'residents' } })
+    expect(r).toEqual({
+      profile: { name: '刘思雨', phone: '13800001021', ageGroup: '18-39', community: '松柏巷社区', audience: 'residents' },
+    })
   })
 
   test('each missing or wrong field gets its own sentence', () => {

@@ -52,7 +52,12 @@ export function checkProfile(d: ProfileDraft): { profile: ProfileView } | { erro
 /** The family member to send (phone optional), or the errors by field. */
 export function checkFamily(d: FamilyDraft): { member: FamilyMemberInput } | { errors: FieldErrors<keyof FamilyDraft> } {
   const phone = d.phone.replace(/\s/g, '')
-  const parsed = familyMemberInputSchema.safeParse({ name: d.name, phone: phone === '' ? null : phone, ageGroup: d.ageGroup, relation: d.relation })
+  const parsed = familyMemberInputSchema.safeParse({
+    name: d.name,
+    phone: phone === '' ? null : phone,
+    ageGroup: d.ageGroup,
+    relation: d.relation,
+  })
   return parsed.success ? { member: parsed.data } : { errors: errorsOf<keyof FamilyDraft>(parsed.error.issues) }
 }
 

@@ -34,7 +34,15 @@ describe('reading in words', () => {
 
   test('the strip holds the seven Shanghai days ending today, marked read or not', () => {
     const strip = lastSevenDays(['2026-11-22', '2026-11-23', '2026-11-10'], now)
-    expect(strip.map((d) => d.day)).toEqual(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'])
+    expect(strip.map((d) => d.day)).toEqual([
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+    ])
     expect(strip.map((d) => d.read)).toEqual([false, false, false, false, false, true, true])
     expect(strip[6]).toMatchObject({ label: '今天', date: '11/23', today: true })
     expect(strip[0]).toMatchObject({ label: '周二', date: '11/17', today: false })

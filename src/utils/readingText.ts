@@ -33,7 +33,8 @@ export function parseMinutes(raw: string): MinutesCheck {
   if (!s) return { ok: false, error: '请选择或填写读了多少分钟' }
   if (!/^\d+$/.test(s)) return { ok: false, error: '请填写整数分钟，例如 30' }
   const n = Number(s)
-  if (n < READING_MINUTES_MIN || n > READING_MINUTES_MAX) return { ok: false, error: `请填写 ${READING_MINUTES_MIN} 到 ${READING_MINUTES_MAX} 之间的分钟数` }
+  if (n < READING_MINUTES_MIN || n > READING_MINUTES_MAX)
+    return { ok: false, error: `请填写 ${READING_MINUTES_MIN} 到 ${READING_MINUTES_MAX} 之间的分钟数` }
   return { ok: true, minutes: n }
 }
 

@@ -36,7 +36,10 @@ describe('signup availability in words', () => {
   test('cancelled (with the reason), no sign-up needed, ended, draft', () => {
     const c = signupAvailability({ ...base, status: 'cancelled', cancelReason: '场地维修' }, at('2026-11-23', '12:00'))
     expect(c).toMatchObject({ kind: 'cancelled', canSignUp: false, reason: '取消原因：场地维修' })
-    expect(signupAvailability({ ...base, signupRequired: false }, at('2026-11-23', '12:00'))).toMatchObject({ kind: 'free', text: '无需报名' })
+    expect(signupAvailability({ ...base, signupRequired: false }, at('2026-11-23', '12:00'))).toMatchObject({
+      kind: 'free',
+      text: '无需报名',
+    })
     expect(signupAvailability(base, at('2026-12-02', '16:30')).kind).toBe('ended')
     expect(signupAvailability({ ...base, status: 'draft' }, at('2026-11-23', '12:00')).kind).toBe('draft')
   })
@@ -59,9 +62,31 @@ describe('registration words', () => {
   })
 
   test('overlap and notices', () => {
-    const o = [{ registrationId: 'x_y', activityId: 'x', title: '讲座', startAt: at('2026-12-02', '14:30'), endAt: at('2026-12-02', '16:30'), status: 'confirmed' as const }]
-    expect(overlapText('王秀兰', o)).toBe('提醒：王秀兰在同一时间还报名了「讲座」（12月2日 周三 14:30–16:30，已报名）。时间有冲突，仍可以继续报名。')
-    const n = { id: 'n', template: 'activity_cancelled' as const, personName: '刘思雨', activityId: 'x', registrationId: 'x_y', title: '讲座', startAt: at('2026-12-02', '14:30'), reason: '下雨', createdAt: 0, readAt: null }
+    const o = [
+      {
+        registrationId: 'x_y',
+        activityId: 'x',
+        title: '讲座',
+        startAt: at('2026-12-02', '14:30'),
+        endAt: at('2026-12-02', '16:30'),
+        status: 'confirmed' as const,
+      },
+    ]
+    expect(overlapText('王秀兰', o)).toBe(
+      '提醒：王秀兰在同一时间还报名了「讲座」（12月2日 周三 14:30–16:30，已报名）。时间有冲突，仍可以继续报名。',
+    )
+    const n = {
+      id: 'n',
+      template: 'activity_cancelled' as const,
+      personName: '刘思雨',
+      activityId: 'x',
+      registrationId: 'x_y',
+      title: '讲座',
+      startAt: at('2026-12-02', '14:30'),
+      reason: '下雨',
+      createdAt: 0,
+      readAt: null,
+    }
     expect(noticeText(n).title).toBe('活动已取消：讲座')
     expect(noticeText(n).detail).toContain('原因：下雨')
     expect(noticeText({ ...n, template: 'waitlist_promoted' }).title).toBe('候补成功：讲座')

@@ -66,7 +66,9 @@ export interface StatusWords {
 }
 
 /** 已报名 / 候补第N位 / 已取消 / 活动已取消, with an icon. */
-export function registrationStatusText(r: Pick<Registration, 'status' | 'position'> & { activity: Pick<Registration['activity'], 'status'> }): StatusWords {
+export function registrationStatusText(
+  r: Pick<Registration, 'status' | 'position'> & { activity: Pick<Registration['activity'], 'status'> },
+): StatusWords {
   if (r.activity.status === 'cancelled') return { icon: '✕', text: '活动已取消', tone: 'off' }
   if (r.status === 'cancelled') return { icon: '✕', text: '已取消报名', tone: 'off' }
   if (r.status === 'waitlisted') return { icon: '◷', text: r.position ? `候补第 ${r.position} 位` : '候补中', tone: 'wait' }
@@ -94,7 +96,9 @@ export function maskPhone(phone: string | null | undefined): string {
 
 /** The overlap warning, one sentence per other activity. */
 export function overlapText(personName: string, overlaps: Overlap[]): string {
-  const list = overlaps.map((o) => `「${o.title}」（${timeRangeText(o.startAt, o.endAt)}，${o.status === 'waitlisted' ? '候补中' : '已报名'}）`)
+  const list = overlaps.map(
+    (o) => `「${o.title}」（${timeRangeText(o.startAt, o.endAt)}，${o.status === 'waitlisted' ? '候补中' : '已报名'}）`,
+  )
   return `提醒：${personName}在同一时间还报名了${list.join('、')}。时间有冲突，仍可以继续报名。`
 }
 

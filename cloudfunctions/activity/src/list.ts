@@ -22,9 +22,7 @@ export function escapeRegExp(text: string): string {
  */
 export async function list(ctx: ActionContext, input: ListInput) {
   const _ = ctx.db.command
-  const conditions: Record<string, unknown>[] = [
-    { weekId: input.weekId, status: _.in(['published', 'cancelled']) },
-  ]
+  const conditions: Record<string, unknown>[] = [{ weekId: input.weekId, status: _.in(['published', 'cancelled']) }]
   if (input.date) {
     const { start, end } = shanghaiDayRange(input.date)
     conditions.push({ startAt: _.gte(new Date(start)).and(_.lt(new Date(end))) })
@@ -59,7 +57,6 @@ export async function list(ctx: ActionContext, input: ListInput) {
   )
   const page = docs.slice(0, input.limit)
   const last = page[page.length - 1]
-  const nextCursor =
-    docs.length > input.limit && last ? encodeCursor({ key: new Date(last.startAt).getTime(), id: last._id }) : null
+  const nextCursor = docs.length > input.limit && last ? encodeCursor({ key: new Date(last.startAt).getTime(), id: last._id }) : null
   return { items: page.map(toSummary), nextCursor }
 }

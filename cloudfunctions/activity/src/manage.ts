@@ -279,18 +279,15 @@ export async function cancel(ctx: ActionContext, input: { id: string; reason: st
   const at = new Date(now)
   // 1. the activity (touchedAt: the repair finishes the rest if this call dies), 2. its active
   // registrations marked, 3. one notice each, with a deterministic id (a retry writes none twice).
-  const changed = await updateCount(
-    db.collection(COLLECTIONS.activities).where({ _id: doc._id, status: _.in(['draft', 'published']) }),
-    {
-      status: 'cancelled',
-      cancelledAt: at,
-      cancelReason: input.reason,
-      updatedAt: at,
-      touchedAt: at,
-      // Nobody to tell (a draft, or no sign-up): the cancellation is finished with this write.
-      ...(!doc.signup || doc.status === 'draft' ? { cancelFinishedAt: at } : {}),
-    },
-  )
+  const changed = await updateCount(db.collection(COLLECTIONS.activities).where({ _id: doc._id, status: _.in(['draft', 'published']) }), {
+    status: 'cancelled',
+    cancelledAt: at,
+    cancelReason: input.reason,
+    updatedAt: at,
+    touchedAt: at,
+    // Nobody to tell (a draft, or no sign-up): the cancellation is finished with this write.
+    ...(!doc.signup || doc.status === 'draft' ? { cancelFinishedAt: at } : {}),
+  })
   if (changed !== 1) throw new DomainError('ACTIVITY_CANCELLED')
   const cancelled: ActivityDoc = { ...doc, status: 'cancelled', cancelledAt: at, cancelReason: input.reason, updatedAt: at }
   if (!doc.signup || doc.status === 'draft') return { activity: toManaged(cancelled), notified: 0 }

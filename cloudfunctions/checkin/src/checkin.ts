@@ -90,7 +90,11 @@ async function inFlightCheckin(ctx: ActionContext, id: string): Promise<CheckinD
 }
 
 /** Steps 2 to 4. Throws ALREADY_CHECKED_IN (with who and when) or answers Replayed for the same nonce. */
-async function record(ctx: ActionContext, dc: DoorContext & { activity: ActivityDoc }, attempt: Attempt): Promise<CheckinResult | Replayed> {
+async function record(
+  ctx: ActionContext,
+  dc: DoorContext & { activity: ActivityDoc },
+  attempt: Attempt,
+): Promise<CheckinResult | Replayed> {
   const { db } = ctx
   const reg = dc.registration!
   const activity = dc.activity
@@ -173,7 +177,10 @@ export async function scan(
   return outcome instanceof Replayed ? replayedResult(dc, outcome.doc) : outcome
 }
 
-export async function manual(ctx: ActionContext, input: { activityId: string; registrationId: string; nonce?: string }): Promise<CheckinResult> {
+export async function manual(
+  ctx: ActionContext,
+  input: { activityId: string; registrationId: string; nonce?: string },
+): Promise<CheckinResult> {
   const attempt: Attempt = { activityId: input.activityId, method: 'manual', nonce: input.nonce ?? null, scannedAt: ctx.now() }
   const { dc, outcome } = await checkInOnce(ctx, { registrationId: input.registrationId }, null, attempt)
   return outcome instanceof Replayed ? replayedResult(dc, outcome.doc) : outcome
@@ -214,7 +221,15 @@ export async function sync(ctx: ActionContext, input: { items: SyncItem[] }) {
       }
       const { dc, outcome } = await checkInOnce(ctx, refFromToken(item.token), item.token, attempt)
       if (outcome instanceof Replayed) {
-        return { ...base, ok: true, replayed: true, code: null, registrationId: outcome.doc.registrationId, name: maskName(dc.registration?.person.name), checkedIn: toCheckedInBy(outcome.doc) }
+        return {
+          ...base,
+          ok: true,
+          replayed: true,
+          code: null,
+          registrationId: outcome.doc.registrationId,
+          name: maskName(dc.registration?.person.name),
+          checkedIn: toCheckedInBy(outcome.doc),
+        }
       }
       return { ...base, ok: true, code: null, registrationId: outcome.registrationId, name: outcome.name }
     } catch (err) {
@@ -225,12 +240,18 @@ export async function sync(ctx: ActionContext, input: { items: SyncItem[] }) {
         ok: false,
         code: err.code,
         registrationId: d?.registrationId ?? null,
-        checkedIn: d?.checkedInAt !== undefined ? { checkedInAt: d.checkedInAt, byName: d.byName ?? '志愿者', offline: d.offline ?? false } : null,
+        checkedIn:
+          d?.checkedInAt !== undefined ? { checkedInAt: d.checkedInAt, byName: d.byName ?? '志愿者', offline: d.offline ?? false } : null,
       }
     }
   })
   const ids = [...new Set(input.items.map((i) => i.activityId))]
-  const docs = await readDocs<ActivityDoc>(ctx.db.collection(COLLECTIONS.activities).where({ _id: ctx.db.command.in(ids) }).limit(ids.length))
+  const docs = await readDocs<ActivityDoc>(
+    ctx.db
+      .collection(COLLECTIONS.activities)
+      .where({ _id: ctx.db.command.in(ids) })
+      .limit(ids.length),
+  )
   const counts: Record<string, ReturnType<typeof countsOf>> = {}
   for (const doc of docs) if (mayCheckIn(await ctx.caller(), doc)) counts[doc._id] = countsOf(doc)
   return { results, counts }

@@ -1,4 +1,12 @@
-import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type RoleGrant, type UserDoc, type WeekKeyDoc } from '../../_core/collections'
+import {
+  COLLECTIONS,
+  type ActivityDoc,
+  type CheckinDoc,
+  type RegistrationDoc,
+  type RoleGrant,
+  type UserDoc,
+  type WeekKeyDoc,
+} from '../../_core/collections'
 import type { Database } from '../../_core/cloud'
 import { aggregateDocs } from '../../_core/read'
 import { isOrganiserOf, isVolunteerOf, type Caller } from '../../_core/roles'
@@ -85,7 +93,11 @@ function stripPrior(reg: RegistrationDoc & { priorCheckins?: CheckinDoc[] }): Re
 }
 
 /** True when none of the person's earlier check-ins was in this activity's district and week. */
-export function isFirstInDistrict(prior: PriorCheckin[], activity: Pick<ActivityDoc, 'weekId' | 'districtCode'>, registrationId: string): boolean {
+export function isFirstInDistrict(
+  prior: PriorCheckin[],
+  activity: Pick<ActivityDoc, 'weekId' | 'districtCode'>,
+  registrationId: string,
+): boolean {
   return !prior.some((c) => c._id !== registrationId && c.weekId === activity.weekId && c.districtCode === activity.districtCode)
 }
 

@@ -17,7 +17,11 @@ const CODE_ATTEMPTS = 5
 
 async function readActivities(ctx: ActionContext, ids: string[]): Promise<ActivityDoc[]> {
   return readDocs<ActivityDoc>(
-    ctx.db.collection(COLLECTIONS.activities).where({ _id: ctx.db.command.in(ids) }).orderBy('startAt', 'asc').limit(ids.length),
+    ctx.db
+      .collection(COLLECTIONS.activities)
+      .where({ _id: ctx.db.command.in(ids) })
+      .orderBy('startAt', 'asc')
+      .limit(ids.length),
   )
 }
 
@@ -74,16 +78,17 @@ export async function redeemInvite(ctx: ActionContext, input: { code: string }) 
   ])
   if (!invite) throw new DomainError('INVITE_NOT_FOUND')
   if (ms(invite.expiresAt) <= now) throw new DomainError('INVITE_EXPIRED')
-  const held = new Set(
-    (user?.roles ?? []).flatMap((r) => (r.role === 'volunteer' && r.weekId === invite.weekId ? r.activityIds : [])),
-  )
+  const held = new Set((user?.roles ?? []).flatMap((r) => (r.role === 'volunteer' && r.weekId === invite.weekId ? r.activityIds : [])))
   const missing = invite.activityIds.filter((id) => !held.has(id))
   if (missing.length > 0) {
     const grant: RoleGrant = { role: 'volunteer', weekId: invite.weekId, activityIds: missing }
     await upsertUser(db, ctx.openid, { roles: _.push([grant]) }, () => ({ roles: [grant] }), now, user !== null)
   }
   if (!(invite.redeemedBy ?? []).includes(ctx.openid)) {
-    await db.collection(COLLECTIONS.invites).doc(invite._id).update({ data: { redeemedBy: _.addToSet(ctx.openid) } })
+    await db
+      .collection(COLLECTIONS.invites)
+      .doc(invite._id)
+      .update({ data: { redeemedBy: _.addToSet(ctx.openid) } })
   }
   const docs = await readActivities(ctx, invite.activityIds)
   return { weekId: invite.weekId, activities: docs.map(toVolunteerActivity) }

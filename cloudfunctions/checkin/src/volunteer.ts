@@ -14,12 +14,20 @@ import { toRosterEntry, toVolunteerActivity } from './views'
 const PAGE = 1000
 
 /** Every document of `collection` matching `where`, paged by _id (1000 per read). */
-async function allOf<T extends { _id: string }>(db: Database, collection: string, where: Record<string, unknown>, field?: Record<string, boolean>): Promise<T[]> {
+async function allOf<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: Record<string, unknown>,
+  field?: Record<string, boolean>,
+): Promise<T[]> {
   const _ = db.command
   const out: T[] = []
   let after = ''
   for (;;) {
-    let q = db.collection(collection).where({ ...where, _id: _.gt(after) }).orderBy('_id', 'asc')
+    let q = db
+      .collection(collection)
+      .where({ ...where, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
     if (field) q = q.field(field)
     const page = await readDocs<T>(q.limit(PAGE))
     out.push(...page)
@@ -40,7 +48,10 @@ export async function myActivities(ctx: ActionContext) {
     const chunk = ids.slice(i, i + 100)
     docs.push(
       ...(await readDocs<ActivityDoc>(
-        db.collection(COLLECTIONS.activities).where({ _id: _.in(chunk), endAt: _.gt(new Date(ctx.now())), status: _.neq('draft') }).limit(chunk.length),
+        db
+          .collection(COLLECTIONS.activities)
+          .where({ _id: _.in(chunk), endAt: _.gt(new Date(ctx.now())), status: _.neq('draft') })
+          .limit(chunk.length),
       )),
     )
   }
@@ -60,7 +71,13 @@ export async function roster(ctx: ActionContext, input: { activityIds: string[] 
   const ids = [...new Set(input.activityIds)]
   const [caller, docs] = await Promise.all([
     ctx.caller(),
-    readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: _.in(ids) }).orderBy('startAt', 'asc').limit(ids.length)),
+    readDocs<ActivityDoc>(
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ _id: _.in(ids) })
+        .orderBy('startAt', 'asc')
+        .limit(ids.length),
+    ),
   ])
   if (docs.length !== ids.length || docs.some((d) => d.status === 'draft')) throw new DomainError('ACTIVITY_NOT_FOUND')
   requireThat(docs.every((d) => mayCheckIn(caller, d)))
@@ -69,14 +86,19 @@ export async function roster(ctx: ActionContext, input: { activityIds: string[] 
   const activities = await Promise.all(
     docs.map(async (doc) => {
       const [regs, checkins] = await Promise.all([
-        allOf<RegistrationDoc>(db, COLLECTIONS.registrations, { activityId: doc._id, status: _.in(['confirmed', 'cancelled']) }, {
-          _id: true,
-          ticketId: true,
-          person: true,
-          proxy: true,
-          status: true,
-          activityId: true,
-        }),
+        allOf<RegistrationDoc>(
+          db,
+          COLLECTIONS.registrations,
+          { activityId: doc._id, status: _.in(['confirmed', 'cancelled']) },
+          {
+            _id: true,
+            ticketId: true,
+            person: true,
+            proxy: true,
+            status: true,
+            activityId: true,
+          },
+        ),
         allOf<CheckinDoc>(db, COLLECTIONS.checkins, { activityId: doc._id }),
       ])
       const byReg = new Map(checkins.map((c) => [c._id, c]))
@@ -93,18 +115,28 @@ export async function lookup(ctx: ActionContext, input: { activityId: string; su
   const dc = await loadDoorContext(db, ctx.openid, input.activityId, null)
   if (!dc.activity || dc.activity.status === 'draft') throw new DomainError('ACTIVITY_NOT_FOUND')
   requireThat(mayCheckIn(dc.caller, dc.activity))
-  const regs = await allOf<RegistrationDoc>(db, COLLECTIONS.registrations, { activityId: input.activityId, status: _.in(['confirmed', 'cancelled']) }, {
-    _id: true,
-    ticketId: true,
-    person: true,
-    proxy: true,
-    status: true,
-  })
+  const regs = await allOf<RegistrationDoc>(
+    db,
+    COLLECTIONS.registrations,
+    { activityId: input.activityId, status: _.in(['confirmed', 'cancelled']) },
+    {
+      _id: true,
+      ticketId: true,
+      person: true,
+      proxy: true,
+      status: true,
+    },
+  )
   const found = regs
     .filter((r) => surnameMatches(r.person.name, input.surname) && phoneTail(r.person.phone ?? null) === input.phoneTail)
     .slice(0, 20)
   if (found.length === 0) return { matches: [] }
-  const checkins = await readDocs<CheckinDoc>(db.collection(COLLECTIONS.checkins).where({ _id: _.in(found.map((r) => r._id)) }).limit(found.length))
+  const checkins = await readDocs<CheckinDoc>(
+    db
+      .collection(COLLECTIONS.checkins)
+      .where({ _id: _.in(found.map((r) => r._id)) })
+      .limit(found.length),
+  )
   const byReg = new Map(checkins.map((c) => [c._id, c]))
   return { matches: found.map((r) => toRosterEntry(r, byReg.get(r._id))) }
 }

@@ -3,14 +3,7 @@
 // course's offline activities.
 import { DomainError } from '@shared/errors'
 import type { Database } from '../../_core/cloud'
-import {
-  COLLECTIONS,
-  type ActivityDoc,
-  type CourseDoc,
-  type EnrolmentDoc,
-  type UserDoc,
-  type WeekDoc,
-} from '../../_core/collections'
+import { COLLECTIONS, type ActivityDoc, type CourseDoc, type EnrolmentDoc, type UserDoc, type WeekDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { personIdOf } from '../../_core/ids'
 import { aggregateDocs, readDocs } from '../../_core/read'
@@ -59,7 +52,8 @@ export async function loadCourseContext(db: Database, courseId: string, opts: Co
     })
   }
   if (opts.week) query = query.lookup({ from: COLLECTIONS.weeks, localField: 'weekId', foreignField: '_id', as: 'week' })
-  if (opts.activities) query = query.lookup({ from: COLLECTIONS.activities, localField: 'activityIds', foreignField: '_id', as: 'activities' })
+  if (opts.activities)
+    query = query.lookup({ from: COLLECTIONS.activities, localField: 'activityIds', foreignField: '_id', as: 'activities' })
   const [row] = await aggregateDocs<
     CourseDoc & { enrolment?: EnrolmentDoc[]; user?: UserDoc[]; week?: WeekDoc[]; activities?: ActivityDoc[] }
   >(query.limit(1))

@@ -80,7 +80,10 @@ export async function lesson(ctx: ActionContext, input: { courseId: string; less
       .project({ weekId: 1, districtCode: 1, title: 1, status: 1, 'lessons.id': 1 })
       .lookup({
         from: COLLECTIONS.lessons,
-        pipeline: subPipeline(db).match({ _id: lessonDocId(input.courseId, input.lessonId) }).limit(1).done(),
+        pipeline: subPipeline(db)
+          .match({ _id: lessonDocId(input.courseId, input.lessonId) })
+          .limit(1)
+          .done(),
         as: 'lesson',
       })
       .limit(1),
@@ -117,7 +120,10 @@ export async function mine(ctx: ActionContext) {
   if (!enrolments.length) return { items: [] }
   const courseIds = [...new Set(enrolments.map((e) => e.courseId))]
   const courses = await readDocs<CourseDoc>(
-    db.collection(COLLECTIONS.courses).where({ _id: _.in(courseIds), status: 'published' }).limit(MAX),
+    db
+      .collection(COLLECTIONS.courses)
+      .where({ _id: _.in(courseIds), status: 'published' })
+      .limit(MAX),
   )
   const byId = new Map(courses.map((c) => [c._id, c]))
   const own = new Map(enrolments.filter((e) => e.memberId === null).map((e) => [e.courseId, e]))

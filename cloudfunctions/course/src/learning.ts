@@ -193,7 +193,13 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
     if (outcome.kind === 'already_done') return answer(enrolment, false, false)
 
     const now = ctx.now()
-    let move = recordEntry('en', enrolment._id, courseAmounts(lessonDelta(enrolment.audience, outcome.courseCompleted)), now, lessonNonce(input.lessonId))
+    let move = recordEntry(
+      'en',
+      enrolment._id,
+      courseAmounts(lessonDelta(enrolment.audience, outcome.courseCompleted)),
+      now,
+      lessonNonce(input.lessonId),
+    )
     let adopted = false
     if (!(await writeMoves(db, COLLECTIONS.courses, course._id, [move]))) {
       const pending = await readPending(db, COLLECTIONS.courses, course._id, move.key)

@@ -73,7 +73,11 @@ export async function save(ctx: ActionContext, input: SaveInput) {
   const activityIds = [...new Set(input.activityIds)]
   if (activityIds.length) {
     const found = await readDocs<Pick<ActivityDoc, '_id' | 'weekId' | 'districtCode'>>(
-      db.collection(COLLECTIONS.activities).where({ _id: _.in(activityIds) }).field({ _id: true, weekId: true, districtCode: true }).limit(100),
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ _id: _.in(activityIds) })
+        .field({ _id: true, weekId: true, districtCode: true })
+        .limit(100),
     )
     const ok = new Set(found.filter((a) => a.weekId === input.weekId && a.districtCode === input.districtCode).map((a) => a._id))
     if (activityIds.some((id) => !ok.has(id))) throw new DomainError('COURSE_ACTIVITY_INVALID')
@@ -124,7 +128,11 @@ export async function save(ctx: ActionContext, input: SaveInput) {
       .update({ data: { ...fields, lessons: _.set(outline), activityIds: _.set(activityIds), updatedAt: at } })
     const kept = new Set(lessons.map((l) => l.id))
     const dropped = existing.lessons.filter((l) => !kept.has(l.id)).map((l) => lessonDocId(courseId, l.id))
-    if (dropped.length) await db.collection(COLLECTIONS.lessons).where({ _id: _.in(dropped) }).remove()
+    if (dropped.length)
+      await db
+        .collection(COLLECTIONS.lessons)
+        .where({ _id: _.in(dropped) })
+        .remove()
     return { courseId, status: existing.status }
   }
   const doc: CourseDoc = {

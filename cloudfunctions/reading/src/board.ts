@@ -86,7 +86,10 @@ export async function joinBoard(ctx: ActionContext, input: { weekId: string; dis
   if (reader && (await updateCount(readers.where({ _id: id }), update)) === 1) {
     after = { ...reader, board: place }
   } else {
-    after = { ...emptyReader({ weekId: input.weekId, openid: ctx.openid, personId: learner.personId, memberId: null, name: learner.name }, at), board: place }
+    after = {
+      ...emptyReader({ weekId: input.weekId, openid: ctx.openid, personId: learner.personId, memberId: null, name: learner.name }, at),
+      board: place,
+    }
     try {
       await readers.add({ data: after })
     } catch (err) {

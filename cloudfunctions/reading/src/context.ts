@@ -41,7 +41,13 @@ export function learnerOf(openid: string, memberId: string | null | undefined, u
     const member = user?.family?.find((m) => m.id === memberId)
     if (!member) throw new DomainError('FAMILY_MEMBER_NOT_FOUND')
     // Only the member's own name and audience are used; the owner stands in for contact fields.
-    const owner: Profile = profile ?? { name: member.name, phone: member.phone ?? '', ageGroup: member.ageGroup, community: '', audience: 'residents' }
+    const owner: Profile = profile ?? {
+      name: member.name,
+      phone: member.phone ?? '',
+      ageGroup: member.ageGroup,
+      community: '',
+      audience: 'residents',
+    }
     const details = memberDetails(member, owner)
     return { openid, personId: personIdOf(openid, memberId), memberId, name: details.name, audience: details.audience }
   }

@@ -30,7 +30,15 @@ export async function lists(ctx: ActionContext, input: { weekId?: string }) {
   const weekId = await weekIdOrLatest(ctx.db, input.weekId)
   if (!weekId) return { weekId: null, lists: [] }
   const rows = await listsWithBooks(ctx.db, { weekId, status: 'published' })
-  return { weekId, lists: rows.map((l) => toBookList(l, l.books.filter((b) => b.status === 'published'))) }
+  return {
+    weekId,
+    lists: rows.map((l) =>
+      toBookList(
+        l,
+        l.books.filter((b) => b.status === 'published'),
+      ),
+    ),
+  }
 }
 
 /**

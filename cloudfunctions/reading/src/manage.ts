@@ -165,7 +165,10 @@ export async function publishList(ctx: ActionContext, input: { listId: string; p
     updateCount(db.collection(COLLECTIONS.bookLists).where({ _id: list._id }), { status, updatedAt: at }),
     // The list's current books only: a book taken off the list stays offline.
     list.bookIds.length
-      ? db.collection(COLLECTIONS.books).where({ listId: list._id, _id: _.in(list.bookIds) }).update({ data: { status, updatedAt: at } })
+      ? db
+          .collection(COLLECTIONS.books)
+          .where({ listId: list._id, _id: _.in(list.bookIds) })
+          .update({ data: { status, updatedAt: at } })
       : Promise.resolve(),
   ])
   return { listId: list._id, status }

@@ -37,7 +37,8 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
     if (!activity) throw new DomainError('REGISTRATION_NOT_FOUND')
     if (reg.status === 'cancelled') {
       // A retry after the first call flipped the registration but died before settling its move.
-      if (activity.pending?.[regKey(reg._id)]?.op === reg.op) await settleFollowed(db, COLLECTIONS.activities, activity._id, regKey(reg._id), reg.op)
+      if (activity.pending?.[regKey(reg._id)]?.op === reg.op)
+        await settleFollowed(db, COLLECTIONS.activities, activity._id, regKey(reg._id), reg.op)
       throw new DomainError('ALREADY_CANCELLED')
     }
     if (reg.activityCancelled) throw new DomainError('ACTIVITY_CANCELLED')
@@ -48,7 +49,10 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
     //    pending entry naming this registration; 2. the registration flipped at its revision.
     const rev = revOf(reg)
     const own = registrationMove(reg, 'cancelled', now, { nonce: input.nonce })
-    const done = reg.status === 'waitlisted' ? await leaveWaitlist(db, activity._id, reg, rev, own, at, now) : await handOverSeat(db, activity, own, now, () => flip(db, reg, rev, own, at))
+    const done =
+      reg.status === 'waitlisted'
+        ? await leaveWaitlist(db, activity._id, reg, rev, own, at, now)
+        : await handOverSeat(db, activity, own, now, () => flip(db, reg, rev, own, at))
     if (!done.written) {
       // Our key is pending: this very request, cut off after its first write (finish it), a stale
       // move of a dead call (repaired first), or another request moving this registration now.
@@ -70,7 +74,9 @@ export async function cancel(ctx: ActionContext, input: { registrationId: string
  */
 async function flip(db: Database, reg: RegistrationDoc, rev: number, own: Move, at: Date): Promise<boolean> {
   if (await moveRegistration(db, reg._id, rev, reg.status, own, { status: 'cancelled', cancelledAt: at, updatedAt: at })) return true
-  const [now] = await readDocs<RegistrationDoc>(db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).field({ op: true }).limit(1))
+  const [now] = await readDocs<RegistrationDoc>(
+    db.collection(COLLECTIONS.registrations).where({ _id: reg._id }).field({ op: true }).limit(1),
+  )
   return now?.op === own.entry.op
 }
 
@@ -90,7 +96,14 @@ async function leaveWaitlist(db: Database, activityId: string, reg: Registration
  * cut off after moving the counters: flip the registration with that move's op and settle it. A
  * seat it handed to a waiter is that waiter's pending move, finished or taken back by the repair.
  */
-async function adoptOwnCancel(db: Database, activityId: string, reg: RegistrationDoc, rev: number, nonce: string | undefined, at: Date): Promise<boolean> {
+async function adoptOwnCancel(
+  db: Database,
+  activityId: string,
+  reg: RegistrationDoc,
+  rev: number,
+  nonce: string | undefined,
+  at: Date,
+): Promise<boolean> {
   if (!nonce) return false
   const entry = await readPending(db, COLLECTIONS.activities, activityId, regKey(reg._id))
   if (!entry || entry.nonce !== nonce || entry.to !== 'cancelled') return false

@@ -42,9 +42,7 @@ export async function loadSignupContext(
   const base = { activityId: input.activityId, personId, registrationId: regId, memberId: input.memberId }
   const split = (regs: RegistrationDoc[]) => ({
     existing: regs.find((r) => r._id === regId) ?? null,
-    upcoming: regs.filter(
-      (r) => r._id !== regId && isActive(r.status) && !r.activityCancelled && new Date(r.endAt).getTime() > input.now,
-    ),
+    upcoming: regs.filter((r) => r._id !== regId && isActive(r.status) && !r.activityCancelled && new Date(r.endAt).getTime() > input.now),
   })
 
   const [mine] = await aggregateDocs<Pick<UserDoc, 'profile' | 'family'> & { activity: ActivityDoc[]; regs: RegistrationDoc[] }>(
@@ -54,7 +52,11 @@ export async function loadSignupContext(
       .match({ _id: input.openid })
       .project({ profile: 1, family: 1 })
       .addFields(personKey)
-      .lookup({ from: COLLECTIONS.activities, pipeline: pipeline().match({ _id: input.activityId }).project(NO_JOURNAL).limit(1).done(), as: 'activity' })
+      .lookup({
+        from: COLLECTIONS.activities,
+        pipeline: pipeline().match({ _id: input.activityId }).project(NO_JOURNAL).limit(1).done(),
+        as: 'activity',
+      })
       .lookup(regsLookup)
       .limit(1),
   )
@@ -64,7 +66,14 @@ export async function loadSignupContext(
   }
 
   const [row] = await aggregateDocs<ActivityDoc & { regs: RegistrationDoc[]; personKey?: string }>(
-    db.collection(COLLECTIONS.activities).aggregate().match({ _id: input.activityId }).project(NO_JOURNAL).addFields(personKey).lookup(regsLookup).limit(1),
+    db
+      .collection(COLLECTIONS.activities)
+      .aggregate()
+      .match({ _id: input.activityId })
+      .project(NO_JOURNAL)
+      .addFields(personKey)
+      .lookup(regsLookup)
+      .limit(1),
   )
   if (!row) return { ...base, activity: null, existing: null, upcoming: [], user: null }
   const { regs, personKey: _key, ...activity } = row

@@ -2,14 +2,7 @@ import type { z } from 'zod'
 import type { signupContract } from '@shared/contracts/signup'
 import { isActive } from '@shared/domain/counters'
 import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
-import {
-  memberDetails,
-  sameProfile,
-  selfDetails,
-  signupRefusal,
-  snapshotFor,
-  type PersonDetails,
-} from '@shared/domain/signupRules'
+import { memberDetails, sameProfile, selfDetails, signupRefusal, snapshotFor, type PersonDetails } from '@shared/domain/signupRules'
 import { DomainError } from '@shared/errors'
 import type { Database } from '../../_core/cloud'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'

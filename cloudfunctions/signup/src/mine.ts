@@ -16,9 +16,7 @@ export async function mine(ctx: ActionContext, input: { when: 'upcoming' | 'past
   const _ = db.command
   const now = ctx.now()
   const upcoming = input.when === 'upcoming'
-  const conditions: Record<string, unknown>[] = [
-    { openid: ctx.openid, endAt: upcoming ? _.gt(new Date(now)) : _.lte(new Date(now)) },
-  ]
+  const conditions: Record<string, unknown>[] = [{ openid: ctx.openid, endAt: upcoming ? _.gt(new Date(now)) : _.lte(new Date(now)) }]
   if (input.cursor) {
     const after = decodeCursor(input.cursor, 'instant')
     const k = new Date(after.key)
@@ -46,7 +44,12 @@ export async function mine(ctx: ActionContext, input: { when: 'upcoming' | 'past
 
   const activityIds = [...new Set(page.map((r) => r.activityId))]
   const [activities, positions] = await Promise.all([
-    readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: _.in(activityIds) }).limit(activityIds.length)),
+    readDocs<ActivityDoc>(
+      db
+        .collection(COLLECTIONS.activities)
+        .where({ _id: _.in(activityIds) })
+        .limit(activityIds.length),
+    ),
     Promise.all(page.map((r) => (r.status === 'waitlisted' && !r.activityCancelled ? waitlistPositionOf(db, r) : Promise.resolve(null)))),
   ])
   const byId = new Map(activities.map((a) => [a._id, a]))

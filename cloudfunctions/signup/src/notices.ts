@@ -18,7 +18,13 @@ export async function notices(ctx: ActionContext, input: { unreadOnly: boolean; 
     conditions.push(_.or([{ createdAt: _.lt(k) }, { createdAt: k, _id: _.lt(after.id) }]) as unknown as Record<string, unknown>)
   }
   const [docs, unread] = await Promise.all([
-    readDocs<OutboxDoc>(outbox.where(_.and(conditions)).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1)),
+    readDocs<OutboxDoc>(
+      outbox
+        .where(_.and(conditions))
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(input.limit + 1),
+    ),
     countDocs(outbox.where({ recipient: ctx.openid, readAt: null })),
   ])
   const page = docs.slice(0, input.limit)

@@ -31,7 +31,10 @@ export async function listFamily(ctx: ActionContext) {
   return { members: (user?.family ?? []).map(toMember) }
 }
 
-export async function addFamily(ctx: ActionContext, input: Required<Pick<FamilyMemberInput, 'phone' | 'audience'>> & Omit<FamilyMemberInput, 'phone' | 'audience'>) {
+export async function addFamily(
+  ctx: ActionContext,
+  input: Required<Pick<FamilyMemberInput, 'phone' | 'audience'>> & Omit<FamilyMemberInput, 'phone' | 'audience'>,
+) {
   const { db } = ctx
   const now = ctx.now()
   const user = await readUser(db, ctx.openid)
@@ -54,10 +57,10 @@ export async function removeFamily(ctx: ActionContext, input: { memberId: string
   const { db } = ctx
   const user = await readUser(db, ctx.openid)
   if (!user?.family?.some((m) => m.id === input.memberId)) throw new DomainError('FAMILY_MEMBER_NOT_FOUND')
-  const removed = await updateCount(
-    db.collection(COLLECTIONS.users).where({ _id: ctx.openid, 'family.id': input.memberId }),
-    { family: db.command.pull({ id: input.memberId }), updatedAt: new Date(ctx.now()) },
-  )
+  const removed = await updateCount(db.collection(COLLECTIONS.users).where({ _id: ctx.openid, 'family.id': input.memberId }), {
+    family: db.command.pull({ id: input.memberId }),
+    updatedAt: new Date(ctx.now()),
+  })
   if (removed !== 1) throw new DomainError('FAMILY_MEMBER_NOT_FOUND')
   return { memberId: input.memberId }
 }

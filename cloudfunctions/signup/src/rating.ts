@@ -29,9 +29,9 @@ const joinCheckinAndRating = <Q extends { lookup(spec: unknown): Q }>(q: Q): Q =
 /** The caller's (and their family's) checked-in activities not yet rated or declined, newest first. */
 export async function pendingRatings(ctx: ActionContext) {
   const rows = await aggregateDocs<Joined>(
-    joinCheckinAndRating(
-      ctx.db.collection(COLLECTIONS.registrations).aggregate().match({ openid: ctx.openid, status: 'confirmed' }),
-    ).limit(1000),
+    joinCheckinAndRating(ctx.db.collection(COLLECTIONS.registrations).aggregate().match({ openid: ctx.openid, status: 'confirmed' })).limit(
+      1000,
+    ),
   )
   const items = rows
     .filter((r) => r.checkin.length > 0 && r.rating.length === 0 && !r.activityCancelled)
@@ -88,5 +88,9 @@ export async function rate(ctx: ActionContext, input: { registrationId: string; 
   if (out.status === 'duplicate') throw new DomainError('ALREADY_RATED')
   if (out.status === 'busy') throw new DomainError('CONFLICT')
   const doc = out.status === 'written' ? out.doc : out.existing
-  return { registrationId: row._id, choice: doc.level, ratedAt: doc.createdAt instanceof Date ? doc.createdAt.getTime() : new Date(doc.createdAt).getTime() }
+  return {
+    registrationId: row._id,
+    choice: doc.level,
+    ratedAt: doc.createdAt instanceof Date ? doc.createdAt.getTime() : new Date(doc.createdAt).getTime(),
+  }
 }

@@ -17,8 +17,7 @@ export function toSignupTarget(doc: ActivityDoc) {
 /** What the person sees of a registration; `activity` is the current activity document. */
 export function toRegistration(reg: RegistrationDoc, activity: ActivityDoc | null, now: number, position: number | null): Registration {
   const cancelled = reg.activityCancelled || activity?.status === 'cancelled'
-  const canCancel =
-    isActive(reg.status) && !cancelled && activity !== null && cancelRefusal(toSignupTarget(activity), now) === null
+  const canCancel = isActive(reg.status) && !cancelled && activity !== null && cancelRefusal(toSignupTarget(activity), now) === null
   return {
     id: reg._id,
     activityId: reg.activityId,

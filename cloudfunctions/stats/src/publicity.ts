@@ -38,14 +38,19 @@ export async function listPublicity(ctx: ActionContext, input: { weekId: string;
   return { items: docs.map(view) }
 }
 
-export async function addPublicity(ctx: ActionContext, input: Required<Omit<PublicityInput, 'activityId'>> & { activityId: string | null }) {
+export async function addPublicity(
+  ctx: ActionContext,
+  input: Required<Omit<PublicityInput, 'activityId'>> & { activityId: string | null },
+) {
   const { db } = ctx
   const scope = await loadScope(ctx, input)
   if ((input.kind === 'text' || input.kind === 'video') && !input.url) throw new DomainError('PUBLICITY_LINK_REQUIRED')
   if (input.kind === 'photo' && input.fileIds.length === 0) throw new DomainError('PUBLICITY_PHOTOS_REQUIRED')
   let activityTitle: string | null = null
   if (input.activityId) {
-    const [activity] = await readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: input.activityId }).field({ description: false }).limit(1))
+    const [activity] = await readDocs<ActivityDoc>(
+      db.collection(COLLECTIONS.activities).where({ _id: input.activityId }).field({ description: false }).limit(1),
+    )
     if (!activity || activity.weekId !== scope.week._id || activity.districtCode !== input.districtCode || activity.status === 'draft') {
       throw new DomainError('FEATURED_ACTIVITY_INVALID')
     }

@@ -107,7 +107,14 @@ async function totalOf(db: Database, scope: Scope): Promise<number> {
   return activities + districts.length + courses + books
 }
 
-const nextPhase = (p: ReconcilePosition, phase: ReconcilePosition['phase']): ReconcilePosition => ({ ...p, phase, after: '', district: 0, personAfter: '', people: 0 })
+const nextPhase = (p: ReconcilePosition, phase: ReconcilePosition['phase']): ReconcilePosition => ({
+  ...p,
+  phase,
+  after: '',
+  district: 0,
+  personAfter: '',
+  people: 0,
+})
 const advance = (p: ReconcilePosition, units: number) => Math.min(p.total, p.done + units)
 
 /** Runs one chunk from `p`; answers the position after it, or null when the scope is done. */
@@ -117,7 +124,14 @@ interface Repairing {
   tally: RepairTally
 }
 
-async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits: ReconcileLimits, out: CallResult, repairing: Repairing | null): Promise<ReconcilePosition | null> {
+async function runChunk(
+  db: Database,
+  scope: Scope,
+  p: ReconcilePosition,
+  limits: ReconcileLimits,
+  out: CallResult,
+  repairing: Repairing | null,
+): Promise<ReconcilePosition | null> {
   const _ = db.command
   if (p.phase === 'activities') {
     const pageLimit = Math.min(limits.activitiesPerChunk, 1000)
@@ -155,7 +169,15 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     const people = p.people + page.people
     if (!page.end) return { ...p, personAfter: page.last, people }
     const stored = await storedPeople(db, scope.weekId, code)
-    if (stored !== people) out.differences.push({ scope: 'district', id: code, name: (await scope.districtNames()).get(code) ?? '', field: 'people', stored, recounted: people })
+    if (stored !== people)
+      out.differences.push({
+        scope: 'district',
+        id: code,
+        name: (await scope.districtNames()).get(code) ?? '',
+        field: 'people',
+        stored,
+        recounted: people,
+      })
     out.checked.districts += 1
     return { ...p, district: p.district + 1, personAfter: '', people: 0, done: advance(p, 1) }
   }
@@ -164,7 +186,14 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
   const course = p.phase === 'courses'
   // Read before the recount with their journal (pending entries, jrev): a write-back is refused
   // where a move came since, and skipped while one is pending.
-  const items = await readDocs<{ _id: string; title?: string; weekId?: string; districtCode?: string; pending?: PendingMap; jrev?: number }>(
+  const items = await readDocs<{
+    _id: string
+    title?: string
+    weekId?: string
+    districtCode?: string
+    pending?: PendingMap
+    jrev?: number
+  }>(
     db
       .collection(course ? COLLECTIONS.courses : COLLECTIONS.books)
       .where({ ...scope.where, ...(p.after ? { _id: _.gt(p.after) } : {}) })
@@ -178,7 +207,15 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     checks.forEach((r, i) => {
       if (!r || r.agree) return
       for (const k of ['enrolled', 'lessonsCompleted', 'completed'] as const) {
-        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'course', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+        if (r.stored[k] !== r.recounted[k])
+          out.differences.push({
+            scope: 'course',
+            id: items[i]._id,
+            name: items[i].title ?? '',
+            field: `counters.${k}`,
+            stored: r.stored[k],
+            recounted: r.recounted[k],
+          })
       }
     })
     if (repairing) {
@@ -192,7 +229,15 @@ async function runChunk(db: Database, scope: Scope, p: ReconcilePosition, limits
     checks.forEach((r, i) => {
       if (!r || r.agree) return
       for (const k of ['logs', 'minutes', 'readers'] as const) {
-        if (r.stored[k] !== r.recounted[k]) out.differences.push({ scope: 'book', id: items[i]._id, name: items[i].title ?? '', field: `counters.${k}`, stored: r.stored[k], recounted: r.recounted[k] })
+        if (r.stored[k] !== r.recounted[k])
+          out.differences.push({
+            scope: 'book',
+            id: items[i]._id,
+            name: items[i].title ?? '',
+            field: `counters.${k}`,
+            stored: r.stored[k],
+            recounted: r.recounted[k],
+          })
       }
     })
     if (repairing) {
@@ -211,7 +256,9 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
   const limits = limitsNow()
   const caller = await ctx.caller()
   const admin = isAdmin(caller, input.weekId)
-  const own = [...new Set(caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : [])))].sort()
+  const own = [
+    ...new Set(caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))),
+  ].sort()
   requireThat(admin || own.length > 0)
   // Repairing writes counters of the whole week: bureau admins only.
   if (input.repair) requireThat(admin)
@@ -223,14 +270,19 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
   const _ = db.command
   let week: Promise<WeekDoc['districts']> | undefined
   const weekDistricts = () =>
-    (week ??= readDocs<Pick<WeekDoc, 'districts'>>(db.collection(COLLECTIONS.weeks).where({ _id: input.weekId }).field({ districts: true }).limit(1)).then(([w]) => {
+    (week ??= readDocs<Pick<WeekDoc, 'districts'>>(
+      db.collection(COLLECTIONS.weeks).where({ _id: input.weekId }).field({ districts: true }).limit(1),
+    ).then(([w]) => {
       if (!w) throw new DomainError('WEEK_NOT_FOUND')
       return w.districts
     }))
   const scope: Scope = {
     weekId: input.weekId,
     districtCodes,
-    where: { weekId: input.weekId, ...(districtCodes ? { districtCode: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) } : {}) },
+    where: {
+      weekId: input.weekId,
+      ...(districtCodes ? { districtCode: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) } : {}),
+    },
     districts: async () => districtCodes ?? (await weekDistricts()).map((d) => d.code),
     districtNames: async () => new Map((await weekDistricts()).map((d) => [d.code, d.name])),
   }
@@ -271,6 +323,8 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
     differences: out.differences,
     cursor: position ? encodePosition(position) : null,
     progress: position ? { done: position.done, total: position.total } : { done: last.total, total: last.total },
-    repair: repairing ? { rewritten: repairing.tally.rewritten, busy: repairing.tally.busy, changes: repairing.tally.changes.length } : null,
+    repair: repairing
+      ? { rewritten: repairing.tally.rewritten, busy: repairing.tally.busy, changes: repairing.tally.changes.length }
+      : null,
   }
 }

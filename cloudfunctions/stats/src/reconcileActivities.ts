@@ -24,9 +24,20 @@ function bump(m: Counts, id: string, field: string, n: number) {
   f.set(field, (f.get(field) ?? 0) + n)
 }
 
-async function groups<T>(db: Database, collection: string, match: Record<string, unknown>, key: Record<string, unknown>, acc: Record<string, unknown>): Promise<(T & { _id: Record<string, unknown> })[]> {
+async function groups<T>(
+  db: Database,
+  collection: string,
+  match: Record<string, unknown>,
+  key: Record<string, unknown>,
+  acc: Record<string, unknown>,
+): Promise<(T & { _id: Record<string, unknown> })[]> {
   return aggregateDocs<T & { _id: Record<string, unknown> }>(
-    db.collection(collection).aggregate().match(match).group({ _id: key, ...acc }).limit(GROUP_LIMIT),
+    db
+      .collection(collection)
+      .aggregate()
+      .match(match)
+      .group({ _id: key, ...acc })
+      .limit(GROUP_LIMIT),
   )
 }
 
@@ -35,7 +46,13 @@ async function groups<T>(db: Database, collection: string, match: Record<string,
  * whose activityId lies between the first and the last of them (records of other activities in
  * that range are grouped too and left unread; `districtCodes` narrows them for an organiser).
  */
-async function recountChunk(db: Database, weekId: string, activityIds: string[], districtCodes: string[] | null, out: Counts): Promise<void> {
+async function recountChunk(
+  db: Database,
+  weekId: string,
+  activityIds: string[],
+  districtCodes: string[] | null,
+  out: Counts,
+): Promise<void> {
   const _ = db.command
   const $ = _.aggregate
   const first = activityIds[0]
@@ -58,16 +75,52 @@ async function recountChunk(db: Database, weekId: string, activityIds: string[],
 
   // One request after another: each one's time stays its own (seven sent at once would queue,
   // the last waiting for all the others), and a call holds one database connection at a time.
-  const regs = await groups<{ n: number }>(db, COLLECTIONS.registrations, match, { a: '$activityId', s: '$status', p: '$proxy' }, { n: one })
-  const checkins = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' }, { n: one })
-  const checkinHours = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', ...hourParts('$scannedAt') }, { n: one })
+  const regs = await groups<{ n: number }>(
+    db,
+    COLLECTIONS.registrations,
+    match,
+    { a: '$activityId', s: '$status', p: '$proxy' },
+    { n: one },
+  )
+  const checkins = await groups<{ n: number }>(
+    db,
+    COLLECTIONS.checkins,
+    match,
+    { a: '$activityId', aud: '$audience', p: '$proxy', f: '$firstInDistrict' },
+    { n: one },
+  )
+  const checkinHours = await groups<{ n: number }>(
+    db,
+    COLLECTIONS.checkins,
+    match,
+    { a: '$activityId', ...hourParts('$scannedAt') },
+    { n: one },
+  )
   const checkinPlaces = await groups<{ n: number }>(db, COLLECTIONS.checkins, match, { a: '$activityId', c: '$community' }, { n: one })
-  const walkins = await groups<{ n: number; heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', aud: '$audience' }, { n: one, heads: $.sum('$headcount') })
-  const walkinHours = await groups<{ heads: number }>(db, COLLECTIONS.walkins, match, { a: '$activityId', ...hourParts('$createdAt') }, { heads: $.sum('$headcount') })
-  const ratings = await groups<{ n: number; comments: number }>(db, COLLECTIONS.ratings, match, { a: '$activityId', l: '$level' }, {
-    n: one,
-    comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
-  })
+  const walkins = await groups<{ n: number; heads: number }>(
+    db,
+    COLLECTIONS.walkins,
+    match,
+    { a: '$activityId', aud: '$audience' },
+    { n: one, heads: $.sum('$headcount') },
+  )
+  const walkinHours = await groups<{ heads: number }>(
+    db,
+    COLLECTIONS.walkins,
+    match,
+    { a: '$activityId', ...hourParts('$createdAt') },
+    { heads: $.sum('$headcount') },
+  )
+  const ratings = await groups<{ n: number; comments: number }>(
+    db,
+    COLLECTIONS.ratings,
+    match,
+    { a: '$activityId', l: '$level' },
+    {
+      n: one,
+      comments: $.sum($.cond({ if: $.gt([$.strLenCP($.ifNull(['$comment', ''])), 0]), then: 1, else: 0 })),
+    },
+  )
   const results = [regs, checkins, checkinHours, checkinPlaces, walkins, walkinHours, ratings]
   // A capped answer may have left groups out: recount the halves instead.
   if (results.some((r) => r.length >= GROUP_LIMIT)) {
@@ -109,7 +162,9 @@ async function recountChunk(db: Database, weekId: string, activityIds: string[],
 }
 
 /** The kept counters of an activity as flat fields, comparable with the recount. */
-function storedFields(doc: Parameters<typeof countersOf>[0] & Parameters<typeof attendanceOf>[0] & Parameters<typeof feedbackOf>[0]): Map<string, number> {
+function storedFields(
+  doc: Parameters<typeof countersOf>[0] & Parameters<typeof attendanceOf>[0] & Parameters<typeof feedbackOf>[0],
+): Map<string, number> {
   const m = new Map<string, number>()
   const c = countersOf(doc)
   for (const k of ['confirmed', 'waitlisted', 'cancelled', 'proxy'] as const) m.set(`counters.${k}`, c[k])
@@ -133,7 +188,6 @@ function compare(id: string, name: string, stored: Map<string, number>, recounte
   }
 }
 
-
 /**
  * The work an activity's recount takes, estimated from its kept counters: records it is grouped
  * from, weighted by the group-bys each kind of record goes through. Only sizes the chunks.
@@ -155,16 +209,36 @@ export interface ActivityChunkCheck {
 }
 
 /** Recounts one chunk of activities (sorted by _id) and lists every difference from their kept counters. */
-export async function checkActivityChunk(db: Database, weekId: string, docs: ReconciledActivity[], districtCodes: string[] | null): Promise<ActivityChunkCheck> {
+export async function checkActivityChunk(
+  db: Database,
+  weekId: string,
+  docs: ReconciledActivity[],
+  districtCodes: string[] | null,
+): Promise<ActivityChunkCheck> {
   const recounted: Counts = new Map()
-  if (docs.length > 0) await recountChunk(db, weekId, docs.map((d) => d._id), districtCodes, recounted)
+  if (docs.length > 0)
+    await recountChunk(
+      db,
+      weekId,
+      docs.map((d) => d._id),
+      districtCodes,
+      recounted,
+    )
   const differences: ReconcileDifference[] = []
   for (const doc of docs) {
     const mine = recounted.get(doc._id) ?? new Map<string, number>()
     compare(doc._id, doc.title ?? '', storedFields(doc), mine, differences)
     if (doc.signup) {
       const seats = doc.signup.capacity - (mine.get('counters.confirmed') ?? 0)
-      if (doc.seatsLeft !== seats) differences.push({ scope: 'activity', id: doc._id, name: doc.title ?? '', field: 'seatsLeft', stored: doc.seatsLeft ?? 0, recounted: seats })
+      if (doc.seatsLeft !== seats)
+        differences.push({
+          scope: 'activity',
+          id: doc._id,
+          name: doc.title ?? '',
+          field: 'seatsLeft',
+          stored: doc.seatsLeft ?? 0,
+          recounted: seats,
+        })
     }
   }
   return { differences, differingActivityIds: [...new Set(differences.map((d) => d.id))] }

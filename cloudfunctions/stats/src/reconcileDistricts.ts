@@ -19,7 +19,13 @@ export interface PeoplePage {
 }
 
 /** One page of a district's distinct people, after `personAfter` ('' for the first page). */
-export async function countPeoplePage(db: Database, weekId: string, districtCode: string, personAfter: string, records: number): Promise<PeoplePage> {
+export async function countPeoplePage(
+  db: Database,
+  weekId: string,
+  districtCode: string,
+  personAfter: string,
+  records: number,
+): Promise<PeoplePage> {
   const _ = db.command
   const $ = _.aggregate
   const [row] = await aggregateDocs<{ people: number; records: number; last: string }>(

@@ -47,13 +47,25 @@ export async function repairBeforeRecount(db: Database, docs: Journaled[], now: 
   }
   if (touched.length === 0) return docs
   const _ = db.command
-  const fresh = await readDocs<Journaled>(db.collection(COLLECTIONS.activities).where({ _id: _.in(touched) }).field({ description: false }).limit(touched.length))
+  const fresh = await readDocs<Journaled>(
+    db
+      .collection(COLLECTIONS.activities)
+      .where({ _id: _.in(touched) })
+      .field({ description: false })
+      .limit(touched.length),
+  )
   const byId = new Map(fresh.map((d) => [d._id, d]))
   return docs.map((d) => byId.get(d._id) ?? d)
 }
 
 /** Step 2: writes the recounted values of the differing activities back. */
-export async function writeBackActivities(db: Database, docs: Journaled[], differences: ReconcileDifference[], now: number, tally: RepairTally): Promise<void> {
+export async function writeBackActivities(
+  db: Database,
+  docs: Journaled[],
+  differences: ReconcileDifference[],
+  now: number,
+  tally: RepairTally,
+): Promise<void> {
   const _ = db.command
   const byId = new Map(docs.map((d) => [d._id, d]))
   const fields = new Map<string, ReconcileDifference[]>()
@@ -79,7 +91,10 @@ export async function writeBackActivities(db: Database, docs: Journaled[], diffe
       weekId: doc.weekId,
       districtCode: doc.districtCode,
       kind: 'rewritten',
-      ref: diffs.map((d) => `${d.field}:${d.stored}->${d.recounted}`).join(' ').slice(0, 300),
+      ref: diffs
+        .map((d) => `${d.field}:${d.stored}->${d.recounted}`)
+        .join(' ')
+        .slice(0, 300),
     })
     // Seats the write-back freed go to the waitlist, in order.
     const after = diffs.find((d) => d.field === 'seatsLeft')?.recounted ?? doc.seatsLeft ?? 0
@@ -111,11 +126,22 @@ export async function writeBackCounters(
   }
   const where: Record<string, unknown> = { _id: item._id, jrev: typeof item.jrev === 'number' ? item.jrev : _.exists(false) }
   for (const [k, v] of Object.entries(stored)) if (typeof v === 'number') where[`counters.${k}`] = v
-  const written = await updateCount(db.collection(collection).where(where), { counters: _.set(recounted), jrev: _.inc(1), updatedAt: new Date(now) })
+  const written = await updateCount(db.collection(collection).where(where), {
+    counters: _.set(recounted),
+    jrev: _.inc(1),
+    updatedAt: new Date(now),
+  })
   if (written !== 1) {
     tally.busy++
     return
   }
   tally.rewritten++
-  tally.changes.push({ activityId: item._id, title: item.title ?? '', weekId: item.weekId ?? '', districtCode: item.districtCode ?? '', kind: 'rewritten', ref: collection })
+  tally.changes.push({
+    activityId: item._id,
+    title: item.title ?? '',
+    weekId: item.weekId ?? '',
+    districtCode: item.districtCode ?? '',
+    kind: 'rewritten',
+    ref: collection,
+  })
 }

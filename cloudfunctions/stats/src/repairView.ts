@@ -10,9 +10,17 @@ const NEWEST = 20
 
 export async function repairView(db: Database, weekId: string, districtCodes: string[], rollUp: boolean) {
   const _ = db.command
-  const runs = { kind: 'run', weekIds: weekId, ...(rollUp ? {} : { districtCodes: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) }) }
+  const runs = {
+    kind: 'run',
+    weekIds: weekId,
+    ...(rollUp ? {} : { districtCodes: districtCodes.length === 1 ? districtCodes[0] : _.in(districtCodes) }),
+  }
   const docs = await readDocs<RepairDoc>(
-    db.collection(COLLECTIONS.repairs).where(_.or([{ _id: 'timer' }, runs])).orderBy('at', 'desc').limit(NEWEST),
+    db
+      .collection(COLLECTIONS.repairs)
+      .where(_.or([{ _id: 'timer' }, runs]))
+      .orderBy('at', 'desc')
+      .limit(NEWEST),
   )
   const ms = (d: Date | string | number) => new Date(d).getTime()
   const lastRunAt = docs.length > 0 ? Math.max(...docs.map((d) => ms(d.at))) : null

@@ -46,7 +46,10 @@ export async function loadScope(
   if (opts.withDraft) {
     query = query.lookup({
       from: COLLECTIONS.summaries,
-      pipeline: pipeline().match({ _id: draftIdOf(input.weekId, input.districtCode ?? null) }).limit(1).done(),
+      pipeline: pipeline()
+        .match({ _id: draftIdOf(input.weekId, input.districtCode ?? null) })
+        .limit(1)
+        .done(),
       as: 'drafts',
     })
     // No district named: an organiser's own district's draft is joined through their roles, in this
@@ -65,9 +68,9 @@ export async function loadScope(
       })
     }
   }
-  const [row] = await aggregateDocs<Pick<UserDoc, 'roles'> & { week: WeekDoc[]; drafts?: SummaryDraftDoc[]; ownDrafts?: SummaryDraftDoc[] }>(
-    query.limit(1),
-  )
+  const [row] = await aggregateDocs<
+    Pick<UserDoc, 'roles'> & { week: WeekDoc[]; drafts?: SummaryDraftDoc[]; ownDrafts?: SummaryDraftDoc[] }
+  >(query.limit(1))
   const caller: Caller = { openid: ctx.openid, roles: (row?.roles ?? []) as RoleGrant[] }
   const admin = isAdmin(caller, input.weekId)
   const own = caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))

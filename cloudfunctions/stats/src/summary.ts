@@ -66,13 +66,20 @@ export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras
   const lastEnd = published.reduce((m, r) => Math.max(m, ms(r.endAt)), 0)
   const pub = extras.publicity
   const course = extras.courses.map(courseCountersOf).reduce(
-    (a, c) => ({ enrolled: a.enrolled + c.enrolled, lessonsCompleted: a.lessonsCompleted + c.lessonsCompleted, completed: a.completed + c.completed }),
+    (a, c) => ({
+      enrolled: a.enrolled + c.enrolled,
+      lessonsCompleted: a.lessonsCompleted + c.lessonsCompleted,
+      completed: a.completed + c.completed,
+    }),
     { enrolled: 0, lessonsCompleted: 0, completed: 0 },
   )
-  const book = extras.books.map(bookCountersOf).reduce(
-    (a, c) => ({ logs: a.logs + c.logs, minutes: a.minutes + c.minutes, bookReaders: a.bookReaders + c.readers }),
-    { logs: 0, minutes: 0, bookReaders: 0 },
-  )
+  const book = extras.books
+    .map(bookCountersOf)
+    .reduce((a, c) => ({ logs: a.logs + c.logs, minutes: a.minutes + c.minutes, bookReaders: a.bookReaders + c.readers }), {
+      logs: 0,
+      minutes: 0,
+      bookReaders: 0,
+    })
   const ref = (p: PublicityDoc) => ({ title: p.title, outlet: p.outlet, url: p.url })
   return {
     districtNames: scope.districtCode ? [scope.scopeName] : scope.week.districts.map((d) => d.name),
@@ -109,7 +116,8 @@ export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras
 }
 
 /** Whole days from `today` to `day` (Shanghai dates). */
-const daysFrom = (today: string, day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
+const daysFrom = (today: string, day: string) =>
+  Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
 
 export async function buildSummary(ctx: ActionContext, scope: Scope) {
   const now = ctx.now()
@@ -121,7 +129,10 @@ export async function buildSummary(ctx: ActionContext, scope: Scope) {
   const featuredIds = draft?.featuredIds ?? []
   const figures = summaryFigures(scope, rows, extras, featuredIds)
   const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt) || a._id.localeCompare(b._id))
-  const publicityPer = groupBy(extras.publicity.filter((p) => p.activityId), (p) => p.activityId as string)
+  const publicityPer = groupBy(
+    extras.publicity.filter((p) => p.activityId),
+    (p) => p.activityId as string,
+  )
   const byDistrict = groupBy(published, (r) => r.districtCode)
   const fv = feedbackView(figures.feedback)
   return {

@@ -104,16 +104,14 @@ function modifyInTransaction(req: ModifyRequest, txId: string, { store, transact
 export const modifyDocument: ActionHandler = (params, ctx) => {
   const req = readRequest(params, ctx.now)
   const txId = transactionIdOf(params)
-  const { updated, upsertId } =
-    txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, multiOf(params), ctx)
+  const { updated, upsertId } = txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, multiOf(params), ctx)
   return { data: upsertId === undefined ? { updated } : { updated, upsert_id: upsertId } }
 }
 
 export const modifyAndReturnDoc: ActionHandler = (params, ctx) => {
   const req: ModifyRequest = { ...readRequest({ ...params, merge: true }, ctx.now), upsert: false }
   const txId = transactionIdOf(params)
-  const { updated, results } =
-    txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, false, ctx)
+  const { updated, results } = txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, false, ctx)
   const doc = results[0]
   return { data: { updated, doc: doc ? ctx.store.encode(doc) : null } }
 }

@@ -5,15 +5,7 @@ import type { DocId } from '../ids'
 import { compileQuery } from '../engine'
 import type { DocChange } from '../store'
 import { UNCHANGED } from '../transactions'
-import {
-  candidates,
-  collectionName,
-  multiOf,
-  queryOf,
-  singleDocId,
-  transactionIdOf,
-  type ActionHandler,
-} from './context'
+import { candidates, collectionName, multiOf, queryOf, singleDocId, transactionIdOf, type ActionHandler } from './context'
 
 export const removeDocument: ActionHandler = (params, { store, transactions, now }) => {
   const coll = collectionName(params)

@@ -6,14 +6,7 @@ import type { SeedBook, SeedBookList } from './types'
 
 type Entry = [title: string, author: string, blurb: string]
 
-function list(
-  weekId: string,
-  districtCode: string,
-  title: string,
-  intro: string,
-  activityIds: string[],
-  entries: Entry[],
-): SeedBookList {
+function list(weekId: string, districtCode: string, title: string, intro: string, activityIds: string[], entries: Entry[]): SeedBookList {
   const books: SeedBook[] = entries.map(([bookTitle, author, blurb], i) => ({
     _id: `b${weekId}${districtCode}${i + 1}`,
     title: bookTitle,
@@ -29,11 +22,7 @@ const PINGFAN: Entry = [
   '路遥',
   '写陕北黄土高原上孙少安、孙少平两兄弟十年间的奋斗。日子苦，人不认命。全书三部，篇幅长，可以一天读一章，慢慢读完。',
 ]
-const HUOZHE: Entry = [
-  '活着',
-  '余华',
-  '福贵一辈子失去了几乎所有亲人，却还是好好活着。书不厚，语言朴素，一两个星期就能读完，读完会想很久。',
-]
+const HUOZHE: Entry = ['活着', '余华', '福贵一辈子失去了几乎所有亲人，却还是好好活着。书不厚，语言朴素，一两个星期就能读完，读完会想很久。']
 const RENSHIJIAN: Entry = [
   '人世间',
   '梁晓声',
@@ -59,7 +48,11 @@ export const seedBookLists: SeedBookList[] = [
     '“书香东湖”读书沙龙推荐的六本书，有古文，有小说，也有传记。读过的可以带到沙龙上交换分享。',
     ['nc2026-donghu-05'],
     [
-      ['古文观止', '吴楚材、吴调侯 选编', '清代编成的古文选本，收了《滕王阁序》《岳阳楼记》《出师表》等名篇。一篇一篇地读，不认识的字看注释。'],
+      [
+        '古文观止',
+        '吴楚材、吴调侯 选编',
+        '清代编成的古文选本，收了《滕王阁序》《岳阳楼记》《出师表》等名篇。一篇一篇地读，不认识的字看注释。',
+      ],
       SUDONGPO,
       PINGFAN,
       HUOZHE,
@@ -116,7 +109,11 @@ export const seedBookLists: SeedBookList[] = [
     '园区职工读书沙龙推荐的心理学入门书，帮助处理职场人际关系和压力。',
     ['nc2026-gaoxin-02'],
     [
-      ['被讨厌的勇气', '岸见一郎、古贺史健', '用哲人和青年对话的方式讲阿德勒心理学，“课题分离”讲的是分清哪些事归自己管、哪些不归。读起来快，观点可以讨论。'],
+      [
+        '被讨厌的勇气',
+        '岸见一郎、古贺史健',
+        '用哲人和青年对话的方式讲阿德勒心理学，“课题分离”讲的是分清哪些事归自己管、哪些不归。读起来快，观点可以讨论。',
+      ],
       ['非暴力沟通', '马歇尔·卢森堡', '怎样说出自己的感受和需要，而不是指责对方。书里有很多对话例子，可以在家里和单位试着用。'],
       ['自卑与超越', '阿尔弗雷德·阿德勒', '阿德勒本人的代表作，讲每个人怎样面对自卑感。比《被讨厌的勇气》难一些，适合读完前者再读。'],
       ['蛤蟆先生去看心理医生', '罗伯特·戴博德', '用童话的方式讲一次完整的心理咨询。蛤蟆先生的难过，很多上班族都会有同感。'],
@@ -132,7 +129,11 @@ export const seedBookLists: SeedBookList[] = [
     ['hn2026-haikou-08'],
     [
       SUDONGPO,
-      ['长安的荔枝', '马伯庸', '唐朝一个小官接到命令：把新鲜荔枝从岭南运到长安。一个不可能完成的任务，写成了好看的故事，一个晚上就能读完。'],
+      [
+        '长安的荔枝',
+        '马伯庸',
+        '唐朝一个小官接到命令：把新鲜荔枝从岭南运到长安。一个不可能完成的任务，写成了好看的故事，一个晚上就能读完。',
+      ],
       RENSHIJIAN,
       PINGFAN,
       ['额尔古纳河右岸', '迟子建', '一位鄂温克族老人讲自己民族近百年的故事。文字安静优美，获茅盾文学奖。'],

@@ -45,7 +45,7 @@ export function signupWindow(
 export type ActivityDraft = Omit<SeedActivity, 'weekId' | 'status' | 'signup'> & {
   status?: SeedActivity['status']
   /** Capacity (with optional window tweaks) when sign-up is required; null = 无需报名. */
-  signup: null | { capacity: number } & Omit<SignupOptions, 'opens'>
+  signup: null | ({ capacity: number } & Omit<SignupOptions, 'opens'>)
 }
 
 /**

@@ -104,8 +104,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '09:30',
     end: '11:00',
     signup: { capacity: 30 },
-    description:
-      '志愿者一对一指导老人在“海易办”和医院公众号预约挂号，出示医保码就诊、缴费。候鸟老人可现场学习异地就医备案的办理步骤。',
+    description: '志愿者一对一指导老人在“海易办”和医院公众号预约挂号，出示医保码就诊、缴费。候鸟老人可现场学习异地就医备案的办理步骤。',
   },
   {
     _id: 'hn2026-haikou-04',
@@ -161,8 +160,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '09:30',
     end: '11:30',
     signup: { capacity: 100 },
-    description:
-      '博物馆社教人员带领参观南海人文历史陈列，讲述“更路簿”里渔民航海的智慧和水下考古发现。青少年可参加沉船瓷器拼图体验。',
+    description: '博物馆社教人员带领参观南海人文历史陈列，讲述“更路簿”里渔民航海的智慧和水下考古发现。青少年可参加沉船瓷器拼图体验。',
   },
   {
     _id: 'hn2026-haikou-07',
@@ -220,8 +218,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '14:30',
     end: '16:30',
     signup: { capacity: 60 },
-    description:
-      '职业院校教师为酒店、景区和免税店一线员工讲授接待外籍游客的常用英语表达和涉外服务礼仪，分组模拟入住登记和退税咨询情景。',
+    description: '职业院校教师为酒店、景区和免税店一线员工讲授接待外籍游客的常用英语表达和涉外服务礼仪，分组模拟入住登记和退税咨询情景。',
   },
   {
     _id: 'hn2026-sanya-02',
@@ -279,8 +276,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '09:00',
     end: '11:30',
     signup: { capacity: 60 },
-    description:
-      '热科院专家讲解橡胶林下种植益智、养蜂等林下经济模式和胡椒病虫害防治，随后到示范基地观摩。参训农户可领取技术手册。',
+    description: '热科院专家讲解橡胶林下种植益智、养蜂等林下经济模式和胡椒病虫害防治，随后到示范基地观摩。参训农户可领取技术手册。',
   },
 
   // ---------------------------------------------------------------- 琼海市
@@ -321,8 +317,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '09:30',
     end: '11:30',
     signup: { capacity: 120 },
-    description:
-      '科普讲解员介绍长征系列火箭和航天发射流程，青少年可体验模拟发射指挥和水火箭制作。活动面向中小学生，家长可陪同。',
+    description: '科普讲解员介绍长征系列火箭和航天发射流程，青少年可体验模拟发射指挥和水火箭制作。活动面向中小学生，家长可陪同。',
   },
 
   // ---------------------------------------------------------------- 万宁市
@@ -426,8 +421,7 @@ export const hainanActivities: SeedActivity[] = activitiesOfWeek(HAINAN_WEEK_ID,
     start: '09:30',
     end: '11:00',
     signup: { capacity: 25 },
-    description:
-      '阅读推广人带领家长和孩子共读海洋主题绘本，认识珊瑚、海龟等南海生物。每个家庭完成一页“我的海洋日记”，作品在图书馆展出。',
+    description: '阅读推广人带领家长和孩子共读海洋主题绘本，认识珊瑚、海龟等南海生物。每个家庭完成一页“我的海洋日记”，作品在图书馆展出。',
   },
 
   // ---------------------------------------------------------------- 琼中黎族苗族自治县

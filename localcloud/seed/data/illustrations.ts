@@ -60,7 +60,13 @@ function wrap(text: string, size: number, max: number, lines: number): string[] 
   return out
 }
 
-function text(x: number, y: number, value: string, size: number, opts: { fill?: string; anchor?: 'middle' | 'end'; bold?: boolean } = {}): string {
+function text(
+  x: number,
+  y: number,
+  value: string,
+  size: number,
+  opts: { fill?: string; anchor?: 'middle' | 'end'; bold?: boolean } = {},
+): string {
   const anchor = opts.anchor ? ` text-anchor="${opts.anchor}"` : ''
   const weight = opts.bold ? ' font-weight="700"' : ''
   return `<text x="${r(x)}" y="${r(y)}" font-size="${size}"${anchor}${weight} fill="${opts.fill ?? '#222'}">${escapeXml(value)}</text>`
@@ -128,7 +134,10 @@ function rows(items: string[], startY: number): { body: string; boxes: Box[] } {
   items.slice(0, 6).forEach((item, i) => {
     const b = { x: S.x + 12, y: startY + i * 70, w: S.w - 24, h: 60 }
     boxes.push(b)
-    body += rect(b, '#fff', 8) + text(b.x + 18, b.y + 38, fit(item, 20, b.w - 56), 20) + text(b.x + b.w - 18, b.y + 39, '›', 26, { fill: '#999', anchor: 'end' })
+    body +=
+      rect(b, '#fff', 8) +
+      text(b.x + 18, b.y + 38, fit(item, 20, b.w - 56), 20) +
+      text(b.x + b.w - 18, b.y + 39, '›', 26, { fill: '#999', anchor: 'end' })
   })
   return { body, boxes }
 }
@@ -143,7 +152,8 @@ function tabs(shot: SeedShot): { body: string; boxes: Box[] } {
     body += rect({ x: S.x + 80, y: y + 36, w: 210 - i * 20, h: 10 }, '#e3e7ea', 5)
   }
   const barY = S.y + S.h - 72
-  body += rect({ x: S.x, y: barY, w: S.w, h: 72 }, '#fafafa', 0) + `<line x1="${S.x}" y1="${barY}" x2="${S.x + S.w}" y2="${barY}" stroke="#ddd"/>`
+  body +=
+    rect({ x: S.x, y: barY, w: S.w, h: 72 }, '#fafafa', 0) + `<line x1="${S.x}" y1="${barY}" x2="${S.x + S.w}" y2="${barY}" stroke="#ddd"/>`
   const cell = S.w / Math.max(1, items.length)
   const boxes = items.map((item, i) => {
     const x = S.x + i * cell
@@ -188,7 +198,9 @@ function form(shot: SeedShot): { body: string; boxes: Box[] } {
     body += text(b.x + b.w - 16, b.y + 38, fit(value, 20, b.w - 150), 20, { anchor: 'end', bold: true })
   })
   const button = { x: S.x + 24, y: S.y + S.h - 100, w: S.w - 48, h: 64 }
-  body += rect(button, GREEN, 12) + text(W / 2, button.y + 41, fit(shot.button ?? '确定', 24, button.w - 20), 24, { fill: '#fff', anchor: 'middle', bold: true })
+  body +=
+    rect(button, GREEN, 12) +
+    text(W / 2, button.y + 41, fit(shot.button ?? '确定', 24, button.w - 20), 24, { fill: '#fff', anchor: 'middle', bold: true })
   return { body, boxes: [button] }
 }
 
@@ -200,9 +212,14 @@ function message(shot: SeedShot): string {
   lines.forEach((line, i) => (body += text(bubble.x + 14, bubble.y + 34 + i * 28, line, 19)))
   const banner = { x: S.x + 16, y: S.y + S.h - 150, w: S.w - 32, h: 110 }
   body += rect(banner, '#fff5f5', 14, ' stroke="#c92a2a" stroke-width="5"')
-  body += `<circle cx="${banner.x + 44}" cy="${banner.y + 55}" r="26" fill="#c92a2a"/>` + text(banner.x + 44, banner.y + 67, '!', 34, { fill: '#fff', anchor: 'middle', bold: true })
+  body +=
+    `<circle cx="${banner.x + 44}" cy="${banner.y + 55}" r="26" fill="#c92a2a"/>` +
+    text(banner.x + 44, banner.y + 67, '!', 34, { fill: '#fff', anchor: 'middle', bold: true })
   const warn = wrap(shot.label, 21, banner.w - 90, 2)
-  warn.forEach((line, i) => (body += text(banner.x + 80, banner.y + (warn.length === 1 ? 63 : 48 + i * 32), line, 21, { fill: '#c92a2a', bold: true })))
+  warn.forEach(
+    (line, i) =>
+      (body += text(banner.x + 80, banner.y + (warn.length === 1 ? 63 : 48 + i * 32), line, 21, { fill: '#c92a2a', bold: true })),
+  )
   return body
 }
 
@@ -220,13 +237,19 @@ function code(shot: SeedShot): { body: string; boxes: Box[] } {
     }
   }
   let body = rect({ x: x0 - 16, y: y0 - 16, w: size + 32, h: size + 32 }, '#fff', 10)
-  for (const [fx, fy] of [[0, 0], [13, 0], [0, 13]]) {
+  for (const [fx, fy] of [
+    [0, 0],
+    [13, 0],
+    [0, 13],
+  ]) {
     body += rect({ x: x0 + fx * m, y: y0 + fy * m, w: 7 * m, h: 7 * m }, '#222', 0)
     body += rect({ x: x0 + (fx + 1) * m, y: y0 + (fy + 1) * m, w: 5 * m, h: 5 * m }, '#fff', 0)
     body += rect({ x: x0 + (fx + 2) * m, y: y0 + (fy + 2) * m, w: 3 * m, h: 3 * m }, '#222', 0)
   }
   body += `<path d="${d}" fill="#222"/>`
-  wrap(shot.body ?? '', 19, S.w - 40, 2).forEach((line, i) => (body += text(W / 2, S.y + S.h - 60 + i * 28, line, 19, { anchor: 'middle', fill: '#444' })))
+  wrap(shot.body ?? '', 19, S.w - 40, 2).forEach(
+    (line, i) => (body += text(W / 2, S.y + S.h - 60 + i * 28, line, 19, { anchor: 'middle', fill: '#444' })),
+  )
   return { body, boxes: [{ x: x0 - 16, y: y0 - 16, w: size + 32, h: size + 32 }] }
 }
 
@@ -284,8 +307,21 @@ export const shot = {
   tab: (screen: string, items: string[], tap: number, label: string): SeedShot => ({ layout: 'tabs', screen, items, tap, label }),
   row: (screen: string, items: string[], tap: number, label: string): SeedShot => ({ layout: 'list', screen, items, tap, label }),
   tile: (screen: string, items: string[], tap: number, label: string): SeedShot => ({ layout: 'grid', screen, items, tap, label }),
-  search: (screen: string, query: string, items: string[], tap: number, label: string): SeedShot => ({ layout: 'search', screen, query, items, tap, label }),
-  form: (screen: string, fields: [string, string][], button: string, label: string): SeedShot => ({ layout: 'form', screen, fields, button, label }),
+  search: (screen: string, query: string, items: string[], tap: number, label: string): SeedShot => ({
+    layout: 'search',
+    screen,
+    query,
+    items,
+    tap,
+    label,
+  }),
+  form: (screen: string, fields: [string, string][], button: string, label: string): SeedShot => ({
+    layout: 'form',
+    screen,
+    fields,
+    button,
+    label,
+  }),
   warn: (screen: string, body: string, label: string): SeedShot => ({ layout: 'message', screen, body, label }),
   code: (screen: string, body: string, label: string): SeedShot => ({ layout: 'code', screen, body, label }),
 }
@@ -314,7 +350,9 @@ export function renderPhoto(title: string, venue: string, n: number, of: number)
     for (let i = 0; i < count; i++) {
       const x = 30 + ((i + 0.5) * 420) / count + ((row + n) % 2) * 12
       const c = CLOTHES[(i * 3 + row * 5 + n) % CLOTHES.length]
-      people.push(`<rect x="${r(x - 17)}" y="${y + 8}" width="34" height="40" rx="14" fill="${c}"/><circle cx="${r(x)}" cy="${y}" r="12" fill="#3b3b3b"/>`)
+      people.push(
+        `<rect x="${r(x - 17)}" y="${y + 8}" width="34" height="40" rx="14" fill="${c}"/><circle cx="${r(x)}" cy="${y}" r="12" fill="#3b3b3b"/>`,
+      )
     }
   }
   return [

@@ -22,9 +22,32 @@ export interface SeedDistrictPeople {
   audiences: Partial<Record<Audience, number>>
 }
 
-const URBAN: Partial<Record<Audience, number>> = { residents: 55, employees: 14, service_workers: 12, migrant_workers: 5, veterans: 4, educators: 4, youth: 6 }
-const COUNTY: Partial<Record<Audience, number>> = { residents: 38, farmers: 34, migrant_workers: 10, employees: 6, veterans: 5, service_workers: 5, educators: 2 }
-const PARK: Partial<Record<Audience, number>> = { employees: 40, residents: 26, youth: 12, educators: 8, service_workers: 8, migrant_workers: 6 }
+const URBAN: Partial<Record<Audience, number>> = {
+  residents: 55,
+  employees: 14,
+  service_workers: 12,
+  migrant_workers: 5,
+  veterans: 4,
+  educators: 4,
+  youth: 6,
+}
+const COUNTY: Partial<Record<Audience, number>> = {
+  residents: 38,
+  farmers: 34,
+  migrant_workers: 10,
+  employees: 6,
+  veterans: 5,
+  service_workers: 5,
+  educators: 2,
+}
+const PARK: Partial<Record<Audience, number>> = {
+  employees: 40,
+  residents: 26,
+  youth: 12,
+  educators: 8,
+  service_workers: 8,
+  migrant_workers: 6,
+}
 
 export const NANCHANG_PEOPLE: Record<string, SeedDistrictPeople> = {
   donghu: {
@@ -159,8 +182,14 @@ export const SURNAMES = Array.from('刘万熊涂胡李王张陈杨黄吴徐邓�
 export const GIVEN_NAMES: Record<'child' | 'young' | 'middle' | 'old', { f: string[]; m: string[] }> = {
   child: { f: ['梓萱', '一诺', '诗涵', '欣怡', '雨桐', '若曦', '可馨'], m: ['子墨', '沐阳', '睿泽', '梓轩', '浩宇', '宇航', '一鸣'] },
   young: { f: ['思雨', '佳琪', '晓雯', '婷', '雅琴', '梦瑶', '丹', '倩'], m: ['浩然', '俊杰', '磊', '鹏', '文博', '子豪', '超', '凯'] },
-  middle: { f: ['丽娟', '海燕', '红梅', '晓红', '小平', '静', '敏', '芳'], m: ['卫东', '建华', '志强', '文斌', '勇', '国庆', '小军', '永红'] },
-  old: { f: ['桂英', '秀兰', '冬梅', '淑珍', '凤英', '玉兰', '春花', '金莲'], m: ['建国', '国华', '志明', '长生', '根生', '水根', '福生', '家林'] },
+  middle: {
+    f: ['丽娟', '海燕', '红梅', '晓红', '小平', '静', '敏', '芳'],
+    m: ['卫东', '建华', '志强', '文斌', '勇', '国庆', '小军', '永红'],
+  },
+  old: {
+    f: ['桂英', '秀兰', '冬梅', '淑珍', '凤英', '玉兰', '春花', '金莲'],
+    m: ['建国', '国华', '志明', '长生', '根生', '水根', '福生', '家林'],
+  },
 }
 
 export const generationOf = (age: AgeGroup): keyof typeof GIVEN_NAMES =>

@@ -149,12 +149,19 @@ it('$max and $min compare strings as MongoDB does (BSON order), skipping null an
   const res = await t.db
     .collection(sales)
     .aggregate()
-    .group({ _id: null, lastItem: $.max('$item'), firstItem: $.min('$item'), lastWho: $.max('$who'), most: $.max('$qty'), none: $.max('$nothing') })
+    .group({
+      _id: null,
+      lastItem: $.max('$item'),
+      firstItem: $.min('$item'),
+      lastWho: $.max('$who'),
+      most: $.max('$qty'),
+      none: $.max('$nothing'),
+    })
     .end()
   expect(res.list).toEqual([{ _id: null, lastItem: 'tea', firstItem: 'cake', lastWho: 'p3', most: 5, none: null }])
 })
 
-it('$max over a group of ids after a group-by (a page\'s last key) is the greatest id', async () => {
+it("$max over a group of ids after a group-by (a page's last key) is the greatest id", async () => {
   const { $ } = t
   const res = await t.db
     .collection(sales)

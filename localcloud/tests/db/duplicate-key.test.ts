@@ -83,7 +83,12 @@ describe('isDuplicateKey', () => {
   })
 
   it('does not take another failed request (-502001 without E11000) for a duplicate', async () => {
-    const err = await rejectionOf(t.db.collection(coll).where({ _id: 'a' }).update({ data: { v: t._.push(1) } }))
+    const err = await rejectionOf(
+      t.db
+        .collection(coll)
+        .where({ _id: 'a' })
+        .update({ data: { v: t._.push(1) } }),
+    )
     expect(err.errCode).toBe(-502001)
     expect(isDuplicateKey(err)).toBe(false)
   })
@@ -91,8 +96,16 @@ describe('isDuplicateKey', () => {
   it('does not take a transaction conflict (-501001, another unmapped code) for a duplicate', async () => {
     const a = await t.db.startTransaction()
     const b = await t.db.startTransaction()
-    await a.collection(coll).doc('a').update({ data: { v: 10 } })
-    const err = await rejectionOf(b.collection(coll).doc('a').update({ data: { v: 20 } }))
+    await a
+      .collection(coll)
+      .doc('a')
+      .update({ data: { v: 10 } })
+    const err = await rejectionOf(
+      b
+        .collection(coll)
+        .doc('a')
+        .update({ data: { v: 20 } }),
+    )
     await a.rollback()
     await b.rollback().catch(() => undefined)
     expect(err.errCode).toBe(-501001)
@@ -107,11 +120,16 @@ describe('isDuplicateKey', () => {
     Object.assign(process.env, sdkEnv(url))
     let cloud: typeof t.cloud
     jest.isolateModules(() => {
-      cloud = require('wx-server-sdk')  
+      cloud = require('wx-server-sdk')
     })
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV, timeout: 200 })
     try {
-      const err = await rejectionOf(cloud.database().collection(coll).add({ data: { _id: 'a' } }))
+      const err = await rejectionOf(
+        cloud
+          .database()
+          .collection(coll)
+          .add({ data: { _id: 'a' } }),
+      )
       expect(err.errCode).toBe(-501001)
       expect(err.errMsg).toMatch(/timeout/)
       expect(isDuplicateKey(err)).toBe(false)

@@ -6,9 +6,37 @@ import { decodeStoredDoc, encodeDoc } from '../../db/decode'
 const bson = (doc: unknown) => EJSON.stringify(doc, { relaxed: false })
 
 const samples: Record<string, unknown> = {
-  'numbers of every width': { a: 0, b: -1, c: 2147483647, d: 2147483648, e: -2147483649, f: 1.5, g: -0, h: 2 ** 53 + 2, i: 1e21, j: NaN, k: Infinity, l: -Infinity, m: 1796514013441 },
+  'numbers of every width': {
+    a: 0,
+    b: -1,
+    c: 2147483647,
+    d: 2147483648,
+    e: -2147483649,
+    f: 1.5,
+    g: -0,
+    h: 2 ** 53 + 2,
+    i: 1e21,
+    j: NaN,
+    k: Infinity,
+    l: -Infinity,
+    m: 1796514013441,
+  },
   'strings that need escaping': { s: 'a"b\\c\n\u0001东湖区', '键 with "quotes"': 'x', '': '' },
-  'nested objects and arrays': { pending: { 'r~abc': { at: 1796514013441, op: 'x1', nonce: null, inc: [['counters.confirmed', 1], ['seatsLeft', -1]], to: 'confirmed' } }, list: [[], {}, [1, [2.5]]] },
+  'nested objects and arrays': {
+    pending: {
+      'r~abc': {
+        at: 1796514013441,
+        op: 'x1',
+        nonce: null,
+        inc: [
+          ['counters.confirmed', 1],
+          ['seatsLeft', -1],
+        ],
+        to: 'confirmed',
+      },
+    },
+    list: [[], {}, [1, [2.5]]],
+  },
   'dates, in range and not': { at: new Date(Date.UTC(2026, 11, 9, 2)), early: new Date(-1), far: new Date(253402318800001) },
   'undefined becomes null': { u: undefined, arr: [undefined, 1] },
   'booleans and null': { t: true, f: false, n: null },
@@ -35,7 +63,7 @@ describe('encodeDoc', () => {
 
   test('random trees encode as bson does', () => {
     let seed = 7
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const leaf = (): unknown => {
       const r = rnd()
       if (r < 0.2) return Math.floor(rnd() * 2 ** 40) - 2 ** 39

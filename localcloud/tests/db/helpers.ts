@@ -6,7 +6,6 @@ import path from 'node:path'
 import { sdkEnv } from '../../db/sdk-env'
 import { startDbServer, type DbServer } from '../../db/server'
 
- 
 export type AnyDb = any
 
 export interface TestClock {
@@ -42,7 +41,7 @@ export async function startTestDb(): Promise<TestDb> {
   }
   const server = await startDbServer({ port: 0, dataDir, now: () => clock.now() })
   Object.assign(process.env, sdkEnv(server.url))
-   
+
   const cloud = require('wx-server-sdk')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   const db = cloud.database()

@@ -16,7 +16,7 @@ let dir: string
 let store: DocStore
 let seed = 11
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
 
 const WORDS = ['a', 'b', 'c', 'east', 'west', '东湖', '10', '2']
 const NUMS = [0, 1, 2, 2.5, 10, -3, 1e6]
@@ -76,7 +76,10 @@ const scanned = (query: Doc) => {
 }
 const indexed = (query: Doc) => {
   const matches = compileQuery(query)
-  return store.candidates('c', query).map((s) => s.doc).filter(matches)
+  return store
+    .candidates('c', query)
+    .map((s) => s.doc)
+    .filter(matches)
 }
 
 beforeEach(() => {
@@ -122,7 +125,9 @@ describe('field indexes', () => {
     expect(store.candidates('c', { a: 'a7' })).toHaveLength(40)
     // Strings compare as strings: a10, a11, a12 and a100 to a119 (23 values, 40 documents each).
     expect(store.candidates('c', { a: { $gte: 'a10', $lte: 'a12' } })).toHaveLength(920)
-    expect(store.candidates('c', { t: { $gte: 100, $lt: 110 } }).map((s) => s.doc.t)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109])
+    expect(store.candidates('c', { t: { $gte: 100, $lt: 110 } }).map((s) => s.doc.t)).toEqual([
+      100, 101, 102, 103, 104, 105, 106, 107, 108, 109,
+    ])
     expect(store.candidates('c', { a: null })).toHaveLength(20_000) // null also matches missing: scanned
     store.createCollection('small', Date.now())
     store.apply(Array.from({ length: INDEX_MIN_DOCS - 1 }, (_, i) => ({ coll: 'small', id: `s${i}`, doc: { _id: `s${i}`, a: i } })))

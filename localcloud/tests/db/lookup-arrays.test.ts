@@ -27,19 +27,39 @@ it('an array localField joins only the documents its elements match, with no nul
 })
 
 it('a foreign document matched by several elements is joined once, in stored order', async () => {
-  const joined = await join([{ _id: 'l', tags: ['y', 'x', 'y'] }], [{ _id: 'f1', tag: 'x' }, { _id: 'f2', tag: 'y' }, { _id: 'f3', tag: ['x', 'y'] }], 'tags', 'tag')
+  const joined = await join(
+    [{ _id: 'l', tags: ['y', 'x', 'y'] }],
+    [
+      { _id: 'f1', tag: 'x' },
+      { _id: 'f2', tag: 'y' },
+      { _id: 'f3', tag: ['x', 'y'] },
+    ],
+    'tags',
+    'tag',
+  )
   expect(joined).toEqual({ l: ['f1', 'f2', 'f3'] })
 })
 
 it('a missing, null or empty-array localField matches the foreign documents whose field is null or missing (not [])', async () => {
-  const foreign = [{ _id: 'f-missing' }, { _id: 'f-null', k: null }, { _id: 'f-arr-null', k: [null, 1] }, { _id: 'f-empty', k: [] }, { _id: 'f-one', k: 1 }]
+  const foreign = [
+    { _id: 'f-missing' },
+    { _id: 'f-null', k: null },
+    { _id: 'f-arr-null', k: [null, 1] },
+    { _id: 'f-empty', k: [] },
+    { _id: 'f-one', k: 1 },
+  ]
   const joined = await join([{ _id: 'l-missing' }, { _id: 'l-null', k: null }, { _id: 'l-empty', k: [] }], foreign, 'k', 'k')
   const nullish = ['f-missing', 'f-null', 'f-arr-null']
   expect(joined).toEqual({ 'l-empty': nullish, 'l-missing': nullish, 'l-null': nullish })
 })
 
 it('a localField path through an array of documents joins the values present; none present counts as null', async () => {
-  const foreign = [{ _id: 'draft-east', code: 'east' }, { _id: 'draft-west', code: 'west' }, { _id: 'rollup', code: null }, { _id: 'nocode' }]
+  const foreign = [
+    { _id: 'draft-east', code: 'east' },
+    { _id: 'draft-west', code: 'west' },
+    { _id: 'rollup', code: null },
+    { _id: 'nocode' },
+  ]
   const local = [
     { _id: 'organiser', roles: [{ role: 'admin' }, { role: 'organiser', code: 'east' }] },
     { _id: 'admin', roles: [{ role: 'admin' }] },
@@ -53,8 +73,22 @@ it('a localField path through an array of documents joins the values present; no
 })
 
 it('a scalar localField matches foreign arrays holding it, and an array value matches a foreign array equal to it', async () => {
-  const foreign = [{ _id: 'f0', a: [[1, 2], 3] }, { _id: 'f1', a: [[1, 2]] }, { _id: 'f2', a: [1, 2] }, { _id: 'f3', a: [2, 1] }, { _id: 'f4', a: 3 }]
-  const joined = await join([{ _id: 'one', b: 1 }, { _id: 'nested', b: [[1, 2], 42] }], foreign, 'b', 'a')
+  const foreign = [
+    { _id: 'f0', a: [[1, 2], 3] },
+    { _id: 'f1', a: [[1, 2]] },
+    { _id: 'f2', a: [1, 2] },
+    { _id: 'f3', a: [2, 1] },
+    { _id: 'f4', a: 3 },
+  ]
+  const joined = await join(
+    [
+      { _id: 'one', b: 1 },
+      { _id: 'nested', b: [[1, 2], 42] },
+    ],
+    foreign,
+    'b',
+    'a',
+  )
   expect(joined).toEqual({ nested: ['f0', 'f1', 'f2'], one: ['f2', 'f3'] })
 })
 
@@ -62,7 +96,13 @@ it('with a pipeline beside localField/foreignField, the pipeline runs on the mat
   const l = await t.collection('lk_local')
   const f = await t.collection('lk_foreign')
   await t.db.collection(l).add({ data: [{ _id: 'l', ids: ['a', 'b'] }] })
-  await t.db.collection(f).add({ data: [{ _id: 'a', n: 1 }, { _id: 'b', n: 2 }, { _id: 'c', n: 3 }] })
+  await t.db.collection(f).add({
+    data: [
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+      { _id: 'c', n: 3 },
+    ],
+  })
   const { $ } = t
   const res = await t.db
     .collection(l)

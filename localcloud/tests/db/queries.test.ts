@@ -47,7 +47,10 @@ describe('limits and paging', () => {
   it('counts every matching document, beyond the read limit', async () => {
     const all = await t.db.collection(coll).count()
     expect(all.total).toBe(1200)
-    const some = await t.db.collection(coll).where({ n: t._.gte(1150) }).count()
+    const some = await t.db
+      .collection(coll)
+      .where({ n: t._.gte(1150) })
+      .count()
     expect(some.total).toBe(50)
   })
 })
@@ -82,7 +85,11 @@ describe('ordering and projection', () => {
   })
 
   it('slices arrays with project.slice', async () => {
-    const res = await t.db.collection(coll).where({ _id: 'p1' }).field({ t: t._.project.slice(2) }).get()
+    const res = await t.db
+      .collection(coll)
+      .where({ _id: 'p1' })
+      .field({ t: t._.project.slice(2) })
+      .get()
     expect(res.data[0].t).toEqual([1, 2])
   })
 })
@@ -98,7 +105,19 @@ describe('query operators', () => {
     coll = await t.collection('ops')
     await t.db.collection(coll).add({
       data: [
-        { _id: 'a', n: 1, s: 'Apple pie', tags: ['x', 'y'], o: { x: 1 }, arr: [{ k: 1, v: 'p' }, { k: 5, v: 'q' }], lo: 3, hi: 5 },
+        {
+          _id: 'a',
+          n: 1,
+          s: 'Apple pie',
+          tags: ['x', 'y'],
+          o: { x: 1 },
+          arr: [
+            { k: 1, v: 'p' },
+            { k: 5, v: 'q' },
+          ],
+          lo: 3,
+          hi: 5,
+        },
         { _id: 'b', n: 2, s: 'banana', tags: ['y'], o: { x: 2 }, arr: [{ k: 2, v: 'p' }], lo: 7, hi: 4 },
         { _id: 'c', n: 3, s: 'Cherry', tags: [], none: null, lo: 1, hi: 1 },
         { _id: 'd', n: 4, s: 'apricot', tags: ['x', 'y', 'z'], o: { x: 1, y: 2 }, lo: 2, hi: 9 },
@@ -165,7 +184,12 @@ describe('query operators', () => {
   })
 
   it('answers an unknown query operator with a database error, not a crash', async () => {
-    const err = await rejectionOf(t.db.collection(coll).where(t._.expr({ $noSuchOperator: 1 })).get())
+    const err = await rejectionOf(
+      t.db
+        .collection(coll)
+        .where(t._.expr({ $noSuchOperator: 1 }))
+        .get(),
+    )
     expect(err.errCode).toBe(-502001)
     const res = await t.db.collection(coll).count()
     expect(res.total).toBe(4)
@@ -184,11 +208,20 @@ describe('server dates in queries', () => {
           { _id: 'future', at: new Date(T + 1000) },
         ],
       })
-      const now = await t.db.collection(coll).where({ at: t._.lte(t.db.serverDate()) }).get()
+      const now = await t.db
+        .collection(coll)
+        .where({ at: t._.lte(t.db.serverDate()) })
+        .get()
       expect(ids(now.data)).toEqual(['past'])
-      const later = await t.db.collection(coll).where({ at: t._.lte(t.db.serverDate({ offset: 2000 })) }).get()
+      const later = await t.db
+        .collection(coll)
+        .where({ at: t._.lte(t.db.serverDate({ offset: 2000 })) })
+        .get()
       expect(ids(later.data)).toEqual(['past', 'future'])
-      const earlier = await t.db.collection(coll).where({ at: t._.lte(t.db.serverDate({ offset: -2000 })) }).count()
+      const earlier = await t.db
+        .collection(coll)
+        .where({ at: t._.lte(t.db.serverDate({ offset: -2000 })) })
+        .count()
       expect(earlier.total).toBe(0)
     } finally {
       t.clock.fixed = null

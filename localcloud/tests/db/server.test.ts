@@ -120,7 +120,12 @@ describe('updateAndReturn', () => {
   // wx-server-sdk does not expose Query.updateAndReturn(); its action is served for other clients.
   it('database.modifyAndReturnDoc updates the first match and answers the new document', async () => {
     const coll = await t.collection('uar')
-    await t.db.collection(coll).add({ data: [{ _id: 'a', n: 1 }, { _id: 'b', n: 1 }] })
+    await t.db.collection(coll).add({
+      data: [
+        { _id: 'a', n: 1 },
+        { _id: 'b', n: 1 },
+      ],
+    })
     const res = await post(
       JSON.stringify({
         action: 'database.modifyAndReturnDoc',
@@ -144,7 +149,10 @@ describe('stats', () => {
     await t.db.collection(coll).doc('x').get()
     await t.db.collection(coll).where({ n: 1 }).get()
     await t.db.collection(coll).count()
-    await t.db.collection(coll).doc('x').update({ data: { n: 2 } })
+    await t.db
+      .collection(coll)
+      .doc('x')
+      .update({ data: { n: 2 } })
     await rejectionOf(t.db.collection(coll).doc('nope').get())
     await t.db.collection(coll).aggregate().match({}).end()
     await t.db.collection(coll).doc('x').remove()
@@ -172,7 +180,10 @@ describe('stats', () => {
     await t.db.collection(coll).add({ data: { _id: 'x', n: 1 } })
     t.server.resetStats()
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('x').update({ data: { n: 2 } })
+    await tx
+      .collection(coll)
+      .doc('x')
+      .update({ data: { n: 2 } })
     await tx.commit()
     expect(t.server.stats()).toEqual({
       total: 3,
@@ -183,12 +194,23 @@ describe('stats', () => {
   it('counts documents written, not requests: an update matching nothing and a read add 0', async () => {
     const coll = await t.collection('stats_writes')
     const start = t.server.documentWrites()
-    await t.db.collection(coll).add({ data: [{ _id: 'a', n: 1 }, { _id: 'b', n: 1 }] })
+    await t.db.collection(coll).add({
+      data: [
+        { _id: 'a', n: 1 },
+        { _id: 'b', n: 1 },
+      ],
+    })
     expect(t.server.documentWrites() - start).toBe(2)
-    await t.db.collection(coll).where({ n: 99 }).update({ data: { n: 2 } })
+    await t.db
+      .collection(coll)
+      .where({ n: 99 })
+      .update({ data: { n: 2 } })
     await t.db.collection(coll).where({ n: 1 }).get()
     expect(t.server.documentWrites() - start).toBe(2)
-    await t.db.collection(coll).where({ n: 1 }).update({ data: { n: 3 } })
+    await t.db
+      .collection(coll)
+      .where({ n: 1 })
+      .update({ data: { n: 3 } })
     await t.db.collection(coll).doc('a').remove()
     expect(t.server.documentWrites() - start).toBe(5)
     t.server.resetStats()

@@ -19,7 +19,12 @@ afterEach(() => {
 /** A fresh collection holding accounts a (100) and b (50). */
 async function accounts(): Promise<string> {
   const coll = await t.collection('acct')
-  await t.db.collection(coll).add({ data: [{ _id: 'a', amount: 100 }, { _id: 'b', amount: 50 }] })
+  await t.db.collection(coll).add({
+    data: [
+      { _id: 'a', amount: 100 },
+      { _id: 'b', amount: 50 },
+    ],
+  })
   return coll
 }
 
@@ -31,7 +36,10 @@ describe('reads', () => {
   it('reads a snapshot taken at its start, not writes committed since', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await t.db.collection(coll).doc('a').update({ data: { amount: 1 } })
+    await t.db
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
     expect((await tx.collection(coll).doc('a').get()).data.amount).toBe(100)
     expect(await amountOf(coll, 'a')).toBe(1)
     await tx.rollback()
@@ -51,7 +59,10 @@ describe('reads', () => {
   it('sees its own writes, which nobody else sees before commit', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: t._.inc(-30) } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: t._.inc(-30) } })
     expect((await tx.collection(coll).doc('a').get()).data.amount).toBe(70)
     expect(await amountOf(coll, 'a')).toBe(100)
     await tx.commit()
@@ -64,8 +75,16 @@ describe('conflicts', () => {
     const coll = await accounts()
     const first = await t.db.startTransaction()
     const second = await t.db.startTransaction()
-    await first.collection(coll).doc('a').update({ data: { amount: 1 } })
-    const err = await rejectionOf(second.collection(coll).doc('a').update({ data: { amount: 2 } }))
+    await first
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
+    const err = await rejectionOf(
+      second
+        .collection(coll)
+        .doc('a')
+        .update({ data: { amount: 2 } }),
+    )
     expect(err.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/)
     await first.commit()
     expect(await amountOf(coll, 'a')).toBe(1)
@@ -74,8 +93,16 @@ describe('conflicts', () => {
   it('fails at once with DATABASE_TRANSACTION_CONFLICT when someone committed the document after it started', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await t.db.collection(coll).doc('a').update({ data: { amount: 7 } })
-    const err = await rejectionOf(tx.collection(coll).doc('a').set({ data: { amount: 0 } }))
+    await t.db
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 7 } })
+    const err = await rejectionOf(
+      tx
+        .collection(coll)
+        .doc('a')
+        .set({ data: { amount: 0 } }),
+    )
     expect(err.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/)
     expect(await amountOf(coll, 'a')).toBe(7)
   })
@@ -84,8 +111,14 @@ describe('conflicts', () => {
     const coll = await accounts()
     const first = await t.db.startTransaction()
     const second = await t.db.startTransaction()
-    await first.collection(coll).doc('a').update({ data: { amount: 1 } })
-    await second.collection(coll).doc('b').update({ data: { amount: 2 } })
+    await first
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
+    await second
+      .collection(coll)
+      .doc('b')
+      .update({ data: { amount: 2 } })
     await first.commit()
     await second.commit()
     expect([await amountOf(coll, 'a'), await amountOf(coll, 'b')]).toEqual([1, 2])
@@ -108,8 +141,14 @@ describe('commit and rollback', () => {
     const coll = await accounts()
     await t.db.collection(coll).add({ data: { _id: 'gone', amount: 0 } })
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: t._.inc(-10) } })
-    await tx.collection(coll).doc('b').set({ data: { amount: 60, note: 'set' } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: t._.inc(-10) } })
+    await tx
+      .collection(coll)
+      .doc('b')
+      .set({ data: { amount: 60, note: 'set' } })
     const added = await tx.collection(coll).add({ data: { _id: 'c', amount: 5 } })
     expect(added._id).toBe('c')
     await tx.collection(coll).doc('gone').remove()
@@ -131,9 +170,18 @@ describe('commit and rollback', () => {
   it('commits nothing when a plain write landed on one of its documents meanwhile', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: 0 } })
-    await tx.collection(coll).doc('b').update({ data: { amount: 0 } })
-    await t.db.collection(coll).doc('b').update({ data: { amount: 51 } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 0 } })
+    await tx
+      .collection(coll)
+      .doc('b')
+      .update({ data: { amount: 0 } })
+    await t.db
+      .collection(coll)
+      .doc('b')
+      .update({ data: { amount: 51 } })
     const err = await rejectionOf(tx.commit())
     expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
     expect([await amountOf(coll, 'a'), await amountOf(coll, 'b')]).toEqual([100, 51])
@@ -142,13 +190,19 @@ describe('commit and rollback', () => {
   it('rollback discards its writes and frees the documents for other transactions', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: 0 } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 0 } })
     await tx.collection(coll).add({ data: { _id: 'c', amount: 1 } })
     await tx.rollback()
     expect(await amountOf(coll, 'a')).toBe(100)
     expect((await t.db.collection(coll).where({ _id: 'c' }).count()).total).toBe(0)
     const next = await t.db.startTransaction()
-    await next.collection(coll).doc('a').update({ data: { amount: 99 } })
+    await next
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 99 } })
     await next.commit()
     expect(await amountOf(coll, 'a')).toBe(99)
   })
@@ -158,11 +212,19 @@ describe('finished and expired transactions', () => {
   it('answers DATABASE_TRANSACTION_FAIL when used after commit', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: 1 } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
     await tx.commit()
     const read = await rejectionOf(tx.collection(coll).doc('a').get())
     expect(read.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
-    const write = await rejectionOf(tx.collection(coll).doc('b').update({ data: { amount: 1 } }))
+    const write = await rejectionOf(
+      tx
+        .collection(coll)
+        .doc('b')
+        .update({ data: { amount: 1 } }),
+    )
     expect(write.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
     expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await amountOf(coll, 'b')).toBe(50)
@@ -172,7 +234,12 @@ describe('finished and expired transactions', () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
     await tx.rollback()
-    const write = await rejectionOf(tx.collection(coll).doc('a').update({ data: { amount: 1 } }))
+    const write = await rejectionOf(
+      tx
+        .collection(coll)
+        .doc('a')
+        .update({ data: { amount: 1 } }),
+    )
     expect(write.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
     expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await amountOf(coll, 'a')).toBe(100)
@@ -183,7 +250,10 @@ describe('finished and expired transactions', () => {
     const T = Date.UTC(2026, 4, 12)
     t.clock.fixed = T
     const tx = await t.db.startTransaction()
-    await tx.collection(coll).doc('a').update({ data: { amount: 1 } })
+    await tx
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
     t.clock.fixed = T + 30_000
     expect((await tx.collection(coll).doc('a').get()).data.amount).toBe(1)
     t.clock.fixed = T + 30_001
@@ -193,7 +263,10 @@ describe('finished and expired transactions', () => {
     expect(await amountOf(coll, 'a')).toBe(100)
     // Its lock went with it.
     const next = await t.db.startTransaction()
-    await next.collection(coll).doc('a').update({ data: { amount: 2 } })
+    await next
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 2 } })
     await next.commit()
     expect(await amountOf(coll, 'a')).toBe(2)
   })
@@ -203,10 +276,16 @@ describe('finished and expired transactions', () => {
     const T = Date.UTC(2026, 4, 13)
     t.clock.fixed = T
     const old = await t.db.startTransaction()
-    await old.collection(coll).doc('a').update({ data: { amount: 1 } })
+    await old
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 1 } })
     t.clock.fixed = T + 31_000
     const next = await t.db.startTransaction()
-    await next.collection(coll).doc('a').update({ data: { amount: 3 } })
+    await next
+      .collection(coll)
+      .doc('a')
+      .update({ data: { amount: 3 } })
     await next.commit()
     expect(await amountOf(coll, 'a')).toBe(3)
     expect((await rejectionOf(old.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
@@ -218,8 +297,14 @@ describe('runTransaction', () => {
     const coll = await accounts()
     const result = await t.db.runTransaction(async (tx: AnyDb) => {
       const a = (await tx.collection(coll).doc('a').get()).data
-      await tx.collection(coll).doc('a').update({ data: { amount: a.amount - 30 } })
-      await tx.collection(coll).doc('b').update({ data: { amount: t._.inc(30) } })
+      await tx
+        .collection(coll)
+        .doc('a')
+        .update({ data: { amount: a.amount - 30 } })
+      await tx
+        .collection(coll)
+        .doc('b')
+        .update({ data: { amount: t._.inc(30) } })
       return 'moved'
     })
     expect(result).toBe('moved')
@@ -232,8 +317,15 @@ describe('runTransaction', () => {
     await t.db.runTransaction(async (tx: AnyDb) => {
       attempts++
       const a = (await tx.collection(coll).doc('a').get()).data
-      await tx.collection(coll).doc('a').update({ data: { amount: a.amount + 1 } })
-      if (attempts === 1) await t.db.collection(coll).doc('a').update({ data: { amount: 500 } })
+      await tx
+        .collection(coll)
+        .doc('a')
+        .update({ data: { amount: a.amount + 1 } })
+      if (attempts === 1)
+        await t.db
+          .collection(coll)
+          .doc('a')
+          .update({ data: { amount: 500 } })
     })
     expect(attempts).toBe(2)
     expect(await amountOf(coll, 'a')).toBe(501)
@@ -243,7 +335,10 @@ describe('runTransaction', () => {
     const coll = await accounts()
     const err = await rejectionOf(
       t.db.runTransaction(async (tx: AnyDb) => {
-        await tx.collection(coll).doc('a').update({ data: { amount: 0 } })
+        await tx
+          .collection(coll)
+          .doc('a')
+          .update({ data: { amount: 0 } })
         await tx.rollback('not enough')
       }),
     )
@@ -256,7 +351,12 @@ describe('single documents only', () => {
   it('refuses a where() read inside a transaction with INVALID_PARAM', async () => {
     const coll = await accounts()
     const tx = await t.db.startTransaction()
-    const err = await rejectionOf(tx.collection(coll).where({ amount: t._.gt(0) }).get())
+    const err = await rejectionOf(
+      tx
+        .collection(coll)
+        .where({ amount: t._.gt(0) })
+        .get(),
+    )
     expect(err.errCode).toBe(-501007)
     expect(err.errMsg).toMatch(/single document/)
     await tx.rollback()

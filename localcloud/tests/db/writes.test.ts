@@ -88,10 +88,16 @@ describe('server dates in writes', () => {
     const coll = await t.collection('sd')
     await t.db.collection(coll).add({ data: { _id: 'u', n: 1 } })
     t.clock.fixed = T + 5
-    await t.db.collection(coll).doc('u').update({ data: { touched: t.db.serverDate() } })
+    await t.db
+      .collection(coll)
+      .doc('u')
+      .update({ data: { touched: t.db.serverDate() } })
     expect((await stored(coll, 'u')).touched).toEqual(new Date(T + 5))
     t.clock.fixed = T + 10
-    await t.db.collection(coll).doc('s').set({ data: { made: t.db.serverDate({ offset: -10 }) } })
+    await t.db
+      .collection(coll)
+      .doc('s')
+      .set({ data: { made: t.db.serverDate({ offset: -10 }) } })
     expect(await stored(coll, 's')).toEqual({ _id: 's', made: new Date(T) })
   })
 
@@ -113,9 +119,20 @@ describe('doc(id)', () => {
   })
 
   it('get() answers the document as an object, types intact', async () => {
-    await t.db.collection(coll).add({ data: { _id: 'g', int: 3, dbl: 2.25, neg: -7, big: 2 ** 40, when: new Date(T), nul: null, arr: [1, 'a', { b: true }] } })
+    await t.db
+      .collection(coll)
+      .add({ data: { _id: 'g', int: 3, dbl: 2.25, neg: -7, big: 2 ** 40, when: new Date(T), nul: null, arr: [1, 'a', { b: true }] } })
     const res = await t.db.collection(coll).doc('g').get()
-    expect(res.data).toEqual({ _id: 'g', int: 3, dbl: 2.25, neg: -7, big: 2 ** 40, when: new Date(T), nul: null, arr: [1, 'a', { b: true }] })
+    expect(res.data).toEqual({
+      _id: 'g',
+      int: 3,
+      dbl: 2.25,
+      neg: -7,
+      big: 2 ** 40,
+      when: new Date(T),
+      nul: null,
+      arr: [1, 'a', { b: true }],
+    })
     expect(res.data.when).toBeInstanceOf(Date)
   })
 
@@ -132,13 +149,19 @@ describe('doc(id)', () => {
 
   it('set() replaces an existing document entirely', async () => {
     await t.db.collection(coll).add({ data: { _id: 'r', a: 1, b: 2 } })
-    const res = await t.db.collection(coll).doc('r').set({ data: { c: 3 } })
+    const res = await t.db
+      .collection(coll)
+      .doc('r')
+      .set({ data: { c: 3 } })
     expect(res.stats).toEqual({ updated: 1, created: 0 })
     expect(await stored(coll, 'r')).toEqual({ _id: 'r', c: 3 })
   })
 
   it('set() creates a missing document under that id', async () => {
-    const res = await t.db.collection(coll).doc('new-one').set({ data: { c: 3 } })
+    const res = await t.db
+      .collection(coll)
+      .doc('new-one')
+      .set({ data: { c: 3 } })
     expect(res._id).toBe('new-one')
     expect(res.stats).toEqual({ updated: 0, created: 1 })
     expect(await stored(coll, 'new-one')).toEqual({ _id: 'new-one', c: 3 })
@@ -146,20 +169,29 @@ describe('doc(id)', () => {
 
   it('update() merges fields, nested objects included', async () => {
     await t.db.collection(coll).add({ data: { _id: 'm', a: 1, o: { x: 1, y: 1 } } })
-    const res = await t.db.collection(coll).doc('m').update({ data: { b: 2, o: { y: 5 } } })
+    const res = await t.db
+      .collection(coll)
+      .doc('m')
+      .update({ data: { b: 2, o: { y: 5 } } })
     expect(res.stats).toEqual({ updated: 1 })
     expect(await stored(coll, 'm')).toEqual({ _id: 'm', a: 1, b: 2, o: { x: 1, y: 5 } })
   })
 
   it('update() of a missing document updates nothing and creates nothing', async () => {
-    const res = await t.db.collection(coll).doc('absent').update({ data: { a: 1 } })
+    const res = await t.db
+      .collection(coll)
+      .doc('absent')
+      .update({ data: { a: 1 } })
     expect(res.stats).toEqual({ updated: 0 })
     expect((await t.db.collection(coll).where({ _id: 'absent' }).count()).total).toBe(0)
   })
 
   it('update() that changes nothing reports updated 0', async () => {
     await t.db.collection(coll).add({ data: { _id: 'same', a: 1 } })
-    const res = await t.db.collection(coll).doc('same').update({ data: { a: 1 } })
+    const res = await t.db
+      .collection(coll)
+      .doc('same')
+      .update({ data: { a: 1 } })
     expect(res.stats).toEqual({ updated: 0 })
   })
 
@@ -173,7 +205,10 @@ describe('doc(id)', () => {
   it('works with numeric ids', async () => {
     await t.db.collection(coll).add({ data: { _id: 42, v: 'num' } })
     expect((await t.db.collection(coll).doc(42).get()).data).toEqual({ _id: 42, v: 'num' })
-    await t.db.collection(coll).doc(42).update({ data: { v: 'changed' } })
+    await t.db
+      .collection(coll)
+      .doc(42)
+      .update({ data: { v: 'changed' } })
     expect((await t.db.collection(coll).where({ _id: 42 }).get()).data[0].v).toBe('changed')
   })
 })
@@ -181,8 +216,18 @@ describe('doc(id)', () => {
 describe('where()', () => {
   it('update() changes every matching document and answers how many', async () => {
     const coll = await t.collection('wu')
-    await t.db.collection(coll).add({ data: [{ g: 1, n: 0 }, { g: 1, n: 0 }, { g: 2, n: 0 }, { g: 1, n: 0 }] })
-    const res = await t.db.collection(coll).where({ g: 1 }).update({ data: { n: t._.inc(1) } })
+    await t.db.collection(coll).add({
+      data: [
+        { g: 1, n: 0 },
+        { g: 1, n: 0 },
+        { g: 2, n: 0 },
+        { g: 1, n: 0 },
+      ],
+    })
+    const res = await t.db
+      .collection(coll)
+      .where({ g: 1 })
+      .update({ data: { n: t._.inc(1) } })
     expect(res.stats).toEqual({ updated: 3 })
     const ns = (await t.db.collection(coll).get()).data.map((d: { n: number }) => d.n)
     expect(ns).toEqual([1, 1, 0, 1])
@@ -191,20 +236,35 @@ describe('where()', () => {
   it('update() matching nothing answers updated 0', async () => {
     const coll = await t.collection('wu')
     await t.db.collection(coll).add({ data: { g: 1 } })
-    const res = await t.db.collection(coll).where({ g: 9 }).update({ data: { n: 1 } })
+    const res = await t.db
+      .collection(coll)
+      .where({ g: 9 })
+      .update({ data: { n: 1 } })
     expect(res.stats).toEqual({ updated: 0 })
   })
 
   it('remove() deletes every matching document and answers how many', async () => {
     const coll = await t.collection('wr')
     await t.db.collection(coll).add({ data: [{ g: 1 }, { g: 2 }, { g: 1 }, { g: 3 }] })
-    const res = await t.db.collection(coll).where({ g: t._.in([1, 3]) }).remove()
+    const res = await t.db
+      .collection(coll)
+      .where({ g: t._.in([1, 3]) })
+      .remove()
     expect(res.stats).toEqual({ removed: 3 })
     expect((await t.db.collection(coll).get()).data.map((d: { g: number }) => d.g)).toEqual([2])
   })
 
   it('update() and remove() on a collection never created answer -502005', async () => {
-    expect((await rejectionOf(t.db.collection('nope_w').where({ a: 1 }).update({ data: { a: 2 } }))).errCode).toBe(-502005)
+    expect(
+      (
+        await rejectionOf(
+          t.db
+            .collection('nope_w')
+            .where({ a: 1 })
+            .update({ data: { a: 2 } }),
+        )
+      ).errCode,
+    ).toBe(-502005)
     expect((await rejectionOf(t.db.collection('nope_w').where({ a: 1 }).remove())).errCode).toBe(-502005)
   })
 })
@@ -275,14 +335,21 @@ describe('update operators', () => {
   })
 
   it('applies several operators of one update together', async () => {
-    expect(
-      await after({ n: 1, tags: ['a'], gone: true }, { n: t._.inc(1), tags: t._.push('b'), gone: t._.remove(), s: 'x' }),
-    ).toEqual({ n: 2, tags: ['a', 'b'], s: 'x' })
+    expect(await after({ n: 1, tags: ['a'], gone: true }, { n: t._.inc(1), tags: t._.push('b'), gone: t._.remove(), s: 'x' })).toEqual({
+      n: 2,
+      tags: ['a', 'b'],
+      s: 'x',
+    })
   })
 
   it('refuses an operator that does not fit the stored value, changing nothing', async () => {
     await t.db.collection(coll).add({ data: { _id: 'bad', s: 'text' } })
-    const err = await rejectionOf(t.db.collection(coll).doc('bad').update({ data: { s: t._.inc(1) } }))
+    const err = await rejectionOf(
+      t.db
+        .collection(coll)
+        .doc('bad')
+        .update({ data: { s: t._.inc(1) } }),
+    )
     expect(err.errCode).toBe(-502001)
     expect(await stored(coll, 'bad')).toEqual({ _id: 'bad', s: 'text' })
   })

@@ -18,7 +18,6 @@ import {
   type TestWeek,
 } from './fixtures'
 
- 
 let cloud: TestCloud
 let week: TestWeek
 const HOUR = 3_600_000
@@ -54,7 +53,9 @@ describe('activity weeks (bureau admins)', () => {
     expect(res.data.week).toMatchObject({ id: 'w2027a', theme: '学习让生活更美好', status: 'draft', contacts: [] })
     const [user] = await allDocs(cloud, 'users', { _id: ADMIN })
     expect(user.roles).toContainEqual({ role: 'admin', weekId: 'w2027a' })
-    expect((await cloud.call('activity', 'week.get', { id: 'w2027a' }, ADMIN)).data.week.districts).toEqual([{ code: 'north', name: '北区' }])
+    expect((await cloud.call('activity', 'week.get', { id: 'w2027a' }, ADMIN)).data.week.districts).toEqual([
+      { code: 'north', name: '北区' },
+    ])
   })
 
   test('a draft week is not among the public weeks until published', async () => {
@@ -80,11 +81,16 @@ describe('activity weeks (bureau admins)', () => {
     )
   })
 
-  test('only the week\'s admin edits it: the organiser gets FORBIDDEN, nothing written', async () => {
+  test("only the week's admin edits it: the organiser gets FORBIDDEN, nothing written", async () => {
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () =>
       cloud.call('activity', 'week.update', { id: 'nc2026', patch: { theme: '改' } }, ORGANISER),
     )
-    const res = await cloud.call('activity', 'week.update', { id: 'nc2026', patch: { contacts: [{ name: '新联系人', unit: '市教育局', phone: '0791-1234567' }] } }, ADMIN)
+    const res = await cloud.call(
+      'activity',
+      'week.update',
+      { id: 'nc2026', patch: { contacts: [{ name: '新联系人', unit: '市教育局', phone: '0791-1234567' }] } },
+      ADMIN,
+    )
     expect(res.data.week.contacts).toEqual([{ name: '新联系人', unit: '市教育局', phone: '0791-1234567' }])
   })
 
@@ -140,7 +146,9 @@ describe('creating and publishing activities (organisers)', () => {
   test('a resident calling an organiser action: FORBIDDEN, nothing written', async () => {
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'create', activityInput(week), 'dev-resident'))
     const id = await createActivity(cloud, week)
-    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'update', { id, patch: { title: '被改了' } }, 'dev-resident'))
+    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () =>
+      cloud.call('activity', 'update', { id, patch: { title: '被改了' } }, 'dev-resident'),
+    )
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'cancel', { id, reason: '捣乱' }, 'dev-resident'))
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'mine', { weekId: week.id }, 'dev-resident'))
   })
@@ -151,13 +159,17 @@ describe('creating and publishing activities (organisers)', () => {
     )
   })
 
-  test('an organiser editing another district\'s activity: FORBIDDEN, nothing written', async () => {
+  test("an organiser editing another district's activity: FORBIDDEN, nothing written", async () => {
     const west = await createActivity(cloud, week, { district: 'west' })
-    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'update', { id: west, patch: { title: '越界修改' } }, ORGANISER))
+    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () =>
+      cloud.call('activity', 'update', { id: west, patch: { title: '越界修改' } }, ORGANISER),
+    )
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'publish', { id: west }, ORGANISER))
     await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'cancel', { id: west, reason: '越界' }, ORGANISER))
     // The week's admin may edit any district.
-    expect((await cloud.call('activity', 'update', { id: west, patch: { title: '管理员修改' } }, ADMIN)).data.activity.title).toBe('管理员修改')
+    expect((await cloud.call('activity', 'update', { id: west, patch: { title: '管理员修改' } }, ADMIN)).data.activity.title).toBe(
+      '管理员修改',
+    )
   })
 
   test.each([
@@ -177,7 +189,10 @@ describe('creating and publishing activities (organisers)', () => {
   test('a district outside the week (admin): DISTRICT_NOT_IN_WEEK, nothing written', async () => {
     const input = { ...activityInput(week), districtCode: 'nowhere' }
     const db: any = cloud.sdkDb
-    await db.collection('users').doc(ADMIN).update({ data: { roles: db.command.push([{ role: 'admin', weekId: week.id }]) } })
+    await db
+      .collection('users')
+      .doc(ADMIN)
+      .update({ data: { roles: db.command.push([{ role: 'admin', weekId: week.id }]) } })
     await expectRefusedWithoutWrites(cloud, 'DISTRICT_NOT_IN_WEEK', () => cloud.call('activity', 'create', input, ADMIN))
   })
 
@@ -215,7 +230,18 @@ describe('editing activities', () => {
     const res = await cloud.call(
       'activity',
       'update',
-      { id, patch: { signup: { capacity: 3, opensAt: a.signupOpensAt, closesAt: a.signupClosesAt, cancelDeadline: a.cancelDeadline, fields: a.signupFields } } },
+      {
+        id,
+        patch: {
+          signup: {
+            capacity: 3,
+            opensAt: a.signupOpensAt,
+            closesAt: a.signupClosesAt,
+            cancelDeadline: a.cancelDeadline,
+            fields: a.signupFields,
+          },
+        },
+      },
       ORGANISER,
     )
     expect(res.data.activity).toMatchObject({ capacity: 3, seatsLeft: 0, counters: { confirmed: 3, waitlisted: 1 } })
@@ -239,7 +265,12 @@ describe('editing activities', () => {
     const me = await resident()
     await cloud.call('signup', 'create', { activityId: id }, me)
     const a = (await cloud.call('activity', 'get', { id }, ORGANISER)).data.activity
-    const res = await cloud.call('activity', 'update', { id, patch: { title: '改期后的课堂', startAt: a.startAt + HOUR, endAt: a.endAt + HOUR } }, ORGANISER)
+    const res = await cloud.call(
+      'activity',
+      'update',
+      { id, patch: { title: '改期后的课堂', startAt: a.startAt + HOUR, endAt: a.endAt + HOUR } },
+      ORGANISER,
+    )
     expect(res.data.activity).toMatchObject({ title: '改期后的课堂', startAt: a.startAt + HOUR })
     const [reg] = await allDocs(cloud, 'registrations', { activityId: id })
     expect(reg.title).toBe('改期后的课堂')
@@ -250,8 +281,12 @@ describe('editing activities', () => {
   test('a cancelled activity cannot be edited or cancelled again: ACTIVITY_CANCELLED, nothing written', async () => {
     const id = await createActivity(cloud, week)
     await cloud.call('activity', 'cancel', { id, reason: '天气原因' }, ORGANISER)
-    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_CANCELLED', () => cloud.call('activity', 'update', { id, patch: { title: '复活' } }, ORGANISER))
-    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_CANCELLED', () => cloud.call('activity', 'cancel', { id, reason: '再取消' }, ORGANISER))
+    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_CANCELLED', () =>
+      cloud.call('activity', 'update', { id, patch: { title: '复活' } }, ORGANISER),
+    )
+    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_CANCELLED', () =>
+      cloud.call('activity', 'cancel', { id, reason: '再取消' }, ORGANISER),
+    )
     await expectRefusedWithoutWrites(cloud, 'ACTIVITY_CANCELLED', () => cloud.call('activity', 'publish', { id }, ORGANISER))
   })
 })
@@ -267,15 +302,24 @@ describe('cancelling an activity', () => {
     expect(res.data).toMatchObject({ notified: 3, activity: { status: 'cancelled', cancelReason: '场馆临时征用' } })
     const notices = await allDocs(cloud, 'outbox', { 'payload.activityId': id, template: 'activity_cancelled' })
     expect(notices.map((n) => n.recipient).sort()).toEqual(people.slice(0, 3).sort())
-    for (const n of notices) expect(n).toMatchObject({ readAt: null, sentAt: null, payload: { reason: '场馆临时征用', title: '测试活动：手机课堂' } })
+    for (const n of notices)
+      expect(n).toMatchObject({ readAt: null, sentAt: null, payload: { reason: '场馆临时征用', title: '测试活动：手机课堂' } })
     const stored = await allDocs(cloud, 'registrations', { activityId: id })
-    expect(stored.filter((r) => r.activityCancelled).map((r) => r.openid).sort()).toEqual(people.slice(0, 3).sort())
+    expect(
+      stored
+        .filter((r) => r.activityCancelled)
+        .map((r) => r.openid)
+        .sort(),
+    ).toEqual(people.slice(0, 3).sort())
     // Residents still see it, as cancelled, with the reason.
-    expect((await cloud.call('activity', 'get', { id }, 'dev-resident')).data.activity).toMatchObject({ status: 'cancelled', cancelReason: '场馆临时征用' })
+    expect((await cloud.call('activity', 'get', { id }, 'dev-resident')).data.activity).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '场馆临时征用',
+    })
   })
 })
 
-describe('the organiser\'s list', () => {
+describe("the organiser's list", () => {
   test('an organiser sees their district only, drafts included, with counters', async () => {
     const draft = await createActivity(cloud, week, { publish: false })
     const items: any[] = []
@@ -292,8 +336,10 @@ describe('the organiser\'s list', () => {
     expect(items.map((i) => i.id).sort()).toEqual(all.map((a) => a._id).sort())
   })
 
-  test('asking for another district: FORBIDDEN; the week\'s admin may', async () => {
-    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('activity', 'mine', { weekId: week.id, districtCode: 'west' }, ORGANISER))
+  test("asking for another district: FORBIDDEN; the week's admin may", async () => {
+    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () =>
+      cloud.call('activity', 'mine', { weekId: week.id, districtCode: 'west' }, ORGANISER),
+    )
     const res = await cloud.call('activity', 'mine', { weekId: week.id, districtCode: 'west', limit: 50 }, ADMIN)
     expect(res.data.items.length).toBeGreaterThan(0)
     expect(res.data.items.every((i: any) => i.districtCode === 'west')).toBe(true)
@@ -302,7 +348,11 @@ describe('the organiser\'s list', () => {
 
   test('roles tells the caller what they may manage', async () => {
     expect((await cloud.call('activity', 'roles', {}, 'dev-resident')).data.roles).toEqual([])
-    expect((await cloud.call('activity', 'roles', {}, ORGANISER)).data.roles).toContainEqual({ role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' })
+    expect((await cloud.call('activity', 'roles', {}, ORGANISER)).data.roles).toContainEqual({
+      role: 'organiser',
+      weekId: 'nc2026',
+      districtCode: 'donghu',
+    })
   })
 })
 
@@ -321,18 +371,48 @@ describe('resident list filters', () => {
   const visible = seedActivities.filter((a) => a.weekId === 'nc2026' && a.status !== 'draft')
 
   test('audience', async () => {
-    expect(await listAll({ audience: 'veterans' })).toEqual(visible.filter((a) => a.audiences.includes('veterans')).map((a) => a._id).sort())
+    expect(await listAll({ audience: 'veterans' })).toEqual(
+      visible
+        .filter((a) => a.audiences.includes('veterans'))
+        .map((a) => a._id)
+        .sort(),
+    )
   })
 
   test('mode: online includes hybrid, offline includes hybrid', async () => {
-    expect(await listAll({ mode: 'online' })).toEqual(visible.filter((a) => a.mode !== 'offline').map((a) => a._id).sort())
-    expect(await listAll({ mode: 'offline' })).toEqual(visible.filter((a) => a.mode !== 'online').map((a) => a._id).sort())
-    expect(await listAll({ mode: 'hybrid' })).toEqual(visible.filter((a) => a.mode === 'hybrid').map((a) => a._id).sort())
+    expect(await listAll({ mode: 'online' })).toEqual(
+      visible
+        .filter((a) => a.mode !== 'offline')
+        .map((a) => a._id)
+        .sort(),
+    )
+    expect(await listAll({ mode: 'offline' })).toEqual(
+      visible
+        .filter((a) => a.mode !== 'online')
+        .map((a) => a._id)
+        .sort(),
+    )
+    expect(await listAll({ mode: 'hybrid' })).toEqual(
+      visible
+        .filter((a) => a.mode === 'hybrid')
+        .map((a) => a._id)
+        .sort(),
+    )
   })
 
   test('keyword matches title or venue, taken literally', async () => {
-    expect(await listAll({ keyword: '智慧助老' })).toEqual(visible.filter((a) => a.title.includes('智慧助老') || a.venue?.name.includes('智慧助老')).map((a) => a._id).sort())
-    expect(await listAll({ keyword: '图书馆' })).toEqual(visible.filter((a) => a.title.includes('图书馆') || a.venue?.name.includes('图书馆')).map((a) => a._id).sort())
+    expect(await listAll({ keyword: '智慧助老' })).toEqual(
+      visible
+        .filter((a) => a.title.includes('智慧助老') || a.venue?.name.includes('智慧助老'))
+        .map((a) => a._id)
+        .sort(),
+    )
+    expect(await listAll({ keyword: '图书馆' })).toEqual(
+      visible
+        .filter((a) => a.title.includes('图书馆') || a.venue?.name.includes('图书馆'))
+        .map((a) => a._id)
+        .sort(),
+    )
     expect(await listAll({ keyword: '.*' })).toEqual([])
     expect(await listAll({ keyword: '(' })).toEqual([])
   })

@@ -11,7 +11,13 @@ afterAll(async () => {
 })
 
 const visible = (weekId: string) => seedActivities.filter((a) => a.weekId === weekId && a.status !== 'draft')
-const WRITE_ACTIONS = ['database.insertDocument', 'database.modifyDocument', 'database.updateDocument', 'database.removeDocument', 'database.deleteDocument']
+const WRITE_ACTIONS = [
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.updateDocument',
+  'database.removeDocument',
+  'database.deleteDocument',
+]
 const writesIn = (byAction: Record<string, number>) => WRITE_ACTIONS.reduce((n, a) => n + (byAction[a] ?? 0), 0)
 
 async function listAll(input: Record<string, unknown>) {

@@ -3,7 +3,6 @@
 import { startTestCloud, type TestCloud } from '../harness'
 import { ORGANISER, expectRefusedWithoutWrites } from './fixtures'
 
- 
 let cloud: TestCloud
 beforeAll(async () => {
   cloud = await startTestCloud()
@@ -68,9 +67,12 @@ describe('cursors the client sends back', () => {
     ['an object', { key: 0, id: 'x' }],
   ]
   for (const [fn, action, input, openid] of PAGED) {
-    test.each(BAD)(`${fn}.${action} (${JSON.stringify(input)}): a cursor with %s is refused with BAD_CURSOR, nothing written`, async (_name, value) => {
-      await expectRefusedWithoutWrites(cloud, 'BAD_CURSOR', () => cloud.call(fn, action, { ...input, cursor: cursorOf(value) }, openid))
-    })
+    test.each(BAD)(
+      `${fn}.${action} (${JSON.stringify(input)}): a cursor with %s is refused with BAD_CURSOR, nothing written`,
+      async (_name, value) => {
+        await expectRefusedWithoutWrites(cloud, 'BAD_CURSOR', () => cloud.call(fn, action, { ...input, cursor: cursorOf(value) }, openid))
+      },
+    )
   }
 
   test('activity.list pages on with the cursor it answered', async () => {

@@ -12,7 +12,6 @@ import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
 
- 
 const MIN = 60_000
 const HOUR = 60 * MIN
 const MODES = ['kill', 'lose'] as const
@@ -54,18 +53,30 @@ let seq = 0
 /** An activity running now (check-in open) with `n` residents signed up; answers its id and the registration ids. */
 async function runningActivity(n: number): Promise<{ id: string; people: string[]; regs: string[] }> {
   const tag = `cf${seq++}`
-  const id = await createActivity(cloud, week, { capacity: n + 5, fields: ['name', 'phone', 'community', 'audience'], title: `断电测试${tag}` })
+  const id = await createActivity(cloud, week, {
+    capacity: n + 5,
+    fields: ['name', 'phone', 'community', 'audience'],
+    title: `断电测试${tag}`,
+  })
   const people = await seedResidents(cloud, tag, n)
   for (const p of people) {
     const res = await cloud.call('signup', 'create', { activityId: id }, p)
     if (!res.ok) throw new Error(`signup failed: ${JSON.stringify(res)}`)
   }
   const startAt = new Date(Date.now() + 30 * MIN)
-  await db().collection('activities').doc(id).update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
+  await db()
+    .collection('activities')
+    .doc(id)
+    .update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
   return { id, people, regs: people.map((p) => `${id}_${p}`) }
 }
 
-const num = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0).sort())
+const num = (m: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(m)
+      .filter(([, v]) => v !== 0)
+      .sort(),
+  )
 
 /** Kept counters = recount of the raw records, no pending entry, one check-in / rating per registration. */
 async function expectExact(activityId: string, regs: string[] = []) {
@@ -104,7 +115,12 @@ interface Case {
  * Counts a clean run's requests, then kills / loses each position of a fresh request, retries it,
  * repairs, checks. `retried` says whether the retry's answer is right (by default: ok).
  */
-async function everyPosition(activityId: string, next: () => Case, regs: () => string[], retried = (answer: Envelope | null) => answer?.ok === true) {
+async function everyPosition(
+  activityId: string,
+  next: () => Case,
+  regs: () => string[],
+  retried = (answer: Envelope | null) => answer?.ok === true,
+) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
   const positions = clean.requests
@@ -206,7 +222,12 @@ describe('rating', () => {
       return { send: (plan) => cloud.callWithFault('signup', 'rate', input, people[k], plan) }
     }
     // A rating has no nonce: sent again after it landed it answers ALREADY_RATED, as it always did.
-    await everyPosition(id, next, () => regs, (answer) => answer?.ok === true || answer?.code === 'ALREADY_RATED')
+    await everyPosition(
+      id,
+      next,
+      () => regs,
+      (answer) => answer?.ok === true || answer?.code === 'ALREADY_RATED',
+    )
     const ratings = await allDocs(cloud, 'ratings', { activityId: id })
     expect(ratings).toHaveLength(i)
     for (const r of ratings) expect(r.level).toBe(choices[regs.indexOf(r._id) % 4])
@@ -217,12 +238,17 @@ describe('rating', () => {
     for (const r of regs) expect((await cloud.call('checkin', 'manual', { activityId: id, registrationId: r }, ORGANISER)).ok).toBe(true)
     const clean = await cloud.callWithFault('signup', 'rate', { registrationId: regs[0], choice: 'satisfied' }, people[0], {})
     expect(clean.answer?.ok).toBe(true)
-    const cut = await cloud.callWithFault('signup', 'rate', { registrationId: regs[1], choice: 'basic', comment: '不错' }, people[1], { at: clean.requests - 1, mode })
+    const cut = await cloud.callWithFault('signup', 'rate', { registrationId: regs[1], choice: 'basic', comment: '不错' }, people[1], {
+      at: clean.requests - 1,
+      mode,
+    })
     expect(cut.answer).toBeNull()
     expect((await activityDoc(cloud, id)).feedback).toMatchObject({ satisfied: 1, basic: 1, comments: 1 })
     await repairLater()
     await expectExact(id, regs)
-    expect(readFeedback((await activityDoc(cloud, id)).feedback)).toMatchObject(mode === 'lose' ? { basic: 1, comments: 1 } : { basic: 0, comments: 0 })
+    expect(readFeedback((await activityDoc(cloud, id)).feedback)).toMatchObject(
+      mode === 'lose' ? { basic: 1, comments: 1 } : { basic: 0, comments: 0 },
+    )
   })
 
   test('a different choice sent while the first one is pending answers CONFLICT; the first one sent again is adopted', async () => {
@@ -231,7 +257,10 @@ describe('rating', () => {
     const first = { registrationId: regs[0], choice: 'satisfied' }
     // Lost at its counter move (request 2): the move is written, the rating is not.
     expect((await cloud.callWithFault('signup', 'rate', first, people[0], { at: 2, mode: 'lose' })).answer).toBeNull()
-    expect(await cloud.call('signup', 'rate', { registrationId: regs[0], choice: 'unsatisfied' }, people[0])).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await cloud.call('signup', 'rate', { registrationId: regs[0], choice: 'unsatisfied' }, people[0])).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
     expect(await cloud.call('signup', 'rate', first, people[0])).toMatchObject({ ok: true, data: { choice: 'satisfied' } })
     expect(await cloud.call('signup', 'rate', first, people[0])).toMatchObject({ ok: false, code: 'ALREADY_RATED' })
     await expectExact(id, regs)
@@ -271,7 +300,8 @@ describe('invite redemption', () => {
     expect(inv.ok).toBe(true)
     const code = inv.data.code
     let v = 0
-    const redeem = (who: string, plan: { at?: number; mode?: 'kill' | 'lose' }) => cloud.callWithFault('checkin', 'invite.redeem', { code }, who, plan)
+    const redeem = (who: string, plan: { at?: number; mode?: 'kill' | 'lose' }) =>
+      cloud.callWithFault('checkin', 'invite.redeem', { code }, who, plan)
     const expectVolunteer = async (who: string) => {
       const [user] = await allDocs(cloud, 'users', { _id: who })
       const grants = (user?.roles ?? []).filter((r: any) => r.role === 'volunteer' && r.weekId === week.id)

@@ -7,9 +7,18 @@ import { randomBytes } from 'node:crypto'
 import { parseTicket, signTicket, verifyTicket } from '../../../src/shared/domain/ticket'
 import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
+import {
+  activityDoc,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  ORGANISER,
+  OTHER_ORGANISER,
+  seedResidents,
+  writesIn,
+  type TestWeek,
+} from './fixtures'
 
- 
 const MIN = 60_000
 const HOUR = 60 * MIN
 
@@ -44,7 +53,10 @@ async function ticketOf(openid: string, activityId: string) {
 /** Moves an activity to run from `startIn` from now, for `hours`. */
 async function runNow(activityId: string, startIn = 30 * MIN, hours = 3) {
   const startAt = new Date(Date.now() + startIn)
-  await db().collection('activities').doc(activityId).update({ data: { startAt, endAt: new Date(startAt.getTime() + hours * HOUR) } })
+  await db()
+    .collection('activities')
+    .doc(activityId)
+    .update({ data: { startAt, endAt: new Date(startAt.getTime() + hours * HOUR) } })
 }
 
 async function redeem(openid: string, activityIds: string[]) {
@@ -160,10 +172,16 @@ describe('refused scans write nothing', () => {
     await redeem('vol-f', [F])
     await expectRefused('OUTSIDE_WINDOW', () => scan('vol-f', F, tickets.get(`${F}:${people[0]}`)!.token))
     const start = Date.now() - 3 * HOUR
-    await db().collection('activities').doc(F).update({ data: { startAt: new Date(start), endAt: new Date(start + 2 * HOUR) } })
+    await db()
+      .collection('activities')
+      .doc(F)
+      .update({ data: { startAt: new Date(start), endAt: new Date(start + 2 * HOUR) } })
     await expectRefused('OUTSIDE_WINDOW', () => scan('vol-f', F, tickets.get(`${F}:${people[0]}`)!.token))
     // Opens `checkinLeadMinutes` before the start: 90 minutes ahead with a 120-minute lead is open.
-    await db().collection('activities').doc(F).update({ data: { startAt: new Date(Date.now() + 90 * MIN), endAt: new Date(Date.now() + 3 * HOUR), checkinLeadMinutes: 120 } })
+    await db()
+      .collection('activities')
+      .doc(F)
+      .update({ data: { startAt: new Date(Date.now() + 90 * MIN), endAt: new Date(Date.now() + 3 * HOUR), checkinLeadMinutes: 120 } })
     expect(await scan('vol-f', F, tickets.get(`${F}:${people[0]}`)!.token)).toMatchObject({ ok: true })
   })
 
@@ -210,7 +228,10 @@ describe('check-in', () => {
   })
 
   test('the volunteer name shown to others is masked', async () => {
-    await db().collection('users').doc(VOLUNTEERS[2]).update({ data: { profile: { name: '王小明', phone: '13900000000', ageGroup: '18-39', community: 'x', audience: 'residents' } } })
+    await db()
+      .collection('users')
+      .doc(VOLUNTEERS[2])
+      .update({ data: { profile: { name: '王小明', phone: '13900000000', ageGroup: '18-39', community: 'x', audience: 'residents' } } })
     const { token } = tickets.get(`${A}:${people[2]}`)!
     expect((await scan(VOLUNTEERS[2], A, token)).ok).toBe(true)
     const again = await scan(VOLUNTEERS[3], A, token)
@@ -229,7 +250,9 @@ describe('check-in', () => {
     expect(res).toMatchObject({ ok: true, data: { method: 'manual', name: '居*3' } })
     const again = await cloud.call('checkin', 'lookup', { activityId: A, surname: '居', phoneTail: '0003' }, VOLUNTEERS[4])
     expect(again.data.matches[0].checkedIn).toMatchObject({ byName: '志愿者', offline: false })
-    expect((await cloud.call('checkin', 'lookup', { activityId: A, surname: '张', phoneTail: '0003' }, VOLUNTEERS[4])).data.matches).toEqual([])
+    expect(
+      (await cloud.call('checkin', 'lookup', { activityId: A, surname: '张', phoneTail: '0003' }, VOLUNTEERS[4])).data.matches,
+    ).toEqual([])
   })
 
   test('walk-ins count as participants; a retried walk-in (same nonce) counts once', async () => {
@@ -275,9 +298,17 @@ describe('offline', () => {
     }))
     const before = (await activityDoc(cloud, A)).attendance.checkedIn
     const half = await cloud.call('checkin', 'sync', { items: queue.slice(0, 2) }, VOLUNTEERS[7])
-    expect(half.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([[true, false], [true, false]])
+    expect(half.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([
+      [true, false],
+      [true, false],
+    ])
     const whole = await cloud.call('checkin', 'sync', { items: queue }, VOLUNTEERS[7])
-    expect(whole.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([[true, true], [true, true], [true, false], [true, false]])
+    expect(whole.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([
+      [true, true],
+      [true, true],
+      [true, false],
+      [true, false],
+    ])
     const again = await cloud.call('checkin', 'sync', { items: queue }, VOLUNTEERS[7])
     expect(again.data.results.every((r: any) => r.ok && r.replayed)).toBe(true)
     const after = await activityDoc(cloud, A)
@@ -290,8 +321,18 @@ describe('offline', () => {
   test('someone checked in elsewhere first comes back as a conflict with who and when', async () => {
     const { token, registrationId } = tickets.get(`${A}:${people[8]}`)!
     expect((await scan(VOLUNTEERS[8], A, token)).ok).toBe(true)
-    const res = await cloud.call('checkin', 'sync', { items: [{ nonce: 'offline-late-1', token, activityId: A, scannedAt: Date.now() }] }, VOLUNTEERS[9])
-    expect(res.data.results[0]).toMatchObject({ ok: false, code: 'ALREADY_CHECKED_IN', registrationId, checkedIn: { byName: '志愿者', offline: false } })
+    const res = await cloud.call(
+      'checkin',
+      'sync',
+      { items: [{ nonce: 'offline-late-1', token, activityId: A, scannedAt: Date.now() }] },
+      VOLUNTEERS[9],
+    )
+    expect(res.data.results[0]).toMatchObject({
+      ok: false,
+      code: 'ALREADY_CHECKED_IN',
+      registrationId,
+      checkedIn: { byName: '志愿者', offline: false },
+    })
   })
 })
 
@@ -312,19 +353,38 @@ describe('invites and volunteer activities', () => {
   })
 
   test('an unknown code: INVITE_NOT_FOUND; an expired one: INVITE_EXPIRED; neither grants anything', async () => {
-    expect(await cloud.call('checkin', 'invite.redeem', { code: 'ZZZZ-ZZZZ' }, 'vol-x')).toMatchObject({ ok: false, code: 'INVITE_NOT_FOUND' })
+    expect(await cloud.call('checkin', 'invite.redeem', { code: 'ZZZZ-ZZZZ' }, 'vol-x')).toMatchObject({
+      ok: false,
+      code: 'INVITE_NOT_FOUND',
+    })
     const inv = await cloud.call('checkin', 'invite.create', { activityIds: [B], expiresAt: Date.now() + HOUR }, ORGANISER)
-    await db().collection('invites').doc(inv.data.code).update({ data: { expiresAt: new Date(Date.now() - 1000) } })
-    expect(await cloud.call('checkin', 'invite.redeem', { code: inv.data.code.toLowerCase() }, 'vol-x')).toMatchObject({ ok: false, code: 'INVITE_EXPIRED' })
+    await db()
+      .collection('invites')
+      .doc(inv.data.code)
+      .update({ data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect(await cloud.call('checkin', 'invite.redeem', { code: inv.data.code.toLowerCase() }, 'vol-x')).toMatchObject({
+      ok: false,
+      code: 'INVITE_EXPIRED',
+    })
     expect(await allDocs(cloud, 'users', { _id: 'vol-x' })).toEqual([])
   })
 
   test("an organiser invites only to their district's activities; a resident may not invite", async () => {
     const west = await createActivity(cloud, week, { district: 'west', title: '西区活动' })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A, west], expiresAt: Date.now() + HOUR }, ORGANISER)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [west], expiresAt: Date.now() + HOUR }, OTHER_ORGANISER)).toMatchObject({ ok: true })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() + HOUR }, people[0])).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() - 1 }, ORGANISER)).toMatchObject({ ok: false, code: 'INVITE_EXPIRED' })
+    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A, west], expiresAt: Date.now() + HOUR }, ORGANISER)).toMatchObject(
+      { ok: false, code: 'FORBIDDEN' },
+    )
+    expect(
+      await cloud.call('checkin', 'invite.create', { activityIds: [west], expiresAt: Date.now() + HOUR }, OTHER_ORGANISER),
+    ).toMatchObject({ ok: true })
+    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() + HOUR }, people[0])).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() - 1 }, ORGANISER)).toMatchObject({
+      ok: false,
+      code: 'INVITE_EXPIRED',
+    })
     expect(await allDocs(cloud, 'invites', { activityIds: west })).toHaveLength(1)
   })
 })

@@ -6,9 +6,18 @@
 import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { courseInput, createCourse, lessonInput } from './courseFixtures'
-import { ADMIN, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
+import {
+  ADMIN,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  ORGANISER,
+  OTHER_ORGANISER,
+  seedResidents,
+  writesIn,
+  type TestWeek,
+} from './fixtures'
 
- 
 let cloud: TestCloud
 let week: TestWeek
 let east: string
@@ -67,7 +76,14 @@ describe('reading courses', () => {
     expect(ids).toContain(C.courseId)
     expect(ids).not.toContain(D.courseId)
     const card = res.courses.find((c: any) => c.id === C.courseId)
-    expect(card).toMatchObject({ kind: 'smart_senior', topic: 'smart_travel', lessonCount: 3, totalMinutes: 30, districtName: '东区', status: 'published' })
+    expect(card).toMatchObject({
+      kind: 'smart_senior',
+      topic: 'smart_travel',
+      lessonCount: 3,
+      totalMinutes: 30,
+      districtName: '东区',
+      status: 'published',
+    })
   })
 
   test('the list filters by kind', async () => {
@@ -85,14 +101,23 @@ describe('reading courses', () => {
 
   test('a lesson answers its steps, its place and its neighbours', async () => {
     const res = await must('lesson', { courseId: C.courseId, lessonId: C.lessonIds[1] }, people[0])
-    expect(res).toMatchObject({ courseTitle: '手机扫码出行', index: 1, total: 3, prevLessonId: C.lessonIds[0], nextLessonId: C.lessonIds[2] })
+    expect(res).toMatchObject({
+      courseTitle: '手机扫码出行',
+      index: 1,
+      total: 3,
+      prevLessonId: C.lessonIds[0],
+      nextLessonId: C.lessonIds[2],
+    })
     expect(res.lesson.steps).toHaveLength(6)
     expect(res.lesson.steps[2].tip).toMatch(/拿稳/)
   })
 
   test('a draft course does not exist for residents: COURSE_NOT_FOUND', async () => {
     expect(await call('get', { courseId: D.courseId }, people[0])).toMatchObject({ ok: false, code: 'COURSE_NOT_FOUND' })
-    expect(await call('lesson', { courseId: D.courseId, lessonId: D.lessonIds[0] }, people[0])).toMatchObject({ ok: false, code: 'COURSE_NOT_FOUND' })
+    expect(await call('lesson', { courseId: D.courseId, lessonId: D.lessonIds[0] }, people[0])).toMatchObject({
+      ok: false,
+      code: 'COURSE_NOT_FOUND',
+    })
     await expectRefused('COURSE_NOT_FOUND', () => call('enrol', { courseId: D.courseId }, people[0]))
   })
 
@@ -227,13 +252,18 @@ describe('lessons', () => {
   test('a step past the end of the lesson is kept as its last step', async () => {
     const { courseId, lessonIds } = await freshCourse()
     await must('enrol', { courseId }, people[8])
-    expect((await must('progress', { courseId, lessonId: lessonIds[0], step: 40 }, people[8])).resume).toEqual({ lessonId: lessonIds[0], step: 5 })
+    expect((await must('progress', { courseId, lessonId: lessonIds[0], step: 40 }, people[8])).resume).toEqual({
+      lessonId: lessonIds[0],
+      step: 5,
+    })
   })
 
   test('10 concurrent completions of the same lesson count once', async () => {
     const { courseId, lessonIds } = await freshCourse()
     await must('enrol', { courseId }, people[9])
-    const results = await Promise.all(Array.from({ length: 10 }, () => must('completeLesson', { courseId, lessonId: lessonIds[0] }, people[9])))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => must('completeLesson', { courseId, lessonId: lessonIds[0] }, people[9])),
+    )
     expect(results.filter((r) => r.lessonNewlyCompleted)).toHaveLength(1)
     const [e] = await enrolmentsOf(courseId)
     expect(e).toMatchObject({ completedLessonIds: [lessonIds[0]], lessonsDone: 1 })
@@ -270,7 +300,12 @@ describe('family members', () => {
   let memberId: string
   const me = 'cr-family'
   beforeAll(async () => {
-    await cloud.call('signup', 'profile.save', { profile: { name: '李建国', phone: '13912345678', ageGroup: '40-59', community: '测试社区', audience: 'residents' } }, me)
+    await cloud.call(
+      'signup',
+      'profile.save',
+      { profile: { name: '李建国', phone: '13912345678', ageGroup: '40-59', community: '测试社区', audience: 'residents' } },
+      me,
+    )
     const added = await cloud.call('signup', 'family.add', { name: '王秀兰', ageGroup: '70+', relation: 'parent' }, me)
     memberId = added.data.member.id
   })
@@ -295,7 +330,10 @@ describe('family members', () => {
     const self = await must('enrol', { courseId }, me)
     expect(self).toMatchObject({ created: true, enrolment: { memberId: null, learnerName: '李建国', done: 0 } })
     expect(await enrolmentsOf(courseId)).toHaveLength(2)
-    expect((await courseDoc(courseId)).counters.byAudience).toMatchObject({ seniors: { enrolled: 1, lessonsCompleted: 1 }, residents: { enrolled: 1 } })
+    expect((await courseDoc(courseId)).counters.byAudience).toMatchObject({
+      seniors: { enrolled: 1, lessonsCompleted: 1 },
+      residents: { enrolled: 1 },
+    })
   })
 
   test("the caller's enrolments list both, each with its own progress", async () => {
@@ -306,7 +344,9 @@ describe('family members', () => {
   })
 
   test("another resident cannot complete a lesson for someone else's family member", async () => {
-    await expectRefused('NOT_ENROLLED', () => call('completeLesson', { courseId: C.courseId, lessonId: C.lessonIds[0], memberId }, people[0]))
+    await expectRefused('NOT_ENROLLED', () =>
+      call('completeLesson', { courseId: C.courseId, lessonId: C.lessonIds[0], memberId }, people[0]),
+    )
   })
 })
 
@@ -345,7 +385,11 @@ describe('organisers', () => {
     const edited = {
       ...input,
       courseId,
-      lessons: [lessonInput('认识微信扫一扫（新版）', 4, lessonIds[0]), lessonInput('新加的一课', 3), lessonInput('第三课', 6, lessonIds[2])],
+      lessons: [
+        lessonInput('认识微信扫一扫（新版）', 4, lessonIds[0]),
+        lessonInput('新加的一课', 3),
+        lessonInput('第三课', 6, lessonIds[2]),
+      ],
     }
     expect(await must('save', edited, ORGANISER)).toEqual({ courseId, status: 'published' })
     const res = await must('get', { courseId }, people[11])
@@ -382,8 +426,15 @@ describe('organisers', () => {
 describe('counters', () => {
   test('after several people, audiences and family members, every course counter equals its recount', async () => {
     const { courseId, lessonIds } = await freshCourse({ lessons: 3 })
-    await cloud.call('signup', 'profile.save', { profile: { name: '熊桂英', phone: '13800001072', ageGroup: '70+', community: '测试社区', audience: 'seniors' } }, 'cr-senior')
-    const member = (await cloud.call('signup', 'family.add', { name: '小明', ageGroup: 'under18', relation: 'child', audience: 'youth' }, 'cr-senior')).data.member.id
+    await cloud.call(
+      'signup',
+      'profile.save',
+      { profile: { name: '熊桂英', phone: '13800001072', ageGroup: '70+', community: '测试社区', audience: 'seniors' } },
+      'cr-senior',
+    )
+    const member = (
+      await cloud.call('signup', 'family.add', { name: '小明', ageGroup: 'under18', relation: 'child', audience: 'youth' }, 'cr-senior')
+    ).data.member.id
     const learners: { openid: string; memberId?: string; lessons: number }[] = [
       { openid: people[0], lessons: 3 },
       { openid: people[1], lessons: 1 },
@@ -397,7 +448,10 @@ describe('counters', () => {
         await must('enrol', { courseId, ...who }, l.openid)
         await must('enrol', { courseId, ...who }, l.openid)
         for (const lessonId of lessonIds.slice(0, l.lessons)) {
-          await Promise.all([must('completeLesson', { courseId, lessonId, ...who }, l.openid), must('completeLesson', { courseId, lessonId, ...who }, l.openid)])
+          await Promise.all([
+            must('completeLesson', { courseId, lessonId, ...who }, l.openid),
+            must('completeLesson', { courseId, lessonId, ...who }, l.openid),
+          ])
         }
       }),
     )
@@ -407,7 +461,12 @@ describe('counters', () => {
       enrolled: 5,
       lessonsCompleted: 9,
       completed: 2,
-      byAudience: { residents: { enrolled: 2, lessonsCompleted: 4, completed: 1 }, seniors: { completed: 1 }, youth: { lessonsCompleted: 2 }, unspecified: { enrolled: 1 } },
+      byAudience: {
+        residents: { enrolled: 2, lessonsCompleted: 4, completed: 1 },
+        seniors: { completed: 1 },
+        youth: { lessonsCompleted: 2 },
+        unspecified: { enrolled: 1 },
+      },
     })
     for (const c of await allDocs(cloud, 'courses', { weekId: week.id })) {
       expect((await recountCourseOf(cloud.sdkDb as any, c._id))!.agree).toBe(true)

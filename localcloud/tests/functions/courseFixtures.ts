@@ -2,8 +2,6 @@
 // the benchmark and browser tests: a 智慧助老 course with real-looking lessons of several steps.
 import type { Envelope } from '../harness'
 
- 
-
 /** Anything that calls a function as a person: the test cloud, or a gateway client. */
 export interface Caller {
   call(fn: string, action: string, input: unknown, openid?: string): Promise<Envelope>
@@ -12,9 +10,21 @@ export interface Caller {
 const STEPS = [
   { text: '在手机桌面上找到绿色的“微信”图标，用手指轻轻点一下打开。', imageAlt: '手机桌面上的微信图标', tip: null },
   { text: '点屏幕右上角的“+”号，在弹出的菜单里选“扫一扫”。', imageAlt: '微信右上角的加号菜单', tip: null },
-  { text: '把手机摄像头对准二维码，让二维码完整出现在方框里，稍等一两秒。', imageAlt: '对准二维码的取景框', tip: '手要拿稳，离二维码一尺左右最容易识别。' },
-  { text: '识别成功后会打开一个新页面，先看清页面上写的是哪个单位、做什么用。', imageAlt: '扫码后打开的页面', tip: '不认识的二维码不要扫，更不要付钱。' },
-  { text: '如果要填写信息，只填页面要求的内容；任何人向您要验证码都不要给。', imageAlt: '填写信息的页面', tip: '防诈骗：验证码不要告诉任何人。' },
+  {
+    text: '把手机摄像头对准二维码，让二维码完整出现在方框里，稍等一两秒。',
+    imageAlt: '对准二维码的取景框',
+    tip: '手要拿稳，离二维码一尺左右最容易识别。',
+  },
+  {
+    text: '识别成功后会打开一个新页面，先看清页面上写的是哪个单位、做什么用。',
+    imageAlt: '扫码后打开的页面',
+    tip: '不认识的二维码不要扫，更不要付钱。',
+  },
+  {
+    text: '如果要填写信息，只填页面要求的内容；任何人向您要验证码都不要给。',
+    imageAlt: '填写信息的页面',
+    tip: '防诈骗：验证码不要告诉任何人。',
+  },
   { text: '用完后点左上角的“返回”或“×”关闭页面，回到微信首页。', imageAlt: '页面左上角的返回按钮', tip: null },
 ]
 

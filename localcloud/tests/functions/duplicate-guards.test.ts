@@ -5,10 +5,19 @@ import { EventEmitter } from 'node:events'
 import { DUPLICATE_KEY_FORMS } from '../../db/errors'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { createCourse } from './courseFixtures'
-import { activityDoc, allDocs, createActivity, createTestWeek, ADMIN, ORGANISER, profileOf, weekCreateInput, type TestWeek } from './fixtures'
+import {
+  activityDoc,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  ADMIN,
+  ORGANISER,
+  profileOf,
+  weekCreateInput,
+  type TestWeek,
+} from './fixtures'
 import { createBookList } from './readingFixtures'
 
- 
 const MIN = 60_000
 const HOUR = 60 * MIN
 
@@ -42,7 +51,10 @@ async function doorFor(tag: string, openid: string) {
   const signed = await cloud.call('signup', 'create', { activityId, profile: profileOf(1) }, openid)
   if (!signed.ok) throw new Error(`signup failed: ${JSON.stringify(signed)}`)
   const startAt = new Date(Date.now() + 30 * MIN)
-  await db().collection('activities').doc(activityId).update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
+  await db()
+    .collection('activities')
+    .doc(activityId)
+    .update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
   const volunteer = `dup-vol-${tag}`
   const invite = await cloud.call('checkin', 'invite.create', { activityIds: [activityId], expiresAt: Date.now() + 2 * HOUR }, ORGANISER)
   if (!(await cloud.call('checkin', 'invite.redeem', { code: invite.data.code }, volunteer)).ok) throw new Error('redeem failed')
@@ -89,7 +101,9 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
 
   test('the same week created twice at once: one week, the other answers WEEK_EXISTS', async () => {
     const id = `dupweek${form.toLowerCase().replace(/[^a-z0-9]/g, '')}`
-    const { result, inserts } = await insertsDuring(() => Promise.all([0, 1].map(() => cloud.call('activity', 'week.create', weekCreateInput(id), ADMIN))))
+    const { result, inserts } = await insertsDuring(() =>
+      Promise.all([0, 1].map(() => cloud.call('activity', 'week.create', weekCreateInput(id), ADMIN))),
+    )
     expect(codes(result)).toEqual(['WEEK_EXISTS', 'ok'])
     expect(inserts).toBeGreaterThanOrEqual(2)
     expect(await allDocs(cloud, 'weeks', { _id: id })).toHaveLength(1)
@@ -126,7 +140,9 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
 
   test('a checked-in person rating twice at once: one rating stored and counted, the other ALREADY_RATED or CONFLICT', async () => {
     const door = await doorFor(`rate-${form}`, `dup-rate-${form}`)
-    expect((await cloud.call('checkin', 'manual', { activityId: door.activityId, registrationId: door.registrationId }, door.volunteer)).ok).toBe(true)
+    expect(
+      (await cloud.call('checkin', 'manual', { activityId: door.activityId, registrationId: door.registrationId }, door.volunteer)).ok,
+    ).toBe(true)
     const rate = (choice: string) => cloud.call('signup', 'rate', { registrationId: door.registrationId, choice }, `dup-rate-${form}`)
     const result = await Promise.all([rate('satisfied'), rate('basic')])
     expect(result.filter((r) => r.ok)).toHaveLength(1)

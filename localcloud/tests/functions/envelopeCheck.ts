@@ -4,7 +4,6 @@ import { failureSchema } from '../../../src/shared/contracts/envelope'
 import { ERROR_MESSAGES, isErrorCode } from '../../../src/shared/errors'
 import type { Envelope } from '../harness'
 
- 
 export type Contract = { input: z.ZodTypeAny; output: z.ZodTypeAny }
 
 /** Problems with one answer, or [] when it is a well-formed envelope that is not INTERNAL. */

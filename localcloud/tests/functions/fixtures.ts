@@ -6,7 +6,6 @@ import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../../src/sh
 import type { LocalCloud } from '../../local-cloud'
 import type { TestCloud } from '../harness'
 
- 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
@@ -67,13 +66,19 @@ export async function createTestWeek(cloud: TestCloud): Promise<TestWeek> {
   if (!res.ok) throw new Error(`week.create failed: ${JSON.stringify(res)}`)
   const db: any = cloud.sdkDb
   const _ = db.command
-  await db.collection('users').doc(ORGANISER).update({ data: { roles: _.push([{ role: 'organiser', weekId: id, districtCode: 'east' }]) } })
+  await db
+    .collection('users')
+    .doc(ORGANISER)
+    .update({ data: { roles: _.push([{ role: 'organiser', weekId: id, districtCode: 'east' }]) } })
   const now = new Date()
   const grant = { role: 'organiser', weekId: id, districtCode: 'west' }
   try {
     await db.collection('users').add({ data: { _id: OTHER_ORGANISER, roles: [grant], family: [], createdAt: now, updatedAt: now } })
   } catch {
-    await db.collection('users').doc(OTHER_ORGANISER).update({ data: { roles: _.push([grant]) } })
+    await db
+      .collection('users')
+      .doc(OTHER_ORGANISER)
+      .update({ data: { roles: _.push([grant]) } })
   }
   return { id, day: dayFromToday(3) }
 }
@@ -154,7 +159,9 @@ export async function seedResidents(cloud: TestCloud, prefix: string, count: num
   const now = new Date()
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
   for (let i = 0; i < count; i += 200) {
-    const data = ids.slice(i, i + 200).map((id, j) => ({ _id: id, profile: profileOf(i + j), family: [], roles: [], createdAt: now, updatedAt: now }))
+    const data = ids
+      .slice(i, i + 200)
+      .map((id, j) => ({ _id: id, profile: profileOf(i + j), family: [], roles: [], createdAt: now, updatedAt: now }))
     await db.collection('users').add({ data })
   }
   return ids
@@ -167,7 +174,12 @@ export async function allDocs(cloud: Pick<LocalCloud, 'sdkDb'>, collection: stri
   const out: any[] = []
   let after = ''
   for (;;) {
-    const res = await db.collection(collection).where(_.and([where, { _id: _.gt(after) }])).orderBy('_id', 'asc').limit(1000).get()
+    const res = await db
+      .collection(collection)
+      .where(_.and([where, { _id: _.gt(after) }]))
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()
     out.push(...res.data)
     if (res.data.length < 1000) return out
     after = res.data[res.data.length - 1]._id
@@ -195,7 +207,13 @@ export async function seatAudit(cloud: Pick<LocalCloud, 'sdkDb'>, activityId: st
   let differences = act.seatsLeft === capacity - counted.confirmed ? 0 : 1
   for (const k of Object.keys(counted) as (keyof typeof counted)[]) if ((act.counters?.[k] ?? 0) !== counted[k]) differences++
   const people = new Set(regs.map((r) => r.personId))
-  return { orphaned: heldByNobody + freeWhileWaiting, differences, pending: Object.keys(act.pending ?? {}).length, duplicates: regs.length - people.size, counted }
+  return {
+    orphaned: heldByNobody + freeWhileWaiting,
+    differences,
+    pending: Object.keys(act.pending ?? {}).length,
+    duplicates: regs.length - people.size,
+    counted,
+  }
 }
 
 const COLLECTIONS = ['weeks', 'activities', 'users', 'registrations', 'outbox']
@@ -238,7 +256,13 @@ export interface ReconcileRun {
  * Drives stats.reconcile from the first call to the last (cursor null), as `openid`; fails on a
  * refused call, and after `maxCalls` calls (a cursor that never ends).
  */
-export async function reconcileAll(cloud: TestCloud, weekId: string, openid: string, maxCalls = 10_000, repair = false): Promise<ReconcileRun> {
+export async function reconcileAll(
+  cloud: TestCloud,
+  weekId: string,
+  openid: string,
+  maxCalls = 10_000,
+  repair = false,
+): Promise<ReconcileRun> {
   const run: ReconcileRun = { differences: [], checked: { activities: 0, districts: 0, courses: 0, books: 0 }, progress: [], calls: 0 }
   let cursor: string | undefined
   do {

@@ -15,7 +15,6 @@ import { envelopeProblems, type Contract } from './envelopeCheck'
 import { ADMIN, ORGANISER, allDocs, createActivity, createTestWeek, dayFromToday, type TestWeek } from './fixtures'
 import { arbitraryOf, junkArb, overTheWire, weirdCursors } from './zodArbitrary'
 
- 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205)
 const CALLERS = ['dev-resident', 'dev-volunteer', ORGANISER, ADMIN, 'fuzz-newcomer']
@@ -68,11 +67,24 @@ async function setUp(): Promise<void> {
   const page = await must('activity', 'list', { weekId: 'nc2026', limit: 3 }, 'dev-resident')
 
   const [weeks, activities, lessons, books, bookLists, courseDocs, registrations, outbox, publicity] = await Promise.all(
-    ['weeks', 'activities', 'lessons', 'books', 'bookLists', 'courses', 'registrations', 'outbox', 'publicity'].map((c) => allDocs(cloud, c)),
+    ['weeks', 'activities', 'lessons', 'books', 'bookLists', 'courses', 'registrations', 'outbox', 'publicity'].map((c) =>
+      allDocs(cloud, c),
+    ),
   )
   const mine = registrations.filter((r) => r.openid === 'dev-resident' || r.openid === 'dev-senior')
-  const days = uniq([...weeks.flatMap((w) => [w.startDate, w.endDate, w.summaryDeadline]), week.day, dayFromToday(0), dayFromToday(-1), shanghaiDate(Date.now() + 30 * DAY)])
-  const instants = [Date.now(), Date.now() + DAY, Date.now() - DAY, ...activities.slice(0, 10).flatMap((a) => [+new Date(a.startAt), +new Date(a.endAt)])]
+  const days = uniq([
+    ...weeks.flatMap((w) => [w.startDate, w.endDate, w.summaryDeadline]),
+    week.day,
+    dayFromToday(0),
+    dayFromToday(-1),
+    shanghaiDate(Date.now() + 30 * DAY),
+  ])
+  const instants = [
+    Date.now(),
+    Date.now() + DAY,
+    Date.now() - DAY,
+    ...activities.slice(0, 10).flatMap((a) => [+new Date(a.startAt), +new Date(a.endAt)]),
+  ]
   const activityIds = uniq([open, small, free, draft, doomed, ...ids(activities)])
   pools = {
     weekId: ['nc2026', 'hn2026', week.id],
@@ -111,7 +123,13 @@ async function setUp(): Promise<void> {
 
 beforeAll(setUp, 120_000)
 afterAll(async () => {
-  const lines = [...tally].map(([name, codes]) => `${name.padEnd(28)} ${[...codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`)
+  const lines = [...tally].map(
+    ([name, codes]) =>
+      `${name.padEnd(28)} ${[...codes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
+  )
   console.log(`fuzz seed ${SEED}, ${RUNS} inputs per action, answers by code:\n${lines.join('\n')}`)
   await cloud?.stop()
 })
@@ -138,7 +156,9 @@ describe.each(ACTIONS)('%s.%s', (fn, action, contract) => {
         const key = res?.ok ? 'ok' : String(res?.code)
         codes.set(key, (codes.get(key) ?? 0) + 1)
         if (problems.length) {
-          throw new Error(`${fn}.${action} as ${openid}: ${problems.join('; ')}\ninput: ${JSON.stringify(value)?.slice(0, 2000)}\nanswer: ${JSON.stringify(res).slice(0, 500)}`)
+          throw new Error(
+            `${fn}.${action} as ${openid}: ${problems.join('; ')}\ninput: ${JSON.stringify(value)?.slice(0, 2000)}\nanswer: ${JSON.stringify(res).slice(0, 500)}`,
+          )
         }
       }),
       { numRuns: RUNS, seed, endOnFailure: true },

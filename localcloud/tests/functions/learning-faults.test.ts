@@ -14,7 +14,6 @@ import { createCourse } from './courseFixtures'
 import { createBookList } from './readingFixtures'
 import { ADMIN, allDocs, createTestWeek, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
 
- 
 const MODES = ['kill', 'lose'] as const
 
 let cloud: TestCloud
@@ -163,7 +162,10 @@ describe('lesson completion', () => {
     await expectCourseExact(courseId, [p])
     expect((await courseDoc(courseId)).counters.lessonsCompleted).toBe(1)
     // Another lesson is not the same request: it goes on once the first has settled.
-    expect(await cloud.call('course', 'completeLesson', { courseId, lessonId: lessonIds[1] }, p)).toMatchObject({ ok: true, data: { lessonNewlyCompleted: true } })
+    expect(await cloud.call('course', 'completeLesson', { courseId, lessonId: lessonIds[1] }, p)).toMatchObject({
+      ok: true,
+      data: { lessonNewlyCompleted: true },
+    })
     await expectCourseExact(courseId, [p])
   })
 
@@ -174,7 +176,10 @@ describe('lesson completion', () => {
     const clean = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, people[0], {})
     expect(clean.answer?.ok).toBe(true)
     // The enrolment update is the request before the last (the settle).
-    const cut = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, people[1], { at: clean.requests - 1, mode })
+    const cut = await cloud.callWithFault('course', 'completeLesson', { courseId, lessonId: lessonIds[0] }, people[1], {
+      at: clean.requests - 1,
+      mode,
+    })
     expect(cut.answer).toBeNull()
     const held = await courseDoc(courseId)
     expect(Object.keys(held.pending ?? {})).toHaveLength(1)
@@ -256,7 +261,11 @@ describe('reading log', () => {
     }
     // Sent again after it landed and settled, a log answers READING_ALREADY_LOGGED, as it always
     // did; sent again while its entry is pending, it is finished and answered.
-    await everyPosition(next, () => expectBookExact(bookId, used), (answer) => answer?.ok === true || answer?.code === 'READING_ALREADY_LOGGED')
+    await everyPosition(
+      next,
+      () => expectBookExact(bookId, used),
+      (answer) => answer?.ok === true || answer?.code === 'READING_ALREADY_LOGGED',
+    )
     expect((await bookDoc(bookId)).counters).toMatchObject({ logs: used.length, readers: used.length })
   }, 60_000)
 
@@ -293,6 +302,8 @@ describe('reading log', () => {
     expect(held.counters).toMatchObject({ logs: 2, minutes: 50, readers: 2 })
     await repairLater()
     await expectBookExact(bookId, mode === 'lose' ? people : people.slice(0, 1))
-    expect((await bookDoc(bookId)).counters).toMatchObject(mode === 'lose' ? { logs: 2, minutes: 50 } : { logs: 1, minutes: 20, readers: 1 })
+    expect((await bookDoc(bookId)).counters).toMatchObject(
+      mode === 'lose' ? { logs: 2, minutes: 50 } : { logs: 1, minutes: 20, readers: 1 },
+    )
   })
 })

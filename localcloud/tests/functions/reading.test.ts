@@ -9,10 +9,19 @@ import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
 import { readingActions } from '../../../cloudfunctions/reading/src/index'
 import { runAsCaller } from '../../gateway/wx-context'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { ADMIN, allDocs, createActivity, createTestWeek, ORGANISER, OTHER_ORGANISER, seedResidents, writesIn, type TestWeek } from './fixtures'
+import {
+  ADMIN,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  ORGANISER,
+  OTHER_ORGANISER,
+  seedResidents,
+  writesIn,
+  type TestWeek,
+} from './fixtures'
 import { createBookList, sampleBooks, type TestList } from './readingFixtures'
 
- 
 const DAY = 86_400_000
 
 let cloud: TestCloud
@@ -91,7 +100,10 @@ describe('book lists', () => {
   test('taking a list offline hides it and its books again', async () => {
     const list = await createBookList(cloud, week, { title: '临时书单', books: sampleBooks('临时') })
     expect((await call('rd-0', 'book', { bookId: list.bookIds[0] })).ok).toBe(true)
-    expect(await call(ORGANISER, 'list.publish', { listId: list.listId, published: false })).toMatchObject({ ok: true, data: { status: 'draft' } })
+    expect(await call(ORGANISER, 'list.publish', { listId: list.listId, published: false })).toMatchObject({
+      ok: true,
+      data: { status: 'draft' },
+    })
     expect(await call('rd-0', 'book', { bookId: list.bookIds[0] })).toMatchObject({ ok: false, code: 'BOOK_NOT_FOUND' })
     const listed = await call('rd-0', 'lists', { weekId: week.id })
     expect(listed.data.lists.map((l: any) => l.id)).not.toContain(list.listId)
@@ -105,21 +117,32 @@ describe('book lists', () => {
   })
 
   test('a resident is FORBIDDEN to save lists, manage them or read totals', async () => {
-    await expectRefused('FORBIDDEN', () => call('rd-0', 'list.save', { weekId: week.id, districtCode: 'east', title: '居民书单', books: sampleBooks() }))
+    await expectRefused('FORBIDDEN', () =>
+      call('rd-0', 'list.save', { weekId: week.id, districtCode: 'east', title: '居民书单', books: sampleBooks() }),
+    )
     expect(await call('rd-0', 'manage', { weekId: week.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call('rd-0', 'totals', { weekId: week.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
   test('linking an activity of another district: COURSE_ACTIVITY_INVALID, nothing written', async () => {
     const books = [{ ...sampleBooks()[0], activityIds: [westActivity] }]
-    await expectRefused('COURSE_ACTIVITY_INVALID', () => call(ORGANISER, 'list.save', { weekId: week.id, districtCode: 'east', title: '越区活动', books }))
     await expectRefused('COURSE_ACTIVITY_INVALID', () =>
-      call(ORGANISER, 'list.save', { weekId: week.id, districtCode: 'east', title: '不存在的活动', books: [{ ...books[0], activityIds: ['no-such-activity'] }] }),
+      call(ORGANISER, 'list.save', { weekId: week.id, districtCode: 'east', title: '越区活动', books }),
+    )
+    await expectRefused('COURSE_ACTIVITY_INVALID', () =>
+      call(ORGANISER, 'list.save', {
+        weekId: week.id,
+        districtCode: 'east',
+        title: '不存在的活动',
+        books: [{ ...books[0], activityIds: ['no-such-activity'] }],
+      }),
     )
   })
 
   test('a district not in the week: DISTRICT_NOT_IN_WEEK, nothing written', async () => {
-    await expectRefused('DISTRICT_NOT_IN_WEEK', () => call(ADMIN, 'list.save', { weekId: week.id, districtCode: 'north', title: '北区书单', books: sampleBooks() }))
+    await expectRefused('DISTRICT_NOT_IN_WEEK', () =>
+      call(ADMIN, 'list.save', { weekId: week.id, districtCode: 'north', title: '北区书单', books: sampleBooks() }),
+    )
   })
 
   test('saving again keeps book ids, adds new ones, keeps a logged book offline and deletes an unlogged one', async () => {
@@ -149,7 +172,10 @@ describe('book lists', () => {
     expect((await allDocs(cloud, 'books', { _id: logged }))[0]).toMatchObject({ status: 'draft', counters: { logs: 1 } })
     expect(await call('rd-0', 'book', { bookId: logged })).toMatchObject({ ok: false, code: 'BOOK_NOT_FOUND' })
     // A book nobody logged is deleted when taken off.
-    expect((await call(ORGANISER, 'list.save', { ...base, books: [{ id: keep, title: '改名后的书', author: '路遥', blurb: '新的推荐语。' }] })).ok).toBe(true)
+    expect(
+      (await call(ORGANISER, 'list.save', { ...base, books: [{ id: keep, title: '改名后的书', author: '路遥', blurb: '新的推荐语。' }] }))
+        .ok,
+    ).toBe(true)
     expect(await allDocs(cloud, 'books', { _id: added })).toEqual([])
   })
 
@@ -266,7 +292,13 @@ describe('family members and residents without a profile', () => {
     expect(res.ok).toBe(true)
     expect(res.data.reader).toMatchObject({ totalMinutes: 25, totalLogs: 1, streak: 1 })
     expect(await readerDoc(week.id, 'rd-5')).toEqual(own)
-    expect(await readerDoc(week.id, `rd-5~${memberId}`)).toMatchObject({ openid: 'rd-5', memberId, name: '王秀兰', totalMinutes: 25, totalLogs: 1 })
+    expect(await readerDoc(week.id, `rd-5~${memberId}`)).toMatchObject({
+      openid: 'rd-5',
+      memberId,
+      name: '王秀兰',
+      totalMinutes: 25,
+      totalLogs: 1,
+    })
     const [log] = await allDocs(cloud, 'readingLogs', { personId: `rd-5~${memberId}` })
     expect(log).toMatchObject({ openid: 'rd-5', memberId, audience: 'seniors', minutes: 25 })
     expect((await call('rd-5', 'mine', { weekId: week.id })).data.reader).toMatchObject({ totalMinutes: 40, totalLogs: 1 })
@@ -276,8 +308,13 @@ describe('family members and residents without a profile', () => {
   })
 
   test('a member who is not in the family: FAMILY_MEMBER_NOT_FOUND, nothing written', async () => {
-    await expectRefused('FAMILY_MEMBER_NOT_FOUND', () => call('rd-5', 'log', { bookId: east.bookIds[1], minutes: 10, memberId: 'mnotthere' }))
-    expect(await call('rd-5', 'mine', { weekId: week.id, memberId: 'mnotthere' })).toMatchObject({ ok: false, code: 'FAMILY_MEMBER_NOT_FOUND' })
+    await expectRefused('FAMILY_MEMBER_NOT_FOUND', () =>
+      call('rd-5', 'log', { bookId: east.bookIds[1], minutes: 10, memberId: 'mnotthere' }),
+    )
+    expect(await call('rd-5', 'mine', { weekId: week.id, memberId: 'mnotthere' })).toMatchObject({
+      ok: false,
+      code: 'FAMILY_MEMBER_NOT_FOUND',
+    })
   })
 
   test('a resident without a profile may log, as 读者 with no audience', async () => {
@@ -301,8 +338,16 @@ describe('the district board', () => {
 
   test('joining before any log creates the reader with zeros', async () => {
     const res = await call(B[3], 'board.join', { weekId: bw.id, districtCode: 'east', joined: true })
-    expect(res).toMatchObject({ ok: true, data: { joined: true, reader: { totalMinutes: 0, board: { districtCode: 'east', name: '居*3' } } } })
-    expect(await readerDoc(bw.id, B[3])).toMatchObject({ totalMinutes: 0, totalLogs: 0, days: [], board: { districtCode: 'east', name: '居*3' } })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { joined: true, reader: { totalMinutes: 0, board: { districtCode: 'east', name: '居*3' } } },
+    })
+    expect(await readerDoc(bw.id, B[3])).toMatchObject({
+      totalMinutes: 0,
+      totalLogs: 0,
+      days: [],
+      board: { districtCode: 'east', name: '居*3' },
+    })
   })
 
   test('shows only readers who joined, with masked names, most minutes first, and where the caller stands', async () => {
@@ -347,7 +392,10 @@ describe('counters and totals', () => {
     const [e1, e2] = eastList.bookIds
     const [w1] = westList.bookIds
     const [p0, p1, p2] = await seedResidents(cloud, 'ct', 3) // audience residents
-    await db().collection('users').doc(p1).update({ data: { 'profile.audience': 'seniors' } })
+    await db()
+      .collection('users')
+      .doc(p1)
+      .update({ data: { 'profile.audience': 'seniors' } })
     const member = await addMember(p1, '李大爷', '70+') // no audience of their own: seniors by age
     const anon = 'ct-anon' // no account: unspecified
 
@@ -380,7 +428,12 @@ describe('counters and totals', () => {
       readers: 3,
       byAudience: { residents: { logs: 2, minutes: 50 }, seniors: { logs: 3, minutes: 45 } },
     })
-    expect((await recountBookOf(db(), e2))!.stored).toEqual({ logs: 1, minutes: 10, readers: 1, byAudience: { residents: { logs: 1, minutes: 10 } } })
+    expect((await recountBookOf(db(), e2))!.stored).toEqual({
+      logs: 1,
+      minutes: 10,
+      readers: 1,
+      byAudience: { residents: { logs: 1, minutes: 10 } },
+    })
     expect((await recountBookOf(db(), w1))!.stored).toEqual({
       logs: 3,
       minutes: 112,

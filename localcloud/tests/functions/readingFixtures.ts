@@ -3,8 +3,6 @@
 import type { TestCloud } from '../harness'
 import { ORGANISER, OTHER_ORGANISER, type TestWeek } from './fixtures'
 
- 
-
 export interface TestBook {
   title: string
   author: string

@@ -4,7 +4,19 @@
 import { recount } from '../../../src/shared/domain/counters'
 import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
 import { startTestCloud, type TestCloud } from '../harness'
-import { ADMIN, ORGANISER, OTHER_ORGANISER, activityDoc, allDocs, createActivity, createTestWeek, expectRefusedWithoutWrites, reconcileAll, seedResidents, type TestWeek } from './fixtures'
+import {
+  ADMIN,
+  ORGANISER,
+  OTHER_ORGANISER,
+  activityDoc,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  expectRefusedWithoutWrites,
+  reconcileAll,
+  seedResidents,
+  type TestWeek,
+} from './fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -65,7 +77,9 @@ describe('the repair timer', () => {
     expect(after.seatsLeft).toBe(2)
     expect(after.pending ?? {}).toEqual({})
     expect(after.counters).toEqual(recount(await allDocs(cloud, 'registrations', { activityId })))
-    const [record] = (await allDocs(cloud, 'repairs', { kind: 'run' })).filter((r) => r.changes.some((c: { activityId: string }) => c.activityId === activityId))
+    const [record] = (await allDocs(cloud, 'repairs', { kind: 'run' })).filter((r) =>
+      r.changes.some((c: { activityId: string }) => c.activityId === activityId),
+    )
     expect(record).toMatchObject({ by: 'timer', weekIds: [week.id], districtCodes: ['east'], more: 0 })
     expect(record.changes).toEqual([expect.objectContaining({ activityId, kind: 'reverted', weekId: week.id, districtCode: 'east' })])
     const [beat] = await allDocs(cloud, 'repairs', { _id: 'timer' })
@@ -159,13 +173,18 @@ describe('reconcile with repair (bureau admin)', () => {
     const [a, b, c] = await residents(3)
     for (const p of [a, b]) expect((await cloud.call('signup', 'create', { activityId }, p)).ok).toBe(true)
     // A seat held by nobody and a drifted counter, as an old crash could leave them.
-    await cloud.sdkDb.collection('activities').doc(activityId).update({ data: { seatsLeft: 0, 'counters.confirmed': 3, 'counters.cancelled': 4 } })
+    await cloud.sdkDb
+      .collection('activities')
+      .doc(activityId)
+      .update({ data: { seatsLeft: 0, 'counters.confirmed': 3, 'counters.cancelled': 4 } })
     expect((await cloud.call('signup', 'create', { activityId, waitlist: true }, c)).data.registration.status).toBe('waitlisted')
 
     // Later than the timer runs above (their clocks were moved on), so this run is the newest record.
     later(300_000)
     const run = await reconcileAll(cloud, week.id, ADMIN, 10_000, true)
-    expect(run.differences).toEqual(expect.arrayContaining([expect.objectContaining({ id: activityId, field: 'seatsLeft', stored: 0, recounted: 1 })]))
+    expect(run.differences).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: activityId, field: 'seatsLeft', stored: 0, recounted: 1 })]),
+    )
     const after = await activityDoc(cloud, activityId)
     const regs = await allDocs(cloud, 'registrations', { activityId })
     expect(regs.find((r) => r.openid === c).status).toBe('confirmed')
@@ -173,7 +192,9 @@ describe('reconcile with repair (bureau admin)', () => {
     expect(after.seatsLeft).toBe(0)
     const notices = await allDocs(cloud, 'outbox', { template: 'waitlist_promoted' })
     expect(notices.filter((n) => n.recipient === c)).toHaveLength(1)
-    const records = (await allDocs(cloud, 'repairs', { kind: 'run', by: ADMIN })).flatMap((r) => r.changes).filter((x) => x.activityId === activityId)
+    const records = (await allDocs(cloud, 'repairs', { kind: 'run', by: ADMIN }))
+      .flatMap((r) => r.changes)
+      .filter((x) => x.activityId === activityId)
     expect(records.map((x) => x.kind).sort()).toEqual(['promoted', 'rewritten'])
     // Run again: nothing left to find.
     const again = await reconcileAll(cloud, week.id, ADMIN)

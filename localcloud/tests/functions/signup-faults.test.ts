@@ -19,8 +19,6 @@ import { fireTimer } from '../../gateway/timers'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from './fixtures'
 
- 
-
 let cloud: TestCloud
 let week: TestWeek
 let seq = 0
@@ -99,7 +97,13 @@ const scenes = {
   /** A sign-up that joins the waitlist (2 of 2 seats taken). */
   waitlist: async (): Promise<Scene> => {
     const a = await activityWith(2, 2, 0, 1)
-    return { ...a, fn: 'signup', action: 'create', input: { activityId: a.activityId, waitlist: true, nonce: nonce() }, openid: a.people[2] }
+    return {
+      ...a,
+      fn: 'signup',
+      action: 'create',
+      input: { activityId: a.activityId, waitlist: true, nonce: nonce() },
+      openid: a.people[2],
+    }
   },
   /** P-0 cancels a confirmed seat of 2 while P-2 and P-3 wait: P-2 is promoted. */
   cancelWithPromotion: async (): Promise<Scene> => {
@@ -157,7 +161,12 @@ async function stateOf(scene: Scene) {
     counters: act.counters,
     pending: Object.keys(act.pending ?? {}).length,
     registrations: regs
-      .map((r) => ({ id: generic(scene, r._id), status: r.status, activityCancelled: r.activityCancelled, promoted: r.promotedAt !== null }))
+      .map((r) => ({
+        id: generic(scene, r._id),
+        status: r.status,
+        activityCancelled: r.activityCancelled,
+        promoted: r.promotedAt !== null,
+      }))
       .sort((x, y) => x.id.localeCompare(y.id)),
     notices: notices.map((n) => `${n.template} to ${generic(scene, n.recipient)} about ${generic(scene, n.payload.registrationId)}`).sort(),
   }
@@ -212,36 +221,51 @@ async function everyPosition<T>(
 }
 
 describe('signup.create cut off at every request', () => {
-  test.each(MODES)('taking a seat, %s: a retry with the same nonce answers the same confirmed registration, and after the repair the state is a clean run’s', async (mode) => {
-    const clean = await cleanRun(scenes.seat)
-    expect(clean.answer).toEqual({ ok: true, id: 'A_P-1', status: 'confirmed' })
-    const outcomes = await everyPosition(scenes.seat, clean.requests, mode, async (scene, fault) => {
-      const again = await retry(scene)
-      await repairPastGrace()
-      return { fault: fault.answer, retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
-    })
-    expect(outcomes).toEqual(positions(clean.requests).map((at) => ({ at, fault: null, retry: clean.answer, state: clean.state, audit: CLEAN_AUDIT })))
-  })
+  test.each(MODES)(
+    'taking a seat, %s: a retry with the same nonce answers the same confirmed registration, and after the repair the state is a clean run’s',
+    async (mode) => {
+      const clean = await cleanRun(scenes.seat)
+      expect(clean.answer).toEqual({ ok: true, id: 'A_P-1', status: 'confirmed' })
+      const outcomes = await everyPosition(scenes.seat, clean.requests, mode, async (scene, fault) => {
+        const again = await retry(scene)
+        await repairPastGrace()
+        return { fault: fault.answer, retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
+      })
+      expect(outcomes).toEqual(
+        positions(clean.requests).map((at) => ({ at, fault: null, retry: clean.answer, state: clean.state, audit: CLEAN_AUDIT })),
+      )
+    },
+  )
 
-  test.each(MODES)('joining the waitlist, %s: a retry with the same nonce answers the same waitlisted registration, and after the repair the state is a clean run’s', async (mode) => {
-    const clean = await cleanRun(scenes.waitlist)
-    expect(clean.answer).toEqual({ ok: true, id: 'A_P-2', status: 'waitlisted' })
-    const outcomes = await everyPosition(scenes.waitlist, clean.requests, mode, async (scene, fault) => {
-      const again = await retry(scene)
-      await repairPastGrace()
-      return { fault: fault.answer, retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
-    })
-    expect(outcomes).toEqual(positions(clean.requests).map((at) => ({ at, fault: null, retry: clean.answer, state: clean.state, audit: CLEAN_AUDIT })))
-  })
+  test.each(MODES)(
+    'joining the waitlist, %s: a retry with the same nonce answers the same waitlisted registration, and after the repair the state is a clean run’s',
+    async (mode) => {
+      const clean = await cleanRun(scenes.waitlist)
+      expect(clean.answer).toEqual({ ok: true, id: 'A_P-2', status: 'waitlisted' })
+      const outcomes = await everyPosition(scenes.waitlist, clean.requests, mode, async (scene, fault) => {
+        const again = await retry(scene)
+        await repairPastGrace()
+        return { fault: fault.answer, retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
+      })
+      expect(outcomes).toEqual(
+        positions(clean.requests).map((at) => ({ at, fault: null, retry: clean.answer, state: clean.state, audit: CLEAN_AUDIT })),
+      )
+    },
+  )
 
-  test.each(MODES)('taking a seat, %s, and the person gives up: after the repair they are registered or not, and no seat is held by nobody', async (mode) => {
-    const clean = await cleanRun(scenes.seat)
-    const outcomes = await everyPosition(scenes.seat, clean.requests, mode, async (scene) => {
-      await repairPastGrace()
-      return { ended: endedAs(await stateOf(scene), clean), audit: await auditOf(scene) }
-    })
-    expect(outcomes).toEqual(positions(clean.requests).map((at) => ({ at, ended: expect.stringMatching(/^(not )?registered$/), audit: CLEAN_AUDIT })))
-  })
+  test.each(MODES)(
+    'taking a seat, %s, and the person gives up: after the repair they are registered or not, and no seat is held by nobody',
+    async (mode) => {
+      const clean = await cleanRun(scenes.seat)
+      const outcomes = await everyPosition(scenes.seat, clean.requests, mode, async (scene) => {
+        await repairPastGrace()
+        return { ended: endedAs(await stateOf(scene), clean), audit: await auditOf(scene) }
+      })
+      expect(outcomes).toEqual(
+        positions(clean.requests).map((at) => ({ at, ended: expect.stringMatching(/^(not )?registered$/), audit: CLEAN_AUDIT })),
+      )
+    },
+  )
 
   test('a database error at any request answers (ok, or an error such as INTERNAL), and after the repair the person is registered or not with a clean audit', async () => {
     // The function logs each INTERNAL with its request id: expected here, kept out of the output.
@@ -308,7 +332,9 @@ describe('signup.cancel of a confirmed seat while two wait, cut off at every req
             : {
                 at,
                 fault: null,
-                retry: expect.objectContaining(o.retry?.ok ? { ok: true, id: 'A_P-0', status: 'cancelled' } : { ok: false, code: 'ALREADY_CANCELLED' }),
+                retry: expect.objectContaining(
+                  o.retry?.ok ? { ok: true, id: 'A_P-0', status: 'cancelled' } : { ok: false, code: 'ALREADY_CANCELLED' },
+                ),
                 state,
                 audit: CLEAN_AUDIT,
               },
@@ -337,43 +363,61 @@ describe('signup.cancel of a confirmed seat while two wait, cut off at every req
     },
   )
 
-  test.each(MODES)('%s, in the gap between its move and its flip: a retry after the 60 s grace and the repair end as a clean run', async (mode) => {
-    const clean = await cleanRun(scenes.cancelWithPromotion)
-    const state = expected(clean)
-    const outcomes = await everyPosition(scenes.cancelWithPromotion, clean.requests, mode, async (scene) => {
-      if (!(await cutBetweenMoveAndFlip(scene))) return null
-      const clock = later(PAST_GRACE_MS)
-      const again = await retry(scene)
-      clock.mockRestore()
-      await repairPastGrace()
-      return { retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
-    })
-    const inGap = outcomes.filter((o) => o.retry)
-    expect(inGap.length).toBeGreaterThan(0)
-    expect(inGap).toEqual(inGap.map(({ at }) => ({ at, retry: { ok: true, id: 'A_P-0', status: 'cancelled' }, state, audit: CLEAN_AUDIT })))
-  })
+  test.each(MODES)(
+    '%s, in the gap between its move and its flip: a retry after the 60 s grace and the repair end as a clean run',
+    async (mode) => {
+      const clean = await cleanRun(scenes.cancelWithPromotion)
+      const state = expected(clean)
+      const outcomes = await everyPosition(scenes.cancelWithPromotion, clean.requests, mode, async (scene) => {
+        if (!(await cutBetweenMoveAndFlip(scene))) return null
+        const clock = later(PAST_GRACE_MS)
+        const again = await retry(scene)
+        clock.mockRestore()
+        await repairPastGrace()
+        return { retry: answerOf(scene, again), state: await stateOf(scene), audit: await auditOf(scene) }
+      })
+      const inGap = outcomes.filter((o) => o.retry)
+      expect(inGap.length).toBeGreaterThan(0)
+      expect(inGap).toEqual(
+        inGap.map(({ at }) => ({ at, retry: { ok: true, id: 'A_P-0', status: 'cancelled' }, state, audit: CLEAN_AUDIT })),
+      )
+    },
+  )
 })
 
 describe('activity.cancel with notices, cut off at every request', () => {
-  test.each(MODES)('%s: a retry (ok or ACTIVITY_CANCELLED) and the repair flag every registration and tell each person once, as a clean run', async (mode) => {
-    const clean = await cleanRun(scenes.activityCancel)
-    expect(clean.state).toMatchObject({
-      status: 'cancelled',
-      cancelFinished: true,
-      registrations: [
-        { id: 'A_P-0', status: 'confirmed', activityCancelled: true },
-        { id: 'A_P-1', status: 'confirmed', activityCancelled: true },
-        { id: 'A_P-2', status: 'waitlisted', activityCancelled: true },
-      ],
-      notices: ['activity_cancelled to P-0 about A_P-0', 'activity_cancelled to P-1 about A_P-1', 'activity_cancelled to P-2 about A_P-2'],
-    })
-    const outcomes = await everyPosition(scenes.activityCancel, clean.requests, mode, async (scene, fault) => {
-      const again = await retry(scene)
-      await repairPastGrace()
-      return { fault: fault.answer, retry: again.ok ? 'ok' : again.code, state: await stateOf(scene), audit: await auditOf(scene) }
-    })
-    expect(outcomes).toEqual(
-      positions(clean.requests).map((at) => ({ at, fault: null, retry: expect.stringMatching(/^(ok|ACTIVITY_CANCELLED)$/), state: clean.state, audit: CLEAN_AUDIT })),
-    )
-  })
+  test.each(MODES)(
+    '%s: a retry (ok or ACTIVITY_CANCELLED) and the repair flag every registration and tell each person once, as a clean run',
+    async (mode) => {
+      const clean = await cleanRun(scenes.activityCancel)
+      expect(clean.state).toMatchObject({
+        status: 'cancelled',
+        cancelFinished: true,
+        registrations: [
+          { id: 'A_P-0', status: 'confirmed', activityCancelled: true },
+          { id: 'A_P-1', status: 'confirmed', activityCancelled: true },
+          { id: 'A_P-2', status: 'waitlisted', activityCancelled: true },
+        ],
+        notices: [
+          'activity_cancelled to P-0 about A_P-0',
+          'activity_cancelled to P-1 about A_P-1',
+          'activity_cancelled to P-2 about A_P-2',
+        ],
+      })
+      const outcomes = await everyPosition(scenes.activityCancel, clean.requests, mode, async (scene, fault) => {
+        const again = await retry(scene)
+        await repairPastGrace()
+        return { fault: fault.answer, retry: again.ok ? 'ok' : again.code, state: await stateOf(scene), audit: await auditOf(scene) }
+      })
+      expect(outcomes).toEqual(
+        positions(clean.requests).map((at) => ({
+          at,
+          fault: null,
+          retry: expect.stringMatching(/^(ok|ACTIVITY_CANCELLED)$/),
+          state: clean.state,
+          audit: CLEAN_AUDIT,
+        })),
+      )
+    },
+  )
 })

@@ -8,7 +8,6 @@ import { recountActivity, weekTotals } from '../../../cloudfunctions/_core/stats
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from './fixtures'
 
- 
 let cloud: TestCloud
 let week: TestWeek
 let activityId: string
@@ -35,10 +34,7 @@ afterAll(async () => {
 })
 
 const registrationsOf = async () => allDocs(cloud, 'registrations', { activityId })
-const waitOrder = (regs: any[]) =>
-  regs
-    .filter((r) => r.status === 'waitlisted')
-    .sort(compareWaitlist)
+const waitOrder = (regs: any[]) => regs.filter((r) => r.status === 'waitlisted').sort(compareWaitlist)
 
 describe('1,000 people rush 50 seats at once', () => {
   test('every call answers: exactly 50 confirmed and 950 waitlisted', () => {

@@ -16,7 +16,6 @@ import {
   type TestWeek,
 } from './fixtures'
 
- 
 let cloud: TestCloud
 let week: TestWeek
 const HOUR = 3_600_000
@@ -232,7 +231,12 @@ describe('signing up', () => {
     const activityId = await createActivity(cloud, week, { opensAt: Date.now() + HOUR })
     cloud.db.resetStats()
     const res = await cloud.call('signup', 'preview', { activityId }, 'someone-new')
-    expect(res.data).toMatchObject({ refusal: 'SIGNUP_NOT_OPEN', profileRequired: true, seatsLeft: 30, signupFields: ['name', 'phone', 'ageGroup'] })
+    expect(res.data).toMatchObject({
+      refusal: 'SIGNUP_NOT_OPEN',
+      profileRequired: true,
+      seatsLeft: 30,
+      signupFields: ['name', 'phone', 'ageGroup'],
+    })
     expect(writesIn(cloud.db.stats().byAction)).toBe(0)
   })
 })
@@ -292,7 +296,7 @@ describe('代报名: signing up a family member', () => {
 })
 
 describe('cancelling', () => {
-  test('one\'s own registration: cancelled, the seat returns, and one can sign up again (same id)', async () => {
+  test("one's own registration: cancelled, the seat returns, and one can sign up again (same id)", async () => {
     const activityId = await createActivity(cloud, week, { capacity: 2 })
     const me = await resident()
     const reg = (await signUp(me, activityId)).data.registration
@@ -337,7 +341,7 @@ describe('cancelling', () => {
     await expectCountersMatchRecount(activityId)
   })
 
-  test('someone else\'s registration: REGISTRATION_NOT_FOUND, nothing written', async () => {
+  test("someone else's registration: REGISTRATION_NOT_FOUND, nothing written", async () => {
     const activityId = await createActivity(cloud, week)
     const owner = await resident()
     const reg = (await signUp(owner, activityId)).data.registration

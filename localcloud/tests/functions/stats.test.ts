@@ -11,10 +11,20 @@ import { shanghaiDate } from '../../../src/shared/domain/time'
 import { SUMMARY_ROWS } from '../../../src/shared/domain/summary'
 import { startTestCloud, type Envelope, type TestCloud } from '../harness'
 import { createCourse } from './courseFixtures'
-import { ADMIN, ORGANISER, OTHER_ORGANISER, allDocs, createActivity, createTestWeek, reconcileAll, seedResidents, writesIn, type TestWeek } from './fixtures'
+import {
+  ADMIN,
+  ORGANISER,
+  OTHER_ORGANISER,
+  allDocs,
+  createActivity,
+  createTestWeek,
+  reconcileAll,
+  seedResidents,
+  writesIn,
+  type TestWeek,
+} from './fixtures'
 import { createBookList } from './readingFixtures'
 
- 
 const MIN = 60_000
 const HOUR = 60 * MIN
 
@@ -32,10 +42,14 @@ async function must(fn: string, action: string, input: unknown, openid: string) 
   return res.data
 }
 const reg = (activity: string, person: string) => `${activity}_${person}`
-const ticketOf = async (person: string, activity: string) => (await must('signup', 'ticket', { registrationId: reg(activity, person) }, person)).token as string
+const ticketOf = async (person: string, activity: string) =>
+  (await must('signup', 'ticket', { registrationId: reg(activity, person) }, person)).token as string
 async function runNow(activityId: string) {
   const startAt = new Date(Date.now() + 20 * MIN)
-  await db().collection('activities').doc(activityId).update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
+  await db()
+    .collection('activities')
+    .doc(activityId)
+    .update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
 }
 const nonce = () => randomBytes(9).toString('base64url')
 const stats = (action: string, input: unknown, openid = ORGANISER) => cloud.call('stats', action, input, openid)
@@ -52,14 +66,37 @@ beforeAll(async () => {
   week = await createTestWeek(cloud)
   people = await seedResidents(cloud, 'st', 10)
   // Residents of two communities (the 活动范围 row).
-  for (const [i, community] of [[5, '东湖街道彭家桥社区'], [6, '西山镇梅岭村']] as const) {
-    await db().collection('users').doc(people[i]).update({ data: { 'profile.community': community } })
+  for (const [i, community] of [
+    [5, '东湖街道彭家桥社区'],
+    [6, '西山镇梅岭村'],
+  ] as const) {
+    await db()
+      .collection('users')
+      .doc(people[i])
+      .update({ data: { 'profile.community': community } })
   }
   ids.A1 = await createActivity(cloud, week, { capacity: 3, fields, title: '智能手机入门课' })
-  ids.A2 = await createActivity(cloud, week, { capacity: null, title: '社区读书会', start: '14:00', extra: { type: 'reading', venue: { name: '东区图书馆', address: '测试市东区豫章街道东湖社区文化路2号' } } })
+  ids.A2 = await createActivity(cloud, week, {
+    capacity: null,
+    title: '社区读书会',
+    start: '14:00',
+    extra: { type: 'reading', venue: { name: '东区图书馆', address: '测试市东区豫章街道东湖社区文化路2号' } },
+  })
   ids.A3 = await createActivity(cloud, week, { capacity: 10, fields, title: '被取消的讲座', start: '16:00' })
-  ids.A4 = await createActivity(cloud, week, { capacity: 10, fields, title: '防诈骗讲座', start: '18:00', extra: { organizer: '东区图书馆', coOrganizers: ['东区社区学院'] } })
-  ids.B1 = await createActivity(cloud, week, { district: 'west', capacity: 5, fields, title: '西区书法体验', extra: { organizer: '西区文化馆', coOrganizers: [] } })
+  ids.A4 = await createActivity(cloud, week, {
+    capacity: 10,
+    fields,
+    title: '防诈骗讲座',
+    start: '18:00',
+    extra: { organizer: '东区图书馆', coOrganizers: ['东区社区学院'] },
+  })
+  ids.B1 = await createActivity(cloud, week, {
+    district: 'west',
+    capacity: 5,
+    fields,
+    title: '西区书法体验',
+    extra: { organizer: '西区文化馆', coOrganizers: [] },
+  })
   const [r0, r1, r2, r3, r4, r5, r6, r7] = people
   // A1: 3 seats; r3 and r4 wait; r1 cancels and r3 is promoted.
   for (const p of [r0, r1, r2, r3, r4]) await must('signup', 'create', { activityId: ids.A1 }, p)
@@ -110,10 +147,61 @@ beforeAll(async () => {
   await must('reading', 'log', { bookId: list.bookIds[0], minutes: 30 }, r0)
   await must('reading', 'log', { bookId: list.bookIds[1], minutes: 15 }, r5)
   // Publicity.
-  await must('stats', 'publicity.add', { weekId: week.id, districtCode: 'east', kind: 'text', title: '东区活动周开幕', outlet: '东区融媒体中心', url: 'https://example.org/news/1', opening: true }, ORGANISER)
-  await must('stats', 'publicity.add', { weekId: week.id, districtCode: 'east', activityId: ids.A1, kind: 'photo', title: '手机课堂现场', outlet: '东区教育公众号', fileIds: ['cloud://localcloud/publicity/a.png', 'cloud://localcloud/publicity/b.png'] }, ORGANISER)
-  await must('stats', 'publicity.add', { weekId: week.id, districtCode: 'east', kind: 'video', title: '开幕式视频', outlet: '东区融媒体中心', url: 'https://example.org/v/1', opening: true }, ORGANISER)
-  await must('stats', 'publicity.add', { weekId: week.id, districtCode: 'west', kind: 'text', title: '西区书法体验活动', outlet: '西区发布', url: 'https://example.org/news/2' }, OTHER_ORGANISER)
+  await must(
+    'stats',
+    'publicity.add',
+    {
+      weekId: week.id,
+      districtCode: 'east',
+      kind: 'text',
+      title: '东区活动周开幕',
+      outlet: '东区融媒体中心',
+      url: 'https://example.org/news/1',
+      opening: true,
+    },
+    ORGANISER,
+  )
+  await must(
+    'stats',
+    'publicity.add',
+    {
+      weekId: week.id,
+      districtCode: 'east',
+      activityId: ids.A1,
+      kind: 'photo',
+      title: '手机课堂现场',
+      outlet: '东区教育公众号',
+      fileIds: ['cloud://localcloud/publicity/a.png', 'cloud://localcloud/publicity/b.png'],
+    },
+    ORGANISER,
+  )
+  await must(
+    'stats',
+    'publicity.add',
+    {
+      weekId: week.id,
+      districtCode: 'east',
+      kind: 'video',
+      title: '开幕式视频',
+      outlet: '东区融媒体中心',
+      url: 'https://example.org/v/1',
+      opening: true,
+    },
+    ORGANISER,
+  )
+  await must(
+    'stats',
+    'publicity.add',
+    {
+      weekId: week.id,
+      districtCode: 'west',
+      kind: 'text',
+      title: '西区书法体验活动',
+      outlet: '西区发布',
+      url: 'https://example.org/news/2',
+    },
+    OTHER_ORGANISER,
+  )
 }, 180_000)
 
 afterAll(async () => {
@@ -184,7 +272,10 @@ describe('the 总结表 after a scripted week', () => {
     const s = await must('stats', 'summary', { weekId: week.id }, ADMIN)
     expect(s.districtCode).toBeNull()
     expect(s.figures).toMatchObject({ activities: 4, registered: 8, checkIns: 7, distinctPeople: 6, walkInHeadcount: 9, participants: 15 })
-    expect(s.districts.map((d: any) => [d.code, d.people])).toEqual([['east', 10], ['west', 5]])
+    expect(s.districts.map((d: any) => [d.code, d.people])).toEqual([
+      ['east', 10],
+      ['west', 5],
+    ])
   })
 
   test('the dashboard agrees with the summary and draws the check-in curve of today', async () => {
@@ -208,12 +299,20 @@ describe('the 总结表 after a scripted week', () => {
   })
 
   test('the reconcile reports a counter that drifted from its records', async () => {
-    await db().collection('activities').doc(ids.A4).update({ data: { 'attendance.checkedIn': db().command.inc(1) } })
+    await db()
+      .collection('activities')
+      .doc(ids.A4)
+      .update({ data: { 'attendance.checkedIn': db().command.inc(1) } })
     try {
       const r = await reconcileAll(cloud, week.id, ORGANISER)
-      expect(r.differences).toEqual([{ scope: 'activity', id: ids.A4, name: '防诈骗讲座', field: 'attendance.checkedIn', stored: 3, recounted: 2 }])
+      expect(r.differences).toEqual([
+        { scope: 'activity', id: ids.A4, name: '防诈骗讲座', field: 'attendance.checkedIn', stored: 3, recounted: 2 },
+      ])
     } finally {
-      await db().collection('activities').doc(ids.A4).update({ data: { 'attendance.checkedIn': db().command.inc(-1) } })
+      await db()
+        .collection('activities')
+        .doc(ids.A4)
+        .update({ data: { 'attendance.checkedIn': db().command.inc(-1) } })
     }
     await reconcileClean()
   })
@@ -244,7 +343,14 @@ describe('the reconcile in resumable chunks', () => {
       ['books', ids.book, { 'counters.minutes': 7 }],
     ]
     const apply = (sign: number) =>
-      Promise.all(moves.map(([c, id, inc]) => db().collection(c).doc(id).update({ data: Object.fromEntries(Object.entries(inc).map(([f, n]) => [f, _.inc(sign * (n as number))])) })))
+      Promise.all(
+        moves.map(([c, id, inc]) =>
+          db()
+            .collection(c)
+            .doc(id)
+            .update({ data: Object.fromEntries(Object.entries(inc).map(([f, n]) => [f, _.inc(sign * (n as number))])) }),
+        ),
+      )
     await apply(1)
     return () => apply(-1)
   }
@@ -364,7 +470,10 @@ describe('who may see what', () => {
   })
 
   test('a district not in the week answers DISTRICT_NOT_IN_WEEK', async () => {
-    expect(await stats('summary', { weekId: week.id, districtCode: 'north' }, ADMIN)).toMatchObject({ ok: false, code: 'DISTRICT_NOT_IN_WEEK' })
+    expect(await stats('summary', { weekId: week.id, districtCode: 'north' }, ADMIN)).toMatchObject({
+      ok: false,
+      code: 'DISTRICT_NOT_IN_WEEK',
+    })
   })
 })
 
@@ -469,13 +578,17 @@ describe('the draft of typed rows', () => {
     expect(writesIn(cloud.db.stats().byAction)).toBe(0)
   })
 
-  test("a featured activity of another district answers FEATURED_ACTIVITY_INVALID; a typed key outside the template VALIDATION_FAILED", async () => {
+  test('a featured activity of another district answers FEATURED_ACTIVITY_INVALID; a typed key outside the template VALIDATION_FAILED', async () => {
     const s = await must('stats', 'summary', { weekId: week.id, districtCode: 'east' }, ORGANISER)
-    expect(await stats('summary.save', { weekId: week.id, districtCode: 'east', revision: s.revision, featuredIds: [ids.B1] })).toMatchObject({
+    expect(
+      await stats('summary.save', { weekId: week.id, districtCode: 'east', revision: s.revision, featuredIds: [ids.B1] }),
+    ).toMatchObject({
       ok: false,
       code: 'FEATURED_ACTIVITY_INVALID',
     })
-    expect(await stats('summary.save', { weekId: week.id, districtCode: 'east', revision: s.revision, typed: { participants: '999' } })).toMatchObject({
+    expect(
+      await stats('summary.save', { weekId: week.id, districtCode: 'east', revision: s.revision, typed: { participants: '999' } }),
+    ).toMatchObject({
       ok: false,
       code: 'VALIDATION_FAILED',
     })

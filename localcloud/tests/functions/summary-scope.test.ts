@@ -4,7 +4,6 @@
 import { startTestCloud, type TestCloud } from '../harness'
 import { ADMIN, ORGANISER, createTestWeek, type TestWeek } from './fixtures'
 
- 
 let cloud: TestCloud
 let weekA: TestWeek
 let weekB: TestWeek
@@ -45,7 +44,10 @@ test("an organiser naming no district opens their district's draft of the asked 
 })
 
 test('a caller with no account document answers FORBIDDEN', async () => {
-  expect(await cloud.call('stats', 'summary', { weekId: weekA.id }, 'nobody-without-account')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await cloud.call('stats', 'summary', { weekId: weekA.id }, 'nobody-without-account')).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
 })
 
 test('a caller whose account has no roles field answers FORBIDDEN', async () => {

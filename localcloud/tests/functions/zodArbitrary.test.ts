@@ -19,7 +19,9 @@ describe('arbitraryOf', () => {
 
   test('mixed inputs of a form contain refused ones, and pooled ids appear', () => {
     const schema = contracts.activity.cancel.input
-    const inputs = fc.sample(arbitraryOf(schema, { pools: { id: ['nc2026-donghu-02'] }, junk: 0.05 }), { numRuns: 300, seed: 5 }).map(overTheWire)
+    const inputs = fc
+      .sample(arbitraryOf(schema, { pools: { id: ['nc2026-donghu-02'] }, junk: 0.05 }), { numRuns: 300, seed: 5 })
+      .map(overTheWire)
     const refused = inputs.filter((i) => !schema.safeParse(i).success)
     expect(refused.length).toBeGreaterThan(30)
     expect(inputs.length - refused.length).toBeGreaterThan(30)
@@ -37,7 +39,9 @@ describe('envelopeProblems', () => {
     expect(envelopeProblems({ ok: false, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }, contract)).toEqual(['INTERNAL'])
     expect(envelopeProblems({ ok: false, code: 'NOPE', message: 'x' }, contract)).toContain('unknown code NOPE')
     expect(envelopeProblems({ ok: false, code: 'FORBIDDEN', message: 'x' }, contract)).toContain("message is not the code's")
-    expect(envelopeProblems({ ok: false, code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后再试' }, contract)).toContain('VALIDATION_FAILED without fields')
+    expect(envelopeProblems({ ok: false, code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后再试' }, contract)).toContain(
+      'VALIDATION_FAILED without fields',
+    )
     expect(envelopeProblems({ ok: true, data: { n: 'x' } }, contract)).toHaveLength(1)
     expect(envelopeProblems({ ok: true, data: { n: 1 }, code: 'X' } as never, contract)).toHaveLength(1)
   })

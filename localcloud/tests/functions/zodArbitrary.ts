@@ -7,7 +7,6 @@ import fc from 'fast-check'
 import type { z } from 'zod'
 import { NO_CONTROL, NO_CONTROL_MULTILINE } from '../../../src/shared/contracts/text'
 
- 
 type Arb = fc.Arbitrary<unknown>
 
 export interface GenOptions {
@@ -32,14 +31,55 @@ const PLAIN_UNITS: fc.Arbitrary<string> = fc.oneof(
 const TEXT_UNITS: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...'终身学习活动周东湖区读书会智慧助老手机课堂张王李刘'.split('')) },
   { weight: 4, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 1, arbitrary: fc.constantFrom(' ', '\u3000', '\u200b', '\ufeff', '\u2028', '😀', '👨‍👩‍👧', '\ud800', '\udc00', '$', '.*', '\\', '"', "'", '{', '%') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      ' ',
+      '\u3000',
+      '\u200b',
+      '\ufeff',
+      '\u2028',
+      '😀',
+      '👨‍👩‍👧',
+      '\ud800',
+      '\udc00',
+      '$',
+      '.*',
+      '\\',
+      '"',
+      "'",
+      '{',
+      '%',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...CONTROL_CHARS) },
 )
 
 /** Any JSON value (what can reach a function over the wire), or a string made to hurt. */
 export const junkArb: Arb = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '$where', '.*', '{"$gt":""}', 'x'.repeat(100_000), '终'.repeat(5000), -1, 0, 1.5, -0, 1e308, -1e308, 2 ** 53, true, null, [], {}),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    '$where',
+    '.*',
+    '{"$gt":""}',
+    'x'.repeat(100_000),
+    '终'.repeat(5000),
+    -1,
+    0,
+    1.5,
+    -0,
+    1e308,
+    -1e308,
+    2 ** 53,
+    true,
+    null,
+    [],
+    {},
+  ),
   fc.record({ $gt: fc.constant('') }),
   fc.string({ unit: TEXT_UNITS, maxLength: 40 }),
 )
@@ -90,12 +130,11 @@ function stringArb(def: any, valid: boolean): Arb {
   }
   if (custom) {
     // The one refined string of the contracts is a day (YYYY-MM-DD): real days, and near misses.
-    const days = fc.date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    const days = fc
+      .date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10))
     if (valid) return days
-    return fc.oneof(
-      days,
-      fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '2026-1-1', '2026-12-01T00:00'),
-    )
+    return fc.oneof(days, fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '2026-1-1', '2026-12-01T00:00'))
   }
   if (regex) {
     const matching = fc.stringMatching(regex)
@@ -104,13 +143,17 @@ function stringArb(def: any, valid: boolean): Arb {
   }
   const cap = Math.min(max, 80)
   if (valid) {
-    const unit = multiline ? fc.oneof({ weight: 8, arbitrary: PLAIN_UNITS }, { weight: 1, arbitrary: fc.constantFrom('\n', '\t') }) : PLAIN_UNITS
+    const unit = multiline
+      ? fc.oneof({ weight: 8, arbitrary: PLAIN_UNITS }, { weight: 1, arbitrary: fc.constantFrom('\n', '\t') })
+      : PLAIN_UNITS
     return fc
       .string({ unit, minLength: Math.min(min, cap), maxLength: cap })
       .map((s) => s.trim())
       .filter((s) => s.length >= min && s.length <= max)
   }
-  const unit = multiline ? fc.oneof({ weight: 8, arbitrary: TEXT_UNITS }, { weight: 1, arbitrary: fc.constantFrom('\n', '\t', '\r\n') }) : TEXT_UNITS
+  const unit = multiline
+    ? fc.oneof({ weight: 8, arbitrary: TEXT_UNITS }, { weight: 1, arbitrary: fc.constantFrom('\n', '\t', '\r\n') })
+    : TEXT_UNITS
   return fc.oneof(
     { weight: 8, arbitrary: fc.string({ unit, minLength: Math.min(min, cap), maxLength: cap }) },
     // around the limits
@@ -194,7 +237,10 @@ export function arbitraryOf(schema: z.ZodTypeAny, opts: GenOptions = {}, key?: s
       arb = fc.oneof(
         { weight: 6, arbitrary: fc.array(element, { minLength: min, maxLength: Math.min(max, min + 3) }) },
         // the limits: the most allowed and one more
-        { weight: 1, arbitrary: fc.constantFrom(max, max + 1, Math.max(0, min - 1)).chain((n) => fc.array(element, { minLength: n, maxLength: n })) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(max, max + 1, Math.max(0, min - 1)).chain((n) => fc.array(element, { minLength: n, maxLength: n })),
+        },
       )
       break
     }

@@ -55,7 +55,11 @@ async function upload(
   const headers: Record<string, string> = { 'content-type': type }
   if (openid !== null) headers['x-dev-openid'] = openid
   const query = folder === null ? '' : `?folder=${encodeURIComponent(folder)}`
-  const res = await fetch(`${cloud.gateway.url}/storage/upload${query}`, { method, headers, body: method === 'GET' ? undefined : Uint8Array.from(body) })
+  const res = await fetch(`${cloud.gateway.url}/storage/upload${query}`, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : Uint8Array.from(body),
+  })
   return { status: res.status, json: (await res.json()) as any }
 }
 
@@ -102,7 +106,11 @@ test('a picture of exactly 5 MB is taken', async () => {
 
 test('a type that is not PNG or JPEG answers 400 VALIDATION_FAILED', async () => {
   await expectRefused(upload('photos', pngBytes(), { type: 'image/gif' }), 400, 'VALIDATION_FAILED')
-  await expectRefused(upload('photos', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), { type: 'image/svg+xml' }), 400, 'VALIDATION_FAILED')
+  await expectRefused(
+    upload('photos', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), { type: 'image/svg+xml' }),
+    400,
+    'VALIDATION_FAILED',
+  )
   await expectRefused(upload('photos', pngBytes(), { type: 'application/octet-stream' }), 400, 'VALIDATION_FAILED')
 })
 
@@ -144,7 +152,21 @@ test('a body streamed past 5 MB without a length answers 413 and writes nothing'
 })
 
 test('a bad folder answers 400 MALFORMED_REQUEST', async () => {
-  for (const folder of [null, '', '../outside', 'a/../../b', 'a//b', '/abs', 'trailing/', 'a\\b', 'a:b', 'with space', '中文', 'a.b', 'x'.repeat(101)]) {
+  for (const folder of [
+    null,
+    '',
+    '../outside',
+    'a/../../b',
+    'a//b',
+    '/abs',
+    'trailing/',
+    'a\\b',
+    'a:b',
+    'with space',
+    '中文',
+    'a.b',
+    'x'.repeat(101),
+  ]) {
     await expectRefused(upload(folder, pngBytes()), 400, 'MALFORMED_REQUEST')
   }
   expect(existsSync(path.join(cloud.dataDir, 'outside'))).toBe(false)

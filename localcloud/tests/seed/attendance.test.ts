@@ -7,7 +7,16 @@
 // arrivals so far, and seeding before the week writes no attendance.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type PublicityDoc, type RatingDoc, type RegistrationDoc, type UserDoc, type WalkinDoc } from '../../../cloudfunctions/_core/collections'
+import {
+  COLLECTIONS,
+  type ActivityDoc,
+  type CheckinDoc,
+  type PublicityDoc,
+  type RatingDoc,
+  type RegistrationDoc,
+  type UserDoc,
+  type WalkinDoc,
+} from '../../../cloudfunctions/_core/collections'
 import { readCounters } from '../../../src/shared/domain/counters'
 import { shanghaiDate } from '../../../src/shared/domain/time'
 import { storageDirOf } from '../../gateway/storage'
@@ -16,7 +25,6 @@ import { activityDoc, seedAll, seedAttendance, type SeedCounts } from '../../see
 import { reconcileAll } from '../functions/fixtures'
 import { startTestCloud, type TestCloud } from '../harness'
 
- 
 const NOW = new Date('2026-12-02T06:00:00Z') // 14:00 in Nanchang, Wednesday of the week
 const BEFORE = new Date('2026-11-25T02:00:00Z')
 const AFTER = new Date('2026-12-08T02:00:00Z')
@@ -26,7 +34,13 @@ const MIN = 60_000
 
 /** The seed's records and counters planned at `now`, without a database. */
 function planAt(now: Date) {
-  const activities = seedActivities.map((a) => activityDoc(a, seedWeeks.find((w) => w._id === a.weekId)!, now))
+  const activities = seedActivities.map((a) =>
+    activityDoc(
+      a,
+      seedWeeks.find((w) => w._id === a.weekId)!,
+      now,
+    ),
+  )
   return { activities, ...seedAttendance(activities, now) }
 }
 
@@ -197,7 +211,10 @@ describe('a week seeded half-way through', () => {
     }
     const fromActivity = walkins.filter((w) => act.get(w.activityId)!.audiences.includes(w.audience)).length
     expect(fromActivity / walkins.length).toBeGreaterThan(0.7)
-    const open = activities.filter((a) => a.weekId === WEEK && a.status === 'published' && !a.signup && a.mode !== 'online' && new Date(a.startAt).getTime() < NOW.getTime())
+    const open = activities.filter(
+      (a) =>
+        a.weekId === WEEK && a.status === 'published' && !a.signup && a.mode !== 'online' && new Date(a.startAt).getTime() < NOW.getTime(),
+    )
     expect(open.length).toBeGreaterThan(0)
     for (const a of open) expect([a._id, walkins.some((w) => w.activityId === a._id)]).toEqual([a._id, true])
   })
@@ -256,7 +273,9 @@ describe('a week seeded half-way through', () => {
       }
     }
     const files = publicity.flatMap((p) => p.fileIds)
-    const missing = files.filter((f) => !existsSync(path.join(storageDirOf(cloud.dataDir), ...f.replace('cloud://localcloud/', '').split('/'))))
+    const missing = files.filter(
+      (f) => !existsSync(path.join(storageDirOf(cloud.dataDir), ...f.replace('cloud://localcloud/', '').split('/'))),
+    )
     expect(missing).toEqual([])
     const res = await fetch(`${cloud.gateway.url}/storage/${files[0].replace('cloud://localcloud/', '')}`)
     expect(res.status).toBe(200)
@@ -287,7 +306,9 @@ describe('the plan', () => {
     const now = planAt(NOW)
     const later = planAt(AFTER)
     // Ratings come within 36 hours of the end.
-    const done = new Set(now.activities.filter((a) => a.weekId === WEEK && a.endAt.getTime() + 37 * 3_600_000 < NOW.getTime()).map((a) => a._id))
+    const done = new Set(
+      now.activities.filter((a) => a.weekId === WEEK && a.endAt.getTime() + 37 * 3_600_000 < NOW.getTime()).map((a) => a._id),
+    )
     expect(done.size).toBeGreaterThan(3)
     const of = <T extends { activityId: string }>(list: T[]) => JSON.stringify(list.filter((x) => done.has(x.activityId)))
     expect(of(later.registrations)).toBe(of(now.registrations))
@@ -301,7 +322,8 @@ describe('the plan', () => {
     const nc = p.activities.filter((a) => a.weekId === WEEK && a.status === 'published')
     for (const a of nc) {
       if (a.signup) expect([a._id, readCounters(a.counters).confirmed > 0]).toEqual([a._id, true])
-      if (a.mode !== 'online') expect([a._id, (a.attendance?.checkedIn ?? 0) + (a.attendance?.walkInHeadcount ?? 0) > 0]).toEqual([a._id, true])
+      if (a.mode !== 'online')
+        expect([a._id, (a.attendance?.checkedIn ?? 0) + (a.attendance?.walkInHeadcount ?? 0) > 0]).toEqual([a._id, true])
     }
     expect(p.notices.length).toBeGreaterThan(0)
     for (const n of p.notices) expect(n.template).toBe('waitlist_promoted')
@@ -340,7 +362,14 @@ describe('a week seeded before it begins', () => {
   })
 
   test('(c) has no sign-ups, check-ins, walk-ins, ratings or publicity, and zero counters', async () => {
-    for (const c of [COLLECTIONS.registrations, COLLECTIONS.checkins, COLLECTIONS.walkins, COLLECTIONS.ratings, COLLECTIONS.publicity, COLLECTIONS.outbox]) {
+    for (const c of [
+      COLLECTIONS.registrations,
+      COLLECTIONS.checkins,
+      COLLECTIONS.walkins,
+      COLLECTIONS.ratings,
+      COLLECTIONS.publicity,
+      COLLECTIONS.outbox,
+    ]) {
       expect([c, ((await cloud.sdkDb.collection(c).count()) as { total: number }).total]).toEqual([c, 0])
     }
     const activities = await all<ActivityDoc>(cloud, COLLECTIONS.activities)
@@ -364,7 +393,15 @@ describe('a week seeded without attendance', () => {
   test('attendance: false leaves every activity as before anyone signed up, whatever now is', async () => {
     cloud = await startTestCloud('never')
     const counts = await seedAll(cloud.sdkDb, { dataDir: cloud.dataDir, now: AFTER, attendance: false })
-    expect(counts).toMatchObject({ users: seedPeople.length, registrations: 0, checkins: 0, walkins: 0, ratings: 0, notices: 0, publicity: 0 })
+    expect(counts).toMatchObject({
+      users: seedPeople.length,
+      registrations: 0,
+      checkins: 0,
+      walkins: 0,
+      ratings: 0,
+      notices: 0,
+      publicity: 0,
+    })
     const activities = await all<ActivityDoc>(cloud, COLLECTIONS.activities)
     expect(activities.filter((a) => a.signup && a.seatsLeft !== a.signup.capacity)).toEqual([])
   })

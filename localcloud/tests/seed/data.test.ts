@@ -11,8 +11,7 @@ const weekOf = (a: SeedActivity) => weekById.get(a.weekId)!
 const startOf = (a: SeedActivity) => shanghaiInstant(a.day, a.start)
 const endOf = (a: SeedActivity) => shanghaiInstant(a.day, a.end)
 const withSignup = seedActivities.filter((a) => a.signup !== null)
-const published = (weekId: string) =>
-  seedActivities.filter((a) => a.weekId === weekId && a.status === 'published')
+const published = (weekId: string) => seedActivities.filter((a) => a.weekId === weekId && a.status === 'published')
 const codes = (list: readonly { code: string }[]) => list.map((item) => item.code)
 const duplicates = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i)
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -42,8 +41,18 @@ describe('seed weeks', () => {
 
   it('list the twelve Nanchang 县区 with pinyin codes', () => {
     expect(weekById.get('nc2026')!.districts.map((d) => d.code)).toEqual([
-      'donghu', 'xihu', 'qingyunpu', 'qingshanhu', 'xinjian', 'honggutan',
-      'nanchangxian', 'jinxian', 'anyi', 'jingkai', 'gaoxin', 'wanli',
+      'donghu',
+      'xihu',
+      'qingyunpu',
+      'qingshanhu',
+      'xinjian',
+      'honggutan',
+      'nanchangxian',
+      'jinxian',
+      'anyi',
+      'jingkai',
+      'gaoxin',
+      'wanli',
     ])
   })
 
@@ -69,9 +78,7 @@ describe('seed activities', () => {
   })
 
   it('take place on a day of their week', () => {
-    const outside = seedActivities.filter(
-      (a) => !isValidDay(a.day) || !daysBetween(weekOf(a).startDate, weekOf(a).endDate).includes(a.day),
-    )
+    const outside = seedActivities.filter((a) => !isValidDay(a.day) || !daysBetween(weekOf(a).startDate, weekOf(a).endDate).includes(a.day))
     expect(outside.map((a) => a._id)).toEqual([])
   })
 
@@ -218,9 +225,7 @@ describe('hn2026 coverage', () => {
 
 describe('seed people', () => {
   it('are exactly the five dev personas', () => {
-    expect(seedPeople.map((p) => p._id).sort()).toEqual(
-      ['dev-admin', 'dev-organiser', 'dev-resident', 'dev-senior', 'dev-volunteer'],
-    )
+    expect(seedPeople.map((p) => p._id).sort()).toEqual(['dev-admin', 'dev-organiser', 'dev-resident', 'dev-senior', 'dev-volunteer'])
   })
 
   it('volunteer only at existing sign-up activities of their week', () => {

@@ -51,7 +51,11 @@ describe('seed courses', () => {
 
   it('give each seeded week six published 智慧助老 courses on distinct topics, whichever week a list shows', () => {
     for (const w of seedWeeks) {
-      const topics = new Set(ofKind('smart_senior').filter((c) => c.weekId === w._id).map((c) => c.topic))
+      const topics = new Set(
+        ofKind('smart_senior')
+          .filter((c) => c.weekId === w._id)
+          .map((c) => c.topic),
+      )
       expect([w._id, topics.size >= 6]).toEqual([w._id, true])
     }
   })
@@ -63,7 +67,11 @@ describe('seed courses', () => {
   it('give every seeded week published courses of both kinds', () => {
     for (const w of seedWeeks) {
       const mine = published.filter((c) => c.weekId === w._id)
-      expect([w._id, mine.some((c) => topicKind(c.topic) === 'smart_senior'), mine.some((c) => topicKind(c.topic) === 'reading')]).toEqual([w._id, true, true])
+      expect([w._id, mine.some((c) => topicKind(c.topic) === 'smart_senior'), mine.some((c) => topicKind(c.topic) === 'reading')]).toEqual([
+        w._id,
+        true,
+        true,
+      ])
     }
   })
 
@@ -100,7 +108,13 @@ describe('seed courses', () => {
     const bad = seedCourses.flatMap((c) =>
       c.activityIds.filter((id) => {
         const a = activity(id)
-        return !a || a.weekId !== c.weekId || a.districtCode !== c.districtCode || a.status !== 'published' || !['smart_senior', 'reading'].includes(a.type)
+        return (
+          !a ||
+          a.weekId !== c.weekId ||
+          a.districtCode !== c.districtCode ||
+          a.status !== 'published' ||
+          !['smart_senior', 'reading'].includes(a.type)
+        )
       }),
     )
     expect(bad).toEqual([])
@@ -124,7 +138,9 @@ describe('seed courses', () => {
 describe('seed lessons', () => {
   it('have one document per outline entry, with the outline’s id, title, minutes and step count', () => {
     for (const { course, lessons } of docs) {
-      expect(lessons.map((l) => ({ id: l.lessonId, title: l.title, minutes: l.minutes, stepCount: l.steps.length }))).toEqual(course.lessons)
+      expect(lessons.map((l) => ({ id: l.lessonId, title: l.title, minutes: l.minutes, stepCount: l.steps.length }))).toEqual(
+        course.lessons,
+      )
       expect(lessons.map((l) => l._id)).toEqual(course.lessons.map((o) => `${course._id}_${o.id}`))
       expect(lessons.every((l) => l.courseId === course._id)).toBe(true)
     }
@@ -132,7 +148,9 @@ describe('seed lessons', () => {
 
   it('pass the lesson contract', () => {
     const bad = docs.flatMap(({ lessons }) =>
-      lessons.filter((l) => !lessonSchema.safeParse({ id: l.lessonId, title: l.title, minutes: l.minutes, steps: l.steps }).success).map((l) => l._id),
+      lessons
+        .filter((l) => !lessonSchema.safeParse({ id: l.lessonId, title: l.title, minutes: l.minutes, steps: l.steps }).success)
+        .map((l) => l._id),
     )
     expect(bad).toEqual([])
   })
@@ -155,19 +173,26 @@ describe('seed lessons', () => {
   it('point each step at its own picture in the local cloud storage', () => {
     for (const { course, lessons } of docs) {
       for (const l of lessons) {
-        expect(l.steps.map((s) => s.image)).toEqual(l.steps.map((_, i) => `cloud://localcloud/lessons/${course._id}/${l.lessonId}-${i + 1}.svg`))
+        expect(l.steps.map((s) => s.image)).toEqual(
+          l.steps.map((_, i) => `cloud://localcloud/lessons/${course._id}/${l.lessonId}-${i + 1}.svg`),
+        )
       }
     }
   })
 
   it('keep the picture callouts short enough to read', () => {
-    const long = seedCourses.flatMap((c) => c.lessons.flatMap((l) => l.steps.filter((s) => [...s.shot.label].length > 12).map((s) => s.shot.label)))
+    const long = seedCourses.flatMap((c) =>
+      c.lessons.flatMap((l) => l.steps.filter((s) => [...s.shot.label].length > 12).map((s) => s.shot.label)),
+    )
     expect(long).toEqual([])
   })
 
   it('warn that a verification code is never told in every 防诈骗 course', () => {
     for (const c of seedCourses.filter((x) => x.topic === 'anti_fraud')) {
-      expect([c._id, c.lessons.some((l) => l.steps.some((s) => /验证码/.test(s.tip ?? '') || /验证码不告诉/.test(s.shot.label)))]).toEqual([c._id, true])
+      expect([c._id, c.lessons.some((l) => l.steps.some((s) => /验证码/.test(s.tip ?? '') || /验证码不告诉/.test(s.shot.label)))]).toEqual([
+        c._id,
+        true,
+      ])
     }
   })
 })
@@ -205,8 +230,11 @@ describe('seed lesson pictures', () => {
 })
 
 describe('seed book lists', () => {
-  const readingDistricts = (weekId: string) =>
-    [...new Set(seedActivities.filter((a) => a.weekId === weekId && a.type === 'reading' && a.status === 'published').map((a) => a.districtCode))]
+  const readingDistricts = (weekId: string) => [
+    ...new Set(
+      seedActivities.filter((a) => a.weekId === weekId && a.type === 'reading' && a.status === 'published').map((a) => a.districtCode),
+    ),
+  ]
 
   it('give every district with reading activities a published list, at least two in all', () => {
     expect(seedBookLists.length).toBeGreaterThanOrEqual(2)
@@ -246,8 +274,15 @@ describe('seed book lists', () => {
     const bad = lists.flatMap(({ books }) =>
       books.filter(
         (b) =>
-          !bookSchema.safeParse({ id: b._id, title: b.title, author: b.author, blurb: b.blurb, cover: b.cover, activityIds: b.activityIds, readers: b.counters!.readers ?? 0 }).success ||
-          b.counters!.readers !== 0,
+          !bookSchema.safeParse({
+            id: b._id,
+            title: b.title,
+            author: b.author,
+            blurb: b.blurb,
+            cover: b.cover,
+            activityIds: b.activityIds,
+            readers: b.counters!.readers ?? 0,
+          }).success || b.counters!.readers !== 0,
       ),
     )
     expect(bad.map((b) => b._id)).toEqual([])

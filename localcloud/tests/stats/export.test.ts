@@ -191,8 +191,24 @@ describe('summary .xlsx', () => {
     expect(ws.rowCount).toBe(acts.length + 2)
     const col = headerIndex(ws)
     expect(Object.keys(col)).toEqual([
-      '序号', '县区', '活动名称', '内容类型', '开始时间', '场地', '主办单位', '名额', '报名人数', '签到人数',
-      '现场登记人数', '参加人数', '满意', '基本满意', '不满意', '满意率', '有特色', '宣传记录数',
+      '序号',
+      '县区',
+      '活动名称',
+      '内容类型',
+      '开始时间',
+      '场地',
+      '主办单位',
+      '名额',
+      '报名人数',
+      '签到人数',
+      '现场登记人数',
+      '参加人数',
+      '满意',
+      '基本满意',
+      '不满意',
+      '满意率',
+      '有特色',
+      '宣传记录数',
     ])
     expect(ws.getRow(1).getCell(1).font?.bold).toBe(true)
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })

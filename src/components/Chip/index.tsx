@@ -25,15 +25,15 @@ export function Chip({ selected, onTap, testid, children, sub, value }: Props) {
       data-testid={testid}
       data-selected={selected ? 'true' : 'false'}
       data-value={value}
-      ariaRole='button'
+      ariaRole="button"
       ariaLabel={typeof children === 'string' ? `${children}${sub ? ` ${sub}` : ''}${selected ? '，已选中' : ''}` : undefined}
       onClick={onTap}
     >
-      <Text className='chip__main'>
+      <Text className="chip__main">
         {selected ? '✓ ' : ''}
         {children}
       </Text>
-      {sub ? <Text className='chip__sub'>{sub}</Text> : null}
+      {sub ? <Text className="chip__sub">{sub}</Text> : null}
     </View>
   )
 }

@@ -10,8 +10,14 @@ import './index.scss'
 export function QrCode({ text, testid, label }: { text: string; testid?: string; label?: string }) {
   const img = useMemo(() => qrImage(text), [text])
   return (
-    <View className='qr' data-testid={testid} data-modules={img.modules}>
-      <Image className='qr__img' src={img.src} mode='scaleToFill' ariaLabel={label ?? '二维码'} data-testid={testid ? `${testid}-img` : undefined} />
+    <View className="qr" data-testid={testid} data-modules={img.modules}>
+      <Image
+        className="qr__img"
+        src={img.src}
+        mode="scaleToFill"
+        ariaLabel={label ?? '二维码'}
+        data-testid={testid ? `${testid}-img` : undefined}
+      />
     </View>
   )
 }

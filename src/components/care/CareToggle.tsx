@@ -11,14 +11,14 @@ export function CareToggle() {
   return (
     <View
       className={`care-toggle${care ? ' care-toggle--on' : ''}`}
-      data-testid='care-toggle'
+      data-testid="care-toggle"
       data-care={care ? 'on' : 'off'}
-      ariaRole='button'
+      ariaRole="button"
       ariaLabel={care ? '当前为长辈版，点按切换到标准版' : '当前为标准版，点按切换到长辈版'}
       onClick={toggle}
     >
-      <Text className='care-toggle__now'>{care ? '当前：长辈版' : '当前：标准版'}</Text>
-      <Text className='care-toggle__action'>{care ? '标准版' : '长辈版'}</Text>
+      <Text className="care-toggle__now">{care ? '当前：长辈版' : '当前：标准版'}</Text>
+      <Text className="care-toggle__action">{care ? '标准版' : '长辈版'}</Text>
     </View>
   )
 }

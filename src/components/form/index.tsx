@@ -23,14 +23,14 @@ export function Field({
 }) {
   return (
     <View className={`field${error ? ' field--error' : ''}`} data-testid={testid} data-error={error ? 'true' : 'false'}>
-      <View className='field__label'>
+      <View className="field__label">
         <Text>{label}</Text>
-        <Text className='field__need'>{required ? '（必填）' : '（选填）'}</Text>
+        <Text className="field__need">{required ? '（必填）' : '（选填）'}</Text>
       </View>
       {children}
-      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+      {hint ? <Text className="field__hint">{hint}</Text> : null}
       {error ? (
-        <Text className='field__error' data-testid={testid ? `${testid}-error` : undefined}>
+        <Text className="field__error" data-testid={testid ? `${testid}-error` : undefined}>
           ⚠ {error}
         </Text>
       ) : null}
@@ -51,16 +51,25 @@ interface TextInputProps {
 }
 
 /** A large single-line text box; the value is the caller's (controlled). */
-export function TextInput({ value, onChange, testid, placeholder, type = 'text', maxlength = 140, onConfirm, confirmType }: TextInputProps) {
+export function TextInput({
+  value,
+  onChange,
+  testid,
+  placeholder,
+  type = 'text',
+  maxlength = 140,
+  onConfirm,
+  confirmType,
+}: TextInputProps) {
   return (
     <Input
-      className='field__input'
+      className="field__input"
       data-testid={testid}
       value={value}
       type={type}
       maxlength={maxlength}
       placeholder={placeholder}
-      placeholderClass='field__placeholder'
+      placeholderClass="field__placeholder"
       confirmType={confirmType ?? 'done'}
       onInput={(e) => onChange(e.detail.value)}
       onConfirm={() => onConfirm?.()}
@@ -68,10 +77,16 @@ export function TextInput({ value, onChange, testid, placeholder, type = 'text',
   )
 }
 
-export function TextArea({ value, onChange, testid, placeholder, maxlength = 2000 }: Omit<TextInputProps, 'type' | 'onConfirm' | 'confirmType'>) {
+export function TextArea({
+  value,
+  onChange,
+  testid,
+  placeholder,
+  maxlength = 2000,
+}: Omit<TextInputProps, 'type' | 'onConfirm' | 'confirmType'>) {
   return (
     <Textarea
-      className='field__textarea'
+      className="field__textarea"
       data-testid={testid}
       value={value}
       maxlength={maxlength}
@@ -170,21 +185,21 @@ export function InlineConfirm({
 }) {
   return (
     <View className={`confirm${danger ? ' confirm--danger' : ''}`} data-testid={`${testid}-box`}>
-      <Text className='confirm__text'>{text}</Text>
+      <Text className="confirm__text">{text}</Text>
       {children}
-      <View className='confirm__row'>
+      <View className="confirm__row">
         <View
           className={`btn ${busy ? 'btn--disabled' : danger ? 'btn--danger' : 'btn--primary'}`}
           data-testid={`${testid}-confirm`}
           data-busy={busy ? 'true' : 'false'}
-          ariaRole='button'
+          ariaRole="button"
           onClick={() => {
             if (!busy) onConfirm()
           }}
         >
           <Text>{busy ? '请稍候…' : confirmLabel}</Text>
         </View>
-        <View className='btn btn--secondary' data-testid={`${testid}-keep`} ariaRole='button' onClick={onCancel}>
+        <View className="btn btn--secondary" data-testid={`${testid}-keep`} ariaRole="button" onClick={onCancel}>
           <Text>{cancelLabel}</Text>
         </View>
       </View>
@@ -195,7 +210,7 @@ export function InlineConfirm({
 /** A failed action, said in place: ⚠ and the Chinese message for its code. */
 export function InlineError({ message, code, testid }: { message: string; code?: string; testid: string }) {
   return (
-    <View className='inline-error' data-testid={testid} data-code={code}>
+    <View className="inline-error" data-testid={testid} data-code={code}>
       <Text>⚠ {message}</Text>
     </View>
   )

@@ -55,26 +55,56 @@ export function FamilyForm({ addMember, onSaved, onCancel }: Props) {
   }
 
   return (
-    <View className='family-form' data-testid='family-form'>
-      <Text className='family-form__title'>添加家人</Text>
-      <Field label='家人姓名' required error={errors.name} testid='family-field-name'>
-        <TextInput value={draft.name} onChange={(name) => set({ name })} testid='family-name-input' maxlength={20} placeholder='例如：王秀兰' />
+    <View className="family-form" data-testid="family-form">
+      <Text className="family-form__title">添加家人</Text>
+      <Field label="家人姓名" required error={errors.name} testid="family-field-name">
+        <TextInput
+          value={draft.name}
+          onChange={(name) => set({ name })}
+          testid="family-name-input"
+          maxlength={20}
+          placeholder="例如：王秀兰"
+        />
       </Field>
-      <Field label='和您的关系' required error={errors.relation} testid='family-field-relation'>
-        <ChoiceChips options={RELATIONS} value={draft.relation} onChange={(relation) => set({ relation })} testid='family-relation' columns={2} />
+      <Field label="和您的关系" required error={errors.relation} testid="family-field-relation">
+        <ChoiceChips
+          options={RELATIONS}
+          value={draft.relation}
+          onChange={(relation) => set({ relation })}
+          testid="family-relation"
+          columns={2}
+        />
       </Field>
-      <Field label='年龄段' required error={errors.ageGroup} testid='family-field-age'>
-        <ChoiceChips options={AGE_GROUPS} value={draft.ageGroup} onChange={(ageGroup) => set({ ageGroup })} testid='family-age' columns={2} />
+      <Field label="年龄段" required error={errors.ageGroup} testid="family-field-age">
+        <ChoiceChips
+          options={AGE_GROUPS}
+          value={draft.ageGroup}
+          onChange={(ageGroup) => set({ ageGroup })}
+          testid="family-age"
+          columns={2}
+        />
       </Field>
-      <Field label='家人手机号' hint='没有手机的长辈可以不填，活动通知会发给您。' error={errors.phone} testid='family-field-phone'>
-        <TextInput value={draft.phone} onChange={(phone) => set({ phone })} testid='family-phone-input' type='number' maxlength={11} placeholder='可不填' />
+      <Field label="家人手机号" hint="没有手机的长辈可以不填，活动通知会发给您。" error={errors.phone} testid="family-field-phone">
+        <TextInput
+          value={draft.phone}
+          onChange={(phone) => set({ phone })}
+          testid="family-phone-input"
+          type="number"
+          maxlength={11}
+          placeholder="可不填"
+        />
       </Field>
-      {failure ? <InlineError message={failure.message} code={failure.code} testid='family-form-error' /> : null}
-      <View className='btn-row'>
-        <View className={`btn ${saving ? 'btn--disabled' : 'btn--primary'}`} data-testid='family-save' ariaRole='button' onClick={() => void save()}>
+      {failure ? <InlineError message={failure.message} code={failure.code} testid="family-form-error" /> : null}
+      <View className="btn-row">
+        <View
+          className={`btn ${saving ? 'btn--disabled' : 'btn--primary'}`}
+          data-testid="family-save"
+          ariaRole="button"
+          onClick={() => void save()}
+        >
           <Text>{saving ? '正在保存…' : '保存家人'}</Text>
         </View>
-        <View className='btn btn--secondary' data-testid='family-cancel' ariaRole='button' onClick={onCancel}>
+        <View className="btn btn--secondary" data-testid="family-cancel" ariaRole="button" onClick={onCancel}>
           <Text>不添加了</Text>
         </View>
       </View>

@@ -61,34 +61,43 @@ export default function BookPage() {
   }))
 
   return (
-    <PageShell className='book' testid='book-page'>
-      {res.status === 'loading' ? <Loading text='正在加载这本书…' /> : null}
+    <PageShell className="book" testid="book-page">
+      {res.status === 'loading' ? <Loading text="正在加载这本书…" /> : null}
       {res.status === 'error' && NOT_FOUND_CODES.has(res.error.code) ? (
-        <Empty title='没有找到这本书' hint={res.error.message}>
-          <View className='btn btn--primary' data-testid='back-books' ariaRole='link' onClick={() => void Taro.redirectTo({ url: '/learn/books/index' })}>
+        <Empty title="没有找到这本书" hint={res.error.message}>
+          <View
+            className="btn btn--primary"
+            data-testid="back-books"
+            ariaRole="link"
+            onClick={() => void Taro.redirectTo({ url: '/learn/books/index' })}
+          >
             <Text>返回好书推荐</Text>
           </View>
         </Empty>
       ) : null}
-      {res.status === 'error' && !NOT_FOUND_CODES.has(res.error.code) ? <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} /> : null}
+      {res.status === 'error' && !NOT_FOUND_CODES.has(res.error.code) ? (
+        <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
+      ) : null}
       {res.status === 'ready' ? (
-        <View data-testid='book-detail' data-id={res.data.book.id}>
-          <View className='book-head'>
-            {res.data.book.cover ? <Image className='book-head__cover' src={res.data.book.cover} mode='aspectFit' ariaLabel={`《${res.data.book.title}》封面`} /> : null}
-            <Text className='book-head__title' data-testid='book-title'>
+        <View data-testid="book-detail" data-id={res.data.book.id}>
+          <View className="book-head">
+            {res.data.book.cover ? (
+              <Image className="book-head__cover" src={res.data.book.cover} mode="aspectFit" ariaLabel={`《${res.data.book.title}》封面`} />
+            ) : null}
+            <Text className="book-head__title" data-testid="book-title">
               《{res.data.book.title}》
             </Text>
-            <Text className='book-head__author'>{res.data.book.author}</Text>
-            <Text className='book-head__list'>
+            <Text className="book-head__author">{res.data.book.author}</Text>
+            <Text className="book-head__list">
               {res.data.list.title} · {res.data.list.districtName}
             </Text>
           </View>
-          <View className='section'>
-            <Text className='section__title'>推荐理由</Text>
-            <Text className='book-text' data-testid='book-blurb'>
+          <View className="section">
+            <Text className="section__title">推荐理由</Text>
+            <Text className="book-text" data-testid="book-blurb">
               {res.data.book.blurb}
             </Text>
-            <Text className='book-readers' data-testid='book-readers'>
+            <Text className="book-readers" data-testid="book-readers">
               {readersText(current?.readers ?? res.data.book.readers)}
             </Text>
           </View>
@@ -102,15 +111,22 @@ export default function BookPage() {
             freshReader={current?.reader ?? null}
             onLogged={refresh}
             picker={
-              people.status === 'ready' ? <LearnerPicker selfName={people.data.selfName} members={people.data.members} value={memberId} onChange={setMemberId} /> : null
+              people.status === 'ready' ? (
+                <LearnerPicker selfName={people.data.selfName} members={people.data.members} value={memberId} onChange={setMemberId} />
+              ) : null
             }
-            learnerName={memberId && people.status === 'ready' ? people.data.members.find((m) => m.id === memberId)?.name ?? null : null}
+            learnerName={memberId && people.status === 'ready' ? (people.data.members.find((m) => m.id === memberId)?.name ?? null) : null}
           />
 
           <Activities activities={res.data.activities} />
 
-          <View className='section'>
-            <View className='btn btn--secondary btn--block' data-testid='book-go-reading' ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/learn/reading/index' })}>
+          <View className="section">
+            <View
+              className="btn btn--secondary btn--block"
+              data-testid="book-go-reading"
+              ariaRole="link"
+              onClick={() => void Taro.navigateTo({ url: '/learn/reading/index' })}
+            >
               <Text>我的读书记录 ›</Text>
             </View>
           </View>
@@ -176,29 +192,35 @@ function LogArea({
 
   const who = learnerName ? `${learnerName}` : '您'
   return (
-    <View className='section log-area' data-testid='log-area' data-logged={logged ? 'true' : 'false'} data-member={memberId ?? 'self'}>
-      <Text className='section__title'>读书打卡</Text>
+    <View className="section log-area" data-testid="log-area" data-logged={logged ? 'true' : 'false'} data-member={memberId ?? 'self'}>
+      <Text className="section__title">读书打卡</Text>
       {picker}
       {done ? (
-        <View className='log-done' data-testid='log-done'>
-          <Text className='log-done__title'>✓ 打卡成功，今天读了 {minutesText(done.minutes)}</Text>
+        <View className="log-done" data-testid="log-done">
+          <Text className="log-done__title">✓ 打卡成功，今天读了 {minutesText(done.minutes)}</Text>
         </View>
       ) : null}
-      <View className='log-stats' data-testid='log-stats' data-streak={String(reader.streak)} data-minutes={String(reader.totalMinutes)}>
-        <Text className='log-stats__streak' data-testid='log-streak'>
+      <View className="log-stats" data-testid="log-stats" data-streak={String(reader.streak)} data-minutes={String(reader.totalMinutes)}>
+        <Text className="log-stats__streak" data-testid="log-streak">
           {learnerName ? `${learnerName}：` : ''}
           {streakText(reader.streak)}
         </Text>
-        <Text className='log-stats__total' data-testid='log-total'>
+        <Text className="log-stats__total" data-testid="log-total">
           累计读书 {reader.totalMinutes} 分钟
           {reader.totalMinutes >= 60 ? `（${minutesText(reader.totalMinutes)}）` : ''}
         </Text>
       </View>
-      {failure ? <InlineError message={failure.message} code={failure.code} testid='log-error' /> : null}
+      {failure ? <InlineError message={failure.message} code={failure.code} testid="log-error" /> : null}
       {logged ? (
-        <View className='log-logged'>
-          {!done && !failure ? <Text className='log-logged__text'>{who}今天已经为这本书打过卡了，明天再来吧。</Text> : null}
-          <View className='btn btn--disabled btn--block' data-testid='log-submit' data-disabled='true' ariaRole='button' ariaLabel='今天已打卡，明天再来'>
+        <View className="log-logged">
+          {!done && !failure ? <Text className="log-logged__text">{who}今天已经为这本书打过卡了，明天再来吧。</Text> : null}
+          <View
+            className="btn btn--disabled btn--block"
+            data-testid="log-submit"
+            data-disabled="true"
+            ariaRole="button"
+            ariaLabel="今天已打卡，明天再来"
+          >
             <Text>✓ 今天已打卡</Text>
           </View>
         </View>
@@ -213,26 +235,26 @@ function LogArea({
 function Activities({ activities }: { activities: ActivitySummary[] }) {
   if (activities.length === 0) return null
   return (
-    <View className='section' data-testid='book-activities' data-count={String(activities.length)}>
-      <Text className='section__title'>一起读：书友会 / 读书沙龙</Text>
+    <View className="section" data-testid="book-activities" data-count={String(activities.length)}>
+      <Text className="section__title">一起读：书友会 / 读书沙龙</Text>
       {activities.map((a) => (
         <View
           key={a.id}
           className={`book-activity${a.status === 'cancelled' ? ' book-activity--cancelled' : ''}`}
-          data-testid='book-activity'
+          data-testid="book-activity"
           data-id={a.id}
-          ariaRole='link'
+          ariaRole="link"
           onClick={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(a.id)}` })}
         >
-          <View className='book-activity__tags'>
-            <Text className='book-activity__type'>{typeLabel(a.type)}</Text>
-            <Text className='book-activity__district'>{a.districtName}</Text>
-            {a.status === 'cancelled' ? <Text className='book-activity__cancelled'>✕ 已取消</Text> : null}
+          <View className="book-activity__tags">
+            <Text className="book-activity__type">{typeLabel(a.type)}</Text>
+            <Text className="book-activity__district">{a.districtName}</Text>
+            {a.status === 'cancelled' ? <Text className="book-activity__cancelled">✕ 已取消</Text> : null}
           </View>
-          <Text className='book-activity__title'>{a.title}</Text>
-          <Text className='book-activity__line'>时间：{timeRangeText(a.startAt, a.endAt)}</Text>
-          <Text className='book-activity__line'>地点：{placeText(a)}</Text>
-          <Text className='book-activity__more'>{a.signupRequired ? '查看并报名 ›' : '查看详情 ›'}</Text>
+          <Text className="book-activity__title">{a.title}</Text>
+          <Text className="book-activity__line">时间：{timeRangeText(a.startAt, a.endAt)}</Text>
+          <Text className="book-activity__line">地点：{placeText(a)}</Text>
+          <Text className="book-activity__more">{a.signupRequired ? '查看并报名 ›' : '查看详情 ›'}</Text>
         </View>
       ))}
     </View>

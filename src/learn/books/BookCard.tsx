@@ -5,19 +5,26 @@ import { readersText } from '@/utils/readingText'
 /** One recommended book; the whole card opens the book page (details and 打卡). */
 export function BookCard({ book, onOpen }: { book: Book; onOpen: (id: string) => void }) {
   return (
-    <View className='book-card' data-testid='book-card' data-id={book.id} ariaRole='link' ariaLabel={`${book.title}，${book.author}`} onClick={() => onOpen(book.id)}>
-      {book.cover ? <Image className='book-card__cover' src={book.cover} mode='aspectFill' ariaLabel={`《${book.title}》封面`} /> : null}
-      <View className='book-card__body'>
-        <Text className='book-card__title' data-testid='book-card-title'>
+    <View
+      className="book-card"
+      data-testid="book-card"
+      data-id={book.id}
+      ariaRole="link"
+      ariaLabel={`${book.title}，${book.author}`}
+      onClick={() => onOpen(book.id)}
+    >
+      {book.cover ? <Image className="book-card__cover" src={book.cover} mode="aspectFill" ariaLabel={`《${book.title}》封面`} /> : null}
+      <View className="book-card__body">
+        <Text className="book-card__title" data-testid="book-card-title">
           《{book.title}》
         </Text>
-        <Text className='book-card__author'>{book.author}</Text>
-        <Text className='book-card__blurb'>{book.blurb}</Text>
-        <View className='book-card__foot'>
-          <Text className='book-card__readers' data-testid='book-card-readers'>
+        <Text className="book-card__author">{book.author}</Text>
+        <Text className="book-card__blurb">{book.blurb}</Text>
+        <View className="book-card__foot">
+          <Text className="book-card__readers" data-testid="book-card-readers">
             {readersText(book.readers)}
           </Text>
-          <Text className='book-card__more'>去打卡 ›</Text>
+          <Text className="book-card__more">去打卡 ›</Text>
         </View>
       </View>
     </View>

@@ -7,26 +7,26 @@ import { minutesText, streakText } from '@/utils/readingText'
 export function ReaderCard({ reader }: { reader: ReaderStats | null }) {
   return (
     <View
-      className='reader-card'
-      data-testid='reader-card'
+      className="reader-card"
+      data-testid="reader-card"
       data-streak={reader ? String(reader.streak) : ''}
       data-minutes={reader ? String(reader.totalMinutes) : ''}
-      ariaRole='link'
+      ariaRole="link"
       onClick={() => void Taro.navigateTo({ url: '/learn/reading/index' })}
     >
       {reader ? (
         <>
-          <Text className='reader-card__streak' data-testid='reader-streak'>
+          <Text className="reader-card__streak" data-testid="reader-streak">
             {streakText(reader.streak)}
           </Text>
-          <Text className='reader-card__total' data-testid='reader-total'>
+          <Text className="reader-card__total" data-testid="reader-total">
             本周累计读书 {minutesText(reader.totalMinutes)}，打卡 {reader.totalLogs} 次
           </Text>
         </>
       ) : (
-        <Text className='reader-card__streak'>我的读书</Text>
+        <Text className="reader-card__streak">我的读书</Text>
       )}
-      <Text className='reader-card__more'>我的读书记录和读书榜 ›</Text>
+      <Text className="reader-card__more">我的读书记录和读书榜 ›</Text>
     </View>
   )
 }

@@ -30,24 +30,26 @@ export default function BooksPage() {
   const books = lists.status === 'ready' ? lists.data.lists.reduce((n, l) => n + l.books.length, 0) : 0
 
   return (
-    <PageShell className='books' testid='books-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>好书推荐</Text>
-        <Text className='page-head__text'>读一本好书，每天打卡记下读了多少分钟</Text>
+    <PageShell className="books" testid="books-page">
+      <View className="page-head">
+        <Text className="page-head__title">好书推荐</Text>
+        <Text className="page-head__text">读一本好书，每天打卡记下读了多少分钟</Text>
       </View>
       <ReaderCard reader={reader} />
-      <View className='books-lists' data-testid='book-lists' data-status={lists.status} data-count={String(books)}>
-        {lists.status === 'loading' ? <Loading text='正在加载书单…' /> : null}
+      <View className="books-lists" data-testid="book-lists" data-status={lists.status} data-count={String(books)}>
+        {lists.status === 'loading' ? <Loading text="正在加载书单…" /> : null}
         {lists.status === 'error' ? <ErrorState message={lists.error.message} code={lists.error.code} onRetry={lists.reload} /> : null}
-        {lists.status === 'ready' && books === 0 ? <Empty title='本周还没有好书推荐' hint='组织者发布书单后会显示在这里，请过几天再来看看。' /> : null}
+        {lists.status === 'ready' && books === 0 ? (
+          <Empty title="本周还没有好书推荐" hint="组织者发布书单后会显示在这里，请过几天再来看看。" />
+        ) : null}
         {lists.status === 'ready'
           ? lists.data.lists
               .filter((l) => l.books.length > 0)
               .map((l) => (
-                <View key={l.id} className='section book-list' data-testid='book-list' data-id={l.id}>
-                  <Text className='section__title book-list__title'>{l.title}</Text>
-                  <Text className='book-list__district'>{l.districtName}推荐</Text>
-                  {l.intro ? <Text className='book-list__intro'>{l.intro}</Text> : null}
+                <View key={l.id} className="section book-list" data-testid="book-list" data-id={l.id}>
+                  <Text className="section__title book-list__title">{l.title}</Text>
+                  <Text className="book-list__district">{l.districtName}推荐</Text>
+                  {l.intro ? <Text className="book-list__intro">{l.intro}</Text> : null}
                   {l.books.map((b) => (
                     <BookCard key={b.id} book={b} onOpen={open} />
                   ))}

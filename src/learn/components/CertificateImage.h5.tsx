@@ -34,12 +34,18 @@ export function CertificateImage({ cert }: { cert: Certificate }) {
   const lines = certificateLines(cert)
   const alt = `${lines.title}：${lines.name}，${lines.body.join('')}${lines.footer.join('，')}`
   return (
-    <View className='cert' data-testid='cert-image-box' data-ready={src ? 'true' : 'false'}>
-      {src ? <Image className='cert__img' src={src} mode='widthFix' ariaLabel={alt} data-testid='cert-image' /> : null}
-      {!src && !failed ? <Text className='cert__wait'>正在生成证书图片…</Text> : null}
-      {failed ? <Text className='cert__wait'>证书图片生成失败，证书内容见下方文字。</Text> : null}
+    <View className="cert" data-testid="cert-image-box" data-ready={src ? 'true' : 'false'}>
+      {src ? <Image className="cert__img" src={src} mode="widthFix" ariaLabel={alt} data-testid="cert-image" /> : null}
+      {!src && !failed ? <Text className="cert__wait">正在生成证书图片…</Text> : null}
+      {failed ? <Text className="cert__wait">证书图片生成失败，证书内容见下方文字。</Text> : null}
       {src ? (
-        <a className='btn btn--primary btn--block cert__save' href={src} download={`结业证书-${cert.certificateNo}.png`} data-testid='cert-save' role='button'>
+        <a
+          className="btn btn--primary btn--block cert__save"
+          href={src}
+          download={`结业证书-${cert.certificateNo}.png`}
+          data-testid="cert-save"
+          role="button"
+        >
           保存图片
         </a>
       ) : null}

@@ -56,21 +56,23 @@ export function CertificateImage({ cert }: { cert: Certificate }) {
   const lines = certificateLines(cert)
   const alt = `${lines.title}：${lines.name}，${lines.body.join('')}${lines.footer.join('，')}`
   return (
-    <View className='cert' data-testid='cert-image-box' data-ready={path ? 'true' : 'false'}>
-      {path ? <Image className='cert__img' src={path} mode='widthFix' showMenuByLongpress ariaLabel={alt} data-testid='cert-image' /> : null}
-      {!path && !failed ? <Text className='cert__wait'>正在生成证书图片…</Text> : null}
-      {failed ? <Text className='cert__wait'>证书图片生成失败，证书内容见下方文字。</Text> : null}
+    <View className="cert" data-testid="cert-image-box" data-ready={path ? 'true' : 'false'}>
       {path ? (
-        <View className='btn-row cert__actions'>
-          <View className='btn btn--primary' data-testid='cert-save' ariaRole='button' onClick={save}>
+        <Image className="cert__img" src={path} mode="widthFix" showMenuByLongpress ariaLabel={alt} data-testid="cert-image" />
+      ) : null}
+      {!path && !failed ? <Text className="cert__wait">正在生成证书图片…</Text> : null}
+      {failed ? <Text className="cert__wait">证书图片生成失败，证书内容见下方文字。</Text> : null}
+      {path ? (
+        <View className="btn-row cert__actions">
+          <View className="btn btn--primary" data-testid="cert-save" ariaRole="button" onClick={save}>
             <Text>保存到相册</Text>
           </View>
-          <View className='btn btn--secondary' data-testid='cert-share' ariaRole='button' onClick={share}>
+          <View className="btn btn--secondary" data-testid="cert-share" ariaRole="button" onClick={share}>
             <Text>分享给家人</Text>
           </View>
         </View>
       ) : null}
-      {note ? <Text className='cert__note'>{note}</Text> : null}
+      {note ? <Text className="cert__note">{note}</Text> : null}
     </View>
   )
 }

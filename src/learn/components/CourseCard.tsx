@@ -10,33 +10,33 @@ export function CourseCard({ course, onOpen, showKind }: { course: Card; onOpen:
   return (
     <View
       className={`course-card${done ? ' course-card--done' : ''}`}
-      data-testid='course-card'
+      data-testid="course-card"
       data-id={course.id}
       data-kind={course.kind}
       data-completed={done ? 'true' : 'false'}
-      ariaRole='link'
+      ariaRole="link"
       onClick={() => onOpen(course.id)}
     >
-      <View className='course-card__tags'>
-        {showKind ? <Text className='learn-tag learn-tag--plain'>{kindLabel(course.kind)}</Text> : null}
-        <Text className='learn-tag' data-testid='course-card-topic'>
+      <View className="course-card__tags">
+        {showKind ? <Text className="learn-tag learn-tag--plain">{kindLabel(course.kind)}</Text> : null}
+        <Text className="learn-tag" data-testid="course-card-topic">
           {topicLabel(course.topic)}
         </Text>
         {done ? (
-          <Text className='learn-tag learn-tag--done' data-testid='course-card-done'>
+          <Text className="learn-tag learn-tag--done" data-testid="course-card-done">
             ✓ 已结业
           </Text>
         ) : null}
       </View>
-      <Text className='course-card__title' data-testid='course-card-title'>
+      <Text className="course-card__title" data-testid="course-card-title">
         {course.title}
       </Text>
-      <Text className='course-card__meta'>
+      <Text className="course-card__meta">
         {courseSizeText(course.lessonCount, course.totalMinutes)} · {course.districtName}
         {course.enrolled > 0 ? ` · ${course.enrolled}人在学` : ''}
       </Text>
-      {course.mine ? <ProgressBar mine={course.mine} testid='course-card-progress' /> : null}
-      <Text className='course-card__more'>{course.mine ? (done ? '查看课程 ›' : '继续学习 ›') : '查看课程 ›'}</Text>
+      {course.mine ? <ProgressBar mine={course.mine} testid="course-card-progress" /> : null}
+      <Text className="course-card__more">{course.mine ? (done ? '查看课程 ›' : '继续学习 ›') : '查看课程 ›'}</Text>
     </View>
   )
 }

@@ -32,17 +32,22 @@ export function LearnerPicker({
   if (family.status === 'loading') return null
   if (family.status === 'error') {
     return (
-      <View className='learner-picker' data-testid={`${testid}-picker`} data-status='error'>
-        <Text className='learner-picker__hint'>家人名单没有加载出来，现在为自己学习。</Text>
+      <View className="learner-picker" data-testid={`${testid}-picker`} data-status="error">
+        <Text className="learner-picker__hint">家人名单没有加载出来，现在为自己学习。</Text>
       </View>
     )
   }
   if (members.length === 0) {
     return (
-      <View className='learner-picker' data-testid={`${testid}-picker`} data-count={0}>
-        <View className='learner learner--add' data-testid={`${testid}-add-family`} ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/pages/family/index' })}>
-          <Text className='learner__name'>＋ 为家人学习</Text>
-          <Text className='learner__sub'>先在“我的家人”里添加家人，再陪TA一起学</Text>
+      <View className="learner-picker" data-testid={`${testid}-picker`} data-count={0}>
+        <View
+          className="learner learner--add"
+          data-testid={`${testid}-add-family`}
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/family/index' })}
+        >
+          <Text className="learner__name">＋ 为家人学习</Text>
+          <Text className="learner__sub">先在“我的家人”里添加家人，再陪TA一起学</Text>
         </View>
       </View>
     )
@@ -54,23 +59,23 @@ export function LearnerPicker({
         className={`learner${on ? ' learner--on' : ''}`}
         data-testid={`${testid}-${id ?? 'self'}`}
         data-selected={on ? 'true' : 'false'}
-        ariaRole='button'
+        ariaRole="button"
         ariaLabel={`${name}${on ? '，已选中' : ''}`}
         onClick={() => onChange(id, members.find((m) => m.id === id) ?? null)}
       >
-        <Text className='learner__name'>
+        <Text className="learner__name">
           {on ? '✓ ' : ''}
           {name}
         </Text>
-        <Text className='learner__sub'>{sub}</Text>
+        <Text className="learner__sub">{sub}</Text>
       </View>
     )
   }
   return (
-    <View className='learner-picker' data-testid={`${testid}-picker`} data-count={members.length} data-value={value ?? 'self'}>
-      <Text className='section__title'>{title}</Text>
-      <View className='learner-picker__list'>
-        <Option id={null} name='自己' sub='记录在您自己名下' />
+    <View className="learner-picker" data-testid={`${testid}-picker`} data-count={members.length} data-value={value ?? 'self'}>
+      <Text className="section__title">{title}</Text>
+      <View className="learner-picker__list">
+        <Option id={null} name="自己" sub="记录在您自己名下" />
         {members.map((m) => (
           <Option key={m.id} id={m.id} name={m.name} sub={`${relationText(m.relation)} · 进度记在TA名下`} />
         ))}

@@ -10,16 +10,16 @@ export function ProgressBar({ mine, testid }: { mine: { done: number; total: num
       className={`learn-progress${p.completed ? ' learn-progress--done' : ''}`}
       data-testid={testid}
       data-percent={p.percent}
-      ariaRole='progressbar'
+      ariaRole="progressbar"
       ariaLabel={p.text}
     >
-      <Text className='learn-progress__text'>
+      <Text className="learn-progress__text">
         {p.completed ? '✓ ' : ''}
         {p.text}
       </Text>
       {mine ? (
-        <View className='learn-progress__track'>
-          <View className='learn-progress__fill' style={{ width: `${p.percent}%` }} />
+        <View className="learn-progress__track">
+          <View className="learn-progress__fill" style={{ width: `${p.percent}%` }} />
         </View>
       ) : null}
     </View>

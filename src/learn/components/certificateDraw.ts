@@ -59,8 +59,18 @@ export function certificateLines(c: Certificate): { title: string; name: string;
   return {
     title: '结业证书',
     name: c.learnerName,
-    body: [`于${dateCn(c.completedAt)}学完`, `《${c.courseTitle}》`, `${kindLabel(c.kind)}课程 ${courseSizeText(c.lessonCount, c.totalMinutes).replace('，', ' ')}`, '全部课程，准予结业。'],
-    footer: [c.weekName, `颁发单位：${c.issuer}${c.districtName && !c.issuer.includes(c.districtName) ? `（${c.districtName}）` : ''}`, `结业日期：${dateCn(c.completedAt)}`, `证书编号：${c.certificateNo}`],
+    body: [
+      `于${dateCn(c.completedAt)}学完`,
+      `《${c.courseTitle}》`,
+      `${kindLabel(c.kind)}课程 ${courseSizeText(c.lessonCount, c.totalMinutes).replace('，', ' ')}`,
+      '全部课程，准予结业。',
+    ],
+    footer: [
+      c.weekName,
+      `颁发单位：${c.issuer}${c.districtName && !c.issuer.includes(c.districtName) ? `（${c.districtName}）` : ''}`,
+      `结业日期：${dateCn(c.completedAt)}`,
+      `证书编号：${c.certificateNo}`,
+    ],
   }
 }
 

@@ -16,7 +16,8 @@ export function readPosition(courseId: string, memberId: string | null): Positio
   if (!raw) return null
   try {
     const p = JSON.parse(raw) as Partial<Position>
-    if (typeof p.lessonId === 'string' && typeof p.step === 'number' && typeof p.at === 'number') return { lessonId: p.lessonId, step: p.step, at: p.at }
+    if (typeof p.lessonId === 'string' && typeof p.step === 'number' && typeof p.at === 'number')
+      return { lessonId: p.lessonId, step: p.step, at: p.at }
   } catch {
     // unreadable: as if absent
   }

@@ -46,13 +46,18 @@ export default function CoursePage() {
   }))
 
   return (
-    <PageShell className='course' testid='course-page'>
-      {res.status === 'loading' && !shownData ? <Loading text='正在加载课程…' /> : null}
+    <PageShell className="course" testid="course-page">
+      {res.status === 'loading' && !shownData ? <Loading text="正在加载课程…" /> : null}
       {res.status === 'error' ? (
         <View>
           <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
-          <View className='course-back'>
-            <View className='btn btn--secondary btn--block' data-testid='course-to-list' ariaRole='link' onClick={() => void Taro.redirectTo({ url: '/learn/courses/index' })}>
+          <View className="course-back">
+            <View
+              className="btn btn--secondary btn--block"
+              data-testid="course-to-list"
+              ariaRole="link"
+              onClick={() => void Taro.redirectTo({ url: '/learn/courses/index' })}
+            >
               <Text>查看全部课程</Text>
             </View>
           </View>
@@ -118,44 +123,54 @@ function CourseBody({
 
   const started = !!enrolment && (enrolment.done > 0 || !!enrolment.resume)
   const mainLabel = busy ? '正在打开…' : completed ? '复习课程' : enrolment && started ? '继续学习' : '开始学习'
-  const resume = enrolment && !completed ? pickResume(enrolment.resume, readPosition(course.id, memberId), lessonIds, enrolment.completedLessonIds) : null
+  const resume =
+    enrolment && !completed
+      ? pickResume(enrolment.resume, readPosition(course.id, memberId), lessonIds, enrolment.completedLessonIds)
+      : null
   const resumeLesson = resume ? course.lessons.find((l) => l.id === resume.lessonId) : undefined
 
   return (
-    <View data-testid='course-body' data-fresh={fresh ? 'true' : 'false'} data-id={course.id} data-enrolled={enrolment ? 'true' : 'false'} data-completed={completed ? 'true' : 'false'} data-member={memberId ?? 'self'}>
-      <View className='page-head'>
-        <View className='course-head__tags'>
-          <Text className='learn-tag learn-tag--plain'>{kindLabel(course.kind)}</Text>
-          <Text className='learn-tag'>{topicLabel(course.topic)}</Text>
+    <View
+      data-testid="course-body"
+      data-fresh={fresh ? 'true' : 'false'}
+      data-id={course.id}
+      data-enrolled={enrolment ? 'true' : 'false'}
+      data-completed={completed ? 'true' : 'false'}
+      data-member={memberId ?? 'self'}
+    >
+      <View className="page-head">
+        <View className="course-head__tags">
+          <Text className="learn-tag learn-tag--plain">{kindLabel(course.kind)}</Text>
+          <Text className="learn-tag">{topicLabel(course.topic)}</Text>
           {completed ? (
-            <Text className='learn-tag learn-tag--done' data-testid='course-done-badge'>
+            <Text className="learn-tag learn-tag--done" data-testid="course-done-badge">
               ✓ 已结业
             </Text>
           ) : null}
         </View>
-        <Text className='page-head__title' data-testid='course-title'>
+        <Text className="page-head__title" data-testid="course-title">
           {course.title}
         </Text>
-        <Text className='page-head__text'>{course.intro}</Text>
-        <Text className='course-head__meta'>
+        <Text className="page-head__text">{course.intro}</Text>
+        <Text className="course-head__meta">
           {courseSizeText(course.lessonCount, course.totalMinutes)} · {course.districtName}
         </Text>
       </View>
 
-      <View className='section course-start' data-testid='course-start-box'>
-        <Text className='section__title'>{memberId ? `${who}的学习进度` : '我的学习进度'}</Text>
-        <ProgressBar mine={enrolment ? { done: enrolment.done, total: enrolment.total, completed } : null} testid='course-progress' />
+      <View className="section course-start" data-testid="course-start-box">
+        <Text className="section__title">{memberId ? `${who}的学习进度` : '我的学习进度'}</Text>
+        <ProgressBar mine={enrolment ? { done: enrolment.done, total: enrolment.total, completed } : null} testid="course-progress" />
         {resumeLesson && started ? (
-          <Text className='course-start__where' data-testid='course-resume-where'>
+          <Text className="course-start__where" data-testid="course-resume-where">
             上次学到：{resumeLesson.title}
             {resume && resume.step > 0 ? `，第${resume.step + 1}步` : ''}
           </Text>
         ) : null}
         {completed ? (
           <View
-            className='btn btn--primary btn--block course-start__btn'
-            data-testid='course-certificate'
-            ariaRole='link'
+            className="btn btn--primary btn--block course-start__btn"
+            data-testid="course-certificate"
+            ariaRole="link"
             onClick={() => void Taro.navigateTo({ url: certificateUrl(course.id, memberId) })}
           >
             <Text>领取结业证书</Text>
@@ -163,45 +178,45 @@ function CourseBody({
         ) : null}
         <View
           className={`btn ${completed ? 'btn--secondary' : 'btn--primary'} btn--block course-start__btn`}
-          data-testid='course-start'
+          data-testid="course-start"
           data-label={mainLabel}
-          ariaRole='button'
+          ariaRole="button"
           onClick={() => !busy && fresh && void openLesson(null)}
         >
           <Text>{mainLabel}</Text>
         </View>
-        {completed ? null : <Text className='muted'>学完全部{course.lessonCount}课，就可以领取结业证书。</Text>}
-        {failure ? <InlineError message={failure.message} code={failure.code} testid='course-error' /> : null}
+        {completed ? null : <Text className="muted">学完全部{course.lessonCount}课，就可以领取结业证书。</Text>}
+        {failure ? <InlineError message={failure.message} code={failure.code} testid="course-error" /> : null}
       </View>
 
-      <View className='section'>
-        <LearnerPicker value={memberId} onChange={(id) => onLearner(id)} title='为谁学习（可以陪家人一起学）' />
+      <View className="section">
+        <LearnerPicker value={memberId} onChange={(id) => onLearner(id)} title="为谁学习（可以陪家人一起学）" />
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>课程目录（共{course.lessons.length}课）</Text>
-        <View className='course-lessons' data-testid='course-lessons'>
+      <View className="section">
+        <Text className="section__title">课程目录（共{course.lessons.length}课）</Text>
+        <View className="course-lessons" data-testid="course-lessons">
           {course.lessons.map((l, i) => {
             const isDone = done.has(l.id)
             return (
               <View
                 key={l.id}
                 className={`course-lesson${isDone ? ' course-lesson--done' : ''}`}
-                data-testid='course-lesson'
+                data-testid="course-lesson"
                 data-id={l.id}
                 data-done={isDone ? 'true' : 'false'}
-                ariaRole='link'
+                ariaRole="link"
                 ariaLabel={`第${i + 1}课 ${l.title}，${isDone ? `${learnerWord}已学会` : '未学完'}`}
                 onClick={() => !busy && fresh && void openLesson(l.id)}
               >
-                <Text className='course-lesson__no'>{i + 1}</Text>
-                <View className='course-lesson__main'>
-                  <Text className='course-lesson__title'>{l.title}</Text>
-                  <Text className='course-lesson__meta'>
+                <Text className="course-lesson__no">{i + 1}</Text>
+                <View className="course-lesson__main">
+                  <Text className="course-lesson__title">{l.title}</Text>
+                  <Text className="course-lesson__meta">
                     {l.stepCount}步 · {minutesText(l.minutes)}
                   </Text>
                 </View>
-                <Text className={`course-lesson__state${isDone ? ' course-lesson__state--done' : ''}`} data-testid='course-lesson-state'>
+                <Text className={`course-lesson__state${isDone ? ' course-lesson__state--done' : ''}`} data-testid="course-lesson-state">
                   {isDone ? '✓ 已学会' : '未学'}
                 </Text>
               </View>
@@ -211,8 +226,8 @@ function CourseBody({
       </View>
 
       {course.activities.length > 0 ? (
-        <View className='section' data-testid='course-classes'>
-          <Text className='section__title'>线下课堂（有老师和志愿者手把手教）</Text>
+        <View className="section" data-testid="course-classes">
+          <Text className="section__title">线下课堂（有老师和志愿者手把手教）</Text>
           {course.activities.map((a) => (
             <ClassCard key={a.id} a={a} />
           ))}

@@ -49,13 +49,13 @@ export default function CoursesPage() {
   const open = (id: string) => void Taro.navigateTo({ url: courseUrl(id, null) })
 
   return (
-    <PageShell className='courses' testid='courses-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>学用手机·读好书</Text>
-        <Text className='page-head__text'>一步一屏，慢慢学。学到一半离开也没关系，下次回来接着学；学完整门课可以领取结业证书。</Text>
+    <PageShell className="courses" testid="courses-page">
+      <View className="page-head">
+        <Text className="page-head__title">学用手机·读好书</Text>
+        <Text className="page-head__text">一步一屏，慢慢学。学到一半离开也没关系，下次回来接着学；学完整门课可以领取结业证书。</Text>
       </View>
 
-      <View className='courses-tabs' data-testid='courses-tabs'>
+      <View className="courses-tabs" data-testid="courses-tabs">
         {COURSE_KINDS.map((k) => (
           <Chip key={k.code} selected={kind === k.code} testid={`courses-tab-${k.code}`} value={k.code} onTap={() => choose(k.code)}>
             {k.label}
@@ -64,26 +64,36 @@ export default function CoursesPage() {
       </View>
 
       {kind === 'reading' ? (
-        <View className='courses-books' data-testid='courses-books' ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/learn/books/index' })}>
-          <Text className='courses-books__title'>好书推荐 · 读书打卡 ›</Text>
-          <Text className='courses-books__text'>看看推荐的好书，每天记下读了多少分钟</Text>
+        <View
+          className="courses-books"
+          data-testid="courses-books"
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: '/learn/books/index' })}
+        >
+          <Text className="courses-books__title">好书推荐 · 读书打卡 ›</Text>
+          <Text className="courses-books__text">看看推荐的好书，每天记下读了多少分钟</Text>
         </View>
       ) : null}
 
-      <View data-testid='course-list' data-status={list.status} data-kind={kind}>
-        {list.status === 'loading' ? <Loading text='正在加载课程…' /> : null}
+      <View data-testid="course-list" data-status={list.status} data-kind={kind}>
+        {list.status === 'loading' ? <Loading text="正在加载课程…" /> : null}
         {list.status === 'error' ? <ErrorState message={list.error.message} code={list.error.code} onRetry={list.reload} /> : null}
         {list.status === 'ready' && list.data.courses.length === 0 ? (
-          <Empty title='这里还没有课程' hint='主办单位发布课程后会显示在这里，也可以先看看活动周的线下课堂。'>
-            <View className='btn btn--primary' data-testid='courses-go-home' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+          <Empty title="这里还没有课程" hint="主办单位发布课程后会显示在这里，也可以先看看活动周的线下课堂。">
+            <View
+              className="btn btn--primary"
+              data-testid="courses-go-home"
+              ariaRole="link"
+              onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+            >
               <Text>去看活动</Text>
             </View>
           </Empty>
         ) : null}
         {list.status === 'ready' ? list.data.courses.map((c) => <CourseCard key={c.id} course={c} onOpen={open} />) : null}
         {list.status === 'ready' && list.data.courses.length > 0 ? (
-          <View className='courses-footer'>
-            <Text className='muted'>共 {list.data.courses.length} 门课程</Text>
+          <View className="courses-footer">
+            <Text className="muted">共 {list.data.courses.length} 门课程</Text>
           </View>
         ) : null}
       </View>

@@ -46,13 +46,18 @@ export default function LessonPage() {
   const res = useAsync(() => getLesson({ courseId, lessonId }), [courseId, lessonId])
 
   return (
-    <PageShell className='lesson' testid='lesson-page'>
-      {res.status === 'loading' ? <Loading text='正在打开这一课…' /> : null}
+    <PageShell className="lesson" testid="lesson-page">
+      {res.status === 'loading' ? <Loading text="正在打开这一课…" /> : null}
       {res.status === 'error' ? (
         <View>
           <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
-          <View className='lesson-back-box'>
-            <View className='btn btn--secondary btn--block' data-testid='lesson-to-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+          <View className="lesson-back-box">
+            <View
+              className="btn btn--secondary btn--block"
+              data-testid="lesson-to-course"
+              ariaRole="link"
+              onClick={() => backToCourse(courseId, memberId)}
+            >
               <Text>返回课程</Text>
             </View>
           </View>
@@ -196,63 +201,90 @@ function LessonBody({
   const s = steps[step]
   const last = step === steps.length - 1
   return (
-    <View data-testid='lesson-body' data-lesson={lesson.id} data-step={step} data-steps={steps.length}>
-      <View className='lesson-head'>
-        <View className='lesson-head__back' data-testid='lesson-back' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+    <View data-testid="lesson-body" data-lesson={lesson.id} data-step={step} data-steps={steps.length}>
+      <View className="lesson-head">
+        <View className="lesson-head__back" data-testid="lesson-back" ariaRole="link" onClick={() => backToCourse(courseId, memberId)}>
           <Text>‹ 返回课程目录</Text>
         </View>
-        <Text className='lesson-head__course'>
+        <Text className="lesson-head__course">
           {courseTitle} · {lessonIndexText(index, total)}
         </Text>
-        <Text className='lesson-head__title' data-testid='lesson-title'>
+        <Text className="lesson-head__title" data-testid="lesson-title">
           {lesson.title}
         </Text>
-        <Text className='lesson-head__step' data-testid='lesson-step-no'>
+        <Text className="lesson-head__step" data-testid="lesson-step-no">
           {stepText(step, steps.length)}
         </Text>
-        <View className='lesson-dots' ariaRole='progressbar' ariaLabel={stepText(step, steps.length)}>
+        <View className="lesson-dots" ariaRole="progressbar" ariaLabel={stepText(step, steps.length)}>
           {steps.map((_, i) => (
             <View key={i} className={`lesson-dots__dot${i <= step ? ' lesson-dots__dot--on' : ''}`} />
           ))}
         </View>
       </View>
 
-      <View className='lesson-step' data-testid='lesson-step'>
-        <Text className='lesson-step__text' data-testid='lesson-step-text'>
+      <View className="lesson-step" data-testid="lesson-step">
+        <Text className="lesson-step__text" data-testid="lesson-step-text">
           {s.text}
         </Text>
         {s.tip ? (
-          <View className='lesson-tip' data-testid='lesson-tip'>
-            <Text className='lesson-tip__label'>！小提示</Text>
-            <Text className='lesson-tip__text'>{s.tip}</Text>
+          <View className="lesson-tip" data-testid="lesson-tip">
+            <Text className="lesson-tip__label">！小提示</Text>
+            <Text className="lesson-tip__text">{s.tip}</Text>
           </View>
         ) : null}
         {s.image ? (
-          <View className='lesson-step__figure'>
-            <Image className='lesson-step__img' src={fileUrl(s.image)} mode='aspectFit' ariaLabel={s.imageAlt ?? `第${step + 1}步的示意图`} data-testid='lesson-step-image' />
-            {s.imageAlt ? <Text className='lesson-step__alt'>{s.imageAlt}</Text> : null}
+          <View className="lesson-step__figure">
+            <Image
+              className="lesson-step__img"
+              src={fileUrl(s.image)}
+              mode="aspectFit"
+              ariaLabel={s.imageAlt ?? `第${step + 1}步的示意图`}
+              data-testid="lesson-step-image"
+            />
+            {s.imageAlt ? <Text className="lesson-step__alt">{s.imageAlt}</Text> : null}
           </View>
         ) : null}
         {s.videoUrl ? <VideoLink url={s.videoUrl} /> : null}
-        {failure ? <InlineError message={failure.message} code={failure.code} testid='lesson-error' /> : null}
+        {failure ? <InlineError message={failure.message} code={failure.code} testid="lesson-error" /> : null}
       </View>
 
-      <View className='lesson-bar' data-testid='lesson-bar'>
+      <View className="lesson-bar" data-testid="lesson-bar">
         {step > 0 ? (
-          <View className='btn btn--secondary lesson-bar__btn' data-testid='lesson-prev' ariaRole='button' onClick={() => !busy && go(step - 1)}>
+          <View
+            className="btn btn--secondary lesson-bar__btn"
+            data-testid="lesson-prev"
+            ariaRole="button"
+            onClick={() => !busy && go(step - 1)}
+          >
             <Text>‹ 上一步</Text>
           </View>
         ) : (
-          <View className='btn btn--secondary lesson-bar__btn' data-testid='lesson-prev' data-first='true' ariaRole='button' onClick={() => backToCourse(courseId, memberId)}>
+          <View
+            className="btn btn--secondary lesson-bar__btn"
+            data-testid="lesson-prev"
+            data-first="true"
+            ariaRole="button"
+            onClick={() => backToCourse(courseId, memberId)}
+          >
             <Text>‹ 课程目录</Text>
           </View>
         )}
         {last ? (
-          <View className='btn btn--primary lesson-bar__btn lesson-bar__btn--main' data-testid='lesson-learned' ariaRole='button' onClick={() => !busy && void learned()}>
+          <View
+            className="btn btn--primary lesson-bar__btn lesson-bar__btn--main"
+            data-testid="lesson-learned"
+            ariaRole="button"
+            onClick={() => !busy && void learned()}
+          >
             <Text>{busy ? '正在保存…' : '✓ 学会了'}</Text>
           </View>
         ) : (
-          <View className='btn btn--primary lesson-bar__btn lesson-bar__btn--main' data-testid='lesson-next' ariaRole='button' onClick={() => go(step + 1)}>
+          <View
+            className="btn btn--primary lesson-bar__btn lesson-bar__btn--main"
+            data-testid="lesson-next"
+            ariaRole="button"
+            onClick={() => go(step + 1)}
+          >
             <Text>下一步 ›</Text>
           </View>
         )}
@@ -261,20 +293,42 @@ function LessonBody({
   )
 }
 
-function FinishedScreen({ f, courseId, courseTitle, lessonTitle, memberId }: { f: Finished; courseId: string; courseTitle: string; lessonTitle: string; memberId: string | null }) {
+function FinishedScreen({
+  f,
+  courseId,
+  courseTitle,
+  lessonTitle,
+  memberId,
+}: {
+  f: Finished
+  courseId: string
+  courseTitle: string
+  lessonTitle: string
+  memberId: string | null
+}) {
   const who = memberId ? f.enrolment.learnerName : ''
   if (f.courseDone) {
     return (
-      <View className='lesson-done lesson-done--course' data-testid='lesson-course-done'>
-        <Text className='lesson-done__icon'>★</Text>
-        <Text className='lesson-done__title'>恭喜{who}！整门课都学完了</Text>
-        <Text className='lesson-done__text'>
+      <View className="lesson-done lesson-done--course" data-testid="lesson-course-done">
+        <Text className="lesson-done__icon">★</Text>
+        <Text className="lesson-done__title">恭喜{who}！整门课都学完了</Text>
+        <Text className="lesson-done__text">
           《{courseTitle}》全部{f.enrolment.total}课已学完，可以领取结业证书，保存下来发给家人看看。
         </Text>
-        <View className='btn btn--primary btn--block lesson-done__btn' data-testid='lesson-certificate' ariaRole='link' onClick={() => void Taro.redirectTo({ url: certificateUrl(courseId, memberId) })}>
+        <View
+          className="btn btn--primary btn--block lesson-done__btn"
+          data-testid="lesson-certificate"
+          ariaRole="link"
+          onClick={() => void Taro.redirectTo({ url: certificateUrl(courseId, memberId) })}
+        >
           <Text>查看结业证书</Text>
         </View>
-        <View className='btn btn--secondary btn--block lesson-done__btn' data-testid='lesson-done-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+        <View
+          className="btn btn--secondary btn--block lesson-done__btn"
+          data-testid="lesson-done-course"
+          ariaRole="link"
+          onClick={() => backToCourse(courseId, memberId)}
+        >
           <Text>返回课程</Text>
         </View>
       </View>
@@ -282,23 +336,28 @@ function FinishedScreen({ f, courseId, courseTitle, lessonTitle, memberId }: { f
   }
   const left = f.enrolment.total - f.enrolment.done
   return (
-    <View className='lesson-done' data-testid='lesson-done'>
-      <Text className='lesson-done__icon'>✓</Text>
-      <Text className='lesson-done__title'>“{lessonTitle}”学会了！</Text>
-      <Text className='lesson-done__text' data-testid='lesson-done-progress'>
+    <View className="lesson-done" data-testid="lesson-done">
+      <Text className="lesson-done__icon">✓</Text>
+      <Text className="lesson-done__title">“{lessonTitle}”学会了！</Text>
+      <Text className="lesson-done__text" data-testid="lesson-done-progress">
         {who ? `${who}已` : '已'}学{f.enrolment.done}课，共{f.enrolment.total}课{left > 0 ? `，还剩${left}课` : ''}。
       </Text>
       {f.nextLessonId ? (
         <View
-          className='btn btn--primary btn--block lesson-done__btn'
-          data-testid='lesson-next-lesson'
-          ariaRole='link'
+          className="btn btn--primary btn--block lesson-done__btn"
+          data-testid="lesson-next-lesson"
+          ariaRole="link"
           onClick={() => void Taro.redirectTo({ url: lessonUrl(courseId, f.nextLessonId as string, 0, memberId) })}
         >
           <Text>学下一课 ›</Text>
         </View>
       ) : null}
-      <View className='btn btn--secondary btn--block lesson-done__btn' data-testid='lesson-done-course' ariaRole='link' onClick={() => backToCourse(courseId, memberId)}>
+      <View
+        className="btn btn--secondary btn--block lesson-done__btn"
+        data-testid="lesson-done-course"
+        ariaRole="link"
+        onClick={() => backToCourse(courseId, memberId)}
+      >
         <Text>返回课程目录</Text>
       </View>
     </View>

@@ -68,23 +68,29 @@ export function DistrictBoard({
   }
 
   return (
-    <View className='section board' data-testid='board' data-joined={joined ? 'true' : 'false'} data-district={district ?? ''}>
-      <Text className='section__title'>本区读书榜</Text>
-      <Text className='board__hint'>自愿参加。榜上只显示姓氏和名字的最后一个字，不显示电话等信息。</Text>
+    <View className="section board" data-testid="board" data-joined={joined ? 'true' : 'false'} data-district={district ?? ''}>
+      <Text className="section__title">本区读书榜</Text>
+      <Text className="board__hint">自愿参加。榜上只显示姓氏和名字的最后一个字，不显示电话等信息。</Text>
 
       {district && !changing ? (
-        <View className='board__chosen' data-testid='board-chosen' data-value={district}>
-          <Text className='board__label'>所在的区：{districts.find((d) => d.code === district)?.name ?? district}</Text>
-          <View className='btn btn--secondary' data-testid='board-change-district' ariaRole='button' onClick={() => setChanging(true)}>
+        <View className="board__chosen" data-testid="board-chosen" data-value={district}>
+          <Text className="board__label">所在的区：{districts.find((d) => d.code === district)?.name ?? district}</Text>
+          <View className="btn btn--secondary" data-testid="board-change-district" ariaRole="button" onClick={() => setChanging(true)}>
             <Text>换一个区</Text>
           </View>
         </View>
       ) : (
         <>
-          <Text className='board__label'>选择您所在的区</Text>
-          <View className='choices choices--3' data-testid='board-districts' data-value={district ?? ''}>
+          <Text className="board__label">选择您所在的区</Text>
+          <View className="choices choices--3" data-testid="board-districts" data-value={district ?? ''}>
             {districts.map((d) => (
-              <Chip key={d.code} selected={district === d.code} testid={`board-district-${d.code}`} value={d.code} onTap={() => choose(d.code)}>
+              <Chip
+                key={d.code}
+                selected={district === d.code}
+                testid={`board-district-${d.code}`}
+                value={d.code}
+                onTap={() => choose(d.code)}
+              >
                 {d.name}
               </Chip>
             ))}
@@ -92,58 +98,65 @@ export function DistrictBoard({
         </>
       )}
       {need ? (
-        <Text className='board__need' data-testid='board-need-district'>
+        <Text className="board__need" data-testid="board-need-district">
           ⚠ 请先选择您所在的区
         </Text>
       ) : null}
 
       <View
         className={`board-switch${joined ? ' board-switch--on' : ''}${busy ? ' board-switch--busy' : ''}`}
-        data-testid='board-switch'
+        data-testid="board-switch"
         data-on={joined ? 'true' : 'false'}
-        ariaRole='button'
+        ariaRole="button"
         ariaLabel={`参加本区读书榜，显示为 ${shownName}，${joined ? '已参加' : '未参加'}`}
         onClick={() => void join(!joined, district)}
       >
-        <View className='board-switch__box'>
-          <Text className='board-switch__mark'>{joined ? '✓' : ''}</Text>
+        <View className="board-switch__box">
+          <Text className="board-switch__mark">{joined ? '✓' : ''}</Text>
         </View>
-        <View className='board-switch__body'>
-          <Text className='board-switch__text'>
-            参加本区读书榜<Text className='board-switch__name'>（显示为 {shownName}）</Text>
+        <View className="board-switch__body">
+          <Text className="board-switch__text">
+            参加本区读书榜<Text className="board-switch__name">（显示为 {shownName}）</Text>
           </Text>
-          <Text className='board-switch__state'>{busy ? '请稍候…' : joined ? '已参加，点一下退出' : '未参加，点一下参加'}</Text>
+          <Text className="board-switch__state">{busy ? '请稍候…' : joined ? '已参加，点一下退出' : '未参加，点一下参加'}</Text>
         </View>
       </View>
-      {failure ? <InlineError message={failure.message} code={failure.code} testid='board-error' /> : null}
+      {failure ? <InlineError message={failure.message} code={failure.code} testid="board-error" /> : null}
 
       {district ? (
-        <View className='board-list' data-testid='board-list' data-status={entries.status} data-count={entries.status === 'ready' && entries.data ? String(entries.data.entries.length) : '0'}>
-          {entries.status === 'loading' ? <Loading text='正在加载读书榜…' /> : null}
-          {entries.status === 'error' ? <ErrorState message={entries.error.message} code={entries.error.code} onRetry={entries.reload} /> : null}
+        <View
+          className="board-list"
+          data-testid="board-list"
+          data-status={entries.status}
+          data-count={entries.status === 'ready' && entries.data ? String(entries.data.entries.length) : '0'}
+        >
+          {entries.status === 'loading' ? <Loading text="正在加载读书榜…" /> : null}
+          {entries.status === 'error' ? (
+            <ErrorState message={entries.error.message} code={entries.error.code} onRetry={entries.reload} />
+          ) : null}
           {entries.status === 'ready' && entries.data ? (
             <>
-              <Text className='board-list__title'>{entries.data.districtName}读书榜（按本周读书分钟）</Text>
+              <Text className="board-list__title">{entries.data.districtName}读书榜（按本周读书分钟）</Text>
               {entries.data.me.joined && entries.data.me.rank !== null ? (
-                <Text className='board-list__me' data-testid='board-my-rank'>
+                <Text className="board-list__me" data-testid="board-my-rank">
                   我排在第 {entries.data.me.rank} 名
                 </Text>
               ) : null}
-              {entries.data.entries.length === 0 ? <Empty title='这个区还没有人上榜' hint='参加后读书打卡，就会出现在榜上。' /> : null}
+              {entries.data.entries.length === 0 ? <Empty title="这个区还没有人上榜" hint="参加后读书打卡，就会出现在榜上。" /> : null}
               {entries.data.entries.map((e) => (
                 <View
                   key={`${e.rank}-${e.name}-${e.isMe ? 'me' : ''}`}
                   className={`board-row${e.isMe ? ' board-row--me' : ''}`}
-                  data-testid='board-row'
+                  data-testid="board-row"
                   data-me={e.isMe ? 'true' : 'false'}
                   data-rank={String(e.rank)}
                 >
-                  <Text className='board-row__rank'>第 {e.rank} 名</Text>
-                  <Text className='board-row__name'>
+                  <Text className="board-row__rank">第 {e.rank} 名</Text>
+                  <Text className="board-row__name">
                     {e.name}
-                    {e.isMe ? <Text className='board-row__me'>（我）</Text> : null}
+                    {e.isMe ? <Text className="board-row__me">（我）</Text> : null}
                   </Text>
-                  <Text className='board-row__minutes'>{e.minutes} 分钟</Text>
+                  <Text className="board-row__minutes">{e.minutes} 分钟</Text>
                 </View>
               ))}
             </>

@@ -20,11 +20,7 @@ import './index.scss'
  */
 export default function ReadingPage() {
   const mine = useAsync(async () => {
-    const [m, weeks, prof] = await Promise.all([
-      myReading(),
-      listWeeks(),
-      getProfile().catch(() => ({ profile: null })),
-    ])
+    const [m, weeks, prof] = await Promise.all([myReading(), listWeeks(), getProfile().catch(() => ({ profile: null }))])
     const week = weeks.weeks.find((w) => w.id === m.weekId) ?? null
     return { ...m, districts: week?.districts ?? [], selfName: prof.profile?.name ?? null }
   }, [])
@@ -46,12 +42,12 @@ export default function ReadingPage() {
   })
 
   return (
-    <PageShell className='reading' testid='reading-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>我的读书</Text>
-        <Text className='page-head__text'>每天读一点，坚持就是收获</Text>
+    <PageShell className="reading" testid="reading-page">
+      <View className="page-head">
+        <Text className="page-head__title">我的读书</Text>
+        <Text className="page-head__text">每天读一点，坚持就是收获</Text>
       </View>
-      {mine.status === 'loading' ? <Loading text='正在加载读书记录…' /> : null}
+      {mine.status === 'loading' ? <Loading text="正在加载读书记录…" /> : null}
       {mine.status === 'error' ? <ErrorState message={mine.error.message} code={mine.error.code} onRetry={mine.reload} /> : null}
       {mine.status === 'ready' ? (
         <Reading
@@ -91,58 +87,58 @@ function Reading({
     else void Taro.navigateTo({ url: '/learn/books/index' })
   }
   return (
-    <View data-testid='reading-mine' data-streak={String(reader.streak)} data-minutes={String(reader.totalMinutes)}>
-      <View className='reading-stats'>
-        <Text className='reading-stats__streak' data-testid='reading-streak'>
+    <View data-testid="reading-mine" data-streak={String(reader.streak)} data-minutes={String(reader.totalMinutes)}>
+      <View className="reading-stats">
+        <Text className="reading-stats__streak" data-testid="reading-streak">
           {streakText(reader.streak)}
         </Text>
-        <View className='reading-stats__row'>
-          <View className='reading-stats__cell'>
-            <Text className='reading-stats__num' data-testid='reading-total'>
+        <View className="reading-stats__row">
+          <View className="reading-stats__cell">
+            <Text className="reading-stats__num" data-testid="reading-total">
               {reader.totalMinutes}
             </Text>
-            <Text className='reading-stats__unit'>累计分钟</Text>
+            <Text className="reading-stats__unit">累计分钟</Text>
           </View>
-          <View className='reading-stats__cell'>
-            <Text className='reading-stats__num' data-testid='reading-logs-count'>
+          <View className="reading-stats__cell">
+            <Text className="reading-stats__num" data-testid="reading-logs-count">
               {reader.totalLogs}
             </Text>
-            <Text className='reading-stats__unit'>打卡次数</Text>
+            <Text className="reading-stats__unit">打卡次数</Text>
           </View>
-          <View className='reading-stats__cell'>
-            <Text className='reading-stats__num'>{reader.days.length}</Text>
-            <Text className='reading-stats__unit'>读书天数</Text>
+          <View className="reading-stats__cell">
+            <Text className="reading-stats__num">{reader.days.length}</Text>
+            <Text className="reading-stats__unit">读书天数</Text>
           </View>
         </View>
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>最近 7 天</Text>
+      <View className="section">
+        <Text className="section__title">最近 7 天</Text>
         <WeekStrip days={reader.days} now={now} />
       </View>
 
-      <View className='section' data-testid='reading-logs' data-count={String(sorted.length)}>
-        <Text className='section__title'>读书记录</Text>
+      <View className="section" data-testid="reading-logs" data-count={String(sorted.length)}>
+        <Text className="section__title">读书记录</Text>
         {sorted.length === 0 ? (
-          <Empty title='还没有读书记录' hint='在好书推荐里选一本书，读完点“打卡”记下分钟数。'>
-            <View className='btn btn--primary' data-testid='reading-go-books' ariaRole='link' onClick={goBooks}>
+          <Empty title="还没有读书记录" hint="在好书推荐里选一本书，读完点“打卡”记下分钟数。">
+            <View className="btn btn--primary" data-testid="reading-go-books" ariaRole="link" onClick={goBooks}>
               <Text>去看好书推荐</Text>
             </View>
           </Empty>
         ) : (
           sorted.map((l) => (
-            <View key={l.id} className='reading-log' data-testid='reading-log' data-book={l.bookId} data-day={l.day}>
-              <View className='reading-log__head'>
-                <Text className='reading-log__title'>《{l.bookTitle}》</Text>
-                <Text className='reading-log__minutes'>{minutesText(l.minutes)}</Text>
+            <View key={l.id} className="reading-log" data-testid="reading-log" data-book={l.bookId} data-day={l.day}>
+              <View className="reading-log__head">
+                <Text className="reading-log__title">《{l.bookTitle}》</Text>
+                <Text className="reading-log__minutes">{minutesText(l.minutes)}</Text>
               </View>
-              <Text className='reading-log__day'>{logDayText(l.day, now)}</Text>
-              {l.note ? <Text className='reading-log__note'>笔记：{l.note}</Text> : null}
+              <Text className="reading-log__day">{logDayText(l.day, now)}</Text>
+              {l.note ? <Text className="reading-log__note">笔记：{l.note}</Text> : null}
             </View>
           ))
         )}
         {sorted.length > 0 ? (
-          <View className='btn btn--secondary btn--block reading-more' data-testid='reading-go-books' ariaRole='link' onClick={goBooks}>
+          <View className="btn btn--secondary btn--block reading-more" data-testid="reading-go-books" ariaRole="link" onClick={goBooks}>
             <Text>继续读书打卡 ›</Text>
           </View>
         ) : null}

@@ -75,54 +75,56 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
   const titles = choices.status === 'ready' ? new Map(choices.data.map((a) => [a.id, a.title])) : new Map<string, string>()
 
   return (
-    <View className='section org-invite' data-testid='org-invite-panel'>
-      <Text className='section__title'>邀请志愿者</Text>
+    <View className="section org-invite" data-testid="org-invite-panel">
+      <Text className="section__title">邀请志愿者</Text>
       {invite ? (
-        <View className='org-invite__done' data-testid='org-invite-done'>
-          <Text className='muted'>邀请码</Text>
-          <Text className='org-invite__code' data-testid='org-invite-code' data-code={invite.code}>
+        <View className="org-invite__done" data-testid="org-invite-done">
+          <Text className="muted">邀请码</Text>
+          <Text className="org-invite__code" data-testid="org-invite-code" data-code={invite.code}>
             {invite.code}
           </Text>
-          <QrCode text={invite.code} testid='org-invite-qr' label={`邀请码 ${invite.code} 的二维码`} />
-          <Text className='org-invite__line'>请志愿者打开“志愿者签到”，输入这个邀请码（或扫二维码）即可为下列活动签到。</Text>
+          <QrCode text={invite.code} testid="org-invite-qr" label={`邀请码 ${invite.code} 的二维码`} />
+          <Text className="org-invite__line">请志愿者打开“志愿者签到”，输入这个邀请码（或扫二维码）即可为下列活动签到。</Text>
           {invite.activityIds.map((id) => (
-            <Text key={id} className='org-invite__line'>
+            <Text key={id} className="org-invite__line">
               · {titles.get(id) ?? id}
             </Text>
           ))}
-          <Text className='muted'>有效期至 {expiryText(invite.expiresAt)}</Text>
-          <View className='btn btn--secondary btn--block' data-testid='org-invite-again' ariaRole='button' onClick={() => setInvite(null)}>
+          <Text className="muted">有效期至 {expiryText(invite.expiresAt)}</Text>
+          <View className="btn btn--secondary btn--block" data-testid="org-invite-again" ariaRole="button" onClick={() => setInvite(null)}>
             <Text>再生成一个</Text>
           </View>
         </View>
       ) : (
         <View>
-          {choices.status === 'loading' ? <Loading text='正在加载活动…' /> : null}
-          {choices.status === 'error' ? <ErrorState message={choices.error.message} code={choices.error.code} onRetry={choices.reload} /> : null}
+          {choices.status === 'loading' ? <Loading text="正在加载活动…" /> : null}
+          {choices.status === 'error' ? (
+            <ErrorState message={choices.error.message} code={choices.error.code} onRetry={choices.reload} />
+          ) : null}
           {choices.status === 'ready' && choices.data.length === 0 ? (
-            <Empty title='没有可邀请的活动' hint='只有已发布、尚未结束的活动可以邀请志愿者。' />
+            <Empty title="没有可邀请的活动" hint="只有已发布、尚未结束的活动可以邀请志愿者。" />
           ) : null}
           {choices.status === 'ready' && choices.data.length > 0 ? (
             <View>
-              <Field label='选择活动（可多选）' required testid='org-invite-activities'>
+              <Field label="选择活动（可多选）" required testid="org-invite-activities">
                 <MultiChips
                   options={choices.data.map((a) => ({ code: a.id, label: `${a.title}（${timeRangeText(a.startAt, a.endAt)}）` }))}
                   value={picked}
                   onChange={setPicked}
-                  testid='org-invite-activity'
+                  testid="org-invite-activity"
                   columns={1}
                   max={20}
                 />
               </Field>
-              <Field label='有效期' required testid='org-invite-expiries'>
-                <ChoiceChips options={EXPIRIES} value={expiry} onChange={setExpiry} testid='org-invite-expiry' />
+              <Field label="有效期" required testid="org-invite-expiries">
+                <ChoiceChips options={EXPIRIES} value={expiry} onChange={setExpiry} testid="org-invite-expiry" />
               </Field>
-              {error ? <InlineError message={error.message} code={error.code} testid='org-invite-error' /> : null}
+              {error ? <InlineError message={error.message} code={error.code} testid="org-invite-error" /> : null}
               <View
                 className={`btn btn--block ${busy || picked.length === 0 ? 'btn--disabled' : 'btn--primary'}`}
-                data-testid='org-invite-create'
+                data-testid="org-invite-create"
                 data-busy={busy ? 'true' : 'false'}
-                ariaRole='button'
+                ariaRole="button"
                 onClick={() => void create()}
               >
                 <Text>{busy ? '正在生成…' : picked.length === 0 ? '请先选择活动' : '生成邀请码'}</Text>
@@ -131,7 +133,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
           ) : null}
         </View>
       )}
-      <View className='btn btn--secondary btn--block org-invite__close' data-testid='org-invite-close' ariaRole='button' onClick={onClose}>
+      <View className="btn btn--secondary btn--block org-invite__close" data-testid="org-invite-close" ariaRole="button" onClick={onClose}>
         <Text>收起</Text>
       </View>
     </View>

@@ -33,15 +33,15 @@ export default function OrganiserActivities() {
   const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
 
   return (
-    <PageShell className='org-list' testid='org-activities-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>活动管理</Text>
-        <Text className='page-head__text'>新建、修改、发布和取消本县区的活动。草稿只有组织者能看到。</Text>
+    <PageShell className="org-list" testid="org-activities-page">
+      <View className="page-head">
+        <Text className="page-head__title">活动管理</Text>
+        <Text className="page-head__text">新建、修改、发布和取消本县区的活动。草稿只有组织者能看到。</Text>
       </View>
       {scopes.status === 'loading' ? <Loading /> : null}
       {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
       {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' />
+        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
       ) : null}
       {scopes.status === 'ready' && scopes.data.length > 0 ? (
         <ScopeView
@@ -95,7 +95,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
   return (
     <View>
       {scopes.length > 1 ? (
-        <View className='org-chips' data-testid='org-week-selector'>
+        <View className="org-chips" data-testid="org-week-selector">
           {scopes.map((s) => (
             <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
               {s.week.region}
@@ -104,16 +104,21 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         </View>
       ) : null}
 
-      <View className='section'>
-        <Text className='section__title'>{scope.week.name}</Text>
-        <Text className='muted'>
+      <View className="section">
+        <Text className="section__title">{scope.week.name}</Text>
+        <Text className="muted">
           {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
         </Text>
-        <View className='btn btn--primary btn--block org-new' data-testid='org-new-activity' ariaRole='button' onClick={create}>
+        <View className="btn btn--primary btn--block org-new" data-testid="org-new-activity" ariaRole="button" onClick={create}>
           <Text>＋ 新建活动</Text>
         </View>
         {inviting ? null : (
-          <View className='btn btn--secondary btn--block org-new' data-testid='org-invite-open' ariaRole='button' onClick={() => setInviting(true)}>
+          <View
+            className="btn btn--secondary btn--block org-new"
+            data-testid="org-invite-open"
+            ariaRole="button"
+            onClick={() => setInviting(true)}
+          >
             <Text>邀请志愿者签到</Text>
           </View>
         )}
@@ -121,8 +126,8 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
       {inviting ? <InvitePanel weekId={weekId} districtCode={district} onClose={() => setInviting(false)} /> : null}
 
       {scope.districts.length > 1 ? (
-        <View className='org-chips' data-testid='org-district-filter'>
-          <Chip selected={district === ''} testid='org-district-all' onTap={() => setDistrict('')}>
+        <View className="org-chips" data-testid="org-district-filter">
+          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
             全部县区
           </Chip>
           {scope.districts.map((d) => (
@@ -132,7 +137,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
           ))}
         </View>
       ) : null}
-      <View className='org-chips org-chips--4' data-testid='org-status-filter'>
+      <View className="org-chips org-chips--4" data-testid="org-status-filter">
         {STATUSES.map((s) => (
           <Chip key={s.code || 'all'} selected={status === s.code} testid={`org-status-${s.code || 'all'}`} onTap={() => setStatus(s.code)}>
             {s.label}
@@ -140,43 +145,45 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         ))}
       </View>
 
-      <View className='org-items' data-testid='org-activity-list' data-status={list.status}>
-        {list.status === 'loading' ? <Loading text='正在加载活动…' /> : null}
-        {list.status === 'error' && list.error ? <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} /> : null}
-        {list.status === 'ready' && list.items.length === 0 ? <Empty title='还没有活动' hint='点“新建活动”添加第一项。' /> : null}
+      <View className="org-items" data-testid="org-activity-list" data-status={list.status}>
+        {list.status === 'loading' ? <Loading text="正在加载活动…" /> : null}
+        {list.status === 'error' && list.error ? (
+          <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} />
+        ) : null}
+        {list.status === 'ready' && list.items.length === 0 ? <Empty title="还没有活动" hint="点“新建活动”添加第一项。" /> : null}
         {list.items.map((a) => (
           <View
             key={a.id}
             className={`org-item org-item--${a.status}`}
-            data-testid='org-activity-item'
+            data-testid="org-activity-item"
             data-id={a.id}
             data-status={a.status}
-            ariaRole='link'
+            ariaRole="link"
             onClick={() => void Taro.navigateTo({ url: `/organiser/activity-edit/index?id=${encodeURIComponent(a.id)}` })}
           >
-            <View className='org-item__tags'>
+            <View className="org-item__tags">
               <Text className={`org-item__status org-item__status--${a.status}`}>{STATUS_WORDS[a.status]}</Text>
-              <Text className='org-item__tag'>{typeLabel(a.type)}</Text>
-              <Text className='org-item__tag'>{a.districtName}</Text>
+              <Text className="org-item__tag">{typeLabel(a.type)}</Text>
+              <Text className="org-item__tag">{a.districtName}</Text>
             </View>
-            <Text className='org-item__title' data-testid='org-activity-title'>
+            <Text className="org-item__title" data-testid="org-activity-title">
               {a.title}
             </Text>
-            <Text className='org-item__line'>{timeRangeText(a.startAt, a.endAt)}</Text>
-            <Text className='org-item__line'>{placeText(a)}</Text>
-            <Text className='org-item__line' data-testid='org-activity-counts'>
+            <Text className="org-item__line">{timeRangeText(a.startAt, a.endAt)}</Text>
+            <Text className="org-item__line">{placeText(a)}</Text>
+            <Text className="org-item__line" data-testid="org-activity-counts">
               {a.signupRequired
                 ? `已报名 ${a.counters.confirmed} / ${a.capacity ?? '-'} 人 · 候补 ${a.counters.waitlisted} 人 · 代报名 ${a.counters.proxy} 人`
                 : '无需报名'}
             </Text>
-            <Text className='org-item__line' data-testid='org-activity-checked-in' data-value={a.attendance?.checkedIn ?? 0}>
+            <Text className="org-item__line" data-testid="org-activity-checked-in" data-value={a.attendance?.checkedIn ?? 0}>
               {`已签到 ${a.attendance?.checkedIn ?? 0} 人 · 现场登记 ${a.attendance?.walkInHeadcount ?? 0} 人`}
             </Text>
-            <Text className='org-item__more'>编辑 ›</Text>
+            <Text className="org-item__more">编辑 ›</Text>
           </View>
         ))}
         {list.status === 'ready' && list.nextCursor ? (
-          <View className='btn btn--secondary btn--block' data-testid='org-more' ariaRole='button' onClick={() => void list.loadMore()}>
+          <View className="btn btn--secondary btn--block" data-testid="org-more" ariaRole="button" onClick={() => void list.loadMore()}>
             <Text>{list.more === 'loading' ? '正在加载…' : list.more === 'error' ? '加载失败，重试' : '加载更多'}</Text>
           </View>
         ) : null}

@@ -24,9 +24,9 @@ export function PickerField({
 }) {
   return (
     <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className='org-picker' data-testid={testid} data-value={value} ariaRole='button' ariaLabel={`${label}：${value}，点按修改`}>
-        <Text className='org-picker__label'>{label}</Text>
-        <Text className='org-picker__value'>{value} ▾</Text>
+      <View className="org-picker" data-testid={testid} data-value={value} ariaRole="button" ariaLabel={`${label}：${value}，点按修改`}>
+        <Text className="org-picker__label">{label}</Text>
+        <Text className="org-picker__value">{value} ▾</Text>
       </View>
     </Picker>
   )

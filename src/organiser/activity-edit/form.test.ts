@@ -18,9 +18,21 @@ function filled() {
 describe('organiser activity form', () => {
   test('defaults: the first day ahead, 09:00–11:00, 50 seats, open now, closing 2 h and cancellable until 24 h before', () => {
     const f = defaultForm(week, 'donghu', now)
-    expect(f).toMatchObject({ day: '2026-11-30', startTime: '09:00', endTime: '11:00', capacity: '50', signupRequired: true, fields: ['phone'] })
+    expect(f).toMatchObject({
+      day: '2026-11-30',
+      startTime: '09:00',
+      endTime: '11:00',
+      capacity: '50',
+      signupRequired: true,
+      fields: ['phone'],
+    })
     expect([f.opensDate, f.opensTime, f.closesDate, f.closesTime, f.cancelDate, f.cancelTime]).toEqual([
-      '2026-11-23', '20:05', '2026-11-30', '07:00', '2026-11-29', '09:00',
+      '2026-11-23',
+      '20:05',
+      '2026-11-30',
+      '07:00',
+      '2026-11-29',
+      '09:00',
     ])
     // During the week, tomorrow at the earliest.
     expect(defaultForm(week, 'donghu', shanghaiInstant('2026-12-02', '10:00')).day).toBe('2026-12-03')
@@ -61,17 +73,43 @@ describe('organiser activity form', () => {
     const f = filled()
     const input = toCreateInput(f, 'nc2026')
     const detail = {
-      id: 'a', weekId: 'nc2026', title: input.title, type: input.type, topics: input.topics, audiences: input.audiences,
-      districtCode: 'donghu', districtName: '东湖区', mode: input.mode, venueName: '社区学校', startAt: input.startAt, endAt: input.endAt,
-      signupRequired: true, capacity: 50, seatsLeft: 50, status: 'draft' as const, description: '', organizer: input.organizer,
-      coOrganizers: [], address: '松柏巷18号', onlineUrl: null, signupOpensAt: input.signup!.opensAt, signupClosesAt: input.signup!.closesAt,
-      cancelDeadline: input.signup!.cancelDeadline, signupFields: ['name' as const, 'phone' as const], cancelReason: null,
+      id: 'a',
+      weekId: 'nc2026',
+      title: input.title,
+      type: input.type,
+      topics: input.topics,
+      audiences: input.audiences,
+      districtCode: 'donghu',
+      districtName: '东湖区',
+      mode: input.mode,
+      venueName: '社区学校',
+      startAt: input.startAt,
+      endAt: input.endAt,
+      signupRequired: true,
+      capacity: 50,
+      seatsLeft: 50,
+      status: 'draft' as const,
+      description: '',
+      organizer: input.organizer,
+      coOrganizers: [],
+      address: '松柏巷18号',
+      onlineUrl: null,
+      signupOpensAt: input.signup!.opensAt,
+      signupClosesAt: input.signup!.closesAt,
+      cancelDeadline: input.signup!.cancelDeadline,
+      signupFields: ['name' as const, 'phone' as const],
+      cancelReason: null,
     }
     expect(formFromActivity(detail, now)).toEqual({ ...f, windowTouched: true })
   })
 
   test('names and server paths', () => {
     expect(splitNames('甲、乙，丙\n丁')).toEqual(['甲', '乙', '丙', '丁'])
-    expect(fieldsFromPaths(['patch.venue.name', 'signup.capacity', 'signup.opensAt', 'title']).sort()).toEqual(['capacity', 'title', 'venue', 'window'])
+    expect(fieldsFromPaths(['patch.venue.name', 'signup.capacity', 'signup.opensAt', 'title']).sort()).toEqual([
+      'capacity',
+      'title',
+      'venue',
+      'window',
+    ])
   })
 })

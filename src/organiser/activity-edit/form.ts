@@ -201,7 +201,8 @@ export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDa
   else if (startMustBeFuture && t.startAt <= now) e.time = ERROR_MESSAGES.ACTIVITY_START_PASSED
   if (f.signupRequired) {
     const cap = Number(f.capacity)
-    if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > 100_000) e.capacity = '请填写名额人数（1–100000 的整数）'
+    if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > 100_000)
+      e.capacity = '请填写名额人数（1–100000 的整数）'
     if (!(t.opensAt < t.closesAt) || t.closesAt > t.startAt) e.window = ERROR_MESSAGES.SIGNUP_WINDOW_INVALID
     if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
   }
@@ -224,7 +225,13 @@ function fieldsOf(f: ActivityForm): ActivityPatch {
     startAt: t.startAt,
     endAt: t.endAt,
     signup: f.signupRequired
-      ? { capacity: Number(f.capacity), opensAt: t.opensAt, closesAt: t.closesAt, cancelDeadline: t.cancelDeadline, fields: ['name', ...f.fields] }
+      ? {
+          capacity: Number(f.capacity),
+          opensAt: t.opensAt,
+          closesAt: t.closesAt,
+          cancelDeadline: t.cancelDeadline,
+          fields: ['name', ...f.fields],
+        }
       : null,
     description: f.description.trim(),
   }
@@ -266,9 +273,7 @@ export function fieldsFromPaths(paths: string[] | undefined): FieldKey[] {
     else if (head === 'signup') {
       const sub = p[1]
       out.add(sub === 'capacity' ? 'capacity' : sub === 'fields' ? 'fields' : sub === 'cancelDeadline' ? 'cancel' : 'window')
-    } else if (
-      ['title', 'type', 'topics', 'audiences', 'organizer', 'coOrganizers', 'mode', 'onlineUrl', 'description'].includes(head)
-    ) {
+    } else if (['title', 'type', 'topics', 'audiences', 'organizer', 'coOrganizers', 'mode', 'onlineUrl', 'description'].includes(head)) {
       out.add(head as FieldKey)
     }
   }

@@ -71,11 +71,7 @@ export default function ActivityEditPage() {
   const districtParam = typeof params.districtCode === 'string' ? decodeURIComponent(params.districtCode) : ''
 
   const res = useAsync(async (): Promise<Loaded> => {
-    const [weeks, roles, got] = await Promise.all([
-      listWeeks(),
-      myRoles(),
-      id ? getActivity(id) : Promise.resolve(null),
-    ])
+    const [weeks, roles, got] = await Promise.all([listWeeks(), myRoles(), id ? getActivity(id) : Promise.resolve(null)])
     const activity = got?.activity ?? null
     const weekId = activity?.weekId ?? weekParam
     const week = weeks.weeks.find((w) => w.id === weekId)
@@ -88,8 +84,8 @@ export default function ActivityEditPage() {
   }, [id, weekParam])
 
   return (
-    <PageShell className='org-edit' testid='org-activity-edit-page'>
-      {res.status === 'loading' ? <Loading text='正在加载…' /> : null}
+    <PageShell className="org-edit" testid="org-activity-edit-page">
+      {res.status === 'loading' ? <Loading text="正在加载…" /> : null}
       {res.status === 'error' ? <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} /> : null}
       {res.status === 'ready' ? <EditForm loaded={res.data} districtParam={districtParam} /> : null}
     </PageShell>
@@ -128,9 +124,17 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
     setErrors((e) => {
       const next = { ...e }
       for (const k of Object.keys(patch)) {
-        const key = (
-          { districtCode: 'district', venueName: 'venue', venueAddress: 'venue', day: 'time', startTime: 'time', endTime: 'time' } as Record<string, keyof FormErrors>
-        )[k] ?? (k as keyof FormErrors)
+        const key =
+          (
+            {
+              districtCode: 'district',
+              venueName: 'venue',
+              venueAddress: 'venue',
+              day: 'time',
+              startTime: 'time',
+              endTime: 'time',
+            } as Record<string, keyof FormErrors>
+          )[k] ?? (k as keyof FormErrors)
         delete next[key]
       }
       return next
@@ -201,27 +205,27 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
   }
 
   return (
-    <View data-testid='org-edit-form' data-id={activity?.id ?? ''} data-status={status}>
-      <View className='page-head'>
-        <Text className='page-head__title'>{activity ? '编辑活动' : '新建活动'}</Text>
-        <Text className='page-head__text'>
+    <View data-testid="org-edit-form" data-id={activity?.id ?? ''} data-status={status}>
+      <View className="page-head">
+        <Text className="page-head__title">{activity ? '编辑活动' : '新建活动'}</Text>
+        <Text className="page-head__text">
           {week.name}
           {activity ? ` · ${STATUS_WORDS[status]}` : ''}
         </Text>
       </View>
       {locked ? (
-        <View className='section'>
-          <Text className='org-locked' data-testid='org-locked'>
+        <View className="section">
+          <Text className="org-locked" data-testid="org-locked">
             ✕ 本活动已取消，不能再修改。{activity?.cancelReason ? `取消原因：${activity.cancelReason}` : ''}
           </Text>
         </View>
       ) : null}
 
-      <View className='section'>
-        <Text className='section__title'>基本信息</Text>
-        <Field label='县区' required error={errors.district} testid='org-field-district-row'>
+      <View className="section">
+        <Text className="section__title">基本信息</Text>
+        <Field label="县区" required error={errors.district} testid="org-field-district-row">
           {districts.length === 1 || activity ? (
-            <Text className='org-static' data-testid='org-field-district' data-value={form.districtCode}>
+            <Text className="org-static" data-testid="org-field-district" data-value={form.districtCode}>
               {week.districts.find((d) => d.code === form.districtCode)?.name ?? form.districtCode}
             </Text>
           ) : (
@@ -229,123 +233,233 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
               options={districts.map((d) => ({ code: d.code, label: d.name }))}
               value={form.districtCode}
               onChange={(districtCode) => set({ districtCode })}
-              testid='org-field-district'
+              testid="org-field-district"
             />
           )}
         </Field>
-        <Field label='活动名称' required error={errors.title} testid='org-field-title-row'>
-          <TextInput value={form.title} onChange={(title) => set({ title })} testid='org-field-title' maxlength={60} placeholder='例如：智慧助老·手机挂号一学就会' />
+        <Field label="活动名称" required error={errors.title} testid="org-field-title-row">
+          <TextInput
+            value={form.title}
+            onChange={(title) => set({ title })}
+            testid="org-field-title"
+            maxlength={60}
+            placeholder="例如：智慧助老·手机挂号一学就会"
+          />
         </Field>
-        <Field label='活动类型' required error={errors.type} testid='org-field-type-row'>
-          <ChoiceChips options={CONTENT_TYPES} value={form.type} onChange={(type) => set({ type })} testid='org-field-type' columns={2} />
+        <Field label="活动类型" required error={errors.type} testid="org-field-type-row">
+          <ChoiceChips options={CONTENT_TYPES} value={form.type} onChange={(type) => set({ type })} testid="org-field-type" columns={2} />
         </Field>
-        <Field label='学习主题' required hint='可多选' error={errors.topics} testid='org-field-topics-row'>
-          <MultiChips options={TOPICS} value={form.topics} onChange={(topics) => set({ topics })} testid='org-field-topics' />
+        <Field label="学习主题" required hint="可多选" error={errors.topics} testid="org-field-topics-row">
+          <MultiChips options={TOPICS} value={form.topics} onChange={(topics) => set({ topics })} testid="org-field-topics" />
         </Field>
-        <Field label='适合人群' required hint='可多选' error={errors.audiences} testid='org-field-audiences-row'>
-          <MultiChips options={AUDIENCES} value={form.audiences} onChange={(audiences) => set({ audiences })} testid='org-field-audiences' columns={2} />
+        <Field label="适合人群" required hint="可多选" error={errors.audiences} testid="org-field-audiences-row">
+          <MultiChips
+            options={AUDIENCES}
+            value={form.audiences}
+            onChange={(audiences) => set({ audiences })}
+            testid="org-field-audiences"
+            columns={2}
+          />
         </Field>
-        <Field label='主办单位' required error={errors.organizer} testid='org-field-organizer-row'>
-          <TextInput value={form.organizer} onChange={(organizer) => set({ organizer })} testid='org-field-organizer' maxlength={60} placeholder='例如：东湖区社区教育学院' />
+        <Field label="主办单位" required error={errors.organizer} testid="org-field-organizer-row">
+          <TextInput
+            value={form.organizer}
+            onChange={(organizer) => set({ organizer })}
+            testid="org-field-organizer"
+            maxlength={60}
+            placeholder="例如：东湖区社区教育学院"
+          />
         </Field>
-        <Field label='协办单位' hint='多个单位用顿号“、”分开' error={errors.coOrganizers} testid='org-field-coOrganizers-row'>
-          <TextInput value={form.coOrganizers} onChange={(coOrganizers) => set({ coOrganizers })} testid='org-field-coOrganizers' maxlength={600} />
+        <Field label="协办单位" hint="多个单位用顿号“、”分开" error={errors.coOrganizers} testid="org-field-coOrganizers-row">
+          <TextInput
+            value={form.coOrganizers}
+            onChange={(coOrganizers) => set({ coOrganizers })}
+            testid="org-field-coOrganizers"
+            maxlength={600}
+          />
         </Field>
-        <Field label='活动介绍' error={errors.description} testid='org-field-description-row'>
-          <TextArea value={form.description} onChange={(description) => set({ description })} testid='org-field-description' placeholder='活动内容、适合谁、需要带什么' />
+        <Field label="活动介绍" error={errors.description} testid="org-field-description-row">
+          <TextArea
+            value={form.description}
+            onChange={(description) => set({ description })}
+            testid="org-field-description"
+            placeholder="活动内容、适合谁、需要带什么"
+          />
         </Field>
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>时间和地点</Text>
-        <Field label='活动日期' required error={errors.time} testid='org-field-time-row'>
-          <View className='org-days' data-testid='org-field-day' data-value={form.day}>
+      <View className="section">
+        <Text className="section__title">时间和地点</Text>
+        <Field label="活动日期" required error={errors.time} testid="org-field-time-row">
+          <View className="org-days" data-testid="org-field-day" data-value={form.day}>
             {days.map((d) => {
               const p = dayParts(d)
               return (
-                <Chip key={d} selected={form.day === d} testid={`org-field-day-${d}`} value={d} sub={p.weekday} onTap={() => set({ day: d })}>
+                <Chip
+                  key={d}
+                  selected={form.day === d}
+                  testid={`org-field-day-${d}`}
+                  value={d}
+                  sub={p.weekday}
+                  onTap={() => set({ day: d })}
+                >
                   {p.date}
                 </Chip>
               )
             })}
           </View>
-          <View className='org-pair'>
-            <PickerField mode='time' label='开始' value={form.startTime} onChange={(startTime) => set({ startTime })} testid='org-field-startTime' />
-            <PickerField mode='time' label='结束' value={form.endTime} onChange={(endTime) => set({ endTime })} testid='org-field-endTime' />
+          <View className="org-pair">
+            <PickerField
+              mode="time"
+              label="开始"
+              value={form.startTime}
+              onChange={(startTime) => set({ startTime })}
+              testid="org-field-startTime"
+            />
+            <PickerField
+              mode="time"
+              label="结束"
+              value={form.endTime}
+              onChange={(endTime) => set({ endTime })}
+              testid="org-field-endTime"
+            />
           </View>
         </Field>
-        <Field label='参加方式' required testid='org-field-mode-row'>
-          <ChoiceChips options={ACTIVITY_MODES} value={form.mode} onChange={(mode) => set({ mode })} testid='org-field-mode' />
+        <Field label="参加方式" required testid="org-field-mode-row">
+          <ChoiceChips options={ACTIVITY_MODES} value={form.mode} onChange={(mode) => set({ mode })} testid="org-field-mode" />
         </Field>
         {form.mode !== 'online' ? (
-          <Field label='场地名称和地址' required error={errors.venue} testid='org-field-venue-row'>
-            <TextInput value={form.venueName} onChange={(venueName) => set({ venueName })} testid='org-field-venueName' maxlength={60} placeholder='场地名称，例如：百花洲街道社区学校' />
-            <TextInput value={form.venueAddress} onChange={(venueAddress) => set({ venueAddress })} testid='org-field-venueAddress' maxlength={120} placeholder='详细地址，例如：南昌市东湖区松柏巷18号' />
+          <Field label="场地名称和地址" required error={errors.venue} testid="org-field-venue-row">
+            <TextInput
+              value={form.venueName}
+              onChange={(venueName) => set({ venueName })}
+              testid="org-field-venueName"
+              maxlength={60}
+              placeholder="场地名称，例如：百花洲街道社区学校"
+            />
+            <TextInput
+              value={form.venueAddress}
+              onChange={(venueAddress) => set({ venueAddress })}
+              testid="org-field-venueAddress"
+              maxlength={120}
+              placeholder="详细地址，例如：南昌市东湖区松柏巷18号"
+            />
           </Field>
         ) : null}
         {form.mode !== 'offline' ? (
-          <Field label='线上参与链接' required error={errors.onlineUrl} testid='org-field-onlineUrl-row'>
-            <TextInput value={form.onlineUrl} onChange={(onlineUrl) => set({ onlineUrl })} testid='org-field-onlineUrl' maxlength={300} placeholder='https://' />
+          <Field label="线上参与链接" required error={errors.onlineUrl} testid="org-field-onlineUrl-row">
+            <TextInput
+              value={form.onlineUrl}
+              onChange={(onlineUrl) => set({ onlineUrl })}
+              testid="org-field-onlineUrl"
+              maxlength={300}
+              placeholder="https://"
+            />
           </Field>
         ) : null}
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>报名</Text>
-        <Field label='是否需要报名' required error={errors.signupRequired} testid='org-field-signupRequired-row'>
-          <View className='choices choices--2' data-testid='org-field-signupRequired' data-value={form.signupRequired ? 'yes' : 'no'}>
-            <Chip selected={form.signupRequired} testid='org-field-signupRequired-yes' onTap={() => set({ signupRequired: true })}>
+      <View className="section">
+        <Text className="section__title">报名</Text>
+        <Field label="是否需要报名" required error={errors.signupRequired} testid="org-field-signupRequired-row">
+          <View className="choices choices--2" data-testid="org-field-signupRequired" data-value={form.signupRequired ? 'yes' : 'no'}>
+            <Chip selected={form.signupRequired} testid="org-field-signupRequired-yes" onTap={() => set({ signupRequired: true })}>
               需要报名
             </Chip>
-            <Chip selected={!form.signupRequired} testid='org-field-signupRequired-no' onTap={() => set({ signupRequired: false })}>
+            <Chip selected={!form.signupRequired} testid="org-field-signupRequired-no" onTap={() => set({ signupRequired: false })}>
               无需报名
             </Chip>
           </View>
         </Field>
         {form.signupRequired ? (
           <View>
-            <Field label='名额（人）' required error={errors.capacity} testid='org-field-capacity-row'>
-              <TextInput value={form.capacity} onChange={(capacity) => set({ capacity })} testid='org-field-capacity' type='number' maxlength={6} />
+            <Field label="名额（人）" required error={errors.capacity} testid="org-field-capacity-row">
+              <TextInput
+                value={form.capacity}
+                onChange={(capacity) => set({ capacity })}
+                testid="org-field-capacity"
+                type="number"
+                maxlength={6}
+              />
             </Field>
             <Field
-              label='报名时间'
+              label="报名时间"
               required
               hint={form.windowTouched ? undefined : '默认：现在开始报名，活动开始前2小时截止；会随开始时间自动调整'}
               error={errors.window}
-              testid='org-field-window-row'
+              testid="org-field-window-row"
             >
-              <View className='org-pair'>
-                <PickerField mode='date' label='开始日期' value={form.opensDate} end={week.endDate} onChange={(opensDate) => set({ opensDate })} testid='org-field-opensDate' />
-                <PickerField mode='time' label='开始时刻' value={form.opensTime} onChange={(opensTime) => set({ opensTime })} testid='org-field-opensTime' />
+              <View className="org-pair">
+                <PickerField
+                  mode="date"
+                  label="开始日期"
+                  value={form.opensDate}
+                  end={week.endDate}
+                  onChange={(opensDate) => set({ opensDate })}
+                  testid="org-field-opensDate"
+                />
+                <PickerField
+                  mode="time"
+                  label="开始时刻"
+                  value={form.opensTime}
+                  onChange={(opensTime) => set({ opensTime })}
+                  testid="org-field-opensTime"
+                />
               </View>
-              <View className='org-pair'>
-                <PickerField mode='date' label='截止日期' value={form.closesDate} end={week.endDate} onChange={(closesDate) => set({ closesDate })} testid='org-field-closesDate' />
-                <PickerField mode='time' label='截止时刻' value={form.closesTime} onChange={(closesTime) => set({ closesTime })} testid='org-field-closesTime' />
+              <View className="org-pair">
+                <PickerField
+                  mode="date"
+                  label="截止日期"
+                  value={form.closesDate}
+                  end={week.endDate}
+                  onChange={(closesDate) => set({ closesDate })}
+                  testid="org-field-closesDate"
+                />
+                <PickerField
+                  mode="time"
+                  label="截止时刻"
+                  value={form.closesTime}
+                  onChange={(closesTime) => set({ closesTime })}
+                  testid="org-field-closesTime"
+                />
               </View>
             </Field>
-            <Field label='取消报名截止' required hint='默认：活动开始前24小时' error={errors.cancel} testid='org-field-cancel-row'>
-              <View className='org-pair'>
-                <PickerField mode='date' label='日期' value={form.cancelDate} end={week.endDate} onChange={(cancelDate) => set({ cancelDate })} testid='org-field-cancelDate' />
-                <PickerField mode='time' label='时刻' value={form.cancelTime} onChange={(cancelTime) => set({ cancelTime })} testid='org-field-cancelTime' />
+            <Field label="取消报名截止" required hint="默认：活动开始前24小时" error={errors.cancel} testid="org-field-cancel-row">
+              <View className="org-pair">
+                <PickerField
+                  mode="date"
+                  label="日期"
+                  value={form.cancelDate}
+                  end={week.endDate}
+                  onChange={(cancelDate) => set({ cancelDate })}
+                  testid="org-field-cancelDate"
+                />
+                <PickerField
+                  mode="time"
+                  label="时刻"
+                  value={form.cancelTime}
+                  onChange={(cancelTime) => set({ cancelTime })}
+                  testid="org-field-cancelTime"
+                />
               </View>
             </Field>
-            <Field label='报名表需要填写' hint='姓名必填；只收集活动真正需要的信息' error={errors.fields} testid='org-field-fields-row'>
+            <Field label="报名表需要填写" hint="姓名必填；只收集活动真正需要的信息" error={errors.fields} testid="org-field-fields-row">
               <MultiChips
                 options={SIGNUP_FIELDS.filter((f) => f.code !== 'name')}
                 value={form.fields}
                 onChange={(fields) => set({ fields })}
-                testid='org-field-fields'
+                testid="org-field-fields"
                 columns={2}
               />
             </Field>
           </View>
         ) : (
-          <Text className='muted'>居民无需报名，按时到场即可参加。</Text>
+          <Text className="muted">居民无需报名，按时到场即可参加。</Text>
         )}
       </View>
 
       {!locked ? (
-        <View className='section org-actions' data-testid='org-actions'>
+        <View className="section org-actions" data-testid="org-actions">
           {failure ? (
             <InlineError
               message={
@@ -354,19 +468,19 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
                   : failure.message
               }
               code={failure.code}
-              testid='org-error'
+              testid="org-error"
             />
           ) : null}
           {done ? (
-            <Text className='org-done' data-testid='org-done'>
+            <Text className="org-done" data-testid="org-done">
               {done}
             </Text>
           ) : null}
 
           <View
             className={`btn btn--block ${busy || (!dirty && activity) ? 'btn--disabled' : 'btn--secondary'}`}
-            data-testid='org-save'
-            ariaRole='button'
+            data-testid="org-save"
+            ariaRole="button"
             onClick={() => {
               if (!busy && (dirty || !activity)) void run('save')
             }}
@@ -377,16 +491,16 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
           {status === 'draft' ? (
             ask === 'publish' ? (
               <InlineConfirm
-                testid='org-publish'
+                testid="org-publish"
                 busy={busy}
-                text='发布后，居民就能在活动周首页看到并报名。确定发布吗？'
-                confirmLabel='确定发布'
-                cancelLabel='先不发布'
+                text="发布后，居民就能在活动周首页看到并报名。确定发布吗？"
+                confirmLabel="确定发布"
+                cancelLabel="先不发布"
                 onConfirm={() => void run('publish')}
                 onCancel={() => setAsk(null)}
               />
             ) : (
-              <View className='btn btn--primary btn--block' data-testid='org-publish' ariaRole='button' onClick={() => setAsk('publish')}>
+              <View className="btn btn--primary btn--block" data-testid="org-publish" ariaRole="button" onClick={() => setAsk('publish')}>
                 <Text>发布活动</Text>
               </View>
             )
@@ -395,12 +509,12 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
           {activity ? (
             ask === 'cancel' ? (
               <InlineConfirm
-                testid='org-cancel-activity'
+                testid="org-cancel-activity"
                 danger
                 busy={busy}
-                text='取消后不能恢复，已报名和候补的居民都会收到取消通知。请写明原因：'
-                confirmLabel='确定取消活动'
-                cancelLabel='不取消'
+                text="取消后不能恢复，已报名和候补的居民都会收到取消通知。请写明原因："
+                confirmLabel="确定取消活动"
+                cancelLabel="不取消"
                 onConfirm={() => {
                   if (!reason.trim()) setReasonMissing(true)
                   else void run('cancel')
@@ -413,24 +527,29 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
                     setReason(v)
                     setReasonMissing(false)
                   }}
-                  testid='org-cancel-reason'
+                  testid="org-cancel-reason"
                   maxlength={200}
-                  placeholder='例如：因天气原因，本场活动取消'
+                  placeholder="例如：因天气原因，本场活动取消"
                 />
                 {reasonMissing ? (
-                  <Text className='field__error' data-testid='org-cancel-reason-error'>
+                  <Text className="field__error" data-testid="org-cancel-reason-error">
                     ⚠ 请填写取消原因，居民会在通知里看到
                   </Text>
                 ) : null}
               </InlineConfirm>
             ) : (
-              <View className='btn btn--secondary btn--block org-cancel' data-testid='org-cancel-activity' ariaRole='button' onClick={() => setAsk('cancel')}>
+              <View
+                className="btn btn--secondary btn--block org-cancel"
+                data-testid="org-cancel-activity"
+                ariaRole="button"
+                onClick={() => setAsk('cancel')}
+              >
                 <Text>取消活动</Text>
               </View>
             )
           ) : null}
 
-          <View className='btn btn--secondary btn--block' data-testid='org-back' ariaRole='link' onClick={() => void Taro.navigateBack()}>
+          <View className="btn btn--secondary btn--block" data-testid="org-back" ariaRole="link" onClick={() => void Taro.navigateBack()}>
             <Text>返回活动列表</Text>
           </View>
         </View>

@@ -30,7 +30,12 @@ describe('organiser book list form', () => {
     expect(checkListForm(f)).toEqual({})
     const input = toListInput(f, 'nc2026')
     expect(bookListInputSchema.safeParse(input).success).toBe(true)
-    expect(input).toMatchObject({ weekId: 'nc2026', districtCode: 'donghu', title: '冬日暖心好书', books: [{ title: '活着', author: '余华', cover: null, activityIds: [] }] })
+    expect(input).toMatchObject({
+      weekId: 'nc2026',
+      districtCode: 'donghu',
+      title: '冬日暖心好书',
+      books: [{ title: '活着', author: '余华', cover: null, activityIds: [] }],
+    })
     expect(input.books[0]).not.toHaveProperty('id')
     expect('listId' in input).toBe(false)
   })
@@ -52,7 +57,9 @@ describe('organiser book list form', () => {
     const f = updateBook({ ...emptyListForm(''), title: 'x' }, emptyListForm('').books[0].key, {})
     const k = f.books[0].key
     const bad = updateBook(f, k, { cover: 'http://x.png' })
-    expect(Object.keys(checkListForm(bad)).sort()).toEqual(['district', 'title', `${k}.author`, `${k}.blurb`, `${k}.cover`, `${k}.title`].sort())
+    expect(Object.keys(checkListForm(bad)).sort()).toEqual(
+      ['district', 'title', `${k}.author`, `${k}.blurb`, `${k}.cover`, `${k}.title`].sort(),
+    )
     expect(checkListForm({ ...filled(), books: [] }).books).toBe('请至少添加一本书')
   })
 

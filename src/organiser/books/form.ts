@@ -25,7 +25,17 @@ export interface ListForm {
 /** Errors by key: 'district', 'title', 'intro', 'books'; `${bookKey}.title|author|blurb|cover|activities` for a book. */
 export type FormErrors = Record<string, string>
 
-export const LIMITS = { titleMin: 2, titleMax: 40, introMax: 300, booksMax: 30, bookTitleMax: 60, authorMax: 60, blurbMax: 400, urlMax: 300, activitiesMax: 10 }
+export const LIMITS = {
+  titleMin: 2,
+  titleMax: 40,
+  introMax: 300,
+  booksMax: 30,
+  bookTitleMax: 60,
+  authorMax: 60,
+  blurbMax: 400,
+  urlMax: 300,
+  activitiesMax: 10,
+}
 
 const IMAGE_RE = /^(cloud:\/\/|https:\/\/)\S+$/
 
@@ -43,7 +53,15 @@ export function listFormFromList(l: Pick<BookList, 'districtCode' | 'title' | 'i
     districtCode: l.districtCode,
     title: l.title,
     intro: l.intro,
-    books: l.books.map((b) => ({ ...newBook(), id: b.id, title: b.title, author: b.author, blurb: b.blurb, cover: b.cover ?? '', activityIds: [...b.activityIds] })),
+    books: l.books.map((b) => ({
+      ...newBook(),
+      id: b.id,
+      title: b.title,
+      author: b.author,
+      blurb: b.blurb,
+      cover: b.cover ?? '',
+      activityIds: [...b.activityIds],
+    })),
   }
 }
 
@@ -56,7 +74,14 @@ export function removeBook(f: ListForm, key: string): ListForm {
 }
 
 export function moveBook(f: ListForm, key: string, delta: number): ListForm {
-  return { ...f, books: move(f.books, f.books.findIndex((b) => b.key === key), delta) }
+  return {
+    ...f,
+    books: move(
+      f.books,
+      f.books.findIndex((b) => b.key === key),
+      delta,
+    ),
+  }
 }
 
 export function updateBook(f: ListForm, key: string, patch: Partial<Omit<BookForm, 'key' | 'id'>>): ListForm {
@@ -68,7 +93,8 @@ export function checkListForm(f: ListForm): FormErrors {
   const e: FormErrors = {}
   if (!f.districtCode) e.district = '请选择县区'
   const title = f.title.trim()
-  if (title.length < LIMITS.titleMin || title.length > LIMITS.titleMax) e.title = `请填写书单名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
+  if (title.length < LIMITS.titleMin || title.length > LIMITS.titleMax)
+    e.title = `请填写书单名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
   if (f.intro.trim().length > LIMITS.introMax) e.intro = `书单介绍${LIMITS.introMax}字以内`
   if (f.books.length === 0) e.books = '请至少添加一本书'
   else if (f.books.length > LIMITS.booksMax) e.books = `一个书单最多${LIMITS.booksMax}本书`
@@ -80,7 +106,8 @@ export function checkListForm(f: ListForm): FormErrors {
     const blurb = b.blurb.trim()
     if (!blurb || blurb.length > LIMITS.blurbMax) e[`${b.key}.blurb`] = `请写几句推荐语（${LIMITS.blurbMax}字以内）`
     const cover = b.cover.trim()
-    if (cover && (!IMAGE_RE.test(cover) || cover.length > LIMITS.urlMax)) e[`${b.key}.cover`] = '封面请填云存储文件ID（cloud://）或 https:// 开头的网址'
+    if (cover && (!IMAGE_RE.test(cover) || cover.length > LIMITS.urlMax))
+      e[`${b.key}.cover`] = '封面请填云存储文件ID（cloud://）或 https:// 开头的网址'
     if (b.activityIds.length > LIMITS.activitiesMax) e[`${b.key}.activities`] = `每本书最多关联${LIMITS.activitiesMax}项活动`
   }
   return e

@@ -28,15 +28,15 @@ export default function OrganiserBooks() {
   const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
 
   return (
-    <PageShell className='org-list org-books' testid='org-books-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>书单管理</Text>
-        <Text className='page-head__text'>好书推荐：每本书写几句推荐语，可关联书友会、读书沙龙。草稿只有组织者能看到。</Text>
+    <PageShell className="org-list org-books" testid="org-books-page">
+      <View className="page-head">
+        <Text className="page-head__title">书单管理</Text>
+        <Text className="page-head__text">好书推荐：每本书写几句推荐语，可关联书友会、读书沙龙。草稿只有组织者能看到。</Text>
       </View>
       {scopes.status === 'loading' ? <Loading /> : null}
       {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
       {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' />
+        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
       ) : null}
       {scopes.status === 'ready' && scopes.data.length > 0 ? (
         <ScopeView
@@ -93,7 +93,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
   return (
     <View>
       {scopes.length > 1 ? (
-        <View className='org-chips' data-testid='org-week-selector'>
+        <View className="org-chips" data-testid="org-week-selector">
           {scopes.map((s) => (
             <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
               {s.week.region}
@@ -102,16 +102,16 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         </View>
       ) : null}
 
-      <View className='section'>
-        <Text className='section__title'>{scope.week.name}</Text>
-        <Text className='muted'>
+      <View className="section">
+        <Text className="section__title">{scope.week.name}</Text>
+        <Text className="muted">
           {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
         </Text>
         {editing === 'new' ? null : (
           <View
-            className='btn btn--primary btn--block org-new'
-            data-testid='org-new-book-list'
-            ariaRole='button'
+            className="btn btn--primary btn--block org-new"
+            data-testid="org-new-book-list"
+            ariaRole="button"
             onClick={() => {
               setEditing('new')
               setDone(null)
@@ -123,8 +123,8 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
       </View>
 
       {scope.districts.length > 1 ? (
-        <View className='org-chips' data-testid='org-district-filter'>
-          <Chip selected={district === ''} testid='org-district-all' onTap={() => setDistrict('')}>
+        <View className="org-chips" data-testid="org-district-filter">
+          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
             全部县区
           </Chip>
           {scope.districts.map((d) => (
@@ -135,7 +135,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         </View>
       ) : null}
 
-      <View className='org-items' data-testid='org-book-lists' data-status={lists.status}>
+      <View className="org-items" data-testid="org-book-lists" data-status={lists.status}>
         {editing === 'new' ? (
           <ListEditor
             scope={scope}
@@ -149,9 +149,11 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
             }}
           />
         ) : null}
-        {lists.status === 'loading' ? <Loading text='正在加载书单…' /> : null}
+        {lists.status === 'loading' ? <Loading text="正在加载书单…" /> : null}
         {lists.status === 'error' ? <ErrorState message={lists.error.message} code={lists.error.code} onRetry={lists.reload} /> : null}
-        {lists.status === 'ready' && shown.length === 0 && editing !== 'new' ? <Empty title='还没有书单' hint='点“新建书单”推荐第一批好书。' /> : null}
+        {lists.status === 'ready' && shown.length === 0 && editing !== 'new' ? (
+          <Empty title="还没有书单" hint="点“新建书单”推荐第一批好书。" />
+        ) : null}
         {shown.map((l) =>
           editing === l.id ? (
             <ListEditor
@@ -167,30 +169,32 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
               }}
             />
           ) : (
-            <View key={l.id} className={`org-item org-item--${l.status}`} data-testid='org-book-list' data-id={l.id} data-status={l.status}>
-              <View className='org-item__tags'>
-                <Text className={`org-item__status org-item__status--${l.status}`} data-testid='org-book-list-status'>
+            <View key={l.id} className={`org-item org-item--${l.status}`} data-testid="org-book-list" data-id={l.id} data-status={l.status}>
+              <View className="org-item__tags">
+                <Text className={`org-item__status org-item__status--${l.status}`} data-testid="org-book-list-status">
                   {STATUS_WORDS[l.status]}
                 </Text>
-                <Text className='org-item__tag'>{l.districtName}</Text>
+                <Text className="org-item__tag">{l.districtName}</Text>
               </View>
-              <Text className='org-item__title' data-testid='org-book-list-title'>
+              <Text className="org-item__title" data-testid="org-book-list-title">
                 {l.title}
               </Text>
-              {l.intro ? <Text className='org-item__line muted'>{l.intro}</Text> : null}
-              <Text className='org-item__line' data-testid='org-book-list-counts' data-logs={l.logs} data-minutes={l.minutes}>
+              {l.intro ? <Text className="org-item__line muted">{l.intro}</Text> : null}
+              <Text className="org-item__line" data-testid="org-book-list-counts" data-logs={l.logs} data-minutes={l.minutes}>
                 {l.books.length} 本书 · 阅读打卡 {l.logs} 次 · 共 {l.minutes} 分钟
               </Text>
-              <View className='book-titles'>
+              <View className="book-titles">
                 {l.books.map((b) => (
-                  <Text key={b.id} className='book-titles__item'>
+                  <Text key={b.id} className="book-titles__item">
                     《{b.title}》{b.author} · {b.readers} 人读过{b.activityIds.length > 0 ? ` · 关联活动 ${b.activityIds.length} 项` : ''}
                   </Text>
                 ))}
               </View>
-              {failure?.id === l.id ? <InlineError message={failure.error.message} code={failure.error.code} testid='org-book-list-error' /> : null}
+              {failure?.id === l.id ? (
+                <InlineError message={failure.error.message} code={failure.error.code} testid="org-book-list-error" />
+              ) : null}
               {done?.id === l.id ? (
-                <Text className='org-done' data-testid='org-book-list-done'>
+                <Text className="org-done" data-testid="org-book-list-done">
                   {done.text}
                 </Text>
               ) : null}
@@ -199,18 +203,22 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
                   testid={`org-book-list-${acting.ask}`}
                   danger={acting.ask === 'unpublish'}
                   busy={busy}
-                  text={acting.ask === 'publish' ? '发布后，居民就能看到这个书单并打卡阅读。确定发布吗？' : '下线后，居民看不到这个书单；已有的阅读记录会保留。确定下线吗？'}
+                  text={
+                    acting.ask === 'publish'
+                      ? '发布后，居民就能看到这个书单并打卡阅读。确定发布吗？'
+                      : '下线后，居民看不到这个书单；已有的阅读记录会保留。确定下线吗？'
+                  }
                   confirmLabel={acting.ask === 'publish' ? '确定发布' : '确定下线'}
-                  cancelLabel='先不了'
+                  cancelLabel="先不了"
                   onConfirm={() => void publish(l.id, acting.ask === 'publish')}
                   onCancel={() => setActing(null)}
                 />
               ) : (
-                <View className='btn-row org-item__actions'>
+                <View className="btn-row org-item__actions">
                   <View
-                    className='btn btn--secondary'
-                    data-testid='org-book-list-edit'
-                    ariaRole='button'
+                    className="btn btn--secondary"
+                    data-testid="org-book-list-edit"
+                    ariaRole="button"
                     onClick={() => {
                       setEditing(l.id)
                       setDone(null)
@@ -220,11 +228,21 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
                     <Text>编辑</Text>
                   </View>
                   {l.status === 'draft' ? (
-                    <View className='btn btn--primary' data-testid='org-book-list-publish' ariaRole='button' onClick={() => setActing({ id: l.id, ask: 'publish' })}>
+                    <View
+                      className="btn btn--primary"
+                      data-testid="org-book-list-publish"
+                      ariaRole="button"
+                      onClick={() => setActing({ id: l.id, ask: 'publish' })}
+                    >
                       <Text>发布</Text>
                     </View>
                   ) : (
-                    <View className='btn btn--secondary org-danger' data-testid='org-book-list-unpublish' ariaRole='button' onClick={() => setActing({ id: l.id, ask: 'unpublish' })}>
+                    <View
+                      className="btn btn--secondary org-danger"
+                      data-testid="org-book-list-unpublish"
+                      ariaRole="button"
+                      onClick={() => setActing({ id: l.id, ask: 'unpublish' })}
+                    >
                       <Text>下线</Text>
                     </View>
                   )}

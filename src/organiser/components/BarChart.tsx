@@ -38,21 +38,21 @@ export function BarChart({ bars, orientation, testid, unit = '', caption, emptyT
 
   if (orientation === 'row') {
     return (
-      <View className='chart chart--row' data-testid={testid} data-max={max} ariaLabel={spoken}>
-        {allZero && emptyText ? <Text className='chart__empty'>{emptyText}</Text> : null}
+      <View className="chart chart--row" data-testid={testid} data-max={max} ariaLabel={spoken}>
+        {allZero && emptyText ? <Text className="chart__empty">{emptyText}</Text> : null}
         {bars.map((b) => (
-          <View key={b.key} className='chart-row' data-testid={`${testid}-${b.key}`} data-value={b.value}>
-            <View className='chart-row__head'>
-              <Text className='chart-row__label'>{b.label}</Text>
-              <Text className='chart-row__value'>
+          <View key={b.key} className="chart-row" data-testid={`${testid}-${b.key}`} data-value={b.value}>
+            <View className="chart-row__head">
+              <Text className="chart-row__label">{b.label}</Text>
+              <Text className="chart-row__value">
                 {b.value}
                 {unit ? ` ${unit}` : ''}
               </Text>
             </View>
-            <View className='chart-row__track'>
-              <View className='chart-row__bar' style={{ width: `${barPercent(b.value, max)}%` }} />
+            <View className="chart-row__track">
+              <View className="chart-row__bar" style={{ width: `${barPercent(b.value, max)}%` }} />
             </View>
-            {b.note ? <Text className='chart-row__note'>{b.note}</Text> : null}
+            {b.note ? <Text className="chart-row__note">{b.note}</Text> : null}
           </View>
         ))}
       </View>
@@ -63,23 +63,23 @@ export function BarChart({ bars, orientation, testid, unit = '', caption, emptyT
   const every = bars.length > 16 ? 3 : bars.length > 13 ? 2 : 1
   const half = top / 2
   return (
-    <View className='chart chart--column' data-testid={testid} data-max={max} data-top={top} ariaLabel={spoken}>
-      <View className='chart-col'>
-        <View className='chart-col__axis'>
-          <Text className='chart-col__tick chart-col__tick--top'>{top}</Text>
-          {Number.isInteger(half) && half > 0 ? <Text className='chart-col__tick chart-col__tick--mid'>{half}</Text> : null}
-          <Text className='chart-col__tick chart-col__tick--zero'>0</Text>
+    <View className="chart chart--column" data-testid={testid} data-max={max} data-top={top} ariaLabel={spoken}>
+      <View className="chart-col">
+        <View className="chart-col__axis">
+          <Text className="chart-col__tick chart-col__tick--top">{top}</Text>
+          {Number.isInteger(half) && half > 0 ? <Text className="chart-col__tick chart-col__tick--mid">{half}</Text> : null}
+          <Text className="chart-col__tick chart-col__tick--zero">0</Text>
         </View>
-        <View className='chart-col__plot'>
-          <View className='chart-col__grid chart-col__grid--top' />
-          <View className='chart-col__grid chart-col__grid--mid' />
+        <View className="chart-col__plot">
+          <View className="chart-col__grid chart-col__grid--top" />
+          <View className="chart-col__grid chart-col__grid--mid" />
           {bars.map((b) => {
             const pct = barPercent(b.value, top)
             return (
-              <View key={b.key} className='chart-col__slot' data-testid={`${testid}-${b.key}`} data-value={b.value}>
+              <View key={b.key} className="chart-col__slot" data-testid={`${testid}-${b.key}`} data-value={b.value}>
                 <View className={`chart-col__bar${b.value > 0 ? '' : ' chart-col__bar--zero'}`} style={{ height: `${pct}%` }} />
                 {b.value > 0 ? (
-                  <Text className='chart-col__value' style={{ bottom: `${pct}%` }}>
+                  <Text className="chart-col__value" style={{ bottom: `${pct}%` }}>
                     {b.value}
                   </Text>
                 ) : null}
@@ -88,16 +88,16 @@ export function BarChart({ bars, orientation, testid, unit = '', caption, emptyT
           })}
         </View>
       </View>
-      <View className='chart-col__labels'>
-        <View className='chart-col__axis-space' />
+      <View className="chart-col__labels">
+        <View className="chart-col__axis-space" />
         {bars.map((b, i) => (
-          <Text key={b.key} className='chart-col__label'>
+          <Text key={b.key} className="chart-col__label">
             {i % every === 0 ? b.label : ''}
           </Text>
         ))}
       </View>
-      {allZero && emptyText ? <Text className='chart__empty chart__empty--column'>{emptyText}</Text> : null}
-      {caption ? <Text className='chart__caption'>{caption}</Text> : null}
+      {allZero && emptyText ? <Text className="chart__empty chart__empty--column">{emptyText}</Text> : null}
+      {caption ? <Text className="chart__caption">{caption}</Text> : null}
     </View>
   )
 }

@@ -25,9 +25,9 @@ export function ScopePicker({
   const showRollUp = rollUp && scope.admin
   const showDistricts = scope.districts.length > 1 || showRollUp
   return (
-    <View className='org-scope'>
+    <View className="org-scope">
       {scopes.length > 1 ? (
-        <View className='org-scope__chips' data-testid='org-week-selector'>
+        <View className="org-scope__chips" data-testid="org-week-selector">
           {scopes.map((s) => (
             <Chip key={s.week.id} selected={s.week.id === scope.week.id} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
               {s.week.region}
@@ -36,20 +36,26 @@ export function ScopePicker({
         </View>
       ) : null}
       {showDistricts ? (
-        <View className='org-scope__chips' data-testid='org-district-chooser' data-value={district}>
+        <View className="org-scope__chips" data-testid="org-district-chooser" data-value={district}>
           {showRollUp ? (
-            <Chip selected={district === ''} testid='org-district-all' onTap={() => onDistrict('')}>
+            <Chip selected={district === ''} testid="org-district-all" onTap={() => onDistrict('')}>
               全部县区
             </Chip>
           ) : null}
           {scope.districts.map((d) => (
-            <Chip key={d.code} selected={district === d.code} testid={`org-district-${d.code}`} value={d.code} onTap={() => onDistrict(d.code)}>
+            <Chip
+              key={d.code}
+              selected={district === d.code}
+              testid={`org-district-${d.code}`}
+              value={d.code}
+              onTap={() => onDistrict(d.code)}
+            >
               {d.name}
             </Chip>
           ))}
         </View>
       ) : (
-        <Text className='org-scope__only muted'>县区：{scope.districts[0]?.name ?? '—'}</Text>
+        <Text className="org-scope__only muted">县区：{scope.districts[0]?.name ?? '—'}</Text>
       )}
     </View>
   )

@@ -27,7 +27,7 @@ export function ScopedWeek({ weekId, children }: { weekId?: string; children: (p
   const scope = scopes.status === 'ready' ? pickScope(scopes.data, chosen) : null
   if (scopes.status === 'loading') return <Loading />
   if (scopes.status === 'error') return <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} />
-  if (!scope) return <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' />
+  if (!scope) return <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
   const onWeek = (id: string) => {
     setChosen(id)
     writeString(WEEK_KEY, id)

@@ -63,7 +63,13 @@ describe('curveWindow', () => {
 test('peakHour', () => {
   expect(peakHour([])).toBeNull()
   expect(peakHour([{ hour: 9, participants: 0 }])).toBeNull()
-  expect(peakHour([{ hour: 9, participants: 2 }, { hour: 10, participants: 5 }, { hour: 11, participants: 5 }])).toEqual({ hour: 10, participants: 5 })
+  expect(
+    peakHour([
+      { hour: 9, participants: 2 },
+      { hour: 10, participants: 5 },
+      { hour: 11, participants: 5 },
+    ]),
+  ).toEqual({ hour: 10, participants: 5 })
 })
 
 test('rateText', () => {

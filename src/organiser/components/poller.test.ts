@@ -45,7 +45,13 @@ test('asks at start, then every interval timed from the end of the last answer',
   const clock = fakeTimers()
   let calls = 0
   const data: number[] = []
-  const p = createPoller({ load: async () => ++calls, intervalMs: 3000, onData: (d) => data.push(d), onError: () => undefined, timers: clock.timers })
+  const p = createPoller({
+    load: async () => ++calls,
+    intervalMs: 3000,
+    onData: (d) => data.push(d),
+    onError: () => undefined,
+    timers: clock.timers,
+  })
   p.start()
   await flush()
   expect(data).toEqual([1])
@@ -144,7 +150,13 @@ test('stopped while a request is in flight: no further asks', async () => {
   const clock = fakeTimers()
   const d = deferred<number>()
   let calls = 0
-  const p = createPoller({ load: () => (calls++, d.promise), intervalMs: 3000, onData: () => undefined, onError: () => undefined, timers: clock.timers })
+  const p = createPoller({
+    load: () => (calls++, d.promise),
+    intervalMs: 3000,
+    onData: () => undefined,
+    onError: () => undefined,
+    timers: clock.timers,
+  })
   p.start()
   p.stop()
   d.resolve(1)

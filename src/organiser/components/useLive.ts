@@ -47,9 +47,10 @@ export function useLive<T>(
   }
   const openWatch = () => {
     closeWatch()
-    unsubscribe.current = subscribeRef.current?.(() => {
-      if (shown.current && keyRef.current !== null) poller.current?.refresh()
-    }) ?? null
+    unsubscribe.current =
+      subscribeRef.current?.(() => {
+        if (shown.current && keyRef.current !== null) poller.current?.refresh()
+      }) ?? null
   }
   if (!poller.current) {
     poller.current = createPoller<T>({

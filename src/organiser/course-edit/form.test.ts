@@ -22,7 +22,12 @@ import {
 } from './form'
 
 function filled(): CourseForm {
-  let f: CourseForm = { ...emptyForm('donghu'), topic: 'anti_fraud', title: '防诈骗：守好钱袋子', intro: '认清常见骗局，验证码不告诉任何人。' }
+  let f: CourseForm = {
+    ...emptyForm('donghu'),
+    topic: 'anti_fraud',
+    title: '防诈骗：守好钱袋子',
+    intro: '认清常见骗局，验证码不告诉任何人。',
+  }
   const lesson = f.lessons[0]
   f = updateLesson(f, lesson.key, { title: '认识冒充客服', minutes: '15' })
   f = updateStep(f, lesson.key, lesson.steps[0].key, { text: '接到自称客服的电话，先挂断。', tip: '验证码不要告诉任何人' })
@@ -54,7 +59,13 @@ describe('organiser course form', () => {
       districtCode: 'donghu',
       topic: 'anti_fraud',
       cover: null,
-      lessons: [{ title: '认识冒充客服', minutes: 15, steps: [{ text: '接到自称客服的电话，先挂断。', image: null, imageAlt: null, tip: '验证码不要告诉任何人', videoUrl: null }] }],
+      lessons: [
+        {
+          title: '认识冒充客服',
+          minutes: 15,
+          steps: [{ text: '接到自称客服的电话，先挂断。', image: null, imageAlt: null, tip: '验证码不要告诉任何人', videoUrl: null }],
+        },
+      ],
       activityIds: [],
     })
     expect('courseId' in input).toBe(false)
@@ -64,7 +75,14 @@ describe('organiser course form', () => {
   test('a stored course keeps its id and its lessons keep theirs', () => {
     const f = formFromCourse(
       { districtCode: 'donghu', topic: 'smart_medical', title: '手机挂号', intro: '在手机上预约挂号', cover: null, activityIds: ['a1'] },
-      [{ id: 'l1', title: '打开挂号页面', minutes: 8, steps: [{ text: '打开微信', image: 'cloud://env/a.png', imageAlt: '微信图标', videoUrl: null, tip: null }] }],
+      [
+        {
+          id: 'l1',
+          title: '打开挂号页面',
+          minutes: 8,
+          steps: [{ text: '打开微信', image: 'cloud://env/a.png', imageAlt: '微信图标', videoUrl: null, tip: null }],
+        },
+      ],
     )
     const input = toSaveInput(addLesson(f), 'nc2026', 'c1')
     expect(input.courseId).toBe('c1')
@@ -87,7 +105,17 @@ describe('organiser course form', () => {
     f = updateStep(f, l.key, l.steps[0].key, { image: 'http://a.png', videoUrl: 'ftp://v' })
     const e = checkForm(f)
     expect(Object.keys(e).sort()).toEqual(
-      ['district', 'intro', 'title', 'topic', `${l.key}.minutes`, `${l.key}.title`, `${l.steps[0].key}.image`, `${l.steps[0].key}.text`, `${l.steps[0].key}.videoUrl`].sort(),
+      [
+        'district',
+        'intro',
+        'title',
+        'topic',
+        `${l.key}.minutes`,
+        `${l.key}.title`,
+        `${l.steps[0].key}.image`,
+        `${l.steps[0].key}.text`,
+        `${l.steps[0].key}.videoUrl`,
+      ].sort(),
     )
     expect(checkForm({ ...filled(), lessons: [] }).lessons).toBe('请至少添加一课')
   })
@@ -119,12 +147,18 @@ describe('organiser course form', () => {
     const f = addLesson(filled())
     const [l0, l1] = f.lessons
     expect(
-      errorKeysFromPaths(['title', 'activityIds.0', 'lessons', 'lessons.1.minutes', 'lessons.0.steps.0.videoUrl', 'lessons.1.steps', 'lessons.9.title'], f).sort(),
+      errorKeysFromPaths(
+        ['title', 'activityIds.0', 'lessons', 'lessons.1.minutes', 'lessons.0.steps.0.videoUrl', 'lessons.1.steps', 'lessons.9.title'],
+        f,
+      ).sort(),
     ).toEqual(['activities', 'lessons', 'title', `${l0.steps[0].key}.videoUrl`, `${l1.key}.minutes`, `${l1.key}.steps`].sort())
   })
 
   test('errors under a changed key are forgotten', () => {
-    expect(withoutErrors({ title: 'a', 'k1.title': 'b', 'k1.minutes': 'c', 'k12.title': 'd' }, 'k1')).toEqual({ title: 'a', 'k12.title': 'd' })
+    expect(withoutErrors({ title: 'a', 'k1.title': 'b', 'k1.minutes': 'c', 'k12.title': 'd' }, 'k1')).toEqual({
+      title: 'a',
+      'k12.title': 'd',
+    })
   })
 
   test('activities toggle, up to the limit', () => {

@@ -40,7 +40,20 @@ export interface CourseForm {
  */
 export type FormErrors = Record<string, string>
 
-export const LIMITS = { titleMin: 2, titleMax: 40, introMax: 300, lessonsMax: 20, lessonTitleMax: 40, minutesMax: 120, stepsMax: 15, stepTextMax: 300, imageAltMax: 60, tipMax: 120, urlMax: 300, activitiesMax: 20 }
+export const LIMITS = {
+  titleMin: 2,
+  titleMax: 40,
+  introMax: 300,
+  lessonsMax: 20,
+  lessonTitleMax: 40,
+  minutesMax: 120,
+  stepsMax: 15,
+  stepTextMax: 300,
+  imageAltMax: 60,
+  tipMax: 120,
+  urlMax: 300,
+  activitiesMax: 20,
+}
 
 const IMAGE_RE = /^(cloud:\/\/|https:\/\/)\S+$/
 const HTTPS_RE = /^https:\/\/\S+$/
@@ -121,7 +134,14 @@ export function removeLesson(f: CourseForm, key: string): CourseForm {
 }
 
 export function moveLesson(f: CourseForm, key: string, delta: number): CourseForm {
-  return { ...f, lessons: move(f.lessons, f.lessons.findIndex((l) => l.key === key), delta) }
+  return {
+    ...f,
+    lessons: move(
+      f.lessons,
+      f.lessons.findIndex((l) => l.key === key),
+      delta,
+    ),
+  }
 }
 
 export function updateLesson(f: CourseForm, key: string, patch: Partial<Pick<LessonForm, 'title' | 'minutes'>>): CourseForm {
@@ -141,7 +161,13 @@ export function removeStep(f: CourseForm, lessonKey: string, stepKey: string): C
 }
 
 export function moveStep(f: CourseForm, lessonKey: string, stepKey: string, delta: number): CourseForm {
-  return withSteps(f, lessonKey, (steps) => move(steps, steps.findIndex((s) => s.key === stepKey), delta))
+  return withSteps(f, lessonKey, (steps) =>
+    move(
+      steps,
+      steps.findIndex((s) => s.key === stepKey),
+      delta,
+    ),
+  )
 }
 
 export function updateStep(f: CourseForm, lessonKey: string, stepKey: string, patch: Partial<Omit<StepForm, 'key'>>): CourseForm {
@@ -175,10 +201,12 @@ export function checkForm(f: CourseForm): FormErrors {
   if (!f.districtCode) e.district = '请选择县区'
   if (!f.topic) e.topic = '请选择课程主题'
   const title = f.title.trim()
-  if (title.length < LIMITS.titleMin || title.length > LIMITS.titleMax) e.title = `请填写课程名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
+  if (title.length < LIMITS.titleMin || title.length > LIMITS.titleMax)
+    e.title = `请填写课程名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
   const intro = f.intro.trim()
   if (!intro || intro.length > LIMITS.introMax) e.intro = `请填写课程简介（${LIMITS.introMax}字以内）`
-  if (f.cover.trim() && (!IMAGE_RE.test(f.cover.trim()) || f.cover.trim().length > LIMITS.urlMax)) e.cover = '封面图请填云存储文件ID（cloud://）或 https:// 开头的网址'
+  if (f.cover.trim() && (!IMAGE_RE.test(f.cover.trim()) || f.cover.trim().length > LIMITS.urlMax))
+    e.cover = '封面图请填云存储文件ID（cloud://）或 https:// 开头的网址'
   if (f.lessons.length === 0) e.lessons = '请至少添加一课'
   else if (f.lessons.length > LIMITS.lessonsMax) e.lessons = `一门课程最多${LIMITS.lessonsMax}课`
   for (const l of f.lessons) {
@@ -191,7 +219,8 @@ export function checkForm(f: CourseForm): FormErrors {
       const text = s.text.trim()
       if (!text || text.length > LIMITS.stepTextMax) e[`${s.key}.text`] = `请写下这一步怎么做（${LIMITS.stepTextMax}字以内）`
       const image = s.image.trim()
-      if (image && (!IMAGE_RE.test(image) || image.length > LIMITS.urlMax)) e[`${s.key}.image`] = '图片请填云存储文件ID（cloud://）或 https:// 开头的网址'
+      if (image && (!IMAGE_RE.test(image) || image.length > LIMITS.urlMax))
+        e[`${s.key}.image`] = '图片请填云存储文件ID（cloud://）或 https:// 开头的网址'
       if (s.imageAlt.trim().length > LIMITS.imageAltMax) e[`${s.key}.imageAlt`] = `图片说明${LIMITS.imageAltMax}字以内`
       if (s.tip.trim().length > LIMITS.tipMax) e[`${s.key}.tip`] = `提示${LIMITS.tipMax}字以内`
       const video = s.videoUrl.trim()
@@ -227,7 +256,15 @@ export function toSaveInput(f: CourseForm, weekId: string, courseId?: string): C
   }
 }
 
-const TOP_FIELDS: Record<string, string> = { districtCode: 'district', topic: 'topic', title: 'title', intro: 'intro', cover: 'cover', activityIds: 'activities', lessons: 'lessons' }
+const TOP_FIELDS: Record<string, string> = {
+  districtCode: 'district',
+  topic: 'topic',
+  title: 'title',
+  intro: 'intro',
+  cover: 'cover',
+  activityIds: 'activities',
+  lessons: 'lessons',
+}
 
 /** VALIDATION_FAILED paths ('lessons.1.steps.0.text', 'title') as form error keys. */
 export function errorKeysFromPaths(paths: readonly string[] | undefined, f: CourseForm): string[] {

@@ -53,10 +53,7 @@ interface Loaded {
 
 /** A stored course with every lesson's steps (course.get, course.manage, one course.lesson per lesson). */
 async function loadCourse(courseId: string, weekHint: string): Promise<Stored> {
-  const [got, early] = await Promise.all([
-    getCourse({ courseId }),
-    weekHint ? listManagedCourses(weekHint) : Promise.resolve(null),
-  ])
+  const [got, early] = await Promise.all([getCourse({ courseId }), weekHint ? listManagedCourses(weekHint) : Promise.resolve(null)])
   const weekId = got.course.weekId
   const [managed, lessons] = await Promise.all([
     early && weekHint === weekId ? Promise.resolve(early) : listManagedCourses(weekId),
@@ -87,8 +84,8 @@ export default function CourseEditPage() {
   }, [id, weekParam])
 
   return (
-    <PageShell className='org-edit course-edit' testid='org-course-edit-page'>
-      {res.status === 'loading' ? <Loading text='正在加载课程…' /> : null}
+    <PageShell className="org-edit course-edit" testid="org-course-edit-page">
+      {res.status === 'loading' ? <Loading text="正在加载课程…" /> : null}
       {res.status === 'error' ? <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} /> : null}
       {res.status === 'ready' ? <Editor loaded={res.data} districtParam={districtParam} /> : null}
     </PageShell>
@@ -214,20 +211,20 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
   const places = errorPlaces(errors, form)
 
   return (
-    <View data-testid='course-edit-form' data-id={courseId} data-status={status}>
-      <View className='page-head'>
-        <Text className='page-head__title'>{courseId ? '编辑课程' : '新建课程'}</Text>
-        <Text className='page-head__text' data-testid='course-edit-status'>
+    <View data-testid="course-edit-form" data-id={courseId} data-status={status}>
+      <View className="page-head">
+        <Text className="page-head__title">{courseId ? '编辑课程' : '新建课程'}</Text>
+        <Text className="page-head__text" data-testid="course-edit-status">
           {scope.week.name}
           {courseId ? ` · ${STATUS_WORDS[status]}` : ''}
         </Text>
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>基本信息</Text>
-        <Field label='县区' required error={errors.district} testid='course-field-district-row'>
+      <View className="section">
+        <Text className="section__title">基本信息</Text>
+        <Field label="县区" required error={errors.district} testid="course-field-district-row">
           {scope.districts.length === 1 || courseId ? (
-            <Text className='org-static' data-testid='course-field-district' data-value={form.districtCode}>
+            <Text className="org-static" data-testid="course-field-district" data-value={form.districtCode}>
               {districtName}
             </Text>
           ) : (
@@ -235,14 +232,14 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
               options={scope.districts.map((d) => ({ code: d.code, label: d.name }))}
               value={form.districtCode}
               onChange={(districtCode) => change({ ...form, districtCode, activityIds: [] }, 'district', 'activities')}
-              testid='course-field-district'
+              testid="course-field-district"
             />
           )}
         </Field>
-        <Field label='课程主题' required hint='课程类别由主题决定' error={errors.topic} testid='course-field-topic-row'>
+        <Field label="课程主题" required hint="课程类别由主题决定" error={errors.topic} testid="course-field-topic-row">
           {COURSE_KINDS.map((k) => (
-            <View key={k.code} className='course-topics'>
-              <Text className='course-topics__kind'>{k.label}</Text>
+            <View key={k.code} className="course-topics">
+              <Text className="course-topics__kind">{k.label}</Text>
               <ChoiceChips
                 options={COURSE_TOPICS.filter((t) => t.kind === k.code)}
                 value={form.topic}
@@ -251,39 +248,45 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
               />
             </View>
           ))}
-          <Text className='course-kind' data-testid='course-kind' data-value={kind}>
+          <Text className="course-kind" data-testid="course-kind" data-value={kind}>
             课程类别：{kind || '（请先选择主题）'}
           </Text>
         </Field>
-        <Field label='课程名称' required error={errors.title} testid='course-field-title-row'>
+        <Field label="课程名称" required error={errors.title} testid="course-field-title-row">
           <TextInput
             value={form.title}
             onChange={(title) => change({ ...form, title }, 'title')}
-            testid='course-field-title'
+            testid="course-field-title"
             maxlength={LIMITS.titleMax}
-            placeholder='例如：手机挂号一学就会'
+            placeholder="例如：手机挂号一学就会"
           />
         </Field>
-        <Field label='课程简介' required error={errors.intro} testid='course-field-intro-row'>
+        <Field label="课程简介" required error={errors.intro} testid="course-field-intro-row">
           <TextArea
             value={form.intro}
             onChange={(intro) => change({ ...form, intro }, 'intro')}
-            testid='course-field-intro'
+            testid="course-field-intro"
             maxlength={LIMITS.introMax}
-            placeholder='学完能做什么、适合谁，用大白话写'
+            placeholder="学完能做什么、适合谁，用大白话写"
           />
         </Field>
-        <Field label='封面图' hint='云存储文件ID（cloud://…）或 https:// 网址' error={errors.cover} testid='course-field-cover-row'>
-          <TextInput value={form.cover} onChange={(cover) => change({ ...form, cover }, 'cover')} testid='course-field-cover' maxlength={LIMITS.urlMax} placeholder='cloud:// 或 https://' />
+        <Field label="封面图" hint="云存储文件ID（cloud://…）或 https:// 网址" error={errors.cover} testid="course-field-cover-row">
+          <TextInput
+            value={form.cover}
+            onChange={(cover) => change({ ...form, cover }, 'cover')}
+            testid="course-field-cover"
+            maxlength={LIMITS.urlMax}
+            placeholder="cloud:// 或 https://"
+          />
         </Field>
       </View>
 
-      <View className='section' data-testid='course-lessons' data-count={form.lessons.length}>
-        <Text className='section__title'>
+      <View className="section" data-testid="course-lessons" data-count={form.lessons.length}>
+        <Text className="section__title">
           课时（{form.lessons.length} 课 · 约 {totalMinutes(form)} 分钟）
         </Text>
         {errors.lessons ? (
-          <Text className='field__error' data-testid='course-lessons-error'>
+          <Text className="field__error" data-testid="course-lessons-error">
             ⚠ {errors.lessons}
           </Text>
         ) : null}
@@ -305,7 +308,9 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
               change(removeLesson(form, lesson.key), lesson.key, 'lessons')
             }}
             onKeep={() => setAsk(null)}
-            onStep={(stepKey, patch) => change(updateStep(form, lesson.key, stepKey, patch), ...Object.keys(patch).map((k) => `${stepKey}.${k}`))}
+            onStep={(stepKey, patch) =>
+              change(updateStep(form, lesson.key, stepKey, patch), ...Object.keys(patch).map((k) => `${stepKey}.${k}`))
+            }
             onAddStep={() => change(addStep(form, lesson.key), `${lesson.key}.steps`)}
             onRemoveStep={(stepKey) => change(removeStep(form, lesson.key, stepKey), stepKey, `${lesson.key}.steps`)}
             onMoveStep={(stepKey, delta) => change(moveStep(form, lesson.key, stepKey, delta))}
@@ -313,9 +318,9 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
         ))}
         {form.lessons.length < LIMITS.lessonsMax ? (
           <View
-            className='btn btn--secondary btn--block'
-            data-testid='course-add-lesson'
-            ariaRole='button'
+            className="btn btn--secondary btn--block"
+            data-testid="course-add-lesson"
+            ariaRole="button"
             onClick={() => {
               const next = addLesson(form)
               change(next, 'lessons')
@@ -327,47 +332,54 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
         ) : null}
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>关联线下课堂</Text>
-        <Field label='本县区本周已发布的活动' hint='居民可以从课程页报名，到现场有志愿者手把手教' error={errors.activities} testid='course-field-activities-row'>
+      <View className="section">
+        <Text className="section__title">关联线下课堂</Text>
+        <Field
+          label="本县区本周已发布的活动"
+          hint="居民可以从课程页报名，到现场有志愿者手把手教"
+          error={errors.activities}
+          testid="course-field-activities-row"
+        >
           {form.districtCode ? (
             <ActivityPicker
               activities={activities}
               value={form.activityIds}
               onChange={(activityIds) => change({ ...form, activityIds }, 'activities')}
-              testid='course-field-activities'
+              testid="course-field-activities"
               preferType={form.topic ? (COURSE_TOPICS.find((t) => t.code === form.topic)?.kind ?? undefined) : undefined}
               max={LIMITS.activitiesMax}
               onRetry={activities.reload}
             />
           ) : (
-            <Text className='muted'>请先选择县区。</Text>
+            <Text className="muted">请先选择县区。</Text>
           )}
         </Field>
       </View>
 
-      <View className='section org-actions' data-testid='course-actions'>
+      <View className="section org-actions" data-testid="course-actions">
         {failure ? (
           <InlineError
-            message={failure.code === 'VALIDATION_FAILED' && places.length > 0 ? `请修改：${places.join('、')}（见上方红色提示）` : failure.message}
+            message={
+              failure.code === 'VALIDATION_FAILED' && places.length > 0 ? `请修改：${places.join('、')}（见上方红色提示）` : failure.message
+            }
             code={failure.code}
-            testid='course-error'
+            testid="course-error"
           />
         ) : null}
         {unsynced ? (
-          <Text className='field__error' data-testid='course-unsynced'>
+          <Text className="field__error" data-testid="course-unsynced">
             ⚠ 已保存，但没能重新读取课程。请点“重新读取”后再修改。
           </Text>
         ) : null}
         {done ? (
-          <Text className='org-done' data-testid='course-done'>
+          <Text className="org-done" data-testid="course-done">
             {done}
           </Text>
         ) : null}
         <View
           className={`btn btn--block ${busy || (!dirty && courseId && !unsynced) ? 'btn--disabled' : 'btn--secondary'}`}
-          data-testid='course-save'
-          ariaRole='button'
+          data-testid="course-save"
+          ariaRole="button"
           onClick={() => {
             if (!busy && (dirty || !courseId || unsynced)) void run('save')
           }}
@@ -377,21 +389,21 @@ function Editor({ loaded, districtParam }: { loaded: Loaded; districtParam: stri
         {status === 'draft' ? (
           ask === 'publish' ? (
             <InlineConfirm
-              testid='course-publish'
+              testid="course-publish"
               busy={busy}
-              text='发布后，居民就能在学习课堂里看到并报名这门课。确定发布吗？'
-              confirmLabel='确定发布'
-              cancelLabel='先不发布'
+              text="发布后，居民就能在学习课堂里看到并报名这门课。确定发布吗？"
+              confirmLabel="确定发布"
+              cancelLabel="先不发布"
               onConfirm={() => void run('publish')}
               onCancel={() => setAsk(null)}
             />
           ) : (
-            <View className='btn btn--primary btn--block' data-testid='course-publish' ariaRole='button' onClick={() => setAsk('publish')}>
+            <View className="btn btn--primary btn--block" data-testid="course-publish" ariaRole="button" onClick={() => setAsk('publish')}>
               <Text>{dirty ? '保存并发布' : '发布课程'}</Text>
             </View>
           )
         ) : null}
-        <View className='btn btn--secondary btn--block' data-testid='course-back' ariaRole='link' onClick={() => void Taro.navigateBack()}>
+        <View className="btn btn--secondary btn--block" data-testid="course-back" ariaRole="link" onClick={() => void Taro.navigateBack()}>
           <Text>返回课程列表</Text>
         </View>
       </View>
@@ -437,16 +449,21 @@ function LessonEditor({
   const k = lesson.key
   const hasError = Object.keys(errors).some((e) => e.startsWith(`${k}.`) || lesson.steps.some((s) => e.startsWith(`${s.key}.`)))
   return (
-    <View className={`course-lesson${hasError ? ' course-lesson--error' : ''}`} data-testid='course-lesson' data-index={index} data-id={lesson.id ?? ''}>
-      <View className='course-lesson__head' ariaRole='button' onClick={onToggle} data-testid={`course-lesson-${index}-toggle`}>
-        <Text className='course-lesson__no'>第{index + 1}课</Text>
-        <Text className='course-lesson__title'>{lesson.title.trim() || '（未命名）'}</Text>
-        <Text className='course-lesson__meta'>
+    <View
+      className={`course-lesson${hasError ? ' course-lesson--error' : ''}`}
+      data-testid="course-lesson"
+      data-index={index}
+      data-id={lesson.id ?? ''}
+    >
+      <View className="course-lesson__head" ariaRole="button" onClick={onToggle} data-testid={`course-lesson-${index}-toggle`}>
+        <Text className="course-lesson__no">第{index + 1}课</Text>
+        <Text className="course-lesson__title">{lesson.title.trim() || '（未命名）'}</Text>
+        <Text className="course-lesson__meta">
           {lesson.steps.length} 步 · {open ? '收起 ▴' : '展开 ▾'}
           {hasError ? ' · ⚠ 有待修改' : ''}
         </Text>
       </View>
-      <View className='course-mini-row'>
+      <View className="course-mini-row">
         <MiniButton testid={`course-lesson-${index}-up`} disabled={index === 0} onTap={() => onMove(-1)}>
           ↑ 上移
         </MiniButton>
@@ -461,96 +478,156 @@ function LessonEditor({
         <InlineConfirm
           testid={`course-lesson-${index}-remove`}
           danger
-          text='删除后，已经学过这一课的居民的学习记录也不再计入。确定删除吗？'
-          confirmLabel='确定删除'
-          cancelLabel='不删除'
+          text="删除后，已经学过这一课的居民的学习记录也不再计入。确定删除吗？"
+          confirmLabel="确定删除"
+          cancelLabel="不删除"
           onConfirm={onRemove}
           onCancel={onKeep}
         />
       ) : null}
       {open ? (
-        <View className='course-lesson__body'>
-          <Field label='课时名称' required error={errors[`${k}.title`]} testid={`course-lesson-${index}-title-row`}>
+        <View className="course-lesson__body">
+          <Field label="课时名称" required error={errors[`${k}.title`]} testid={`course-lesson-${index}-title-row`}>
             <TextInput
               value={lesson.title}
               onChange={(title) => onLesson({ title })}
               testid={`course-lesson-${index}-title`}
               maxlength={LIMITS.lessonTitleMax}
-              placeholder='例如：打开挂号小程序'
+              placeholder="例如：打开挂号小程序"
             />
           </Field>
-          <Field label='学习时长（分钟）' required error={errors[`${k}.minutes`]} testid={`course-lesson-${index}-minutes-row`}>
-            <TextInput value={lesson.minutes} onChange={(minutes) => onLesson({ minutes })} testid={`course-lesson-${index}-minutes`} type='number' maxlength={3} />
+          <Field label="学习时长（分钟）" required error={errors[`${k}.minutes`]} testid={`course-lesson-${index}-minutes-row`}>
+            <TextInput
+              value={lesson.minutes}
+              onChange={(minutes) => onLesson({ minutes })}
+              testid={`course-lesson-${index}-minutes`}
+              type="number"
+              maxlength={3}
+            />
           </Field>
           {errors[`${k}.steps`] ? (
-            <Text className='field__error' data-testid={`course-lesson-${index}-steps-error`}>
+            <Text className="field__error" data-testid={`course-lesson-${index}-steps-error`}>
               ⚠ {errors[`${k}.steps`]}
             </Text>
           ) : null}
           {lesson.steps.map((step, si) => (
-            <View key={step.key} className='course-step' data-testid={`course-lesson-${index}-step`} data-index={si}>
-              <Text className='course-step__no'>第{si + 1}步</Text>
-              <Field label='这一步怎么做' required error={errors[`${step.key}.text`]} testid={`course-step-${index}-${si}-text-row`}>
+            <View key={step.key} className="course-step" data-testid={`course-lesson-${index}-step`} data-index={si}>
+              <Text className="course-step__no">第{si + 1}步</Text>
+              <Field label="这一步怎么做" required error={errors[`${step.key}.text`]} testid={`course-step-${index}-${si}-text-row`}>
                 <TextArea
                   value={step.text}
                   onChange={(text) => onStep(step.key, { text })}
                   testid={`course-step-${index}-${si}-text`}
                   maxlength={LIMITS.stepTextMax}
-                  placeholder='一句话说清楚，例如：点开微信右下角的“我”'
+                  placeholder="一句话说清楚，例如：点开微信右下角的“我”"
                 />
               </Field>
-              <Field label='图片或截图' hint='云存储文件ID（cloud://…）或 https:// 网址' error={errors[`${step.key}.image`]} testid={`course-step-${index}-${si}-image-row`}>
-                <TextInput value={step.image} onChange={(image) => onStep(step.key, { image })} testid={`course-step-${index}-${si}-image`} maxlength={LIMITS.urlMax} placeholder='cloud:// 或 https://' />
+              <Field
+                label="图片或截图"
+                hint="云存储文件ID（cloud://…）或 https:// 网址"
+                error={errors[`${step.key}.image`]}
+                testid={`course-step-${index}-${si}-image-row`}
+              >
+                <TextInput
+                  value={step.image}
+                  onChange={(image) => onStep(step.key, { image })}
+                  testid={`course-step-${index}-${si}-image`}
+                  maxlength={LIMITS.urlMax}
+                  placeholder="cloud:// 或 https://"
+                />
               </Field>
               {step.image.trim() ? (
-                <Field label='图片说明' hint='给看不清图片的人读出来' error={errors[`${step.key}.imageAlt`]} testid={`course-step-${index}-${si}-imageAlt-row`}>
+                <Field
+                  label="图片说明"
+                  hint="给看不清图片的人读出来"
+                  error={errors[`${step.key}.imageAlt`]}
+                  testid={`course-step-${index}-${si}-imageAlt-row`}
+                >
                   <TextInput
                     value={step.imageAlt}
                     onChange={(imageAlt) => onStep(step.key, { imageAlt })}
                     testid={`course-step-${index}-${si}-imageAlt`}
                     maxlength={LIMITS.imageAltMax}
-                    placeholder='例如：微信“我”页面，右下角'
+                    placeholder="例如：微信“我”页面，右下角"
                   />
                 </Field>
               ) : null}
-              <Field label='小提示' error={errors[`${step.key}.tip`]} testid={`course-step-${index}-${si}-tip-row`}>
-                <TextInput value={step.tip} onChange={(tip) => onStep(step.key, { tip })} testid={`course-step-${index}-${si}-tip`} maxlength={LIMITS.tipMax} placeholder='例如：验证码不要告诉任何人' />
+              <Field label="小提示" error={errors[`${step.key}.tip`]} testid={`course-step-${index}-${si}-tip-row`}>
+                <TextInput
+                  value={step.tip}
+                  onChange={(tip) => onStep(step.key, { tip })}
+                  testid={`course-step-${index}-${si}-tip`}
+                  maxlength={LIMITS.tipMax}
+                  placeholder="例如：验证码不要告诉任何人"
+                />
               </Field>
-              <Field label='视频链接' error={errors[`${step.key}.videoUrl`]} testid={`course-step-${index}-${si}-videoUrl-row`}>
-                <TextInput value={step.videoUrl} onChange={(videoUrl) => onStep(step.key, { videoUrl })} testid={`course-step-${index}-${si}-videoUrl`} maxlength={LIMITS.urlMax} placeholder='https://' />
+              <Field label="视频链接" error={errors[`${step.key}.videoUrl`]} testid={`course-step-${index}-${si}-videoUrl-row`}>
+                <TextInput
+                  value={step.videoUrl}
+                  onChange={(videoUrl) => onStep(step.key, { videoUrl })}
+                  testid={`course-step-${index}-${si}-videoUrl`}
+                  maxlength={LIMITS.urlMax}
+                  placeholder="https://"
+                />
               </Field>
-              <View className='course-mini-row'>
+              <View className="course-mini-row">
                 <MiniButton testid={`course-step-${index}-${si}-up`} disabled={si === 0} onTap={() => onMoveStep(step.key, -1)}>
                   ↑ 上移
                 </MiniButton>
-                <MiniButton testid={`course-step-${index}-${si}-down`} disabled={si === lesson.steps.length - 1} onTap={() => onMoveStep(step.key, 1)}>
+                <MiniButton
+                  testid={`course-step-${index}-${si}-down`}
+                  disabled={si === lesson.steps.length - 1}
+                  onTap={() => onMoveStep(step.key, 1)}
+                >
                   ↓ 下移
                 </MiniButton>
-                <MiniButton testid={`course-step-${index}-${si}-remove`} disabled={lesson.steps.length <= 1} danger onTap={() => onRemoveStep(step.key)}>
+                <MiniButton
+                  testid={`course-step-${index}-${si}-remove`}
+                  disabled={lesson.steps.length <= 1}
+                  danger
+                  onTap={() => onRemoveStep(step.key)}
+                >
                   删除这一步
                 </MiniButton>
               </View>
             </View>
           ))}
           {lesson.steps.length < LIMITS.stepsMax ? (
-            <View className='btn btn--secondary btn--block' data-testid={`course-lesson-${index}-add-step`} ariaRole='button' onClick={onAddStep}>
+            <View
+              className="btn btn--secondary btn--block"
+              data-testid={`course-lesson-${index}-add-step`}
+              ariaRole="button"
+              onClick={onAddStep}
+            >
               <Text>＋ 添加一步</Text>
             </View>
           ) : null}
-          <Text className='muted'>每课最后，居民点“学会了”完成本课。</Text>
+          <Text className="muted">每课最后，居民点“学会了”完成本课。</Text>
         </View>
       ) : null}
     </View>
   )
 }
 
-function MiniButton({ children, onTap, testid, disabled, danger }: { children: string; onTap: () => void; testid: string; disabled?: boolean; danger?: boolean }) {
+function MiniButton({
+  children,
+  onTap,
+  testid,
+  disabled,
+  danger,
+}: {
+  children: string
+  onTap: () => void
+  testid: string
+  disabled?: boolean
+  danger?: boolean
+}) {
   return (
     <View
       className={`btn course-mini ${disabled ? 'btn--disabled' : danger ? 'btn--secondary course-mini--danger' : 'btn--secondary'}`}
       data-testid={testid}
       data-disabled={disabled ? 'true' : 'false'}
-      ariaRole='button'
+      ariaRole="button"
       ariaLabel={disabled ? `${children}（不可用）` : children}
       onClick={() => {
         if (!disabled) onTap()

@@ -27,15 +27,15 @@ export default function OrganiserCourses() {
   const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
 
   return (
-    <PageShell className='org-list org-courses' testid='org-courses-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>课程管理</Text>
-        <Text className='page-head__text'>智慧助老和全民阅读课程：新建、修改、发布和下线。草稿只有组织者能看到。</Text>
+    <PageShell className="org-list org-courses" testid="org-courses-page">
+      <View className="page-head">
+        <Text className="page-head__title">课程管理</Text>
+        <Text className="page-head__text">智慧助老和全民阅读课程：新建、修改、发布和下线。草稿只有组织者能看到。</Text>
       </View>
       {scopes.status === 'loading' ? <Loading /> : null}
       {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
       {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title='您还没有管理权限' hint='请联系教育局管理员，把您设为本县区活动周的组织者。' />
+        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
       ) : null}
       {scopes.status === 'ready' && scopes.data.length > 0 ? (
         <ScopeView
@@ -101,7 +101,7 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
   return (
     <View>
       {scopes.length > 1 ? (
-        <View className='org-chips' data-testid='org-week-selector'>
+        <View className="org-chips" data-testid="org-week-selector">
           {scopes.map((s) => (
             <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
               {s.week.region}
@@ -110,18 +110,18 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         </View>
       ) : null}
 
-      <View className='section'>
-        <Text className='section__title'>{scope.week.name}</Text>
-        <Text className='muted'>
+      <View className="section">
+        <Text className="section__title">{scope.week.name}</Text>
+        <Text className="muted">
           {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
         </Text>
-        <View className='btn btn--primary btn--block org-new' data-testid='org-new-course' ariaRole='button' onClick={create}>
+        <View className="btn btn--primary btn--block org-new" data-testid="org-new-course" ariaRole="button" onClick={create}>
           <Text>＋ 新建课程</Text>
         </View>
         <View
-          className='btn btn--secondary btn--block org-new'
-          data-testid='org-entry-books'
-          ariaRole='link'
+          className="btn btn--secondary btn--block org-new"
+          data-testid="org-entry-books"
+          ariaRole="link"
           onClick={() => void Taro.navigateTo({ url: '/organiser/books/index' })}
         >
           <Text>书单管理（好书推荐）</Text>
@@ -129,8 +129,8 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
       </View>
 
       {scope.districts.length > 1 ? (
-        <View className='org-chips' data-testid='org-district-filter'>
-          <Chip selected={district === ''} testid='org-district-all' onTap={() => setDistrict('')}>
+        <View className="org-chips" data-testid="org-district-filter">
+          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
             全部县区
           </Chip>
           {scope.districts.map((d) => (
@@ -141,35 +141,50 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         </View>
       ) : null}
 
-      <View className='org-items' data-testid='org-course-list' data-status={courses.status}>
-        {courses.status === 'loading' ? <Loading text='正在加载课程…' /> : null}
-        {courses.status === 'error' ? <ErrorState message={courses.error.message} code={courses.error.code} onRetry={courses.reload} /> : null}
-        {courses.status === 'ready' && list.length === 0 ? <Empty title='还没有课程' hint='点“新建课程”添加第一门。' /> : null}
+      <View className="org-items" data-testid="org-course-list" data-status={courses.status}>
+        {courses.status === 'loading' ? <Loading text="正在加载课程…" /> : null}
+        {courses.status === 'error' ? (
+          <ErrorState message={courses.error.message} code={courses.error.code} onRetry={courses.reload} />
+        ) : null}
+        {courses.status === 'ready' && list.length === 0 ? <Empty title="还没有课程" hint="点“新建课程”添加第一门。" /> : null}
         {list.map((c) => {
           const asking = acting?.id === c.id ? acting.ask : null
           return (
-            <View key={c.id} className={`org-item org-item--${c.status}`} data-testid='org-course-item' data-id={c.id} data-status={c.status}>
-              <View className='org-item__tags'>
-                <Text className={`org-item__status org-item__status--${c.status}`} data-testid='org-course-status'>
+            <View
+              key={c.id}
+              className={`org-item org-item--${c.status}`}
+              data-testid="org-course-item"
+              data-id={c.id}
+              data-status={c.status}
+            >
+              <View className="org-item__tags">
+                <Text className={`org-item__status org-item__status--${c.status}`} data-testid="org-course-status">
                   {STATUS_WORDS[c.status]}
                 </Text>
-                <Text className='org-item__tag'>
+                <Text className="org-item__tag">
                   {kindText(c.topic)} · {topicText(c.topic)}
                 </Text>
-                <Text className='org-item__tag'>{c.districtName}</Text>
+                <Text className="org-item__tag">{c.districtName}</Text>
               </View>
-              <Text className='org-item__title' data-testid='org-course-title'>
+              <Text className="org-item__title" data-testid="org-course-title">
                 {c.title}
               </Text>
-              <Text className='org-item__line'>
+              <Text className="org-item__line">
                 {c.lessonCount} 课 · 约 {c.totalMinutes} 分钟{c.activityIds.length > 0 ? ` · 关联线下课堂 ${c.activityIds.length} 场` : ''}
               </Text>
-              <Text className='org-item__line' data-testid='org-course-counts' data-enrolled={c.counters.enrolled} data-completed={c.counters.completed}>
+              <Text
+                className="org-item__line"
+                data-testid="org-course-counts"
+                data-enrolled={c.counters.enrolled}
+                data-completed={c.counters.completed}
+              >
                 {courseCountsText(c.counters)}
               </Text>
-              {failure?.id === c.id ? <InlineError message={failure.error.message} code={failure.error.code} testid='org-course-error' /> : null}
+              {failure?.id === c.id ? (
+                <InlineError message={failure.error.message} code={failure.error.code} testid="org-course-error" />
+              ) : null}
               {done?.id === c.id ? (
-                <Text className='org-done' data-testid='org-course-done'>
+                <Text className="org-done" data-testid="org-course-done">
                   {done.text}
                 </Text>
               ) : null}
@@ -184,26 +199,40 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
                       : '下线后，居民看不到这门课，也不能继续学习；已有的学习记录会保留。确定下线吗？'
                   }
                   confirmLabel={asking === 'publish' ? '确定发布' : '确定下线'}
-                  cancelLabel='先不了'
+                  cancelLabel="先不了"
                   onConfirm={() => void publish(c, asking === 'publish')}
                   onCancel={() => setActing(null)}
                 />
               ) : (
-                <View className='btn-row org-item__actions'>
+                <View className="btn-row org-item__actions">
                   <View
-                    className='btn btn--secondary'
-                    data-testid='org-course-edit'
-                    ariaRole='link'
-                    onClick={() => void Taro.navigateTo({ url: `/organiser/course-edit/index?id=${encodeURIComponent(c.id)}&weekId=${encodeURIComponent(weekId)}` })}
+                    className="btn btn--secondary"
+                    data-testid="org-course-edit"
+                    ariaRole="link"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/organiser/course-edit/index?id=${encodeURIComponent(c.id)}&weekId=${encodeURIComponent(weekId)}`,
+                      })
+                    }
                   >
                     <Text>编辑</Text>
                   </View>
                   {c.status === 'draft' ? (
-                    <View className='btn btn--primary' data-testid='org-course-publish' ariaRole='button' onClick={() => setActing({ id: c.id, ask: 'publish' })}>
+                    <View
+                      className="btn btn--primary"
+                      data-testid="org-course-publish"
+                      ariaRole="button"
+                      onClick={() => setActing({ id: c.id, ask: 'publish' })}
+                    >
                       <Text>发布</Text>
                     </View>
                   ) : (
-                    <View className='btn btn--secondary org-danger' data-testid='org-course-unpublish' ariaRole='button' onClick={() => setActing({ id: c.id, ask: 'unpublish' })}>
+                    <View
+                      className="btn btn--secondary org-danger"
+                      data-testid="org-course-unpublish"
+                      ariaRole="button"
+                      onClick={() => setActing({ id: c.id, ask: 'unpublish' })}
+                    >
                       <Text>下线</Text>
                     </View>
                   )}

@@ -4,7 +4,14 @@ import { courseCountsText, filterCourses } from './text'
 
 jest.mock('@/services/callCloud', () => ({ callCloud: jest.fn() }))
 
-const week = (id: string) => ({ id, districts: [{ code: 'donghu', name: '东湖区' }, { code: 'xihu', name: '西湖区' }] }) as unknown as Week
+const week = (id: string) =>
+  ({
+    id,
+    districts: [
+      { code: 'donghu', name: '东湖区' },
+      { code: 'xihu', name: '西湖区' },
+    ],
+  }) as unknown as Week
 
 describe('organiser courses list', () => {
   test('counts read in words', () => {

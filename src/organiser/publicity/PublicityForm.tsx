@@ -113,21 +113,23 @@ export function PublicityForm({
   const live = Object.keys(shown).length ? checkDraft(withPhotos, weekId, districtCode).errors : {}
 
   return (
-    <View className='section pub-form' data-testid='publicity-form'>
-      <Text className='section__title'>添加宣传报道</Text>
+    <View className="section pub-form" data-testid="publicity-form">
+      <Text className="section__title">添加宣传报道</Text>
 
-      <Field label='类型' required testid='publicity-kind-field'>
-        <ChoiceChips options={PUBLICITY_KINDS} value={draft.kind} onChange={(kind) => set({ kind })} testid='publicity-kind' />
+      <Field label="类型" required testid="publicity-kind-field">
+        <ChoiceChips options={PUBLICITY_KINDS} value={draft.kind} onChange={(kind) => set({ kind })} testid="publicity-kind" />
       </Field>
 
-      <Field label='关于' required hint='报道的是哪项活动；报道全区活动周整体的选“整体”。' testid='publicity-about-field'>
-        <View className='pub-about' data-testid='publicity-about' data-value={draft.activityId}>
-          <Chip selected={draft.activityId === ''} testid='publicity-about-whole' onTap={() => set({ activityId: '' })}>
+      <Field label="关于" required hint="报道的是哪项活动；报道全区活动周整体的选“整体”。" testid="publicity-about-field">
+        <View className="pub-about" data-testid="publicity-about" data-value={draft.activityId}>
+          <Chip selected={draft.activityId === ''} testid="publicity-about-whole" onTap={() => set({ activityId: '' })}>
             整体（全区活动周）
           </Chip>
-          {activities.status === 'loading' ? <Loading text='正在加载本县区的活动…' /> : null}
-          {activities.status === 'error' ? <ErrorState message={activities.error.message} code={activities.error.code} onRetry={onRetryActivities} /> : null}
-          {activities.status === 'ready' && activities.data.length === 0 ? <Empty title='本县区还没有已发布的活动' /> : null}
+          {activities.status === 'loading' ? <Loading text="正在加载本县区的活动…" /> : null}
+          {activities.status === 'error' ? (
+            <ErrorState message={activities.error.message} code={activities.error.code} onRetry={onRetryActivities} />
+          ) : null}
+          {activities.status === 'ready' && activities.data.length === 0 ? <Empty title="本县区还没有已发布的活动" /> : null}
           {activities.status === 'ready'
             ? activities.data.map((a) => (
                 <Chip
@@ -143,57 +145,69 @@ export function PublicityForm({
               ))
             : null}
         </View>
-        <View className='pub-opening'>
-          <Chip selected={draft.opening} testid='publicity-opening' onTap={() => set({ opening: !draft.opening })}>
+        <View className="pub-opening">
+          <Chip selected={draft.opening} testid="publicity-opening" onTap={() => set({ opening: !draft.opening })}>
             {draft.opening ? '是开幕式的报道' : '是开幕式的报道？点按选择'}
           </Chip>
         </View>
       </Field>
 
-      <Field label='标题' required error={live.title} testid='publicity-title-field'>
-        <TextInput value={draft.title} onChange={(title) => set({ title })} testid='publicity-title' maxlength={80} placeholder='报道或视频的标题' />
+      <Field label="标题" required error={live.title} testid="publicity-title-field">
+        <TextInput
+          value={draft.title}
+          onChange={(title) => set({ title })}
+          testid="publicity-title"
+          maxlength={80}
+          placeholder="报道或视频的标题"
+        />
       </Field>
 
-      <Field label='发布媒体或平台' required error={live.outlet} testid='publicity-outlet-field'>
-        <TextInput value={draft.outlet} onChange={(outlet) => set({ outlet })} testid='publicity-outlet' maxlength={40} placeholder='例如：江西日报、区融媒体中心、微信公众号' />
-      </Field>
-
-      <Field
-        label='链接'
-        required={needsLink(draft.kind)}
-        hint={needsLink(draft.kind) ? '报道或视频的网址，以 https:// 开头' : '有网页报道的可以填写'}
-        error={live.url}
-        testid='publicity-url-field'
-      >
-        <Input
-          className='field__input'
-          data-testid='publicity-url'
-          value={draft.url}
-          type='text'
-          maxlength={300}
-          placeholder='https://'
-          placeholderClass='field__placeholder'
-          onInput={(e) => set({ url: e.detail.value })}
+      <Field label="发布媒体或平台" required error={live.outlet} testid="publicity-outlet-field">
+        <TextInput
+          value={draft.outlet}
+          onChange={(outlet) => set({ outlet })}
+          testid="publicity-outlet"
+          maxlength={40}
+          placeholder="例如：江西日报、区融媒体中心、微信公众号"
         />
       </Field>
 
       <Field
-        label={`照片（最多 ${MAX_PHOTOS} 张）`}
-        required={draft.kind === 'photo'}
-        error={live.photos}
-        testid='publicity-photos-field'
+        label="链接"
+        required={needsLink(draft.kind)}
+        hint={needsLink(draft.kind) ? '报道或视频的网址，以 https:// 开头' : '有网页报道的可以填写'}
+        error={live.url}
+        testid="publicity-url-field"
       >
-        <View className='pub-photos' data-testid='publicity-photos' data-count={fileIds.length} data-uploading={uploading ? 'true' : 'false'}>
+        <Input
+          className="field__input"
+          data-testid="publicity-url"
+          value={draft.url}
+          type="text"
+          maxlength={300}
+          placeholder="https://"
+          placeholderClass="field__placeholder"
+          onInput={(e) => set({ url: e.detail.value })}
+        />
+      </Field>
+
+      <Field label={`照片（最多 ${MAX_PHOTOS} 张）`} required={draft.kind === 'photo'} error={live.photos} testid="publicity-photos-field">
+        <View
+          className="pub-photos"
+          data-testid="publicity-photos"
+          data-count={fileIds.length}
+          data-uploading={uploading ? 'true' : 'false'}
+        >
           {photos.map((p, i) => (
-            <View key={p.key} className='pub-photo' data-testid='publicity-photo' data-file-id={p.fileId ?? ''}>
-              <Image className='pub-photo__img' src={p.local} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片`} />
+            <View key={p.key} className="pub-photo" data-testid="publicity-photo" data-file-id={p.fileId ?? ''}>
+              <Image className="pub-photo__img" src={p.local} mode="aspectFill" ariaLabel={`第 ${i + 1} 张照片`} />
               <Text className={`pub-photo__state${p.error ? ' pub-photo__state--error' : ''}`}>
                 {p.error ? '⚠ 上传失败' : p.fileId ? '✓ 已上传' : '上传中…'}
               </Text>
               <View
-                className='pub-photo__remove'
-                data-testid='publicity-photo-remove'
-                ariaRole='button'
+                className="pub-photo__remove"
+                data-testid="publicity-photo-remove"
+                ariaRole="button"
                 ariaLabel={`删除第 ${i + 1} 张照片`}
                 onClick={() => setPhotos((ps) => ps.filter((x) => x.key !== p.key))}
               >
@@ -202,33 +216,44 @@ export function PublicityForm({
             </View>
           ))}
           {photos.length < MAX_PHOTOS ? (
-            <View className='pub-photo pub-photo--add' data-testid='publicity-photo-add' ariaRole='button' onClick={() => void choosePhotos()}>
-              <Text className='pub-photo__plus'>＋</Text>
-              <Text className='pub-photo__state'>选择照片</Text>
+            <View
+              className="pub-photo pub-photo--add"
+              data-testid="publicity-photo-add"
+              ariaRole="button"
+              onClick={() => void choosePhotos()}
+            >
+              <Text className="pub-photo__plus">＋</Text>
+              <Text className="pub-photo__state">选择照片</Text>
             </View>
           ) : null}
         </View>
-        {photos.some((p) => p.error) ? <Text className='field__error'>⚠ 有照片没有上传成功，请删除后重新选择。</Text> : null}
+        {photos.some((p) => p.error) ? <Text className="field__error">⚠ 有照片没有上传成功，请删除后重新选择。</Text> : null}
       </Field>
 
-      <Field label='发布日期' hint='报道刊发或视频上线的日期' testid='publicity-date-field'>
+      <Field label="发布日期" hint="报道刊发或视频上线的日期" testid="publicity-date-field">
         <PickerField
-          mode='date'
-          label='发布日期'
+          mode="date"
+          label="发布日期"
           value={draft.publishedOn}
           end={shanghaiDate(Date.now())}
           onChange={(publishedOn) => set({ publishedOn })}
-          testid='publicity-date'
+          testid="publicity-date"
         />
       </Field>
 
-      {pickError ? <InlineError message={pickError} testid='publicity-form-wait' /> : null}
-      {failure ? <InlineError message={failure.message} code={failure.code} testid='publicity-form-error' /> : null}
-      <View className='btn-row pub-form__actions'>
-        <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} data-testid='publicity-submit' data-busy={busy ? 'true' : 'false'} ariaRole='button' onClick={() => void submit()}>
+      {pickError ? <InlineError message={pickError} testid="publicity-form-wait" /> : null}
+      {failure ? <InlineError message={failure.message} code={failure.code} testid="publicity-form-error" /> : null}
+      <View className="btn-row pub-form__actions">
+        <View
+          className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`}
+          data-testid="publicity-submit"
+          data-busy={busy ? 'true' : 'false'}
+          ariaRole="button"
+          onClick={() => void submit()}
+        >
           <Text>{busy ? '正在保存…' : '保存这条报道'}</Text>
         </View>
-        <View className='btn btn--secondary' data-testid='publicity-cancel' ariaRole='button' onClick={onClose}>
+        <View className="btn btn--secondary" data-testid="publicity-cancel" ariaRole="button" onClick={onClose}>
           <Text>取消</Text>
         </View>
       </View>

@@ -24,7 +24,9 @@ test('a video needs a link; photos need a photo, not a link', () => {
   expect(checkDraft({ ...base, kind: 'video' }, 'w', 'd').errors.url).toBe('视频请填写链接')
   const photo = checkDraft({ ...base, kind: 'photo' }, 'w', 'd')
   expect(photo.errors).toEqual({ photos: '请至少上传一张照片' })
-  expect(checkDraft({ ...base, kind: 'photo', fileIds: ['cloud://env/p/1.jpg'], activityId: 'a1', publishedOn: '' }, 'w', 'd').input).toMatchObject({
+  expect(
+    checkDraft({ ...base, kind: 'photo', fileIds: ['cloud://env/p/1.jpg'], activityId: 'a1', publishedOn: '' }, 'w', 'd').input,
+  ).toMatchObject({
     activityId: 'a1',
     url: null,
     publishedOn: null,

@@ -27,10 +27,10 @@ export default function PublicityPage() {
   const { params } = useRouter()
 
   return (
-    <PageShell className='pub' testid='publicity-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>宣传报道</Text>
-        <Text className='page-head__text'>登记媒体的文字报道、图片和视频，总结表的“宣传报道”一栏会自动统计。</Text>
+    <PageShell className="pub" testid="publicity-page">
+      <View className="page-head">
+        <Text className="page-head__title">宣传报道</Text>
+        <Text className="page-head__text">登记媒体的文字报道、图片和视频，总结表的“宣传报道”一栏会自动统计。</Text>
       </View>
       <ScopedWeek weekId={params.weekId}>
         {({ scopes, scope, onWeek }) => (
@@ -46,7 +46,17 @@ export default function PublicityPage() {
   )
 }
 
-function WeekPublicity({ scopes, scope, askedDistrict, onWeek }: { scopes: Scope[]; scope: Scope; askedDistrict?: string; onWeek: (id: string) => void }) {
+function WeekPublicity({
+  scopes,
+  scope,
+  askedDistrict,
+  onWeek,
+}: {
+  scopes: Scope[]
+  scope: Scope
+  askedDistrict?: string
+  onWeek: (id: string) => void
+}) {
   // Records belong to one district: no roll-up here.
   const [district, setDistrict] = useState(() => initialDistrict(scope, false, askedDistrict))
   return (
@@ -121,11 +131,11 @@ function DistrictPublicity({ weekId, districtCode }: { weekId: string; districtC
           }}
         />
       ) : (
-        <View className='section'>
+        <View className="section">
           <View
-            className='btn btn--primary btn--block'
-            data-testid='publicity-add'
-            ariaRole='button'
+            className="btn btn--primary btn--block"
+            data-testid="publicity-add"
+            ariaRole="button"
             onClick={() => {
               setAdding(true)
               setDone('')
@@ -134,79 +144,87 @@ function DistrictPublicity({ weekId, districtCode }: { weekId: string; districtC
             <Text>＋ 添加宣传报道</Text>
           </View>
           {done ? (
-            <Text className='pub-done' data-testid='publicity-done'>
+            <Text className="pub-done" data-testid="publicity-done">
               {done}
             </Text>
           ) : null}
         </View>
       )}
 
-      <View className='section' data-testid='publicity-list' data-status={list.status} data-count={items.length}>
-        <Text className='section__title'>已登记 {items.length} 条</Text>
+      <View className="section" data-testid="publicity-list" data-status={list.status} data-count={items.length}>
+        <Text className="section__title">已登记 {items.length} 条</Text>
         {list.status === 'ready' && items.length > 0 ? (
-          <Text className='muted'>
+          <Text className="muted">
             文字报道 {counts.text} 篇 · 图片 {counts.photo} 张 · 视频 {counts.video} 条
           </Text>
         ) : null}
-        {list.status === 'loading' ? <Loading text='正在加载宣传记录…' /> : null}
+        {list.status === 'loading' ? <Loading text="正在加载宣传记录…" /> : null}
         {list.status === 'error' ? <ErrorState message={list.error.message} code={list.error.code} onRetry={list.reload} /> : null}
-        {list.status === 'ready' && items.length === 0 ? <Empty title='还没有宣传记录' hint='点“添加宣传报道”登记第一条。' /> : null}
+        {list.status === 'ready' && items.length === 0 ? <Empty title="还没有宣传记录" hint="点“添加宣传报道”登记第一条。" /> : null}
         {items.map((item) => (
-          <View key={item.id} className={`pub-item pub-item--${item.kind}`} data-testid='publicity-item' data-id={item.id} data-kind={item.kind}>
-            <View className='pub-item__tags'>
-              <Text className='pub-item__kind' data-testid='publicity-item-kind'>
+          <View
+            key={item.id}
+            className={`pub-item pub-item--${item.kind}`}
+            data-testid="publicity-item"
+            data-id={item.id}
+            data-kind={item.kind}
+          >
+            <View className="pub-item__tags">
+              <Text className="pub-item__kind" data-testid="publicity-item-kind">
                 {KIND_WORDS[item.kind]}
               </Text>
-              <Text className='pub-item__outlet'>{item.outlet}</Text>
-              {item.publishedOn ? <Text className='pub-item__date'>{publishedText(item.publishedOn)}</Text> : null}
+              <Text className="pub-item__outlet">{item.outlet}</Text>
+              {item.publishedOn ? <Text className="pub-item__date">{publishedText(item.publishedOn)}</Text> : null}
             </View>
-            <Text className='pub-item__title' data-testid='publicity-item-title'>
+            <Text className="pub-item__title" data-testid="publicity-item-title">
               {item.title}
             </Text>
-            <Text className='pub-item__about'>{`关于：${aboutText(item)}`}</Text>
+            <Text className="pub-item__about">{`关于：${aboutText(item)}`}</Text>
             {item.url ? (
               <View
-                className='pub-item__link'
-                data-testid='publicity-item-link'
-                ariaRole='button'
-                ariaLabel='复制链接'
+                className="pub-item__link"
+                data-testid="publicity-item-link"
+                ariaRole="button"
+                ariaLabel="复制链接"
                 onClick={() => void Taro.setClipboardData({ data: item.url ?? '' })}
               >
-                <Text className='pub-item__url'>{item.url}</Text>
-                <Text className='pub-item__copy'>复制链接</Text>
+                <Text className="pub-item__url">{item.url}</Text>
+                <Text className="pub-item__copy">复制链接</Text>
               </View>
             ) : null}
             {item.fileIds.length ? (
-              <View className='pub-thumbs' data-testid='publicity-item-photos' data-count={item.fileIds.length}>
+              <View className="pub-thumbs" data-testid="publicity-item-photos" data-count={item.fileIds.length}>
                 {item.fileIds.map((id, i) => (
                   <Image
                     key={id}
-                    className='pub-thumbs__img'
+                    className="pub-thumbs__img"
                     src={fileUrl(id)}
-                    mode='aspectFill'
+                    mode="aspectFill"
                     ariaLabel={`照片 ${i + 1}`}
                     onClick={() => void Taro.previewImage({ current: fileUrl(id), urls: item.fileIds.map((x) => fileUrl(x)) })}
                   />
                 ))}
               </View>
             ) : null}
-            {failure?.id === item.id ? <InlineError message={failure.error.message} code={failure.error.code} testid='publicity-remove-error' /> : null}
+            {failure?.id === item.id ? (
+              <InlineError message={failure.error.message} code={failure.error.code} testid="publicity-remove-error" />
+            ) : null}
             {asking === item.id ? (
               <InlineConfirm
-                testid='publicity-remove'
+                testid="publicity-remove"
                 danger
                 busy={removing}
                 text={`删除“${item.title}”？删除后总结表里的宣传统计也会减少。`}
-                confirmLabel='确定删除'
-                cancelLabel='不删了'
+                confirmLabel="确定删除"
+                cancelLabel="不删了"
                 onConfirm={() => void remove(item.id)}
                 onCancel={() => setAsking('')}
               />
             ) : (
               <View
-                className='btn btn--secondary pub-item__delete'
-                data-testid='publicity-delete'
-                ariaRole='button'
+                className="btn btn--secondary pub-item__delete"
+                data-testid="publicity-delete"
+                ariaRole="button"
                 onClick={() => {
                   setAsking(item.id)
                   setFailure(null)

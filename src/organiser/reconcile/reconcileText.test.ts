@@ -13,7 +13,9 @@ test('each kind of kept figure is named in plain Chinese', () => {
 })
 
 test('a difference says which activity or district, which figure, recorded and recounted', () => {
-  expect(differenceView({ scope: 'activity', id: 'a1', name: '防诈骗讲座', field: 'attendance.checkedIn', stored: 3, recounted: 2 })).toEqual({
+  expect(
+    differenceView({ scope: 'activity', id: 'a1', name: '防诈骗讲座', field: 'attendance.checkedIn', stored: 3, recounted: 2 }),
+  ).toEqual({
     key: 'activity|a1|attendance.checkedIn',
     subject: '活动《防诈骗讲座》',
     figure: '签到人次',

@@ -12,12 +12,19 @@ test('answers add their differences and move the progress until the cursor is nu
 })
 
 test('progress never goes back', () => {
-  const s = answered(answered(started(), { differences: [], cursor: 'c2', progress: { done: 6, total: 10 } }), { differences: [], cursor: 'c3', progress: { done: 4, total: 10 } })
+  const s = answered(answered(started(), { differences: [], cursor: 'c2', progress: { done: 6, total: 10 } }), {
+    differences: [],
+    cursor: 'c3',
+    progress: { done: 4, total: 10 },
+  })
   expect(s.progress).toEqual({ done: 6, total: 10 })
 })
 
 test('a failure keeps the last cursor and what was found, and resuming continues from there', () => {
-  const s = failed(answered(started(), { differences: [diff('a1')], cursor: 'c1', progress: { done: 1, total: 4 } }), new CloudError('NETWORK'))
+  const s = failed(
+    answered(started(), { differences: [diff('a1')], cursor: 'c1', progress: { done: 1, total: 4 } }),
+    new CloudError('NETWORK'),
+  )
   expect(s).toMatchObject({ status: 'error', cursor: 'c1' })
   expect(canResume(s)).toBe(true)
   expect(resumed(s)).toMatchObject({ status: 'running', cursor: 'c1', error: null, differences: [diff('a1')] })

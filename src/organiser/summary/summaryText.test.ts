@@ -25,7 +25,11 @@ test('saved time is Shanghai', () => {
 })
 
 test('draft from the server and its change key', () => {
-  const d = draftOf({ rows: [row('selfAssessment', '活动的群众性', '很好'), row('other', '其他')], featuredIds: ['b', 'a'], typicalCase: null })
+  const d = draftOf({
+    rows: [row('selfAssessment', '活动的群众性', '很好'), row('other', '其他')],
+    featuredIds: ['b', 'a'],
+    typicalCase: null,
+  })
   expect(d.typed.selfAssessment).toBe('很好')
   expect(d.typed.other).toBe('')
   // Every typed row key is there, even those the answer lacks.
@@ -41,5 +45,8 @@ test('typical case: empty is none; half filled says what is missing', () => {
   expect(typicalCaseInput({ activityId: null, title: '', text: '' })).toEqual({ value: null, error: null })
   expect(typicalCaseInput({ activityId: 'a1', title: '', text: '' }).error).toContain('标题')
   expect(typicalCaseInput({ activityId: null, title: '案', text: '正文' }).error).toContain('标题')
-  expect(typicalCaseInput({ activityId: 'a1', title: ' 手机课堂 ', text: ' 讲述 ' })).toEqual({ value: { activityId: 'a1', title: '手机课堂', text: '讲述' }, error: null })
+  expect(typicalCaseInput({ activityId: 'a1', title: ' 手机课堂 ', text: ' 讲述 ' })).toEqual({
+    value: { activityId: 'a1', title: '手机课堂', text: '讲述' },
+    error: null,
+  })
 })

@@ -84,5 +84,7 @@ export function typicalCaseInput(t: TypicalDraft): { value: TypicalCase | null; 
 
 /** The rows whose typed text differs between two drafts (what a conflict would lose), by key. */
 export function changedRows(mine: Draft, theirs: Draft): string[] {
-  return Object.keys(mine.typed).filter((k) => (mine.typed[k] ?? '').trim() !== (theirs.typed[k] ?? '').trim() && (mine.typed[k] ?? '').trim() !== '')
+  return Object.keys(mine.typed).filter(
+    (k) => (mine.typed[k] ?? '').trim() !== (theirs.typed[k] ?? '').trim() && (mine.typed[k] ?? '').trim() !== '',
+  )
 }

@@ -52,14 +52,16 @@ export default function WeekConfigPage() {
     return weeks
   }, [])
   return (
-    <PageShell className='org-week' testid='org-week-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>活动周设置</Text>
-        <Text className='page-head__text'>教育局管理员设置每届活动周的主题、日期、参加县区和联系人。</Text>
+    <PageShell className="org-week" testid="org-week-page">
+      <View className="page-head">
+        <Text className="page-head__title">活动周设置</Text>
+        <Text className="page-head__text">教育局管理员设置每届活动周的主题、日期、参加县区和联系人。</Text>
       </View>
       {res.status === 'loading' ? <Loading /> : null}
       {res.status === 'error' ? <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} /> : null}
-      {res.status === 'ready' && res.data.length === 0 ? <Empty title='您不是活动周管理员' hint='只有教育局管理员可以设置活动周。' /> : null}
+      {res.status === 'ready' && res.data.length === 0 ? (
+        <Empty title="您不是活动周管理员" hint="只有教育局管理员可以设置活动周。" />
+      ) : null}
       {res.status === 'ready' && res.data.length > 0 ? <WeekEditor weeks={res.data} /> : null}
     </PageShell>
   )
@@ -94,9 +96,7 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
     setDone('')
     try {
       const { id, ...fields } = form
-      const week = creating
-        ? (await createWeek({ id: id.trim(), ...fields })).week
-        : (await updateWeek({ id, patch: fields })).week
+      const week = creating ? (await createWeek({ id: id.trim(), ...fields })).week : (await updateWeek({ id, patch: fields })).week
       setWeeks((list) => (creating ? [...list, week] : list.map((w) => (w.id === week.id ? week : w))))
       setChosen(week.id)
       setForm({ ...week })
@@ -109,78 +109,102 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
   }
 
   return (
-    <View data-testid='org-week-editor' data-week={chosen}>
-      <View className='org-week-chips' data-testid='org-week-choice'>
+    <View data-testid="org-week-editor" data-week={chosen}>
+      <View className="org-week-chips" data-testid="org-week-choice">
         {weeks.map((w) => (
           <Chip key={w.id} selected={chosen === w.id} testid={`org-week-pick-${w.id}`} onTap={() => pick(w.id)}>
             {w.region}
           </Chip>
         ))}
-        <Chip selected={creating} testid='org-week-new' onTap={() => pick('')}>
+        <Chip selected={creating} testid="org-week-new" onTap={() => pick('')}>
           ＋ 新建一届
         </Chip>
       </View>
 
-      <View className='section'>
+      <View className="section">
         {creating ? (
-          <Field label='活动周编号' required hint='字母、数字或“-”，例如 nc2027；创建后不能修改' testid='org-week-id-row'>
-            <TextInput value={form.id} onChange={(id) => set({ id })} testid='org-week-id' maxlength={64} />
+          <Field label="活动周编号" required hint="字母、数字或“-”，例如 nc2027；创建后不能修改" testid="org-week-id-row">
+            <TextInput value={form.id} onChange={(id) => set({ id })} testid="org-week-id" maxlength={64} />
           </Field>
         ) : null}
-        <Field label='名称' required testid='org-week-name-row'>
-          <TextInput value={form.name} onChange={(name) => set({ name })} testid='org-week-name' maxlength={60} />
+        <Field label="名称" required testid="org-week-name-row">
+          <TextInput value={form.name} onChange={(name) => set({ name })} testid="org-week-name" maxlength={60} />
         </Field>
-        <Field label='主题' required testid='org-week-theme-row'>
-          <TextInput value={form.theme} onChange={(theme) => set({ theme })} testid='org-week-theme' maxlength={60} />
+        <Field label="主题" required testid="org-week-theme-row">
+          <TextInput value={form.theme} onChange={(theme) => set({ theme })} testid="org-week-theme" maxlength={60} />
         </Field>
-        <Field label='级别' required testid='org-week-level-row'>
-          <ChoiceChips options={LEVELS} value={form.level} onChange={(level) => set({ level })} testid='org-week-level' />
+        <Field label="级别" required testid="org-week-level-row">
+          <ChoiceChips options={LEVELS} value={form.level} onChange={(level) => set({ level })} testid="org-week-level" />
         </Field>
-        <Field label='地区' required testid='org-week-region-row'>
-          <TextInput value={form.region} onChange={(region) => set({ region })} testid='org-week-region' maxlength={30} />
+        <Field label="地区" required testid="org-week-region-row">
+          <TextInput value={form.region} onChange={(region) => set({ region })} testid="org-week-region" maxlength={30} />
         </Field>
-        <Field label='主办单位' required testid='org-week-organiser-row'>
-          <TextInput value={form.organiser} onChange={(organiser) => set({ organiser })} testid='org-week-organiser' maxlength={60} />
+        <Field label="主办单位" required testid="org-week-organiser-row">
+          <TextInput value={form.organiser} onChange={(organiser) => set({ organiser })} testid="org-week-organiser" maxlength={60} />
         </Field>
-        <Field label='活动周日期' required testid='org-week-dates-row'>
-          <View className='org-pair'>
-            <PickerField mode='date' label='开始' value={form.startDate} onChange={(startDate) => set({ startDate })} testid='org-week-startDate' />
-            <PickerField mode='date' label='结束' value={form.endDate} onChange={(endDate) => set({ endDate })} testid='org-week-endDate' />
+        <Field label="活动周日期" required testid="org-week-dates-row">
+          <View className="org-pair">
+            <PickerField
+              mode="date"
+              label="开始"
+              value={form.startDate}
+              onChange={(startDate) => set({ startDate })}
+              testid="org-week-startDate"
+            />
+            <PickerField mode="date" label="结束" value={form.endDate} onChange={(endDate) => set({ endDate })} testid="org-week-endDate" />
           </View>
         </Field>
-        <Field label='总结表截止日期' required testid='org-week-deadline-row'>
-          <PickerField mode='date' label='截止' value={form.summaryDeadline} onChange={(summaryDeadline) => set({ summaryDeadline })} testid='org-week-summaryDeadline' />
+        <Field label="总结表截止日期" required testid="org-week-deadline-row">
+          <PickerField
+            mode="date"
+            label="截止"
+            value={form.summaryDeadline}
+            onChange={(summaryDeadline) => set({ summaryDeadline })}
+            testid="org-week-summaryDeadline"
+          />
         </Field>
-        <Field label='状态' required testid='org-week-status-row'>
-          <ChoiceChips options={STATUSES} value={form.status} onChange={(status) => set({ status })} testid='org-week-status' columns={2} />
+        <Field label="状态" required testid="org-week-status-row">
+          <ChoiceChips options={STATUSES} value={form.status} onChange={(status) => set({ status })} testid="org-week-status" columns={2} />
         </Field>
       </View>
 
-      <View className='section' data-testid='org-week-districts'>
-        <Text className='section__title'>参加县区（{form.districts.length}）</Text>
+      <View className="section" data-testid="org-week-districts">
+        <Text className="section__title">参加县区（{form.districts.length}）</Text>
         {form.districts.map((d) => (
-          <View key={d.code} className='org-week-row' data-testid='org-week-district' data-code={d.code}>
-            <Text className='org-week-row__text'>
+          <View key={d.code} className="org-week-row" data-testid="org-week-district" data-code={d.code}>
+            <Text className="org-week-row__text">
               {d.name}（{d.code}）
             </Text>
             <View
-              className='btn btn--secondary'
-              data-testid='org-week-district-remove'
-              ariaRole='button'
+              className="btn btn--secondary"
+              data-testid="org-week-district-remove"
+              ariaRole="button"
               onClick={() => set({ districts: form.districts.filter((x) => x.code !== d.code) })}
             >
               <Text>移除</Text>
             </View>
           </View>
         ))}
-        <View className='org-pair'>
-          <TextInput value={newDistrict.name} onChange={(name) => setNewDistrict((x) => ({ ...x, name }))} testid='org-week-district-name' maxlength={20} placeholder='县区名称' />
-          <TextInput value={newDistrict.code} onChange={(code) => setNewDistrict((x) => ({ ...x, code }))} testid='org-week-district-code' maxlength={64} placeholder='编号（字母）' />
+        <View className="org-pair">
+          <TextInput
+            value={newDistrict.name}
+            onChange={(name) => setNewDistrict((x) => ({ ...x, name }))}
+            testid="org-week-district-name"
+            maxlength={20}
+            placeholder="县区名称"
+          />
+          <TextInput
+            value={newDistrict.code}
+            onChange={(code) => setNewDistrict((x) => ({ ...x, code }))}
+            testid="org-week-district-code"
+            maxlength={64}
+            placeholder="编号（字母）"
+          />
         </View>
         <View
-          className='btn btn--secondary btn--block org-week-add'
-          data-testid='org-week-district-add'
-          ariaRole='button'
+          className="btn btn--secondary btn--block org-week-add"
+          data-testid="org-week-district-add"
+          ariaRole="button"
           onClick={() => {
             if (!newDistrict.code.trim() || !newDistrict.name.trim()) return
             set({ districts: [...form.districts, { code: newDistrict.code.trim(), name: newDistrict.name.trim() }] })
@@ -191,30 +215,48 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
         </View>
       </View>
 
-      <View className='section' data-testid='org-week-contacts'>
-        <Text className='section__title'>联系人（{form.contacts.length}）</Text>
+      <View className="section" data-testid="org-week-contacts">
+        <Text className="section__title">联系人（{form.contacts.length}）</Text>
         {form.contacts.map((c, i) => (
-          <View key={`${c.name}-${i}`} className='org-week-row' data-testid='org-week-contact'>
-            <Text className='org-week-row__text'>
+          <View key={`${c.name}-${i}`} className="org-week-row" data-testid="org-week-contact">
+            <Text className="org-week-row__text">
               {c.name} · {c.unit} · {c.phone}
             </Text>
             <View
-              className='btn btn--secondary'
-              ariaRole='button'
-              data-testid='org-week-contact-remove'
+              className="btn btn--secondary"
+              ariaRole="button"
+              data-testid="org-week-contact-remove"
               onClick={() => set({ contacts: form.contacts.filter((_, j) => j !== i) })}
             >
               <Text>移除</Text>
             </View>
           </View>
         ))}
-        <TextInput value={newContact.name} onChange={(name) => setNewContact((x) => ({ ...x, name }))} testid='org-week-contact-name' maxlength={20} placeholder='姓名' />
-        <TextInput value={newContact.unit} onChange={(unit) => setNewContact((x) => ({ ...x, unit }))} testid='org-week-contact-unit' maxlength={60} placeholder='单位' />
-        <TextInput value={newContact.phone} onChange={(phone) => setNewContact((x) => ({ ...x, phone }))} testid='org-week-contact-phone' maxlength={20} placeholder='电话' />
+        <TextInput
+          value={newContact.name}
+          onChange={(name) => setNewContact((x) => ({ ...x, name }))}
+          testid="org-week-contact-name"
+          maxlength={20}
+          placeholder="姓名"
+        />
+        <TextInput
+          value={newContact.unit}
+          onChange={(unit) => setNewContact((x) => ({ ...x, unit }))}
+          testid="org-week-contact-unit"
+          maxlength={60}
+          placeholder="单位"
+        />
+        <TextInput
+          value={newContact.phone}
+          onChange={(phone) => setNewContact((x) => ({ ...x, phone }))}
+          testid="org-week-contact-phone"
+          maxlength={20}
+          placeholder="电话"
+        />
         <View
-          className='btn btn--secondary btn--block org-week-add'
-          data-testid='org-week-contact-add'
-          ariaRole='button'
+          className="btn btn--secondary btn--block org-week-add"
+          data-testid="org-week-contact-add"
+          ariaRole="button"
           onClick={() => {
             const c = { name: newContact.name.trim(), unit: newContact.unit.trim(), phone: newContact.phone.trim() }
             if (!c.name || !c.unit || c.phone.length < 5) return
@@ -226,14 +268,19 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
         </View>
       </View>
 
-      <View className='section org-week-actions'>
-        {failure ? <InlineError message={failure.message} code={failure.code} testid='org-week-error' /> : null}
+      <View className="section org-week-actions">
+        {failure ? <InlineError message={failure.message} code={failure.code} testid="org-week-error" /> : null}
         {done ? (
-          <Text className='org-week-done' data-testid='org-week-done'>
+          <Text className="org-week-done" data-testid="org-week-done">
             {done}
           </Text>
         ) : null}
-        <View className={`btn btn--block ${busy ? 'btn--disabled' : 'btn--primary'}`} data-testid='org-week-save' ariaRole='button' onClick={() => void save()}>
+        <View
+          className={`btn btn--block ${busy ? 'btn--disabled' : 'btn--primary'}`}
+          data-testid="org-week-save"
+          ariaRole="button"
+          onClick={() => void save()}
+        >
           <Text>{busy ? '正在保存…' : creating ? '创建活动周' : '保存设置'}</Text>
         </View>
       </View>

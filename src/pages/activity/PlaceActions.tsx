@@ -12,23 +12,23 @@ export function MapLink({ address }: { address: string }) {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <a
-        className='btn btn--secondary detail-link'
-        data-testid='map-link'
+        className="btn btn--secondary detail-link"
+        data-testid="map-link"
         href={`https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`}
-        target='_blank'
-        rel='noopener noreferrer'
+        target="_blank"
+        rel="noopener noreferrer"
       >
         地图
       </a>
     )
   }
   return (
-    <View className='detail-copy'>
+    <View className="detail-copy">
       <View
-        className='btn btn--secondary detail-link'
-        data-testid='map-link'
-        ariaRole='button'
-        ariaLabel='复制地址，到地图应用中查找'
+        className="btn btn--secondary detail-link"
+        data-testid="map-link"
+        ariaRole="button"
+        ariaLabel="复制地址，到地图应用中查找"
         onClick={() => {
           void Taro.setClipboardData({ data: address }).then(() => setCopied(true))
         }}
@@ -36,7 +36,7 @@ export function MapLink({ address }: { address: string }) {
         <Text>地图</Text>
       </View>
       {copied ? (
-        <Text className='detail-copy__done' data-testid='map-copied'>
+        <Text className="detail-copy__done" data-testid="map-copied">
           ✓ 地址已复制，请到地图应用中粘贴查找
         </Text>
       ) : null}
@@ -48,17 +48,17 @@ export function OnlineLink({ url }: { url: string }) {
   const [copied, setCopied] = useState(false)
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <a className='btn btn--secondary detail-link' data-testid='online-link' href={url} target='_blank' rel='noopener noreferrer'>
+      <a className="btn btn--secondary detail-link" data-testid="online-link" href={url} target="_blank" rel="noopener noreferrer">
         打开线上链接
       </a>
     )
   }
   return (
-    <View className='detail-copy'>
+    <View className="detail-copy">
       <View
-        className='btn btn--secondary detail-link'
-        data-testid='online-link'
-        ariaRole='button'
+        className="btn btn--secondary detail-link"
+        data-testid="online-link"
+        ariaRole="button"
         onClick={() => {
           void Taro.setClipboardData({ data: url }).then(() => setCopied(true))
         }}
@@ -66,7 +66,7 @@ export function OnlineLink({ url }: { url: string }) {
         <Text>复制线上链接</Text>
       </View>
       {copied ? (
-        <Text className='detail-copy__done' data-testid='online-copied'>
+        <Text className="detail-copy__done" data-testid="online-copied">
           ✓ 链接已复制，请在浏览器中打开
         </Text>
       ) : null}

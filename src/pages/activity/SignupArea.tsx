@@ -36,38 +36,49 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
   const goMine = () => void Taro.navigateTo({ url: '/pages/mine/index' })
 
   return (
-    <View className='section detail-signup' data-testid='signup-area' data-kind={avail.kind} data-disabled={avail.canSignUp ? 'false' : 'true'}>
-      <Text className='section__title'>报名</Text>
-      <Text className={`detail-signup__state detail-signup__state--${avail.kind}`} data-testid='signup-state'>
+    <View
+      className="section detail-signup"
+      data-testid="signup-area"
+      data-kind={avail.kind}
+      data-disabled={avail.canSignUp ? 'false' : 'true'}
+    >
+      <Text className="section__title">报名</Text>
+      <Text className={`detail-signup__state detail-signup__state--${avail.kind}`} data-testid="signup-state">
         {ICONS[avail.kind]} {avail.text}
       </Text>
       {avail.reason ? (
-        <Text className='detail-signup__note' data-testid='signup-reason'>
+        <Text className="detail-signup__note" data-testid="signup-reason">
           {avail.reason}
         </Text>
       ) : null}
 
       {registration && status ? (
-        <View className='detail-signup__mine' data-testid='signup-mine' data-status={registration.status}>
-          <Text className='detail-signup__mine-text'>
+        <View className="detail-signup__mine" data-testid="signup-mine" data-status={registration.status}>
+          <Text className="detail-signup__mine-text">
             {status.icon} 您本人{status.text}
           </Text>
-          <View className='btn btn--secondary' data-testid='signup-go-mine' ariaRole='link' onClick={goMine}>
+          <View className="btn btn--secondary" data-testid="signup-go-mine" ariaRole="link" onClick={goMine}>
             <Text>查看我的活动</Text>
           </View>
         </View>
       ) : null}
 
       {avail.canSignUp ? (
-        <View className='btn btn--primary btn--block' data-testid='signup-button' ariaRole='button' onClick={open}>
+        <View className="btn btn--primary btn--block" data-testid="signup-button" ariaRole="button" onClick={open}>
           <Text>{avail.kind === 'full' ? '加入候补' : registration ? '为家人报名' : '报名'}</Text>
         </View>
       ) : a.signupRequired && (avail.kind === 'not-open' || avail.kind === 'closed') ? (
-        <View className='btn btn--disabled btn--block' data-testid='signup-button' data-disabled='true' ariaRole='button' ariaLabel={`${avail.text}，不能报名`}>
+        <View
+          className="btn btn--disabled btn--block"
+          data-testid="signup-button"
+          data-disabled="true"
+          ariaRole="button"
+          ariaLabel={`${avail.text}，不能报名`}
+        >
           <Text>{avail.kind === 'not-open' ? '报名尚未开始' : '报名已截止'}</Text>
         </View>
       ) : null}
-      {avail.canSignUp ? <Text className='detail-signup__note'>可以为自己报名，也可以帮父母等家人报名。</Text> : null}
+      {avail.canSignUp ? <Text className="detail-signup__note">可以为自己报名，也可以帮父母等家人报名。</Text> : null}
     </View>
   )
 }

@@ -46,11 +46,11 @@ export default function ActivityPage() {
   }))
 
   return (
-    <PageShell className='detail' testid='detail-page'>
-      {res.status === 'loading' ? <Loading text='正在加载活动…' /> : null}
+    <PageShell className="detail" testid="detail-page">
+      {res.status === 'loading' ? <Loading text="正在加载活动…" /> : null}
       {res.status === 'error' && NOT_FOUND_CODES.has(res.error.code) ? (
-        <Empty title='没有找到这个活动' hint={res.error.message}>
-          <View className='btn btn--primary' data-testid='back-home' ariaRole='link' onClick={goHome}>
+        <Empty title="没有找到这个活动" hint={res.error.message}>
+          <View className="btn btn--primary" data-testid="back-home" ariaRole="link" onClick={goHome}>
             <Text>返回活动列表</Text>
           </View>
         </Empty>
@@ -80,9 +80,9 @@ function goHome() {
 
 function Row({ label, children, testid }: { label: string; children: ReactNode; testid: string }) {
   return (
-    <View className='detail-row' data-testid={testid}>
-      <Text className='detail-row__key'>{label}</Text>
-      <View className='detail-row__val'>{children}</View>
+    <View className="detail-row" data-testid={testid}>
+      <Text className="detail-row__key">{label}</Text>
+      <View className="detail-row__val">{children}</View>
     </View>
   )
 }
@@ -92,39 +92,39 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
   const online = a.mode !== 'offline'
   const offline = a.mode !== 'online'
   return (
-    <View data-testid='activity-detail' data-id={a.id}>
-      <View className='detail-head'>
-        <View className='detail-head__tags'>
-          <Text className='detail-tag' data-testid='detail-type'>
+    <View data-testid="activity-detail" data-id={a.id}>
+      <View className="detail-head">
+        <View className="detail-head__tags">
+          <Text className="detail-tag" data-testid="detail-type">
             {typeLabel(a.type)}
           </Text>
-          <Text className='detail-tag detail-tag--plain'>{modeLabel(a.mode)}</Text>
-          <Text className='detail-tag detail-tag--plain'>{a.districtName}</Text>
+          <Text className="detail-tag detail-tag--plain">{modeLabel(a.mode)}</Text>
+          <Text className="detail-tag detail-tag--plain">{a.districtName}</Text>
         </View>
-        <Text className='detail-head__title' data-testid='detail-title'>
+        <Text className="detail-head__title" data-testid="detail-title">
           {a.title}
         </Text>
         {a.status === 'cancelled' ? (
-          <Text className='detail-head__cancelled' data-testid='detail-cancelled'>
+          <Text className="detail-head__cancelled" data-testid="detail-cancelled">
             ✕ 本活动已取消
           </Text>
         ) : null}
       </View>
 
-      <View className='section'>
-        <Row label='时间' testid='detail-time'>
+      <View className="section">
+        <Row label="时间" testid="detail-time">
           <Text>{timeRangeText(a.startAt, a.endAt)}</Text>
         </Row>
-        <Row label='地点' testid='detail-venue'>
+        <Row label="地点" testid="detail-venue">
           <Text>{offline ? placeText(a) : '线上'}</Text>
-          {offline && a.address ? <Text className='detail-row__sub'>{a.address}</Text> : null}
+          {offline && a.address ? <Text className="detail-row__sub">{a.address}</Text> : null}
           {offline && (a.address || a.venueName) ? <MapLink address={a.address ?? a.venueName ?? ''} /> : null}
         </Row>
         {online ? (
-          <Row label='线上' testid='detail-online'>
+          <Row label="线上" testid="detail-online">
             {a.onlineUrl ? (
               <View>
-                <Text className='detail-row__sub detail-url'>{a.onlineUrl}</Text>
+                <Text className="detail-row__sub detail-url">{a.onlineUrl}</Text>
                 <OnlineLink url={a.onlineUrl} />
               </View>
             ) : (
@@ -132,7 +132,7 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
             )}
           </Row>
         ) : null}
-        <Row label='名额' testid='detail-seats'>
+        <Row label="名额" testid="detail-seats">
           <Text className={`detail-seats detail-seats--${seats.tone}`}>
             {seats.tone === 'full' ? '✕ ' : ''}
             {seats.text}
@@ -140,44 +140,44 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
           </Text>
         </Row>
         {a.signupRequired ? (
-          <Row label='报名时间' testid='detail-signup-window'>
+          <Row label="报名时间" testid="detail-signup-window">
             <Text>{signupWindowText(a)}</Text>
-            {a.cancelDeadline !== null ? <Text className='detail-row__sub'>取消报名截止：{instantText(a.cancelDeadline)}</Text> : null}
+            {a.cancelDeadline !== null ? <Text className="detail-row__sub">取消报名截止：{instantText(a.cancelDeadline)}</Text> : null}
           </Row>
         ) : null}
       </View>
 
       <SignupArea a={a} refresh={refresh} />
 
-      <View className='section' data-testid='detail-description'>
-        <Text className='section__title'>活动介绍</Text>
-        <Text className='detail-text'>{a.description}</Text>
+      <View className="section" data-testid="detail-description">
+        <Text className="section__title">活动介绍</Text>
+        <Text className="detail-text">{a.description}</Text>
       </View>
 
-      <View className='section'>
-        <Row label='主办' testid='detail-organizer'>
+      <View className="section">
+        <Row label="主办" testid="detail-organizer">
           <Text>{a.organizer}</Text>
         </Row>
         {a.coOrganizers.length > 0 ? (
-          <Row label='协办' testid='detail-co-organizers'>
+          <Row label="协办" testid="detail-co-organizers">
             <Text>{a.coOrganizers.join('、')}</Text>
           </Row>
         ) : null}
         {a.topics.length > 0 ? (
-          <Row label='学习主题' testid='detail-topics'>
+          <Row label="学习主题" testid="detail-topics">
             <Text>{a.topics.map((t) => labelOf(TOPICS, t)).join('、')}</Text>
           </Row>
         ) : null}
         {a.audiences.length > 0 ? (
-          <Row label='适合人群' testid='detail-audiences'>
+          <Row label="适合人群" testid="detail-audiences">
             <Text>{a.audiences.map((t) => labelOf(AUDIENCES, t)).join('、')}</Text>
           </Row>
         ) : null}
       </View>
 
       {process.env.TARO_ENV === 'weapp' ? (
-        <View className='section'>
-          <Button className='btn btn--secondary btn--block detail-share' openType='share' data-testid='share-button'>
+        <View className="section">
+          <Button className="btn btn--secondary btn--block detail-share" openType="share" data-testid="share-button">
             分享给家人朋友
           </Button>
         </View>

@@ -20,12 +20,12 @@ import './index.scss'
 export default function FamilyPage() {
   const res = useAsync(() => listFamily().then((r) => r.members), [])
   return (
-    <PageShell className='family' testid='family-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>我的家人</Text>
-        <Text className='page-head__text'>添加家人后，报名时可以直接选择TA，帮没有微信的长辈报名。每位家人有自己的报名记录。</Text>
+    <PageShell className="family" testid="family-page">
+      <View className="page-head">
+        <Text className="page-head__title">我的家人</Text>
+        <Text className="page-head__text">添加家人后，报名时可以直接选择TA，帮没有微信的长辈报名。每位家人有自己的报名记录。</Text>
       </View>
-      {res.status === 'loading' ? <Loading text='正在加载家人…' /> : null}
+      {res.status === 'loading' ? <Loading text="正在加载家人…" /> : null}
       {res.status === 'error' ? <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} /> : null}
       {res.status === 'ready' ? <FamilyList initial={res.data} /> : null}
     </PageShell>
@@ -57,14 +57,14 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
 
   const full = members.length >= FAMILY_LIMIT
   return (
-    <View data-testid='family-list' data-count={members.length}>
+    <View data-testid="family-list" data-count={members.length}>
       {done ? (
-        <View className='family-done' data-testid='family-done'>
+        <View className="family-done" data-testid="family-done">
           <Text>✓ {done}</Text>
         </View>
       ) : null}
 
-      <View className='section'>
+      <View className="section">
         {adding ? (
           <FamilyForm
             addMember={addFamilyMember}
@@ -78,8 +78,8 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
         ) : (
           <View
             className={`btn btn--block ${full ? 'btn--disabled' : 'btn--primary'}`}
-            data-testid='family-add'
-            ariaRole='button'
+            data-testid="family-add"
+            ariaRole="button"
             onClick={() => {
               if (full) return
               setAdding(true)
@@ -91,49 +91,47 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
         )}
       </View>
 
-      {members.length === 0 && !adding ? (
-        <Empty title='还没有添加家人' hint='点“添加家人”，填写姓名、关系和年龄段即可。' />
-      ) : null}
+      {members.length === 0 && !adding ? <Empty title="还没有添加家人" hint="点“添加家人”，填写姓名、关系和年龄段即可。" /> : null}
 
       {members.map((m) => (
-        <View key={m.id} className='section family-item' data-testid='family-item' data-id={m.id}>
-          <Text className='family-item__name' data-testid='family-item-name'>
+        <View key={m.id} className="section family-item" data-testid="family-item" data-id={m.id}>
+          <Text className="family-item__name" data-testid="family-item-name">
             {m.name}
           </Text>
-          <Text className='family-item__line'>
+          <Text className="family-item__line">
             {relationText(m.relation)} · {ageGroupText(m.ageGroup)}
           </Text>
-          <Text className='family-item__line'>{m.phone ? `手机号：${maskPhone(m.phone)}` : '没有手机号，活动通知发给您'}</Text>
+          <Text className="family-item__line">{m.phone ? `手机号：${maskPhone(m.phone)}` : '没有手机号，活动通知发给您'}</Text>
           {removing === m.id ? (
             <InlineConfirm
-              testid='family-remove'
+              testid="family-remove"
               danger
               busy={busy}
               text={`确定从家人中删除“${m.name}”吗？已经报名的活动不受影响。`}
-              confirmLabel='确定删除'
-              cancelLabel='不删除'
+              confirmLabel="确定删除"
+              cancelLabel="不删除"
               onConfirm={() => void remove(m)}
               onCancel={() => {
                 setRemoving(null)
                 setFailure(null)
               }}
             >
-              {failure ? <InlineError message={failure.message} code={failure.code} testid='family-remove-error' /> : null}
+              {failure ? <InlineError message={failure.message} code={failure.code} testid="family-remove-error" /> : null}
             </InlineConfirm>
           ) : (
-            <View className='btn-row family-item__actions'>
+            <View className="btn-row family-item__actions">
               <View
-                className='btn btn--secondary'
-                data-testid='family-signup'
-                ariaRole='link'
+                className="btn btn--secondary"
+                data-testid="family-signup"
+                ariaRole="link"
                 onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
               >
                 <Text>去找活动</Text>
               </View>
               <View
-                className='btn btn--secondary family-item__remove'
-                data-testid='family-remove'
-                ariaRole='button'
+                className="btn btn--secondary family-item__remove"
+                data-testid="family-remove"
+                ariaRole="button"
                 onClick={() => {
                   setRemoving(m.id)
                   setFailure(null)

@@ -9,37 +9,37 @@ export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; 
   return (
     <View
       className={`activity-card${cancelled ? ' activity-card--cancelled' : ''}`}
-      data-testid='activity-card'
+      data-testid="activity-card"
       data-id={activity.id}
-      ariaRole='link'
+      ariaRole="link"
       onClick={() => onOpen(activity.id)}
     >
-      <View className='activity-card__tags'>
-        <Text className='activity-card__type' data-testid='activity-card-type'>
+      <View className="activity-card__tags">
+        <Text className="activity-card__type" data-testid="activity-card-type">
           {typeLabel(activity.type)}
         </Text>
-        <Text className='activity-card__district'>{activity.districtName}</Text>
-        {cancelled ? <Text className='activity-card__cancelled'>已取消</Text> : null}
+        <Text className="activity-card__district">{activity.districtName}</Text>
+        {cancelled ? <Text className="activity-card__cancelled">已取消</Text> : null}
       </View>
-      <Text className='activity-card__title' data-testid='activity-card-title'>
+      <Text className="activity-card__title" data-testid="activity-card-title">
         {activity.title}
       </Text>
-      <View className='activity-card__line'>
-        <Text className='activity-card__key'>时间</Text>
-        <Text className='activity-card__val'>{timeRangeText(activity.startAt, activity.endAt)}</Text>
+      <View className="activity-card__line">
+        <Text className="activity-card__key">时间</Text>
+        <Text className="activity-card__val">{timeRangeText(activity.startAt, activity.endAt)}</Text>
       </View>
-      <View className='activity-card__line'>
-        <Text className='activity-card__key'>地点</Text>
-        <Text className='activity-card__val'>{placeText(activity)}</Text>
+      <View className="activity-card__line">
+        <Text className="activity-card__key">地点</Text>
+        <Text className="activity-card__val">{placeText(activity)}</Text>
       </View>
-      <View className='activity-card__line'>
-        <Text className='activity-card__key'>名额</Text>
-        <Text className={`activity-card__val activity-card__seats activity-card__seats--${seats.tone}`} data-testid='activity-card-seats'>
+      <View className="activity-card__line">
+        <Text className="activity-card__key">名额</Text>
+        <Text className={`activity-card__val activity-card__seats activity-card__seats--${seats.tone}`} data-testid="activity-card-seats">
           {seats.tone === 'full' ? '✕ ' : seats.tone === 'free' ? '' : '● '}
           {seats.text}
         </Text>
       </View>
-      <Text className='activity-card__more'>查看详情 ›</Text>
+      <Text className="activity-card__more">查看详情 ›</Text>
     </View>
   )
 }

@@ -15,8 +15,8 @@ interface Props {
 export function DayTabs({ startDate, endDate, value, onChange }: Props) {
   const days = daysBetween(startDate, endDate)
   return (
-    <View className='home-days' data-testid='day-tabs'>
-      <Chip selected={value === ''} onTap={() => onChange('')} testid='day-tab-all' sub='整周'>
+    <View className="home-days" data-testid="day-tabs">
+      <Chip selected={value === ''} onTap={() => onChange('')} testid="day-tab-all" sub="整周">
         全部
       </Chip>
       {days.map((day) => {

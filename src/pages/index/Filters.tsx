@@ -59,13 +59,13 @@ export function Filters({ week, value, onChange, keyword, onClear }: Props) {
       data-testid={`filter-${panel}`}
       data-value={value[panel]}
       data-open={open === panel ? 'true' : 'false'}
-      ariaRole='button'
+      ariaRole="button"
       onClick={() => toggle(panel)}
     >
-      <Text className='home-filter__label'>{label}</Text>
-      <Text className='home-filter__value'>
+      <Text className="home-filter__label">{label}</Text>
+      <Text className="home-filter__value">
         {current}
-        <Text className='home-filter__arrow'>{open === panel ? '收起' : '更改'}</Text>
+        <Text className="home-filter__arrow">{open === panel ? '收起' : '更改'}</Text>
       </Text>
     </View>
   )
@@ -109,15 +109,22 @@ export function Filters({ week, value, onChange, keyword, onClear }: Props) {
   ].filter(Boolean)
 
   return (
-    <View className='home-filters'>
-      <View className='home-filters__row'>
+    <View className="home-filters">
+      <View className="home-filters__row">
         {button('district', '县区', names.district, !!value.district)}
         {button('type', '活动类型', names.type, !!value.type)}
       </View>
-      {open === 'district' ? options('district', '全部县区', week.districts.map((d) => ({ code: d.code, label: d.name })), false) : null}
+      {open === 'district'
+        ? options(
+            'district',
+            '全部县区',
+            week.districts.map((d) => ({ code: d.code, label: d.name })),
+            false,
+          )
+        : null}
       {open === 'type' ? options('type', '全部类型', CONTENT_TYPES, true) : null}
 
-      <View className='home-filters__row'>
+      <View className="home-filters__row">
         {button('audience', '适合人群', names.audience, !!value.audience)}
         {button('mode', '参加方式', names.mode, !!value.mode)}
       </View>
@@ -126,25 +133,25 @@ export function Filters({ week, value, onChange, keyword, onClear }: Props) {
 
       <View
         className={`home-seats${value.hasSeats ? ' home-seats--on' : ''}`}
-        data-testid='filter-seats'
+        data-testid="filter-seats"
         data-selected={value.hasSeats ? 'true' : 'false'}
-        ariaRole='button'
+        ariaRole="button"
         ariaLabel={value.hasSeats ? '只看还能参加的活动，已选中' : '只看还能参加的活动，未选中'}
         onClick={() => onChange({ hasSeats: !value.hasSeats })}
       >
-        <Text className='home-seats__box'>{value.hasSeats ? '✓' : ''}</Text>
-        <Text className='home-seats__text'>只看还能参加的（有名额或无需报名）</Text>
+        <Text className="home-seats__box">{value.hasSeats ? '✓' : ''}</Text>
+        <Text className="home-seats__text">只看还能参加的（有名额或无需报名）</Text>
       </View>
 
       {active.length > 0 ? (
-        <View className='home-filters__active'>
-          <Text className='muted' data-testid='filter-summary'>
+        <View className="home-filters__active">
+          <Text className="muted" data-testid="filter-summary">
             已筛选：{active.join(' · ')}
           </Text>
           <View
-            className='btn btn--secondary home-filters__clear'
-            data-testid='filter-clear'
-            ariaRole='button'
+            className="btn btn--secondary home-filters__clear"
+            data-testid="filter-clear"
+            ariaRole="button"
             onClick={() => {
               onClear()
               setOpen(null)

@@ -12,19 +12,19 @@ export function SearchBar({ value, onSearch }: { value: string; onSearch: (keywo
   useEffect(() => setDraft(value), [value])
   const submit = (text: string = draft) => onSearch(text.trim().slice(0, 30))
   return (
-    <View className='home-search'>
+    <View className="home-search">
       <Input
-        className='home-search__input'
-        data-testid='search-input'
+        className="home-search__input"
+        data-testid="search-input"
         value={draft}
         maxlength={30}
-        confirmType='search'
-        placeholder='搜索活动名称或地点'
-        placeholderClass='home-search__placeholder'
+        confirmType="search"
+        placeholder="搜索活动名称或地点"
+        placeholderClass="home-search__placeholder"
         onInput={(e) => setDraft(e.detail.value)}
         onConfirm={(e) => submit(typeof e.detail.value === 'string' ? e.detail.value : draft)}
       />
-      <View className='btn btn--primary home-search__go' data-testid='search-submit' ariaRole='button' onClick={() => submit()}>
+      <View className="btn btn--primary home-search__go" data-testid="search-submit" ariaRole="button" onClick={() => submit()}>
         <Text>搜索</Text>
       </View>
     </View>

@@ -83,9 +83,9 @@ export default function Home() {
   }
 
   return (
-    <PageShell className='home' testid='home-page'>
-      <View className='home-top'>
-        <View className='home-top__weeks' data-testid='week-selector'>
+    <PageShell className="home" testid="home-page">
+      <View className="home-top">
+        <View className="home-top__weeks" data-testid="week-selector">
           {weekList.length > 1
             ? weekList.map((w) => (
                 <Chip key={w.id} selected={w.id === week?.id} onTap={() => chooseWeek(w.id)} testid={`week-option-${w.id}`} value={w.id}>
@@ -93,24 +93,24 @@ export default function Home() {
                 </Chip>
               ))
             : null}
-          {weekList.length === 1 && week ? <Text className='home-top__region'>{week.region}</Text> : null}
+          {weekList.length === 1 && week ? <Text className="home-top__region">{week.region}</Text> : null}
         </View>
         <CareToggle />
       </View>
 
-      {weeks.status === 'loading' ? <Loading text='正在加载活动周…' /> : null}
+      {weeks.status === 'loading' ? <Loading text="正在加载活动周…" /> : null}
       {weeks.status === 'error' ? <ErrorState message={weeks.error.message} code={weeks.error.code} onRetry={weeks.reload} /> : null}
-      {weeks.status === 'ready' && !week ? <Empty title='暂无活动周' hint='活动周发布后会在这里显示。' /> : null}
+      {weeks.status === 'ready' && !week ? <Empty title="暂无活动周" hint="活动周发布后会在这里显示。" /> : null}
 
       {week ? (
         <View>
           <WeekBanner week={week} />
           <MineEntries />
 
-          <View className='section'>
-            <Text className='section__title'>找活动</Text>
+          <View className="section">
+            <Text className="section__title">找活动</Text>
             <SearchBar value={keyword} onSearch={setKeyword} />
-            <Text className='home-subtitle'>按日期看</Text>
+            <Text className="home-subtitle">按日期看</Text>
             <DayTabs startDate={week.startDate} endDate={week.endDate} value={day} onChange={setDay} />
             <Filters
               week={week}
@@ -124,8 +124,8 @@ export default function Home() {
             />
           </View>
 
-          <View className='home-list' data-testid='activity-list' data-status={list.status}>
-            {list.status === 'loading' || list.status === 'idle' ? <Loading text='正在加载活动…' /> : null}
+          <View className="home-list" data-testid="activity-list" data-status={list.status}>
+            {list.status === 'loading' || list.status === 'idle' ? <Loading text="正在加载活动…" /> : null}
             {list.status === 'error' && list.error ? (
               <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} />
             ) : null}
@@ -143,21 +143,21 @@ export default function Home() {
         </View>
       ) : null}
 
-      <View className='home-entries'>
-        <Text className='muted'>工作人员入口</Text>
-        <View className='home-entries__row'>
+      <View className="home-entries">
+        <Text className="muted">工作人员入口</Text>
+        <View className="home-entries__row">
           <View
-            className='btn btn--secondary'
-            data-testid='entry-volunteer'
-            ariaRole='link'
+            className="btn btn--secondary"
+            data-testid="entry-volunteer"
+            ariaRole="link"
             onClick={() => void Taro.navigateTo({ url: '/volunteer/scan/index' })}
           >
             <Text>志愿者签到</Text>
           </View>
           <View
-            className='btn btn--secondary'
-            data-testid='entry-organiser'
-            ariaRole='link'
+            className="btn btn--secondary"
+            data-testid="entry-organiser"
+            ariaRole="link"
             onClick={() => void Taro.navigateTo({ url: '/organiser/dashboard/index' })}
           >
             <Text>组织者工作台</Text>
@@ -169,16 +169,16 @@ export default function Home() {
 }
 
 function ListFooter({ list }: { list: ReturnType<typeof useActivityList> }) {
-  if (list.more === 'loading') return <Loading text='正在加载更多…' />
+  if (list.more === 'loading') return <Loading text="正在加载更多…" />
   if (list.more === 'error' && list.moreError) {
     const stale = list.moreError.code === 'BAD_CURSOR'
     return (
-      <View className='home-list__footer' data-testid='load-more-error' data-code={list.moreError.code}>
-        <Text className='home-list__footer-text'>{list.moreError.message}</Text>
+      <View className="home-list__footer" data-testid="load-more-error" data-code={list.moreError.code}>
+        <Text className="home-list__footer-text">{list.moreError.message}</Text>
         <View
-          className='btn btn--primary'
+          className="btn btn--primary"
           data-testid={stale ? 'list-refresh' : 'load-more-retry'}
-          ariaRole='button'
+          ariaRole="button"
           onClick={() => void (stale ? list.reload() : list.loadMore())}
         >
           <Text>{stale ? '刷新列表' : '重试'}</Text>
@@ -188,16 +188,16 @@ function ListFooter({ list }: { list: ReturnType<typeof useActivityList> }) {
   }
   if (list.nextCursor) {
     return (
-      <View className='home-list__footer'>
-        <View className='btn btn--secondary btn--block' data-testid='load-more' ariaRole='button' onClick={() => void list.loadMore()}>
+      <View className="home-list__footer">
+        <View className="btn btn--secondary btn--block" data-testid="load-more" ariaRole="button" onClick={() => void list.loadMore()}>
           <Text>加载更多</Text>
         </View>
       </View>
     )
   }
   return (
-    <View className='home-list__footer' data-testid='list-end'>
-      <Text className='muted'>已显示全部 {list.items.length} 项活动</Text>
+    <View className="home-list__footer" data-testid="list-end">
+      <Text className="muted">已显示全部 {list.items.length} 项活动</Text>
     </View>
   )
 }

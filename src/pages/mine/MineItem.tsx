@@ -35,49 +35,47 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
   return (
     <View
       className={`section mine-item mine-item--${s.tone}`}
-      data-testid='mine-item'
+      data-testid="mine-item"
       data-id={r.id}
       data-status={r.status}
       data-activity-status={r.activity.status}
       data-person={r.personName}
       data-activity={r.activityId}
     >
-      <View className='mine-item__top'>
-        <Text className={`mine-item__state mine-item__state--${s.tone}`} data-testid='mine-item-state'>
+      <View className="mine-item__top">
+        <Text className={`mine-item__state mine-item__state--${s.tone}`} data-testid="mine-item-state">
           {s.icon} {s.text}
         </Text>
-        <Text className='mine-item__who'>{r.proxy ? `${relationText(r.relation)}（代报名）` : '本人'}</Text>
+        <Text className="mine-item__who">{r.proxy ? `${relationText(r.relation)}（代报名）` : '本人'}</Text>
       </View>
-      <Text className='mine-item__name' data-testid='mine-item-person'>
+      <Text className="mine-item__name" data-testid="mine-item-person">
         {r.personName}
       </Text>
       <View
-        className='mine-item__activity'
-        ariaRole='link'
+        className="mine-item__activity"
+        ariaRole="link"
         onClick={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(r.activityId)}` })}
       >
-        <Text className='mine-item__title'>{r.activity.title} ›</Text>
-        <Text className='mine-item__line'>时间：{timeRangeText(r.activity.startAt, r.activity.endAt)}</Text>
-        <Text className='mine-item__line'>
+        <Text className="mine-item__title">{r.activity.title} ›</Text>
+        <Text className="mine-item__line">时间：{timeRangeText(r.activity.startAt, r.activity.endAt)}</Text>
+        <Text className="mine-item__line">
           地点：{placeText(r.activity)}
           {r.activity.address && r.activity.mode !== 'online' ? `（${r.activity.address}）` : ''}
         </Text>
       </View>
       {r.status === 'confirmed' && active && !justCancelled ? (
         <View
-          className='btn btn--primary btn--block mine-item__ticket'
-          data-testid='mine-ticket'
-          ariaRole='link'
+          className="btn btn--primary btn--block mine-item__ticket"
+          data-testid="mine-ticket"
+          ariaRole="link"
           onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(r.id)}` })}
         >
           <Text>查看电子票（入场二维码）</Text>
         </View>
       ) : null}
-      {r.status === 'waitlisted' && active ? (
-        <Text className='mine-item__note'>有人取消时按顺序自动递补，递补成功会通知您。</Text>
-      ) : null}
+      {r.status === 'waitlisted' && active ? <Text className="mine-item__note">有人取消时按顺序自动递补，递补成功会通知您。</Text> : null}
       {justCancelled ? (
-        <Text className='mine-item__done' data-testid='mine-cancel-done'>
+        <Text className="mine-item__done" data-testid="mine-cancel-done">
           ✓ 已为{r.personName}取消报名
         </Text>
       ) : null}
@@ -85,28 +83,33 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
       {active && r.canCancel ? (
         asking ? (
           <InlineConfirm
-            testid='mine-cancel'
+            testid="mine-cancel"
             danger
             busy={busy}
             text={`确定取消${r.personName}的这次报名吗？${r.status === 'confirmed' ? '名额会让给候补的人。' : ''}`}
-            confirmLabel='确定取消报名'
-            cancelLabel='不取消'
+            confirmLabel="确定取消报名"
+            cancelLabel="不取消"
             onConfirm={() => void cancel()}
             onCancel={() => {
               setAsking(false)
               setFailure(null)
             }}
           >
-            {failure ? <InlineError message={failure.message} code={failure.code} testid='mine-cancel-error' /> : null}
+            {failure ? <InlineError message={failure.message} code={failure.code} testid="mine-cancel-error" /> : null}
           </InlineConfirm>
         ) : (
-          <View className='btn btn--secondary mine-item__cancel' data-testid='mine-cancel' ariaRole='button' onClick={() => setAsking(true)}>
+          <View
+            className="btn btn--secondary mine-item__cancel"
+            data-testid="mine-cancel"
+            ariaRole="button"
+            onClick={() => setAsking(true)}
+          >
             <Text>取消报名</Text>
           </View>
         )
       ) : null}
       {active && !r.canCancel && r.activity.cancelDeadline !== null ? (
-        <Text className='mine-item__note'>已过取消截止时间（{instantText(r.activity.cancelDeadline)}），如有变动请联系主办单位。</Text>
+        <Text className="mine-item__note">已过取消截止时间（{instantText(r.activity.cancelDeadline)}），如有变动请联系主办单位。</Text>
       ) : null}
     </View>
   )

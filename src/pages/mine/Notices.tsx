@@ -24,9 +24,9 @@ export function Notices({ refresh }: { refresh: number }) {
   if (res.status === 'loading') return null
   if (res.status === 'error') {
     return (
-      <View className='section mine-notices' data-testid='notices' data-status='error'>
-        <Text className='mine-notices__error'>⚠ 通知没有加载出来：{res.error.message}</Text>
-        <View className='btn btn--secondary' data-testid='notices-retry' ariaRole='button' onClick={res.reload}>
+      <View className="section mine-notices" data-testid="notices" data-status="error">
+        <Text className="mine-notices__error">⚠ 通知没有加载出来：{res.error.message}</Text>
+        <View className="btn btn--secondary" data-testid="notices-retry" ariaRole="button" onClick={res.reload}>
           <Text>重新加载通知</Text>
         </View>
       </View>
@@ -34,25 +34,25 @@ export function Notices({ refresh }: { refresh: number }) {
   }
   if (res.data.items.length === 0) return null
   return (
-    <View className='section mine-notices' data-testid='notices' data-status='ready'>
-      <Text className='section__title'>通知{res.data.unread > 0 ? `（${res.data.unread} 条新通知）` : ''}</Text>
+    <View className="section mine-notices" data-testid="notices" data-status="ready">
+      <Text className="section__title">通知{res.data.unread > 0 ? `（${res.data.unread} 条新通知）` : ''}</Text>
       {res.data.items.map((n) => {
         const t = noticeText(n)
         return (
           <View
             key={n.id}
             className={`mine-notice mine-notice--${n.template === 'activity_cancelled' ? 'off' : 'ok'}`}
-            data-testid='notice-item'
+            data-testid="notice-item"
             data-template={n.template}
             data-read={n.readAt === null ? 'false' : 'true'}
             data-registration={n.registrationId}
           >
-            <Text className='mine-notice__title'>
-              {n.readAt === null ? <Text className='mine-notice__new'>新</Text> : null}
+            <Text className="mine-notice__title">
+              {n.readAt === null ? <Text className="mine-notice__new">新</Text> : null}
               {t.icon} {t.title}
             </Text>
-            <Text className='mine-notice__text'>{t.detail}</Text>
-            <Text className='mine-notice__time'>{instantText(n.createdAt)}</Text>
+            <Text className="mine-notice__text">{t.detail}</Text>
+            <Text className="mine-notice__time">{instantText(n.createdAt)}</Text>
           </View>
         )
       })}

@@ -42,10 +42,10 @@ export default function MinePage() {
   })
 
   return (
-    <PageShell className='mine' testid='mine-page'>
-      <View className='page-head'>
-        <Text className='page-head__title'>我的活动</Text>
-        <Text className='page-head__text'>您和家人的报名都在这里，可以查看状态或取消报名。</Text>
+    <PageShell className="mine" testid="mine-page">
+      <View className="page-head">
+        <Text className="page-head__title">我的活动</Text>
+        <Text className="page-head__text">您和家人的报名都在这里，可以查看状态或取消报名。</Text>
       </View>
 
       <Notices refresh={round} />
@@ -54,25 +54,32 @@ export default function MinePage() {
 
       <MineLearning refresh={round} />
 
-      <View className='mine-tabs' data-testid='mine-tabs'>
-        <Chip selected={when === 'upcoming'} testid='mine-tab-upcoming' onTap={() => setWhen('upcoming')}>
+      <View className="mine-tabs" data-testid="mine-tabs">
+        <Chip selected={when === 'upcoming'} testid="mine-tab-upcoming" onTap={() => setWhen('upcoming')}>
           即将参加
         </Chip>
-        <Chip selected={when === 'past'} testid='mine-tab-past' onTap={() => setWhen('past')}>
+        <Chip selected={when === 'past'} testid="mine-tab-past" onTap={() => setWhen('past')}>
           已结束
         </Chip>
       </View>
 
-      <View data-testid='mine-list' data-status={list.status} data-when={when}>
-        {list.status === 'loading' ? <Loading text='正在加载报名记录…' /> : null}
-        {list.status === 'error' && list.error ? <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} /> : null}
+      <View data-testid="mine-list" data-status={list.status} data-when={when}>
+        {list.status === 'loading' ? <Loading text="正在加载报名记录…" /> : null}
+        {list.status === 'error' && list.error ? (
+          <ErrorState message={list.error.message} code={list.error.code} onRetry={() => void list.reload()} />
+        ) : null}
         {list.status === 'ready' && list.items.length === 0 ? (
           <Empty
             title={when === 'upcoming' ? '还没有要参加的活动' : '还没有已结束的活动'}
             hint={when === 'upcoming' ? '在活动周首页找到喜欢的活动，点“报名”即可，也可以帮家人报名。' : undefined}
           >
             {when === 'upcoming' ? (
-              <View className='btn btn--primary' data-testid='mine-go-home' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+              <View
+                className="btn btn--primary"
+                data-testid="mine-go-home"
+                ariaRole="link"
+                onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+              >
                 <Text>去找活动</Text>
               </View>
             ) : null}
@@ -82,19 +89,24 @@ export default function MinePage() {
           <MineItem key={r.id} r={r} onChanged={list.replace} />
         ))}
         {list.status === 'ready' && list.items.length > 0 ? (
-          <View className='mine-footer'>
-            {list.more === 'loading' ? <Loading text='正在加载更多…' /> : null}
+          <View className="mine-footer">
+            {list.more === 'loading' ? <Loading text="正在加载更多…" /> : null}
             {list.more === 'error' && list.moreError ? (
-              <View className='btn btn--primary' data-testid='mine-more-retry' ariaRole='button' onClick={() => void list.loadMore()}>
+              <View className="btn btn--primary" data-testid="mine-more-retry" ariaRole="button" onClick={() => void list.loadMore()}>
                 <Text>加载失败，重试</Text>
               </View>
             ) : null}
             {list.more === 'idle' && list.nextCursor ? (
-              <View className='btn btn--secondary btn--block' data-testid='mine-more' ariaRole='button' onClick={() => void list.loadMore()}>
+              <View
+                className="btn btn--secondary btn--block"
+                data-testid="mine-more"
+                ariaRole="button"
+                onClick={() => void list.loadMore()}
+              >
                 <Text>加载更多</Text>
               </View>
             ) : null}
-            {!list.nextCursor ? <Text className='muted'>共 {list.items.length} 条报名记录</Text> : null}
+            {!list.nextCursor ? <Text className="muted">共 {list.items.length} 条报名记录</Text> : null}
           </View>
         ) : null}
       </View>

@@ -19,32 +19,57 @@ interface Props {
 export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTime }: Props) {
   const askedText = ['name' as SignupField, ...asked.filter((f) => f !== 'name')].map((f) => labelOf(SIGNUP_FIELDS, f)).join('、')
   return (
-    <View className='signup-profile' data-testid='signup-profile-form'>
-      <Text className='signup-profile__title'>{firstTime ? '第一次报名，请填写您的信息' : '修改我的信息'}</Text>
-      <Text className='signup-profile__note'>
+    <View className="signup-profile" data-testid="signup-profile-form">
+      <Text className="signup-profile__title">{firstTime ? '第一次报名，请填写您的信息' : '修改我的信息'}</Text>
+      <Text className="signup-profile__note">
         {forFamily ? '为家人报名时，您是家人的联系人。' : ''}
         填写一次，以后报名一键完成。本活动主办方只会看到：{askedText}。
       </Text>
-      <Field label='姓名' required error={errors.name} testid='profile-field-name'>
-        <TextInput value={draft.name} onChange={(name) => onChange({ name })} testid='profile-name-input' maxlength={20} placeholder='请填写真实姓名' />
+      <Field label="姓名" required error={errors.name} testid="profile-field-name">
+        <TextInput
+          value={draft.name}
+          onChange={(name) => onChange({ name })}
+          testid="profile-name-input"
+          maxlength={20}
+          placeholder="请填写真实姓名"
+        />
       </Field>
-      <Field label='手机号' required error={errors.phone} testid='profile-field-phone'>
-        <TextInput value={draft.phone} onChange={(phone) => onChange({ phone })} testid='profile-phone-input' type='number' maxlength={11} placeholder='11位手机号码' />
+      <Field label="手机号" required error={errors.phone} testid="profile-field-phone">
+        <TextInput
+          value={draft.phone}
+          onChange={(phone) => onChange({ phone })}
+          testid="profile-phone-input"
+          type="number"
+          maxlength={11}
+          placeholder="11位手机号码"
+        />
       </Field>
-      <Field label='年龄段' required error={errors.ageGroup} testid='profile-field-age'>
-        <ChoiceChips options={AGE_GROUPS} value={draft.ageGroup} onChange={(ageGroup) => onChange({ ageGroup })} testid='profile-age' columns={2} />
+      <Field label="年龄段" required error={errors.ageGroup} testid="profile-field-age">
+        <ChoiceChips
+          options={AGE_GROUPS}
+          value={draft.ageGroup}
+          onChange={(ageGroup) => onChange({ ageGroup })}
+          testid="profile-age"
+          columns={2}
+        />
       </Field>
-      <Field label='所在街道或社区' required error={errors.community} testid='profile-field-community'>
+      <Field label="所在街道或社区" required error={errors.community} testid="profile-field-community">
         <TextInput
           value={draft.community}
           onChange={(community) => onChange({ community })}
-          testid='profile-community-input'
+          testid="profile-community-input"
           maxlength={60}
-          placeholder='例如：东湖区百花洲街道松柏巷社区'
+          placeholder="例如：东湖区百花洲街道松柏巷社区"
         />
       </Field>
-      <Field label='人群类别' required error={errors.audience} testid='profile-field-audience'>
-        <ChoiceChips options={AUDIENCES} value={draft.audience} onChange={(audience) => onChange({ audience })} testid='profile-audience' columns={2} />
+      <Field label="人群类别" required error={errors.audience} testid="profile-field-audience">
+        <ChoiceChips
+          options={AUDIENCES}
+          value={draft.audience}
+          onChange={(audience) => onChange({ audience })}
+          testid="profile-audience"
+          columns={2}
+        />
       </Field>
     </View>
   )

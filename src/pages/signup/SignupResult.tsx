@@ -16,33 +16,42 @@ interface Props {
 export function SignupResult({ registration: r, activity: a, onAgain, onMine, onBack }: Props) {
   const confirmed = r.status === 'confirmed'
   return (
-    <View className='section signup-result' data-testid='signup-result' data-status={r.status} data-id={r.id} data-position={r.position ?? ''}>
-      <Text className={`signup-result__head signup-result__head--${confirmed ? 'ok' : 'wait'}`} data-testid='signup-result-title'>
+    <View
+      className="section signup-result"
+      data-testid="signup-result"
+      data-status={r.status}
+      data-id={r.id}
+      data-position={r.position ?? ''}
+    >
+      <Text className={`signup-result__head signup-result__head--${confirmed ? 'ok' : 'wait'}`} data-testid="signup-result-title">
         {confirmed ? '✓ 报名成功' : `◷ 已加入候补，排在第 ${r.position ?? '?'} 位`}
       </Text>
-      <Text className='signup-result__name' data-testid='signup-result-person'>
+      <Text className="signup-result__name" data-testid="signup-result-person">
         {r.personName}
       </Text>
-      <Text className='signup-line'>{relationText(r.relation)}{r.proxy ? '（代报名）' : ''}</Text>
-      <View className='signup-result__box'>
-        <Text className='signup-line signup-line--strong'>{a.title}</Text>
-        <Text className='signup-line'>时间：{timeRangeText(a.startAt, a.endAt)}</Text>
-        <Text className='signup-line'>地点：{placeText(a)}</Text>
-        {a.address && a.mode !== 'online' ? <Text className='signup-line'>地址：{a.address}</Text> : null}
+      <Text className="signup-line">
+        {relationText(r.relation)}
+        {r.proxy ? '（代报名）' : ''}
+      </Text>
+      <View className="signup-result__box">
+        <Text className="signup-line signup-line--strong">{a.title}</Text>
+        <Text className="signup-line">时间：{timeRangeText(a.startAt, a.endAt)}</Text>
+        <Text className="signup-line">地点：{placeText(a)}</Text>
+        {a.address && a.mode !== 'online' ? <Text className="signup-line">地址：{a.address}</Text> : null}
       </View>
-      <Text className='signup-line'>
+      <Text className="signup-line">
         {confirmed
           ? '请按时到场参加。如有变动，请在取消截止时间前到“我的活动”中取消，把名额让给别人。'
           : `前面还有 ${Math.max((r.position ?? 1) - 1, 0)} 位在候补。有人取消时按顺序自动递补，递补成功会通知您，也可在“我的活动”中查看。`}
       </Text>
-      <View className='signup-result__actions'>
-        <View className='btn btn--primary btn--block' data-testid='signup-go-mine' ariaRole='link' onClick={onMine}>
+      <View className="signup-result__actions">
+        <View className="btn btn--primary btn--block" data-testid="signup-go-mine" ariaRole="link" onClick={onMine}>
           <Text>查看我的活动</Text>
         </View>
-        <View className='btn btn--secondary btn--block' data-testid='signup-another' ariaRole='button' onClick={onAgain}>
+        <View className="btn btn--secondary btn--block" data-testid="signup-another" ariaRole="button" onClick={onAgain}>
           <Text>再为家人报名</Text>
         </View>
-        <View className='btn btn--secondary btn--block' data-testid='signup-back' ariaRole='link' onClick={onBack}>
+        <View className="btn btn--secondary btn--block" data-testid="signup-back" ariaRole="link" onClick={onBack}>
           <Text>返回活动详情</Text>
         </View>
       </View>

@@ -31,20 +31,21 @@ export default function SignupPage() {
   const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
   const base = useAsync(async () => {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
-    const [act, prof, fam] = await Promise.all([
-      getActivity(id),
-      getProfile(),
-      listFamily(),
-    ])
+    const [act, prof, fam] = await Promise.all([getActivity(id), getProfile(), listFamily()])
     return { activity: act.activity, profile: prof.profile, members: fam.members }
   }, [id])
 
   return (
-    <PageShell className='signup' testid='signup-page'>
-      {base.status === 'loading' ? <Loading text='正在准备报名…' /> : null}
+    <PageShell className="signup" testid="signup-page">
+      {base.status === 'loading' ? <Loading text="正在准备报名…" /> : null}
       {base.status === 'error' && NOT_FOUND_CODES.has(base.error.code) ? (
-        <Empty title='没有找到这个活动' hint={base.error.message}>
-          <View className='btn btn--primary' data-testid='back-home' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+        <Empty title="没有找到这个活动" hint={base.error.message}>
+          <View
+            className="btn btn--primary"
+            data-testid="back-home"
+            ariaRole="link"
+            onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+          >
             <Text>返回活动列表</Text>
           </View>
         </Empty>
@@ -52,7 +53,9 @@ export default function SignupPage() {
       {base.status === 'error' && !NOT_FOUND_CODES.has(base.error.code) ? (
         <ErrorState message={base.error.message} code={base.error.code} onRetry={base.reload} />
       ) : null}
-      {base.status === 'ready' ? <SignupFlow activity={base.data.activity} initialProfile={base.data.profile} initialMembers={base.data.members} /> : null}
+      {base.status === 'ready' ? (
+        <SignupFlow activity={base.data.activity} initialProfile={base.data.profile} initialMembers={base.data.members} />
+      ) : null}
     </PageShell>
   )
 }
@@ -139,14 +142,14 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
   }
 
   return (
-    <View data-testid='signup-flow' data-activity={a.id}>
-      <View className='page-head'>
-        <Text className='signup-kicker'>报名参加</Text>
-        <Text className='page-head__title' data-testid='signup-title'>
+    <View data-testid="signup-flow" data-activity={a.id}>
+      <View className="page-head">
+        <Text className="signup-kicker">报名参加</Text>
+        <Text className="page-head__title" data-testid="signup-title">
           {a.title}
         </Text>
-        <Text className='page-head__text'>{timeRangeText(a.startAt, a.endAt)}</Text>
-        <Text className='page-head__text'>{placeText(a)}</Text>
+        <Text className="page-head__text">{timeRangeText(a.startAt, a.endAt)}</Text>
+        <Text className="page-head__text">{placeText(a)}</Text>
       </View>
 
       {result ? (
@@ -162,14 +165,14 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
         />
       ) : (
         <View>
-          <View className='section' data-testid='signup-people'>
-            <Text className='section__title'>第一步：给谁报名</Text>
-            <View className='signup-people'>
+          <View className="section" data-testid="signup-people">
+            <Text className="section__title">第一步：给谁报名</Text>
+            <View className="signup-people">
               <PersonOption
-                testid='signup-person-self'
+                testid="signup-person-self"
                 selected={person === 'self'}
                 name={profile ? profile.name : '我自己'}
-                sub='本人'
+                sub="本人"
                 onTap={() => choose('self')}
               />
               {members.map((m) => (
@@ -183,9 +186,14 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
                 />
               ))}
               {!adding ? (
-                <View className='signup-person signup-person--add' data-testid='signup-add-family' ariaRole='button' onClick={() => setAdding(true)}>
-                  <Text className='signup-person__name'>＋ 添加家人</Text>
-                  <Text className='signup-person__sub'>帮没有微信的长辈报名</Text>
+                <View
+                  className="signup-person signup-person--add"
+                  data-testid="signup-add-family"
+                  ariaRole="button"
+                  onClick={() => setAdding(true)}
+                >
+                  <Text className="signup-person__name">＋ 添加家人</Text>
+                  <Text className="signup-person__sub">帮没有微信的长辈报名</Text>
                 </View>
               ) : null}
             </View>
@@ -202,21 +210,24 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
             ) : null}
           </View>
 
-          <View className='section' data-testid='signup-check' data-person={person}>
-            <Text className='section__title'>第二步：确认报名</Text>
-            {preview.status === 'loading' ? <Loading text='正在查看名额…' /> : null}
-            {preview.status === 'error' ? <ErrorState message={preview.error.message} code={preview.error.code} onRetry={preview.reload} /> : null}
+          <View className="section" data-testid="signup-check" data-person={person}>
+            <Text className="section__title">第二步：确认报名</Text>
+            {preview.status === 'loading' ? <Loading text="正在查看名额…" /> : null}
+            {preview.status === 'error' ? (
+              <ErrorState message={preview.error.message} code={preview.error.code} onRetry={preview.reload} />
+            ) : null}
             {preview.status === 'ready' ? (
               preview.data.refusal ? (
                 <Refusal code={preview.data.refusal} registration={preview.data.registration} personName={personName} />
               ) : (
                 <View>
-                  <Text className='signup-who' data-testid='signup-who'>
+                  <Text className="signup-who" data-testid="signup-who">
                     {personName}
                   </Text>
                   {member ? (
-                    <Text className='signup-line'>
-                      {relationText(member.relation)} · 联系电话：{member.phone ? maskPhone(member.phone) : `用您的手机号 ${maskPhone(profile?.phone)}`}
+                    <Text className="signup-line">
+                      {relationText(member.relation)} · 联系电话：
+                      {member.phone ? maskPhone(member.phone) : `用您的手机号 ${maskPhone(profile?.phone)}`}
                     </Text>
                   ) : null}
 
@@ -237,47 +248,51 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
                       firstTime={needProfile}
                     />
                   ) : profile ? (
-                    <View className='signup-remembered' data-testid='signup-profile-summary'>
-                      <Text className='signup-line'>
+                    <View className="signup-remembered" data-testid="signup-profile-summary">
+                      <Text className="signup-line">
                         {member ? '联系人（您）' : '报名信息'}：{profile.name} · {maskPhone(profile.phone)}
                       </Text>
-                      <Text className='signup-line'>{profile.community}</Text>
-                      <View className='signup-link' data-testid='signup-edit-profile' ariaRole='button' onClick={() => setEditing(true)}>
+                      <Text className="signup-line">{profile.community}</Text>
+                      <View className="signup-link" data-testid="signup-edit-profile" ariaRole="button" onClick={() => setEditing(true)}>
                         <Text>修改我的信息</Text>
                       </View>
                     </View>
                   ) : null}
 
                   {preview.data.overlaps.length > 0 ? (
-                    <View className='signup-warning' data-testid='signup-overlap-warning'>
+                    <View className="signup-warning" data-testid="signup-overlap-warning">
                       <Text>⚠ {overlapText(personName, preview.data.overlaps)}</Text>
                     </View>
                   ) : null}
 
                   {preview.data.full ? (
-                    <View className='signup-waitlist' data-testid='signup-waitlist'>
-                      <Text className='signup-waitlist__title'>◷ 名额已满，可以加入候补</Text>
-                      <Text className='signup-line'>
+                    <View className="signup-waitlist" data-testid="signup-waitlist">
+                      <Text className="signup-waitlist__title">◷ 名额已满，可以加入候补</Text>
+                      <Text className="signup-line">
                         加入后按先后顺序排队。有人取消报名时，排在最前面的候补会自动转为报名成功，并收到通知。在取消截止时间前，候补也可以取消。
                       </Text>
                     </View>
                   ) : preview.data.seatsLeft !== null ? (
-                    <Text className='signup-seats' data-testid='signup-seats'>
+                    <Text className="signup-seats" data-testid="signup-seats">
                       ✓ 还有 {preview.data.seatsLeft} 个名额
                     </Text>
                   ) : null}
 
-                  {failure ? <InlineError message={failure.message} code={failure.code} testid='signup-error' /> : null}
+                  {failure ? <InlineError message={failure.message} code={failure.code} testid="signup-error" /> : null}
 
                   <View
                     className={`btn btn--block signup-confirm ${submitting ? 'btn--disabled' : 'btn--primary'}`}
-                    data-testid='signup-confirm'
+                    data-testid="signup-confirm"
                     data-busy={submitting ? 'true' : 'false'}
-                    ariaRole='button'
+                    ariaRole="button"
                     onClick={() => void confirm()}
                   >
                     <Text>
-                      {submitting ? '正在提交…' : preview.data.full ? `确认为${person === 'self' ? '自己' : personName}加入候补` : `确认为${person === 'self' ? '自己' : personName}报名`}
+                      {submitting
+                        ? '正在提交…'
+                        : preview.data.full
+                          ? `确认为${person === 'self' ? '自己' : personName}加入候补`
+                          : `确认为${person === 'self' ? '自己' : personName}报名`}
                     </Text>
                   </View>
                 </View>
@@ -290,21 +305,33 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
   )
 }
 
-function PersonOption({ testid, selected, name, sub, onTap }: { testid: string; selected: boolean; name: string; sub: string; onTap: () => void }) {
+function PersonOption({
+  testid,
+  selected,
+  name,
+  sub,
+  onTap,
+}: {
+  testid: string
+  selected: boolean
+  name: string
+  sub: string
+  onTap: () => void
+}) {
   return (
     <View
       className={`signup-person${selected ? ' signup-person--on' : ''}`}
       data-testid={testid}
       data-selected={selected ? 'true' : 'false'}
-      ariaRole='button'
+      ariaRole="button"
       ariaLabel={`${name}，${sub}${selected ? '，已选中' : ''}`}
       onClick={onTap}
     >
-      <Text className='signup-person__name'>
+      <Text className="signup-person__name">
         {selected ? '✓ ' : ''}
         {name}
       </Text>
-      <Text className='signup-person__sub'>{sub}</Text>
+      <Text className="signup-person__sub">{sub}</Text>
     </View>
   )
 }
@@ -314,16 +341,21 @@ function Refusal({ code, registration, personName }: { code: string; registratio
   if (code === 'ALREADY_REGISTERED' && registration) {
     const s = registrationStatusText(registration)
     return (
-      <View className='signup-already' data-testid='signup-already' data-status={registration.status}>
-        <Text className='signup-already__text'>
+      <View className="signup-already" data-testid="signup-already" data-status={registration.status}>
+        <Text className="signup-already__text">
           {s.icon} {registration.personName || personName} {s.text}
         </Text>
-        <Text className='signup-line'>每人每个活动只能报名一次。可以在“我的活动”中查看或取消；也可以在上面选择其他家人报名。</Text>
-        <View className='btn btn--secondary' data-testid='signup-already-mine' ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/pages/mine/index' })}>
+        <Text className="signup-line">每人每个活动只能报名一次。可以在“我的活动”中查看或取消；也可以在上面选择其他家人报名。</Text>
+        <View
+          className="btn btn--secondary"
+          data-testid="signup-already-mine"
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/mine/index' })}
+        >
           <Text>查看我的活动</Text>
         </View>
       </View>
     )
   }
-  return <InlineError message={messageFor(code)} code={code} testid='signup-refusal' />
+  return <InlineError message={messageFor(code)} code={code} testid="signup-refusal" />
 }

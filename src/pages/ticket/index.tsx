@@ -28,35 +28,45 @@ export default function TicketPage() {
   const ticket = useAsync(() => getTicket(id), [id])
 
   return (
-    <PageShell className={`ticket${print ? ' ticket--print' : ''}`} testid='ticket-page'>
-      {ticket.status === 'loading' ? <Loading text='正在生成电子票…' /> : null}
+    <PageShell className={`ticket${print ? ' ticket--print' : ''}`} testid="ticket-page">
+      {ticket.status === 'loading' ? <Loading text="正在生成电子票…" /> : null}
       {ticket.status === 'error' ? <ErrorState message={ticket.error.message} code={ticket.error.code} onRetry={ticket.reload} /> : null}
       {ticket.status === 'ready' ? (
-        <View className='ticket-card' data-testid='ticket-card' data-print={print ? 'true' : 'false'} data-registration={ticket.data.registrationId}>
-          <Text className='ticket-card__kind'>终身学习活动周 · 入场电子票</Text>
-          <Text className='ticket-card__name' data-testid='ticket-holder'>
+        <View
+          className="ticket-card"
+          data-testid="ticket-card"
+          data-print={print ? 'true' : 'false'}
+          data-registration={ticket.data.registrationId}
+        >
+          <Text className="ticket-card__kind">终身学习活动周 · 入场电子票</Text>
+          <Text className="ticket-card__name" data-testid="ticket-holder">
             {ticket.data.holderName}
           </Text>
           {ticket.data.proxy ? (
-            <Text className='ticket-card__proxy' data-testid='ticket-proxy'>
+            <Text className="ticket-card__proxy" data-testid="ticket-proxy">
               代报名（家人代为报名）
             </Text>
           ) : null}
-          <QrCode text={ticket.data.token} testid='ticket-qr' label={`${ticket.data.holderName}的入场二维码`} />
-          <Text className='ticket-card__hint'>入场时请把这个二维码给志愿者扫一扫</Text>
-          <View className='ticket-card__facts'>
-            <Text className='ticket-card__title' data-testid='ticket-activity'>
+          <QrCode text={ticket.data.token} testid="ticket-qr" label={`${ticket.data.holderName}的入场二维码`} />
+          <Text className="ticket-card__hint">入场时请把这个二维码给志愿者扫一扫</Text>
+          <View className="ticket-card__facts">
+            <Text className="ticket-card__title" data-testid="ticket-activity">
               {ticket.data.activity.title}
             </Text>
-            <Text className='ticket-card__line' data-testid='ticket-time'>
+            <Text className="ticket-card__line" data-testid="ticket-time">
               {`时间：${timeRangeText(ticket.data.activity.startAt, ticket.data.activity.endAt)}`}
             </Text>
-            {ticket.data.activity.venueName ? <Text className='ticket-card__line'>{`地点：${ticket.data.activity.venueName}`}</Text> : null}
+            {ticket.data.activity.venueName ? <Text className="ticket-card__line">{`地点：${ticket.data.activity.venueName}`}</Text> : null}
           </View>
           {print ? (
-            <Text className='ticket-card__note'>本票可打印后携带，入场时出示给志愿者扫码。</Text>
+            <Text className="ticket-card__note">本票可打印后携带，入场时出示给志愿者扫码。</Text>
           ) : (
-            <View className='btn btn--secondary btn--block ticket-card__print' data-testid='ticket-print' ariaRole='link' onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(id)}&print=1` })}>
+            <View
+              className="btn btn--secondary btn--block ticket-card__print"
+              data-testid="ticket-print"
+              ariaRole="link"
+              onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(id)}&print=1` })}
+            >
               <Text>打印版（黑白，适合打印）</Text>
             </View>
           )}

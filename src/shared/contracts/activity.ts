@@ -5,9 +5,17 @@ import { isValidDay } from '../domain/time'
 import { action } from './envelope'
 import { textSchema } from './text'
 
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/)
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 /** A random id the client makes once per request and sends again on a retry of it. */
-export const nonceSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/)
+export const nonceSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/)
 export const daySchema = z.string().refine(isValidDay, { message: 'YYYY-MM-DD' })
 export const contentTypeSchema = z.enum(codesOf(CONTENT_TYPES))
 export const topicSchema = z.enum(codesOf(TOPICS))
@@ -175,14 +183,22 @@ const weekFields = {
   theme: text(60),
   startDate: daySchema,
   endDate: daySchema,
-  districts: z.array(z.object({ code: idSchema, name: text(20) })).min(1).max(60),
+  districts: z
+    .array(z.object({ code: idSchema, name: text(20) }))
+    .min(1)
+    .max(60),
   summaryDeadline: daySchema,
   organiser: text(60),
   contacts: z.array(contactSchema).max(10),
   status: z.enum(['draft', 'published']),
 }
 
-export const weekCreateInputSchema = z.object({ id: idSchema, ...weekFields, contacts: weekFields.contacts.default([]), status: weekFields.status.default('draft') })
+export const weekCreateInputSchema = z.object({
+  id: idSchema,
+  ...weekFields,
+  contacts: weekFields.contacts.default([]),
+  status: weekFields.status.default('draft'),
+})
 export type WeekCreateInput = z.input<typeof weekCreateInputSchema>
 export const weekPatchSchema = z.object(weekFields).partial()
 
@@ -200,14 +216,8 @@ export const roleSchema = z.discriminatedUnion('role', [
 ])
 
 export const activityContract = {
-  weeks: action(
-    z.object({}).strict().default({}),
-    z.object({ weeks: z.array(weekSchema) }),
-  ),
-  list: action(
-    activityListInputSchema,
-    z.object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable() }),
-  ),
+  weeks: action(z.object({}).strict().default({}), z.object({ weeks: z.array(weekSchema) })),
+  list: action(activityListInputSchema, z.object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable() })),
   /** Residents: published or cancelled. The district's organisers (and the week's admins) also get drafts. */
   get: action(z.object({ id: idSchema }), z.object({ activity: activityDetailSchema })),
 

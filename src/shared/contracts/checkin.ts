@@ -12,11 +12,7 @@ const instant = z.number().int()
 export const ticketTokenSchema = textSchema({ min: 1, max: 300 })
 /** A phone's id for one offline scan or walk-in: makes a replayed queue harmless. */
 export { nonceSchema }
-export const inviteCodeSchema = z
-  .string()
-  .max(20)
-  .transform(normaliseInviteCode)
-  .pipe(z.string().regex(INVITE_CODE_RE))
+export const inviteCodeSchema = z.string().max(20).transform(normaliseInviteCode).pipe(z.string().regex(INVITE_CODE_RE))
 
 /** Live counts of one activity, as volunteers and organisers see them. */
 export const checkinCountsSchema = z.object({

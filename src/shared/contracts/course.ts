@@ -25,7 +25,10 @@ export const lessonStepSchema = z.object({
   /** What the picture shows, read out for people who cannot see it. */
   imageAlt: textSchema({ max: 60 }).nullable().default(null),
   /** An optional video (https). */
-  videoUrl: textSchema({ max: 300 }).regex(/^https:\/\/\S+$/).nullable().default(null),
+  videoUrl: textSchema({ max: 300 })
+    .regex(/^https:\/\/\S+$/)
+    .nullable()
+    .default(null),
   /** A short warning or hint (e.g. 防诈骗: 验证码不要告诉任何人). */
   tip: textSchema({ max: 120 }).nullable().default(null),
 })
@@ -186,10 +189,7 @@ export const courseContract = {
   /** The completion certificate: only once every lesson is done (COURSE_NOT_COMPLETED before). */
   certificate: action(z.object({ courseId: idSchema, ...learner }), certificateSchema),
   /** The caller's and their family's enrolments. */
-  mine: action(
-    z.object({}),
-    z.object({ items: z.array(z.object({ course: courseCardSchema, enrolment: enrolmentSchema })) }),
-  ),
+  mine: action(z.object({}), z.object({ items: z.array(z.object({ course: courseCardSchema, enrolment: enrolmentSchema })) })),
   // ---- organisers
   /** Courses of the organiser's districts (admins: all), drafts included, with their counters. */
   manage: action(
@@ -198,7 +198,10 @@ export const courseContract = {
   ),
   /** Create or update a course (kept as draft until published). */
   save: action(courseInputSchema, z.object({ courseId: idSchema, status: z.enum(['draft', 'published']) })),
-  publish: action(z.object({ courseId: idSchema, published: z.boolean() }), z.object({ courseId: idSchema, status: z.enum(['draft', 'published']) })),
+  publish: action(
+    z.object({ courseId: idSchema, published: z.boolean() }),
+    z.object({ courseId: idSchema, status: z.enum(['draft', 'published']) }),
+  ),
   /** Learning totals of a week: by district, by audience, in total (sums of the course counters). */
   totals: action(
     z.object({ weekId: idSchema }),

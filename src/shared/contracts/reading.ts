@@ -144,7 +144,10 @@ export const readingContract = {
     z.object({ lists: z.array(bookListSchema.extend({ logs: z.number().int(), minutes: z.number().int() })) }),
   ),
   'list.save': action(bookListInputSchema, z.object({ listId: idSchema, status: z.enum(['draft', 'published']) })),
-  'list.publish': action(z.object({ listId: idSchema, published: z.boolean() }), z.object({ listId: idSchema, status: z.enum(['draft', 'published']) })),
+  'list.publish': action(
+    z.object({ listId: idSchema, published: z.boolean() }),
+    z.object({ listId: idSchema, status: z.enum(['draft', 'published']) }),
+  ),
   /** Reading totals of a week by district, by audience, in total (sums of the book counters). */
   totals: action(
     z.object({ weekId: idSchema }),

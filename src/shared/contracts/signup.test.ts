@@ -34,12 +34,25 @@ describe('signup contracts', () => {
   })
 
   test('the list takes the new filters and refuses an unknown audience', () => {
-    expect(activityContract.list.input.safeParse({ weekId: 'nc2026', audience: 'seniors', mode: 'online', keyword: '手机', hasSeats: true }).success).toBe(true)
+    expect(
+      activityContract.list.input.safeParse({ weekId: 'nc2026', audience: 'seniors', mode: 'online', keyword: '手机', hasSeats: true })
+        .success,
+    ).toBe(true)
     expect(activityContract.list.input.safeParse({ weekId: 'nc2026', audience: 'aliens' }).success).toBe(false)
   })
 
   test('every new code has a Chinese message', () => {
-    for (const code of ['ALREADY_REGISTERED', 'SIGNUP_NOT_OPEN', 'SIGNUP_CLOSED', 'ACTIVITY_CANCELLED', 'SIGNUP_NOT_REQUIRED', 'ACTIVITY_FULL', 'CANCEL_DEADLINE_PASSED', 'REGISTRATION_NOT_FOUND', 'PROFILE_REQUIRED']) {
+    for (const code of [
+      'ALREADY_REGISTERED',
+      'SIGNUP_NOT_OPEN',
+      'SIGNUP_CLOSED',
+      'ACTIVITY_CANCELLED',
+      'SIGNUP_NOT_REQUIRED',
+      'ACTIVITY_FULL',
+      'CANCEL_DEADLINE_PASSED',
+      'REGISTRATION_NOT_FOUND',
+      'PROFILE_REQUIRED',
+    ]) {
       expect(messageFor(code)).not.toBe(messageFor('INTERNAL'))
       expect(messageFor(code)).toMatch(/[\u4e00-\u9fa5]/)
     }

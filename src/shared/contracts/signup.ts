@@ -12,7 +12,10 @@ const instant = z.number().int()
 export const ageGroupSchema = z.enum(codesOf(AGE_GROUPS))
 export const relationSchema = z.enum(codesOf(RELATIONS))
 /** A mainland mobile number. */
-export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/)
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/)
 export const personNameSchema = textSchema({ min: 1, max: 20 })
 
 /** What a resident fills in once; remembered on their account for one-tap sign-ups. */
@@ -56,7 +59,11 @@ export const personRefSchema = z.union([z.literal('self'), memberIdSchema])
  * Registration ids are `<activityId>_<personId>` where personId is the caller's OPENID, or
  * `<OPENID>~<memberId>` for a family member: deliberately wider than idSchema ('~', 160 chars).
  */
-export const registrationIdSchema = z.string().min(3).max(160).regex(/^[A-Za-z0-9_~-]+$/)
+export const registrationIdSchema = z
+  .string()
+  .min(3)
+  .max(160)
+  .regex(/^[A-Za-z0-9_~-]+$/)
 export const registrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'cancelled'])
 
 export const registrationSchema = z.object({
@@ -220,10 +227,7 @@ export const signupContract = {
       proxy: z.boolean(),
     }),
   ),
-  'notices.read': action(
-    z.object({ ids: z.array(idSchema).min(1).max(50) }),
-    z.object({ updated: z.number().int() }),
-  ),
+  'notices.read': action(z.object({ ids: z.array(idSchema).min(1).max(50) }), z.object({ updated: z.number().int() })),
 
   /** Checked-in activities of the caller and their family not yet rated (or declined), newest first. */
   'rating.pending': action(z.object({}).strict().default({}), z.object({ items: z.array(pendingRatingSchema) })),
@@ -232,7 +236,11 @@ export const signupContract = {
    * or 'skipped'. NOT_CHECKED_IN, ALREADY_RATED.
    */
   rate: action(
-    z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, comment: textSchema({ max: 200, multiline: true }).optional() }),
+    z.object({
+      registrationId: registrationIdSchema,
+      choice: ratingChoiceSchema,
+      comment: textSchema({ max: 200, multiline: true }).optional(),
+    }),
     z.object({ registrationId: registrationIdSchema, choice: ratingChoiceSchema, ratedAt: instant }),
   ),
 }

@@ -275,10 +275,7 @@ export const statsContract = {
   dashboard: action(scopeInputSchema.extend({ day: daySchema.optional() }), dashboardSchema),
 
   /** Organiser: the publicity records of a district. */
-  'publicity.list': action(
-    z.object({ weekId: idSchema, districtCode: idSchema }),
-    z.object({ items: z.array(publicityItemSchema) }),
-  ),
+  'publicity.list': action(z.object({ weekId: idSchema, districtCode: idSchema }), z.object({ items: z.array(publicityItemSchema) })),
   /** Organiser: add a text report, photos or a video link (PUBLICITY_LINK_REQUIRED, PUBLICITY_PHOTOS_REQUIRED). */
   'publicity.add': action(publicityInputSchema, z.object({ item: publicityItemSchema })),
   'publicity.remove': action(z.object({ id: idSchema }), z.object({ id: z.string() })),

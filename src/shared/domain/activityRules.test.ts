@@ -77,6 +77,14 @@ describe('week rules', () => {
   test('summary after the week', () => expect(weekRuleBroken({ ...w, summaryDeadline: '2026-12-05' })).toBe('WEEK_DEADLINE_INVALID'))
   test('districts unique and present', () => {
     expect(weekRuleBroken({ ...w, districts: [] })).toBe('WEEK_DISTRICTS_INVALID')
-    expect(weekRuleBroken({ ...w, districts: [{ code: 'a', name: 'A' }, { code: 'a', name: 'B' }] })).toBe('WEEK_DISTRICTS_INVALID')
+    expect(
+      weekRuleBroken({
+        ...w,
+        districts: [
+          { code: 'a', name: 'A' },
+          { code: 'a', name: 'B' },
+        ],
+      }),
+    ).toBe('WEEK_DISTRICTS_INVALID')
   })
 })

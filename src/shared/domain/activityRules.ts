@@ -32,12 +32,7 @@ export interface ActivityRuleOptions {
   requireFutureStart: boolean
 }
 
-export function activityRuleBroken(
-  plan: ActivityPlan,
-  week: WeekSpan,
-  now: number,
-  options: ActivityRuleOptions,
-): ErrorCode | null {
+export function activityRuleBroken(plan: ActivityPlan, week: WeekSpan, now: number, options: ActivityRuleOptions): ErrorCode | null {
   const needsVenue = plan.mode === 'offline' || plan.mode === 'hybrid'
   const needsUrl = plan.mode === 'online' || plan.mode === 'hybrid'
   if (needsVenue && !plan.venue) return 'VENUE_REQUIRED'

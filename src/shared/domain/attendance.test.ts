@@ -31,16 +31,32 @@ describe('attendance', () => {
       { audience: null, proxy: false },
       { audience: 'seniors', proxy: false },
     ]
-    const walkins = [{ audience: 'youth', headcount: 5 }, { audience: 'seniors', headcount: 1 }]
-    const kept = addAttendance(...checkins.map((c) => checkinDelta(c.audience, c.proxy)), ...walkins.map((w) => walkinDelta(w.audience, w.headcount)))
+    const walkins = [
+      { audience: 'youth', headcount: 5 },
+      { audience: 'seniors', headcount: 1 },
+    ]
+    const kept = addAttendance(
+      ...checkins.map((c) => checkinDelta(c.audience, c.proxy)),
+      ...walkins.map((w) => walkinDelta(w.audience, w.headcount)),
+    )
     expect(kept).toEqual(recountAttendance(checkins, walkins))
-    expect(kept).toEqual({ checkedIn: 3, proxyCheckedIn: 1, walkIns: 2, walkInHeadcount: 6, byAudience: { seniors: 3, unspecified: 1, youth: 5 } })
+    expect(kept).toEqual({
+      checkedIn: 3,
+      proxyCheckedIn: 1,
+      walkIns: 2,
+      walkInHeadcount: 6,
+      byAudience: { seniors: 3, unspecified: 1, youth: 5 },
+    })
     expect(participantsOf(kept)).toBe(9)
   })
 
   test('stored attendance with missing or odd fields reads as zeros', () => {
     expect(readAttendance(undefined)).toEqual({ checkedIn: 0, proxyCheckedIn: 0, walkIns: 0, walkInHeadcount: 0, byAudience: {} })
-    expect(readAttendance({ checkedIn: 2, walkIns: 'x', byAudience: { youth: 1, seniors: 0 } })).toMatchObject({ checkedIn: 2, walkIns: 0, byAudience: { youth: 1 } })
+    expect(readAttendance({ checkedIn: 2, walkIns: 'x', byAudience: { youth: 1, seniors: 0 } })).toMatchObject({
+      checkedIn: 2,
+      walkIns: 0,
+      byAudience: { youth: 1 },
+    })
   })
 
   test('the window opens 60 minutes before the start by default and closes at the end', () => {
@@ -93,7 +109,10 @@ describe('arrivals', () => {
     const at = Date.UTC(2026, 11, 2, 1, 0)
     const kept = addArrivals(checkinArrivals(at, true, '幸福社区'), checkinArrivals(at, false, null), walkinArrivals(at, 3))
     const recounted = recountArrivals(
-      [{ scannedAt: new Date(at), firstInDistrict: true, community: '幸福社区' }, { scannedAt: at, firstInDistrict: false, community: null }],
+      [
+        { scannedAt: new Date(at), firstInDistrict: true, community: '幸福社区' },
+        { scannedAt: at, firstInDistrict: false, community: null },
+      ],
       [{ createdAt: new Date(at), headcount: 3 }],
     )
     expect(kept).toEqual(recounted)

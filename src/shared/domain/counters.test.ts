@@ -1,4 +1,13 @@
-import { addDeltas, negateDelta, readCounters, recount, sumCounters, transitionDelta, ZERO_DELTA, type RegistrationStatus } from './counters'
+import {
+  addDeltas,
+  negateDelta,
+  readCounters,
+  recount,
+  sumCounters,
+  transitionDelta,
+  ZERO_DELTA,
+  type RegistrationStatus,
+} from './counters'
 
 describe('sign-up counters', () => {
   test('a first sign-up with a seat takes it and counts one confirmed', () => {
@@ -53,7 +62,12 @@ describe('sign-up counters', () => {
   })
 
   test('district and week totals are sums', () => {
-    expect(sumCounters([{ confirmed: 1, waitlisted: 2, cancelled: 3, proxy: 4 }, { confirmed: 10, waitlisted: 0, cancelled: 0, proxy: 1 }])).toEqual({
+    expect(
+      sumCounters([
+        { confirmed: 1, waitlisted: 2, cancelled: 3, proxy: 4 },
+        { confirmed: 10, waitlisted: 0, cancelled: 0, proxy: 1 },
+      ]),
+    ).toEqual({
       confirmed: 11,
       waitlisted: 2,
       cancelled: 3,

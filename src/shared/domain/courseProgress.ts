@@ -62,7 +62,11 @@ export type LessonOutcome =
  * Marking `lessonId` as done. The course completes exactly when every one of its current lessons
  * is done: lessons completed earlier that the organiser has since removed do not count towards it.
  */
-export function completeLesson(progress: Pick<Progress, 'completedLessonIds' | 'completedAt'>, courseLessonIds: string[], lessonId: string): LessonOutcome {
+export function completeLesson(
+  progress: Pick<Progress, 'completedLessonIds' | 'completedAt'>,
+  courseLessonIds: string[],
+  lessonId: string,
+): LessonOutcome {
   if (!courseLessonIds.includes(lessonId)) return { kind: 'unknown_lesson' }
   if (progress.completedLessonIds.includes(lessonId)) return { kind: 'already_done' }
   const completedLessonIds = [...progress.completedLessonIds, lessonId]
@@ -135,7 +139,9 @@ export function applyCourseDelta(c: CourseCounters, d: CourseDelta): CourseCount
 }
 
 /** The counters recomputed from raw enrolments: what the kept counters must equal. */
-export function recountCourse(enrolments: { audience: string | null; completedLessonIds: string[]; completedAt: Date | string | null }[]): CourseCounters {
+export function recountCourse(
+  enrolments: { audience: string | null; completedLessonIds: string[]; completedAt: Date | string | null }[],
+): CourseCounters {
   return addCourseCounters(
     ...enrolments.map((e) => {
       const counts = { enrolled: 1, lessonsCompleted: e.completedLessonIds.length, completed: e.completedAt ? 1 : 0 }
@@ -146,6 +152,9 @@ export function recountCourse(enrolments: { audience: string | null; completedLe
 
 export function sameCourseCounters(a: CourseCounters, b: CourseCounters): boolean {
   const norm = (c: CourseCounters) =>
-    JSON.stringify([LEARNING_KEYS.map((k) => c[k]), Object.entries(readCourseCounters(c as unknown as Record<string, unknown>).byAudience).sort(([x], [y]) => x.localeCompare(y))])
+    JSON.stringify([
+      LEARNING_KEYS.map((k) => c[k]),
+      Object.entries(readCourseCounters(c as unknown as Record<string, unknown>).byAudience).sort(([x], [y]) => x.localeCompare(y)),
+    ])
   return norm(a) === norm(b)
 }

@@ -111,7 +111,12 @@ describe('logDelta and the counters', () => {
 
   test('sameBookCounters ignores audience order and empty audiences, and sees any difference', () => {
     const a = { logs: 2, minutes: 9, readers: 1, byAudience: { x: { logs: 1, minutes: 4 }, y: { logs: 1, minutes: 5 } } }
-    const b = { logs: 2, minutes: 9, readers: 1, byAudience: { y: { logs: 1, minutes: 5 }, z: { logs: 0, minutes: 0 }, x: { logs: 1, minutes: 4 } } }
+    const b = {
+      logs: 2,
+      minutes: 9,
+      readers: 1,
+      byAudience: { y: { logs: 1, minutes: 5 }, z: { logs: 0, minutes: 0 }, x: { logs: 1, minutes: 4 } },
+    }
     expect(sameBookCounters(a, b)).toBe(true)
     expect(sameBookCounters(a, { ...b, readers: 2 })).toBe(false)
     expect(sameBookCounters(a, { ...b, byAudience: { x: { logs: 1, minutes: 4 }, y: { logs: 1, minutes: 6 } } })).toBe(false)

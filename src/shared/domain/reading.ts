@@ -94,7 +94,12 @@ export function addBookCounters(...list: BookCounters[]): BookCounters {
 }
 
 export function applyReadingDelta(c: BookCounters, d: ReadingDelta): BookCounters {
-  return addBookCounters(c, { logs: d.logs, minutes: d.minutes, readers: d.readers, byAudience: { [d.audience]: { logs: d.logs, minutes: d.minutes } } })
+  return addBookCounters(c, {
+    logs: d.logs,
+    minutes: d.minutes,
+    readers: d.readers,
+    byAudience: { [d.audience]: { logs: d.logs, minutes: d.minutes } },
+  })
 }
 
 /** The counters of one book recomputed from its raw logs. */
@@ -115,6 +120,11 @@ export function recountBook(logs: { personId: string; audience: string | null; m
 
 export function sameBookCounters(a: BookCounters, b: BookCounters): boolean {
   const norm = (c: BookCounters) =>
-    JSON.stringify([c.logs, c.minutes, c.readers, Object.entries(readBookCounters(c as unknown as Record<string, unknown>).byAudience).sort(([x], [y]) => x.localeCompare(y))])
+    JSON.stringify([
+      c.logs,
+      c.minutes,
+      c.readers,
+      Object.entries(readBookCounters(c as unknown as Record<string, unknown>).byAudience).sort(([x], [y]) => x.localeCompare(y)),
+    ])
   return norm(a) === norm(b)
 }

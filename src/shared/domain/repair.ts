@@ -16,5 +16,7 @@ export function repairKinds(changes: { kind: RepairKind; ref: string }[]): { kin
     const n = c.kind === 'promoted' || c.kind === 'settled' ? Number(c.ref) || 1 : 1
     counts.set(c.kind, (counts.get(c.kind) ?? 0) + n)
   }
-  return (Object.keys(REPAIR_KIND_LABELS) as RepairKind[]).filter((k) => counts.has(k)).map((kind) => ({ kind, label: REPAIR_KIND_LABELS[kind], count: counts.get(kind) ?? 0 }))
+  return (Object.keys(REPAIR_KIND_LABELS) as RepairKind[])
+    .filter((k) => counts.has(k))
+    .map((kind) => ({ kind, label: REPAIR_KIND_LABELS[kind], count: counts.get(kind) ?? 0 }))
 }

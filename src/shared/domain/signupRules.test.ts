@@ -61,7 +61,14 @@ describe('the sign-up form snapshot', () => {
 
   test('a family member without a phone is reached through the resident; from 60 a senior', () => {
     const mum = memberDetails({ name: '王秀兰', phone: null, ageGroup: '70+', relation: 'parent', audience: null }, me)
-    expect(mum).toEqual({ name: '王秀兰', phone: '13800001021', ageGroup: '70+', community: '松柏巷社区', audience: 'seniors', relation: 'parent' })
+    expect(mum).toEqual({
+      name: '王秀兰',
+      phone: '13800001021',
+      ageGroup: '70+',
+      community: '松柏巷社区',
+      audience: 'seniors',
+      relation: 'parent',
+    })
     const son = memberDetails({ name: '小明', phone: '13900000000', ageGroup: 'under18', relation: 'child', audience: 'youth' }, me)
     expect(son).toMatchObject({ phone: '13900000000', audience: 'youth' })
   })

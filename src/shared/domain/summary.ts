@@ -165,14 +165,24 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
     },
     textReports: {
       text: media.text.length
-        ? `${media.text.length} 篇：${media.text.slice(0, 8).map((t) => `${t.outlet}《${t.title}》`).join('；')}${media.text.length > 8 ? '等' : ''}`
+        ? `${media.text.length} 篇：${media.text
+            .slice(0, 8)
+            .map((t) => `${t.outlet}《${t.title}》`)
+            .join('；')}${media.text.length > 8 ? '等' : ''}`
         : '（尚无文字报道）',
       basis: '宣传记录中的文字报道',
     },
     mediaReports: {
       text:
         media.photos || media.videos.length
-          ? `图片 ${media.photos} 张，视频 ${media.videos.length} 条${media.videos.length ? `：${media.videos.slice(0, 5).map((v) => `${v.outlet}《${v.title}》`).join('；')}` : ''}`
+          ? `图片 ${media.photos} 张，视频 ${media.videos.length} 条${
+              media.videos.length
+                ? `：${media.videos
+                    .slice(0, 5)
+                    .map((v) => `${v.outlet}《${v.title}》`)
+                    .join('；')}`
+                : ''
+            }`
           : '（尚无影像图片报道）',
       basis: '宣传记录中的照片与视频',
     },
@@ -184,7 +194,7 @@ export function summaryRows(f: SummaryFigures, typed: Partial<Record<string, str
   const computed = computedRows(f)
   return SUMMARY_ROWS.map((row) => {
     const c = row.source === 'typed' ? undefined : computed[row.key]
-    const t = row.source === 'data' ? null : (typed[row.key]?.trim() || null)
+    const t = row.source === 'data' ? null : typed[row.key]?.trim() || null
     const value = [c?.text, t].filter((x): x is string => !!x).join('\n')
     return {
       key: row.key,

@@ -6,7 +6,15 @@ import { AUDIENCES } from '@shared/domain/vocabulary'
 import { ChoiceChips, Field, TextArea, TextInput } from '@/components/form'
 import { ErrorState, Loading } from '@/components/states'
 import { CloudError, toCloudError } from '@/services/callCloud'
-import { checkInManually, fetchRoster, listCheckinActivities, lookupRegistrations, registerWalkIn, scanTicket, syncScans } from '@/services/checkin'
+import {
+  checkInManually,
+  fetchRoster,
+  listCheckinActivities,
+  lookupRegistrations,
+  registerWalkIn,
+  scanTicket,
+  syncScans,
+} from '@/services/checkin'
 import { instantText, timeRangeText } from '@/utils/activityText'
 import { countsText } from '../components/countsText'
 import { ScanButton } from '../components/ScanButton'
@@ -202,29 +210,34 @@ export default function CheckinPage() {
 
   if (loadError) {
     return (
-      <View className='page care vol' data-testid='checkin-page' data-care='on'>
+      <View className="page care vol" data-testid="checkin-page" data-care="on">
         <ErrorState message={loadError.message} code={loadError.code} onRetry={() => void load()} />
       </View>
     )
   }
   if (!activity) {
     return (
-      <View className='page care vol' data-testid='checkin-page' data-care='on'>
-        <Loading text='正在打开签到…' />
+      <View className="page care vol" data-testid="checkin-page" data-care="on">
+        <Loading text="正在打开签到…" />
       </View>
     )
   }
 
   return (
-    <View className='page care vol' data-testid='checkin-page' data-care='on' data-activity={activityId}>
-      <View className='page-head'>
-        <Text className='page-head__title'>{activity.title}</Text>
-        <Text className='page-head__text'>{timeRangeText(activity.startAt, activity.endAt)}</Text>
-        <Text className='page-head__text'>
+    <View className="page care vol" data-testid="checkin-page" data-care="on" data-activity={activityId}>
+      <View className="page-head">
+        <Text className="page-head__title">{activity.title}</Text>
+        <Text className="page-head__text">{timeRangeText(activity.startAt, activity.endAt)}</Text>
+        <Text className="page-head__text">
           签到时间：{instantText(activity.checkinOpensAt)} 至 {instantText(activity.checkinClosesAt)}
         </Text>
         {counts ? (
-          <Text className='vol-count' data-testid='checkin-count' data-checked-in={counts.checkedIn} data-participants={counts.participants}>
+          <Text
+            className="vol-count"
+            data-testid="checkin-count"
+            data-checked-in={counts.checkedIn}
+            data-participants={counts.participants}
+          >
             {countsText(counts)}
           </Text>
         ) : null}
@@ -233,12 +246,17 @@ export default function CheckinPage() {
       {/* The answer first, where the eye already is; the controls below it. */}
       {view ? <ScanResult view={view} /> : null}
 
-      <View className='section vol-scan'>
+      <View className="section vol-scan">
         <ScanButton onToken={(t) => void checkToken(t)} disabled={busy} />
-        <Field label='或粘贴入场码文字' hint='扫码枪或手动输入也可以，以 LLW1. 开头' testid='scan-paste'>
-          <TextArea value={paste} onChange={setPaste} testid='scan-paste-input' placeholder='LLW1.…' maxlength={300} />
+        <Field label="或粘贴入场码文字" hint="扫码枪或手动输入也可以，以 LLW1. 开头" testid="scan-paste">
+          <TextArea value={paste} onChange={setPaste} testid="scan-paste-input" placeholder="LLW1.…" maxlength={300} />
         </Field>
-        <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`} data-testid='scan-paste-submit' ariaRole='button' onClick={() => void checkToken(paste)}>
+        <View
+          className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
+          data-testid="scan-paste-submit"
+          ariaRole="button"
+          onClick={() => void checkToken(paste)}
+        >
           <Text>{busy ? '正在核验…' : '核验并签到'}</Text>
         </View>
       </View>
@@ -256,8 +274,21 @@ export default function CheckinPage() {
         onSync={() => void sync()}
       />
 
-      <Lookup activityId={activityId} onResult={(v, c) => { setView(v); if (c) setCounts(c); if (!v.offline) online() }} />
-      <WalkIn activityId={activityId} onCounts={(c) => { setCounts(c); online() }} />
+      <Lookup
+        activityId={activityId}
+        onResult={(v, c) => {
+          setView(v)
+          if (c) setCounts(c)
+          if (!v.offline) online()
+        }}
+      />
+      <WalkIn
+        activityId={activityId}
+        onCounts={(c) => {
+          setCounts(c)
+          online()
+        }}
+      />
     </View>
   )
 }
@@ -275,29 +306,39 @@ function OfflinePanel(p: {
   onSync: () => void
 }) {
   return (
-    <View className='section vol-offline' data-testid='offline-panel' data-queued={p.queued} data-roster={p.roster ? 'yes' : 'no'}>
-      <Text className='section__title'>离线签到</Text>
-      <Text className='vol-offline__text' data-testid='roster-status'>
+    <View className="section vol-offline" data-testid="offline-panel" data-queued={p.queued} data-roster={p.roster ? 'yes' : 'no'}>
+      <Text className="section__title">离线签到</Text>
+      <Text className="vol-offline__text" data-testid="roster-status">
         {p.roster
           ? `✓ 名单已下载（${instantText(p.roster.generatedAt)}，${p.roster.activity.entries.length} 人）。没有网络时也能核验入场码。`
           : '信号不好的场地，请先在有网络时下载名单，断网后仍可核验入场码。'}
       </Text>
-      <View className={`btn ${p.downloading ? 'btn--disabled' : 'btn--secondary'} btn--block`} data-testid='roster-download' ariaRole='button' onClick={p.onDownload}>
+      <View
+        className={`btn ${p.downloading ? 'btn--disabled' : 'btn--secondary'} btn--block`}
+        data-testid="roster-download"
+        ariaRole="button"
+        onClick={p.onDownload}
+      >
         <Text>{p.downloading ? '正在下载…' : p.roster ? '重新下载名单' : '下载名单'}</Text>
       </View>
-      {p.rosterError ? <Text className='vol-error'>⚠ {p.rosterError.message}</Text> : null}
-      <Text className='vol-offline__text' data-testid='queue-status'>
+      {p.rosterError ? <Text className="vol-error">⚠ {p.rosterError.message}</Text> : null}
+      <Text className="vol-offline__text" data-testid="queue-status">
         {p.queued > 0 ? `待同步：${p.queued} 条离线签到` : '没有待同步的离线签到'}
       </Text>
       {p.queued > 0 ? (
-        <View className={`btn ${p.syncing ? 'btn--disabled' : 'btn--primary'} btn--block`} data-testid='queue-sync' ariaRole='button' onClick={p.onSync}>
+        <View
+          className={`btn ${p.syncing ? 'btn--disabled' : 'btn--primary'} btn--block`}
+          data-testid="queue-sync"
+          ariaRole="button"
+          onClick={p.onSync}
+        >
           <Text>{p.syncing ? '正在同步…' : '同步'}</Text>
         </View>
       ) : null}
-      {p.syncError ? <Text className='vol-error'>⚠ 同步失败：{p.syncError.message}，稍后会自动重试</Text> : null}
-      {p.synced !== null ? <Text className='vol-offline__text'>✓ 已同步 {p.synced} 条</Text> : null}
+      {p.syncError ? <Text className="vol-error">⚠ 同步失败：{p.syncError.message}，稍后会自动重试</Text> : null}
+      {p.synced !== null ? <Text className="vol-offline__text">✓ 已同步 {p.synced} 条</Text> : null}
       {p.conflicts.map((c) => (
-        <Text key={c.nonce} className='vol-error' data-testid='sync-conflict' data-code={c.code ?? ''}>
+        <Text key={c.nonce} className="vol-error" data-testid="sync-conflict" data-code={c.code ?? ''}>
           ⚠ {c.name ?? '一位居民'}：
           {c.code === 'ALREADY_CHECKED_IN' && c.checkedIn
             ? `已在 ${instantText(c.checkedIn.checkedInAt)} 由${c.checkedIn.byName}签到，本次不重复计数`
@@ -337,32 +378,53 @@ function Lookup({ activityId, onResult }: { activityId: string; onResult: (v: Sc
     }
   }
   return (
-    <View className='section' data-testid='lookup'>
-      <Text className='section__title'>没带票？按姓氏和手机尾号查找</Text>
-      <Field label='姓氏' required testid='lookup-surname-field'>
-        <TextInput value={surname} onChange={setSurname} testid='lookup-surname' placeholder='例如 张' maxlength={4} />
+    <View className="section" data-testid="lookup">
+      <Text className="section__title">没带票？按姓氏和手机尾号查找</Text>
+      <Field label="姓氏" required testid="lookup-surname-field">
+        <TextInput value={surname} onChange={setSurname} testid="lookup-surname" placeholder="例如 张" maxlength={4} />
       </Field>
-      <Field label='手机号后4位' required testid='lookup-tail-field'>
-        <TextInput value={tail} onChange={setTail} testid='lookup-tail' type='number' placeholder='例如 1234' maxlength={4} onConfirm={() => void find()} />
+      <Field label="手机号后4位" required testid="lookup-tail-field">
+        <TextInput
+          value={tail}
+          onChange={setTail}
+          testid="lookup-tail"
+          type="number"
+          placeholder="例如 1234"
+          maxlength={4}
+          onConfirm={() => void find()}
+        />
       </Field>
-      <View className={`btn ${busy ? 'btn--disabled' : 'btn--secondary'} btn--block`} data-testid='lookup-submit' ariaRole='button' onClick={() => void find()}>
+      <View
+        className={`btn ${busy ? 'btn--disabled' : 'btn--secondary'} btn--block`}
+        data-testid="lookup-submit"
+        ariaRole="button"
+        onClick={() => void find()}
+      >
         <Text>{busy ? '正在查找…' : '查找'}</Text>
       </View>
-      {failure ? <Text className='vol-error' data-testid='lookup-error'>⚠ {failure.message}</Text> : null}
-      {matches !== null && matches.length === 0 ? <Text className='vol-offline__text' data-testid='lookup-none'>没有找到，请核对姓氏和手机尾号</Text> : null}
+      {failure ? (
+        <Text className="vol-error" data-testid="lookup-error">
+          ⚠ {failure.message}
+        </Text>
+      ) : null}
+      {matches !== null && matches.length === 0 ? (
+        <Text className="vol-offline__text" data-testid="lookup-none">
+          没有找到，请核对姓氏和手机尾号
+        </Text>
+      ) : null}
       {(matches ?? []).map((m) => (
-        <View key={m.registrationId} className='vol-match' data-testid='lookup-match' data-id={m.registrationId}>
-          <Text className='vol-match__name'>
+        <View key={m.registrationId} className="vol-match" data-testid="lookup-match" data-id={m.registrationId}>
+          <Text className="vol-match__name">
             {m.name}
             {m.phoneTail ? `（尾号 ${m.phoneTail}）` : ''}
             {m.proxy ? ' · 代报名' : ''}
           </Text>
           {m.checkedIn ? (
-            <Text className='vol-offline__text'>⚠ 已于 {instantText(m.checkedIn.checkedInAt)} 签到</Text>
+            <Text className="vol-offline__text">⚠ 已于 {instantText(m.checkedIn.checkedInAt)} 签到</Text>
           ) : m.status !== 'confirmed' ? (
-            <Text className='vol-offline__text'>✕ {m.status === 'cancelled' ? '已取消报名' : '候补中，未报名成功'}</Text>
+            <Text className="vol-offline__text">✕ {m.status === 'cancelled' ? '已取消报名' : '候补中，未报名成功'}</Text>
           ) : (
-            <View className='btn btn--primary' data-testid='lookup-checkin' ariaRole='button' onClick={() => void checkIn(m)}>
+            <View className="btn btn--primary" data-testid="lookup-checkin" ariaRole="button" onClick={() => void checkIn(m)}>
               <Text>为其签到</Text>
             </View>
           )}
@@ -409,22 +471,35 @@ function WalkIn({ activityId, onCounts }: { activityId: string; onCounts: (c: Ch
     }
   }
   return (
-    <View className='section' data-testid='walkin'>
-      <Text className='section__title'>现场登记（未报名直接来的）</Text>
-      <Field label='姓名' hint='可以不填' testid='walkin-name-field'>
-        <TextInput value={name} onChange={setName} testid='walkin-name' placeholder='例如 刘建国' maxlength={20} />
+    <View className="section" data-testid="walkin">
+      <Text className="section__title">现场登记（未报名直接来的）</Text>
+      <Field label="姓名" hint="可以不填" testid="walkin-name-field">
+        <TextInput value={name} onChange={setName} testid="walkin-name" placeholder="例如 刘建国" maxlength={20} />
       </Field>
-      <Field label='人群类别' required testid='walkin-audience-field'>
-        <ChoiceChips options={AUDIENCE_OPTIONS} value={audience} onChange={setAudience} testid='walkin-audience' columns={2} />
+      <Field label="人群类别" required testid="walkin-audience-field">
+        <ChoiceChips options={AUDIENCE_OPTIONS} value={audience} onChange={setAudience} testid="walkin-audience" columns={2} />
       </Field>
-      <Field label='人数' required hint='一起来的一组人可以一次登记' testid='walkin-headcount-field'>
-        <TextInput value={headcount} onChange={setHeadcount} testid='walkin-headcount' type='number' maxlength={3} />
+      <Field label="人数" required hint="一起来的一组人可以一次登记" testid="walkin-headcount-field">
+        <TextInput value={headcount} onChange={setHeadcount} testid="walkin-headcount" type="number" maxlength={3} />
       </Field>
-      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`} data-testid='walkin-submit' ariaRole='button' onClick={() => void submit()}>
+      <View
+        className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
+        data-testid="walkin-submit"
+        ariaRole="button"
+        onClick={() => void submit()}
+      >
         <Text>{busy ? '正在登记…' : '登记入场'}</Text>
       </View>
-      {failure ? <Text className='vol-error' data-testid='walkin-error'>⚠ {failure.message}</Text> : null}
-      {done ? <Text className='vol-done' data-testid='walkin-done'>{done}</Text> : null}
+      {failure ? (
+        <Text className="vol-error" data-testid="walkin-error">
+          ⚠ {failure.message}
+        </Text>
+      ) : null}
+      {done ? (
+        <Text className="vol-done" data-testid="walkin-done">
+          {done}
+        </Text>
+      ) : null}
     </View>
   )
 }

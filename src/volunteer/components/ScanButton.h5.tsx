@@ -63,17 +63,17 @@ export function ScanButton({ onToken, disabled }: { onToken: (text: string) => v
   }, [on])
 
   return (
-    <View className='vol-camera'>
+    <View className="vol-camera">
       {on ? (
-        <View className='vol-camera__box' data-testid='scan-camera'>
-          <video ref={video} className='vol-camera__video' muted playsInline autoPlay />
+        <View className="vol-camera__box" data-testid="scan-camera">
+          <video ref={video} className="vol-camera__video" muted playsInline autoPlay />
         </View>
       ) : null}
       <View
         className={`btn ${on ? 'btn--secondary' : 'btn--primary'} btn--block vol-scan-btn`}
-        data-testid='scan-open'
+        data-testid="scan-open"
         data-camera={on ? 'on' : 'off'}
-        ariaRole='button'
+        ariaRole="button"
         onClick={() => {
           if (disabled) return
           setFailure(null)
@@ -83,7 +83,7 @@ export function ScanButton({ onToken, disabled }: { onToken: (text: string) => v
         <Text>{on ? '关闭摄像头' : '打开摄像头扫码'}</Text>
       </View>
       {failure ? (
-        <Text className='vol-camera__error' data-testid='scan-camera-error'>
+        <Text className="vol-camera__error" data-testid="scan-camera-error">
           ⚠ {failure}
         </Text>
       ) : null}

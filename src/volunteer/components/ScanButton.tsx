@@ -16,7 +16,7 @@ export function ScanButton({ onToken, disabled }: { onToken: (text: string) => v
     }
   }
   return (
-    <View className='btn btn--primary btn--block vol-scan-btn' data-testid='scan-open' ariaRole='button' onClick={() => void scan()}>
+    <View className="btn btn--primary btn--block vol-scan-btn" data-testid="scan-open" ariaRole="button" onClick={() => void scan()}>
       <Text>扫码签到</Text>
     </View>
   )

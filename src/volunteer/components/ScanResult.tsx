@@ -19,28 +19,33 @@ function hhmm(at: number): string {
  */
 export function ScanResult({ view }: { view: ScanView }) {
   const offlineTag = view.offline ? (
-    <Text className='vol-result__tag' data-testid='scan-result-offline'>
+    <Text className="vol-result__tag" data-testid="scan-result-offline">
       离线核验，联网后自动同步
     </Text>
   ) : null
   if (view.result === 'ok') {
     return (
-      <View className='vol-result vol-result--ok' data-testid='scan-result' data-result='ok' data-offline={view.offline ? 'true' : 'false'}>
-        <Text className='vol-result__head'>✓ {view.headline ?? '签到成功'}</Text>
-        <Text className='vol-result__name' data-testid='scan-result-name'>
+      <View className="vol-result vol-result--ok" data-testid="scan-result" data-result="ok" data-offline={view.offline ? 'true' : 'false'}>
+        <Text className="vol-result__head">✓ {view.headline ?? '签到成功'}</Text>
+        <Text className="vol-result__name" data-testid="scan-result-name">
           {view.maskedName}
         </Text>
-        {view.proxy ? <Text className='vol-result__tag'>代报名（家人代为报名）</Text> : null}
+        {view.proxy ? <Text className="vol-result__tag">代报名（家人代为报名）</Text> : null}
         {offlineTag}
       </View>
     )
   }
   if (view.result === 'already') {
     return (
-      <View className='vol-result vol-result--already' data-testid='scan-result' data-result='already' data-offline={view.offline ? 'true' : 'false'}>
-        <Text className='vol-result__head'>⚠ 已签到，请勿重复入场</Text>
-        {view.maskedName ? <Text className='vol-result__name'>{view.maskedName}</Text> : null}
-        <Text className='vol-result__text' data-testid='scan-result-when'>
+      <View
+        className="vol-result vol-result--already"
+        data-testid="scan-result"
+        data-result="already"
+        data-offline={view.offline ? 'true' : 'false'}
+      >
+        <Text className="vol-result__head">⚠ 已签到，请勿重复入场</Text>
+        {view.maskedName ? <Text className="vol-result__name">{view.maskedName}</Text> : null}
+        <Text className="vol-result__text" data-testid="scan-result-when">
           {view.checkedInAt ? `${hhmm(view.checkedInAt)} 签到` : '之前已签到'}
           {view.byName ? `，由${view.byName}核验` : ''}
         </Text>
@@ -50,14 +55,14 @@ export function ScanResult({ view }: { view: ScanView }) {
   }
   return (
     <View
-      className='vol-result vol-result--rejected'
-      data-testid='scan-result'
-      data-result='rejected'
+      className="vol-result vol-result--rejected"
+      data-testid="scan-result"
+      data-result="rejected"
       data-code={view.code}
       data-offline={view.offline ? 'true' : 'false'}
     >
-      <Text className='vol-result__head'>✕ 未通过</Text>
-      <Text className='vol-result__text' data-testid='scan-result-reason'>
+      <Text className="vol-result__head">✕ 未通过</Text>
+      <Text className="vol-result__text" data-testid="scan-result-reason">
         {messageFor(view.code)}
       </Text>
       {offlineTag}

@@ -22,9 +22,25 @@ function roster(): SavedRoster {
     checkinClosesAt: NOW + 3600_000,
     counts: { registered: 3, checkedIn: 1, walkIns: 0, walkInHeadcount: 0, participants: 1, capacity: 10 },
     entries: [
-      { registrationId: 'act1_u1', ticketId: 'tk000001', name: '张*华', phoneTail: '1234', proxy: false, status: 'confirmed', checkedIn: null },
+      {
+        registrationId: 'act1_u1',
+        ticketId: 'tk000001',
+        name: '张*华',
+        phoneTail: '1234',
+        proxy: false,
+        status: 'confirmed',
+        checkedIn: null,
+      },
       { registrationId: 'act1_u2', ticketId: 'tk000002', name: '李*', phoneTail: null, proxy: true, status: 'cancelled', checkedIn: null },
-      { registrationId: 'act1_u3', ticketId: 'tk000003', name: '王*兰', phoneTail: null, proxy: true, status: 'confirmed', checkedIn: { checkedInAt: NOW - 60_000, byName: '赵*', offline: false } },
+      {
+        registrationId: 'act1_u3',
+        ticketId: 'tk000003',
+        name: '王*兰',
+        phoneTail: null,
+        proxy: true,
+        status: 'confirmed',
+        checkedIn: { checkedInAt: NOW - 60_000, byName: '赵*', offline: false },
+      },
     ],
   }
   return { activity, publicKey: publicKeyOf(key), generatedAt: NOW - 7200_000 }

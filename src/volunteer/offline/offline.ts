@@ -56,12 +56,19 @@ export function checkInOffline(kv: KV, saved: SavedRoster, activityId: string, t
   const entry = a.entries.find((e) => e.ticketId === check.ticketId) ?? null
   if (entry?.status === 'cancelled') return { result: 'rejected', code: 'REGISTRATION_CANCELLED' }
   if (entry && entry.status !== 'confirmed') return { result: 'rejected', code: 'REGISTRATION_NOT_CONFIRMED' }
-  if (entry?.checkedIn) return { result: 'already', maskedName: entry.name, checkedInAt: entry.checkedIn.checkedInAt, byName: entry.checkedIn.byName }
+  if (entry?.checkedIn)
+    return { result: 'already', maskedName: entry.name, checkedInAt: entry.checkedIn.checkedInAt, byName: entry.checkedIn.byName }
   const registrationId = entry?.registrationId ?? `ticket:${check.ticketId}`
   const here = scannedHere(kv, activityId, registrationId)
   if (here) return { result: 'already', maskedName: entry ? entry.name : undefined, checkedInAt: here.scannedAt, byName: '本机（离线）' }
   enqueue(kv, { activityId, token: text, registrationId, scannedAt: now })
-  return { result: 'ok', maskedName: entry ? entry.name : maskName(''), proxy: entry?.proxy ?? false, registrationId, inRoster: entry !== null }
+  return {
+    result: 'ok',
+    maskedName: entry ? entry.name : maskName(''),
+    proxy: entry?.proxy ?? false,
+    registrationId,
+    inRoster: entry !== null,
+  }
 }
 
 /** The activity id a token claims, without checking anything (to tell a wrong activity early). */

@@ -74,10 +74,7 @@ function defaultRandom(n: number): Uint8Array {
  * Add a scan. A second scan of the same registration for the same activity is not queued again
  * (returns the first one and `added: false`): the phone says 已签到 instead.
  */
-export function enqueue(
-  kv: KV,
-  scan: Omit<QueuedScan, 'nonce'> & { nonce?: string },
-): { item: QueuedScan; added: boolean } {
+export function enqueue(kv: KV, scan: Omit<QueuedScan, 'nonce'> & { nonce?: string }): { item: QueuedScan; added: boolean } {
   const q = readQueue(kv)
   const existing = q.find((s) => s.activityId === scan.activityId && s.registrationId === scan.registrationId)
   if (existing) return { item: existing, added: false }

@@ -47,34 +47,44 @@ export default function VolunteerHome() {
   }
 
   return (
-    <View className='page care vol' data-testid='volunteer-scan-page' data-care='on'>
-      <View className='page-head'>
-        <Text className='page-head__title'>志愿者签到</Text>
-        <Text className='page-head__text'>选择您负责的活动，在门口扫居民的入场二维码。</Text>
+    <View className="page care vol" data-testid="volunteer-scan-page" data-care="on">
+      <View className="page-head">
+        <Text className="page-head__title">志愿者签到</Text>
+        <Text className="page-head__text">选择您负责的活动，在门口扫居民的入场二维码。</Text>
       </View>
 
-      <View className='section' data-testid='volunteer-activities' data-status={list.status}>
-        <Text className='section__title'>我负责的活动</Text>
-        {list.status === 'loading' ? <Loading text='正在加载…' /> : null}
+      <View className="section" data-testid="volunteer-activities" data-status={list.status}>
+        <Text className="section__title">我负责的活动</Text>
+        {list.status === 'loading' ? <Loading text="正在加载…" /> : null}
         {list.status === 'error' ? <ErrorState message={list.error.message} code={list.error.code} onRetry={list.reload} /> : null}
         {list.status === 'ready' && list.data.items.length === 0 ? (
-          <Empty title='暂无分配给您的活动' hint='请向组织者要一个邀请码，在下面输入后即可开始签到。' />
+          <Empty title="暂无分配给您的活动" hint="请向组织者要一个邀请码，在下面输入后即可开始签到。" />
         ) : null}
-        {list.status === 'ready'
-          ? list.data.items.map((a) => <VolunteerActivityItem key={a.id} a={a} />)
-          : null}
+        {list.status === 'ready' ? list.data.items.map((a) => <VolunteerActivityItem key={a.id} a={a} />) : null}
       </View>
 
-      <View className='section' data-testid='invite'>
-        <Text className='section__title'>输入邀请码</Text>
-        <Field label='组织者给您的邀请码' required error={failure?.message} testid='invite-field'>
-          <TextInput value={code} onChange={setCode} testid='invite-code' placeholder='例如 ABCD-2345' maxlength={20} onConfirm={() => void redeem()} />
+      <View className="section" data-testid="invite">
+        <Text className="section__title">输入邀请码</Text>
+        <Field label="组织者给您的邀请码" required error={failure?.message} testid="invite-field">
+          <TextInput
+            value={code}
+            onChange={setCode}
+            testid="invite-code"
+            placeholder="例如 ABCD-2345"
+            maxlength={20}
+            onConfirm={() => void redeem()}
+          />
         </Field>
-        <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`} data-testid='invite-submit' ariaRole='button' onClick={() => void redeem()}>
+        <View
+          className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
+          data-testid="invite-submit"
+          ariaRole="button"
+          onClick={() => void redeem()}
+        >
           <Text>{busy ? '正在核对…' : '确认邀请码'}</Text>
         </View>
         {redeemed !== null ? (
-          <Text className='vol-done' data-testid='invite-done'>
+          <Text className="vol-done" data-testid="invite-done">
             ✓ 已成为 {redeemed} 场活动的签到志愿者
           </Text>
         ) : null}
@@ -86,24 +96,24 @@ export default function VolunteerHome() {
 function VolunteerActivityItem({ a }: { a: VolunteerActivity }) {
   return (
     <View
-      className='vol-activity'
-      data-testid='vol-activity'
+      className="vol-activity"
+      data-testid="vol-activity"
       data-id={a.id}
       data-checked-in={a.counts.checkedIn}
       data-participants={a.counts.participants}
-      ariaRole='link'
+      ariaRole="link"
       onClick={() => void Taro.navigateTo({ url: `/volunteer/checkin/index?id=${encodeURIComponent(a.id)}` })}
     >
-      <Text className='vol-activity__title'>{`${a.title} ›`}</Text>
-      <Text className='vol-activity__line'>{timeRangeText(a.startAt, a.endAt)}</Text>
-      <Text className='vol-activity__line'>
+      <Text className="vol-activity__title">{`${a.title} ›`}</Text>
+      <Text className="vol-activity__line">{timeRangeText(a.startAt, a.endAt)}</Text>
+      <Text className="vol-activity__line">
         {a.districtName}
         {a.venueName ? ` · ${a.venueName}` : ''}
       </Text>
-      <Text className='vol-activity__count' data-testid='vol-activity-count'>
+      <Text className="vol-activity__count" data-testid="vol-activity-count">
         {countsText(a.counts)}
       </Text>
-      {a.status === 'cancelled' ? <Text className='vol-activity__line'>✕ 活动已取消</Text> : null}
+      {a.status === 'cancelled' ? <Text className="vol-activity__line">✕ 活动已取消</Text> : null}
     </View>
   )
 }

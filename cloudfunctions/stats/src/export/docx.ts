@@ -142,8 +142,8 @@ function districtTable(summary: Summary): Table {
     (d) =>
       new TableRow({
         cantSplit: true,
-        children: [d.name, d.activities, d.registered, d.checkedIn, d.walkInHeadcount, d.people, percent(d.feedback.rate)].map(
-          (v, i) => cell(String(v), widths[i], { align: 'center' }),
+        children: [d.name, d.activities, d.registered, d.checkedIn, d.walkInHeadcount, d.people, percent(d.feedback.rate)].map((v, i) =>
+          cell(String(v), widths[i], { align: 'center' }),
         ),
       }),
   )
@@ -159,8 +159,7 @@ function districtTable(summary: Summary): Table {
 const heading = (value: string) =>
   new Paragraph({ spacing: { before: 360, after: 120 }, children: [text(value, { bold: true, size: 24 })] })
 
-const note = (value: string) =>
-  new Paragraph({ spacing: { before: 80, after: 0 }, children: [text(value, { size: SIZE.small })] })
+const note = (value: string) => new Paragraph({ spacing: { before: 80, after: 0 }, children: [text(value, { size: SIZE.small })] })
 
 function typicalCase(summary: Summary): Paragraph[] {
   const c = summary.typicalCase

@@ -18,10 +18,7 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g
  * `2026年南昌市全民终身学习活动周总结表-东湖区.docx`; an admin's roll-up of every district:
  * `…总结表-全部县区.xlsx`.
  */
-export function exportFileName(
-  summary: Pick<Summary, 'weekName' | 'districtCode' | 'scopeName'>,
-  format: ExportFormat,
-): string {
+export function exportFileName(summary: Pick<Summary, 'weekName' | 'districtCode' | 'scopeName'>, format: ExportFormat): string {
   const scope = summary.districtCode === null ? '全部县区' : summary.scopeName
   const base = `${summary.weekName}总结表-${scope}`.replace(UNSAFE, '_').replace(/\s+/g, ' ').trim()
   return `${base}.${format}`

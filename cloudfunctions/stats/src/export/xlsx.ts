@@ -216,11 +216,9 @@ function districtsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   const [s, b, u] = ['satisfied', 'basic', 'unsatisfied'].map((k) => `${col(k)}${total.number}`)
   total.getCell('rate').value = {
     formula: `IF(${s}+${b}+${u}=0,"",(${s}+${b})/(${s}+${b}+${u}))`,
-    result: rateOf(
-      sum(ds.map((d) => d.feedback.satisfied)),
-      sum(ds.map((d) => d.feedback.basic)),
-      sum(ds.map((d) => d.feedback.unsatisfied)),
-    ) ?? '',
+    result:
+      rateOf(sum(ds.map((d) => d.feedback.satisfied)), sum(ds.map((d) => d.feedback.basic)), sum(ds.map((d) => d.feedback.unsatisfied))) ??
+      '',
   }
   total.font = { name: FONT, size: 11, bold: true }
   borders(ws)
