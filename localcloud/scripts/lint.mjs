@@ -24,7 +24,10 @@ for (const r of results) {
 const styles = await stylelint.lint({ files: '**/*.scss', cwd: ROOT, formatter: 'string' })
 if (styles.report.trim()) console.log(styles.report)
 for (const r of styles.results) {
-  for (const w of r.warnings) w.severity === 'error' ? errors++ : warnings++
+  for (const w of r.warnings) {
+    if (w.severity === 'error') errors++
+    else warnings++
+  }
 }
 
 // Prettier over the files git knows about (what a clean checkout holds), minus .prettierignore.

@@ -1,5 +1,5 @@
 // `npm test`: the whole proof, in order, on a fresh machine too:
-//   set-up -> type check -> cloud function bundles -> jest (unit, local cloud, functions, gateway)
+//   set-up -> type check -> lint -> cloud function bundles -> jest (unit, local cloud, functions, gateway)
 //   -> weapp build + package check -> h5 build -> browser tests in Debian's Chromium.
 // Every jest test counts as one; every other step counts as one check. Ends with `N passed, N failed`.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -68,6 +68,7 @@ function firstLine(text) {
 ensureDeps()
 ensureOfficeTools()
 step('type check (tsc, strict)', check('npx tsc -p tsconfig.json'))
+step('lint (eslint, stylelint, prettier --check)', check('node localcloud/scripts/lint.mjs'))
 step('cloud function bundles (esbuild)', check('npx tsx localcloud/scripts/build-functions.ts'))
 step('jest: domain, local cloud, functions, gateway', jestStep('', 'jest.json'))
 const weapp = step('weapp build', check('npx taro build --type weapp'))
