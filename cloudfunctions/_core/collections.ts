@@ -8,6 +8,7 @@ import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
 import type { CourseCounters } from '@shared/domain/courseProgress'
 import type { BookCounters } from '@shared/domain/reading'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
+import type { RoleGrant } from '@shared/contracts/activity'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -101,10 +102,8 @@ export interface ActivityDoc {
   updatedAt: Date
 }
 
-export type RoleGrant =
-  | { role: 'admin'; weekId: string }
-  | { role: 'organiser'; weekId: string; districtCode: string }
-  | { role: 'volunteer'; weekId: string; activityIds: string[] }
+/** A user's grants are stored as the contract returns them (activity.roles). */
+export type { RoleGrant }
 
 export interface FamilyMemberDoc {
   /** 'm' + random base36; unique within the resident's family. */
