@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { usePagedList } from '@/hooks/usePagedList'
 import { listManagedActivities } from '@/services/activity'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
+import { STATUS_WORDS } from '@/utils/statusText'
 import { DistrictFilter, WeekChips, WeekSection } from '../components/OrgList'
 import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import './index.scss'
@@ -21,7 +22,6 @@ const STATUSES: { code: Status; label: string }[] = [
   { code: 'published', label: '已发布' },
   { code: 'cancelled', label: '已取消' },
 ]
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布', cancelled: '✕ 已取消' } as const
 
 /**
  * 活动管理 (organiser subpackage): the activities of the caller's district(s) in a week, drafts

@@ -7,14 +7,13 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { listManagedBookLists, setBookListPublished } from '@/services/reading'
+import { STATUS_WORDS } from '@/utils/statusText'
 import { filterCourses } from '../courses/text'
 import { DistrictFilter, PublishButtons, WeekChips, WeekSection } from '../components/OrgList'
 import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import { ListEditor } from './ListEditor'
 import '../courses/index.scss'
 import './index.scss'
-
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as const
 
 /**
  * 书单管理 (organiser subpackage): the 好书推荐 lists of the caller's district(s) in a week, drafts

@@ -7,13 +7,12 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { listManagedCourses, setCoursePublished } from '@/services/course'
+import { STATUS_WORDS } from '@/utils/statusText'
 import { DistrictFilter, PublishButtons, WeekChips, WeekSection } from '../components/OrgList'
 import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import { kindText, topicText } from '../course-edit/form'
 import { courseCountsText, filterCourses, type ManagedCourse } from './text'
 import './index.scss'
-
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as const
 
 /**
  * 课程管理 (organiser subpackage): the courses of the caller's district(s) in a week, drafts
