@@ -7,7 +7,9 @@ import type { AgeGroup, Relation, SignupField } from '@shared/domain/people'
 import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
 import type { CourseCounters } from '@shared/domain/courseProgress'
 import type { BookCounters } from '@shared/domain/reading'
+import type { RepairKind } from '@shared/domain/repair'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
+import type { RoleGrant } from '@shared/contracts/activity'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -101,10 +103,8 @@ export interface ActivityDoc {
   updatedAt: Date
 }
 
-export type RoleGrant =
-  | { role: 'admin'; weekId: string }
-  | { role: 'organiser'; weekId: string; districtCode: string }
-  | { role: 'volunteer'; weekId: string; activityIds: string[] }
+/** A user's grants are stored as the contract returns them (activity.roles). */
+export type { RoleGrant }
 
 export interface FamilyMemberDoc {
   /** 'm' + random base36; unique within the resident's family. */
@@ -479,6 +479,22 @@ export interface SummaryDraftDoc {
   updatedAt: Date
 }
 
+/** One change a repair made (see repair.ts). */
+export interface RepairChange {
+  activityId: string
+  /** The activity's title, week and district, so a record of the repair reads on its own. */
+  title: string
+  weekId: string
+  districtCode: string
+  /** settled: a finished move's entry removed; reverted: an unfinished move taken back; promoted:
+   *  free seats given to waiting registrations; notified: a missing notice written; rewritten:
+   *  counters written back as recounted (reconcile with repair; the activity id may be a course's or
+   *  a book's). */
+  kind: RepairKind
+  /** The registration told (notified), the journal key taken back (reverted), or how many (promoted, settled). */
+  ref: string
+}
+
 /**
  * One repair that changed something (the timer's or an admin's reconcile with repair), or the
  * timer's heartbeat (`_id: 'timer'`, kind 'heartbeat', rewritten by every run).
@@ -493,7 +509,7 @@ export interface RepairDoc {
   checked: number
   ms: number
   /** What changed (at most REPAIR_CHANGES_KEPT; `more` counts the rest). */
-  changes: import('./repair').RepairChange[]
+  changes: RepairChange[]
   more: number
   /** Weeks and districts the changes were in (the dashboard asks for its own). */
   weekIds: string[]

@@ -10,9 +10,8 @@
 // reading logs) only has step 1: no seats, no cancellation (repairCounted). What changed is answered, for the `repairs` record.
 // Costs per activity: one read, one read per record collection with stale entries, one write per
 // reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
-import type { RepairKind } from '@shared/domain/repair'
 import type { Database } from './cloud'
-import { COLLECTIONS, type ActivityDoc, type ReadingLogDoc, type RegistrationDoc } from './collections'
+import { COLLECTIONS, type ActivityDoc, type ReadingLogDoc, type RegistrationDoc, type RepairChange } from './collections'
 import { stepId } from './ids'
 import { collectionOf, hasFollowed, isStale, readPending, revertMove, revOf, settleMoves, type PendingMap } from './journal'
 import { noticeFor, writeNotice } from './outbox'
@@ -21,20 +20,8 @@ import { addLogToReader } from './readerTotals'
 import { fillFreeSeats, notifyPromoted } from './seats'
 import { mapBounded } from './write'
 
-export interface RepairChange {
-  activityId: string
-  /** The activity's title, week and district, so a record of the repair reads on its own. */
-  title: string
-  weekId: string
-  districtCode: string
-  /** settled: a finished move's entry removed; reverted: an unfinished move taken back; promoted:
-   *  free seats given to waiting registrations; notified: a missing notice written; rewritten:
-   *  counters written back as recounted (reconcile with repair; the activity id may be a course's or
-   *  a book's). */
-  kind: RepairKind
-  /** The registration told (notified), the journal key taken back (reverted), or how many (promoted, settled). */
-  ref: string
-}
+/** One change of a repair (stored in the `repairs` record; declared with it in collections.ts). */
+export type { RepairChange }
 
 /** Registrations read per page, notices written at once, when finishing a cancellation. */
 const PAGE = 1000

@@ -1,6 +1,6 @@
 // The activity domain's calls: weeks and roles, the public list and detail, the organiser's own
 // activities and weeks, and the loaders the organiser pages share (scopes, activities to link).
-import type { ActivitySummary, Week } from '@shared/contracts/activity'
+import type { ActivitySummary, RoleGrant, Week } from '@shared/contracts/activity'
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { callCloud } from './callCloud'
 
@@ -66,11 +66,8 @@ export interface Scope {
   districts: { code: string; name: string }[]
 }
 
-type Role =
-  { role: 'admin'; weekId: string } | { role: 'organiser'; weekId: string; districtCode: string } | { role: 'volunteer'; weekId: string }
-
 /** The weeks the caller may manage, each with their districts (admins: every district). */
-export function scopesOf(weeks: Week[], roles: Role[]): Scope[] {
+export function scopesOf(weeks: Week[], roles: RoleGrant[]): Scope[] {
   return weeks.flatMap((week) => {
     const admin = roles.some((r) => r.role === 'admin' && r.weekId === week.id)
     const codes = roles.flatMap((r) => (r.role === 'organiser' && r.weekId === week.id ? [r.districtCode] : []))

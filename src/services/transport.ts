@@ -1,12 +1,8 @@
 import Taro from '@tarojs/taro'
 import { CloudError } from './cloudError'
+import type { CloudRequest } from './cloudRequest'
 
-/** What travels to a cloud function: the function name and its event. */
-export interface CloudRequest {
-  fn: string
-  action: string
-  input: unknown
-}
+export type { CloudRequest }
 
 /**
  * Sends one request and resolves with the function's raw answer (the envelope, not yet checked).

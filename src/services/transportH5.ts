@@ -2,7 +2,7 @@
 // for the dev persona chosen in the switcher.
 import { currentDevOpenid } from '@/dev/persona'
 import { CloudError } from './cloudError'
-import type { CloudRequest } from './transport'
+import type { CloudRequest } from './cloudRequest'
 
 export async function postToGateway(req: CloudRequest): Promise<unknown> {
   let res: Response

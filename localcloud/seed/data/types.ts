@@ -2,6 +2,7 @@
 // Days are 'YYYY-MM-DD' and clocks 'HH:mm', both Asia/Shanghai wall time; the loader turns
 // them into instants with shanghaiInstant(day, clock).
 
+import type { Role, RoleGrant } from '../../../src/shared/contracts/activity'
 import type { SignupField } from '../../../src/shared/domain/people'
 import type { ActivityMode, Audience, ContentType, CourseTopic, Topic } from '../../../src/shared/domain/vocabulary'
 
@@ -79,12 +80,9 @@ export interface SeedActivity {
   status: 'published' | 'draft' | 'cancelled'
 }
 
-export type SeedPersona = 'resident' | 'senior' | 'volunteer' | 'organiser' | 'admin'
+export type SeedPersona = 'resident' | 'senior' | Role
 
-export type SeedRole =
-  | { role: 'organiser'; weekId: string; districtCode: string }
-  | { role: 'admin'; weekId: string }
-  | { role: 'volunteer'; weekId: string; activityIds: string[] }
+export type SeedRole = RoleGrant
 
 export interface SeedPerson {
   /** The openid the local gateway plays. */

@@ -7,14 +7,14 @@ import { InvitePanel } from './InvitePanel'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
-import { useAsync } from '@/hooks/useAsync'
 import { usePagedList } from '@/hooks/usePagedList'
-import { listManagedActivities, loadScopes, type Scope } from '@/services/activity'
+import { listManagedActivities } from '@/services/activity'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
-import { readString, writeString } from '@/utils/storage'
+import { STATUS_WORDS } from '@/utils/statusText'
+import { DistrictFilter, WeekChips, WeekSection } from '../components/OrgList'
+import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import './index.scss'
 
-const WEEK_KEY = 'organiser.weekId'
 type Status = '' | 'draft' | 'published' | 'cancelled'
 const STATUSES: { code: Status; label: string }[] = [
   { code: '', label: '全部' },
@@ -22,42 +22,24 @@ const STATUSES: { code: Status; label: string }[] = [
   { code: 'published', label: '已发布' },
   { code: 'cancelled', label: '已取消' },
 ]
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布', cancelled: '✕ 已取消' } as const
 
 /**
  * 活动管理 (organiser subpackage): the activities of the caller's district(s) in a week, drafts
  * included, with their registrations; new activity; tap one to edit, publish or cancel it.
  */
 export default function OrganiserActivities() {
-  const scopes = useAsync(loadScopes, [])
-  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
-
   return (
     <PageShell className="org-list" testid="org-activities-page">
       <View className="page-head">
         <Text className="page-head__title">活动管理</Text>
         <Text className="page-head__text">新建、修改、发布和取消本县区的活动。草稿只有组织者能看到。</Text>
       </View>
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
-      ) : null}
-      {scopes.status === 'ready' && scopes.data.length > 0 ? (
-        <ScopeView
-          scopes={scopes.data}
-          scope={scopes.data.find((s) => s.week.id === chosen) ?? scopes.data[0]}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek>{(week) => <ScopeView {...week} />}</ScopedWeek>
     </PageShell>
   )
 }
 
-function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
+function ScopeView({ scopes, scope, onWeek }: WeekProps) {
   const [district, setDistrict] = useState('')
   const [status, setStatus] = useState<Status>('')
   const [round, setRound] = useState(0)
@@ -94,21 +76,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
 
   return (
     <View>
-      {scopes.length > 1 ? (
-        <View className="org-chips" data-testid="org-week-selector">
-          {scopes.map((s) => (
-            <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
-              {s.week.region}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <WeekChips scopes={scopes} scope={scope} onWeek={onWeek} />
 
-      <View className="section">
-        <Text className="section__title">{scope.week.name}</Text>
-        <Text className="muted">
-          {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
-        </Text>
+      <WeekSection scope={scope}>
         <View className="btn btn--primary btn--block org-new" data-testid="org-new-activity" ariaRole="button" onClick={create}>
           <Text>＋ 新建活动</Text>
         </View>
@@ -122,21 +92,10 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
             <Text>邀请志愿者签到</Text>
           </View>
         )}
-      </View>
+      </WeekSection>
       {inviting ? <InvitePanel weekId={weekId} districtCode={district} onClose={() => setInviting(false)} /> : null}
 
-      {scope.districts.length > 1 ? (
-        <View className="org-chips" data-testid="org-district-filter">
-          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
-            全部县区
-          </Chip>
-          {scope.districts.map((d) => (
-            <Chip key={d.code} selected={district === d.code} testid={`org-district-${d.code}`} onTap={() => setDistrict(d.code)}>
-              {d.name}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <DistrictFilter scope={scope} district={district} onDistrict={setDistrict} />
       <View className="org-chips org-chips--4" data-testid="org-status-filter">
         {STATUSES.map((s) => (
           <Chip key={s.code || 'all'} selected={status === s.code} testid={`org-status-${s.code || 'all'}`} onTap={() => setStatus(s.code)}>

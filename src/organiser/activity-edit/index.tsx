@@ -14,6 +14,7 @@ import { cancelActivity, createActivity, getActivity, listWeeks, myRoles, publis
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { dayParts } from '@/utils/activityText'
 import { readString, writeString } from '@/utils/storage'
+import { EDIT_STATUS_WORDS as STATUS_WORDS } from '@/utils/statusText'
 import {
   CODE_FIELD,
   checkForm,
@@ -30,7 +31,6 @@ import { PickerField } from './PickerField'
 import './index.scss'
 
 const ORGANIZER_KEY = 'organiser.lastOrganizer'
-const STATUS_WORDS = { draft: '✎ 草稿（居民看不到）', published: '✓ 已发布', cancelled: '✕ 已取消' } as const
 const FIELD_LABELS: Record<keyof FormErrors, string> = {
   district: '县区',
   title: '活动名称',

@@ -1,22 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { Chip } from '@/components/Chip'
 import { InlineConfirm, InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { loadScopes, type Scope } from '@/services/activity'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { listManagedBookLists, setBookListPublished } from '@/services/reading'
-import { readString, writeString } from '@/utils/storage'
-import { WEEK_KEY } from '../courses/scope'
+import { STATUS_WORDS } from '@/utils/statusText'
 import { filterCourses } from '../courses/text'
+import { DistrictFilter, PublishButtons, WeekChips, WeekSection } from '../components/OrgList'
+import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import { ListEditor } from './ListEditor'
 import '../courses/index.scss'
 import './index.scss'
-
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as const
 
 /**
  * 书单管理 (organiser subpackage): the 好书推荐 lists of the caller's district(s) in a week, drafts
@@ -24,37 +21,20 @@ const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as cons
  * published or taken offline.
  */
 export default function OrganiserBooks() {
-  const scopes = useAsync(loadScopes, [])
-  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
-
   return (
     <PageShell className="org-list org-books" testid="org-books-page">
       <View className="page-head">
         <Text className="page-head__title">书单管理</Text>
         <Text className="page-head__text">好书推荐：每本书写几句推荐语，可关联书友会、读书沙龙。草稿只有组织者能看到。</Text>
       </View>
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
-      ) : null}
-      {scopes.status === 'ready' && scopes.data.length > 0 ? (
-        <ScopeView
-          scopes={scopes.data}
-          scope={scopes.data.find((s) => s.week.id === chosen) ?? scopes.data[0]}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek>{(week) => <ScopeView {...week} />}</ScopedWeek>
     </PageShell>
   )
 }
 
 type Acting = { id: string; ask: 'publish' | 'unpublish' } | null
 
-function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
+function ScopeView({ scopes, scope, onWeek }: WeekProps) {
   const weekId = scope.week.id
   const [district, setDistrict] = useState('')
   const lists = useAsync(() => listManagedBookLists(weekId).then((r) => r.lists), [weekId])
@@ -92,21 +72,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
 
   return (
     <View>
-      {scopes.length > 1 ? (
-        <View className="org-chips" data-testid="org-week-selector">
-          {scopes.map((s) => (
-            <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
-              {s.week.region}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <WeekChips scopes={scopes} scope={scope} onWeek={onWeek} />
 
-      <View className="section">
-        <Text className="section__title">{scope.week.name}</Text>
-        <Text className="muted">
-          {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
-        </Text>
+      <WeekSection scope={scope}>
         {editing === 'new' ? null : (
           <View
             className="btn btn--primary btn--block org-new"
@@ -120,20 +88,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
             <Text>＋ 新建书单</Text>
           </View>
         )}
-      </View>
+      </WeekSection>
 
-      {scope.districts.length > 1 ? (
-        <View className="org-chips" data-testid="org-district-filter">
-          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
-            全部县区
-          </Chip>
-          {scope.districts.map((d) => (
-            <Chip key={d.code} selected={district === d.code} testid={`org-district-${d.code}`} onTap={() => setDistrict(d.code)}>
-              {d.name}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <DistrictFilter scope={scope} district={district} onDistrict={setDistrict} />
 
       <View className="org-items" data-testid="org-book-lists" data-status={lists.status}>
         {editing === 'new' ? (
@@ -214,39 +171,17 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
                   onCancel={() => setActing(null)}
                 />
               ) : (
-                <View className="btn-row org-item__actions">
-                  <View
-                    className="btn btn--secondary"
-                    data-testid="org-book-list-edit"
-                    ariaRole="button"
-                    onClick={() => {
-                      setEditing(l.id)
-                      setDone(null)
-                      setFailure(null)
-                    }}
-                  >
-                    <Text>编辑</Text>
-                  </View>
-                  {l.status === 'draft' ? (
-                    <View
-                      className="btn btn--primary"
-                      data-testid="org-book-list-publish"
-                      ariaRole="button"
-                      onClick={() => setActing({ id: l.id, ask: 'publish' })}
-                    >
-                      <Text>发布</Text>
-                    </View>
-                  ) : (
-                    <View
-                      className="btn btn--secondary org-danger"
-                      data-testid="org-book-list-unpublish"
-                      ariaRole="button"
-                      onClick={() => setActing({ id: l.id, ask: 'unpublish' })}
-                    >
-                      <Text>下线</Text>
-                    </View>
-                  )}
-                </View>
+                <PublishButtons
+                  testid="org-book-list"
+                  status={l.status}
+                  editRole="button"
+                  onEdit={() => {
+                    setEditing(l.id)
+                    setDone(null)
+                    setFailure(null)
+                  }}
+                  onAsk={(ask) => setActing({ id: l.id, ask })}
+                />
               )}
             </View>
           ),

@@ -10,6 +10,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { loadPublishedActivities, loadScopes, type Scope } from '@/services/activity'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { getCourse, getLesson, listManagedCourses, saveCourse, setCoursePublished } from '@/services/course'
+import { EDIT_STATUS_WORDS as STATUS_WORDS } from '@/utils/statusText'
 import { ActivityPicker } from './ActivityPicker'
 import {
   CODE_FIELD,
@@ -39,7 +40,6 @@ import {
 import './index.scss'
 
 type Status = 'draft' | 'published'
-const STATUS_WORDS: Record<Status, string> = { draft: '✎ 草稿（居民看不到）', published: '✓ 已发布' }
 
 type Managed = CourseCard & { activityIds: string[] }
 interface Stored {

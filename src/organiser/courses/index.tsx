@@ -1,21 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { Chip } from '@/components/Chip'
 import { InlineConfirm, InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { loadScopes } from '@/services/activity'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { listManagedCourses, setCoursePublished } from '@/services/course'
-import { readString, writeString } from '@/utils/storage'
+import { STATUS_WORDS } from '@/utils/statusText'
+import { DistrictFilter, PublishButtons, WeekChips, WeekSection } from '../components/OrgList'
+import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import { kindText, topicText } from '../course-edit/form'
-import { WEEK_KEY, type Scope } from './scope'
 import { courseCountsText, filterCourses, type ManagedCourse } from './text'
 import './index.scss'
-
-const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as const
 
 /**
  * 课程管理 (organiser subpackage): the courses of the caller's district(s) in a week, drafts
@@ -23,37 +20,20 @@ const STATUS_WORDS = { draft: '✎ 草稿', published: '✓ 已发布' } as cons
  * take one offline.
  */
 export default function OrganiserCourses() {
-  const scopes = useAsync(loadScopes, [])
-  const [chosen, setChosen] = useState(() => readString(WEEK_KEY))
-
   return (
     <PageShell className="org-list org-courses" testid="org-courses-page">
       <View className="page-head">
         <Text className="page-head__title">课程管理</Text>
         <Text className="page-head__text">智慧助老和全民阅读课程：新建、修改、发布和下线。草稿只有组织者能看到。</Text>
       </View>
-      {scopes.status === 'loading' ? <Loading /> : null}
-      {scopes.status === 'error' ? <ErrorState message={scopes.error.message} code={scopes.error.code} onRetry={scopes.reload} /> : null}
-      {scopes.status === 'ready' && scopes.data.length === 0 ? (
-        <Empty title="您还没有管理权限" hint="请联系教育局管理员，把您设为本县区活动周的组织者。" />
-      ) : null}
-      {scopes.status === 'ready' && scopes.data.length > 0 ? (
-        <ScopeView
-          scopes={scopes.data}
-          scope={scopes.data.find((s) => s.week.id === chosen) ?? scopes.data[0]}
-          onWeek={(id) => {
-            setChosen(id)
-            writeString(WEEK_KEY, id)
-          }}
-        />
-      ) : null}
+      <ScopedWeek>{(week) => <ScopeView {...week} />}</ScopedWeek>
     </PageShell>
   )
 }
 
 type Acting = { id: string; ask: 'publish' | 'unpublish' } | null
 
-function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (id: string) => void }) {
+function ScopeView({ scopes, scope, onWeek }: WeekProps) {
   const weekId = scope.week.id
   const [district, setDistrict] = useState('')
   const courses = useAsync(() => listManagedCourses(weekId).then((r) => r.courses), [weekId])
@@ -100,21 +80,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
 
   return (
     <View>
-      {scopes.length > 1 ? (
-        <View className="org-chips" data-testid="org-week-selector">
-          {scopes.map((s) => (
-            <Chip key={s.week.id} selected={s.week.id === weekId} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
-              {s.week.region}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <WeekChips scopes={scopes} scope={scope} onWeek={onWeek} />
 
-      <View className="section">
-        <Text className="section__title">{scope.week.name}</Text>
-        <Text className="muted">
-          {scope.admin ? '您是本届活动周的管理员，可管理所有县区。' : `您负责：${scope.districts.map((d) => d.name).join('、')}`}
-        </Text>
+      <WeekSection scope={scope}>
         <View className="btn btn--primary btn--block org-new" data-testid="org-new-course" ariaRole="button" onClick={create}>
           <Text>＋ 新建课程</Text>
         </View>
@@ -126,20 +94,9 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
         >
           <Text>书单管理（好书推荐）</Text>
         </View>
-      </View>
+      </WeekSection>
 
-      {scope.districts.length > 1 ? (
-        <View className="org-chips" data-testid="org-district-filter">
-          <Chip selected={district === ''} testid="org-district-all" onTap={() => setDistrict('')}>
-            全部县区
-          </Chip>
-          {scope.districts.map((d) => (
-            <Chip key={d.code} selected={district === d.code} testid={`org-district-${d.code}`} onTap={() => setDistrict(d.code)}>
-              {d.name}
-            </Chip>
-          ))}
-        </View>
-      ) : null}
+      <DistrictFilter scope={scope} district={district} onDistrict={setDistrict} />
 
       <View className="org-items" data-testid="org-course-list" data-status={courses.status}>
         {courses.status === 'loading' ? <Loading text="正在加载课程…" /> : null}
@@ -204,39 +161,17 @@ function ScopeView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; o
                   onCancel={() => setActing(null)}
                 />
               ) : (
-                <View className="btn-row org-item__actions">
-                  <View
-                    className="btn btn--secondary"
-                    data-testid="org-course-edit"
-                    ariaRole="link"
-                    onClick={() =>
-                      void Taro.navigateTo({
-                        url: `/organiser/course-edit/index?id=${encodeURIComponent(c.id)}&weekId=${encodeURIComponent(weekId)}`,
-                      })
-                    }
-                  >
-                    <Text>编辑</Text>
-                  </View>
-                  {c.status === 'draft' ? (
-                    <View
-                      className="btn btn--primary"
-                      data-testid="org-course-publish"
-                      ariaRole="button"
-                      onClick={() => setActing({ id: c.id, ask: 'publish' })}
-                    >
-                      <Text>发布</Text>
-                    </View>
-                  ) : (
-                    <View
-                      className="btn btn--secondary org-danger"
-                      data-testid="org-course-unpublish"
-                      ariaRole="button"
-                      onClick={() => setActing({ id: c.id, ask: 'unpublish' })}
-                    >
-                      <Text>下线</Text>
-                    </View>
-                  )}
-                </View>
+                <PublishButtons
+                  testid="org-course"
+                  status={c.status}
+                  editRole="link"
+                  onEdit={() =>
+                    void Taro.navigateTo({
+                      url: `/organiser/course-edit/index?id=${encodeURIComponent(c.id)}&weekId=${encodeURIComponent(weekId)}`,
+                    })
+                  }
+                  onAsk={(ask) => setActing({ id: c.id, ask })}
+                />
               )}
             </View>
           )

@@ -33,12 +33,12 @@ describe('organiser courses list', () => {
     const scopes = scopesOf(weeks, [
       { role: 'organiser', weekId: 'nc2026', districtCode: 'xihu' },
       { role: 'admin', weekId: 'hn2026' },
-      { role: 'volunteer', weekId: 'nc2026' },
+      { role: 'volunteer', weekId: 'nc2026', activityIds: [] },
     ])
     expect(scopes.map((s) => [s.week.id, s.admin, s.districts.map((d) => d.code)])).toEqual([
       ['nc2026', false, ['xihu']],
       ['hn2026', true, ['donghu', 'xihu']],
     ])
-    expect(scopesOf(weeks, [{ role: 'volunteer', weekId: 'nc2026' }])).toEqual([])
+    expect(scopesOf(weeks, [{ role: 'volunteer', weekId: 'nc2026', activityIds: [] }])).toEqual([])
   })
 })

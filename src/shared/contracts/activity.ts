@@ -209,11 +209,18 @@ export const managedWeekSchema = weekSchema.extend({
 })
 export type ManagedWeek = z.infer<typeof managedWeekSchema>
 
-export const roleSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('admin'), weekId: idSchema }),
-  z.object({ role: z.literal('organiser'), weekId: idSchema, districtCode: idSchema }),
-  z.object({ role: z.literal('volunteer'), weekId: idSchema, activityIds: z.array(idSchema) }),
+/** What a user may be besides a resident: a week's admin, a district's organiser, a door's volunteer. */
+export const roleSchema = z.enum(['admin', 'organiser', 'volunteer'])
+export type Role = z.infer<typeof roleSchema>
+const { admin, organiser, volunteer } = roleSchema.enum
+
+/** One grant of a role (stored in the user's `roles`): where it holds. */
+export const roleGrantSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal(admin), weekId: idSchema }),
+  z.object({ role: z.literal(organiser), weekId: idSchema, districtCode: idSchema }),
+  z.object({ role: z.literal(volunteer), weekId: idSchema, activityIds: z.array(idSchema) }),
 ])
+export type RoleGrant = z.infer<typeof roleGrantSchema>
 
 export const activityContract = {
   weeks: action(z.object({}).strict().default({}), z.object({ weeks: z.array(weekSchema) })),
@@ -222,7 +229,7 @@ export const activityContract = {
   get: action(z.object({ id: idSchema }), z.object({ activity: activityDetailSchema })),
 
   /** The caller's organiser / admin / volunteer grants, to know what they may manage. */
-  roles: action(z.object({}).strict().default({}), z.object({ roles: z.array(roleSchema) })),
+  roles: action(z.object({}).strict().default({}), z.object({ roles: z.array(roleGrantSchema) })),
 
   /** Organiser of the district (or admin of the week): a new draft. */
   create: action(activityCreateInputSchema, z.object({ activity: managedActivitySchema })),
