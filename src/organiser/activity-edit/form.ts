@@ -1,13 +1,23 @@
 // The organiser's activity form as plain data: defaults, loading an activity into it, checking it,
 // and turning it into the create input or the update patch. Pure: the clock is passed in; days and
 // clocks are Asia/Shanghai.
-import type { ActivityCreateInput, ActivityDetail, ActivityPatch, Week } from '@shared/contracts/activity'
+import {
+  ACTIVITY_LIMITS,
+  ONLINE_URL_RE,
+  type ActivityCreateInput,
+  type ActivityDetail,
+  type ActivityPatch,
+  type Week,
+} from '@shared/contracts/activity'
 import { DEFAULT_SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
 import { daysBetween, shanghaiClock, shanghaiDate, shanghaiInstant } from '@shared/domain/time'
 import type { ActivityMode, Audience, ContentType, Topic } from '@shared/domain/vocabulary'
 import { ERROR_MESSAGES } from '@shared/errors'
 
 const HOUR_MS = 60 * 60 * 1000
+
+/** The contract's limits (activity.create and activity.update check the same numbers). */
+export const LIMITS = ACTIVITY_LIMITS
 
 export interface ActivityForm {
   districtCode: string
@@ -175,8 +185,6 @@ export function instants(f: ActivityForm) {
   }
 }
 
-const URL_RE = /^https?:\/\/\S+$/
-
 /**
  * Everything wrong with the form, by field, in Chinese. `startMustBeFuture`: a new activity, or
  * one whose start moved (the server refuses a start in the past then).
@@ -185,28 +193,32 @@ export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDa
   const e: FormErrors = {}
   if (!f.districtCode) e.district = '请选择县区'
   const title = f.title.trim()
-  if (title.length < 2 || title.length > 60) e.title = '请填写活动名称（2–60个字）'
+  if (title.length < LIMITS.titleMin || title.length > LIMITS.titleMax)
+    e.title = `请填写活动名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
   if (!f.type) e.type = '请选择活动类型'
   if (f.topics.length === 0) e.topics = '请至少选择一个学习主题'
   if (f.audiences.length === 0) e.audiences = '请至少选择一类适合人群'
-  if (!f.organizer.trim() || f.organizer.trim().length > 60) e.organizer = '请填写主办单位（60个字以内）'
+  if (!f.organizer.trim() || f.organizer.trim().length > LIMITS.organizerMax)
+    e.organizer = `请填写主办单位（${LIMITS.organizerMax}个字以内）`
   const co = splitNames(f.coOrganizers)
-  if (co.length > 10 || co.some((c) => c.length > 60)) e.coOrganizers = '协办单位最多10个，每个60个字以内'
+  if (co.length > LIMITS.coOrganizersMax || co.some((c) => c.length > LIMITS.coOrganizerMax))
+    e.coOrganizers = `协办单位最多${LIMITS.coOrganizersMax}个，每个${LIMITS.coOrganizerMax}个字以内`
   if (f.mode !== 'online' && (!f.venueName.trim() || !f.venueAddress.trim())) e.venue = ERROR_MESSAGES.VENUE_REQUIRED
-  else if (f.venueName.trim().length > 60 || f.venueAddress.trim().length > 120) e.venue = '场地名称60字以内，地址120字以内'
-  if (f.mode !== 'offline' && !URL_RE.test(f.onlineUrl.trim())) e.onlineUrl = '请填写以 http:// 或 https:// 开头的参与链接'
+  else if (f.venueName.trim().length > LIMITS.venueNameMax || f.venueAddress.trim().length > LIMITS.venueAddressMax)
+    e.venue = `场地名称${LIMITS.venueNameMax}字以内，地址${LIMITS.venueAddressMax}字以内`
+  if (f.mode !== 'offline' && !ONLINE_URL_RE.test(f.onlineUrl.trim())) e.onlineUrl = '请填写以 http:// 或 https:// 开头的参与链接'
   const t = instants(f)
   if (f.day < week.startDate || f.day > week.endDate) e.time = ERROR_MESSAGES.ACTIVITY_OUTSIDE_WEEK
   else if (!(t.endAt > t.startAt)) e.time = ERROR_MESSAGES.ACTIVITY_TIME_INVALID
   else if (startMustBeFuture && t.startAt <= now) e.time = ERROR_MESSAGES.ACTIVITY_START_PASSED
   if (f.signupRequired) {
     const cap = Number(f.capacity)
-    if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > 100_000)
-      e.capacity = '请填写名额人数（1–100000 的整数）'
+    if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > LIMITS.capacityMax)
+      e.capacity = `请填写名额人数（1–${LIMITS.capacityMax} 的整数）`
     if (!(t.opensAt < t.closesAt) || t.closesAt > t.startAt) e.window = ERROR_MESSAGES.SIGNUP_WINDOW_INVALID
     if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
   }
-  if (f.description.trim().length > 2000) e.description = '活动介绍2000字以内'
+  if (f.description.trim().length > LIMITS.descriptionMax) e.description = `活动介绍${LIMITS.descriptionMax}字以内`
   return e
 }
 

@@ -4,8 +4,6 @@ import {
   addStep,
   checkForm,
   emptyForm,
-  errorKeysFromPaths,
-  errorPlaces,
   formFromCourse,
   kindText,
   move,
@@ -20,6 +18,7 @@ import {
   withoutErrors,
   type CourseForm,
 } from './form'
+import { errorKeysFromPaths, errorPlaces } from './formErrors'
 
 function filled(): CourseForm {
   let f: CourseForm = {

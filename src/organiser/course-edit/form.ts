@@ -1,4 +1,4 @@
-import type { CourseInput, Lesson } from '@shared/contracts/course'
+import { COURSE_LIMITS, HTTPS_URL_RE, IMAGE_REF_RE, type CourseInput, type Lesson } from '@shared/contracts/course'
 import { COURSE_KINDS, COURSE_TOPICS, labelOf, topicKind, type CourseTopic } from '@shared/domain/vocabulary'
 
 // The course editor's form: plain strings while typing, checked like the contract (courseInputSchema)
@@ -40,23 +40,8 @@ export interface CourseForm {
  */
 export type FormErrors = Record<string, string>
 
-export const LIMITS = {
-  titleMin: 2,
-  titleMax: 40,
-  introMax: 300,
-  lessonsMax: 20,
-  lessonTitleMax: 40,
-  minutesMax: 120,
-  stepsMax: 15,
-  stepTextMax: 300,
-  imageAltMax: 60,
-  tipMax: 120,
-  urlMax: 300,
-  activitiesMax: 20,
-}
-
-const IMAGE_RE = /^(cloud:\/\/|https:\/\/)\S+$/
-const HTTPS_RE = /^https:\/\/\S+$/
+/** The contract's limits (course.save checks the same numbers). */
+export const LIMITS = COURSE_LIMITS
 
 let seq = 0
 const nextKey = (prefix: string) => `${prefix}${(++seq).toString(36)}`
@@ -174,7 +159,7 @@ export function updateStep(f: CourseForm, lessonKey: string, stepKey: string, pa
   return withSteps(f, lessonKey, (steps) => steps.map((s) => (s.key === stepKey ? { ...s, ...patch } : s)))
 }
 
-export function toggleActivity(ids: readonly string[], id: string, max = LIMITS.activitiesMax): string[] {
+export function toggleActivity(ids: readonly string[], id: string, max: number = LIMITS.activitiesMax): string[] {
   if (ids.includes(id)) return ids.filter((x) => x !== id)
   return ids.length >= max ? [...ids] : [...ids, id]
 }
@@ -205,7 +190,7 @@ export function checkForm(f: CourseForm): FormErrors {
     e.title = `请填写课程名称（${LIMITS.titleMin}–${LIMITS.titleMax}个字）`
   const intro = f.intro.trim()
   if (!intro || intro.length > LIMITS.introMax) e.intro = `请填写课程简介（${LIMITS.introMax}字以内）`
-  if (f.cover.trim() && (!IMAGE_RE.test(f.cover.trim()) || f.cover.trim().length > LIMITS.urlMax))
+  if (f.cover.trim() && (!IMAGE_REF_RE.test(f.cover.trim()) || f.cover.trim().length > LIMITS.urlMax))
     e.cover = '封面图请填云存储文件ID（cloud://）或 https:// 开头的网址'
   if (f.lessons.length === 0) e.lessons = '请至少添加一课'
   else if (f.lessons.length > LIMITS.lessonsMax) e.lessons = `一门课程最多${LIMITS.lessonsMax}课`
@@ -219,12 +204,12 @@ export function checkForm(f: CourseForm): FormErrors {
       const text = s.text.trim()
       if (!text || text.length > LIMITS.stepTextMax) e[`${s.key}.text`] = `请写下这一步怎么做（${LIMITS.stepTextMax}字以内）`
       const image = s.image.trim()
-      if (image && (!IMAGE_RE.test(image) || image.length > LIMITS.urlMax))
+      if (image && (!IMAGE_REF_RE.test(image) || image.length > LIMITS.urlMax))
         e[`${s.key}.image`] = '图片请填云存储文件ID（cloud://）或 https:// 开头的网址'
       if (s.imageAlt.trim().length > LIMITS.imageAltMax) e[`${s.key}.imageAlt`] = `图片说明${LIMITS.imageAltMax}字以内`
       if (s.tip.trim().length > LIMITS.tipMax) e[`${s.key}.tip`] = `提示${LIMITS.tipMax}字以内`
       const video = s.videoUrl.trim()
-      if (video && (!HTTPS_RE.test(video) || video.length > LIMITS.urlMax)) e[`${s.key}.videoUrl`] = '视频链接请填 https:// 开头的网址'
+      if (video && (!HTTPS_URL_RE.test(video) || video.length > LIMITS.urlMax)) e[`${s.key}.videoUrl`] = '视频链接请填 https:// 开头的网址'
     }
   }
   if (f.activityIds.length > LIMITS.activitiesMax) e.activities = `最多关联${LIMITS.activitiesMax}项活动`
@@ -254,89 +239,6 @@ export function toSaveInput(f: CourseForm, weekId: string, courseId?: string): C
     })),
     activityIds: [...f.activityIds],
   }
-}
-
-const TOP_FIELDS: Record<string, string> = {
-  districtCode: 'district',
-  topic: 'topic',
-  title: 'title',
-  intro: 'intro',
-  cover: 'cover',
-  activityIds: 'activities',
-  lessons: 'lessons',
-}
-
-/** VALIDATION_FAILED paths ('lessons.1.steps.0.text', 'title') as form error keys. */
-export function errorKeysFromPaths(paths: readonly string[] | undefined, f: CourseForm): string[] {
-  const out = new Set<string>()
-  for (const raw of paths ?? []) {
-    const p = raw.split('.')
-    if (p[0] !== 'lessons' || p.length < 2) {
-      if (TOP_FIELDS[p[0]]) out.add(TOP_FIELDS[p[0]])
-      continue
-    }
-    const lesson = f.lessons[Number(p[1])]
-    if (!lesson) {
-      out.add('lessons')
-      continue
-    }
-    if (p[2] !== 'steps') {
-      out.add(`${lesson.key}.${p[2] === 'minutes' ? 'minutes' : 'title'}`)
-      continue
-    }
-    const step = p.length > 3 ? lesson.steps[Number(p[3])] : undefined
-    if (!step) out.add(`${lesson.key}.steps`)
-    else out.add(`${step.key}.${['image', 'imageAlt', 'tip', 'videoUrl'].includes(p[4]) ? p[4] : 'text'}`)
-  }
-  return [...out]
-}
-
-/** Which form field a server refusal is about. */
-export const CODE_FIELD: Partial<Record<string, string>> = {
-  COURSE_ACTIVITY_INVALID: 'activities',
-  DISTRICT_NOT_IN_WEEK: 'district',
-}
-
-const TOP_LABELS: Record<string, string> = {
-  district: '县区',
-  topic: '课程主题',
-  title: '课程名称',
-  intro: '课程简介',
-  cover: '封面图',
-  lessons: '课时',
-  activities: '关联活动',
-}
-const PART_LABELS: Record<string, string> = {
-  title: '课时名称',
-  minutes: '时长',
-  steps: '步骤',
-  text: '文字',
-  image: '图片',
-  imageAlt: '图片说明',
-  tip: '提示',
-  videoUrl: '视频链接',
-}
-
-/** Where the errors are, in words: 课程名称、第2课·时长、第1课第3步·图片. */
-export function errorPlaces(e: FormErrors, f: CourseForm): string[] {
-  const out: string[] = []
-  for (const key of Object.keys(e)) {
-    if (TOP_LABELS[key]) {
-      out.push(TOP_LABELS[key])
-      continue
-    }
-    const [owner, part] = key.split('.')
-    const li = f.lessons.findIndex((l) => l.key === owner)
-    if (li >= 0) {
-      out.push(`第${li + 1}课·${PART_LABELS[part] ?? part}`)
-      continue
-    }
-    f.lessons.forEach((l, i) => {
-      const si = l.steps.findIndex((s) => s.key === owner)
-      if (si >= 0) out.push(`第${i + 1}课第${si + 1}步·${PART_LABELS[part] ?? part}`)
-    })
-  }
-  return out
 }
 
 export function totalMinutes(f: CourseForm): number {

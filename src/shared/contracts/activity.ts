@@ -128,11 +128,29 @@ export type ManagedSummary = z.infer<typeof managedSummarySchema>
 
 const text = (max: number) => textSchema({ min: 1, max })
 
-export const venueSchema = z.object({ name: text(60), address: text(120) })
-export const onlineUrlSchema = textSchema({ max: 300 }).regex(/^https?:\/\/\S+$/)
+/** The limits of an activity as an organiser writes it; the schemas below and the activity form share them. */
+export const ACTIVITY_LIMITS = {
+  titleMin: 2,
+  titleMax: 60,
+  organizerMax: 60,
+  coOrganizersMax: 10,
+  coOrganizerMax: 60,
+  venueNameMax: 60,
+  venueAddressMax: 120,
+  onlineUrlMax: 300,
+  capacityMax: 100_000,
+  descriptionMax: 2000,
+  cancelReasonMax: 200,
+} as const
+
+/** An online link: http or https. */
+export const ONLINE_URL_RE = /^https?:\/\/\S+$/
+
+export const venueSchema = z.object({ name: text(ACTIVITY_LIMITS.venueNameMax), address: text(ACTIVITY_LIMITS.venueAddressMax) })
+export const onlineUrlSchema = textSchema({ max: ACTIVITY_LIMITS.onlineUrlMax }).regex(ONLINE_URL_RE)
 
 export const signupPlanSchema = z.object({
-  capacity: z.number().int().min(1).max(100_000),
+  capacity: z.number().int().min(1).max(ACTIVITY_LIMITS.capacityMax),
   opensAt: instant,
   closesAt: instant,
   cancelDeadline: instant,
@@ -142,12 +160,12 @@ export const signupPlanSchema = z.object({
 
 /** Every field an organiser edits (create takes them all; update any subset). */
 const activityFields = {
-  title: textSchema({ min: 2, max: 60 }),
+  title: textSchema({ min: ACTIVITY_LIMITS.titleMin, max: ACTIVITY_LIMITS.titleMax }),
   type: contentTypeSchema,
   topics: z.array(topicSchema).min(1).max(11),
   audiences: z.array(audienceSchema).min(1).max(9),
-  organizer: text(60),
-  coOrganizers: z.array(text(60)).max(10),
+  organizer: text(ACTIVITY_LIMITS.organizerMax),
+  coOrganizers: z.array(text(ACTIVITY_LIMITS.coOrganizerMax)).max(ACTIVITY_LIMITS.coOrganizersMax),
   mode: modeSchema,
   venue: venueSchema.nullable(),
   onlineUrl: onlineUrlSchema.nullable(),
@@ -155,7 +173,7 @@ const activityFields = {
   endAt: instant,
   /** null = 无需报名 (open attendance). */
   signup: signupPlanSchema.nullable(),
-  description: textSchema({ max: 2000, multiline: true }),
+  description: textSchema({ max: ACTIVITY_LIMITS.descriptionMax, multiline: true }),
   /** Minutes before the start when check-in opens (default 60; up to a day). */
   checkinLeadMinutes: z.number().int().min(0).max(1440).optional(),
 }
@@ -239,7 +257,7 @@ export const activityContract = {
   publish: action(z.object({ id: idSchema }), z.object({ activity: managedActivitySchema })),
   /** Organiser: cancel; every active registrant gets an `activity_cancelled` notice. */
   cancel: action(
-    z.object({ id: idSchema, reason: textSchema({ min: 1, max: 200 }) }),
+    z.object({ id: idSchema, reason: textSchema({ min: 1, max: ACTIVITY_LIMITS.cancelReasonMax }) }),
     z.object({ activity: managedActivitySchema, notified: z.number().int() }),
   ),
   /** Organiser: the activities of the districts they run in a week (admin: all), drafts included. */

@@ -12,34 +12,52 @@ export const courseKindSchema = z.enum(codesOf(COURSE_KINDS))
 export const courseTopicSchema = z.enum(codesOf(COURSE_TOPICS))
 export const lessonIdSchema = z.string().regex(/^l[a-z0-9]{1,15}$/)
 
+/** The limits of a course as an organiser writes it; the schemas below and the course editor's form share them. */
+export const COURSE_LIMITS = {
+  titleMin: 2,
+  titleMax: 40,
+  introMax: 300,
+  lessonsMax: 20,
+  lessonTitleMax: 40,
+  minutesMax: 120,
+  stepsMax: 15,
+  stepTextMax: 300,
+  imageAltMax: 60,
+  tipMax: 120,
+  urlMax: 300,
+  activitiesMax: 20,
+} as const
+
+/** A picture: a cloud storage fileID or an https URL. */
+export const IMAGE_REF_RE = /^(cloud:\/\/|https:\/\/)\S+$/
+/** A video link: https only. */
+export const HTTPS_URL_RE = /^https:\/\/\S+$/
+
 /**
  * A picture in a lesson: a cloud storage fileID (`cloud://…`, shown by <Image> in weapp, served by
  * the local cloud's /storage in h5) or an https URL.
  */
-export const imageRefSchema = textSchema({ max: 300 }).regex(/^(cloud:\/\/|https:\/\/)\S+$/)
+export const imageRefSchema = textSchema({ max: COURSE_LIMITS.urlMax }).regex(IMAGE_REF_RE)
 
 export const lessonStepSchema = z.object({
   /** What to do, in plain words; shown large, one step per screen. */
-  text: textSchema({ min: 1, max: 300, multiline: true }),
+  text: textSchema({ min: 1, max: COURSE_LIMITS.stepTextMax, multiline: true }),
   image: imageRefSchema.nullable().default(null),
   /** What the picture shows, read out for people who cannot see it. */
-  imageAlt: textSchema({ max: 60 }).nullable().default(null),
+  imageAlt: textSchema({ max: COURSE_LIMITS.imageAltMax }).nullable().default(null),
   /** An optional video (https). */
-  videoUrl: textSchema({ max: 300 })
-    .regex(/^https:\/\/\S+$/)
-    .nullable()
-    .default(null),
+  videoUrl: textSchema({ max: COURSE_LIMITS.urlMax }).regex(HTTPS_URL_RE).nullable().default(null),
   /** A short warning or hint (e.g. 防诈骗: 验证码不要告诉任何人). */
-  tip: textSchema({ max: 120 }).nullable().default(null),
+  tip: textSchema({ max: COURSE_LIMITS.tipMax }).nullable().default(null),
 })
 export type LessonStep = z.infer<typeof lessonStepSchema>
 
 export const lessonSchema = z.object({
   id: lessonIdSchema,
-  title: textSchema({ min: 1, max: 40 }),
+  title: textSchema({ min: 1, max: COURSE_LIMITS.lessonTitleMax }),
   /** About how long it takes. */
-  minutes: z.number().int().min(1).max(120),
-  steps: z.array(lessonStepSchema).min(1).max(15),
+  minutes: z.number().int().min(1).max(COURSE_LIMITS.minutesMax),
+  steps: z.array(lessonStepSchema).min(1).max(COURSE_LIMITS.stepsMax),
 })
 export type Lesson = z.infer<typeof lessonSchema>
 
@@ -127,15 +145,15 @@ export const courseInputSchema = z.object({
   weekId: idSchema,
   districtCode: idSchema,
   topic: courseTopicSchema,
-  title: textSchema({ min: 2, max: 40 }),
-  intro: textSchema({ min: 1, max: 300, multiline: true }),
+  title: textSchema({ min: COURSE_LIMITS.titleMin, max: COURSE_LIMITS.titleMax }),
+  intro: textSchema({ min: 1, max: COURSE_LIMITS.introMax, multiline: true }),
   cover: imageRefSchema.nullable().default(null),
   /** Lessons in order; a lesson without an id is new. */
   lessons: z
     .array(lessonSchema.extend({ id: lessonIdSchema.optional() }))
     .min(1)
-    .max(20),
-  activityIds: z.array(idSchema).max(20).default([]),
+    .max(COURSE_LIMITS.lessonsMax),
+  activityIds: z.array(idSchema).max(COURSE_LIMITS.activitiesMax).default([]),
 })
 export type CourseInput = z.input<typeof courseInputSchema>
 
