@@ -16,11 +16,12 @@ import {
   syncScans,
 } from '@/services/checkin'
 import { instantText, timeRangeText } from '@/utils/activityText'
+import { newNonce } from '@/utils/nonce'
 import { countsText } from '../components/countsText'
 import { ScanButton } from '../components/ScanButton'
 import { ScanResult, type ScanView } from '../components/ScanResult'
 import { checkInOffline, readRoster, saveRoster, type SavedRoster } from '../offline/offline'
-import { drain, newNonce, readQueue } from '../offline/queue'
+import { drain, readQueue } from '../offline/queue'
 import { taroStore } from '../offline/store'
 import '../components/vol.scss'
 import './index.scss'
