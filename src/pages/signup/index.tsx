@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import type { FamilyMember, ProfileView } from '@shared/contracts/signup'
 import { PageShell } from '@/components/PageShell'
+// form first: it brings the Chip's and the states' styles in the order every chunk uses (mini-css-extract wants one).
+import '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { getActivity } from '@/services/activity'
