@@ -1,5 +1,5 @@
 import { CloudError } from './callCloud'
-import { cancelSignup, createSignup, newNonce } from './signup'
+import { cancelSignup, createSignup } from './signup'
 import { send } from './transport'
 
 jest.mock('./transport', () => ({ send: jest.fn() }))
@@ -49,13 +49,6 @@ describe('createSignup', () => {
     mockSend.mockRejectedValue(new CloudError('NETWORK'))
     await expect(createSignup({ activityId: 'a1', personId: 'self', waitlist: true })).rejects.toMatchObject({ code: 'NETWORK' })
     expect(mockSend).toHaveBeenCalledTimes(2)
-  })
-
-  test('each tap gets its own nonce that the contract accepts', () => {
-    const a = newNonce()
-    const b = newNonce()
-    expect(a).not.toBe(b)
-    expect(a).toMatch(/^[a-z0-9]{16}$/)
   })
 })
 

@@ -4,19 +4,13 @@
 // function answers what the first try did (same nonce) instead of ALREADY_REGISTERED, or finishes
 // what it left half-done.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { newNonce } from '@/utils/nonce'
 import { callCloud, isCloudError } from './callCloud'
 
 type CreateInput = Omit<InputOf<'signup', 'create'>, 'nonce'>
 type CancelInput = Omit<InputOf<'signup', 'cancel'>, 'nonce'>
 type In<A extends ActionName<'signup'>> = InputOf<'signup', A>
 type Out<A extends ActionName<'signup'>> = Promise<OutputOf<'signup', A>>
-
-/** A random request id: 16 base-36 characters (not a secret: it only tells a retry from a new tap). */
-export function newNonce(random: () => number = Math.random): string {
-  let out = ''
-  for (let i = 0; i < 16; i++) out += Math.floor(random() * 36).toString(36)
-  return out
-}
 
 /** Sends a request; on a network failure the very same request (same nonce) once more. */
 async function sendTwiceOnNetworkFailure<A extends 'create' | 'cancel'>(

@@ -1,33 +1,28 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import type { Enrolment, Lesson } from '@shared/contracts/course'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { Lesson } from '@shared/contracts/course'
 // form first: it brings the Chip's and the states' styles in the order every chunk uses.
 import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
-import { completeLesson, enrolInCourse, getLesson, saveLessonProgress } from '@/services/course'
+import { completeLesson, enrolInCourse, getLesson } from '@/services/course'
 import { fileUrl } from '@/services/fileUrl'
-import { certificateUrl, clampStep, courseUrl, lessonIndexText, lessonUrl, stepText } from '@/utils/courseText'
+import { clampStep, lessonIndexText, stepText } from '@/utils/courseText'
 import { clearPosition, readPosition, writePosition } from '../components/position'
+import { FinishedScreen, type Finished } from './FinishedScreen'
+import { backToCourse, learner } from './nav'
+import { useProgressSaver } from './useProgressSaver'
 import { VideoLink } from './VideoLink'
 import './index.scss'
 
-/** How long a step change waits before it is sent (it is on the phone at once). */
-const SAVE_DELAY_MS = 800
-
-/** Back to the course page: the one below when there is one, else open it. */
-function backToCourse(courseId: string, memberId: string | null) {
-  const pages = Taro.getCurrentPages()
-  const below = pages.length > 1 ? pages[pages.length - 2] : null
-  if (below && (below.route ?? '').includes('learn/course/')) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: courseUrl(courseId, memberId) })
-}
-
-function learner(memberId: string | null) {
-  return memberId ? { memberId } : {}
+/** The step to open at: the link's `step`, else the one kept on the phone for this lesson, else the first. */
+function openingStep(stepParam: string | undefined, courseId: string, memberId: string | null, lesson: Lesson): number {
+  if (stepParam !== undefined && stepParam !== '') return clampStep(Number(stepParam), lesson.steps.length)
+  const kept = readPosition(courseId, memberId)
+  return kept && kept.lessonId === lesson.id ? clampStep(kept.step, lesson.steps.length) : 0
 }
 
 /**
@@ -72,64 +67,11 @@ export default function LessonPage() {
           index={res.data.index}
           total={res.data.total}
           memberId={memberId}
-          initialStep={(() => {
-            if (stepParam !== undefined && stepParam !== '') return clampStep(Number(stepParam), res.data.lesson.steps.length)
-            const kept = readPosition(courseId, memberId)
-            return kept && kept.lessonId === res.data.lesson.id ? clampStep(kept.step, res.data.lesson.steps.length) : 0
-          })()}
+          initialStep={openingStep(stepParam, courseId, memberId, res.data.lesson)}
         />
       ) : null}
     </PageShell>
   )
-}
-
-interface Finished {
-  enrolment: Enrolment
-  nextLessonId: string | null
-  courseDone: boolean
-}
-
-/** Sends the step shown: on the phone at once, to the cloud after a pause or when the page hides. */
-function useProgressSaver(courseId: string, lessonId: string, memberId: string | null) {
-  const pending = useRef<number | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-
-  const send = async (step: number) => {
-    const input = { courseId, lessonId, step, ...learner(memberId) }
-    try {
-      await saveLessonProgress(input)
-    } catch (err) {
-      // Opened without enrolling first (a shared link): enrol, then remember the step.
-      if (toCloudError(err).code !== 'NOT_ENROLLED') return
-      try {
-        await enrolInCourse({ courseId, ...learner(memberId) })
-        await saveLessonProgress(input)
-      } catch {
-        // Still on the phone; sent again at the next step.
-      }
-    }
-  }
-  const cancel = () => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-    pending.current = null
-  }
-  const flush = () => {
-    const step = pending.current
-    cancel()
-    if (step !== null) void send(step)
-  }
-  const save = (step: number) => {
-    writePosition(courseId, memberId, lessonId, step)
-    pending.current = step
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(flush, SAVE_DELAY_MS)
-  }
-  const flushRef = useRef(flush)
-  flushRef.current = flush
-  useDidHide(() => flushRef.current())
-  useEffect(() => () => flushRef.current(), [])
-  return { save, cancel }
 }
 
 function LessonBody({
@@ -154,10 +96,7 @@ function LessonBody({
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [finished, setFinished] = useState<Finished | null>(null)
-  const saver = useProgressSaver(courseId, lesson.id, memberId)
-
-  // Opening the lesson is a position too (it may come from the phone, ahead of the cloud).
-  useEffect(() => saver.save(initialStep), [])
+  const saver = useProgressSaver(courseId, lesson.id, memberId, initialStep)
 
   const go = (to: number) => {
     const s = clampStep(to, steps.length)
@@ -288,77 +227,6 @@ function LessonBody({
             <Text>下一步 ›</Text>
           </View>
         )}
-      </View>
-    </View>
-  )
-}
-
-function FinishedScreen({
-  f,
-  courseId,
-  courseTitle,
-  lessonTitle,
-  memberId,
-}: {
-  f: Finished
-  courseId: string
-  courseTitle: string
-  lessonTitle: string
-  memberId: string | null
-}) {
-  const who = memberId ? f.enrolment.learnerName : ''
-  if (f.courseDone) {
-    return (
-      <View className="lesson-done lesson-done--course" data-testid="lesson-course-done">
-        <Text className="lesson-done__icon">★</Text>
-        <Text className="lesson-done__title">恭喜{who}！整门课都学完了</Text>
-        <Text className="lesson-done__text">
-          《{courseTitle}》全部{f.enrolment.total}课已学完，可以领取结业证书，保存下来发给家人看看。
-        </Text>
-        <View
-          className="btn btn--primary btn--block lesson-done__btn"
-          data-testid="lesson-certificate"
-          ariaRole="link"
-          onClick={() => void Taro.redirectTo({ url: certificateUrl(courseId, memberId) })}
-        >
-          <Text>查看结业证书</Text>
-        </View>
-        <View
-          className="btn btn--secondary btn--block lesson-done__btn"
-          data-testid="lesson-done-course"
-          ariaRole="link"
-          onClick={() => backToCourse(courseId, memberId)}
-        >
-          <Text>返回课程</Text>
-        </View>
-      </View>
-    )
-  }
-  const left = f.enrolment.total - f.enrolment.done
-  return (
-    <View className="lesson-done" data-testid="lesson-done">
-      <Text className="lesson-done__icon">✓</Text>
-      <Text className="lesson-done__title">“{lessonTitle}”学会了！</Text>
-      <Text className="lesson-done__text" data-testid="lesson-done-progress">
-        {who ? `${who}已` : '已'}学{f.enrolment.done}课，共{f.enrolment.total}课{left > 0 ? `，还剩${left}课` : ''}。
-      </Text>
-      {f.nextLessonId ? (
-        <View
-          className="btn btn--primary btn--block lesson-done__btn"
-          data-testid="lesson-next-lesson"
-          ariaRole="link"
-          onClick={() => void Taro.redirectTo({ url: lessonUrl(courseId, f.nextLessonId as string, 0, memberId) })}
-        >
-          <Text>学下一课 ›</Text>
-        </View>
-      ) : null}
-      <View
-        className="btn btn--secondary btn--block lesson-done__btn"
-        data-testid="lesson-done-course"
-        ariaRole="link"
-        onClick={() => backToCourse(courseId, memberId)}
-      >
-        <Text>返回课程目录</Text>
       </View>
     </View>
   )

@@ -12,13 +12,14 @@ import { noticeText } from '@/utils/signupText'
 export function Notices({ refresh }: { refresh: number }) {
   const res = useAsync(() => listNotices({ limit: 10 }), [refresh])
   const unreadIds = res.status === 'ready' ? res.data.items.filter((n) => n.readAt === null).map((n) => n.id) : []
-  const unreadKey = unreadIds.join(',')
+  // The effect is keyed on the ids' value, not the array's identity, and reads them back from the key.
+  const unreadKey = JSON.stringify(unreadIds)
 
   useEffect(() => {
-    if (unreadIds.length === 0) return
+    const ids = JSON.parse(unreadKey) as string[]
+    if (ids.length === 0) return
     // Seen now; a failure only means they say 新 once more next time.
-    markNoticesRead(unreadIds.slice(0, 50)).catch(() => undefined)
-    // keyed on the ids' value, not the array's identity
+    markNoticesRead(ids.slice(0, 50)).catch(() => undefined)
   }, [unreadKey])
 
   if (res.status === 'loading') return null

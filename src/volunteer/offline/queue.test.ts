@@ -1,4 +1,4 @@
-import { drain, enqueue, memoryKV, newNonce, QUEUE_KEY, readQueue, removeDone, scannedHere } from './queue'
+import { drain, enqueue, memoryKV, QUEUE_KEY, readQueue, removeDone, scannedHere } from './queue'
 
 const scan = (reg: string, at = 1) => ({ activityId: 'a1', token: `t-${reg}`, registrationId: reg, scannedAt: at })
 
@@ -15,11 +15,6 @@ describe('offline queue', () => {
     expect(readQueue(kv)).toHaveLength(2)
     expect(scannedHere(kv, 'a1', 'r1')?.scannedAt).toBe(1)
     expect(scannedHere(kv, 'a1', 'r9')).toBeNull()
-  })
-
-  it('nonces differ', () => {
-    const seen = new Set(Array.from({ length: 200 }, () => newNonce()))
-    expect(seen.size).toBe(200)
   })
 
   it('ignores unreadable storage', () => {

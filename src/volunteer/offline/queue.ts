@@ -1,6 +1,7 @@
 // The volunteer's offline check-in queue: scans verified on the phone while the network is down,
 // kept in storage until `checkin.sync` accepts them. Pure over a tiny key-value interface, so the
 // rules are tested without Taro; `taroStore` (store.ts) plugs in Taro storage.
+import { newNonce } from '@/utils/nonce'
 
 export interface KV {
   get(key: string): unknown
@@ -55,19 +56,6 @@ function writeQueue(kv: KV, q: QueuedScan[]): void {
 /** Has this registration been scanned on this phone (for this activity) and not yet synced away? */
 export function scannedHere(kv: KV, activityId: string, registrationId: string): QueuedScan | null {
   return readQueue(kv).find((s) => s.activityId === activityId && s.registrationId === registrationId) ?? null
-}
-
-/** 16 random bytes as hex; crypto.getRandomValues where the platform has it. */
-export function newNonce(random: (n: number) => Uint8Array = defaultRandom): string {
-  return Array.from(random(16), (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function defaultRandom(n: number): Uint8Array {
-  const out = new Uint8Array(n)
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (c?.getRandomValues) return c.getRandomValues(out)
-  for (let i = 0; i < n; i++) out[i] = Math.floor(Math.random() * 256)
-  return out
 }
 
 /**

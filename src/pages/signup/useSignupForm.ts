@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import type { ActivityDetail } from '@shared/contracts/activity'
+import type { FamilyMember, Overlap, ProfileView, Registration } from '@shared/contracts/signup'
+import { useAsync } from '@/hooks/useAsync'
+import { toCloudError, type CloudError } from '@/services/callCloud'
+import { createSignup, previewSignup } from '@/services/signup'
+import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
+
+/** 'self' or a family member's id. */
+export type Person = 'self' | string
+
+/**
+ * The state of one sign-up: who it is for (oneself or a family member, who can be added in place),
+ * the preview of that person's sign-up, the profile form (the first time, or when editing) and the
+ * confirmation with its result.
+ */
+export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | null, initialMembers: FamilyMember[]) {
+  const [profile, setProfile] = useState(initialProfile)
+  const [members, setMembers] = useState(initialMembers)
+  const [person, setPerson] = useState<Person>('self')
+  const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const [draft, setDraft] = useState<ProfileDraft>(initialProfile ?? EMPTY_PROFILE)
+  const [errors, setErrors] = useState<FieldErrors<keyof ProfileDraft>>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [failure, setFailure] = useState<CloudError | null>(null)
+  const [result, setResult] = useState<{ registration: Registration; overlaps: Overlap[] } | null>(null)
+  const [round, setRound] = useState(0)
+
+  const preview = useAsync(() => previewSignup({ activityId: a.id, personId: person }), [a.id, person, round])
+
+  const member = person === 'self' ? null : (members.find((m) => m.id === person) ?? null)
+  const personName = member ? member.name : (profile?.name ?? '您')
+  const needProfile = profile === null
+  const showForm = needProfile || editing
+
+  const choose = (p: Person) => {
+    if (submitting) return
+    setPerson(p)
+    setFailure(null)
+    setAdding(false)
+  }
+
+  /** A family member just added: into the list, and chosen. */
+  const added = (m: FamilyMember) => {
+    setMembers((list) => [...list, m])
+    setAdding(false)
+    choose(m.id)
+  }
+
+  /** A change in the profile form clears the errors of the fields it changed. */
+  const changeDraft = (patch: Partial<ProfileDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch) as (keyof ProfileDraft)[]) delete next[k]
+      return next
+    })
+  }
+
+  const confirm = async () => {
+    if (submitting) return
+    let sent: ProfileView | undefined
+    if (showForm) {
+      const checked = checkProfile(draft)
+      if ('errors' in checked) {
+        setErrors(checked.errors)
+        setFailure(null)
+        return
+      }
+      sent = checked.profile
+    }
+    setSubmitting(true)
+    setFailure(null)
+    try {
+      // One nonce per tap: a retry after a cut connection is the same request (services/signup).
+      const res = await createSignup({ activityId: a.id, personId: person, ...(sent ? { profile: sent } : {}), waitlist: true })
+      if (sent) {
+        setProfile(sent)
+        setEditing(false)
+      }
+      setResult(res)
+    } catch (err) {
+      const e = toCloudError(err)
+      if (e.code === 'PROFILE_REQUIRED') setEditing(true)
+      if (e.code === 'VALIDATION_FAILED') setErrors(errorsFromPaths<keyof ProfileDraft>(e.fields, 'profile.'))
+      setFailure(e)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  /** After a result: sign up someone else (the preview is asked again). */
+  const again = () => {
+    setResult(null)
+    setFailure(null)
+    setRound((n) => n + 1)
+  }
+
+  return {
+    profile,
+    members,
+    person,
+    member,
+    personName,
+    needProfile,
+    showForm,
+    adding,
+    setAdding,
+    setEditing,
+    draft,
+    errors,
+    changeDraft,
+    submitting,
+    failure,
+    result,
+    preview,
+    choose,
+    added,
+    confirm,
+    again,
+  }
+}
+
+export type SignupForm = ReturnType<typeof useSignupForm>
