@@ -4,7 +4,11 @@
 // function answers what the first try did (same nonce) instead of ALREADY_REGISTERED, or finishes
 // what it left half-done.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { signupContract } from '@shared/contracts/signup'
+import { registerContract } from './contractRegistry'
 import { callCloud, isCloudError } from './callCloud'
+
+registerContract('signup', signupContract)
 
 type CreateInput = Omit<InputOf<'signup', 'create'>, 'nonce'>
 type CancelInput = Omit<InputOf<'signup', 'cancel'>, 'nonce'>
