@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { trimWeappBundle } from './weappTrim'
 
 const root = path.resolve(__dirname, '..')
 
@@ -24,7 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.join(__dirname, 'weappComponents.ts')],
     // Taro defines process.env.TARO_ENV as a literal ('weapp' | 'h5'). Dev-only code (the persona
     // switcher, the local gateway transport) is reached only through dynamic imports inside
     // `if (process.env.TARO_ENV === 'h5')`, which webpack drops as dead code from the weapp build
@@ -36,10 +37,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // weapp: WeChat has no recursive templates, so Taro writes every element's template once per
+    // nesting level into the main package's base.wxml (about 2.7 KB a level). The deepest page
+    // nests 9 levels (check-weapp reports weapp.maxTemplateDepth from its smoke render); anything
+    // deeper than baseLevel still renders, through Taro's `comp` component. Taro's default, 16,
+    // cost the main package 11 KB more.
+    baseLevel: 12,
     compiler: 'webpack5',
     cache: { enable: false },
     sass: {},
     mini: {
+      webpackChain(chain) {
+        trimWeappBundle(chain)
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -12,6 +12,8 @@ export interface LocalCloudOptions {
   dbPort?: number
   gatewayPort?: number
   staticDir?: string
+  /** Serve the static files with `no-cache` (npm run dev, whose h5 file names do not change). */
+  staticNoCache?: boolean
   /** 'if-empty' (default), 'always' (the data dir must be fresh) or 'never'. */
   seed?: 'if-empty' | 'always' | 'never'
   /**
@@ -45,6 +47,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const gateway = await startGateway({
     port: opts.gatewayPort ?? 0,
     staticDir: opts.staticDir,
+    staticNoCache: opts.staticNoCache,
     storageDir: storageDirOf(opts.dataDir),
   })
   const timers = opts.timers ? startTimers((line) => console.log(line)) : null

@@ -1,5 +1,7 @@
 // `npm run bench`: prints its figures and merges them into .bench/results.json.
-// Options: --no-build (reuse dist/weapp).
+// Options: --no-build (reuse dist/weapp if it is there), --only <names> (comma-separated, from
+// activityList, signup, signupCrash, checkin, course, stats, weapp: run just those; `--only weapp`
+// needs no local cloud, and with --no-build it measures the existing dist/weapp).
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,22 +16,42 @@ import { benchSignupCrash } from './signupCrash.bench'
 import { benchStats } from './stats.bench'
 import { benchWeapp } from './weapp.bench'
 
+type Cloud = Awaited<ReturnType<typeof startLocalCloud>>
+const CLOUD_BENCHES: Record<string, (cloud: Cloud) => Promise<Record<string, number>>> = {
+  activityList: benchActivityList,
+  signup: benchSignup,
+  signupCrash: benchSignupCrash,
+  checkin: benchCheckin,
+  course: benchCourse,
+  stats: benchStats,
+}
+
+/** The benches --only names, or all of them. */
+function selected(): Set<string> {
+  const all = [...Object.keys(CLOUD_BENCHES), 'weapp']
+  const i = process.argv.indexOf('--only')
+  if (i < 0) return new Set(all)
+  const names = (process.argv[i + 1] ?? '').split(',').filter(Boolean)
+  const unknown = names.filter((n) => !all.includes(n))
+  if (names.length === 0 || unknown.length) throw new Error(`--only takes a comma-separated list of: ${all.join(', ')}`)
+  return new Set(names)
+}
+
 async function main() {
-  await buildFunctions()
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
-  const cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false })
-  try {
-    recordFigures(await benchActivityList(cloud))
-    recordFigures(await benchSignup(cloud))
-    recordFigures(await benchSignupCrash(cloud))
-    recordFigures(await benchCheckin(cloud))
-    recordFigures(await benchCourse(cloud))
-    recordFigures(await benchStats(cloud))
-  } finally {
-    await cloud.close()
-    rmSync(dataDir, { recursive: true, force: true })
+  const only = selected()
+  const cloudBenches = Object.entries(CLOUD_BENCHES).filter(([name]) => only.has(name))
+  if (cloudBenches.length) {
+    await buildFunctions()
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-bench-'))
+    const cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false })
+    try {
+      for (const [, bench] of cloudBenches) recordFigures(await bench(cloud))
+    } finally {
+      await cloud.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }
-  recordFigures(benchWeapp())
+  if (only.has('weapp')) recordFigures(benchWeapp())
   console.log(`figures written to ${path.relative(process.cwd(), RESULTS_FILE)}`)
   process.exit(0)
 }

@@ -28,6 +28,12 @@ function load(fn: string): Main {
   return main
 }
 
+/** Forgets the loaded bundle of `fn`: the next call loads cloudfunctions/<fn>/index.js again (npm run dev). */
+export function forgetFunction(fn: string): void {
+  loaded.delete(fn)
+  delete require.cache[require.resolve(path.join(FUNCTIONS_DIR, fn, 'index.js'))]
+}
+
 /** Calls cloud function `fn` as the person `openid`. The function must be built (npm run build:functions). */
 export async function invokeFunction(fn: string, event: unknown, openid: string): Promise<unknown> {
   const main = load(fn)

@@ -28,6 +28,8 @@ export interface GatewayOptions {
   host?: string
   /** Folder of the h5 build to serve; omitted = API only. */
   staticDir?: string
+  /** Serve every static file with `no-cache` (npm run dev: file names stay the same between rebuilds). */
+  staticNoCache?: boolean
   /** Folder of the local cloud storage (`<dataDir>/storage`); omitted = no /storage. */
   storageDir?: string
 }
@@ -106,7 +108,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
       if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
       if (url.pathname === UPLOAD_PATH && opts.storageDir) return await upload(opts.storageDir, req, res, url)
       if (url.pathname.startsWith(STORAGE_PREFIX) && opts.storageDir) return serveStorage(opts.storageDir, req, res, url.pathname)
-      if (opts.staticDir) return serveStatic(opts.staticDir, req, res)
+      if (opts.staticDir) return serveStatic(opts.staticDir, req, res, { noCache: opts.staticNoCache })
       return sendJson(res, 404, failure('NOT_FOUND'))
     } catch (err) {
       console.error('[gateway] request failed', err)

@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, opts: { noCache?: boolean } = {}): void {
   const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname)
   let file = path.normalize(path.join(root, urlPath))
   if (!file.startsWith(path.normalize(root))) {
@@ -30,7 +30,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   }
   res.writeHead(200, {
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+    'cache-control': opts.noCache || file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
   })
   createReadStream(file).pipe(res)
 }

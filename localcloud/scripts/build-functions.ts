@@ -1,7 +1,7 @@
 // Bundles every cloud function's TypeScript sources (cloudfunctions/<fn>/src/index.ts, with the shared
 // contracts and cloudfunctions/_core) into the single cloudfunctions/<fn>/index.js that WeChat
 // DevTools uploads. wx-server-sdk stays external: the cloud installs it from the function's package.json.
-import { build } from 'esbuild'
+import { build, context, type BuildOptions } from 'esbuild'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -24,27 +24,62 @@ function checkPinnedSdk(fn: string): void {
   }
 }
 
+/** The esbuild options that bundle function `fn` into cloudfunctions/<fn>/index.js. */
+export function functionBuildOptions(fn: string): BuildOptions & { metafile: true } {
+  checkPinnedSdk(fn)
+  return {
+    entryPoints: [path.join(FUNCTIONS_DIR, fn, 'src', 'index.ts')],
+    outfile: path.join(FUNCTIONS_DIR, fn, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  }
+}
+
 export async function buildFunctions(names = functionNames()): Promise<{ fn: string; bytes: number }[]> {
   const out: { fn: string; bytes: number }[] = []
   for (const fn of names) {
-    checkPinnedSdk(fn)
-    const outfile = path.join(FUNCTIONS_DIR, fn, 'index.js')
-    const result = await build({
-      entryPoints: [path.join(FUNCTIONS_DIR, fn, 'src', 'index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      tsconfig: path.join(ROOT, 'tsconfig.json'),
-      legalComments: 'none',
-      metafile: true,
-      logLevel: 'warning',
-    })
-    out.push({ fn, bytes: result.metafile.outputs[path.relative(process.cwd(), outfile)]?.bytes ?? 0 })
+    const options = functionBuildOptions(fn)
+    const result = await build(options)
+    out.push({ fn, bytes: result.metafile.outputs[path.relative(process.cwd(), options.outfile!)]?.bytes ?? 0 })
   }
   return out
+}
+
+/**
+ * Rebuilds each function's bundle whenever one of its sources changes (esbuild's watch mode), calling
+ * onRebuilt(fn) after each successful rebuild. Returns a function that stops watching.
+ */
+export async function watchFunctions(onRebuilt: (fn: string) => void, names = functionNames()): Promise<() => Promise<void>> {
+  const contexts = await Promise.all(
+    names.map((fn) =>
+      context({
+        ...functionBuildOptions(fn),
+        plugins: [
+          {
+            name: 'on-rebuilt',
+            setup(b) {
+              let first = true
+              b.onEnd((result) => {
+                if (first) return void (first = false)
+                if (result.errors.length === 0) onRebuilt(fn)
+              })
+            },
+          },
+        ],
+      }),
+    ),
+  )
+  await Promise.all(contexts.map((c) => c.watch()))
+  return async () => {
+    await Promise.all(contexts.map((c) => c.dispose()))
+  }
 }
 
 if (require.main === module) {

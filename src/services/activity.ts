@@ -2,7 +2,11 @@
 // activities and weeks, and the loaders the organiser pages share (scopes, activities to link).
 import type { ActivitySummary, RoleGrant, Week } from '@shared/contracts/activity'
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { activityContract } from '@shared/contracts/activity'
+import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
+
+registerContract('activity', activityContract)
 
 type In<A extends ActionName<'activity'>> = InputOf<'activity', A>
 type Out<A extends ActionName<'activity'>> = Promise<OutputOf<'activity', A>>

@@ -1,3 +1,5 @@
+// Loading the activity service registers the activity contract callCloud checks against.
+import './activity'
 import { callCloud, CloudError } from './callCloud'
 import { send } from './transport'
 

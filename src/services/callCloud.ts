@@ -1,5 +1,6 @@
-import { findContract, type ActionName, type FnName, type InputOf, type OutputOf } from '@shared/contracts'
+import type { ActionName, FnName, InputOf, OutputOf } from '@shared/contracts'
 import { CloudError } from './cloudError'
+import { registeredContract } from './contractRegistry'
 import { unwrapEnvelope } from './envelope'
 import { send } from './transport'
 
@@ -8,14 +9,15 @@ export { CloudError, isCloudError, toCloudError } from './cloudError'
 /**
  * The only way the app talks to the cloud. Checks the input against the action's contract before
  * anything is sent (VALIDATION_FAILED), sends it, and checks the answer against the output schema
- * (BAD_RESPONSE). Failures are CloudErrors with a code and its Chinese message.
+ * (BAD_RESPONSE). Failures are CloudErrors with a code and its Chinese message. The contract comes from
+ * the service module of that function, which registers it when loaded (see contractRegistry.ts).
  */
 export async function callCloud<F extends FnName, A extends ActionName<F>>(
   fn: F,
   action: A,
   input: InputOf<F, A>,
 ): Promise<OutputOf<F, A>> {
-  const contract = findContract(fn, action).action
+  const contract = registeredContract(fn, action)
   if (!contract) throw new CloudError('UNKNOWN_ACTION')
   const parsed = contract.input.safeParse(input)
   if (!parsed.success) {

@@ -1,7 +1,11 @@
 // The check-in domain's calls: volunteer invites, the activities a volunteer checks in for, the
 // door's scan, lookup, manual and walk-in check-ins, the offline roster and the queued scans' sync.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { checkinContract } from '@shared/contracts/checkin'
+import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
+
+registerContract('checkin', checkinContract)
 
 type In<A extends ActionName<'checkin'>> = InputOf<'checkin', A>
 type Out<A extends ActionName<'checkin'>> = Promise<OutputOf<'checkin', A>>

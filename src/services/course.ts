@@ -1,7 +1,11 @@
 // The course domain's calls (学习课堂): the catalogue, a course and its lessons, enrolling, progress
 // and completed lessons, certificates, the caller's learning, and the organiser's course editing.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { courseContract } from '@shared/contracts/course'
+import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
+
+registerContract('course', courseContract)
 
 type In<A extends ActionName<'course'>> = InputOf<'course', A>
 type Out<A extends ActionName<'course'>> = Promise<OutputOf<'course', A>>

@@ -1,7 +1,11 @@
 // The reading domain's calls (全民阅读): book lists, a book and its readers, reading logs, the
 // caller's reading, the district boards, and the organiser's list editing and totals.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { readingContract } from '@shared/contracts/reading'
+import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
+
+registerContract('reading', readingContract)
 
 type In<A extends ActionName<'reading'>> = InputOf<'reading', A>
 type Out<A extends ActionName<'reading'>> = Promise<OutputOf<'reading', A>>

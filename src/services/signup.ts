@@ -5,7 +5,11 @@
 // what it left half-done.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { newNonce } from '@/utils/nonce'
+import { signupContract } from '@shared/contracts/signup'
+import { registerContract } from './contractRegistry'
 import { callCloud, isCloudError } from './callCloud'
+
+registerContract('signup', signupContract)
 
 type CreateInput = Omit<InputOf<'signup', 'create'>, 'nonce'>
 type CancelInput = Omit<InputOf<'signup', 'cancel'>, 'nonce'>

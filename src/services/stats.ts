@@ -1,7 +1,11 @@
 // The stats domain's calls (organiser side): the dashboard's figures, the publicity records, the
 // 总结表 (read, save, export) and the counters' reconciliation.
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
+import { statsContract } from '@shared/contracts/stats'
+import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
+
+registerContract('stats', statsContract)
 
 type In<A extends ActionName<'stats'>> = InputOf<'stats', A>
 type Out<A extends ActionName<'stats'>> = Promise<OutputOf<'stats', A>>

@@ -1,4 +1,4 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Dashboard } from '@shared/contracts/stats'
@@ -156,7 +156,9 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
         )}
       </View>
 
-      <ScrollView scrollX className="dash-days" data-testid="dash-day-selector" data-value={day}>
+      {/* A view that scrolls sideways (overflow-x in the scss), not a ScrollView: a ScrollView anywhere in
+          the app puts its templates into the main package's base.wxml (about 9 KB). */}
+      <View className="dash-days" data-testid="dash-day-selector" data-value={day}>
         <View className="dash-days__row">
           {days.map((x) => {
             const p = dayParts(x)
@@ -167,7 +169,7 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
             )
           })}
         </View>
-      </ScrollView>
+      </View>
 
       <LiveStatus generatedAt={d?.generatedAt ?? null} updating={live.updating} failing={!!live.error && !!d} />
 

@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { RATING_LEVELS } from '../domain/feedback'
 import { AGE_GROUPS, RELATIONS } from '../domain/people'
 import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
 import { textSchema } from './text'
-import { ratingChoiceSchema } from './stats'
 import { audienceSchema, idSchema, modeSchema, nonceSchema, signupFieldSchema } from './activity'
 
 /** Epoch milliseconds. */
@@ -11,6 +11,9 @@ const instant = z.number().int()
 
 export const ageGroupSchema = z.enum(codesOf(AGE_GROUPS))
 export const relationSchema = z.enum(codesOf(RELATIONS))
+export const ratingLevelSchema = z.enum(codesOf(RATING_LEVELS))
+/** A rating, or 'skipped' (asked once; the person chose not to rate). */
+export const ratingChoiceSchema = z.union([ratingLevelSchema, z.literal('skipped')])
 /** A mainland mobile number. */
 export const phoneSchema = z
   .string()

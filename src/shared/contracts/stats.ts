@@ -1,7 +1,5 @@
 import { z } from 'zod'
-import { RATING_LEVELS } from '../domain/feedback'
 import { SUMMARY_ROW_KEYS, TYPED_ROW_KEYS } from '../domain/summary'
-import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
 import { textSchema } from './text'
 import { contentTypeSchema, daySchema, idSchema } from './activity'
@@ -9,10 +7,6 @@ import { contentTypeSchema, daySchema, idSchema } from './activity'
 /** Epoch milliseconds. */
 const instant = z.number().int()
 const count = z.number().int()
-
-export const ratingLevelSchema = z.enum(codesOf(RATING_LEVELS))
-/** A rating, or 'skipped' (asked once; the person chose not to rate). */
-export const ratingChoiceSchema = z.union([ratingLevelSchema, z.literal('skipped')])
 
 export const feedbackSchema = z.object({
   satisfied: count,
