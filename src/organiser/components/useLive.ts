@@ -41,17 +41,18 @@ export function useLive<T>(
   const subscribeRef = useRef(subscribe)
   subscribeRef.current = subscribe
   const unsubscribe = useRef<(() => void) | null>(null)
-  const closeWatch = () => {
+  // Both read refs only, so they keep their identity for the life of the page.
+  const closeWatch = useCallback(() => {
     unsubscribe.current?.()
     unsubscribe.current = null
-  }
-  const openWatch = () => {
+  }, [])
+  const openWatch = useCallback(() => {
     closeWatch()
     unsubscribe.current =
       subscribeRef.current?.(() => {
         if (shown.current && keyRef.current !== null) poller.current?.refresh()
       }) ?? null
-  }
+  }, [closeWatch])
   if (!poller.current) {
     poller.current = createPoller<T>({
       load: () => loadRef.current(),
@@ -75,14 +76,14 @@ export function useLive<T>(
       p.start()
       openWatch()
     }
-  }, [key])
+  }, [key, openWatch, closeWatch])
 
   useEffect(
     () => () => {
       poller.current?.stop()
       closeWatch()
     },
-    [],
+    [closeWatch],
   )
 
   useDidShow(() => {
