@@ -9,7 +9,7 @@ import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../.
 import { readFeedback, recountFeedback } from '../../../src/shared/domain/feedback'
 import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
 import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { startTestCloud, type Answer, type TestCloud } from '../harness'
 import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
 
 const MIN = 60_000
@@ -108,7 +108,7 @@ async function expectExact(activityId: string, regs: string[] = []) {
 
 interface Case {
   /** The request sent (the same each time: same nonce). */
-  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Envelope | null; requests: number }>
+  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Answer | null; requests: number }>
 }
 
 /**
@@ -119,7 +119,7 @@ async function everyPosition(
   activityId: string,
   next: () => Case,
   regs: () => string[],
-  retried = (answer: Envelope | null) => answer?.ok === true,
+  retried = (answer: Answer | null) => answer?.ok === true,
 ) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
@@ -187,7 +187,7 @@ describe('walk-in', () => {
     const { id } = await runningActivity(0)
     let i = 0
     const next = (): Case => {
-      const input = { activityId: id, name: '王阿姨', audience: 'seniors', headcount: 1 + (i % 3), nonce: `wk-nonce-${i++}` }
+      const input = { activityId: id, name: '王阿姨', audience: 'seniors' as const, headcount: 1 + (i % 3), nonce: `wk-nonce-${i++}` }
       return { send: (plan) => cloud.callWithFault('checkin', 'walkin', input, ORGANISER, plan) }
     }
     await everyPosition(id, next, () => [])
@@ -198,7 +198,7 @@ describe('walk-in', () => {
 
   test.each(MODES)('given up after dying at the walk-in insert (%s): the repair alone makes it exact', async (mode) => {
     const { id } = await runningActivity(0)
-    const input = (n: string) => ({ activityId: id, audience: 'residents', headcount: 4, nonce: `wk-give-up-${mode}-${n}` })
+    const input = (n: string) => ({ activityId: id, audience: 'residents' as const, headcount: 4, nonce: `wk-give-up-${mode}-${n}` })
     const clean = await cloud.callWithFault('checkin', 'walkin', input('a'), ORGANISER, {})
     expect(clean.answer?.ok).toBe(true)
     const cut = await cloud.callWithFault('checkin', 'walkin', input('b'), ORGANISER, { at: clean.requests - 1, mode })
@@ -254,7 +254,7 @@ describe('rating', () => {
   test('a different choice sent while the first one is pending answers CONFLICT; the first one sent again is adopted', async () => {
     const { id, people, regs } = await runningActivity(1)
     expect((await cloud.call('checkin', 'manual', { activityId: id, registrationId: regs[0] }, ORGANISER)).ok).toBe(true)
-    const first = { registrationId: regs[0], choice: 'satisfied' }
+    const first = { registrationId: regs[0], choice: 'satisfied' as const }
     // Lost at its counter move (request 2): the move is written, the rating is not.
     expect((await cloud.callWithFault('signup', 'rate', first, people[0], { at: 2, mode: 'lose' })).answer).toBeNull()
     expect(await cloud.call('signup', 'rate', { registrationId: regs[0], choice: 'unsatisfied' }, people[0])).toMatchObject({
@@ -287,7 +287,7 @@ describe('offline sync', () => {
       return { send: (plan) => cloud.callWithFault('checkin', 'sync', { items }, ORGANISER, plan) }
     }
     // Synced again, each scan answers ok: new, or replayed by its nonce.
-    const allOk = (answer: Envelope | null) => answer?.ok === true && (answer as any).data.results.every((r: any) => r.ok === true)
+    const allOk = (answer: Answer | null) => answer?.ok === true && (answer as any).data.results.every((r: any) => r.ok === true)
     await everyPosition(id, next, () => used, allOk)
     expect((await activityDoc(cloud, id)).attendance.checkedIn).toBe(used.length)
   }, 120_000)
@@ -320,7 +320,7 @@ describe('invite redemption', () => {
         expect((await redeem(who, { at, mode })).answer).toBeNull()
         const again = await redeem(who, {})
         if (again.answer?.ok !== true) throw new Error(`${mode} at ${at}: redeemed again answered ${JSON.stringify(again.answer)}`)
-        expect((again.answer as any).data.activities.map((a: any) => a.id)).toEqual([id])
+        expect(again.answer.data.activities.map((a) => a.id)).toEqual([id])
         await expectVolunteer(who)
       }
     }

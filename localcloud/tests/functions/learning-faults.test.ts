@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events'
 import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
 import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
 import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { startTestCloud, type Answer, type TestCloud } from '../harness'
 import { createCourse } from './courseFixtures'
 import { createBookList } from './readingFixtures'
 import { ADMIN, allDocs, createTestWeek, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
@@ -51,14 +51,14 @@ async function repairLater() {
 
 interface Case {
   /** The request sent (the same each time). */
-  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Envelope | null; requests: number }>
+  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Answer | null; requests: number }>
 }
 
 /**
  * Counts a clean run's requests, then kills / loses each position of a fresh request, retries it,
  * repairs, checks with `exact`. `retried` says whether the retry's answer is right (by default: ok).
  */
-async function everyPosition(next: () => Case, exact: () => Promise<void>, retried = (answer: Envelope | null) => answer?.ok === true) {
+async function everyPosition(next: () => Case, exact: () => Promise<void>, retried = (answer: Answer | null) => answer?.ok === true) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
   const positions = clean.requests
@@ -281,8 +281,8 @@ describe('reading log', () => {
     expect((await allDocs(cloud, 'readers', { _id: `${week.id}_${people[1]}` }))[0]).toMatchObject({ totalMinutes: 0, totalLogs: 0 })
     const retry = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
     expect(retry.answer?.ok).toBe(true)
-    expect((retry.answer as any).data.reader).toMatchObject({ totalMinutes: 35, totalLogs: 1 })
-    expect((retry.answer as any).data.log).toMatchObject({ bookId: bookIds[0], minutes: 35 })
+    expect(retry.answer!.data.reader).toMatchObject({ totalMinutes: 35, totalLogs: 1 })
+    expect(retry.answer!.data.log).toMatchObject({ bookId: bookIds[0], minutes: 35 })
     const again = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
     expect(again.answer?.code).toBe('READING_ALREADY_LOGGED')
     await expectBookExact(bookIds[0], people)
