@@ -4,50 +4,24 @@
 // and ratings (arrivals by hour, community and distinct people included), no pending entry is left
 // and each registration has exactly one check-in (one rating). A call given up on after dying
 // between its counter move and its record is made exact by the repair alone.
-import { EventEmitter } from 'node:events'
 import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../../../src/shared/domain/attendance'
 import { readFeedback, recountFeedback } from '../../../src/shared/domain/feedback'
 import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
-import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Answer, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
+import { MODES, repairLater, startFaultCloud, stopFaultCloud } from './faultFixtures'
+import type { Answer, TestCloud } from '../harness'
+import { activityDoc, allDocs, createActivity, ORGANISER, seedResidents, type TestWeek } from './fixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
-const MODES = ['kill', 'lose'] as const
-
 let cloud: TestCloud
 let week: TestWeek
-const defaultMaxListeners = EventEmitter.defaultMaxListeners
 const db = () => cloud.sdkDb as any
 
 beforeAll(async () => {
-  EventEmitter.defaultMaxListeners = 0
-  cloud = await startTestCloud()
-  week = await createTestWeek(cloud)
+  ;({ cloud, week } = await startFaultCloud())
 }, 60_000)
-afterAll(async () => {
-  EventEmitter.defaultMaxListeners = defaultMaxListeners
-  await cloud.stop()
-})
+afterAll(() => stopFaultCloud(cloud))
 afterEach(() => jest.restoreAllMocks())
-
-/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
-function later(ms: number) {
-  const real = Date.now.bind(Date)
-  jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
-}
-
-/** The repair timer, run 61 s from now (every entry written before is stale by then), clock put back after. */
-async function repairLater() {
-  later(61_000)
-  try {
-    const run = (await fireTimer({ fn: 'repair', name: 'repair' })) as { ok: boolean }
-    expect(run.ok).toBe(true)
-  } finally {
-    jest.restoreAllMocks()
-  }
-}
 
 let seq = 0
 /** An activity running now (check-in open) with `n` residents signed up; answers its id and the registration ids. */
