@@ -4,9 +4,9 @@
 // equal a recount, and the database operations of one check-in.
 import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import { parseTicket, signTicket, verifyTicket } from '../../../src/shared/domain/ticket'
-import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
-import { startTestCloud, type Answer, type TestCloud } from '../harness'
+import { parseTicket, signTicket, verifyTicket } from '../../../../src/shared/domain/ticket'
+import { recountAttendanceOf } from '../../../../cloudfunctions/_core/stats'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
 import {
   activityDoc,
   allDocs,
@@ -18,7 +18,7 @@ import {
   writesIn,
   type TestWeek,
   type SignupField,
-} from './fixtures'
+} from '../fixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

@@ -2,9 +2,9 @@
 // (the local database is switched between them): the guarded behaviour holds and nothing is
 // written twice. Guards behind a read are reached by concurrent calls, which all pass the read.
 import { EventEmitter } from 'node:events'
-import { DUPLICATE_KEY_FORMS } from '../../db/errors'
-import { startTestCloud, type Answer, type TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
+import { DUPLICATE_KEY_FORMS } from '../../../db/errors'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
 import {
   activityDoc,
   allDocs,
@@ -15,8 +15,8 @@ import {
   profileOf,
   weekCreateInput,
   type TestWeek,
-} from './fixtures'
-import { createBookList } from './readingFixtures'
+} from '../fixtures'
+import { createBookList } from '../readingFixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

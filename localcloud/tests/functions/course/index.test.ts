@@ -2,10 +2,10 @@
 // cloud: enrolment (once per person, also for a family member), lessons completed once, a course
 // completed exactly with its last lesson and the certificate only then, resume position, drafts and
 // organiser scope, refusals with their code and no write, concurrent completions, counters equal
-// to a recount, and the database operations of one lesson completion (crashes: learning-faults.test.ts).
-import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
-import { startTestCloud, type ActionName, type Answer, type InputOf, type OutputOf, type TestCloud } from '../harness'
-import { courseInput, createCourse, lessonInput } from './courseFixtures'
+// to a recount, and the database operations of one lesson completion (crashes: _core/learning-faults.test.ts).
+import { recountCourseOf } from '../../../../cloudfunctions/_core/courseStats'
+import { startTestCloud, type ActionName, type Answer, type InputOf, type OutputOf, type TestCloud } from '../../harness'
+import { courseInput, createCourse, lessonInput } from '../courseFixtures'
 import {
   ADMIN,
   allDocs,
@@ -16,7 +16,7 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

@@ -2,11 +2,11 @@
 // local cloud: never overbooked, a well-defined waitlist, exact hand-over of freed seats, and
 // counters that equal a recount of the raw registrations.
 import { EventEmitter } from 'node:events'
-import { compareWaitlist } from '../../../src/shared/domain/signupRules'
-import { recount } from '../../../src/shared/domain/counters'
-import { recountActivity, weekTotals } from '../../../cloudfunctions/_core/stats'
-import { startTestCloud, type AnswerOf, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from './fixtures'
+import { compareWaitlist } from '../../../../src/shared/domain/signupRules'
+import { recount } from '../../../../src/shared/domain/counters'
+import { recountActivity, weekTotals } from '../../../../cloudfunctions/_core/stats'
+import { startTestCloud, type AnswerOf, type TestCloud } from '../../harness'
+import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

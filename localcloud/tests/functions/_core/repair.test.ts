@@ -1,9 +1,9 @@
 // The repair timer: a seat taken by a call that died before its registration is given back within
 // two runs, a finished move is settled, every run that changed something is recorded, and only the
 // timer may run it.
-import { recount } from '../../../src/shared/domain/counters'
-import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
-import { startTestCloud, type TestCloud } from '../harness'
+import { recount } from '../../../../src/shared/domain/counters'
+import { cronFires, fireTimer, timerTriggers } from '../../../gateway/timers'
+import { startTestCloud, type TestCloud } from '../../harness'
 import {
   ADMIN,
   ORGANISER,
@@ -16,7 +16,7 @@ import {
   reconcileAll,
   seedResidents,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

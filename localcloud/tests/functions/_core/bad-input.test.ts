@@ -1,7 +1,7 @@
 // Inputs that pass the contracts but once ended in INTERNAL: each is answered with its own code now,
-// and nothing is written. (The property-based test in fuzz.test.ts looks for more of them.)
-import { startTestCloud, type TestCloud } from '../harness'
-import { ORGANISER, expectRefusedWithoutWrites } from './fixtures'
+// and nothing is written. (The property-based test in _core/fuzz.test.ts looks for more of them.)
+import { startTestCloud, type TestCloud } from '../../harness'
+import { ORGANISER, expectRefusedWithoutWrites } from '../fixtures'
 
 let cloud: TestCloud
 beforeAll(async () => {

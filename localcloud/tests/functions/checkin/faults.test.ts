@@ -4,12 +4,12 @@
 // and ratings (arrivals by hour, community and distinct people included), no pending entry is left
 // and each registration has exactly one check-in (one rating). A call given up on after dying
 // between its counter move and its record is made exact by the repair alone.
-import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../../../src/shared/domain/attendance'
-import { readFeedback, recountFeedback } from '../../../src/shared/domain/feedback'
-import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
-import { MODES, repairLater, startFaultCloud, stopFaultCloud } from './faultFixtures'
-import type { Answer, TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, ORGANISER, seedResidents, type TestWeek } from './fixtures'
+import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../../../../src/shared/domain/attendance'
+import { readFeedback, recountFeedback } from '../../../../src/shared/domain/feedback'
+import { recountAttendanceOf } from '../../../../cloudfunctions/_core/stats'
+import { MODES, repairLater, startFaultCloud, stopFaultCloud } from '../faultFixtures'
+import type { Answer, TestCloud } from '../../harness'
+import { activityDoc, allDocs, createActivity, ORGANISER, seedResidents, type TestWeek } from '../fixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

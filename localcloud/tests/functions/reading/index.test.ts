@@ -4,11 +4,11 @@
 // and counters that equal a recount from the raw logs with totals equal to a hand count.
 // Most calls run the bundled function (what is uploaded); calls that need another day run the
 // same actions through createFunction with an injected clock.
-import { createFunction } from '../../../cloudfunctions/_core/handler'
-import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
-import { readingActions } from '../../../cloudfunctions/reading/src/index'
-import { runAsCaller } from '../../gateway/wx-context'
-import { startTestCloud, type ActionName, type Answer, type AnswerOf, type InputOf, type TestCloud } from '../harness'
+import { createFunction } from '../../../../cloudfunctions/_core/handler'
+import { recountBookOf } from '../../../../cloudfunctions/_core/readingStats'
+import { readingActions } from '../../../../cloudfunctions/reading/src/index'
+import { runAsCaller } from '../../../gateway/wx-context'
+import { startTestCloud, type ActionName, type Answer, type AnswerOf, type InputOf, type TestCloud } from '../../harness'
 import {
   ADMIN,
   allDocs,
@@ -19,8 +19,8 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
-import { createBookList, sampleBooks, type TestList } from './readingFixtures'
+} from '../fixtures'
+import { createBookList, sampleBooks, type TestList } from '../readingFixtures'
 
 const DAY = 86_400_000
 

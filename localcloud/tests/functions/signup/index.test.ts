@@ -1,8 +1,8 @@
 // The `signup` function, bundled as uploaded, through the real wx-server-sdk against the local
 // cloud: profile and family, sign-up and its rules (each refusal with its code and no write),
 // 代报名, waitlist hand-over, cancelling, "my activities" and notices.
-import { recount } from '../../../src/shared/domain/counters'
-import { startTestCloud, type TestCloud } from '../harness'
+import { recount } from '../../../../src/shared/domain/counters'
+import { startTestCloud, type TestCloud } from '../../harness'
 import {
   activityDoc,
   allDocs,
@@ -14,7 +14,7 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

@@ -7,10 +7,10 @@
 // dashboard and summary cost at most 3 database operations.
 import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import { shanghaiDate } from '../../../src/shared/domain/time'
-import { SUMMARY_ROWS } from '../../../src/shared/domain/summary'
-import { startTestCloud, type ActionName, type Answer, type FnName, type InputOf, type OutputOf, type TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
+import { shanghaiDate } from '../../../../src/shared/domain/time'
+import { SUMMARY_ROWS } from '../../../../src/shared/domain/summary'
+import { startTestCloud, type ActionName, type Answer, type FnName, type InputOf, type OutputOf, type TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
 import {
   ADMIN,
   ORGANISER,
@@ -23,8 +23,8 @@ import {
   writesIn,
   type TestWeek,
   type SignupField,
-} from './fixtures'
-import { createBookList } from './readingFixtures'
+} from '../fixtures'
+import { createBookList } from '../readingFixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

@@ -5,13 +5,13 @@
 // enrolment (one log of the day), and each reader's totals equal their logs. A completion or a log
 // sent again while its own move is pending adopts the move and is answered. A call given up on after
 // dying between its counter move and its record is made exact by the repair alone.
-import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
-import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
-import { MODES, repairLater, startFaultCloud, stopFaultCloud } from './faultFixtures'
-import type { Answer, TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
-import { createBookList } from './readingFixtures'
-import { ADMIN, allDocs, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
+import { recountCourseOf } from '../../../../cloudfunctions/_core/courseStats'
+import { recountBookOf } from '../../../../cloudfunctions/_core/readingStats'
+import { MODES, repairLater, startFaultCloud, stopFaultCloud } from '../faultFixtures'
+import type { Answer, TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
+import { createBookList } from '../readingFixtures'
+import { ADMIN, allDocs, ORGANISER, reconcileAll, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

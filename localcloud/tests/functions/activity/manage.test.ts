@@ -1,9 +1,9 @@
 // The organiser and admin side of the `activity` function, bundled as uploaded, against the local
 // cloud: week editions, activity create / update / publish / cancel / mine with district scoping,
 // each rule with its code and no write, and the resident list's new filters.
-import { seedActivities } from '../../seed/data'
-import type { InputOf } from '../../../src/shared/contracts'
-import { startTestCloud, type TestCloud } from '../harness'
+import { seedActivities } from '../../../seed/data'
+import type { InputOf } from '../../../../src/shared/contracts'
+import { startTestCloud, type TestCloud } from '../../harness'
 import {
   activityDoc,
   activityInput,
@@ -17,7 +17,7 @@ import {
   OTHER_ORGANISER,
   seedResidents,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek

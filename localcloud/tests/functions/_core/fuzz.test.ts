@@ -8,12 +8,12 @@
 //   - a refusal writes nothing (the database server counts every document it writes).
 // FUZZ_RUNS (default 200) inputs per action; FUZZ_SEED picks another run (the seed is printed).
 import fc from 'fast-check'
-import { contracts } from '../../../src/shared/contracts'
-import { shanghaiDate } from '../../../src/shared/domain/time'
-import { startTestCloud, type ActionName, type FnName, type InputOf, type OutputOf, type TestCloud } from '../harness'
-import { envelopeProblems, type Contract } from './envelopeCheck'
-import { ADMIN, ORGANISER, allDocs, createActivity, createTestWeek, dayFromToday, type TestWeek } from './fixtures'
-import { arbitraryOf, junkArb, overTheWire, weirdCursors } from './zodArbitrary'
+import { contracts } from '../../../../src/shared/contracts'
+import { shanghaiDate } from '../../../../src/shared/domain/time'
+import { startTestCloud, type ActionName, type FnName, type InputOf, type OutputOf, type TestCloud } from '../../harness'
+import { envelopeProblems, type Contract } from '../envelopeCheck'
+import { ADMIN, ORGANISER, allDocs, createActivity, createTestWeek, dayFromToday, type TestWeek } from '../fixtures'
+import { arbitraryOf, junkArb, overTheWire, weirdCursors } from '../zodArbitrary'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205)

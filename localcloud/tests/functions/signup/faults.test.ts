@@ -14,10 +14,10 @@
 // A cancel carries a nonce as the app sends it: an immediate retry of a cancel that died between
 // its activity update and its registration flip adopts the pending move and finishes it.
 import { isDeepStrictEqual } from 'node:util'
-import type { FaultMode, FaultPlan } from '../../gateway/faults'
-import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Answer, type TestCloud } from '../harness'
-import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from './fixtures'
+import type { FaultMode, FaultPlan } from '../../../gateway/faults'
+import { fireTimer } from '../../../gateway/timers'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
+import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
