@@ -13,6 +13,7 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
 import { launchBrowser, openAs, screenshot as keep } from './browser'
+import { careMeasure } from './care'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const TARGET = 'nc2026-donghu-03' // 守好“养老钱”, 12-02 14:30–16:30, seniors and residents, 120 seats
@@ -137,34 +138,6 @@ const nc = (pred: (a: (typeof seedActivities)[number]) => boolean) =>
     .filter((a) => a.weekId === 'nc2026' && pred(a))
     .map((a) => a._id)
     .sort()
-
-/** Font sizes, line heights and tap targets of the visible page, for the care-mode rules. */
-async function careMeasure(page: Page, root: string) {
-  return page.evaluate((rootSel) => {
-    const rootEl = Array.from(document.querySelectorAll(rootSel)).find((e) => (e as HTMLElement).offsetParent !== null) as HTMLElement
-    const all = Array.from(rootEl.querySelectorAll('*')) as HTMLElement[]
-    const visible = all.filter((el) => el.getClientRects().length > 0)
-    const texts = visible.filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim()))
-    const px = texts.map((el) => parseFloat(getComputedStyle(el).fontSize))
-    const lh = texts.map((el) => {
-      const cs = getComputedStyle(el)
-      const v = parseFloat(cs.lineHeight)
-      return Number.isNaN(v) ? 1.5 : Math.round((v / parseFloat(cs.fontSize)) * 100) / 100
-    })
-    const taps = visible.filter(
-      (el) =>
-        el.getAttribute('role') === 'button' ||
-        el.getAttribute('role') === 'link' ||
-        el.tagName === 'A' ||
-        /^taro-(input|textarea)-core$/i.test(el.tagName),
-    )
-    const small = taps
-      .map((el) => ({ id: el.getAttribute('data-testid') ?? el.tagName, r: el.getBoundingClientRect() }))
-      .filter((t) => t.r.height < 60 || t.r.width < 60)
-      .map((t) => `${t.id} ${Math.round(t.r.width)}x${Math.round(t.r.height)}`)
-    return { min: Math.min(...px), max: Math.max(...px), minLineHeight: Math.min(...lh), taps: taps.length, small }
-  }, root)
-}
 
 test('a resident filters the week by district, audience, seats, mode and keyword', async () => {
   const page = resident

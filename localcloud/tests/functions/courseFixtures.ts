@@ -1,11 +1,13 @@
 // Courses made through the organiser actions (course.save, course.publish), for the course tests,
 // the benchmark and browser tests: a 智慧助老 course with real-looking lessons of several steps.
-import type { Envelope } from '../harness'
+import type { ActionName, AnswerOf, FnName, InputOf, OutputOf } from '../harness'
 
 /** Anything that calls a function as a person: the test cloud, or a gateway client. */
 export interface Caller {
-  call(fn: string, action: string, input: unknown, openid?: string): Promise<Envelope>
+  call<F extends FnName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>, openid?: string): Promise<AnswerOf<F, A>>
 }
+
+type SaveInput = InputOf<'course', 'save'>
 
 const STEPS = [
   { text: '在手机桌面上找到绿色的“微信”图标，用手指轻轻点一下打开。', imageAlt: '手机桌面上的微信图标', tip: null },
@@ -29,7 +31,7 @@ const STEPS = [
 ]
 
 /** A lesson of `steps` steps (at most 6 distinct texts, repeated with a number beyond that). */
-export function lessonInput(title: string, steps = 6, id?: string) {
+export function lessonInput(title: string, steps = 6, id?: string): SaveInput['lessons'][number] {
   return {
     ...(id ? { id } : {}),
     title,
@@ -49,7 +51,7 @@ export function lessonInput(title: string, steps = 6, id?: string) {
 
 export interface CourseOptions {
   district?: string
-  topic?: string
+  topic?: InputOf<'course', 'save'>['topic']
   title?: string
   lessons?: number
   stepsPerLesson?: number
@@ -58,7 +60,7 @@ export interface CourseOptions {
 }
 
 /** The save input of a test course of `lessons` lessons in a week and district. */
-export function courseInput(weekId: string, o: CourseOptions = {}) {
+export function courseInput(weekId: string, o: CourseOptions = {}): SaveInput {
   const titles = ['认识微信扫一扫', '用手机出示健康码', '手机挂号看病', '网上缴纳水电费', '视频通话找家人', '识破电话诈骗']
   return {
     weekId,
@@ -72,7 +74,13 @@ export function courseInput(weekId: string, o: CourseOptions = {}) {
   }
 }
 
-async function must(caller: Caller, openid: string, fn: string, action: string, input: unknown): Promise<any> {
+async function must<F extends FnName, A extends ActionName<F>>(
+  caller: Caller,
+  openid: string,
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+): Promise<OutputOf<F, A>> {
   const res = await caller.call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(res)}`)
   return res.data
@@ -88,5 +96,5 @@ export async function createCourse(
   const { courseId } = await must(caller, organiser, 'course', 'save', courseInput(weekId, o))
   if (o.publish !== false) await must(caller, organiser, 'course', 'publish', { courseId, published: true })
   const { course } = await must(caller, organiser, 'course', 'get', { courseId })
-  return { courseId, lessonIds: course.lessons.map((l: { id: string }) => l.id) }
+  return { courseId, lessonIds: course.lessons.map((l) => l.id) }
 }

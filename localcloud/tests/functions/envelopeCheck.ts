@@ -2,12 +2,12 @@
 import type { z } from 'zod'
 import { failureSchema } from '../../../src/shared/contracts/envelope'
 import { ERROR_MESSAGES, isErrorCode } from '../../../src/shared/errors'
-import type { Envelope } from '../harness'
+import type { Answer } from '../harness'
 
 export type Contract = { input: z.ZodTypeAny; output: z.ZodTypeAny }
 
 /** Problems with one answer, or [] when it is a well-formed envelope that is not INTERNAL. */
-export function envelopeProblems(res: Envelope, contract: Contract): string[] {
+export function envelopeProblems(res: Omit<Answer, 'data'> & { data?: unknown }, contract: Contract): string[] {
   const problems: string[] = []
   if (res === null || typeof res !== 'object') return ['not an object']
   if (res.ok === true) {

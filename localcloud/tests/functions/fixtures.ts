@@ -3,6 +3,7 @@
 // through the organiser actions, people with stored profiles, and the "nothing was written" proof.
 import { recount } from '../../../src/shared/domain/counters'
 import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../../src/shared/domain/time'
+import type { InputOf } from '../../../src/shared/contracts'
 import type { LocalCloud } from '../../local-cloud'
 import type { TestCloud } from '../harness'
 
@@ -36,7 +37,7 @@ export interface TestWeek {
 }
 
 /** The week.create input of a published test week `id` starting the day after tomorrow. */
-export function weekCreateInput(id: string) {
+export function weekCreateInput(id: string): InputOf<'activity', 'week.create'> {
   return {
     id,
     name: '测试活动周',
@@ -83,6 +84,9 @@ export async function createTestWeek(cloud: TestCloud): Promise<TestWeek> {
   return { id, day: dayFromToday(3) }
 }
 
+/** A field a sign-up form asks for. */
+export type SignupField = NonNullable<InputOf<'activity', 'create'>['signup']>['fields'][number]
+
 export interface ActivityOptions {
   district?: 'east' | 'west'
   capacity?: number | null
@@ -91,15 +95,15 @@ export interface ActivityOptions {
   opensAt?: number
   closesAt?: number
   cancelDeadline?: number
-  fields?: string[]
+  fields?: SignupField[]
   title?: string
   publish?: boolean
   as?: string
-  extra?: Record<string, unknown>
+  extra?: Partial<InputOf<'activity', 'create'>>
 }
 
 /** The create input of a test activity on the week's day 2 at 10:00 (or `start`). */
-export function activityInput(week: TestWeek, o: ActivityOptions = {}) {
+export function activityInput(week: TestWeek, o: ActivityOptions = {}): InputOf<'activity', 'create'> {
   const startAt = shanghaiInstant(week.day, o.start ?? '10:00')
   const endAt = startAt + (o.hours ?? 2) * HOUR
   const capacity = o.capacity === undefined ? 30 : o.capacity
@@ -137,7 +141,7 @@ export async function createActivity(cloud: TestCloud, week: TestWeek, o: Activi
   const as = o.as ?? (o.district === 'west' ? OTHER_ORGANISER : ORGANISER)
   const created = await cloud.call('activity', 'create', activityInput(week, o), as)
   if (!created.ok) throw new Error(`activity.create failed: ${JSON.stringify(created)}`)
-  const id = created.data.activity.id as string
+  const id = created.data.activity.id
   if (o.publish !== false) {
     const published = await cloud.call('activity', 'publish', { id }, as)
     if (!published.ok) throw new Error(`activity.publish failed: ${JSON.stringify(published)}`)
@@ -145,7 +149,7 @@ export async function createActivity(cloud: TestCloud, week: TestWeek, o: Activi
   return id
 }
 
-export const profileOf = (i: number) => ({
+export const profileOf = (i: number): NonNullable<InputOf<'signup', 'create'>['profile']> => ({
   name: `居民${i}`,
   phone: `139${String(i).padStart(8, '0')}`,
   ageGroup: '40-59',

@@ -23,7 +23,7 @@ import { storageDirOf } from '../../gateway/storage'
 import { seedActivities, seedPeople, seedWeeks } from '../../seed/data'
 import { activityDoc, seedAll, seedAttendance, type SeedCounts } from '../../seed/seed'
 import { reconcileAll } from '../functions/fixtures'
-import { startTestCloud, type TestCloud } from '../harness'
+import { startTestCloud, type ActionName, type FnName, type InputOf, type OutputOf, type TestCloud } from '../harness'
 
 const NOW = new Date('2026-12-02T06:00:00Z') // 14:00 in Nanchang, Wednesday of the week
 const BEFORE = new Date('2026-11-25T02:00:00Z')
@@ -53,7 +53,13 @@ async function all<T>(cloud: TestCloud, collection: string): Promise<T[]> {
   }
 }
 
-async function must(cloud: TestCloud, fn: string, action: string, input: unknown, openid: string) {
+async function must<F extends FnName, A extends ActionName<F>>(
+  cloud: TestCloud,
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+  openid: string,
+): Promise<OutputOf<F, A>> {
   const res = await cloud.call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(res)}`)
   return res.data

@@ -4,9 +4,9 @@
 // equal a recount, and the database operations of one check-in.
 import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import { parseTicket, signTicket, verifyTicket } from '../../../src/shared/domain/ticket'
-import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { parseTicket, signTicket, verifyTicket } from '../../../../src/shared/domain/ticket'
+import { recountAttendanceOf } from '../../../../cloudfunctions/_core/stats'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
 import {
   activityDoc,
   allDocs,
@@ -17,7 +17,8 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
+  type SignupField,
+} from '../fixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -34,7 +35,7 @@ const tickets = new Map<string, { token: string; registrationId: string }>()
 const VOLUNTEERS = Array.from({ length: 20 }, (_, i) => `vol-${i}`)
 const defaultMaxListeners = EventEmitter.defaultMaxListeners
 
-const fields = ['name', 'phone', 'audience']
+const fields: SignupField[] = ['name', 'phone', 'audience']
 const db = () => cloud.sdkDb as any
 
 async function signUpAll(activityId: string, who: string[]) {
@@ -75,7 +76,7 @@ async function attendanceState() {
 }
 
 /** A refused call: its code, no write request reached the database, nothing stored changed. */
-async function expectRefused(code: string, call: () => Promise<Envelope>) {
+async function expectRefused(code: string, call: () => Promise<Answer>) {
   const before = await attendanceState()
   cloud.db.resetStats()
   const res = await call()
@@ -257,7 +258,7 @@ describe('check-in', () => {
 
   test('walk-ins count as participants; a retried walk-in (same nonce) counts once', async () => {
     const before = (await activityDoc(cloud, A)).attendance
-    const input = { activityId: A, name: '李大爷', audience: 'seniors', headcount: 3, nonce: 'walkin-nonce-1' }
+    const input = { activityId: A, name: '李大爷', audience: 'seniors' as const, headcount: 3, nonce: 'walkin-nonce-1' }
     const first = await cloud.call('checkin', 'walkin', input, VOLUNTEERS[5])
     expect(first).toMatchObject({ ok: true, data: { name: '李*爷', headcount: 3, replayed: false } })
     const again = await cloud.call('checkin', 'walkin', input, VOLUNTEERS[5])
@@ -281,12 +282,12 @@ describe('offline', () => {
     const entries = res.data.activities[0].entries
     expect(entries).toHaveLength(10)
     expect(JSON.stringify(entries)).not.toMatch(/居民|1390000/)
-    const cancelled = entries.find((e: any) => e.registrationId === `${A}_${people[9]}`)
-    expect(cancelled.status).toBe('cancelled')
+    const cancelled = entries.find((e) => e.registrationId === `${A}_${people[9]}`)
+    expect(cancelled!.status).toBe('cancelled')
     const { token, registrationId } = tickets.get(`${A}:${people[5]}`)!
     const check = verifyTicket(token, key.publicKey)
     expect(check.ok).toBe(true)
-    expect(entries.find((e: any) => e.ticketId === (check as any).ticketId).registrationId).toBe(registrationId)
+    expect(entries.find((e) => e.ticketId === (check as any).ticketId)!.registrationId).toBe(registrationId)
   })
 
   test('a queue synced half-way, then whole, then whole again counts each person once', async () => {
@@ -298,19 +299,19 @@ describe('offline', () => {
     }))
     const before = (await activityDoc(cloud, A)).attendance.checkedIn
     const half = await cloud.call('checkin', 'sync', { items: queue.slice(0, 2) }, VOLUNTEERS[7])
-    expect(half.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([
+    expect(half.data.results.map((r) => [r.ok, r.replayed])).toEqual([
       [true, false],
       [true, false],
     ])
     const whole = await cloud.call('checkin', 'sync', { items: queue }, VOLUNTEERS[7])
-    expect(whole.data.results.map((r: any) => [r.ok, r.replayed])).toEqual([
+    expect(whole.data.results.map((r) => [r.ok, r.replayed])).toEqual([
       [true, true],
       [true, true],
       [true, false],
       [true, false],
     ])
     const again = await cloud.call('checkin', 'sync', { items: queue }, VOLUNTEERS[7])
-    expect(again.data.results.every((r: any) => r.ok && r.replayed)).toBe(true)
+    expect(again.data.results.every((r) => r.ok && r.replayed)).toBe(true)
     const after = await activityDoc(cloud, A)
     expect(after.attendance.checkedIn).toBe(before + 4)
     expect(again.data.counts[A].checkedIn).toBe(after.attendance.checkedIn)
@@ -341,7 +342,7 @@ describe('invites and volunteer activities', () => {
     const [user] = await allDocs(cloud, 'users', { _id: VOLUNTEERS[0] })
     expect(user.roles).toEqual([{ role: 'volunteer', weekId: week.id, activityIds: [A] }])
     const mine = await cloud.call('checkin', 'myActivities', {}, VOLUNTEERS[0])
-    expect(mine.data.items.map((a: any) => a.id)).toEqual([A])
+    expect(mine.data.items.map((a) => a.id)).toEqual([A])
     expect(mine.data.items[0].counts).toMatchObject({ registered: 9, capacity: 40 })
     expect(mine.data.items[0].counts.checkedIn).toBeGreaterThan(0)
   })

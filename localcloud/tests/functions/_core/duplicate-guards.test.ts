@@ -2,9 +2,9 @@
 // (the local database is switched between them): the guarded behaviour holds and nothing is
 // written twice. Guards behind a read are reached by concurrent calls, which all pass the read.
 import { EventEmitter } from 'node:events'
-import { DUPLICATE_KEY_FORMS } from '../../db/errors'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
+import { DUPLICATE_KEY_FORMS } from '../../../db/errors'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
 import {
   activityDoc,
   allDocs,
@@ -15,8 +15,8 @@ import {
   profileOf,
   weekCreateInput,
   type TestWeek,
-} from './fixtures'
-import { createBookList } from './readingFixtures'
+} from '../fixtures'
+import { createBookList } from '../readingFixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -43,7 +43,7 @@ async function insertsDuring<T>(run: () => Promise<T>): Promise<{ result: T; ins
   return { result, inserts: cloud.db.stats().byAction['database.insertDocument'] ?? 0 }
 }
 
-const codes = (results: Envelope[]) => results.map((r) => (r.ok ? 'ok' : r.code)).sort()
+const codes = (results: Answer[]) => results.map((r) => (r.ok ? 'ok' : r.code)).sort()
 
 /** An activity running now with `openid` signed up and a volunteer who may check people in. */
 async function doorFor(tag: string, openid: string) {
@@ -81,7 +81,7 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
 
   test('a replayed walk-in (same nonce) answers replayed and is stored and counted once', async () => {
     const door = await doorFor(`walkin-${form}`, `dup-walkin-${form}`)
-    const input = { activityId: door.activityId, name: '王阿姨', audience: 'seniors', headcount: 2, nonce: `walkin-${form}` }
+    const input = { activityId: door.activityId, name: '王阿姨', audience: 'seniors' as const, headcount: 2, nonce: `walkin-${form}` }
     expect(await cloud.call('checkin', 'walkin', input, door.volunteer)).toMatchObject({ ok: true, data: { replayed: false } })
     expect(await cloud.call('checkin', 'walkin', input, door.volunteer)).toMatchObject({ ok: true, data: { replayed: true } })
     expect(await allDocs(cloud, 'walkins', { activityId: door.activityId })).toHaveLength(1)
@@ -111,7 +111,13 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
 
   test("a new person's first two saves at once: one account document holding both family members", async () => {
     const me = `dup-user-${form}`
-    const member = (name: string) => ({ name, ageGroup: '70+', relation: 'parent', phone: '13800000000', audience: 'seniors' })
+    const member = (name: string) => ({
+      name,
+      ageGroup: '70+' as const,
+      relation: 'parent' as const,
+      phone: '13800000000',
+      audience: 'seniors' as const,
+    })
     const { result, inserts } = await insertsDuring(() =>
       Promise.all([cloud.call('signup', 'family.add', member('张大爷'), me), cloud.call('signup', 'family.add', member('李奶奶'), me)]),
     )
@@ -143,7 +149,8 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     expect(
       (await cloud.call('checkin', 'manual', { activityId: door.activityId, registrationId: door.registrationId }, door.volunteer)).ok,
     ).toBe(true)
-    const rate = (choice: string) => cloud.call('signup', 'rate', { registrationId: door.registrationId, choice }, `dup-rate-${form}`)
+    const rate = (choice: 'satisfied' | 'basic') =>
+      cloud.call('signup', 'rate', { registrationId: door.registrationId, choice }, `dup-rate-${form}`)
     const result = await Promise.all([rate('satisfied'), rate('basic')])
     expect(result.filter((r) => r.ok)).toHaveLength(1)
     for (const r of result.filter((x) => !x.ok)) expect(['ALREADY_RATED', 'CONFLICT']).toContain(r.code)
@@ -172,6 +179,6 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     const readers = await allDocs(cloud, 'readers', { personId: me })
     expect(readers).toHaveLength(1)
     expect(readers[0]).toMatchObject({ totalMinutes: 21, totalLogs: 2 })
-    expect([...readers[0].logIds].sort()).toEqual((await allDocs(cloud, 'readingLogs', { personId: me })).map((l: any) => l._id).sort())
+    expect([...readers[0].logIds].sort()).toEqual((await allDocs(cloud, 'readingLogs', { personId: me })).map((l) => l._id).sort())
   })
 })

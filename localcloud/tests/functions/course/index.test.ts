@@ -2,10 +2,10 @@
 // cloud: enrolment (once per person, also for a family member), lessons completed once, a course
 // completed exactly with its last lesson and the certificate only then, resume position, drafts and
 // organiser scope, refusals with their code and no write, concurrent completions, counters equal
-// to a recount, and the database operations of one lesson completion (crashes: learning-faults.test.ts).
-import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { courseInput, createCourse, lessonInput } from './courseFixtures'
+// to a recount, and the database operations of one lesson completion (crashes: _core/learning-faults.test.ts).
+import { recountCourseOf } from '../../../../cloudfunctions/_core/courseStats'
+import { startTestCloud, type ActionName, type Answer, type InputOf, type OutputOf, type TestCloud } from '../../harness'
+import { courseInput, createCourse, lessonInput } from '../courseFixtures'
 import {
   ADMIN,
   allDocs,
@@ -16,7 +16,7 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -28,8 +28,13 @@ let C: { courseId: string; lessonIds: string[] }
 let D: { courseId: string; lessonIds: string[] }
 let people: string[]
 
-const call = (action: string, input: unknown, openid: string) => cloud.call('course', action, input, openid)
-async function must(action: string, input: unknown, openid: string): Promise<any> {
+const call = <A extends ActionName<'course'>>(action: A, input: InputOf<'course', A>, openid: string) =>
+  cloud.call('course', action, input, openid)
+async function must<A extends ActionName<'course'>>(
+  action: A,
+  input: InputOf<'course', A>,
+  openid: string,
+): Promise<OutputOf<'course', A>> {
   const res = await call(action, input, openid)
   if (!res.ok) throw new Error(`course.${action} failed: ${JSON.stringify(res)}`)
   return res.data
@@ -42,7 +47,7 @@ async function learningState() {
 }
 
 /** A refused call: its code, no write request reached the database, nothing stored changed. */
-async function expectRefused(code: string, run: () => Promise<Envelope>) {
+async function expectRefused(code: string, run: () => Promise<Answer>) {
   const before = await learningState()
   cloud.db.resetStats()
   const res = await run()
@@ -72,10 +77,10 @@ afterAll(async () => {
 describe('reading courses', () => {
   test('the list shows published courses of the week with their outline, never drafts', async () => {
     const res = await must('list', { weekId: week.id }, people[0])
-    const ids = res.courses.map((c: any) => c.id)
+    const ids = res.courses.map((c) => c.id)
     expect(ids).toContain(C.courseId)
     expect(ids).not.toContain(D.courseId)
-    const card = res.courses.find((c: any) => c.id === C.courseId)
+    const card = res.courses.find((c) => c.id === C.courseId)
     expect(card).toMatchObject({
       kind: 'smart_senior',
       topic: 'smart_travel',
@@ -88,14 +93,14 @@ describe('reading courses', () => {
 
   test('the list filters by kind', async () => {
     const res = await must('list', { weekId: week.id, kind: 'reading' }, people[0])
-    expect(res.courses.map((c: any) => c.id)).not.toContain(C.courseId)
+    expect(res.courses.map((c) => c.id)).not.toContain(C.courseId)
   })
 
   test('a course shows its lessons and its linked offline class', async () => {
     const res = await must('get', { courseId: C.courseId }, people[0])
-    expect(res.course.lessons.map((l: any) => l.id)).toEqual(C.lessonIds)
+    expect(res.course.lessons.map((l) => l.id)).toEqual(C.lessonIds)
     expect(res.course.lessons[0]).toMatchObject({ stepCount: 6, minutes: 10 })
-    expect(res.course.activities.map((a: any) => a.id)).toEqual([east])
+    expect(res.course.activities.map((a) => a.id)).toEqual([east])
     expect(res.enrolment).toBeNull()
   })
 
@@ -241,7 +246,7 @@ describe('lessons', () => {
     const saved = await must('progress', { courseId, lessonId: lessonIds[1], step: 4 }, people[8])
     expect(saved.resume).toEqual({ lessonId: lessonIds[1], step: 4 })
     const back = await must('get', { courseId }, people[8])
-    expect(back.enrolment.resume).toEqual({ lessonId: lessonIds[1], step: 4 })
+    expect(back.enrolment!.resume).toEqual({ lessonId: lessonIds[1], step: 4 })
     // Going back a step is kept too; completion is not touched.
     await must('completeLesson', { courseId, lessonId: lessonIds[0] }, people[8])
     await must('progress', { courseId, lessonId: lessonIds[0], step: 1 }, people[8])
@@ -339,8 +344,8 @@ describe('family members', () => {
   test("the caller's enrolments list both, each with its own progress", async () => {
     const res = await must('mine', {}, me)
     expect(res.items.length).toBeGreaterThanOrEqual(2)
-    const member = res.items.find((i: any) => i.enrolment.memberId === memberId)
-    expect(member.enrolment.done).toBe(1)
+    const member = res.items.find((i) => i.enrolment.memberId === memberId)
+    expect(member!.enrolment.done).toBe(1)
   })
 
   test("another resident cannot complete a lesson for someone else's family member", async () => {
@@ -393,18 +398,18 @@ describe('organisers', () => {
     }
     expect(await must('save', edited, ORGANISER)).toEqual({ courseId, status: 'published' })
     const res = await must('get', { courseId }, people[11])
-    expect(res.course.lessons.map((l: any) => l.id)).toEqual([lessonIds[0], expect.stringMatching(/^l[a-z0-9]+$/), lessonIds[2]])
+    expect(res.course.lessons.map((l) => l.id)).toEqual([lessonIds[0], expect.stringMatching(/^l[a-z0-9]+$/), lessonIds[2]])
     expect(res.course.lessons[0]).toMatchObject({ title: '认识微信扫一扫（新版）', stepCount: 4 })
     expect(res.enrolment).toMatchObject({ done: 1, completedLessonIds: [lessonIds[0]] })
     const lessons = await allDocs(cloud, 'lessons', { courseId })
-    expect(lessons.map((l) => l.lessonId).sort()).toEqual(res.course.lessons.map((l: any) => l.id).sort())
+    expect(lessons.map((l) => l.lessonId).sort()).toEqual(res.course.lessons.map((l) => l.id).sort())
   })
 
   test('manage lists drafts of the organiser district with counters; totals sum them', async () => {
     const res = await must('manage', { weekId: week.id }, ORGANISER)
-    const ids = res.courses.map((c: any) => c.id)
+    const ids = res.courses.map((c) => c.id)
     expect(ids).toEqual(expect.arrayContaining([C.courseId, D.courseId]))
-    expect(res.courses.find((c: any) => c.id === C.courseId).activityIds).toEqual([east])
+    expect(res.courses.find((c) => c.id === C.courseId)!.activityIds).toEqual([east])
     expect((await must('manage', { weekId: week.id }, OTHER_ORGANISER)).courses).toHaveLength(0)
     const totals = await must('totals', { weekId: week.id }, ADMIN)
     const docs = await allDocs(cloud, 'courses', { weekId: week.id })

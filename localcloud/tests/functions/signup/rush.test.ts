@@ -2,17 +2,17 @@
 // local cloud: never overbooked, a well-defined waitlist, exact hand-over of freed seats, and
 // counters that equal a recount of the raw registrations.
 import { EventEmitter } from 'node:events'
-import { compareWaitlist } from '../../../src/shared/domain/signupRules'
-import { recount } from '../../../src/shared/domain/counters'
-import { recountActivity, weekTotals } from '../../../cloudfunctions/_core/stats'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from './fixtures'
+import { compareWaitlist } from '../../../../src/shared/domain/signupRules'
+import { recount } from '../../../../src/shared/domain/counters'
+import { recountActivity, weekTotals } from '../../../../cloudfunctions/_core/stats'
+import { startTestCloud, type AnswerOf, type TestCloud } from '../../harness'
+import { activityDoc, allDocs, createActivity, createTestWeek, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
 let activityId: string
 let people: string[]
-let results: Envelope[]
+let results: AnswerOf<'signup', 'create'>[]
 const defaultMaxListeners = EventEmitter.defaultMaxListeners
 
 const SEATS = 50
@@ -78,7 +78,7 @@ describe('1,000 people rush 50 seats at once', () => {
 
 describe('then 10 confirmed people cancel at once', () => {
   let firstTen: any[]
-  let cancels: Envelope[]
+  let cancels: AnswerOf<'signup', 'cancel'>[]
 
   beforeAll(async () => {
     const regs = await registrationsOf()

@@ -1,9 +1,9 @@
 // The repair timer: a seat taken by a call that died before its registration is given back within
 // two runs, a finished move is settled, every run that changed something is recorded, and only the
 // timer may run it.
-import { recount } from '../../../src/shared/domain/counters'
-import { cronFires, fireTimer, timerTriggers } from '../../gateway/timers'
-import { startTestCloud, type TestCloud } from '../harness'
+import { recount } from '../../../../src/shared/domain/counters'
+import { cronFires, fireTimer, timerTriggers } from '../../../gateway/timers'
+import { startTestCloud, type TestCloud } from '../../harness'
 import {
   ADMIN,
   ORGANISER,
@@ -16,7 +16,7 @@ import {
   reconcileAll,
   seedResidents,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -163,7 +163,7 @@ describe('the repair timer', () => {
   })
 
   test('a call from the mini-program (with an OPENID) is refused with FORBIDDEN and writes nothing', async () => {
-    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.call('repair', 'run', {}, 'dev-admin'))
+    await expectRefusedWithoutWrites(cloud, 'FORBIDDEN', () => cloud.callRaw('repair', 'run', {}, 'dev-admin'))
   })
 })
 
@@ -207,7 +207,7 @@ describe('reconcile with repair (bureau admin)', () => {
     expect(east.ok).toBe(true)
     expect(east.data.repair.lastRunAt).toEqual(expect.any(Number))
     expect(east.data.repair.lastChange).toMatchObject({ byTimer: false, titles: ['测试活动：手机课堂'] })
-    expect(east.data.repair.lastChange.kinds).toEqual([
+    expect(east.data.repair.lastChange!.kinds).toEqual([
       { kind: 'promoted', label: '空出名额递补给候补', count: 1 },
       { kind: 'rewritten', label: '按记录重算计数', count: 1 },
     ])

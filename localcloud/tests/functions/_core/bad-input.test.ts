@@ -1,7 +1,7 @@
 // Inputs that pass the contracts but once ended in INTERNAL: each is answered with its own code now,
-// and nothing is written. (The property-based test in fuzz.test.ts looks for more of them.)
-import { startTestCloud, type TestCloud } from '../harness'
-import { ORGANISER, expectRefusedWithoutWrites } from './fixtures'
+// and nothing is written. (The property-based test in _core/fuzz.test.ts looks for more of them.)
+import { startTestCloud, type TestCloud } from '../../harness'
+import { ORGANISER, expectRefusedWithoutWrites } from '../fixtures'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('free text with control characters', () => {
 describe('cursors the client sends back', () => {
   test.each(PAGED)('%s.%s: a cursor of a real page is accepted', async (fn, action, input, openid) => {
     // The edge of what a Date holds is a valid instant: an empty (or last) page, not a refusal.
-    const res = await cloud.call(fn, action, { ...input, cursor: cursorOf([8.64e15, 'x']) }, openid)
+    const res = await cloud.callRaw(fn, action, { ...input, cursor: cursorOf([8.64e15, 'x']) }, openid)
     expect(res.ok).toBe(true)
   })
 
@@ -70,7 +70,9 @@ describe('cursors the client sends back', () => {
     test.each(BAD)(
       `${fn}.${action} (${JSON.stringify(input)}): a cursor with %s is refused with BAD_CURSOR, nothing written`,
       async (_name, value) => {
-        await expectRefusedWithoutWrites(cloud, 'BAD_CURSOR', () => cloud.call(fn, action, { ...input, cursor: cursorOf(value) }, openid))
+        await expectRefusedWithoutWrites(cloud, 'BAD_CURSOR', () =>
+          cloud.callRaw(fn, action, { ...input, cursor: cursorOf(value) }, openid),
+        )
       },
     )
   }
@@ -79,9 +81,9 @@ describe('cursors the client sends back', () => {
     const first = await cloud.call('activity', 'list', { weekId: 'nc2026', limit: 2 })
     expect(first.ok).toBe(true)
     expect(first.data.nextCursor).toEqual(expect.any(String))
-    const second = await cloud.call('activity', 'list', { weekId: 'nc2026', limit: 2, cursor: first.data.nextCursor })
+    const second = await cloud.call('activity', 'list', { weekId: 'nc2026', limit: 2, cursor: first.data.nextCursor! })
     expect(second.ok).toBe(true)
     expect(second.data.items[0].startAt).toBeGreaterThanOrEqual(first.data.items[1].startAt)
-    expect(second.data.items.map((i: any) => i.id)).not.toContain(first.data.items[1].id)
+    expect(second.data.items.map((i) => i.id)).not.toContain(first.data.items[1].id)
   })
 })

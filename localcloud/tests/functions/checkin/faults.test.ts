@@ -4,50 +4,24 @@
 // and ratings (arrivals by hour, community and distinct people included), no pending entry is left
 // and each registration has exactly one check-in (one rating). A call given up on after dying
 // between its counter move and its record is made exact by the repair alone.
-import { EventEmitter } from 'node:events'
-import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../../../src/shared/domain/attendance'
-import { readFeedback, recountFeedback } from '../../../src/shared/domain/feedback'
-import { recountAttendanceOf } from '../../../cloudfunctions/_core/stats'
-import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { activityDoc, allDocs, createActivity, createTestWeek, ORGANISER, seedResidents, type TestWeek } from './fixtures'
+import { addArrivals, checkinArrivals, readArrivals, walkinArrivals } from '../../../../src/shared/domain/attendance'
+import { readFeedback, recountFeedback } from '../../../../src/shared/domain/feedback'
+import { recountAttendanceOf } from '../../../../cloudfunctions/_core/stats'
+import { MODES, repairLater, startFaultCloud, stopFaultCloud } from '../faultFixtures'
+import type { Answer, TestCloud } from '../../harness'
+import { activityDoc, allDocs, createActivity, ORGANISER, seedResidents, type TestWeek } from '../fixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
-const MODES = ['kill', 'lose'] as const
-
 let cloud: TestCloud
 let week: TestWeek
-const defaultMaxListeners = EventEmitter.defaultMaxListeners
 const db = () => cloud.sdkDb as any
 
 beforeAll(async () => {
-  EventEmitter.defaultMaxListeners = 0
-  cloud = await startTestCloud()
-  week = await createTestWeek(cloud)
+  ;({ cloud, week } = await startFaultCloud())
 }, 60_000)
-afterAll(async () => {
-  EventEmitter.defaultMaxListeners = defaultMaxListeners
-  await cloud.stop()
-})
+afterAll(() => stopFaultCloud(cloud))
 afterEach(() => jest.restoreAllMocks())
-
-/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
-function later(ms: number) {
-  const real = Date.now.bind(Date)
-  jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
-}
-
-/** The repair timer, run 61 s from now (every entry written before is stale by then), clock put back after. */
-async function repairLater() {
-  later(61_000)
-  try {
-    const run = (await fireTimer({ fn: 'repair', name: 'repair' })) as { ok: boolean }
-    expect(run.ok).toBe(true)
-  } finally {
-    jest.restoreAllMocks()
-  }
-}
 
 let seq = 0
 /** An activity running now (check-in open) with `n` residents signed up; answers its id and the registration ids. */
@@ -108,7 +82,7 @@ async function expectExact(activityId: string, regs: string[] = []) {
 
 interface Case {
   /** The request sent (the same each time: same nonce). */
-  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Envelope | null; requests: number }>
+  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Answer | null; requests: number }>
 }
 
 /**
@@ -119,7 +93,7 @@ async function everyPosition(
   activityId: string,
   next: () => Case,
   regs: () => string[],
-  retried = (answer: Envelope | null) => answer?.ok === true,
+  retried = (answer: Answer | null) => answer?.ok === true,
 ) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
@@ -187,7 +161,7 @@ describe('walk-in', () => {
     const { id } = await runningActivity(0)
     let i = 0
     const next = (): Case => {
-      const input = { activityId: id, name: '王阿姨', audience: 'seniors', headcount: 1 + (i % 3), nonce: `wk-nonce-${i++}` }
+      const input = { activityId: id, name: '王阿姨', audience: 'seniors' as const, headcount: 1 + (i % 3), nonce: `wk-nonce-${i++}` }
       return { send: (plan) => cloud.callWithFault('checkin', 'walkin', input, ORGANISER, plan) }
     }
     await everyPosition(id, next, () => [])
@@ -198,7 +172,7 @@ describe('walk-in', () => {
 
   test.each(MODES)('given up after dying at the walk-in insert (%s): the repair alone makes it exact', async (mode) => {
     const { id } = await runningActivity(0)
-    const input = (n: string) => ({ activityId: id, audience: 'residents', headcount: 4, nonce: `wk-give-up-${mode}-${n}` })
+    const input = (n: string) => ({ activityId: id, audience: 'residents' as const, headcount: 4, nonce: `wk-give-up-${mode}-${n}` })
     const clean = await cloud.callWithFault('checkin', 'walkin', input('a'), ORGANISER, {})
     expect(clean.answer?.ok).toBe(true)
     const cut = await cloud.callWithFault('checkin', 'walkin', input('b'), ORGANISER, { at: clean.requests - 1, mode })
@@ -254,7 +228,7 @@ describe('rating', () => {
   test('a different choice sent while the first one is pending answers CONFLICT; the first one sent again is adopted', async () => {
     const { id, people, regs } = await runningActivity(1)
     expect((await cloud.call('checkin', 'manual', { activityId: id, registrationId: regs[0] }, ORGANISER)).ok).toBe(true)
-    const first = { registrationId: regs[0], choice: 'satisfied' }
+    const first = { registrationId: regs[0], choice: 'satisfied' as const }
     // Lost at its counter move (request 2): the move is written, the rating is not.
     expect((await cloud.callWithFault('signup', 'rate', first, people[0], { at: 2, mode: 'lose' })).answer).toBeNull()
     expect(await cloud.call('signup', 'rate', { registrationId: regs[0], choice: 'unsatisfied' }, people[0])).toMatchObject({
@@ -287,7 +261,7 @@ describe('offline sync', () => {
       return { send: (plan) => cloud.callWithFault('checkin', 'sync', { items }, ORGANISER, plan) }
     }
     // Synced again, each scan answers ok: new, or replayed by its nonce.
-    const allOk = (answer: Envelope | null) => answer?.ok === true && (answer as any).data.results.every((r: any) => r.ok === true)
+    const allOk = (answer: Answer | null) => answer?.ok === true && (answer as any).data.results.every((r: any) => r.ok === true)
     await everyPosition(id, next, () => used, allOk)
     expect((await activityDoc(cloud, id)).attendance.checkedIn).toBe(used.length)
   }, 120_000)
@@ -320,7 +294,7 @@ describe('invite redemption', () => {
         expect((await redeem(who, { at, mode })).answer).toBeNull()
         const again = await redeem(who, {})
         if (again.answer?.ok !== true) throw new Error(`${mode} at ${at}: redeemed again answered ${JSON.stringify(again.answer)}`)
-        expect((again.answer as any).data.activities.map((a: any) => a.id)).toEqual([id])
+        expect(again.answer.data.activities.map((a) => a.id)).toEqual([id])
         await expectVolunteer(who)
       }
     }

@@ -4,11 +4,11 @@
 // and counters that equal a recount from the raw logs with totals equal to a hand count.
 // Most calls run the bundled function (what is uploaded); calls that need another day run the
 // same actions through createFunction with an injected clock.
-import { createFunction } from '../../../cloudfunctions/_core/handler'
-import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
-import { readingActions } from '../../../cloudfunctions/reading/src/index'
-import { runAsCaller } from '../../gateway/wx-context'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
+import { createFunction } from '../../../../cloudfunctions/_core/handler'
+import { recountBookOf } from '../../../../cloudfunctions/_core/readingStats'
+import { readingActions } from '../../../../cloudfunctions/reading/src/index'
+import { runAsCaller } from '../../../gateway/wx-context'
+import { startTestCloud, type ActionName, type Answer, type AnswerOf, type InputOf, type TestCloud } from '../../harness'
 import {
   ADMIN,
   allDocs,
@@ -19,8 +19,8 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
-import { createBookList, sampleBooks, type TestList } from './readingFixtures'
+} from '../fixtures'
+import { createBookList, sampleBooks, type TestList } from '../readingFixtures'
 
 const DAY = 86_400_000
 
@@ -34,17 +34,18 @@ const db = () => cloud.sdkDb as any
 let clock = Date.now()
 const clocked = createFunction('reading', readingActions, { now: () => clock })
 /** A reading call as `openid` with the function's clock at `now`. */
-const callAt = (now: number, openid: string, action: string, input: unknown) => {
+const callAt = <A extends ActionName<'reading'>>(now: number, openid: string, action: A, input: InputOf<'reading', A>) => {
   clock = now
-  return runAsCaller({ openid }, () => clocked({ action, input }, { request_id: 'reading-test' })) as Promise<Envelope>
+  return runAsCaller({ openid }, () => clocked({ action, input }, { request_id: 'reading-test' })) as Promise<AnswerOf<'reading', A>>
 }
-const call = (openid: string, action: string, input: unknown) => cloud.call('reading', action, input, openid)
+const call = <A extends ActionName<'reading'>>(openid: string, action: A, input: InputOf<'reading', A>) =>
+  cloud.call('reading', action, input, openid)
 
 const READING_COLLECTIONS = ['bookLists', 'books', 'readingLogs', 'readers', 'users']
 const readingState = async () => JSON.stringify(await Promise.all(READING_COLLECTIONS.map((c) => allDocs(cloud, c))))
 
 /** A refused call: its code, no write request reached the database, nothing stored changed. */
-async function expectRefused(code: string, run: () => Promise<Envelope>) {
+async function expectRefused(code: string, run: () => Promise<Answer>) {
   const before = await readingState()
   cloud.db.resetStats()
   const res = await run()
@@ -56,7 +57,7 @@ async function expectRefused(code: string, run: () => Promise<Envelope>) {
 
 const readerDoc = async (weekId: string, personId: string) => (await allDocs(cloud, 'readers', { _id: `${weekId}_${personId}` }))[0] ?? null
 
-async function addMember(openid: string, name: string, ageGroup: string) {
+async function addMember(openid: string, name: string, ageGroup: InputOf<'signup', 'family.add'>['ageGroup']) {
   const res = await cloud.call('signup', 'family.add', { name, ageGroup, relation: 'parent' }, openid)
   if (!res.ok) throw new Error(`family.add failed: ${JSON.stringify(res)}`)
   return res.data.member.id as string
@@ -82,17 +83,17 @@ describe('book lists', () => {
   test('a published list shows its books in order, with the readers counter', async () => {
     const res = await call('rd-0', 'lists', { weekId: week.id })
     expect(res.ok).toBe(true)
-    const list = res.data.lists.find((l: any) => l.id === east.listId)
+    const list = res.data.lists.find((l) => l.id === east.listId)
     expect(list).toMatchObject({ weekId: week.id, districtCode: 'east', districtName: '东区', title: '东区好书推荐', status: 'published' })
-    expect(list.books.map((b: any) => b.id)).toEqual(east.bookIds)
-    expect(list.books[0]).toMatchObject({ title: '平凡的世界', author: '路遥', activityIds: [eastActivity], readers: 0 })
+    expect(list!.books.map((b) => b.id)).toEqual(east.bookIds)
+    expect(list!.books[0]).toMatchObject({ title: '平凡的世界', author: '路遥', activityIds: [eastActivity], readers: 0 })
     for (const id of east.bookIds) expect(id).toMatch(/^b[a-z0-9]+$/)
   })
 
   test('a draft list is invisible to residents: not listed, its book BOOK_NOT_FOUND, a log refused with no write', async () => {
     const draft = await createBookList(cloud, week, { title: '还没发布的书单', publish: false, books: sampleBooks('草稿') })
     const listed = await call('rd-0', 'lists', { weekId: week.id })
-    expect(listed.data.lists.map((l: any) => l.id)).not.toContain(draft.listId)
+    expect(listed.data.lists.map((l) => l.id)).not.toContain(draft.listId)
     expect(await call('rd-0', 'book', { bookId: draft.bookIds[0] })).toMatchObject({ ok: false, code: 'BOOK_NOT_FOUND' })
     await expectRefused('BOOK_NOT_FOUND', () => call('rd-0', 'log', { bookId: draft.bookIds[0], minutes: 20 }))
   })
@@ -106,7 +107,7 @@ describe('book lists', () => {
     })
     expect(await call('rd-0', 'book', { bookId: list.bookIds[0] })).toMatchObject({ ok: false, code: 'BOOK_NOT_FOUND' })
     const listed = await call('rd-0', 'lists', { weekId: week.id })
-    expect(listed.data.lists.map((l: any) => l.id)).not.toContain(list.listId)
+    expect(listed.data.lists.map((l) => l.id)).not.toContain(list.listId)
   })
 
   test('an organiser of another district is FORBIDDEN to save or publish lists of this one, and writes nothing', async () => {
@@ -163,8 +164,8 @@ describe('book lists', () => {
     const added = stored.bookIds[1]
     expect(added).toMatch(/^b[a-z0-9]{2,23}$/)
     expect(added).not.toBe(logged)
-    const [listed] = (await call('rd-0', 'lists', { weekId: week.id })).data.lists.filter((l: any) => l.id === list.listId)
-    expect(listed.books.map((b: any) => [b.id, b.title])).toEqual([
+    const [listed] = (await call('rd-0', 'lists', { weekId: week.id })).data.lists.filter((l) => l.id === list.listId)
+    expect(listed.books.map((b) => [b.id, b.title])).toEqual([
       [keep, '改名后的书'],
       [added, '新加的书'],
     ])
@@ -182,10 +183,10 @@ describe('book lists', () => {
   test('the organiser sees their lists, drafts included, with logs and minutes; the other organiser only theirs', async () => {
     const mine = await call(ORGANISER, 'manage', { weekId: week.id })
     expect(mine.ok).toBe(true)
-    expect(mine.data.lists.every((l: any) => l.districtCode === 'east')).toBe(true)
-    expect(mine.data.lists.some((l: any) => l.status === 'draft')).toBe(true)
+    expect(mine.data.lists.every((l) => l.districtCode === 'east')).toBe(true)
+    expect(mine.data.lists.some((l) => l.status === 'draft')).toBe(true)
     const theirs = await call(OTHER_ORGANISER, 'manage', { weekId: week.id })
-    expect(theirs.data.lists.map((l: any) => l.id)).not.toContain(east.listId)
+    expect(theirs.data.lists.map((l) => l.id)).not.toContain(east.listId)
   })
 })
 
@@ -195,7 +196,7 @@ describe('the book page', () => {
     expect(res.ok).toBe(true)
     expect(res.data.book).toMatchObject({ id: east.bookIds[0], title: '平凡的世界' })
     expect(res.data.list).toEqual({ id: east.listId, title: '东区好书推荐', weekId: week.id, districtName: '东区' })
-    expect(res.data.activities.map((a: any) => [a.id, a.title])).toEqual([[eastActivity, '书友会：共读平凡的世界']])
+    expect(res.data.activities.map((a) => [a.id, a.title])).toEqual([[eastActivity, '书友会：共读平凡的世界']])
     expect(res.data).toMatchObject({ loggedToday: false, reader: { streak: 0, totalMinutes: 0, totalLogs: 0, days: [], board: null } })
   })
 
@@ -243,7 +244,7 @@ describe('the daily log rule', () => {
     expect(res.data.reader.days).toHaveLength(2)
     const mine = await callAt(T0 + DAY, 'rd-2', 'mine', { weekId: week.id })
     expect(mine.data.reader).toMatchObject({ streak: 2, totalMinutes: 50 })
-    expect(mine.data.logs.map((l: any) => l.minutes)).toEqual([20, 30])
+    expect(mine.data.logs.map((l) => l.minutes)).toEqual([20, 30])
   })
 
   test('a gap of a day resets the streak to 1', async () => {
@@ -374,7 +375,7 @@ describe('the district board', () => {
     const res = await call(B[0], 'board.join', { weekId: bw.id, districtCode: 'east', joined: false })
     expect(res).toMatchObject({ ok: true, data: { joined: false, reader: { totalMinutes: 60, board: null } } })
     const board = await call(B[1], 'board', { weekId: bw.id, districtCode: 'east' })
-    expect(board.data.entries.map((e: any) => e.name)).toEqual(['居*3', '居*1'])
+    expect(board.data.entries.map((e) => e.name)).toEqual(['居*3', '居*1'])
     expect(board.data.me.rank).toBe(2)
   })
 

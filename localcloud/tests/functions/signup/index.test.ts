@@ -1,8 +1,8 @@
 // The `signup` function, bundled as uploaded, through the real wx-server-sdk against the local
 // cloud: profile and family, sign-up and its rules (each refusal with its code and no write),
 // 代报名, waitlist hand-over, cancelling, "my activities" and notices.
-import { recount } from '../../../src/shared/domain/counters'
-import { startTestCloud, type TestCloud } from '../harness'
+import { recount } from '../../../../src/shared/domain/counters'
+import { startTestCloud, type TestCloud } from '../../harness'
 import {
   activityDoc,
   allDocs,
@@ -14,7 +14,7 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
+} from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -223,7 +223,7 @@ describe('signing up', () => {
     expect(preview.data.overlaps).toEqual([expect.objectContaining({ activityId: morning, title: '上午课堂', status: 'confirmed' })])
     const res = await signUp(me, overlapping)
     expect(res.data.registration.status).toBe('confirmed')
-    expect(res.data.overlaps.map((o: any) => o.activityId)).toEqual([morning])
+    expect(res.data.overlaps.map((o) => o.activityId)).toEqual([morning])
     expect((await cloud.call('signup', 'preview', { activityId: afternoon }, me)).data.overlaps).toEqual([])
   })
 
@@ -272,8 +272,8 @@ describe('代报名: signing up a family member', () => {
   test('the resident can still sign up themself: both tickets are under "my activities"', async () => {
     expect((await signUp(me, activityId)).data.registration.personId).toBe('self')
     const mine = await cloud.call('signup', 'mine', { when: 'upcoming' }, me)
-    const here = mine.data.items.filter((i: any) => i.activityId === activityId)
-    expect(here.map((i: any) => [i.personId, i.personName, i.status]).sort()).toEqual(
+    const here = mine.data.items.filter((i) => i.activityId === activityId)
+    expect(here.map((i) => [i.personId, i.personName, i.status]).sort()).toEqual(
       [
         [mum.id, '赵桂芳', 'confirmed'],
         ['self', profileOf(Number(me.split('-')[1])).name, 'confirmed'],
@@ -402,11 +402,11 @@ describe('my activities and notices', () => {
     const upcomingActivity = await createActivity(cloud, week)
     await signUp(me, upcomingActivity)
     const upcoming = await cloud.call('signup', 'mine', { when: 'upcoming' }, me)
-    expect(upcoming.data.items.map((i: any) => i.activityId)).toEqual([upcomingActivity])
+    expect(upcoming.data.items.map((i) => i.activityId)).toEqual([upcomingActivity])
     const past = await cloud.call('signup', 'mine', { when: 'past', limit: 1 }, me)
-    expect(past.data.items.map((i: any) => i.id)).toEqual([`nc2026-donghu-01_${me}-past1`])
-    const next = await cloud.call('signup', 'mine', { when: 'past', limit: 1, cursor: past.data.nextCursor }, me)
-    expect(next.data.items.map((i: any) => i.id)).toEqual([`nc2026-donghu-01_${me}-past3`])
+    expect(past.data.items.map((i) => i.id)).toEqual([`nc2026-donghu-01_${me}-past1`])
+    const next = await cloud.call('signup', 'mine', { when: 'past', limit: 1, cursor: past.data.nextCursor! }, me)
+    expect(next.data.items.map((i) => i.id)).toEqual([`nc2026-donghu-01_${me}-past3`])
     expect(next.data.nextCursor).toBeNull()
   })
 
@@ -426,7 +426,7 @@ describe('my activities and notices', () => {
       readAt: null,
     })
     const mine = await cloud.call('signup', 'mine', {}, me)
-    expect(mine.data.items.find((i: any) => i.activityId === activityId)).toMatchObject({
+    expect(mine.data.items.find((i) => i.activityId === activityId)).toMatchObject({
       activity: { status: 'cancelled' },
       canCancel: false,
     })

@@ -7,10 +7,10 @@
 // dashboard and summary cost at most 3 database operations.
 import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import { shanghaiDate } from '../../../src/shared/domain/time'
-import { SUMMARY_ROWS } from '../../../src/shared/domain/summary'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
+import { shanghaiDate } from '../../../../src/shared/domain/time'
+import { SUMMARY_ROWS } from '../../../../src/shared/domain/summary'
+import { startTestCloud, type ActionName, type Answer, type FnName, type InputOf, type OutputOf, type TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
 import {
   ADMIN,
   ORGANISER,
@@ -22,8 +22,9 @@ import {
   seedResidents,
   writesIn,
   type TestWeek,
-} from './fixtures'
-import { createBookList } from './readingFixtures'
+  type SignupField,
+} from '../fixtures'
+import { createBookList } from '../readingFixtures'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -33,10 +34,15 @@ let week: TestWeek
 let people: string[]
 const ids: Record<string, string> = {}
 const defaultMaxListeners = EventEmitter.defaultMaxListeners
-const fields = ['name', 'phone', 'community', 'audience']
+const fields: SignupField[] = ['name', 'phone', 'community', 'audience']
 const db = () => cloud.sdkDb as any
 
-async function must(fn: string, action: string, input: unknown, openid: string) {
+async function must<F extends FnName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+  openid: string,
+): Promise<OutputOf<F, A>> {
   const res = await cloud.call(fn, action, input, openid)
   if (!res.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${JSON.stringify(res)}`)
   return res.data
@@ -52,7 +58,8 @@ async function runNow(activityId: string) {
     .update({ data: { startAt, endAt: new Date(startAt.getTime() + 3 * HOUR) } })
 }
 const nonce = () => randomBytes(9).toString('base64url')
-const stats = (action: string, input: unknown, openid = ORGANISER) => cloud.call('stats', action, input, openid)
+const stats = <A extends ActionName<'stats'>>(action: A, input: InputOf<'stats', A>, openid = ORGANISER) =>
+  cloud.call('stats', action, input, openid)
 
 async function reconcileClean(openid = ADMIN) {
   const r = await reconcileAll(cloud, week.id, openid)
@@ -126,7 +133,7 @@ beforeAll(async () => {
   await must('checkin', 'scan', { activityId: ids.B1, token: t.b1r6 }, OTHER_ORGANISER)
   // Walk-ins: A1 a couple (2), A2 a group of 4 (retried with its nonce), B1 three.
   await must('checkin', 'walkin', { activityId: ids.A1, audience: 'seniors', headcount: 2 }, ORGANISER)
-  const group = { activityId: ids.A2, audience: 'residents', headcount: 4, nonce: nonce() }
+  const group = { activityId: ids.A2, audience: 'residents' as const, headcount: 4, nonce: nonce() }
   await must('checkin', 'walkin', group, ORGANISER)
   await must('checkin', 'walkin', group, ORGANISER)
   await must('checkin', 'walkin', { activityId: ids.B1, audience: 'youth', headcount: 3 }, OTHER_ORGANISER)
@@ -235,12 +242,12 @@ describe('the 总结表 after a scripted week', () => {
     expect(s.figures.streets).toEqual(expect.arrayContaining(['豫章街道', '东湖街道']))
     expect(s.figures.communities).toEqual(expect.arrayContaining(['东湖社区', '彭家桥社区', '幸福社区']))
     expect(s.districtCode).toBe('east')
-    expect(s.activities.map((a: any) => a.title)).toEqual(['智能手机入门课', '社区读书会', '防诈骗讲座'])
+    expect(s.activities.map((a) => a.title)).toEqual(['智能手机入门课', '社区读书会', '防诈骗讲座'])
   })
 
   test('every row of the template is there, in its order, and data rows say how they were computed', async () => {
     const s = await must('stats', 'summary', { weekId: week.id, districtCode: 'east' }, ORGANISER)
-    expect(s.rows.map((r: any) => r.label)).toEqual(SUMMARY_ROWS.map((r) => r.label))
+    expect(s.rows.map((r) => r.label)).toEqual(SUMMARY_ROWS.map((r) => r.label))
     expect(rowOf(s, 'district').value).toBe('东区')
     expect(rowOf(s, 'activityCount').value).toContain('3 项')
     expect(rowOf(s, 'participants').value).toMatch(/^10 人（签到 4 人、现场登记 6 人；签到 5 人次；报名 5 人次）/)
@@ -250,7 +257,7 @@ describe('the 总结表 after a scripted week', () => {
     expect(rowOf(s, 'mediaReports').value).toContain('图片 2 张，视频 1 条')
     expect(rowOf(s, 'effect').value).toContain('阅读打卡 2 次，累计阅读 45 分钟')
     expect(rowOf(s, 'theme').value).toBe('终身学习 测试')
-    for (const r of s.rows.filter((x: any) => x.source === 'typed')) expect(r.computed).toBeNull()
+    for (const r of s.rows.filter((x) => x.source === 'typed')) expect(r.computed).toBeNull()
   })
 
   test('west: its own hand count, and none of the east', async () => {
@@ -272,7 +279,7 @@ describe('the 总结表 after a scripted week', () => {
     const s = await must('stats', 'summary', { weekId: week.id }, ADMIN)
     expect(s.districtCode).toBeNull()
     expect(s.figures).toMatchObject({ activities: 4, registered: 8, checkIns: 7, distinctPeople: 6, walkInHeadcount: 9, participants: 15 })
-    expect(s.districts.map((d: any) => [d.code, d.people])).toEqual([
+    expect(s.districts.map((d) => [d.code, d.people])).toEqual([
       ['east', 10],
       ['west', 5],
     ])
@@ -284,10 +291,10 @@ describe('the 总结表 after a scripted week', () => {
     expect(d.day).toBe(shanghaiDate(Date.now()))
     expect(d.curve).toHaveLength(24)
     expect(d.curve.reduce((n: number, h: any) => n + h.participants, 0)).toBe(11)
-    const a1 = d.today.find((a: any) => a.id === ids.A1)
+    const a1 = d.today.find((a) => a.id === ids.A1)
     expect(a1).toMatchObject({ registered: 3, waitlisted: 1, checkedIn: 3, walkInHeadcount: 2, capacity: 3, full: true })
-    expect(d.byType.find((t: any) => t.code === 'reading')).toMatchObject({ activities: 1, participants: 4 })
-    expect(d.byAudience.find((a: any) => a.code === 'seniors').participants).toBe(2)
+    expect(d.byType.find((t) => t.code === 'reading')).toMatchObject({ activities: 1, participants: 4 })
+    expect(d.byAudience.find((a) => a.code === 'seniors')!.participants).toBe(2)
     expect(d.feedback).toMatchObject({ satisfied: 1, basic: 1, unsatisfied: 1 })
   })
 
@@ -419,19 +426,19 @@ describe('the reconcile in resumable chunks', () => {
     const other = await createTestWeek(cloud)
     for (const [input, openid] of [
       [{ weekId: week.id, cursor: 'not-a-cursor' }, ORGANISER],
-      [{ weekId: week.id, cursor: first.cursor.slice(0, -3) }, ORGANISER],
+      [{ weekId: week.id, cursor: first.cursor!.slice(0, -3) }, ORGANISER],
       [{ weekId: week.id, cursor: forged }, ORGANISER],
       // The organiser's cursor in the admin's scope, and in another week.
       [{ weekId: week.id, cursor: first.cursor }, ADMIN],
       [{ weekId: other.id, cursor: first.cursor }, ORGANISER],
     ] as const) {
       cloud.db.resetStats()
-      expect(await stats('reconcile', input, openid)).toMatchObject({ ok: false, code: 'BAD_CURSOR' })
+      expect(await cloud.callRaw('stats', 'reconcile', input, openid)).toMatchObject({ ok: false, code: 'BAD_CURSOR' })
       expect(writesIn(cloud.db.stats().byAction)).toBe(0)
     }
     expect(await stats('reconcile', { weekId: week.id, cursor: 'x'.repeat(513) })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
     // The good cursor still resumes.
-    expect(await stats('reconcile', { weekId: week.id, cursor: first.cursor })).toMatchObject({ ok: true })
+    expect(await stats('reconcile', { weekId: week.id, cursor: first.cursor! })).toMatchObject({ ok: true })
   })
 
   test('repair is for bureau admins: an organiser asking for it gets FORBIDDEN and nothing is written', async () => {
@@ -466,7 +473,7 @@ describe('who may see what', () => {
     const admin = await must('stats', 'dashboard', { weekId: week.id }, ADMIN)
     expect(admin.districtCode).toBeNull()
     expect(admin.canRollUp).toBe(true)
-    expect(admin.byDistrict.map((d: any) => d.code)).toEqual(['east', 'west'])
+    expect(admin.byDistrict.map((d) => d.code)).toEqual(['east', 'west'])
   })
 
   test('a district not in the week answers DISTRICT_NOT_IN_WEEK', async () => {
@@ -482,10 +489,10 @@ describe('ratings', () => {
     const [r0, , , , , r5] = people
     const before = await must('signup', 'rating.pending', {}, r0)
     // r0 rated A1; A4 and B1 are still to rate.
-    expect(before.items.map((i: any) => i.activityId).sort()).toEqual([ids.A4, ids.B1].sort())
+    expect(before.items.map((i) => i.activityId).sort()).toEqual([ids.A4, ids.B1].sort())
     await must('signup', 'rate', { registrationId: reg(ids.A4, r0), choice: 'skipped' }, r0)
     const after = await must('signup', 'rating.pending', {}, r0)
-    expect(after.items.map((i: any) => i.activityId)).toEqual([ids.B1])
+    expect(after.items.map((i) => i.activityId)).toEqual([ids.B1])
     expect((await must('signup', 'rating.pending', {}, r5)).items).toEqual([])
   })
 
@@ -523,16 +530,16 @@ describe('publicity', () => {
       [{ ...base, kind: 'text', url: 'https://x.org/1', activityId: ids.B1 }, 'FEATURED_ACTIVITY_INVALID'],
     ] as const) {
       cloud.db.resetStats()
-      expect(await stats('publicity.add', input)).toMatchObject({ ok: false, code })
+      expect(await cloud.callRaw('stats', 'publicity.add', input, ORGANISER)).toMatchObject({ ok: false, code })
       expect(writesIn(cloud.db.stats().byAction)).toBe(0)
     }
   })
 
   test('the list shows the district records; another organiser cannot remove them', async () => {
     const list = await must('stats', 'publicity.list', { weekId: week.id, districtCode: 'east' }, ORGANISER)
-    expect(list.items.map((i: any) => i.kind).sort()).toEqual(['photo', 'text', 'video'])
-    expect(list.items.find((i: any) => i.kind === 'photo').activityTitle).toBe('智能手机入门课')
-    const photo = list.items.find((i: any) => i.kind === 'photo')
+    expect(list.items.map((i) => i.kind).sort()).toEqual(['photo', 'text', 'video'])
+    expect(list.items.find((i) => i.kind === 'photo')!.activityTitle).toBe('智能手机入门课')
+    const photo = list.items.find((i) => i.kind === 'photo')!
     expect(await stats('publicity.remove', { id: photo.id }, OTHER_ORGANISER)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
@@ -561,7 +568,7 @@ describe('the draft of typed rows', () => {
     expect(s.featuredIds).toEqual([ids.A1])
     expect(s.draftSavedAt).not.toBeNull()
     const d = await must('stats', 'dashboard', { weekId: week.id, districtCode: 'east' }, ORGANISER)
-    expect(d.today.filter((a: any) => a.featured).map((a: any) => a.id)).toEqual([ids.A1])
+    expect(d.today.filter((a) => a.featured).map((a) => a.id)).toEqual([ids.A1])
   })
 
   test("an organiser who names no district gets their own district's draft", async () => {
@@ -612,7 +619,12 @@ describe('cost', () => {
     ['summary', () => ({ weekId: week.id })],
   ])('%s costs at most 3 database operations and writes nothing', async (action, input) => {
     cloud.db.resetStats()
-    const res: Envelope = await stats(action, input(), action === 'summary' && !('districtCode' in input()) ? ADMIN : ORGANISER)
+    const res: Answer = await cloud.callRaw(
+      'stats',
+      action,
+      input(),
+      action === 'summary' && !('districtCode' in input()) ? ADMIN : ORGANISER,
+    )
     expect(res.ok).toBe(true)
     const st = cloud.db.stats()
     expect(st.total).toBeLessThanOrEqual(3)

@@ -5,60 +5,34 @@
 // enrolment (one log of the day), and each reader's totals equal their logs. A completion or a log
 // sent again while its own move is pending adopts the move and is answered. A call given up on after
 // dying between its counter move and its record is made exact by the repair alone.
-import { EventEmitter } from 'node:events'
-import { recountCourseOf } from '../../../cloudfunctions/_core/courseStats'
-import { recountBookOf } from '../../../cloudfunctions/_core/readingStats'
-import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { createCourse } from './courseFixtures'
-import { createBookList } from './readingFixtures'
-import { ADMIN, allDocs, createTestWeek, ORGANISER, reconcileAll, seedResidents, type TestWeek } from './fixtures'
-
-const MODES = ['kill', 'lose'] as const
+import { recountCourseOf } from '../../../../cloudfunctions/_core/courseStats'
+import { recountBookOf } from '../../../../cloudfunctions/_core/readingStats'
+import { MODES, repairLater, startFaultCloud, stopFaultCloud } from '../faultFixtures'
+import type { Answer, TestCloud } from '../../harness'
+import { createCourse } from '../courseFixtures'
+import { createBookList } from '../readingFixtures'
+import { ADMIN, allDocs, ORGANISER, reconcileAll, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
-const defaultMaxListeners = EventEmitter.defaultMaxListeners
 const db = () => cloud.sdkDb as any
 
 beforeAll(async () => {
-  EventEmitter.defaultMaxListeners = 0
-  cloud = await startTestCloud()
-  week = await createTestWeek(cloud)
+  ;({ cloud, week } = await startFaultCloud())
 }, 60_000)
-afterAll(async () => {
-  EventEmitter.defaultMaxListeners = defaultMaxListeners
-  await cloud.stop()
-})
+afterAll(() => stopFaultCloud(cloud))
 afterEach(() => jest.restoreAllMocks())
-
-/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
-function later(ms: number) {
-  const real = Date.now.bind(Date)
-  jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
-}
-
-/** The repair timer, run 61 s from now (every entry written before is stale by then), clock put back after. */
-async function repairLater() {
-  later(61_000)
-  try {
-    const run = (await fireTimer({ fn: 'repair', name: 'repair' })) as { ok: boolean }
-    expect(run.ok).toBe(true)
-  } finally {
-    jest.restoreAllMocks()
-  }
-}
 
 interface Case {
   /** The request sent (the same each time). */
-  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Envelope | null; requests: number }>
+  send(plan: { at?: number; mode?: 'kill' | 'lose' }): Promise<{ answer: Answer | null; requests: number }>
 }
 
 /**
  * Counts a clean run's requests, then kills / loses each position of a fresh request, retries it,
  * repairs, checks with `exact`. `retried` says whether the retry's answer is right (by default: ok).
  */
-async function everyPosition(next: () => Case, exact: () => Promise<void>, retried = (answer: Envelope | null) => answer?.ok === true) {
+async function everyPosition(next: () => Case, exact: () => Promise<void>, retried = (answer: Answer | null) => answer?.ok === true) {
   const clean = await next().send({})
   expect(clean.answer?.ok).toBe(true)
   const positions = clean.requests
@@ -281,8 +255,8 @@ describe('reading log', () => {
     expect((await allDocs(cloud, 'readers', { _id: `${week.id}_${people[1]}` }))[0]).toMatchObject({ totalMinutes: 0, totalLogs: 0 })
     const retry = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
     expect(retry.answer?.ok).toBe(true)
-    expect((retry.answer as any).data.reader).toMatchObject({ totalMinutes: 35, totalLogs: 1 })
-    expect((retry.answer as any).data.log).toMatchObject({ bookId: bookIds[0], minutes: 35 })
+    expect(retry.answer!.data.reader).toMatchObject({ totalMinutes: 35, totalLogs: 1 })
+    expect(retry.answer!.data.log).toMatchObject({ bookId: bookIds[0], minutes: 35 })
     const again = await cloud.callWithFault('reading', 'log', { bookId: bookIds[0], minutes: 35 }, people[1], {})
     expect(again.answer?.code).toBe('READING_ALREADY_LOGGED')
     await expectBookExact(bookIds[0], people)

@@ -1,8 +1,8 @@
 // Whose 总结表 draft a stats.summary call opens when it names no district: the caller's roles are
 // joined to the drafts of the asked week only (an admin's roles have no district, which a
 // localField join would have taken as null: every week's roll-up draft).
-import { startTestCloud, type TestCloud } from '../harness'
-import { ADMIN, ORGANISER, createTestWeek, type TestWeek } from './fixtures'
+import { startTestCloud, type TestCloud } from '../../harness'
+import { ADMIN, ORGANISER, createTestWeek, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let weekA: TestWeek

@@ -14,10 +14,10 @@
 // A cancel carries a nonce as the app sends it: an immediate retry of a cancel that died between
 // its activity update and its registration flip adopts the pending move and finishes it.
 import { isDeepStrictEqual } from 'node:util'
-import type { FaultMode, FaultPlan } from '../../gateway/faults'
-import { fireTimer } from '../../gateway/timers'
-import { startTestCloud, type Envelope, type TestCloud } from '../harness'
-import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from './fixtures'
+import type { FaultMode, FaultPlan } from '../../../gateway/faults'
+import { fireTimer } from '../../../gateway/timers'
+import { startTestCloud, type Answer, type TestCloud } from '../../harness'
+import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
 let week: TestWeek
@@ -47,7 +47,7 @@ function later(ms: number) {
 async function repairPastGrace(): Promise<void> {
   const clock = later(PAST_GRACE_MS)
   try {
-    const run = (await fireTimer({ fn: 'repair', name: 'repair' })) as Envelope
+    const run = (await fireTimer({ fn: 'repair', name: 'repair' })) as Answer
     expect(run.ok).toBe(true)
   } finally {
     clock.mockRestore()
@@ -71,7 +71,7 @@ function generic(scene: Scene, id: string): string {
   return id.split(scene.activityId).join('A').split(scene.prefix).join('P')
 }
 
-const ok = async (p: Promise<Envelope>) => {
+const ok = async (p: Promise<Answer>) => {
   const res = await p
   if (!res.ok) throw new Error(`set-up call failed: ${JSON.stringify(res)}`)
   return res
@@ -130,7 +130,7 @@ async function appliedAfter(before: number, n: number): Promise<void> {
 /** The call under test under `plan`; answers once every request it sent has been applied. */
 async function callUnder(scene: Scene, plan: FaultPlan) {
   const before = cloud.db.stats().total
-  const res = await cloud.callWithFault(scene.fn, scene.action, scene.input, scene.openid, plan)
+  const res = await cloud.callWithFaultRaw(scene.fn, scene.action, scene.input, scene.openid, plan)
   // kill: requests before `at` reached the database; lose: `at` too; fail: all but `at` (answered an error unapplied).
   const at = plan.at ?? Infinity
   const reached = plan.mode === 'kill' ? at - 1 : plan.mode === 'lose' ? at : res.requests - (at <= res.requests ? 1 : 0)
@@ -139,13 +139,13 @@ async function callUnder(scene: Scene, plan: FaultPlan) {
 }
 
 /** The same call again, as the person (or organiser) retries it. */
-const retry = (scene: Scene) => cloud.call(scene.fn, scene.action, scene.input, scene.openid)
+const retry = (scene: Scene) => cloud.callRaw(scene.fn, scene.action, scene.input, scene.openid)
 
 /** An answer as compared: ok with the registration (generic id, status), or the error code. */
-function answerOf(scene: Scene, res: Envelope | null) {
+function answerOf(scene: Scene, res: Answer | null) {
   if (!res) return null
   if (!res.ok) return { ok: false, code: res.code }
-  const reg = res.data.registration
+  const reg = (res.data as { registration?: { id: string; status: string } }).registration
   return reg ? { ok: true, id: generic(scene, reg.id), status: reg.status } : { ok: true }
 }
 
@@ -209,7 +209,7 @@ async function everyPosition<T>(
   make: () => Promise<Scene>,
   requests: number,
   mode: FaultMode,
-  run: (scene: Scene, fault: { answer: Envelope | null }) => Promise<T>,
+  run: (scene: Scene, fault: { answer: Answer | null }) => Promise<T>,
 ): Promise<({ at: number } & T)[]> {
   const out: ({ at: number } & T)[] = []
   for (const at of positions(requests)) {
