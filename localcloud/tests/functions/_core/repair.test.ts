@@ -4,6 +4,7 @@
 import { recount } from '../../../../src/shared/domain/counters'
 import { cronFires, fireTimer, timerTriggers } from '../../../gateway/timers'
 import { startTestCloud, type TestCloud } from '../../harness'
+import { later } from '../faultFixtures'
 import {
   ADMIN,
   ORGANISER,
@@ -33,11 +34,6 @@ afterEach(() => jest.restoreAllMocks())
 
 const residents = (n: number) => seedResidents(cloud, `rp${seq++}x`, n)
 const fire = () => fireTimer({ fn: 'repair', name: 'repair' }) as Promise<{ ok: boolean; data?: { checked: number; changed: number } }>
-/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
-function later(ms: number) {
-  const real = Date.now.bind(Date)
-  jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
-}
 
 /** A sign-up whose call dies right before its registration insert (its 3rd database request). */
 async function signUpKilledBeforeRegistration(activityId: string, openid: string) {

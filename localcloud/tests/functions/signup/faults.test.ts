@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { FaultMode, FaultPlan } from '../../../gateway/faults'
 import { fireTimer } from '../../../gateway/timers'
 import { startTestCloud, type Answer, type TestCloud } from '../../harness'
+import { later } from '../faultFixtures'
 import { ORGANISER, allDocs, createActivity, createTestWeek, seatAudit, seedResidents, type TestWeek } from '../fixtures'
 
 let cloud: TestCloud
@@ -36,12 +37,6 @@ const MODES: FaultMode[] = ['kill', 'lose']
 /** Past the grace (SETTLE_AFTER_MS = 60 s) the repair gives a move in flight. */
 const PAST_GRACE_MS = 61_000
 const CLEAN_AUDIT = { orphaned: 0, differences: 0, pending: 0, duplicates: 0 }
-
-/** Runs what follows as if `ms` had passed (functions read Date.now() at each call). */
-function later(ms: number) {
-  const real = Date.now.bind(Date)
-  return jest.spyOn(Date, 'now').mockImplementation(() => real() + ms)
-}
 
 /** One run of the repair timer with the clock past the grace, then the real clock again. */
 async function repairPastGrace(): Promise<void> {
