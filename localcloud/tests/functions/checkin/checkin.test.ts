@@ -1,116 +1,15 @@
-// The `checkin` function (and signup.ticket), bundled as uploaded, through the real wx-server-sdk
-// against the local cloud: tickets, invites, scans and each refusal with its code and no write,
-// 20 volunteers on one ticket, lookup + manual, walk-ins, offline roster and sync, counters that
-// equal a recount, and the database operations of one check-in.
-import { EventEmitter } from 'node:events'
+// `checkin` src/checkin.ts (scan, manual, sync) through the real wx-server-sdk against the local
+// cloud: the tickets the door verifies (signup.ticket), each refused scan with its code and no
+// write, 20 volunteers on one ticket, the database operations of one check-in, an offline queue's
+// sync. walkin.ts and totals.ts are grouped in (one walk-in test, one totals test): the counters
+// and week totals are checked against the scans and walk-ins of this file.
 import { randomBytes } from 'node:crypto'
 import { parseTicket, signTicket, verifyTicket } from '../../../../src/shared/domain/ticket'
 import { recountAttendanceOf } from '../../../../cloudfunctions/_core/stats'
-import { startTestCloud, type Answer, type TestCloud } from '../../harness'
-import {
-  activityDoc,
-  allDocs,
-  createActivity,
-  createTestWeek,
-  ORGANISER,
-  OTHER_ORGANISER,
-  seedResidents,
-  writesIn,
-  type TestWeek,
-  type SignupField,
-} from '../fixtures'
+import { activityDoc, allDocs, ORGANISER } from '../fixtures'
+import { A, B, cloud, db, expectRefused, F, HOUR, MIN, people, redeem, scan, tickets, useCheckinCloud, VOLUNTEERS, week } from './setup'
 
-const MIN = 60_000
-const HOUR = 60 * MIN
-
-let cloud: TestCloud
-let week: TestWeek
-/** Running now (check-in open), with registrants; B: another activity of the same week running now. */
-let A: string
-let B: string
-/** In the future: check-in not open yet. */
-let F: string
-let people: string[]
-const tickets = new Map<string, { token: string; registrationId: string }>()
-const VOLUNTEERS = Array.from({ length: 20 }, (_, i) => `vol-${i}`)
-const defaultMaxListeners = EventEmitter.defaultMaxListeners
-
-const fields: SignupField[] = ['name', 'phone', 'audience']
-const db = () => cloud.sdkDb as any
-
-async function signUpAll(activityId: string, who: string[]) {
-  for (const openid of who) {
-    const res = await cloud.call('signup', 'create', { activityId }, openid)
-    if (!res.ok) throw new Error(`signup failed: ${JSON.stringify(res)}`)
-  }
-}
-
-async function ticketOf(openid: string, activityId: string) {
-  const res = await cloud.call('signup', 'ticket', { registrationId: `${activityId}_${openid}` }, openid)
-  if (!res.ok) throw new Error(`ticket failed: ${JSON.stringify(res)}`)
-  return res.data as { token: string; registrationId: string }
-}
-
-/** Moves an activity to run from `startIn` from now, for `hours`. */
-async function runNow(activityId: string, startIn = 30 * MIN, hours = 3) {
-  const startAt = new Date(Date.now() + startIn)
-  await db()
-    .collection('activities')
-    .doc(activityId)
-    .update({ data: { startAt, endAt: new Date(startAt.getTime() + hours * HOUR) } })
-}
-
-async function redeem(openid: string, activityIds: string[]) {
-  const inv = await cloud.call('checkin', 'invite.create', { activityIds, expiresAt: Date.now() + 2 * HOUR }, ORGANISER)
-  expect(inv.ok).toBe(true)
-  const res = await cloud.call('checkin', 'invite.redeem', { code: inv.data.code }, openid)
-  expect(res.ok).toBe(true)
-  return res
-}
-
-const scan = (openid: string, activityId: string, token: string, extra: Record<string, unknown> = {}) =>
-  cloud.call('checkin', 'scan', { activityId, token, ...extra }, openid)
-
-async function attendanceState() {
-  return JSON.stringify([await allDocs(cloud, 'checkins'), await allDocs(cloud, 'walkins'), await allDocs(cloud, 'activities')])
-}
-
-/** A refused call: its code, no write request reached the database, nothing stored changed. */
-async function expectRefused(code: string, call: () => Promise<Answer>) {
-  const before = await attendanceState()
-  cloud.db.resetStats()
-  const res = await call()
-  const writes = writesIn(cloud.db.stats().byAction)
-  expect(res).toMatchObject({ ok: false, code })
-  expect(writes).toBe(0)
-  expect(await attendanceState()).toBe(before)
-}
-
-beforeAll(async () => {
-  EventEmitter.defaultMaxListeners = 0
-  cloud = await startTestCloud()
-  week = await createTestWeek(cloud)
-  A = await createActivity(cloud, week, { capacity: 40, fields, title: '签到测试A' })
-  B = await createActivity(cloud, week, { capacity: 10, fields, title: '签到测试B', start: '14:00' })
-  F = await createActivity(cloud, week, { capacity: 10, fields, title: '签到测试F', start: '16:00' })
-  people = await seedResidents(cloud, 'ck', 12)
-  await signUpAll(A, people.slice(0, 10))
-  await signUpAll(B, people.slice(10, 12))
-  await signUpAll(F, people.slice(0, 2))
-  for (const p of people.slice(0, 10)) tickets.set(`${A}:${p}`, await ticketOf(p, A))
-  for (const p of people.slice(10, 12)) tickets.set(`${B}:${p}`, await ticketOf(p, B))
-  tickets.set(`${F}:${people[0]}`, await ticketOf(people[0], F))
-  // people[9] cancels after being given a ticket (before the cancel deadline, i.e. before moving the times)
-  expect((await cloud.call('signup', 'cancel', { registrationId: `${A}_${people[9]}` }, people[9])).ok).toBe(true)
-  await runNow(A)
-  await runNow(B)
-  await Promise.all(VOLUNTEERS.map((v) => redeem(v, [A])))
-}, 120_000)
-
-afterAll(async () => {
-  EventEmitter.defaultMaxListeners = defaultMaxListeners
-  await cloud.stop()
-})
+useCheckinCloud()
 
 describe('tickets', () => {
   test('the owner gets a short signed token with ids only, and what is printed beside it', async () => {
@@ -239,23 +138,6 @@ describe('check-in', () => {
     expect(again).toMatchObject({ ok: false, code: 'ALREADY_CHECKED_IN', details: { byName: '王*明' } })
   })
 
-  test('lookup by surname and phone tail gives masked matches; manual checks the person in', async () => {
-    const target = people[3] // 居民3, phone 13900000003
-    const found = await cloud.call('checkin', 'lookup', { activityId: A, surname: '居', phoneTail: '0003' }, VOLUNTEERS[4])
-    expect(found.ok).toBe(true)
-    expect(found.data.matches).toEqual([
-      expect.objectContaining({ registrationId: `${A}_${target}`, name: '居*3', phoneTail: '0003', status: 'confirmed', checkedIn: null }),
-    ])
-    expect(JSON.stringify(found.data)).not.toMatch(/居民3|13900000003/)
-    const res = await cloud.call('checkin', 'manual', { activityId: A, registrationId: `${A}_${target}` }, VOLUNTEERS[4])
-    expect(res).toMatchObject({ ok: true, data: { method: 'manual', name: '居*3' } })
-    const again = await cloud.call('checkin', 'lookup', { activityId: A, surname: '居', phoneTail: '0003' }, VOLUNTEERS[4])
-    expect(again.data.matches[0].checkedIn).toMatchObject({ byName: '志愿者', offline: false })
-    expect(
-      (await cloud.call('checkin', 'lookup', { activityId: A, surname: '张', phoneTail: '0003' }, VOLUNTEERS[4])).data.matches,
-    ).toEqual([])
-  })
-
   test('walk-ins count as participants; a retried walk-in (same nonce) counts once', async () => {
     const before = (await activityDoc(cloud, A)).attendance
     const input = { activityId: A, name: '李大爷', audience: 'seniors' as const, headcount: 3, nonce: 'walkin-nonce-1' }
@@ -274,22 +156,6 @@ describe('check-in', () => {
 })
 
 describe('offline', () => {
-  test('the roster carries the week key and masked entries; the phone verifies tickets with it', async () => {
-    const res = await cloud.call('checkin', 'roster', { activityIds: [A] }, VOLUNTEERS[6])
-    expect(res.ok).toBe(true)
-    const [key] = res.data.keys
-    expect(key.weekId).toBe(week.id)
-    const entries = res.data.activities[0].entries
-    expect(entries).toHaveLength(10)
-    expect(JSON.stringify(entries)).not.toMatch(/居民|1390000/)
-    const cancelled = entries.find((e) => e.registrationId === `${A}_${people[9]}`)
-    expect(cancelled!.status).toBe('cancelled')
-    const { token, registrationId } = tickets.get(`${A}:${people[5]}`)!
-    const check = verifyTicket(token, key.publicKey)
-    expect(check.ok).toBe(true)
-    expect(entries.find((e) => e.ticketId === (check as any).ticketId)!.registrationId).toBe(registrationId)
-  })
-
   test('a queue synced half-way, then whole, then whole again counts each person once', async () => {
     const queue = people.slice(4, 8).map((p, i) => ({
       nonce: `offline-nonce-${i}-abc`,
@@ -334,59 +200,6 @@ describe('offline', () => {
       registrationId,
       checkedIn: { byName: '志愿者', offline: false },
     })
-  })
-})
-
-describe('invites and volunteer activities', () => {
-  test('a redeemed code makes the person a volunteer of exactly those activities', async () => {
-    const [user] = await allDocs(cloud, 'users', { _id: VOLUNTEERS[0] })
-    expect(user.roles).toEqual([{ role: 'volunteer', weekId: week.id, activityIds: [A] }])
-    const mine = await cloud.call('checkin', 'myActivities', {}, VOLUNTEERS[0])
-    expect(mine.data.items.map((a) => a.id)).toEqual([A])
-    expect(mine.data.items[0].counts).toMatchObject({ registered: 9, capacity: 40 })
-    expect(mine.data.items[0].counts.checkedIn).toBeGreaterThan(0)
-  })
-
-  test('redeeming twice adds nothing', async () => {
-    await redeem(VOLUNTEERS[0], [A])
-    const [user] = await allDocs(cloud, 'users', { _id: VOLUNTEERS[0] })
-    expect(user.roles).toHaveLength(1)
-  })
-
-  test('an unknown code: INVITE_NOT_FOUND; an expired one: INVITE_EXPIRED; neither grants anything', async () => {
-    expect(await cloud.call('checkin', 'invite.redeem', { code: 'ZZZZ-ZZZZ' }, 'vol-x')).toMatchObject({
-      ok: false,
-      code: 'INVITE_NOT_FOUND',
-    })
-    const inv = await cloud.call('checkin', 'invite.create', { activityIds: [B], expiresAt: Date.now() + HOUR }, ORGANISER)
-    await db()
-      .collection('invites')
-      .doc(inv.data.code)
-      .update({ data: { expiresAt: new Date(Date.now() - 1000) } })
-    expect(await cloud.call('checkin', 'invite.redeem', { code: inv.data.code.toLowerCase() }, 'vol-x')).toMatchObject({
-      ok: false,
-      code: 'INVITE_EXPIRED',
-    })
-    expect(await allDocs(cloud, 'users', { _id: 'vol-x' })).toEqual([])
-  })
-
-  test("an organiser invites only to their district's activities; a resident may not invite", async () => {
-    const west = await createActivity(cloud, week, { district: 'west', title: '西区活动' })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A, west], expiresAt: Date.now() + HOUR }, ORGANISER)).toMatchObject(
-      { ok: false, code: 'FORBIDDEN' },
-    )
-    expect(
-      await cloud.call('checkin', 'invite.create', { activityIds: [west], expiresAt: Date.now() + HOUR }, OTHER_ORGANISER),
-    ).toMatchObject({ ok: true })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() + HOUR }, people[0])).toMatchObject({
-      ok: false,
-      code: 'FORBIDDEN',
-    })
-    expect(await cloud.call('checkin', 'invite.create', { activityIds: [A], expiresAt: Date.now() - 1 }, ORGANISER)).toMatchObject({
-      ok: false,
-      code: 'INVITE_EXPIRED',
-    })
-    expect(await allDocs(cloud, 'invites', { activityIds: west })).toHaveLength(1)
   })
 })
 
