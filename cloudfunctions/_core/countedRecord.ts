@@ -100,14 +100,14 @@ export async function insertCounted<T extends { _id: string; op?: string }>(db: 
       const existing = adopted || r.adoptAlso ? await readRecord<T>(db, r.collection, r.id) : undefined
       if (existing && existing.op === move.entry.op) {
         await r.beforeSettle?.(existing)
-        await settleOwnMoves(db, counted, r.activityId, [move.key])
+        await settleOwnMoves(db, counted, r.activityId, [move])
         return { status: 'followed', existing }
       }
       await revertMove(db, counted, r.activityId, move, r.now)
       return { status: 'duplicate', existing }
     }
     await r.beforeSettle?.(doc)
-    await settleOwnMoves(db, counted, r.activityId, [move.key])
+    await settleOwnMoves(db, counted, r.activityId, [move])
     return { status: 'written', doc }
   }
   return { status: 'busy' }

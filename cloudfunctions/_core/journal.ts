@@ -139,13 +139,27 @@ export async function revertMove(db: Database, collection: string, docId: string
   return (await updateCount(db.collection(collection).where({ _id: docId, [`pending.${move.key}.op`]: move.entry.op }), data)) === 1
 }
 
-/** Removes entries whose records have followed (no counter changes). */
-export async function settleMoves(db: Database, collection: string, docId: string, keys: string[]): Promise<void> {
-  if (keys.length === 0) return
+/**
+ * Removes entries whose records have followed (no counter changes), each only if that very entry
+ * (its `op`) is still pending: by the time a settle lands, a twin of the call (or the repair) may
+ * have settled it and another request may have written a new move under the same key, whose entry
+ * must stay until that move's record follows or the move is reverted (revertMove needs the entry).
+ * One conditional write for all of them; when it finds any one gone, one per move.
+ */
+export async function settleMoves(db: Database, collection: string, docId: string, moves: Move[]): Promise<void> {
+  if (moves.length === 0) return
   const _ = db.command
-  const data: Record<string, unknown> = {}
-  for (const key of keys) data[`pending.${key}`] = _.remove()
-  await db.collection(collection).doc(docId).update({ data })
+  const settleWhere = (ms: Move[]) => {
+    const where: Record<string, unknown> = { _id: docId }
+    const data: Record<string, unknown> = {}
+    for (const { key, entry } of ms) {
+      where[`pending.${key}.op`] = entry.op
+      data[`pending.${key}`] = _.remove()
+    }
+    return updateCount(db.collection(collection).where(where), data)
+  }
+  if ((await settleWhere(moves)) === 1 || moves.length === 1) return
+  for (const move of moves) await settleWhere([move])
 }
 
 /**
@@ -153,11 +167,11 @@ export async function settleMoves(db: Database, collection: string, docId: strin
  * entry whose record followed), so a database error here does not turn a done action into a
  * failure: the entry waits for the repair.
  */
-export async function settleOwnMoves(db: Database, collection: string, docId: string, keys: string[]): Promise<void> {
+export async function settleOwnMoves(db: Database, collection: string, docId: string, moves: Move[]): Promise<void> {
   try {
-    await settleMoves(db, collection, docId, keys)
+    await settleMoves(db, collection, docId, moves)
   } catch (err) {
-    console.warn(`[journal] settling ${keys.length} move(s) on ${collection}/${docId} left to the repair: ${(err as Error).message}`)
+    console.warn(`[journal] settling ${moves.length} move(s) on ${collection}/${docId} left to the repair: ${(err as Error).message}`)
   }
 }
 

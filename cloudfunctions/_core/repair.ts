@@ -9,11 +9,11 @@
 // running at once cannot apply a step twice. A course or a book (counted documents of enrolments and
 // reading logs) only has step 1: no seats, no cancellation (repairCounted). What changed is answered, for the `repairs` record.
 // Costs per activity: one read, one read per record collection with stale entries, one write per
-// reverted entry, one to settle the rest, and the fill or cancellation writes when needed.
+// reverted entry, one to settle the rest (one per entry when one of them was settled meanwhile), and the fill or cancellation writes when needed.
 import type { Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type ReadingLogDoc, type RegistrationDoc, type RepairChange } from './collections'
 import { stepId } from './ids'
-import { collectionOf, hasFollowed, isStale, readPending, revertMove, revOf, settleMoves, type PendingMap } from './journal'
+import { collectionOf, hasFollowed, isStale, readPending, revertMove, revOf, settleMoves, type Move, type PendingMap } from './journal'
 import { noticeFor, writeNotice } from './outbox'
 import { readDocs } from './read'
 import { addLogToReader } from './readerTotals'
@@ -64,11 +64,11 @@ async function resolvePending(db: Database, collection: string, act: CountedDoc,
   for (const [c, ops] of opsByCollection) for (const [op, d] of await recordsByOp(db, c, ops)) found.set(op, d)
 
   const changes: RepairChange[] = []
-  const settled: string[] = []
+  const settled: Move[] = []
   for (const [key, entry] of stale) {
     const record = found.get(entry.op) ?? null
     if (hasFollowed(entry, record)) {
-      settled.push(key)
+      settled.push({ key, entry })
       // A reading log's reader totals follow the log before its entry is settled (readerTotals.ts).
       if (record && collectionOf(key) === COLLECTIONS.readingLogs)
         await addLogToReader(db, record as unknown as ReadingLogDoc, new Date(now))

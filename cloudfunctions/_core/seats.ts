@@ -68,12 +68,7 @@ export function moveCounters(db: Database, activityId: string, moves: Move[], co
 
 /** The records of these moves have followed: their entries go (one write, best effort: the repair would too). */
 export function settle(db: Database, activityId: string, moves: Move[]): Promise<void> {
-  return settleOwnMoves(
-    db,
-    COLLECTIONS.activities,
-    activityId,
-    moves.map((m) => m.key),
-  )
+  return settleOwnMoves(db, COLLECTIONS.activities, activityId, moves)
 }
 
 /** Takes a move back at once (its registration write was refused). */

@@ -248,7 +248,7 @@ export async function completeLesson(ctx: ActionContext, input: LearnerInput & {
       data,
     )
     if (changed === 1) {
-      await settleOwnMoves(db, COLLECTIONS.courses, course._id, [move.key])
+      await settleOwnMoves(db, COLLECTIONS.courses, course._id, [move])
       const updated: EnrolmentDoc = {
         ...enrolment,
         completedLessonIds: outcome.completedLessonIds,
