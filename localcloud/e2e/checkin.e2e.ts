@@ -51,6 +51,48 @@ async function screenshot(page: Page, name: string) {
 }
 const tid = (id: string, extra = '') => `[data-testid="${id}"]${extra}:visible`
 
+/** A published offline activity of the test week starting in about 30 minutes (check-in is open now). */
+async function newActivity(title: string, capacity: number): Promise<string> {
+  // Starts in about 30 minutes: check-in (from 60 minutes before the start) is open now.
+  const startAt = Math.ceil((Date.now() + 30 * MIN) / (5 * MIN)) * 5 * MIN
+  const created = await must(
+    'activity',
+    'create',
+    {
+      weekId,
+      districtCode: 'east',
+      title,
+      type: 'smart_senior',
+      topics: ['science_culture'],
+      audiences: ['seniors', 'residents'],
+      organizer: '东区社区学院',
+      coOrganizers: [],
+      mode: 'offline',
+      venue: { name: '东区社区学校', address: '测试市东区一路1号' },
+      onlineUrl: null,
+      startAt,
+      endAt: startAt + 90 * MIN,
+      signup: {
+        capacity,
+        opensAt: Date.now() - 60 * MIN,
+        closesAt: startAt,
+        cancelDeadline: startAt - 10 * MIN,
+        fields: ['name', 'phone'],
+      },
+      description: '签到测试用活动。',
+    },
+    ORGANISER,
+  )
+  const id = created.activity.id as string
+  await must('activity', 'publish', { id }, ORGANISER)
+  const db = cloud.sdkDb as any
+  await db
+    .collection('users')
+    .doc(VOLUNTEER)
+    .update({ data: { roles: db.command.push([{ role: 'volunteer', weekId, activityIds: [id] }]) } })
+  return id
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-checkin-'))
   cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
@@ -82,38 +124,7 @@ beforeAll(async () => {
     .doc(ORGANISER)
     .update({ data: { roles: db.command.push([{ role: 'organiser', weekId, districtCode: 'east' }]) } })
 
-  // Starts in about 30 minutes: check-in (from 60 minutes before the start) is open now.
-  const startAt = Math.ceil((Date.now() + 30 * MIN) / (5 * MIN)) * 5 * MIN
-  const created = await must(
-    'activity',
-    'create',
-    {
-      weekId,
-      districtCode: 'east',
-      title: '智慧助老·扫码签到体验课',
-      type: 'smart_senior',
-      topics: ['science_culture'],
-      audiences: ['seniors', 'residents'],
-      organizer: '东区社区学院',
-      coOrganizers: [],
-      mode: 'offline',
-      venue: { name: '东区社区学校', address: '测试市东区一路1号' },
-      onlineUrl: null,
-      startAt,
-      endAt: startAt + 90 * MIN,
-      signup: {
-        capacity: 30,
-        opensAt: Date.now() - 60 * MIN,
-        closesAt: startAt,
-        cancelDeadline: startAt - 10 * MIN,
-        fields: ['name', 'phone'],
-      },
-      description: '签到测试用活动。',
-    },
-    ORGANISER,
-  )
-  activityId = created.activity.id
-  await must('activity', 'publish', { id: activityId }, ORGANISER)
+  activityId = await newActivity('智慧助老·扫码签到体验课', 30)
   const signed = await must('signup', 'create', { activityId }, RESIDENT)
   registrationId = signed.registration.id
   expect(signed.registration.status).toBe('confirmed')
@@ -388,3 +399,67 @@ test('offline: with the roster downloaded, a scan with no network is verified on
   expect(after.data.items.find((a: { id: string }) => a.id === activityId).counts.checkedIn).toBe(before + 1)
   await page.context().close()
 })
+
+/** 47 residents signed up for `id`, and their tickets: 47 good, 2 of them again, 1 forged, in scan order. */
+async function fiftyTickets(id: string, tag: string): Promise<string[]> {
+  const tokens: string[] = []
+  for (let i = 0; i < 47; i++) {
+    const openid = `e2e-wedge-${tag}-${i}`
+    const name = `王${'一二三四五六七八九十'[i % 10]}${i}`
+    const phone = `1370${tag === 'on' ? 1 : 2}${String(i).padStart(6, '0')}`
+    const profile = { name, phone, ageGroup: '60-69', community: '东区一路社区', audience: 'seniors' }
+    await must('signup', 'create', { activityId: id, profile }, openid)
+    tokens.push((await must('signup', 'ticket', { registrationId: `${id}_${openid}` }, openid)).token as string)
+  }
+  const forged = tokens[30].slice(0, -3) + (tokens[30].endsWith('AAA') ? 'BBB' : 'AAA')
+  // The same ticket twice in a row (a double scan) and one again later, and a forgery in between.
+  return [...tokens.slice(0, 10), tokens[9], ...tokens.slice(10, 25), forged, ...tokens.slice(25, 40), tokens[3], ...tokens.slice(40)]
+}
+
+/** Types each ticket as a keyboard-wedge scanner does: fast keystrokes ending in Enter, never waiting for the answer. */
+async function wedge(page: Page, tokens: string[]) {
+  await page.locator(`${tid('scan-paste-input')} textarea`).focus()
+  for (const t of tokens) {
+    await page.keyboard.type(t)
+    await page.keyboard.press('Enter')
+  }
+  await page.waitForSelector(tid('scan-tally', `[data-total="${tokens.length}"]`), { timeout: 60_000 })
+  const tally = page.locator(tid('scan-tally'))
+  return {
+    ok: await tally.getAttribute('data-ok'),
+    already: await tally.getAttribute('data-already'),
+    rejected: await tally.getAttribute('data-rejected'),
+    box: await page.locator(`${tid('scan-paste-input')} textarea`).inputValue(),
+  }
+}
+
+test('a scanner typing 50 tickets back to back: 47 checked in, the 2 repeats 已签到, the forgery refused, online and offline', async () => {
+  const online = await newActivity('扫码枪连续签到·在线', 60)
+  const onlineTokens = await fiftyTickets(online, 'on')
+  expect(onlineTokens).toHaveLength(50)
+  const page = await openAs(browser, cloud.gateway.url, VOLUNTEER)
+  await page.goto(`${cloud.gateway.url}/#/volunteer/checkin/index?id=${encodeURIComponent(online)}`)
+  await page.waitForSelector(tid('checkin-count', '[data-checked-in="0"]'))
+  expect(await wedge(page, onlineTokens)).toEqual({ ok: '47', already: '2', rejected: '1', box: '' })
+  await page.waitForSelector(tid('checkin-count', '[data-checked-in="47"]'))
+  const stored = await must('checkin', 'myActivities', {}, VOLUNTEER)
+  expect(stored.items.find((a: { id: string }) => a.id === online).counts.checkedIn).toBe(47)
+  await screenshot(page, 'checkin-13-wedge-online')
+
+  // Offline, against the downloaded roster: the same judgements, 47 queued, then synced.
+  const offline = await newActivity('扫码枪连续签到·离线', 60)
+  const offlineTokens = await fiftyTickets(offline, 'off')
+  await page.goto(`${cloud.gateway.url}/#/volunteer/checkin/index?id=${encodeURIComponent(offline)}`)
+  await page.waitForSelector(tid('checkin-count', '[data-checked-in="0"]'))
+  await page.locator(tid('roster-download')).click()
+  await page.waitForSelector(tid('offline-panel', '[data-roster="yes"]'))
+  await page.route('**/api/call', (route) => route.abort('internetdisconnected'))
+  expect(await wedge(page, offlineTokens)).toEqual({ ok: '47', already: '2', rejected: '1', box: '' })
+  await page.waitForSelector(tid('offline-panel', '[data-queued="47"]'))
+  await screenshot(page, 'checkin-14-wedge-offline')
+  await page.unroute('**/api/call')
+  await page.locator(tid('queue-sync')).click()
+  await page.waitForSelector(tid('offline-panel', '[data-queued="0"]'), { timeout: 60_000 })
+  await page.waitForSelector(tid('checkin-count', '[data-checked-in="47"]'))
+  await page.context().close()
+}, 240_000)

@@ -14,6 +14,8 @@ import { readRoster, saveRoster, type SavedRoster } from '../offline/offline'
 import { taroStore } from '../offline/store'
 import { Lookup } from './Lookup'
 import { OfflinePanel } from './OfflinePanel'
+import { countResult, EMPTY_TALLY, ScanTally, type Tally } from './ScanTally'
+import { takeTickets } from './tokenInput'
 import { useOfflineQueue } from './useOfflineQueue'
 import { okView, refusalView } from './views'
 import { WalkIn } from './WalkIn'
@@ -72,40 +74,64 @@ export default function CheckinPage() {
   const { online, checkInOffline } = queue
 
   // ---- scanning ------------------------------------------------------------------------------
+  // Tickets are judged one at a time, in the order they arrive: a keyboard-wedge scanner may type the
+  // next ticket before the cloud has answered the last, and none may be dropped or run together.
   const busyRef = useRef(false)
-  const checkToken = useCallback(
-    async (raw: string) => {
-      const token = raw.trim()
-      if (!token || busyRef.current) return
-      busyRef.current = true
-      setBusy(true)
+  const pending = useRef<string[]>([])
+  const [tally, setTally] = useState<Tally>(EMPTY_TALLY)
+  const judged = (v: ScanView) => {
+    setView(v)
+    setTally((t) => countResult(t, v.result))
+  }
+  const checkOne = useCallback(
+    async (token: string) => {
       try {
         const res = await scanTicket({ activityId, token })
-        setView(okView(res))
+        judged(okView(res))
         setCounts(res.counts)
-        setPaste('')
         online()
       } catch (err) {
         const e = toCloudError(err)
         const saved = readRoster(taroStore, activityId)
         if (e.code === 'NETWORK' && saved) {
           const v = checkInOffline(saved, token)
-          if (v.result === 'ok') {
-            setView({ result: 'ok', offline: true, maskedName: v.maskedName, proxy: v.proxy })
-            setPaste('')
-          } else if (v.result === 'already') setView({ ...v, offline: true })
-          else setView({ result: 'rejected', offline: true, code: v.code })
+          if (v.result === 'ok') judged({ result: 'ok', offline: true, maskedName: v.maskedName, proxy: v.proxy })
+          else if (v.result === 'already') judged({ ...v, offline: true })
+          else judged({ result: 'rejected', offline: true, code: v.code })
         } else {
-          setView(refusalView(e))
+          judged(refusalView(e))
           if (e.code !== 'NETWORK') online()
         }
+      }
+    },
+    [activityId, online, checkInOffline],
+  )
+  const checkTokens = useCallback(
+    async (tokens: string[]) => {
+      pending.current.push(...tokens)
+      if (busyRef.current) return
+      busyRef.current = true
+      setBusy(true)
+      try {
+        for (let next = pending.current.shift(); next !== undefined; next = pending.current.shift()) await checkOne(next)
       } finally {
         busyRef.current = false
         setBusy(false)
       }
     },
-    [activityId, online, checkInOffline],
+    [checkOne],
   )
+  // Every finished ticket leaves the box at once, whatever its result: the box is ready for the next.
+  const onPaste = (text: string) => {
+    const { tokens, rest } = takeTickets(text, false)
+    setPaste(rest)
+    if (tokens.length) void checkTokens(tokens)
+  }
+  const submitPaste = () => {
+    const { tokens } = takeTickets(paste, true)
+    setPaste('')
+    if (tokens.length) void checkTokens(tokens)
+  }
 
   // ---- roster download -------------------------------------------------------------------------
   const [downloading, setDownloading] = useState(false)
@@ -167,17 +193,18 @@ export default function CheckinPage() {
 
       {/* The answer first, where the eye already is; the controls below it. */}
       {view ? <ScanResult view={view} /> : null}
+      <ScanTally tally={tally} />
 
       <View className="section vol-scan">
-        <ScanButton onToken={(t) => void checkToken(t)} disabled={busy} />
-        <Field label="或粘贴入场码文字" hint="扫码枪或手动输入也可以，以 LLW1. 开头" testid="scan-paste">
-          <TextArea value={paste} onChange={setPaste} testid="scan-paste-input" placeholder="LLW1.…" maxlength={300} />
+        <ScanButton onToken={(t) => void checkTokens([t])} disabled={busy} />
+        <Field label="或粘贴入场码文字" hint="扫码枪可连续扫，每张以回车结束；手动输入以 LLW1. 开头" testid="scan-paste">
+          <TextArea value={paste} onChange={onPaste} testid="scan-paste-input" placeholder="LLW1.…" maxlength={2000} />
         </Field>
         <View
           className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
           data-testid="scan-paste-submit"
           ariaRole="button"
-          onClick={() => void checkToken(paste)}
+          onClick={submitPaste}
         >
           <Text>{busy ? '正在核验…' : '核验并签到'}</Text>
         </View>
