@@ -245,6 +245,13 @@ test('the resident adds a parent on the way and signs them up with one tap', asy
   expect(reg).toMatchObject({ status: 'confirmed', proxy: true, memberId, person: { name: PARENT, phone: '13800001021' } })
   const [act] = await docs<{ seatsLeft: number }>('activities', { _id: TARGET })
   expect(act.seatsLeft).toBe(118)
+
+  // The ticket is one tap from the success screen.
+  await page.click(tid('signup-go-ticket'))
+  await page.waitForSelector(tid('ticket-card'))
+  expect(await page.locator(tid('ticket-holder')).innerText()).toBe(PARENT)
+  await page.goBack()
+  await page.waitForSelector(tid('signup-result', '[data-status="confirmed"]'))
 })
 
 test('signing up for another activity at the same time shows the overlap warning before confirming', async () => {
@@ -271,6 +278,16 @@ test("我的活动 lists both tickets; cancelling the parent's shows it cancelle
     els.map((e) => `${e.getAttribute('data-person')}:${e.getAttribute('data-status')}`).sort(),
   )
   expect(persons).toEqual([`${PARENT}:confirmed`, '刘思雨:confirmed'].sort())
+  // The next ticket is the first card of 我的, above notices and ratings.
+  const next = page.locator(tid('next-ticket'))
+  await next.waitFor()
+  expect(await next.getAttribute('data-id')).toMatch(new RegExp(`^${TARGET}_dev-resident`))
+  const firstSection = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="mine-page"] .section'))
+      .find((e) => (e as HTMLElement).offsetParent !== null)
+      ?.getAttribute('data-testid'),
+  )
+  expect(firstSection).toBe('next-ticket')
   await screenshot(page, 'signup-mine')
 
   const parentItem = page.locator(tid('mine-item', `[data-person="${PARENT}"]`))

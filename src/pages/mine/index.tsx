@@ -9,6 +9,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { listMySignups } from '@/services/signup'
 import { MineItem } from './MineItem'
 import { MineLearning } from './MineLearning'
+import { NextTicket } from './NextTicket'
 import { Notices } from './Notices'
 import { RatingCard } from './RatingCard'
 import './index.scss'
@@ -17,7 +18,7 @@ type When = 'upcoming' | 'past'
 const PAGE_SIZE = 10
 
 /**
- * 我的活动: notices first, activities to rate (asked once), 我的学习 (courses of the resident and their family), then the
+ * 我的活动: the next ticket first, then notices, activities to rate (asked once), 我的学习 (courses of the resident and their family), then the
  * registrations of the resident and their family, upcoming (soonest first) or past, each with its
  * state in words and cancel before the deadline.
  */
@@ -47,6 +48,8 @@ export default function MinePage() {
         <Text className="page-head__title">我的活动</Text>
         <Text className="page-head__text">您和家人的报名都在这里，可以查看状态或取消报名。</Text>
       </View>
+
+      <NextTicket refresh={round} />
 
       <Notices refresh={round} />
 

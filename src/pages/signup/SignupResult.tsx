@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import type { Registration } from '@shared/contracts/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
@@ -45,7 +46,22 @@ export function SignupResult({ registration: r, activity: a, onAgain, onMine, on
           : `前面还有 ${Math.max((r.position ?? 1) - 1, 0)} 位在候补。有人取消时按顺序自动递补，递补成功会通知您，也可在“我的活动”中查看。`}
       </Text>
       <View className="signup-result__actions">
-        <View className="btn btn--primary btn--block" data-testid="signup-go-mine" ariaRole="link" onClick={onMine}>
+        {confirmed ? (
+          <View
+            className="btn btn--primary btn--block"
+            data-testid="signup-go-ticket"
+            ariaRole="link"
+            onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(r.id)}` })}
+          >
+            <Text>查看电子票（入场二维码）</Text>
+          </View>
+        ) : null}
+        <View
+          className={`btn ${confirmed ? 'btn--secondary' : 'btn--primary'} btn--block`}
+          data-testid="signup-go-mine"
+          ariaRole="link"
+          onClick={onMine}
+        >
           <Text>查看我的活动</Text>
         </View>
         <View className="btn btn--secondary btn--block" data-testid="signup-another" ariaRole="button" onClick={onAgain}>
