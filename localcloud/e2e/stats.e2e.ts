@@ -390,8 +390,17 @@ test('宣传报道: a text report added in the page is listed and counted in the
   await page.context().close()
 })
 
-test('(c) in care mode the resident rates the activity 满意 in 我的; the 总结表 counts it', async () => {
+test('(c) in care mode the resident rates the activity 满意 in 我的 once it has ended; the 总结表 counts it', async () => {
   const before = await must('stats', 'summary', { weekId, districtCode: DISTRICT }, ORGANISER)
+  // Checked in but not yet over: not asked. Then the activity ends.
+  const pending = async () =>
+    (await must('signup', 'rating.pending', {}, RESIDENT)).items.map((i: { registrationId: string }) => i.registrationId)
+  expect(await pending()).not.toContain(registrationId)
+  await (cloud.sdkDb as any)
+    .collection('registrations')
+    .doc(registrationId)
+    .update({ data: { endAt: new Date(Date.now() - MIN) } })
+  expect(await pending()).toContain(registrationId)
 
   const page = await openAs(browser, cloud.gateway.url, RESIDENT)
   await page.waitForSelector(tid('care-toggle'))

@@ -1,4 +1,4 @@
-// Ratings (群众满意度): after being checked in, a person is asked once to rate the activity.
+// Ratings (群众满意度): after being checked in, once the activity has ended, a person is asked once to rate it.
 //   rate: 1. one read: the registration with its check-in and any rating (aggregate + lookups)
 //         2. the activity's feedback counters moved with a pending entry `rt~<hash of the
 //            registration id>` in ONE conditional update (see _core/countedRecord.ts)
@@ -26,15 +26,20 @@ const joinCheckinAndRating = <Q extends { lookup(spec: unknown): Q }>(q: Q): Q =
     .lookup({ from: COLLECTIONS.checkins, localField: '_id', foreignField: '_id', as: 'checkin' })
     .lookup({ from: COLLECTIONS.ratings, localField: '_id', foreignField: '_id', as: 'rating' })
 
-/** The caller's (and their family's) checked-in activities not yet rated or declined, newest first. */
+/**
+ * The caller's (and their family's) checked-in activities not yet rated or declined, newest first.
+ * An activity is asked about only once it has ended: a rating card before the class would push the
+ * ticket down the page, and the person cannot judge an activity they have not finished.
+ */
 export async function pendingRatings(ctx: ActionContext) {
+  const now = ctx.now()
   const rows = await aggregateDocs<Joined>(
     joinCheckinAndRating(ctx.db.collection(COLLECTIONS.registrations).aggregate().match({ openid: ctx.openid, status: 'confirmed' })).limit(
       1000,
     ),
   )
   const items = rows
-    .filter((r) => r.checkin.length > 0 && r.rating.length === 0 && !r.activityCancelled)
+    .filter((r) => r.checkin.length > 0 && r.rating.length === 0 && !r.activityCancelled && new Date(r.endAt).getTime() <= now)
     .map((r) => ({
       registrationId: r._id,
       activityId: r.activityId,

@@ -77,9 +77,26 @@ describe('the 总结表 after a scripted week', () => {
   })
 })
 
+/** Every registration's activity ended a minute ago (the rating is asked from then on). */
+async function endActivities() {
+  await db()
+    .collection('registrations')
+    .where({ weekId: week.id })
+    .update({ data: { endAt: new Date(Date.now() - 60_000) } })
+}
+
 describe('ratings', () => {
+  test('a checked-in person is asked only once the activity has ended', async () => {
+    const r0 = people[0]
+    // The scripted activities run now (started 20 minutes from set-up, three hours long): none has ended.
+    expect((await must('signup', 'rating.pending', {}, r0)).items).toEqual([])
+    await endActivities()
+    expect((await must('signup', 'rating.pending', {}, r0)).items.map((i) => i.activityId).sort()).toEqual([ids.A4, ids.B1].sort())
+  })
+
   test('a checked-in person is asked once: pending until rated or declined', async () => {
     const [r0, , , , , r5] = people
+    await endActivities()
     const before = await must('signup', 'rating.pending', {}, r0)
     // r0 rated A1; A4 and B1 are still to rate.
     expect(before.items.map((i) => i.activityId).sort()).toEqual([ids.A4, ids.B1].sort())
