@@ -77,7 +77,7 @@ export function LearnerPicker({
       <View className="learner-picker__list">
         <Option id={null} name="自己" sub="记录在您自己名下" />
         {members.map((m) => (
-          <Option key={m.id} id={m.id} name={m.name} sub={`${relationText(m.relation)} · 进度记在TA名下`} />
+          <Option key={m.id} id={m.id} name={m.name} sub={`${relationText(m.relation)} · 进度记在${m.name}名下`} />
         ))}
       </View>
     </View>

@@ -124,7 +124,7 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
           <Row label="线上" testid="detail-online">
             {a.onlineUrl ? (
               <View>
-                <Text className="detail-row__sub detail-url">{a.onlineUrl}</Text>
+                <Text className="detail-row__sub">点下面的按钮进入线上活动</Text>
                 <OnlineLink url={a.onlineUrl} />
               </View>
             ) : (
