@@ -86,7 +86,7 @@ describe('activity.list', () => {
     }
   })
 
-  test('只看还能参加的 lists exactly what canStillJoin allows at the call\'s clock: no ended or started classes', async () => {
+  test("只看还能参加的 lists exactly what canStillJoin allows at the call's clock: no ended or started classes", async () => {
     const now = Date.UTC(2026, 11, 3, 2) // 12月3日 10:00 Shanghai, mid-week
     const ms = (d: unknown) => new Date(d as string).getTime()
     const docs = (await allDocs(cloud, 'activities', { weekId: 'nc2026' })).filter((d) => d.status !== 'draft')
