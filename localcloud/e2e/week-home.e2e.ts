@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { seedActivities } from '../seed/data'
+import { openingDay } from '../../src/shared/domain/time'
+import { seedActivities, seedWeeks } from '../seed/data'
 import { launchBrowser, openAs, screenshot } from './browser'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -51,10 +52,20 @@ async function waitForReload(page: Page) {
   await page.waitForSelector('[data-testid="activity-list"][data-status="ready"]')
 }
 
+/** The list opens on one day (today while the week runs); 全部 shows the whole week. */
+async function showWholeWeek(page: Page) {
+  await page.click('[data-testid="day-tab-all"]')
+  await page.waitForSelector('[data-testid="day-tab-all"][data-selected="true"]')
+  await waitForReload(page)
+}
+
 test('the home page shows the seeded week and its activities', async () => {
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
   await page.waitForSelector('[data-testid="week-banner"]')
   expect(await page.locator('[data-testid="week-banner"]').innerText()).toContain('2026年南昌市全民终身学习活动周')
+  const nc = seedWeeks.find((w) => w._id === 'nc2026')!
+  await page.waitForSelector(`[data-testid="day-tab-${openingDay(nc.startDate, nc.endDate, Date.now())}"][data-selected="true"]`)
+  await showWholeWeek(page)
   await page.waitForSelector('[data-testid="activity-card"]')
   const firstTitle = await page.locator('[data-testid="activity-card-title"]').first().innerText()
   expect(seedActivities.map((a) => a.title)).toContain(firstTitle.trim())
@@ -76,6 +87,7 @@ test("filtering by day shows exactly that day's activities", async () => {
 
 test('filtering by district and type narrows the list', async () => {
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
+  await showWholeWeek(page)
   await page.click('[data-testid="filter-district"]')
   await page.click('[data-testid="district-option-donghu"]')
   await waitForReload(page)
@@ -104,6 +116,7 @@ test('a card opens the activity detail with its venue', async () => {
 
 test('care mode makes body text at least 18px and the largest text at least 30px', async () => {
   const page = await openAs(browser, cloud.gateway.url, 'dev-senior')
+  await showWholeWeek(page)
   await page.waitForSelector('[data-testid="activity-card"]')
   await page.click('[data-testid="care-toggle"]')
   await page.waitForSelector('[data-testid="care-toggle"][data-care="on"]')

@@ -604,7 +604,8 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction activity.weeks', 'callFunction activity.list'],
   },
   'pages/activity/index': {
-    texts: ['智慧助老·手机打车查公交', '剩余 5 个名额', '南昌市东湖区松柏巷18号'],
+    // The stub activity ends 12月1日 10:30 (Shanghai): after that the page says 已结束 and no seats.
+    texts: ['智慧助老·手机打车查公交', Date.now() < Date.UTC(2026, 11, 1, 2, 30) ? '剩余 5 个名额' : '已结束', '南昌市东湖区松柏巷18号'],
     calls: ['callFunction activity.get', 'callFunction signup.preview'],
   },
   'volunteer/scan/index': {

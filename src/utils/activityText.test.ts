@@ -31,6 +31,13 @@ describe('activity text', () => {
     expect(seatsText({ signupRequired: true, seatsLeft: 120, capacity: 150 }).tone).toBe('open')
   })
 
+  test('an ended activity says 已结束 and shows no seats; before its end the seats show', () => {
+    const a = { signupRequired: true, seatsLeft: 63, capacity: 80, endAt: 10_000 }
+    expect(seatsText(a, 10_000)).toEqual({ text: '已结束', tone: 'ended' })
+    expect(seatsText({ ...a, signupRequired: false, seatsLeft: null }, 20_000)).toEqual({ text: '已结束', tone: 'ended' })
+    expect(seatsText(a, 9_999)).toEqual({ text: '剩余 63 个名额', tone: 'open' })
+  })
+
   test('week span', () => {
     expect(dateSpanText('2026-11-30', '2026-12-06')).toBe('11月30日 周一 至 12月6日 周日')
   })

@@ -1,5 +1,6 @@
 // How an activity reads to people: Shanghai dates and clocks, place, seats. Pure functions.
 import type { ActivitySummary } from '@shared/contracts/activity'
+import { hasEnded } from '@shared/domain/signupRules'
 import { dayLabel, shanghaiClock, shanghaiDate } from '@shared/domain/time'
 import { ACTIVITY_MODES, CONTENT_TYPES, labelOf } from '@shared/domain/vocabulary'
 
@@ -35,10 +36,15 @@ export function placeText(a: Pick<ActivitySummary, 'mode' | 'venueName'>): strin
   return a.venueName
 }
 
-export type SeatsTone = 'open' | 'few' | 'full' | 'free'
+export type SeatsTone = 'open' | 'few' | 'full' | 'free' | 'ended'
 
 /** Seats in words (never colour alone): 剩余 N 个名额 / 仅剩 N 个名额 / 已报满 / 无需报名. */
-export function seatsText(a: Pick<ActivitySummary, 'signupRequired' | 'seatsLeft' | 'capacity'>): { text: string; tone: SeatsTone } {
+export function seatsText(
+  a: Pick<ActivitySummary, 'signupRequired' | 'seatsLeft' | 'capacity'> & { endAt?: number },
+  now?: number,
+): { text: string; tone: SeatsTone } {
+  // An ended activity shows no seats (hasEnded, shared/domain/signupRules).
+  if (now !== undefined && a.endAt !== undefined && hasEnded({ endAt: a.endAt }, now)) return { text: '已结束', tone: 'ended' }
   if (!a.signupRequired) return { text: '无需报名', tone: 'free' }
   if (a.seatsLeft === null) return { text: a.capacity ? `需报名，共 ${a.capacity} 个名额` : '需报名', tone: 'open' }
   if (a.seatsLeft <= 0) return { text: '已报满', tone: 'full' }

@@ -17,8 +17,8 @@ export function escapeRegExp(text: string): string {
 /**
  * The week's visible activities (published or cancelled, never drafts), by start time, filtered by
  * Shanghai day, district, content type, audience, mode (online/offline include hybrid), keyword
- * (title or venue, literal, case-insensitive) and seats (published with seats left, or open
- * attendance). Keyset paging: exactly one database read per page.
+ * (title or venue, literal, case-insensitive) and 还能参加 (`canStillJoin` at the call's clock:
+ * sign-up open now with seats left and not started, or no sign-up and not ended). Keyset paging: exactly one database read per page.
  */
 export async function list(ctx: ActionContext, input: ListInput) {
   const _ = ctx.db.command
@@ -38,8 +38,15 @@ export async function list(ctx: ActionContext, input: ListInput) {
     conditions.push(_.or([{ title: re }, { 'venue.name': re }]) as unknown as Record<string, unknown>)
   }
   if (input.hasSeats) {
+    // canStillJoin (shared/domain/signupRules) as a query, at this call's clock.
+    const at = new Date(ctx.now())
     conditions.push({ status: 'published' })
-    conditions.push(_.or([{ seatsLeft: _.gt(0) }, { signup: null }]) as unknown as Record<string, unknown>)
+    conditions.push(
+      _.or([
+        { signup: null, endAt: _.gt(at) },
+        { 'signup.opensAt': _.lte(at), 'signup.closesAt': _.gt(at), startAt: _.gt(at), seatsLeft: _.gt(0) },
+      ]) as unknown as Record<string, unknown>,
+    )
   }
   if (input.cursor) {
     const after = decodeCursor(input.cursor, 'instant')

@@ -5,7 +5,7 @@ import { placeText, seatsText, timeRangeText } from '@/utils/activityText'
 
 /** An offline class of the week linked to the course; opens the activity (and its sign-up). */
 export function ClassCard({ a }: { a: ActivitySummary }) {
-  const seats = seatsText(a)
+  const seats = seatsText(a, Date.now())
   const cancelled = a.status === 'cancelled'
   return (
     <View

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { shanghaiDate, shanghaiDayRange } from '@shared/domain/time'
+import { inviteExpiryFor } from '@shared/domain/attendance'
 // QrCode's styles before the states' (the ticket page's order; mini-css-extract wants one order).
 import { QrCode } from '@/components/QrCode'
 import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
@@ -12,16 +12,19 @@ import { createInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
 
 const DAY = 24 * 60 * 60 * 1000
-type Expiry = 'today' | '3d' | '7d'
+type Expiry = 'activity' | '3d' | '7d'
 const EXPIRIES: { code: Expiry; label: string }[] = [
-  { code: 'today', label: '今天结束' },
+  { code: 'activity', label: '到所选活动结束' },
   { code: '3d', label: '3天' },
   { code: '7d', label: '7天' },
 ]
 
-/** The end of the chosen period: the end of today (Shanghai) or that many days from now. */
-function expiresAt(key: Expiry, now = Date.now()): number {
-  if (key === 'today') return shanghaiDayRange(shanghaiDate(now)).end - 1
+/**
+ * The end of the chosen period: when the last picked activity ends (the default, so an invite for
+ * tomorrow's activity still works tomorrow), or that many days from now.
+ */
+function expiresAt(key: Expiry, picked: { endAt: number }[], now = Date.now()): number {
+  if (key === 'activity') return inviteExpiryFor(picked) ?? now + DAY
   return now + (key === '3d' ? 3 : 7) * DAY
 }
 
@@ -53,7 +56,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
     return res.items.filter((a) => a.endAt > now)
   }, [weekId, districtCode])
   const [picked, setPicked] = useState<string[]>([])
-  const [expiry, setExpiry] = useState<Expiry>('today')
+  const [expiry, setExpiry] = useState<Expiry>('activity')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<CloudError | null>(null)
   const [invite, setInvite] = useState<Invite | null>(null)
@@ -63,7 +66,8 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
     setBusy(true)
     setError(null)
     try {
-      const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry) })
+      const chosen = choices.status === 'ready' ? choices.data.filter((a) => picked.includes(a.id)) : []
+      const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry, chosen) })
       setInvite(res)
     } catch (err) {
       setError(toCloudError(err))
@@ -90,7 +94,10 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
               · {titles.get(id) ?? id}
             </Text>
           ))}
-          <Text className="muted">有效期至 {expiryText(invite.expiresAt)}</Text>
+          <Text className="muted">
+            有效期至 {expiryText(invite.expiresAt)}
+            {expiry === 'activity' ? '（所选活动结束时）' : ''}
+          </Text>
           <View className="btn btn--secondary btn--block" data-testid="org-invite-again" ariaRole="button" onClick={() => setInvite(null)}>
             <Text>再生成一个</Text>
           </View>
@@ -118,6 +125,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
               </Field>
               <Field label="有效期" required testid="org-invite-expiries">
                 <ChoiceChips options={EXPIRIES} value={expiry} onChange={setExpiry} testid="org-invite-expiry" />
+                <Text className="muted">默认到所选活动中最晚一场的结束时间为止，提前或隔天领码都能用。</Text>
               </Field>
               {error ? <InlineError message={error.message} code={error.code} testid="org-invite-error" /> : null}
               <View

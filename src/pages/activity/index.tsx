@@ -88,7 +88,7 @@ function Row({ label, children, testid }: { label: string; children: ReactNode; 
 }
 
 function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
-  const seats = seatsText(a)
+  const seats = seatsText(a, Date.now())
   const online = a.mode !== 'offline'
   const offline = a.mode !== 'online'
   return (
@@ -136,7 +136,7 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
           <Text className={`detail-seats detail-seats--${seats.tone}`}>
             {seats.tone === 'full' ? '✕ ' : ''}
             {seats.text}
-            {a.signupRequired && a.capacity !== null && seats.tone !== 'full' ? `（共 ${a.capacity} 个）` : ''}
+            {a.signupRequired && a.capacity !== null && seats.tone !== 'full' && seats.tone !== 'ended' ? `（共 ${a.capacity} 个）` : ''}
           </Text>
         </Row>
         {a.signupRequired ? (

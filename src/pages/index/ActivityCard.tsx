@@ -4,7 +4,7 @@ import { placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activity
 
 /** One activity in the list; the whole card opens the detail page. */
 export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; onOpen: (id: string) => void }) {
-  const seats = seatsText(activity)
+  const seats = seatsText(activity, Date.now())
   const cancelled = activity.status === 'cancelled'
   return (
     <View
@@ -35,7 +35,7 @@ export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; 
       <View className="activity-card__line">
         <Text className="activity-card__key">名额</Text>
         <Text className={`activity-card__val activity-card__seats activity-card__seats--${seats.tone}`} data-testid="activity-card-seats">
-          {seats.tone === 'full' ? '✕ ' : seats.tone === 'free' ? '' : '● '}
+          {seats.tone === 'full' ? '✕ ' : seats.tone === 'free' || seats.tone === 'ended' ? '' : '● '}
           {seats.text}
         </Text>
       </View>

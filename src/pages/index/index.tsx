@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
+import { openingDay } from '@shared/domain/time'
 import { CareToggle } from '@/components/care'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
@@ -28,13 +29,15 @@ const WEEK_KEY = 'home.weekId'
 export default function Home() {
   const weeks = useAsync(() => listWeeks().then((r) => r.weeks), [])
   const [chosenWeekId, setChosenWeekId] = useState(() => readString(WEEK_KEY))
-  const [day, setDay] = useState('')
+  // null: not chosen yet, the week opens on today (while it runs) or its first day; '' = 全部.
+  const [chosenDay, setDay] = useState<string | null>(null)
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS)
   const [keyword, setKeyword] = useState('')
 
   const weekList: Week[] = weeks.status === 'ready' ? weeks.data : []
   // The remembered week if it still exists, else the first.
   const week = weekList.find((w) => w.id === chosenWeekId) ?? weekList[0]
+  const day = chosenDay ?? (week ? openingDay(week.startDate, week.endDate, Date.now()) : '')
 
   const query = useMemo<ListQuery | null>(
     () =>
@@ -61,7 +64,7 @@ export default function Home() {
   const chooseWeek = (id: string) => {
     if (id === week?.id) return
     setChosenWeekId(id)
-    setDay('')
+    setDay(null)
     setFilters(NO_FILTERS)
     setKeyword('')
   }

@@ -12,7 +12,9 @@ import {
   checkinRefusal,
   checkinWindow,
   inviteCodeFrom,
+  INVITE_CODE_EXAMPLE,
   INVITE_CODE_RE,
+  inviteExpiryFor,
   normaliseInviteCode,
   participantsOf,
   readAttendance,
@@ -82,6 +84,18 @@ describe('attendance', () => {
     expect(code).toMatch(INVITE_CODE_RE)
     expect(normaliseInviteCode(` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `)).toBe(code)
     expect(INVITE_CODE_RE.test('ABCD0OI1')).toBe(false)
+  })
+
+  test('the placeholder example looks like a real code: 8 characters of the code alphabet, no dash', () => {
+    expect(INVITE_CODE_EXAMPLE).toMatch(INVITE_CODE_RE)
+    expect(normaliseInviteCode(INVITE_CODE_EXAMPLE)).toBe(INVITE_CODE_EXAMPLE)
+  })
+
+  test("an invite's default validity runs to the end of the last invited activity", () => {
+    const today = Date.UTC(2026, 11, 5, 6) // 12月5日 14:00 Shanghai
+    const tomorrowEnd = Date.UTC(2026, 11, 6, 8) // 12月6日 16:00 Shanghai
+    expect(inviteExpiryFor([{ endAt: today }, { endAt: tomorrowEnd }])).toBe(tomorrowEnd)
+    expect(inviteExpiryFor([])).toBeNull()
   })
 })
 

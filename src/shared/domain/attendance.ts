@@ -136,6 +136,17 @@ export function normaliseInviteCode(typed: string): string {
 
 export const INVITE_CODE_RE = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/
 
+/** How a code is shown as an example (the code box's placeholder): 8 characters of the alphabet. */
+export const INVITE_CODE_EXAMPLE = 'K7QM3XPA'
+
+/**
+ * An invite's default validity: until the last invited activity ends (its endAt), so an invite
+ * for tomorrow's activity is still valid tomorrow. Null without activities.
+ */
+export function inviteExpiryFor(activities: { endAt: number }[]): number | null {
+  return activities.length === 0 ? null : Math.max(...activities.map((a) => a.endAt))
+}
+
 // ------------------------------------------------------------------ arrivals (live views, 总结表)
 //
 // Beside the counts above, the activity keeps under `attendance`:

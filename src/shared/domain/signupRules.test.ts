@@ -1,4 +1,6 @@
 import {
+  canStillJoin,
+  hasEnded,
   cancelRefusal,
   compareWaitlist,
   memberDetails,
@@ -77,5 +79,50 @@ describe('the sign-up form snapshot', () => {
     expect(sameProfile(me, { ...me })).toBe(true)
     expect(sameProfile(me, { ...me, phone: '13800000000' })).toBe(false)
     expect(sameProfile(me, null)).toBe(false)
+  })
+})
+
+describe('finished activities and 还能参加', () => {
+  const H = 3_600_000
+  const NOW = Date.UTC(2026, 11, 5, 2) // 12月5日 10:00 Shanghai
+  const base = {
+    status: 'published' as const,
+    startAt: NOW + 2 * H,
+    endAt: NOW + 4 * H,
+    signup: { opensAt: NOW - 48 * H, closesAt: NOW + H },
+    seatsLeft: 22,
+  }
+
+  test('an ended activity has ended and cannot be joined, even with seats left', () => {
+    const ended = { ...base, startAt: NOW - 4 * H, endAt: NOW - 2 * H }
+    expect(hasEnded(ended, NOW)).toBe(true)
+    expect(hasEnded(ended, ended.endAt)).toBe(true)
+    expect(canStillJoin(ended, NOW)).toBe(false)
+    expect(canStillJoin({ ...ended, signup: null }, NOW)).toBe(false)
+  })
+
+  test('a running activity has not ended; with sign-up it cannot be joined, without it can', () => {
+    const running = { ...base, startAt: NOW - H, endAt: NOW + H, signup: { opensAt: NOW - 48 * H, closesAt: NOW + 2 * H } }
+    expect(hasEnded(running, NOW)).toBe(false)
+    expect(canStillJoin(running, NOW)).toBe(false)
+    expect(canStillJoin({ ...running, signup: null }, NOW)).toBe(true)
+  })
+
+  test('sign-up open, seats left and not started: can be joined; no seats left: cannot', () => {
+    expect(canStillJoin(base, NOW)).toBe(true)
+    expect(canStillJoin({ ...base, seatsLeft: 0 }, NOW)).toBe(false)
+    expect(canStillJoin({ ...base, status: 'cancelled' }, NOW)).toBe(false)
+  })
+
+  test('sign-up closed or not open yet: cannot be joined though it has not started', () => {
+    expect(canStillJoin(base, base.signup.closesAt)).toBe(false)
+    expect(canStillJoin({ ...base, signup: { opensAt: NOW + H / 2, closesAt: NOW + H } }, NOW)).toBe(false)
+  })
+
+  test('no sign-up needed: can be joined until it ends', () => {
+    const free = { ...base, signup: null, seatsLeft: null }
+    expect(canStillJoin(free, NOW)).toBe(true)
+    expect(canStillJoin(free, free.endAt - 1)).toBe(true)
+    expect(canStillJoin(free, free.endAt)).toBe(false)
   })
 })

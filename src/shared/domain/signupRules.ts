@@ -122,3 +122,25 @@ export function sameProfile(a: Profile | null | undefined, b: Profile | null | u
   if (!a || !b) return a === b
   return a.name === b.name && a.phone === b.phone && a.ageGroup === b.ageGroup && a.community === b.community && a.audience === b.audience
 }
+
+/** What a resident may still join: an activity's times, sign-up window and seats (epoch ms). */
+export interface JoinableTarget extends TimeSpan {
+  status: 'draft' | 'published' | 'cancelled'
+  signup: { opensAt: number; closesAt: number } | null
+  seatsLeft: number | null
+}
+
+/** An activity has ended once its end instant is reached: it shows 已结束 and no seats. */
+export function hasEnded(a: Pick<TimeSpan, 'endAt'>, now: number): boolean {
+  return now >= a.endAt
+}
+
+/**
+ * 还能参加: published, and either sign-up is open now ([opensAt, closesAt)) with seats left and the
+ * activity not started, or no sign-up is needed and it has not ended.
+ */
+export function canStillJoin(a: JoinableTarget, now: number): boolean {
+  if (a.status !== 'published') return false
+  if (!a.signup) return !hasEnded(a, now)
+  return now >= a.signup.opensAt && now < a.signup.closesAt && now < a.startAt && (a.seatsLeft ?? 0) > 0
+}

@@ -1,4 +1,4 @@
-import { dayLabel, daysBetween, isValidDay, shanghaiClock, shanghaiDate, shanghaiDayRange, shanghaiInstant } from './time'
+import { dayLabel, daysBetween, isValidDay, openingDay, shanghaiClock, shanghaiDate, shanghaiDayRange, shanghaiInstant } from './time'
 
 describe('Shanghai time', () => {
   test('a Shanghai day starts at 16:00 UTC of the day before', () => {
@@ -40,5 +40,15 @@ describe('Shanghai time', () => {
   test('day labels read as Chinese month, day and weekday', () => {
     expect(dayLabel('2026-11-30')).toBe('11月30日 周一')
     expect(dayLabel('2026-12-06')).toBe('12月6日 周日')
+  })
+})
+
+describe('the day the list opens on', () => {
+  test("during the week it is today's Shanghai date; before or after the week, its first day", () => {
+    // 2026-12-02 17:00 UTC is 12月3日 01:00 in Shanghai.
+    expect(openingDay('2026-11-30', '2026-12-06', Date.UTC(2026, 11, 2, 17))).toBe('2026-12-03')
+    expect(openingDay('2026-11-30', '2026-12-06', Date.UTC(2026, 11, 6, 15, 59))).toBe('2026-12-06')
+    expect(openingDay('2026-11-30', '2026-12-06', Date.UTC(2026, 11, 6, 16))).toBe('2026-11-30')
+    expect(openingDay('2026-11-30', '2026-12-06', Date.UTC(2026, 10, 20))).toBe('2026-11-30')
   })
 })

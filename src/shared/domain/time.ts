@@ -72,3 +72,9 @@ export function dayLabel(day: string): string {
   const p = shanghaiParts(shanghaiDayRange(day).start)
   return `${p.month}月${p.day}日 ${WEEKDAYS[p.weekday]}`
 }
+
+/** The day the week's list opens on: today (Shanghai) while the week runs, else its first day. */
+export function openingDay(startDate: string, endDate: string, now: number): string {
+  const today = shanghaiDate(now)
+  return today >= startDate && today <= endDate ? today : startDate
+}

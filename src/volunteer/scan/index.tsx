@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { VolunteerActivity } from '@shared/contracts/checkin'
+import { INVITE_CODE_EXAMPLE } from '@shared/domain/attendance'
 import { countsText } from '../components/countsText'
 import { Field, TextInput } from '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
@@ -70,7 +71,7 @@ export default function VolunteerHome() {
             value={code}
             onChange={setCode}
             testid="invite-code"
-            placeholder="例如 ABCD-2345"
+            placeholder={`例如 ${INVITE_CODE_EXAMPLE}`}
             maxlength={20}
             onConfirm={() => void redeem()}
           />

@@ -1,7 +1,9 @@
 // The resident reads of the `activity` function (src/weeks.ts, list.ts, get.ts), bundled as uploaded, through the real
 // wx-server-sdk against the local cloud.
 import { seedActivities, seedWeeks } from '../../../seed/data'
+import { canStillJoin, hasEnded } from '../../../../src/shared/domain/signupRules'
 import { startTestCloud, type InputOf, type TestCloud } from '../../harness'
+import { allDocs } from '../fixtures'
 
 let cloud: TestCloud
 beforeAll(async () => {
@@ -81,6 +83,31 @@ describe('activity.list', () => {
     for (const item of items) {
       if (item.signupRequired) expect(item.seatsLeft).toBe(item.capacity)
       else expect([item.seatsLeft, item.capacity]).toEqual([null, null])
+    }
+  })
+
+  test("只看还能参加的 lists exactly what canStillJoin allows at the call's clock: no ended or started classes", async () => {
+    const now = Date.UTC(2026, 11, 3, 2) // 12月3日 10:00 Shanghai, mid-week
+    const ms = (d: unknown) => new Date(d as string).getTime()
+    const docs = (await allDocs(cloud, 'activities', { weekId: 'nc2026' })).filter((d) => d.status !== 'draft')
+    const target = (d: any) => ({
+      status: d.status,
+      startAt: ms(d.startAt),
+      endAt: ms(d.endAt),
+      signup: d.signup ? { opensAt: ms(d.signup.opensAt), closesAt: ms(d.signup.closesAt) } : null,
+      seatsLeft: d.seatsLeft ?? null,
+    })
+    const expected = docs.filter((d) => canStillJoin(target(d), now)).map((d) => d._id)
+    expect(expected.length).toBeGreaterThan(0)
+    // The week has ended activities with seats left that the old filter listed.
+    expect(docs.some((d) => d.status === 'published' && hasEnded(target(d), now) && (d.signup === null || d.seatsLeft > 0))).toBe(true)
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now)
+    try {
+      const items = await listAll({ weekId: 'nc2026', hasSeats: true, limit: 50 })
+      expect(items.map((i) => i.id).sort()).toEqual(expected.sort())
+      expect(items.every((i) => i.endAt > now)).toBe(true)
+    } finally {
+      spy.mockRestore()
     }
   })
 

@@ -1,8 +1,10 @@
 // `checkin` src/volunteer.ts (myActivities, roster, lookup) through the real wx-server-sdk against
-// the local cloud, with invite.ts grouped in (its four tests): lookup by surname and phone tail
+// the local cloud, with invite.ts grouped in (its five tests): lookup by surname and phone tail
 // with a manual check-in, the offline roster, and invites that make volunteers of exactly their
 // activities.
+import { inviteExpiryFor } from '../../../../src/shared/domain/attendance'
 import { verifyTicket } from '../../../../src/shared/domain/ticket'
+import { shanghaiDate, shanghaiDayRange } from '../../../../src/shared/domain/time'
 import { allDocs, createActivity, ORGANISER, OTHER_ORGANISER } from '../fixtures'
 import { A, B, cloud, db, HOUR, people, redeem, tickets, useCheckinCloud, VOLUNTEERS, week } from './setup'
 
@@ -95,5 +97,46 @@ describe('invites and volunteer activities', () => {
       code: 'INVITE_EXPIRED',
     })
     expect(await allDocs(cloud, 'invites', { activityIds: west })).toHaveLength(1)
+  })
+
+  test("an invite for tomorrow's activity is still valid tomorrow", async () => {
+    const realNow = Date.now()
+    // Tomorrow 09:00–11:00 Shanghai: after the end of today, which the old default (今天结束) used.
+    const todayEnd = shanghaiDayRange(shanghaiDate(realNow)).end
+    const startAt = todayEnd + 9 * HOUR
+    const endAt = startAt + 2 * HOUR
+    const T = await createActivity(cloud, week, { title: '明天的活动' })
+    await db()
+      .collection('activities')
+      .doc(T)
+      .update({ data: { startAt: new Date(startAt), endAt: new Date(endAt) } })
+
+    // The panel's default validity: to the end of the invited activity.
+    const expiresAt = inviteExpiryFor([{ endAt }])!
+    expect(expiresAt).toBe(endAt)
+    const inv = await cloud.call('checkin', 'invite.create', { activityIds: [T], expiresAt }, ORGANISER)
+    expect(inv).toMatchObject({ ok: true, data: { expiresAt: endAt } })
+    const [stored] = await allDocs(cloud, 'invites', { _id: inv.data.code })
+    expect(new Date(stored.expiresAt).getTime()).toBe(endAt)
+    expect(new Date(stored.expiresAt).getTime()).toBeGreaterThan(todayEnd)
+
+    const clock = jest.spyOn(Date, 'now')
+    try {
+      // Tomorrow 08:30, before the activity: redeeming works.
+      clock.mockReturnValue(startAt - 30 * 60_000)
+      const res = await cloud.call('checkin', 'invite.redeem', { code: inv.data.code }, 'vol-tomorrow')
+      expect(res).toMatchObject({ ok: true })
+      expect(res.data.activities.map((a) => a.id)).toEqual([T])
+      const [user] = await allDocs(cloud, 'users', { _id: 'vol-tomorrow' })
+      expect(user.roles).toEqual([{ role: 'volunteer', weekId: week.id, activityIds: [T] }])
+      // Once the activity has ended, the invite has expired.
+      clock.mockReturnValue(endAt)
+      expect(await cloud.call('checkin', 'invite.redeem', { code: inv.data.code }, 'vol-late')).toMatchObject({
+        ok: false,
+        code: 'INVITE_EXPIRED',
+      })
+    } finally {
+      clock.mockRestore()
+    }
   })
 })
