@@ -202,6 +202,37 @@ test('(a) the dashboard follows a check-in at the door within 5 seconds, without
   await page.context().close()
 })
 
+test('after the check-in the resident sees 已签到 with the time: first card of 我的, the registration, the ticket, and the home page on the day', async () => {
+  const page = await openAs(browser, cloud.gateway.url, RESIDENT)
+  await page.goto(`${cloud.gateway.url}/#/pages/mine/index`)
+  const card = page.locator(tid('next-ticket', `[data-id="${registrationId}"]`))
+  await card.waitFor()
+  // The ticket is the first card of 我的, above the notices and the list.
+  const first = await page.evaluate(() => {
+    const root = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="mine-page"]')).find((e) => e.offsetParent !== null)!
+    return root.querySelector('.section')?.getAttribute('data-testid')
+  })
+  expect(first).toBe('next-ticket')
+  await expect(card.locator(tid('next-ticket-checked-in')).textContent()).resolves.toMatch(/已签到 \d+月\d+日 周. \d{2}:\d{2}/)
+  const item = page.locator(tid('mine-item', `[data-id="${registrationId}"]`))
+  await expect(item.locator(tid('mine-item-state')).textContent()).resolves.toMatch(/已签到 \d+月\d+日/)
+
+  await card.locator(tid('next-ticket-open')).click()
+  await page.waitForSelector(tid('ticket-checked-in'))
+  await expect(page.locator(tid('ticket-checked-in')).textContent()).resolves.toMatch(/✓ 已签到 \d+月\d+日 周. \d{2}:\d{2}/)
+  await screenshot(page, 'ticket-checked-in')
+
+  if (activityDay === shanghaiDate(Date.now())) {
+    // 我的 told this phone it holds a ticket today: the home page shows it near the top.
+    await page.goto(`${cloud.gateway.url}/#/pages/index/index`)
+    const today = page.locator(tid('today-ticket', `[data-id="${registrationId}"]`))
+    await today.waitFor()
+    await expect(today.textContent()).resolves.toContain('今天的活动')
+    await screenshot(page, 'home-today-ticket')
+  }
+  await page.context().close()
+})
+
 test('an admin sees 全部县区 first, with the table by district', async () => {
   const page = await openAs(browser, cloud.gateway.url, ADMIN)
   await page.goto(`${cloud.gateway.url}/#/organiser/dashboard/index`)

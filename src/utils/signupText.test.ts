@@ -54,6 +54,15 @@ describe('registration words', () => {
     expect(registrationStatusText({ ...r, activity: { status: 'cancelled' } }).text).toBe('活动已取消')
   })
 
+  test('a checked-in registration says 已签到 with the day and time of the scan', () => {
+    expect(registrationStatusText({ ...r, checkedInAt: at('2026-12-02', '14:25') })).toEqual({
+      icon: '✓',
+      text: '已签到 12月2日 周三 14:25',
+      tone: 'ok',
+    })
+    expect(registrationStatusText({ ...r, checkedInAt: null }).text).toBe('已报名')
+  })
+
   test('people', () => {
     expect(relationText(null)).toBe('本人')
     expect(relationText('parent')).toBe('父母')

@@ -67,12 +67,18 @@ export interface StatusWords {
 
 /** 已报名 / 候补第N位 / 已取消 / 活动已取消, with an icon. */
 export function registrationStatusText(
-  r: Pick<Registration, 'status' | 'position'> & { activity: Pick<Registration['activity'], 'status'> },
+  r: Pick<Registration, 'status' | 'position'> & { checkedInAt?: number | null; activity: Pick<Registration['activity'], 'status'> },
 ): StatusWords {
+  if (r.checkedInAt) return { icon: '✓', text: checkedInText(r.checkedInAt), tone: 'ok' }
   if (r.activity.status === 'cancelled') return { icon: '✕', text: '活动已取消', tone: 'off' }
   if (r.status === 'cancelled') return { icon: '✕', text: '已取消报名', tone: 'off' }
   if (r.status === 'waitlisted') return { icon: '◷', text: r.position ? `候补第 ${r.position} 位` : '候补中', tone: 'wait' }
   return { icon: '✓', text: '已报名', tone: 'ok' }
+}
+
+/** 已签到 12月2日 周三 14:25 */
+export function checkedInText(at: number): string {
+  return `已签到 ${instantText(at)}`
 }
 
 /** Who a registration or person is to the resident: 本人, or the relation. */

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc } from '../../_core/collections'
 import { decodeCursor, encodeCursor } from '../../_core/cursor'
 import type { ActionContext } from '../../_core/handler'
 import { readDocs } from '../../_core/read'
@@ -8,8 +8,8 @@ import { toRegistration } from './views'
 /**
  * Registrations of the caller and their family (all made from this account), with their state:
  * upcoming (not ended; soonest first) or past (ended; latest first). Keyset paging on
- * (startAt, _id). Two reads per page (registrations, their activities) plus one count per
- * waitlisted item for its position.
+ * (startAt, _id). Three reads per page (registrations, their activities, their check-ins: a
+ * check-in's id is its registration's) plus one count per waitlisted item for its position.
  */
 export async function mine(ctx: ActionContext, input: { when: 'upcoming' | 'past'; cursor?: string; limit: number }) {
   const { db } = ctx
@@ -43,18 +43,27 @@ export async function mine(ctx: ActionContext, input: { when: 'upcoming' | 'past
   if (page.length === 0) return { items: [], nextCursor }
 
   const activityIds = [...new Set(page.map((r) => r.activityId))]
-  const [activities, positions] = await Promise.all([
+  const regIds = page.map((r) => r._id)
+  const [activities, checkins, positions] = await Promise.all([
     readDocs<ActivityDoc>(
       db
         .collection(COLLECTIONS.activities)
         .where({ _id: _.in(activityIds) })
         .limit(activityIds.length),
     ),
+    readDocs<Pick<CheckinDoc, '_id' | 'scannedAt'>>(
+      db
+        .collection(COLLECTIONS.checkins)
+        .where({ _id: _.in(regIds) })
+        .field({ _id: true, scannedAt: true })
+        .limit(regIds.length),
+    ),
     Promise.all(page.map((r) => (r.status === 'waitlisted' && !r.activityCancelled ? waitlistPositionOf(db, r) : Promise.resolve(null)))),
   ])
   const byId = new Map(activities.map((a) => [a._id, a]))
+  const scanned = new Map(checkins.map((c) => [c._id, new Date(c.scannedAt).getTime()]))
   return {
-    items: page.map((r, i) => toRegistration(r, byId.get(r.activityId) ?? null, now, positions[i])),
+    items: page.map((r, i) => toRegistration(r, byId.get(r.activityId) ?? null, now, positions[i], scanned.get(r._id) ?? null)),
     nextCursor,
   }
 }

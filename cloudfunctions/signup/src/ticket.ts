@@ -1,6 +1,6 @@
 import { signTicket } from '@shared/domain/ticket'
 import { DomainError } from '@shared/errors'
-import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../../_core/collections'
+import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
 import { ensureWeekKey } from '../../_core/keys'
@@ -13,22 +13,23 @@ const ms = (d: Date | string | number) => new Date(d).getTime()
  * The QR ticket of a confirmed registration made from the caller's account (their own or a
  * family member's). The ticket id is drawn once, on first display, by a conditional update (two
  * phones showing it at once agree on the winner's id); the token carries ids only.
- * Usually 1 operation (registration with its activity; the week's key is cached), the first
- * time 2-4.
+ * Usually 1 operation (registration with its activity and check-in; the week's key is cached),
+ * the first time 2-4.
  */
 export async function ticket(ctx: ActionContext, input: { registrationId: string }) {
   const { db } = ctx
   const now = ctx.now()
-  const [row] = await aggregateDocs<RegistrationDoc & { activity: ActivityDoc[] }>(
+  const [row] = await aggregateDocs<RegistrationDoc & { activity: ActivityDoc[]; checkin: CheckinDoc[] }>(
     db
       .collection(COLLECTIONS.registrations)
       .aggregate()
       .match({ _id: input.registrationId })
       .lookup({ from: COLLECTIONS.activities, localField: 'activityId', foreignField: '_id', as: 'activity' })
+      .lookup({ from: COLLECTIONS.checkins, localField: '_id', foreignField: '_id', as: 'checkin' })
       .limit(1),
   )
   if (!row || row.openid !== ctx.openid) throw new DomainError('REGISTRATION_NOT_FOUND')
-  const { activity: joined, ...reg } = row
+  const { activity: joined, checkin, ...reg } = row
   const activity = joined[0]
   if (!activity) throw new DomainError('REGISTRATION_NOT_FOUND')
   if (reg.activityCancelled || activity.status === 'cancelled') throw new DomainError('ACTIVITY_CANCELLED')
@@ -59,5 +60,6 @@ export async function ticket(ctx: ActionContext, input: { registrationId: string
     },
     holderName: reg.person.name,
     proxy: reg.proxy,
+    checkedInAt: checkin[0] ? ms(checkin[0].scannedAt) : null,
   }
 }

@@ -14,8 +14,17 @@ export function toSignupTarget(doc: ActivityDoc) {
   }
 }
 
-/** What the person sees of a registration; `activity` is the current activity document. */
-export function toRegistration(reg: RegistrationDoc, activity: ActivityDoc | null, now: number, position: number | null): Registration {
+/**
+ * What the person sees of a registration; `activity` is the current activity document, `checkedInAt`
+ * the scan time of its check-in record (null when there is none or it was not looked up).
+ */
+export function toRegistration(
+  reg: RegistrationDoc,
+  activity: ActivityDoc | null,
+  now: number,
+  position: number | null,
+  checkedInAt: number | null = null,
+): Registration {
   const cancelled = reg.activityCancelled || activity?.status === 'cancelled'
   const canCancel = isActive(reg.status) && !cancelled && activity !== null && cancelRefusal(toSignupTarget(activity), now) === null
   return {
@@ -39,6 +48,7 @@ export function toRegistration(reg: RegistrationDoc, activity: ActivityDoc | nul
       cancelDeadline: activity?.signup ? ms(activity.signup.cancelDeadline) : null,
     },
     canCancel,
+    checkedInAt,
     createdAt: ms(reg.createdAt),
   }
 }

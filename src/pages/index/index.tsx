@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
 import { openingDay } from '@shared/domain/time'
 import { CareToggle } from '@/components/care'
+import { NextTicket } from '@/components/NextTicket'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
@@ -108,6 +109,7 @@ export default function Home() {
       {week ? (
         <View>
           <WeekBanner week={week} />
+          <NextTicket refresh={0} today />
           <MineEntries />
 
           <View className="section">

@@ -4,6 +4,7 @@ import type { FamilyMember, Overlap, ProfileView, Registration } from '@shared/c
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { createSignup, previewSignup } from '@/services/signup'
+import { rememberTicketDay } from '@/utils/ticketDays'
 import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
 
 /** 'self' or a family member's id. */
@@ -79,6 +80,7 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
         setProfile(sent)
         setEditing(false)
       }
+      if (res.registration.status === 'confirmed') rememberTicketDay(res.registration.activity.startAt)
       setResult(res)
     } catch (err) {
       const e = toCloudError(err)

@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { getTicket } from '@/services/signup'
 import { timeRangeText } from '@/utils/activityText'
+import { checkedInText } from '@/utils/signupText'
 import './index.scss'
 
 function safeDecode(s: string): string {
@@ -39,6 +40,11 @@ export default function TicketPage() {
           data-registration={ticket.data.registrationId}
         >
           <Text className="ticket-card__kind">终身学习活动周 · 入场电子票</Text>
+          {ticket.data.checkedInAt ? (
+            <Text className="ticket-card__done" data-testid="ticket-checked-in">
+              {`✓ ${checkedInText(ticket.data.checkedInAt)}`}
+            </Text>
+          ) : null}
           <Text className="ticket-card__name" data-testid="ticket-holder">
             {ticket.data.holderName}
           </Text>

@@ -95,6 +95,8 @@ export const registrationSchema = z.object({
   }),
   /** The person may still cancel it (active, activity not cancelled, before the deadline). */
   canCancel: z.boolean(),
+  /** When the person was checked in at the door (the scan time); null until then. */
+  checkedInAt: instant.nullable(),
   createdAt: instant,
 })
 export type Registration = z.infer<typeof registrationSchema>
@@ -228,6 +230,8 @@ export const signupContract = {
       /** The person's full name (printed beside the code on the owner's own phone). */
       holderName: z.string(),
       proxy: z.boolean(),
+      /** When the holder was checked in (the scan time); null until then. */
+      checkedInAt: instant.nullable(),
     }),
   ),
   'notices.read': action(z.object({ ids: z.array(idSchema).min(1).max(50) }), z.object({ updated: z.number().int() })),

@@ -185,6 +185,23 @@ describe('offline', () => {
     expect(stored).toHaveLength(4)
   })
 
+  test('a checked-in ticket and its registration in 我的活动 say when (the scan time, offline too); not yet checked in: null', async () => {
+    const mineItem = async (openid: string, registrationId: string) => {
+      const res = await cloud.call('signup', 'mine', { when: 'upcoming' }, openid)
+      expect(res.ok).toBe(true)
+      return res.data.items.find((r: { id: string }) => r.id === registrationId)
+    }
+    const scanned = `${A}_${people[4]}` // synced from the offline queue above
+    const [stored] = await allDocs(cloud, 'checkins', { registrationId: scanned })
+    const at = new Date(stored.scannedAt).getTime()
+    expect((await cloud.call('signup', 'ticket', { registrationId: scanned }, people[4])).data.checkedInAt).toBe(at)
+    expect((await mineItem(people[4], scanned))!.checkedInAt).toBe(at)
+
+    const waiting = `${B}_${people[11]}`
+    expect((await cloud.call('signup', 'ticket', { registrationId: waiting }, people[11])).data.checkedInAt).toBeNull()
+    expect((await mineItem(people[11], waiting))!.checkedInAt).toBeNull()
+  })
+
   test('someone checked in elsewhere first comes back as a conflict with who and when', async () => {
     const { token, registrationId } = tickets.get(`${A}:${people[8]}`)!
     expect((await scan(VOLUNTEERS[8], A, token)).ok).toBe(true)
