@@ -21,6 +21,14 @@ export interface LocalCloudOptions {
    * true, as `npm start` shows it). Tests pass false: they script their own week on an empty one.
    */
   attendance?: boolean
+  /**
+   * Seed the weeks moved around today when today is outside their dates (seed/shift.ts): `npm start`,
+   * `npm run dev` and `localcloud:reset` unless SEED_FIXED_DATES=1. Default false: the fixed 2026
+   * dates the tests rely on.
+   */
+  liveWeek?: boolean
+  /** The seed's clock (default: the real one); tests inject one. */
+  now?: Date
   /** Run the functions' timer triggers on their schedules (npm start; tests fire them themselves). */
   timers?: boolean
 }
@@ -39,10 +47,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const sdkDb = localDb()
   let seeded = false
   if (opts.seed === 'always') {
-    await seedAll(sdkDb, { dataDir: opts.dataDir, attendance: opts.attendance })
+    await seedAll(sdkDb, { dataDir: opts.dataDir, attendance: opts.attendance, liveWeek: opts.liveWeek, now: opts.now })
     seeded = true
   } else if (opts.seed !== 'never') {
-    seeded = await seedIfEmpty(sdkDb, opts.dataDir)
+    seeded = await seedIfEmpty(sdkDb, opts.dataDir, { liveWeek: opts.liveWeek, now: opts.now })
   }
   const gateway = await startGateway({
     port: opts.gatewayPort ?? 0,

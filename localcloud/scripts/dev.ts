@@ -8,6 +8,8 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { forgetFunction } from '../gateway/functions'
 import { startLocalCloud } from '../local-cloud'
+import { seedWeeks } from '../seed/data'
+import { liveWeekWanted, seedDatesLine, seedShiftDays } from '../seed/shift'
 import { buildFunctions, ROOT, watchFunctions } from './build-functions'
 
 /** A free TCP port on 127.0.0.1 (for Taro's own dev server, which nobody needs to open). */
@@ -36,9 +38,13 @@ async function main() {
     staticDir: path.join(ROOT, 'dist', 'h5'),
     staticNoCache: true,
     timers: true,
+    liveWeek: liveWeekWanted(process.env),
   })
   const url = `${cloud.gateway.url}/`
-  console.log(cloud.seeded ? '[dev] seeded the 2026 activity weeks' : '[dev] using the existing local data')
+  if (cloud.seeded) {
+    const days = liveWeekWanted(process.env) ? seedShiftDays(seedWeeks, Date.now()) : 0
+    console.log(`[dev] seeded the activity weeks; ${seedDatesLine(seedWeeks, days)}`)
+  } else console.log('[dev] using the existing local data (npm run localcloud:reset seeds it anew around today)')
   console.log(`LOCALCLOUD_DB_URL=${cloud.db.url}`)
 
   // config/dev.ts turns Taro's dev server into a plain watcher that writes dist/h5 (no hot reload,

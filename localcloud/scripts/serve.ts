@@ -1,9 +1,12 @@
 // Builds and serves the product locally. Options: --no-build (reuse dist/h5), PORT=N (default 10086),
-// LOCALCLOUD_DATA=dir (default .data/localcloud).
+// LOCALCLOUD_DATA=dir (default .data/localcloud), SEED_FIXED_DATES=1 (seed an empty data folder with the
+// weeks on their 2026 dates even when today is outside them; by default they are moved around today).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { startLocalCloud } from '../local-cloud'
+import { seedWeeks } from '../seed/data'
+import { liveWeekWanted, seedDatesLine, seedShiftDays } from '../seed/shift'
 import { buildFunctions, ROOT } from './build-functions'
 
 async function main() {
@@ -21,8 +24,12 @@ async function main() {
     gatewayPort: Number(process.env.PORT ?? 10086),
     staticDir,
     timers: true,
+    liveWeek: liveWeekWanted(process.env),
   })
-  console.log(cloud.seeded ? '[start] seeded the 2026 activity weeks' : '[start] using the existing local data')
+  if (cloud.seeded) {
+    const days = liveWeekWanted(process.env) ? seedShiftDays(seedWeeks, Date.now()) : 0
+    console.log(`[start] seeded the activity weeks; ${seedDatesLine(seedWeeks, days)}`)
+  } else console.log('[start] using the existing local data (npm run localcloud:reset seeds it anew around today)')
   console.log(`LOCALCLOUD_DB_URL=${cloud.db.url}`)
   console.log(`\n  活动周本地版已启动: ${cloud.gateway.url}/\n  (Ctrl+C 停止; 重置数据: npm run localcloud:reset)\n`)
   const stop = () => cloud.close().then(() => process.exit(0))

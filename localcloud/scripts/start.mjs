@@ -1,5 +1,6 @@
 // `npm start`: installs what is missing, builds the h5 app and the cloud functions, starts the local
-// cloud (seeded with the 2026 week when empty) and prints the URL.
+// cloud (seeded when empty with the 2026 weeks, moved around today when today is outside them) and
+// prints the URL.
 import { ensureDeps, run } from './setup.mjs'
 
 ensureDeps()

@@ -1,7 +1,8 @@
 // Fills an empty local cloud with the seeded week, through the real wx-server-sdk, so the stored
 // documents have exactly the shape the cloud functions write and read. Lesson pictures, course
 // covers and publicity photos go to the local cloud storage (`<dataDir>/storage`), referred to by
-// their fileIDs. The Nanchang week gets what has happened in it by `now` (see attendance.ts).
+// their fileIDs. The Nanchang week gets what has happened in it by `now` (see attendance.ts). With
+// `liveWeek` (npm start, localcloud:reset) the weeks are first moved around `now` (see shift.ts).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ZERO_COUNTERS } from '../../src/shared/domain/counters'
@@ -39,6 +40,7 @@ import { fileIdOf, storageDirOf } from '../gateway/storage'
 import { countDocs } from '../../cloudfunctions/_core/read'
 import { planAttendance, type SeedAttendance } from './attendance'
 import { insertMany } from './records'
+import { liveSeed } from './shift'
 
 export function weekDoc(w: SeedWeek, now: Date): WeekDoc {
   return { ...w, createdAt: now, updatedAt: now }
@@ -252,9 +254,16 @@ export interface SeedOptions {
    * happened by `now` (default true); false = every activity as before anyone signed up.
    */
   attendance?: boolean
+  /**
+   * Move the seeded weeks around `now` when it falls outside them (shift.ts), as `npm start` and
+   * `localcloud:reset` do; default false: the fixed 2026 dates every test relies on.
+   */
+  liveWeek?: boolean
 }
 
 export interface SeedCounts {
+  /** Days the seeded weeks were moved by (0 = their own dates). */
+  shiftDays: number
   weeks: number
   activities: number
   users: number
@@ -288,11 +297,14 @@ const noAttendance = (): SeedAttendance => ({
   files: [],
 })
 
-/** Attendance of the seeded weeks up to `now`; moves the counters of the activity documents passed in. */
-export function seedAttendance(activities: ActivityDoc[], now: Date): SeedAttendance {
+/**
+ * Attendance of the seeded weeks (`weeks`: the seed's own, or moved by shift.ts as the activities
+ * were) up to `now`; moves the counters of the activity documents passed in.
+ */
+export function seedAttendance(activities: ActivityDoc[], now: Date, weeks: SeedWeek[] = seedWeeks): SeedAttendance {
   const out = noAttendance()
   for (const { weekId, people } of ATTENDANCE_WEEKS) {
-    const week = seedWeeks.find((w) => w._id === weekId)
+    const week = weeks.find((w) => w._id === weekId)
     if (!week) throw new Error(`attendance: unknown week ${weekId}`)
     const part = planAttendance(week, people, activities, seedPeople, now)
     for (const k of Object.keys(out) as (keyof SeedAttendance)[]) (out[k] as unknown[]).push(...part[k])
@@ -335,17 +347,19 @@ async function seedLearning(
 export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<SeedCounts> {
   const now = opts.now ?? new Date()
   await ensureCollections(db)
-  const weeksById = new Map(seedWeeks.map((w) => [w._id, w]))
-  const activities = seedActivities.map((a) => {
+  const fixed = { weeks: seedWeeks, activities: seedActivities }
+  const { days, seed } = opts.liveWeek ? liveSeed(fixed, now.getTime()) : { days: 0, seed: fixed }
+  const weeksById = new Map(seed.weeks.map((w) => [w._id, w]))
+  const activities = seed.activities.map((a) => {
     const week = weeksById.get(a.weekId)
     if (!week) throw new Error(`activity ${a._id}: unknown week ${a.weekId}`)
     return activityDoc(a, week, now)
   })
-  const attendance = opts.attendance === false ? noAttendance() : seedAttendance(activities, now)
+  const attendance = opts.attendance === false ? noAttendance() : seedAttendance(activities, now, seed.weeks)
   await insertAll(
     db,
     COLLECTIONS.weeks,
-    seedWeeks.map((w) => weekDoc(w, now)),
+    seed.weeks.map((w) => weekDoc(w, now)),
   )
   await insertAll(db, COLLECTIONS.activities, activities)
   await insertAll(
@@ -363,7 +377,8 @@ export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<Seed
   const photos = opts.dataDir ? writeSeedFiles(opts.dataDir, attendance.files) : 0
   const learning = await seedLearning(db, { ...opts, now })
   return {
-    weeks: seedWeeks.length,
+    shiftDays: days,
+    weeks: seed.weeks.length,
     activities: activities.length,
     users: seedPeople.length + attendance.users.length,
     ...learning,
@@ -381,9 +396,9 @@ export async function seedAll(db: LocalDb, opts: SeedOptions = {}): Promise<Seed
  * Seeds an empty database. A database seeded before courses existed gets the courses and book
  * lists (and their pictures) added, so an old data folder need not be reset.
  */
-export async function seedIfEmpty(db: LocalDb, dataDir?: string): Promise<boolean> {
+export async function seedIfEmpty(db: LocalDb, dataDir?: string, opts: Pick<SeedOptions, 'now' | 'liveWeek'> = {}): Promise<boolean> {
   if (await isEmpty(db)) {
-    await seedAll(db, { dataDir })
+    await seedAll(db, { ...opts, dataDir })
     return true
   }
   let courses = 0

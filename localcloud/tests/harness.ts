@@ -57,10 +57,21 @@ export interface TestCloud extends LocalCloud {
 /**
  * `attendance: true` also seeds what has happened in the Nanchang week by now (sign-ups, check-ins,
  * ratings, publicity), as `npm start` does; by default tests script their own on an empty week.
+ * `now` is the seed's clock (default the real one); `liveWeek: true` moves the weeks around it as
+ * `npm start` does (default: the fixed 2026 dates).
  */
-export async function startTestCloud(seed: 'always' | 'never' = 'always', options: { attendance?: boolean } = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  seed: 'always' | 'never' = 'always',
+  options: { attendance?: boolean; now?: Date; liveWeek?: boolean } = {},
+): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
-  const cloud = await startLocalCloud({ dataDir, seed, attendance: options.attendance ?? false })
+  const cloud = await startLocalCloud({
+    dataDir,
+    seed,
+    attendance: options.attendance ?? false,
+    now: options.now,
+    liveWeek: options.liveWeek,
+  })
   const callRaw = (fn: string, action: string, input: unknown, openid = 'dev-resident') =>
     invokeFunction(fn, { action, input }, openid) as Promise<Answer>
   const callWithFaultRaw = async (fn: string, action: string, input: unknown, openid: string, plan: FaultPlan): Promise<FaultAnswer> => {

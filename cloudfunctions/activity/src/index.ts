@@ -1,13 +1,14 @@
 // Cloud function `activity`: the week's activities (residents), their management (organisers) and
 // the week editions (bureau admins). Bundled into ../index.js for upload.
-import { createFunction } from '../../_core/handler'
+import { createFunction, type FunctionImpl } from '../../_core/handler'
 import { get } from './get'
 import { list } from './list'
 import { cancel, create, mine, publish, roles, update } from './manage'
 import { createWeek, getWeek, updateWeek } from './week'
 import { weeks } from './weeks'
 
-export const main = createFunction('activity', {
+/** The actions, also for tests that run them with an injected clock. */
+export const activityActions: FunctionImpl<'activity'> = {
   weeks,
   list,
   get,
@@ -20,4 +21,6 @@ export const main = createFunction('activity', {
   'week.get': getWeek,
   'week.create': createWeek,
   'week.update': updateWeek,
-})
+}
+
+export const main = createFunction('activity', activityActions)

@@ -38,3 +38,10 @@ test('a local cloud seeded before courses existed gets the courses and book list
   expect(await seedIfEmpty(cloud.sdkDb, cloud.dataDir)).toBe(false)
   expect(await total(COLLECTIONS.courses)).toBe(seedCourses.length)
 })
+
+test('as npm start seeds it (liveWeek) a month after the seeded weeks, the weeks are moved around that day', async () => {
+  const now = new Date('2027-01-06T02:00:00Z')
+  expect(await seedIfEmpty(cloud.sdkDb, cloud.dataDir, { liveWeek: true, now })).toBe(true)
+  const stored = (await cloud.sdkDb.collection(COLLECTIONS.weeks).get()) as unknown as { data: { _id: string; startDate: string }[] }
+  expect(Object.fromEntries(stored.data.map((w) => [w._id, w.startDate]))).toEqual({ nc2026: '2027-01-04', hn2026: '2027-01-11' })
+})
