@@ -1,6 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/learn/index',
     'pages/activity/index',
     'pages/signup/index',
     'pages/mine/index',
@@ -31,6 +32,19 @@ export default defineAppConfig({
       ],
     },
   ],
+  // 首页 / 学习 / 我的: WeChat's own tab bar in weapp (it follows the phone's 关怀模式 font), Taro's in
+  // h5 (sized in app.scss). Text only: no icon images in the main package.
+  tabBar: {
+    color: '#4E5969',
+    selectedColor: '#0B5CAD',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/learn/index', text: '学习' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#F5F7FA',

@@ -36,3 +36,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false })
   return file
 }
+
+/** Taps a tab of the bottom tab bar (首页 / 学习 / 我的) in the h5 build. */
+export async function openTab(page: Page, label: '首页' | '学习' | '我的'): Promise<void> {
+  await page.locator('.weui-tabbar__item', { has: page.locator('.weui-tabbar__label', { hasText: label }) }).click()
+}
+
+/** Opens the home page's 筛选 sheet (if it is not open yet). */
+export async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator('[data-testid="filters-toggle"]:visible')
+  if ((await toggle.getAttribute('data-open')) !== 'true') await toggle.click()
+  await page.waitForSelector('[data-testid="filters-sheet"]:visible')
+}

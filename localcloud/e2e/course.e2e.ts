@@ -11,7 +11,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { launchBrowser, openAs, screenshot as keep } from './browser'
+import { launchBrowser, openAs, openTab, screenshot as keep } from './browser'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const SENIOR = 'dev-senior'
@@ -164,6 +164,7 @@ test('in care mode the senior opens a 智慧助老 course from home and starts i
   await page.waitForSelector(tid('care-toggle'))
   await page.click(tid('care-toggle'))
   await page.waitForSelector(tid('care-toggle', '[data-care="on"]'))
+  await openTab(page, '学习')
   await page.click(tid('entry-courses'))
   await page.waitForSelector(tid('course-list', '[data-status="ready"][data-kind="smart_senior"]'))
   expect(await page.locator(tid('course-card')).count()).toBeGreaterThanOrEqual(6)
@@ -262,7 +263,7 @@ test('leaving at step 2 for home and coming back: 继续学习 opens step 2', as
   const page = senior
   const first = lessons[0]
   await page.goto(`${cloud.gateway.url}/#/pages/index/index`)
-  await page.waitForSelector(tid('entry-courses'))
+  await openTab(page, '学习')
   await page.click(tid('entry-courses'))
   await page.waitForSelector(tid('course-list', '[data-status="ready"]'))
   const card = page.locator(tid('course-card', `[data-id="${courseId}"]`))

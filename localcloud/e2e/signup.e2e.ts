@@ -13,7 +13,7 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { canStillJoin } from '../../src/shared/domain/signupRules'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
-import { launchBrowser, openAs, screenshot as keep } from './browser'
+import { launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
 import { careMeasure } from './care'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -146,6 +146,7 @@ const nc = (pred: (a: (typeof seedActivities)[number]) => boolean) =>
 test('a resident filters the week by district, audience, seats, mode and keyword', async () => {
   const page = resident
   await listReady(page)
+  await openFilters(page)
   await page.click(tid('filter-district'))
   await page.click(tid('district-option-donghu'))
   await listReady(page)
@@ -189,6 +190,7 @@ test('a resident filters the week by district, audience, seats, mode and keyword
   await page.click(tid('filter-clear'))
   await listReady(page)
   expect(await page.inputValue(`${tid('search-input')} input`)).toBe('')
+  await openFilters(page)
   await page.click(tid('filter-mode'))
   await page.click(tid('mode-option-online'))
   await listReady(page)
@@ -292,7 +294,7 @@ test("我的活动 lists both tickets; cancelling the parent's shows it cancelle
   const page = resident
   await page.goto(`${cloud.gateway.url}/#/pages/index/index`)
   await listReady(page)
-  await page.click(tid('entry-mine'))
+  await openTab(page, '我的')
   await page.waitForSelector('[data-testid="mine-list"][data-status="ready"]')
   const items = page.locator(tid('mine-item'))
   expect(await items.count()).toBe(2)
@@ -409,7 +411,7 @@ test('care mode: the new resident pages keep body text >= 18px, the largest >= 3
   report.home = await careMeasure(page, '[data-testid="home-page"]')
   await screenshot(page, 'signup-care-home')
 
-  await page.click(tid('entry-mine'))
+  await openTab(page, '我的')
   await page.waitForSelector('[data-testid="mine-list"][data-status="ready"]:visible')
   report.mine = await careMeasure(page, '[data-testid="mine-page"]')
   await screenshot(page, 'signup-care-mine')
@@ -495,6 +497,7 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
   await page.click(tid(`day-tab-${NEW_DAY}`))
   await listReady(page)
+  await openFilters(page)
   await page.click(tid('filter-district'))
   await page.click(tid('district-option-donghu'))
   await listReady(page)

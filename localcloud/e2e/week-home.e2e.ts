@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { openingDay } from '../../src/shared/domain/time'
 import { seedActivities, seedWeeks } from '../seed/data'
-import { launchBrowser, openAs, screenshot } from './browser'
+import { launchBrowser, openAs, openFilters, screenshot } from './browser'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 let cloud: LocalCloud
@@ -88,6 +88,7 @@ test("filtering by day shows exactly that day's activities", async () => {
 test('filtering by district and type narrows the list', async () => {
   const page = await openAs(browser, cloud.gateway.url, 'dev-resident')
   await showWholeWeek(page)
+  await openFilters(page)
   await page.click('[data-testid="filter-district"]')
   await page.click('[data-testid="district-option-donghu"]')
   await waitForReload(page)

@@ -40,6 +40,7 @@ const CI_STEP_TIMEOUT_MS = 60_000
 /** What the app must contain (src/app.config.ts). */
 const REQUIRED_MAIN_PAGES = [
   'pages/index/index',
+  'pages/learn/index',
   'pages/activity/index',
   'pages/signup/index',
   'pages/mine/index',

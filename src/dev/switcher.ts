@@ -39,10 +39,11 @@ export function mountDevPersonaSwitcher(): void {
   }
   const current = currentDevOpenid()
 
+  // Above the tab bar (首页 / 学习 / 我的, 60px), so it covers neither the tabs nor a page's last button.
   const root = el('div', {
     position: 'fixed',
     left: '8px',
-    bottom: '8px',
+    bottom: '72px',
     zIndex: '9999',
     font: '12px/1.4 sans-serif',
     color: '#1f2329',

@@ -33,7 +33,7 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
   const status = registration ? registrationStatusText(registration) : null
 
   const open = () => void Taro.navigateTo({ url: `/pages/signup/index?id=${encodeURIComponent(a.id)}` })
-  const goMine = () => void Taro.navigateTo({ url: '/pages/mine/index' })
+  const goMine = () => void Taro.switchTab({ url: '/pages/mine/index' })
 
   return (
     <View

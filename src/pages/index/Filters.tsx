@@ -39,11 +39,13 @@ interface Choice {
 }
 
 /**
- * 县区, 活动类型, 适合人群 and 线上/线下 filters plus 只看有名额. Each filter is a large button that says
- * its current value; tapping it opens its options inline below (no pop-up), and choosing one closes
- * it again.
+ * 县区, 活动类型, 适合人群 and 线上/线下 filters plus 只看有名额, folded into one 筛选 row so the list
+ * starts on the first screen. The row opens them as a sheet in place (no pop-up); there each filter
+ * is a large button that says its current value, and tapping it opens its options below it. What is
+ * applied is always said under the row, with 清除筛选.
  */
 export function Filters({ week, value, onChange, keyword, onClear }: Props) {
+  const [sheet, setSheet] = useState(false)
   const [open, setOpen] = useState<Panel>(null)
   const toggle = (p: Exclude<Panel, null>) => setOpen((cur) => (cur === p ? null : p))
   const names = {
@@ -108,40 +110,60 @@ export function Filters({ week, value, onChange, keyword, onClear }: Props) {
     keyword ? `搜索“${keyword}”` : '',
   ].filter(Boolean)
 
+  const chosen = active.length - (keyword ? 1 : 0)
   return (
     <View className="home-filters">
-      <View className="home-filters__row">
-        {button('district', '县区', names.district, !!value.district)}
-        {button('type', '活动类型', names.type, !!value.type)}
-      </View>
-      {open === 'district'
-        ? options(
-            'district',
-            '全部县区',
-            week.districts.map((d) => ({ code: d.code, label: d.name })),
-            false,
-          )
-        : null}
-      {open === 'type' ? options('type', '全部类型', CONTENT_TYPES, true) : null}
-
-      <View className="home-filters__row">
-        {button('audience', '适合人群', names.audience, !!value.audience)}
-        {button('mode', '参加方式', names.mode, !!value.mode)}
-      </View>
-      {open === 'audience' ? options('audience', '全部人群', AUDIENCES, true) : null}
-      {open === 'mode' ? options('mode', '线上线下都看', MODE_OPTIONS, true) : null}
-
       <View
-        className={`home-seats${value.hasSeats ? ' home-seats--on' : ''}`}
-        data-testid="filter-seats"
-        data-selected={value.hasSeats ? 'true' : 'false'}
+        className={`home-filters__toggle${chosen > 0 ? ' home-filters__toggle--set' : ''}`}
+        data-testid="filters-toggle"
+        data-open={sheet ? 'true' : 'false'}
         ariaRole="button"
-        ariaLabel={value.hasSeats ? '只看还能参加的活动，已选中' : '只看还能参加的活动，未选中'}
-        onClick={() => onChange({ hasSeats: !value.hasSeats })}
+        ariaLabel={sheet ? '收起筛选' : '展开筛选：县区、活动类型、适合人群、参加方式、只看还能参加的'}
+        onClick={() => {
+          setSheet((v) => !v)
+          setOpen(null)
+        }}
       >
-        <Text className="home-seats__box">{value.hasSeats ? '✓' : ''}</Text>
-        <Text className="home-seats__text">只看还能参加的（有名额或无需报名）</Text>
+        <Text className="home-filters__toggle-label">筛选</Text>
+        <Text className="home-filters__toggle-value">{chosen > 0 ? `已选 ${chosen} 项` : '县区 · 类型 · 人群 · 方式'}</Text>
+        <Text className="home-filter__arrow">{sheet ? '收起 ▲' : '展开 ▼'}</Text>
       </View>
+      {sheet ? (
+        <View className="home-filters__sheet" data-testid="filters-sheet">
+          <View className="home-filters__row">
+            {button('district', '县区', names.district, !!value.district)}
+            {button('type', '活动类型', names.type, !!value.type)}
+          </View>
+          {open === 'district'
+            ? options(
+                'district',
+                '全部县区',
+                week.districts.map((d) => ({ code: d.code, label: d.name })),
+                false,
+              )
+            : null}
+          {open === 'type' ? options('type', '全部类型', CONTENT_TYPES, true) : null}
+
+          <View className="home-filters__row">
+            {button('audience', '适合人群', names.audience, !!value.audience)}
+            {button('mode', '参加方式', names.mode, !!value.mode)}
+          </View>
+          {open === 'audience' ? options('audience', '全部人群', AUDIENCES, true) : null}
+          {open === 'mode' ? options('mode', '线上线下都看', MODE_OPTIONS, true) : null}
+
+          <View
+            className={`home-seats${value.hasSeats ? ' home-seats--on' : ''}`}
+            data-testid="filter-seats"
+            data-selected={value.hasSeats ? 'true' : 'false'}
+            ariaRole="button"
+            ariaLabel={value.hasSeats ? '只看还能参加的活动，已选中' : '只看还能参加的活动，未选中'}
+            onClick={() => onChange({ hasSeats: !value.hasSeats })}
+          >
+            <Text className="home-seats__box">{value.hasSeats ? '✓' : ''}</Text>
+            <Text className="home-seats__text">只看还能参加的（有名额或无需报名）</Text>
+          </View>
+        </View>
+      ) : null}
 
       {active.length > 0 ? (
         <View className="home-filters__active">

@@ -14,7 +14,6 @@ import { readString, writeString } from '@/utils/storage'
 import { ActivityCard } from './ActivityCard'
 import { DayTabs } from './DayTabs'
 import { Filters, NO_FILTERS, type FilterValues } from './Filters'
-import { MineEntries } from './MineEntries'
 import { SearchBar } from './SearchBar'
 import { useActivityList, type ListQuery } from './useActivityList'
 import { WeekBanner } from './WeekBanner'
@@ -110,13 +109,9 @@ export default function Home() {
         <View>
           <WeekBanner week={week} />
           <NextTicket refresh={0} today />
-          <MineEntries />
 
-          <View className="section">
-            <Text className="section__title">找活动</Text>
+          <View className="section home-find" ariaLabel="找活动">
             <SearchBar value={keyword} onSearch={setKeyword} />
-            <Text className="home-subtitle">按日期看</Text>
-            <DayTabs startDate={week.startDate} endDate={week.endDate} value={day} onChange={setDay} />
             <Filters
               week={week}
               value={filters}
@@ -127,6 +122,7 @@ export default function Home() {
                 setKeyword('')
               }}
             />
+            <DayTabs startDate={week.startDate} endDate={week.endDate} value={day} onChange={setDay} />
           </View>
 
           <View className="home-list" data-testid="activity-list" data-status={list.status}>

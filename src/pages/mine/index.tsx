@@ -51,6 +51,15 @@ export default function MinePage() {
 
       <NextTicket refresh={round} />
 
+      <View
+        className="btn btn--secondary mine-family"
+        data-testid="entry-family"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: '/pages/family/index' })}
+      >
+        <Text>我的家人（替没有手机的家人报名）›</Text>
+      </View>
+
       <Notices refresh={round} />
 
       <RatingCard refresh={round} />
@@ -81,7 +90,7 @@ export default function MinePage() {
                 className="btn btn--primary"
                 data-testid="mine-go-home"
                 ariaRole="link"
-                onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+                onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}
               >
                 <Text>去找活动</Text>
               </View>

@@ -113,7 +113,7 @@ function Refusal({ code, registration, personName }: { code: string; registratio
           className="btn btn--secondary"
           data-testid="signup-already-mine"
           ariaRole="link"
-          onClick={() => void Taro.navigateTo({ url: '/pages/mine/index' })}
+          onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}
         >
           <Text>查看我的活动</Text>
         </View>

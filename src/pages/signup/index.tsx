@@ -90,7 +90,7 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
           registration={f.result.registration}
           activity={a}
           onAgain={f.again}
-          onMine={() => void Taro.navigateTo({ url: '/pages/mine/index' })}
+          onMine={() => void Taro.switchTab({ url: '/pages/mine/index' })}
           onBack={() => {
             if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
             else void Taro.redirectTo({ url: `/pages/activity/index?id=${encodeURIComponent(a.id)}` })
