@@ -1,19 +1,14 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/learn/index',
-    'pages/activity/index',
-    'pages/signup/index',
-    'pages/mine/index',
-    'pages/family/index',
-    'pages/ticket/index',
-  ],
+  pages: ['pages/index/index', 'pages/learn/index', 'pages/activity/index', 'pages/signup/index', 'pages/mine/index', 'pages/family/index'],
   subPackages: [
     {
       root: 'learn',
       name: 'learn',
       pages: ['courses/index', 'course/index', 'lesson/index', 'certificate/index', 'books/index', 'book/index', 'reading/index'],
     },
+    // The QR ticket (with the QR encoder) is its own small package, fetched ahead whenever a resident
+    // opens a page that leads to it (preloadRule), so it is there at the door without a network.
+    { root: 'ticket', name: 'ticket', pages: ['index'] },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
     {
       root: 'organiser',
@@ -44,6 +39,11 @@ export default defineAppConfig({
       { pagePath: 'pages/learn/index', text: '学习' },
       { pagePath: 'pages/mine/index', text: '我的' },
     ],
+  },
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['ticket'] },
+    'pages/mine/index': { network: 'all', packages: ['ticket'] },
+    'pages/signup/index': { network: 'all', packages: ['ticket'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -191,6 +191,14 @@ test('the resident opens the ticket from 我的活动; the QR read back from the
   await page.locator(tid('ticket-print')).click()
   await page.waitForSelector(tid('ticket-card', '[data-print="true"]'))
   await screenshot(page, 'checkin-03-ticket-print')
+  // 打印这张票 opens the browser's print dialog (stubbed here: headless Chromium has none).
+  await page.evaluate(() => {
+    ;(window as unknown as { printed: number }).printed = 0
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1)
+  })
+  await expect(page.locator(tid('ticket-keep')).textContent()).resolves.toBe('打印这张票')
+  await page.locator(tid('ticket-keep')).click()
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
   await page.context().close()
 })
 
@@ -199,7 +207,7 @@ test('in care mode the ticket page meets the 适老化 numbers', async () => {
   await page.waitForSelector('[data-testid="care-toggle"]')
   await page.click('[data-testid="care-toggle"]')
   await page.waitForSelector('[data-testid="care-toggle"][data-care="on"]')
-  await page.goto(`${cloud.gateway.url}/#/pages/ticket/index?id=${encodeURIComponent(registrationId)}`)
+  await page.goto(`${cloud.gateway.url}/#/ticket/index?id=${encodeURIComponent(registrationId)}`)
   await page.waitForSelector(tid('ticket-page', '[data-care="on"]'))
   await page.waitForSelector(tid('ticket-card'))
   const m = await page.evaluate(() => {

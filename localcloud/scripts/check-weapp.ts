@@ -45,9 +45,9 @@ const REQUIRED_MAIN_PAGES = [
   'pages/signup/index',
   'pages/mine/index',
   'pages/family/index',
-  'pages/ticket/index',
 ]
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
+  ticket: ['index'],
   volunteer: ['scan/index', 'checkin/index'],
   organiser: [
     'dashboard/index',
@@ -417,7 +417,7 @@ const detail = Object.assign({}, summary, { description: '小班教学，一对�
 const counters = { confirmed: 15, waitlisted: 0, cancelled: 1, proxy: 2 }
 const profile = { name: '刘思雨', phone: '13800001021', ageGroup: '18-39', community: '东湖区百花洲街道松柏巷社区', audience: 'residents' }
 const member = { id: 'mab12cd', name: '王秀兰', phone: null, ageGroup: '70+', relation: 'parent', audience: null }
-const registration = { id: summary.id + '_o1~mab12cd', activityId: summary.id, personId: 'mab12cd', personName: '王秀兰', relation: 'parent', proxy: true, status: 'waitlisted', position: 2, activity: { title: summary.title, status: 'published', startAt: summary.startAt, endAt: summary.endAt, districtName: '东湖区', mode: 'offline', venueName: summary.venueName, address: detail.address, cancelDeadline: detail.cancelDeadline }, canCancel: true, createdAt: at(1, 8, 0) - 5 * 864e5 }
+const registration = { id: summary.id + '_o1~mab12cd', activityId: summary.id, personId: 'mab12cd', personName: '王秀兰', relation: 'parent', proxy: true, status: 'waitlisted', position: 2, activity: { title: summary.title, status: 'published', startAt: summary.startAt, endAt: summary.endAt, districtName: '东湖区', mode: 'offline', venueName: summary.venueName, address: detail.address, cancelDeadline: detail.cancelDeadline }, canCancel: true, checkedInAt: null, createdAt: at(1, 8, 0) - 5 * 864e5 }
 const notice = { id: 'n1', template: 'waitlist_promoted', personName: '王秀兰', activityId: summary.id, registrationId: registration.id, title: summary.title, startAt: summary.startAt, reason: null, createdAt: at(1, 8, 0) - 864e5, readAt: null }
 const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published' })
 const volActivity = { id: summary.id, weekId: 'nc2026', title: summary.title, districtName: '东湖区', venueName: summary.venueName, startAt: summary.startAt, endAt: summary.endAt, status: 'published', checkinOpensAt: summary.startAt - 36e5, checkinClosesAt: summary.endAt, counts: { registered: 15, checkedIn: 3, walkIns: 1, walkInHeadcount: 2, participants: 5, capacity: 20 } }
@@ -469,7 +469,7 @@ function answer(name, data) {
     if (a === 'notices') return ok({ items: [notice], nextCursor: null, unread: 1 })
     if (a === 'notices.read') return ok({ updated: 1 })
     if (a === 'rating.pending') return ok({ items: [pendingRating] })
-    if (a === 'ticket') return ok({ token: 'LLW1.' + summary.id + '.tk12ab34.' + 'A'.repeat(86), registrationId: registration.id, activityId: summary.id, activity: { title: summary.title, startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName }, holderName: '王秀兰', proxy: true })
+    if (a === 'ticket') return ok({ token: 'LLW1.' + summary.id + '.tk12ab34.' + 'A'.repeat(86), registrationId: registration.id, activityId: summary.id, activity: { title: summary.title, startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName }, holderName: '王秀兰', proxy: true, checkedInAt: null })
   }
   if (name === 'checkin') {
     if (a === 'myActivities') return ok({ items: [volActivity] })
@@ -579,7 +579,7 @@ async function open(route, query) {
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/reconcile/index', { weekId: 'nc2026' }))
-    result.pages.push(await open('pages/ticket/index', { id: registration.id }))
+    result.pages.push(await open('ticket/index', { id: registration.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
     result.pages.push(await open('learn/courses/index', {}))
     result.pages.push(await open('learn/course/index', { id: courseCard.id }))
@@ -613,7 +613,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['志愿者签到', '智慧助老·手机打车查公交 ›', '已签到 3 / 15 人，现场登记 2 人', '确认邀请码'],
     calls: ['callFunction checkin.myActivities'],
   },
-  'pages/ticket/index': {
+  'ticket/index': {
     texts: ['王秀兰', '代报名（家人代为报名）', '智慧助老·手机打车查公交', '时间：12月1日 周二 09:00–10:30', '打印版（黑白，适合打印）'],
     calls: ['callFunction signup.ticket'],
   },

@@ -56,7 +56,7 @@ export function NextTicket({ refresh, today = false }: { refresh: number; today?
         className="btn btn--primary btn--block"
         data-testid={today ? 'today-ticket-open' : 'next-ticket-open'}
         ariaRole="link"
-        onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(next.id)}` })}
+        onClick={() => void Taro.navigateTo({ url: `/ticket/index?id=${encodeURIComponent(next.id)}` })}
       >
         <Text>查看电子票（入场二维码）</Text>
       </View>

@@ -68,7 +68,7 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
           className="btn btn--primary btn--block mine-item__ticket"
           data-testid="mine-ticket"
           ariaRole="link"
-          onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(r.id)}` })}
+          onClick={() => void Taro.navigateTo({ url: `/ticket/index?id=${encodeURIComponent(r.id)}` })}
         >
           <Text>查看电子票（入场二维码）</Text>
         </View>

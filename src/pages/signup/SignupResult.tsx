@@ -51,7 +51,7 @@ export function SignupResult({ registration: r, activity: a, onAgain, onMine, on
             className="btn btn--primary btn--block"
             data-testid="signup-go-ticket"
             ariaRole="link"
-            onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(r.id)}` })}
+            onClick={() => void Taro.navigateTo({ url: `/ticket/index?id=${encodeURIComponent(r.id)}` })}
           >
             <Text>查看电子票（入场二维码）</Text>
           </View>

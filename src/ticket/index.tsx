@@ -1,12 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { PageShell } from '@/components/PageShell'
 import { QrCode } from '@/components/QrCode'
+import { qrImage } from '@/components/QrCode/qr'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { getTicket } from '@/services/signup'
 import { timeRangeText } from '@/utils/activityText'
 import { checkedInText } from '@/utils/signupText'
+import { keepTicket } from './keepTicket'
 import './index.scss'
 
 function safeDecode(s: string): string {
@@ -27,6 +30,7 @@ export default function TicketPage() {
   const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
   const print = router.params.print === '1'
   const ticket = useAsync(() => getTicket(id), [id])
+  const [kept, setKept] = useState('')
 
   return (
     <PageShell className={`ticket${print ? ' ticket--print' : ''}`} testid="ticket-page">
@@ -65,13 +69,28 @@ export default function TicketPage() {
             {ticket.data.activity.venueName ? <Text className="ticket-card__line">{`地点：${ticket.data.activity.venueName}`}</Text> : null}
           </View>
           {print ? (
-            <Text className="ticket-card__note">本票可打印后携带，入场时出示给志愿者扫码。</Text>
+            <View className="ticket-card__keep">
+              <Text className="ticket-card__note">本票可打印后携带，入场时出示给志愿者扫码。</Text>
+              <View
+                className="btn btn--primary btn--block"
+                data-testid="ticket-keep"
+                ariaRole="button"
+                onClick={() => void keepTicket(qrImage(ticket.data.token).src).then(setKept)}
+              >
+                <Text>{process.env.TARO_ENV === 'h5' ? '打印这张票' : '保存二维码图片到相册'}</Text>
+              </View>
+              {kept ? (
+                <Text className="ticket-card__note" data-testid="ticket-kept">
+                  {kept}
+                </Text>
+              ) : null}
+            </View>
           ) : (
             <View
               className="btn btn--secondary btn--block ticket-card__print"
               data-testid="ticket-print"
               ariaRole="link"
-              onClick={() => void Taro.navigateTo({ url: `/pages/ticket/index?id=${encodeURIComponent(id)}&print=1` })}
+              onClick={() => void Taro.navigateTo({ url: `/ticket/index?id=${encodeURIComponent(id)}&print=1` })}
             >
               <Text>打印版（黑白，适合打印）</Text>
             </View>
