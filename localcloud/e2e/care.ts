@@ -14,15 +14,21 @@ export async function careMeasure(page: Page, root: string) {
       const v = parseFloat(cs.lineHeight)
       return Number.isNaN(v) ? 1.5 : Math.round((v / parseFloat(cs.fontSize)) * 100) / 100
     })
+    // A text box is measured on the element that takes the tap: in h5 the <input>/<textarea> inside
+    // Taro's taro-input-core / taro-textarea-core, not the host that only draws the border.
     const taps = visible.filter(
       (el) =>
         el.getAttribute('role') === 'button' ||
         el.getAttribute('role') === 'link' ||
         el.tagName === 'A' ||
-        /^taro-(input|textarea)-core$/i.test(el.tagName),
+        el.tagName === 'INPUT' ||
+        el.tagName === 'TEXTAREA',
     )
     const small = taps
-      .map((el) => ({ id: el.getAttribute('data-testid') ?? el.tagName, r: el.getBoundingClientRect() }))
+      .map((el) => ({
+        id: el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName,
+        r: el.getBoundingClientRect(),
+      }))
       .filter((t) => t.r.height < 60 || t.r.width < 60)
       .map((t) => `${t.id} ${Math.round(t.r.width)}x${Math.round(t.r.height)}`)
     return { min: Math.min(...px), max: Math.max(...px), minLineHeight: Math.min(...lh), taps: taps.length, small }

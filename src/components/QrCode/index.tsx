@@ -16,6 +16,7 @@ export function QrCode({ text, testid, label }: { text: string; testid?: string;
         src={img.src}
         mode="scaleToFill"
         ariaLabel={label ?? '二维码'}
+        nativeProps={{ alt: label ?? '二维码' }}
         data-testid={testid ? `${testid}-img` : undefined}
       />
     </View>

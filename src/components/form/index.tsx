@@ -48,6 +48,8 @@ interface TextInputProps {
   /** Enter / the keyboard's confirm key. */
   onConfirm?: () => void
   confirmType?: 'send' | 'search' | 'next' | 'go' | 'done'
+  /** The field's name for screen readers (the visible label is not tied to the control). */
+  label?: string
 }
 
 /** A large single-line text box; the value is the caller's (controlled). */
@@ -60,11 +62,14 @@ export function TextInput({
   maxlength = 140,
   onConfirm,
   confirmType,
+  label,
 }: TextInputProps) {
   return (
     <Input
       className="field__input"
       data-testid={testid}
+      ariaLabel={label}
+      nativeProps={{ 'aria-label': label }}
       value={value}
       type={type}
       maxlength={maxlength}
@@ -83,11 +88,14 @@ export function TextArea({
   testid,
   placeholder,
   maxlength = 2000,
+  label,
 }: Omit<TextInputProps, 'type' | 'onConfirm' | 'confirmType'>) {
   return (
     <Textarea
       className="field__textarea"
       data-testid={testid}
+      ariaLabel={label}
+      nativeProps={{ 'aria-label': label }}
       value={value}
       maxlength={maxlength}
       placeholder={placeholder}

@@ -62,6 +62,7 @@ export function FamilyForm({ addMember, onSaved, onCancel }: Props) {
           value={draft.name}
           onChange={(name) => set({ name })}
           testid="family-name-input"
+          label="家人姓名"
           maxlength={20}
           placeholder="例如：王秀兰"
         />
@@ -89,6 +90,7 @@ export function FamilyForm({ addMember, onSaved, onCancel }: Props) {
           value={draft.phone}
           onChange={(phone) => set({ phone })}
           testid="family-phone-input"
+          label="家人手机号"
           type="number"
           maxlength={11}
           placeholder="可不填"

@@ -56,6 +56,7 @@ export function LogForm({
               value={draft.minutes}
               onChange={(v) => onChange({ ...draft, minutes: v })}
               testid="log-minutes-input"
+              label="读书分钟数"
               type="number"
               maxlength={3}
               placeholder="填写分钟数"
@@ -69,6 +70,7 @@ export function LogForm({
           value={draft.note}
           onChange={(v) => onChange({ ...draft, note: v })}
           testid="log-note-input"
+          label="读书笔记"
           maxlength={NOTE_MAX}
           placeholder="例如：今天读到……很有感触"
         />

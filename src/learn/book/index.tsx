@@ -82,7 +82,13 @@ export default function BookPage() {
         <View data-testid="book-detail" data-id={res.data.book.id}>
           <View className="book-head">
             {res.data.book.cover ? (
-              <Image className="book-head__cover" src={res.data.book.cover} mode="aspectFit" ariaLabel={`《${res.data.book.title}》封面`} />
+              <Image
+                className="book-head__cover"
+                src={res.data.book.cover}
+                mode="aspectFit"
+                ariaLabel={`《${res.data.book.title}》封面`}
+                nativeProps={{ alt: `《${res.data.book.title}》封面` }}
+              />
             ) : null}
             <Text className="book-head__title" data-testid="book-title">
               《{res.data.book.title}》

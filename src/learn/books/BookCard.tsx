@@ -13,7 +13,15 @@ export function BookCard({ book, onOpen }: { book: Book; onOpen: (id: string) =>
       ariaLabel={`${book.title}，${book.author}`}
       onClick={() => onOpen(book.id)}
     >
-      {book.cover ? <Image className="book-card__cover" src={book.cover} mode="aspectFill" ariaLabel={`《${book.title}》封面`} /> : null}
+      {book.cover ? (
+        <Image
+          className="book-card__cover"
+          src={book.cover}
+          mode="aspectFill"
+          ariaLabel={`《${book.title}》封面`}
+          nativeProps={{ alt: `《${book.title}》封面` }}
+        />
+      ) : null}
       <View className="book-card__body">
         <Text className="book-card__title" data-testid="book-card-title">
           《{book.title}》

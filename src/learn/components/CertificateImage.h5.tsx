@@ -35,7 +35,9 @@ export function CertificateImage({ cert }: { cert: Certificate }) {
   const alt = `${lines.title}：${lines.name}，${lines.body.join('')}${lines.footer.join('，')}`
   return (
     <View className="cert" data-testid="cert-image-box" data-ready={src ? 'true' : 'false'}>
-      {src ? <Image className="cert__img" src={src} mode="widthFix" ariaLabel={alt} data-testid="cert-image" /> : null}
+      {src ? (
+        <Image className="cert__img" src={src} mode="widthFix" ariaLabel={alt} nativeProps={{ alt }} data-testid="cert-image" />
+      ) : null}
       {!src && !failed ? <Text className="cert__wait">正在生成证书图片…</Text> : null}
       {failed ? <Text className="cert__wait">证书图片生成失败，证书内容见下方文字。</Text> : null}
       {src ? (

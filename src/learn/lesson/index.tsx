@@ -178,6 +178,7 @@ function LessonBody({
               src={fileUrl(s.image)}
               mode="aspectFit"
               ariaLabel={s.imageAlt ?? `第${step + 1}步的示意图`}
+              nativeProps={{ alt: s.imageAlt ?? `第${step + 1}步的示意图` }}
               data-testid="lesson-step-image"
             />
             {s.imageAlt ? <Text className="lesson-step__alt">{s.imageAlt}</Text> : null}

@@ -16,6 +16,8 @@ export function SearchBar({ value, onSearch }: { value: string; onSearch: (keywo
       <Input
         className="home-search__input"
         data-testid="search-input"
+        ariaLabel="搜索活动名称或地点"
+        nativeProps={{ 'aria-label': '搜索活动名称或地点' }}
         value={draft}
         maxlength={30}
         confirmType="search"

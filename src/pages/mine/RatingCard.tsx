@@ -136,6 +136,7 @@ function RatingItem({ item, onDone }: { item: PendingRating; onDone: (thanks: st
           <Text className="rate-item__line">还想说点什么？可以不填，直接点“提交评价”。</Text>
           <TextArea
             testid="rating-comment"
+            label="评价内容"
             value={comment}
             onChange={setComment}
             maxlength={200}

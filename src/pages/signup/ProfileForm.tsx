@@ -30,6 +30,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           value={draft.name}
           onChange={(name) => onChange({ name })}
           testid="profile-name-input"
+          label="姓名"
           maxlength={20}
           placeholder="请填写真实姓名"
         />
@@ -39,6 +40,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           value={draft.phone}
           onChange={(phone) => onChange({ phone })}
           testid="profile-phone-input"
+          label="手机号"
           type="number"
           maxlength={11}
           placeholder="11位手机号码"
@@ -58,6 +60,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           value={draft.community}
           onChange={(community) => onChange({ community })}
           testid="profile-community-input"
+          label="所在街道或社区"
           maxlength={60}
           placeholder="例如：东湖区百花洲街道松柏巷社区"
         />
