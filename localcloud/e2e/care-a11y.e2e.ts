@@ -116,6 +116,7 @@ const PAGES: ResidentPage[] = [
     ready: '[data-testid="activity-list"][data-status="ready"]',
     inputs: 1,
   },
+  { name: 'learn', route: () => 'pages/learn/index', root: 'learn-tab-page', ready: tid('entry-courses'), inputs: 0 },
   { name: 'activity', route: () => `pages/activity/index?id=${TICKETED}`, root: 'detail-page', ready: tid('signup-mine'), inputs: 0 },
   {
     name: 'signup',
@@ -135,7 +136,7 @@ const PAGES: ResidentPage[] = [
   { name: 'family', route: () => 'pages/family/index', root: 'family-page', ready: tid('family-form'), open: tid('family-add'), inputs: 2 },
   {
     name: 'ticket',
-    route: () => `pages/ticket/index?id=${encodeURIComponent(registrationId)}`,
+    route: () => `ticket/index?id=${encodeURIComponent(registrationId)}`,
     root: 'ticket-page',
     ready: tid('ticket-card'),
     inputs: 0,

@@ -546,11 +546,14 @@ async function open(route, query) {
   page.data = {}
   page.route = route
   page.options = query
-  page.setData = (d, cb) => { collect(d); Object.assign(page.data, d); if (cb) setTimeout(cb, 0) }
+  let lastSetData = Date.now()
+  page.setData = (d, cb) => { lastSetData = Date.now(); collect(d); Object.assign(page.data, d); if (cb) setTimeout(cb, 0) }
   page.selectComponent = () => null
   stack.push(page)
   for (const hook of ['onLoad', 'onShow', 'onReady']) if (typeof config[hook] === 'function') config[hook].call(page, query)
-  await new Promise((r) => setTimeout(r, 400))
+  // Settled: no render for 1 s (a loaded machine answers the stub cloud slowly), at most 8 s (pollers).
+  const opened = Date.now()
+  while (Date.now() - lastSetData < 1000 && Date.now() - opened < 8000) await new Promise((r) => setTimeout(r, 100))
   // How deep the element tree nests: Taro's setData keys are paths ('root.cn.[0].cn.[2]...'), values subtrees.
   const below = (v) => (v && typeof v === 'object' ? (Array.isArray(v.cn) ? 1 : 0) + Math.max(0, ...(Array.isArray(v.cn) ? v.cn : Object.values(v)).map(below)) : 0)
   let depth = 0
