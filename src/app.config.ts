@@ -31,6 +31,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // The organiser's editor picks the venue on WeChat's map (declare it in the 用户隐私保护指引 too).
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#F5F7FA',
