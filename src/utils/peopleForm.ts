@@ -26,9 +26,8 @@ export const AUDIENCE_CHOICES: { code: Audience | typeof UNSURE; label: string }
  * street and community in its address, else its district with blanks (如：海口市××街道××社区).
  */
 export function communityExample(a: { districtName: string; address: string | null }): string {
-  // A name is a run of Chinese characters without 省/市/区/县 (those end the larger units before it).
-  const name = '(?:(?![省市区县])[\\u4e00-\\u9fa5]){1,6}'
-  const m = new RegExp(`(${name}(?:街道|镇|乡))(${name}?(?:社区|村))?`).exec(a.address ?? '')
+  // A name is a run of characters without 省/市/区/县 (those end the larger units before it).
+  const m = /([^省市区县\d\s]{1,6}(?:街道|镇|乡))([^省市区县\d\s]{1,6}?(?:社区|村))?/.exec(a.address ?? '')
   if (m) return `如：${m[1]}${m[2] ?? '××社区'}`
   return `如：${a.districtName.length <= 4 ? a.districtName : ''}××街道××社区`
 }

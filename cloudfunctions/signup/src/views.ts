@@ -37,6 +37,7 @@ export function toRegistration(reg: RegistrationDoc, activity: ActivityDoc | nul
       venueName: activity?.venue?.name ?? null,
       address: activity?.venue?.address ?? null,
       cancelDeadline: activity?.signup ? ms(activity.signup.cancelDeadline) : null,
+      contactPhone: activity?.contactPhone ?? null,
     },
     canCancel,
     createdAt: ms(reg.createdAt),

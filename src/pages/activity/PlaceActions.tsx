@@ -37,7 +37,7 @@ export function MapLink({ a }: { a: Pick<ActivityDetail, 'location' | 'address' 
         className="btn btn--secondary detail-link"
         data-testid="map-link"
         ariaRole="button"
-        ariaLabel={loc ? '打开地图导航' : '复制地址，到地图应用中查找'}
+        ariaLabel={loc ? undefined : '复制地址，到地图应用中查找'}
         onClick={() => {
           if (loc) void Taro.openLocation({ latitude: loc.latitude, longitude: loc.longitude, name, address, scale: 16 })
           else void Taro.setClipboardData({ data: address }).then(() => setCopied(true))

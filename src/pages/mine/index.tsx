@@ -117,7 +117,6 @@ export default function MinePage() {
       {process.env.TARO_ENV === 'weapp' ? (
         <View className="section">
           <Text className="section__title">需要帮助</Text>
-          <Text className="muted">报名和电子票的问题可以问客服；活动安排请拨打活动页上的咨询电话。</Text>
           <Button className="btn btn--secondary btn--block" openType="contact" data-testid="mine-contact">
             联系客服
           </Button>

@@ -67,7 +67,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
       <Field
         label="您属于哪类人群"
         required
-        hint="用于活动周统计；拿不准就选“不确定/其他”"
+        hint="拿不准就选“不确定/其他”"
         error={errors.audience}
         testid="profile-field-audience"
       >

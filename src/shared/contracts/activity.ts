@@ -41,6 +41,15 @@ export const weekSchema = z.object({
 })
 export type Week = z.infer<typeof weekSchema>
 
+/** A point picked on a map (GCJ-02, as WeChat's chooseLocation gives and openLocation takes). */
+export const locationSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: textSchema({ max: 60 }).optional(),
+  address: textSchema({ max: 120 }).optional(),
+})
+export type ActivityLocation = z.infer<typeof locationSchema>
+
 export const activitySummarySchema = z.object({
   id: idSchema,
   weekId: idSchema,
@@ -77,10 +86,7 @@ export const activityDetailSchema = activitySummarySchema.extend({
   /** Minutes before the start when check-in opens (absent: 60). */
   checkinLeadMinutes: z.number().int().optional(),
   /** Where the venue is on a map (residents open navigation to it). */
-  location: z
-    .object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() })
-    .nullable()
-    .default(null),
+  location: locationSchema.nullable().default(null),
   /** Whom residents call about it (a deadline passed, a question). */
   contactName: z.string().nullable().default(null),
   contactPhone: z.string().nullable().default(null),
@@ -150,8 +156,6 @@ export const ACTIVITY_LIMITS = {
   descriptionMax: 2000,
   cancelReasonMax: 200,
   contactNameMax: 20,
-  locationNameMax: 60,
-  locationAddressMax: 120,
 } as const
 
 /** An online link: http or https. */
@@ -163,15 +167,6 @@ export const ONLINE_URL_RE = /^https?:\/\/\S+$/
  */
 export const CONTACT_PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
 export const contactPhoneSchema = z.string().trim().regex(CONTACT_PHONE_RE)
-
-/** A point picked on a map (GCJ-02, as WeChat's chooseLocation gives and openLocation takes). */
-export const locationSchema = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  name: textSchema({ max: ACTIVITY_LIMITS.locationNameMax }).optional(),
-  address: textSchema({ max: ACTIVITY_LIMITS.locationAddressMax }).optional(),
-})
-export type ActivityLocation = z.infer<typeof locationSchema>
 
 export const venueSchema = z.object({ name: text(ACTIVITY_LIMITS.venueNameMax), address: text(ACTIVITY_LIMITS.venueAddressMax) })
 export const onlineUrlSchema = textSchema({ max: ACTIVITY_LIMITS.onlineUrlMax }).regex(ONLINE_URL_RE)
