@@ -450,17 +450,15 @@ test("care mode: past its sign-up deadline, an activity shows the organiser's ph
   const now = Date.now()
   const col = cloud.sdkDb.collection('activities')
   const before = ((await col.doc(CLOSED).get()) as unknown as { data: Record<string, any> }).data
-  await col
-    .doc(CLOSED)
-    .update({
-      data: {
-        startAt: new Date(now + DAY),
-        endAt: new Date(now + DAY + 2 * 3_600_000),
-        'signup.opensAt': new Date(now - 2 * DAY),
-        'signup.closesAt': new Date(now - 3_600_000),
-        'signup.cancelDeadline': new Date(now - 3_600_000),
-      },
-    })
+  await col.doc(CLOSED).update({
+    data: {
+      startAt: new Date(now + DAY),
+      endAt: new Date(now + DAY + 2 * 3_600_000),
+      'signup.opensAt': new Date(now - 2 * DAY),
+      'signup.closesAt': new Date(now - 3_600_000),
+      'signup.cancelDeadline': new Date(now - 3_600_000),
+    },
+  })
   await page.goto(`${cloud.gateway.url}/#/pages/activity/index?id=${CLOSED}`)
   await page.waitForSelector(tid('detail-contact'))
   expect(await page.locator('.page.care:visible').count()).toBe(1)
@@ -477,7 +475,12 @@ test("care mode: past its sign-up deadline, an activity shows the organiser's ph
   await page.goto(`${cloud.gateway.url}/#/pages/activity/index?id=${CLOSED}`)
   await page.waitForSelector(tid('call-link'))
   const m = await careMeasure(page, '[data-testid="detail-page"]')
-  expect({ min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({ min: true, max: true, lh: true, small: [] })
+  expect({ min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({
+    min: true,
+    max: true,
+    lh: true,
+    small: [],
+  })
   await page.locator(tid('detail-contact')).scrollIntoViewIfNeeded()
   await screenshot(page, 'activity-closed-contact-care')
   await page.locator(tid('signup-area')).scrollIntoViewIfNeeded()
@@ -505,7 +508,9 @@ test("care mode: the profile form's examples fit their boxes and come from the a
     expect(await page.locator(`${tid('profile-name-input')} input`).inputValue()).not.toBe('')
     await page.waitForSelector(tid('profile-audience-unsure'))
     const overflow = await page.evaluate(() => {
-      const form = Array.from(document.querySelectorAll('[data-testid="signup-profile-form"]')).find((e) => (e as HTMLElement).offsetParent)!
+      const form = Array.from(document.querySelectorAll('[data-testid="signup-profile-form"]')).find(
+        (e) => (e as HTMLElement).offsetParent,
+      )!
       const ctx = document.createElement('canvas').getContext('2d')!
       return Array.from(form.querySelectorAll('input[placeholder]')).flatMap((el) => {
         const input = el as HTMLInputElement
@@ -513,7 +518,9 @@ test("care mode: the profile form's examples fit their boxes and come from the a
         ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`
         const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
         const need = ctx.measureText(input.placeholder).width
-        return need > room || parseFloat(cs.fontSize) < 18 ? [`${input.placeholder} ${Math.round(need)}/${Math.round(room)} ${cs.fontSize}`] : []
+        return need > room || parseFloat(cs.fontSize) < 18
+          ? [`${input.placeholder} ${Math.round(need)}/${Math.round(room)} ${cs.fontSize}`]
+          : []
       })
     })
     expect(overflow).toEqual([])
@@ -550,6 +557,13 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
   await org.click(tid(`org-field-day-${NEW_DAY}`))
   await org.fill(`${tid('org-field-capacity')} input`, '30')
   await org.fill(`${tid('org-field-description')} textarea`, '一对一教老人用微信视频通话。')
+  // h5 has no map picker: the typed address is what residents get; the contact phone is checked.
+  expect(await org.locator(tid('org-field-location-pick')).count()).toBe(0)
+  await org.fill(`${tid('org-field-contactName')} input`, '熊老师')
+  await org.fill(`${tid('org-field-contactPhone')} input`, '0791-8888')
+  await org.click(tid('org-save'))
+  await org.waitForSelector(tid('org-field-contact-row-error'))
+  await org.fill(`${tid('org-field-contactPhone')} input`, '0791-86620318')
   await screenshot(org, 'signup-org-form')
   await org.click(tid('org-publish'))
   await org.click(tid('org-publish-confirm'))
@@ -564,9 +578,18 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
     title: string
     seatsLeft: number
     audiences: string[]
-    signup: { capacity: number }
+    signup: { capacity: number; fields: string[] }
   }>('activities', { _id: newId })
-  expect(doc).toMatchObject({ status: 'published', districtCode: 'donghu', title: NEW_TITLE, seatsLeft: 30, signup: { capacity: 30 } })
+  expect(doc).toMatchObject({
+    status: 'published',
+    districtCode: 'donghu',
+    title: NEW_TITLE,
+    seatsLeft: 30,
+    signup: { capacity: 30, fields: ['name', 'phone', 'community', 'audience'] },
+    location: null,
+    contactName: '熊老师',
+    contactPhone: '0791-86620318',
+  })
   expect(doc.audiences.sort()).toEqual(['residents', 'seniors'])
   await org.context().close()
 

@@ -64,13 +64,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           placeholder={example}
         />
       </Field>
-      <Field
-        label="您属于哪类人群"
-        required
-        hint="拿不准就选“不确定/其他”"
-        error={errors.audience}
-        testid="profile-field-audience"
-      >
+      <Field label="您属于哪类人群" required hint="拿不准就选“不确定/其他”" error={errors.audience} testid="profile-field-audience">
         <ChoiceChips
           options={AUDIENCE_CHOICES}
           value={draft.audience}
