@@ -45,6 +45,8 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'all', packages: ['ticket'] },
     'pages/signup/index': { network: 'all', packages: ['ticket'] },
   },
+  // The organiser's editor picks the venue on WeChat's map (declare it in the 用户隐私保护指引 too).
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#F5F7FA',

@@ -90,6 +90,11 @@ export interface ActivityDoc {
   feedback?: Partial<Feedback>
   /** Minutes before the start when check-in opens; absent = DEFAULT_CHECKIN_LEAD_MINUTES (60). */
   checkinLeadMinutes?: number
+  /** The venue on a map (absent on older documents = none). */
+  location?: { latitude: number; longitude: number; name?: string; address?: string } | null
+  /** Whom residents call about it (absent = none). */
+  contactName?: string | null
+  contactPhone?: string | null
   description: string
   status: 'draft' | 'published' | 'cancelled'
   /** OPENID of the organiser who created it (absent on seeded activities). */

@@ -445,6 +445,92 @@ test('care mode: the new resident pages keep body text >= 18px, the largest >= 3
   }
 })
 
+test("care mode: past its sign-up deadline, an activity shows the organiser's phone with a call link, and the map link", async () => {
+  const page = resident
+  // 东湖区's 宣讲会 has a map point and a contact (seed places.ts); its sign-up closed an hour ago.
+  const CLOSED = 'nc2026-donghu-01'
+  const now = Date.now()
+  const col = cloud.sdkDb.collection('activities')
+  const before = ((await col.doc(CLOSED).get()) as unknown as { data: Record<string, any> }).data
+  await col.doc(CLOSED).update({
+    data: {
+      startAt: new Date(now + DAY),
+      endAt: new Date(now + DAY + 2 * 3_600_000),
+      'signup.opensAt': new Date(now - 2 * DAY),
+      'signup.closesAt': new Date(now - 3_600_000),
+      'signup.cancelDeadline': new Date(now - 3_600_000),
+    },
+  })
+  await page.goto(`${cloud.gateway.url}/#/pages/activity/index?id=${CLOSED}`)
+  await page.waitForSelector(tid('detail-contact'))
+  expect(await page.locator('.page.care:visible').count()).toBe(1)
+  await page.waitForSelector(tid('signup-area', '[data-kind="closed"]'))
+  expect(await page.locator(tid('detail-contact-phone')).innerText()).toBe('刘老师 0791-86620318')
+  expect(await page.locator(tid('call-link')).getAttribute('href')).toBe('tel:079186620318')
+  expect(await page.locator(tid('signup-reason')).innerText()).toContain('0791-86620318')
+  const map = await page.locator(tid('map-link')).getAttribute('href')
+  expect(map).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=115\.90833,28\.68402&name=/)
+  // Without a map point: a search for the address.
+  await page.goto(`${cloud.gateway.url}/#/pages/activity/index?id=${OVERLAPPING}`)
+  await page.waitForSelector(tid('map-link'))
+  expect(await page.locator(tid('map-link')).getAttribute('href')).toContain('uri.amap.com/search?keyword=')
+  await page.goto(`${cloud.gateway.url}/#/pages/activity/index?id=${CLOSED}`)
+  await page.waitForSelector(tid('call-link'))
+  const m = await careMeasure(page, '[data-testid="detail-page"]')
+  expect({ min: m.min >= 18, max: m.max >= 30, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({
+    min: true,
+    max: true,
+    lh: true,
+    small: [],
+  })
+  await page.locator(tid('detail-contact')).scrollIntoViewIfNeeded()
+  await screenshot(page, 'activity-closed-contact-care')
+  await page.locator(tid('signup-area')).scrollIntoViewIfNeeded()
+  await screenshot(page, 'activity-closed-signup-care')
+  // Back as seeded (later tests list 东湖区's activities by day).
+  const { startAt, endAt, signup } = before
+  await col.doc(CLOSED).update({ data: { startAt, endAt, signup: cloud.sdkDb.command.set(signup) } })
+})
+
+test("care mode: the profile form's examples fit their boxes and come from the activity's own place", async () => {
+  const page = resident
+  const HAIKOU = 'hn2026-haikou-03' // 海口市龙华区金龙路66号
+  await keepAhead([HAIKOU])
+  for (const [id, example] of [
+    [HAIKOU, '如：海口市××街道××社区'],
+    [TARGET, '如：东湖区××街道××社区'],
+  ]) {
+    await page.goto(`${cloud.gateway.url}/#/pages/signup/index?id=${id}`)
+    await page.waitForSelector(tid('signup-check'))
+    if (id === TARGET) await page.click(tid(`signup-person-${memberId}`))
+    await page.click(tid('signup-edit-profile'))
+    await page.waitForSelector(tid('signup-profile-form'))
+    expect(await page.locator(`${tid('profile-community-input')} input`).getAttribute('placeholder')).toBe(example)
+    // The saved profile is there, and 不确定/其他 is offered.
+    expect(await page.locator(`${tid('profile-name-input')} input`).inputValue()).not.toBe('')
+    await page.waitForSelector(tid('profile-audience-unsure'))
+    const overflow = await page.evaluate(() => {
+      const form = Array.from(document.querySelectorAll('[data-testid="signup-profile-form"]')).find(
+        (e) => (e as HTMLElement).offsetParent,
+      )!
+      const ctx = document.createElement('canvas').getContext('2d')!
+      return Array.from(form.querySelectorAll('input[placeholder]')).flatMap((el) => {
+        const input = el as HTMLInputElement
+        const cs = getComputedStyle(input)
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`
+        const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+        const need = ctx.measureText(input.placeholder).width
+        return need > room || parseFloat(cs.fontSize) < 18
+          ? [`${input.placeholder} ${Math.round(need)}/${Math.round(room)} ${cs.fontSize}`]
+          : []
+      })
+    })
+    expect(overflow).toEqual([])
+  }
+  await page.locator(tid('profile-field-community')).scrollIntoViewIfNeeded()
+  await screenshot(page, 'signup-care-profile-form')
+})
+
 test("an organiser creates and publishes an activity in 东湖区 that then appears in the resident's list", async () => {
   const org = await openAs(browser, cloud.gateway.url, 'dev-organiser')
   await org.waitForSelector(tid('entry-organiser'))
@@ -473,6 +559,13 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
   await org.click(tid(`org-field-day-${NEW_DAY}`))
   await org.fill(`${tid('org-field-capacity')} input`, '30')
   await org.fill(`${tid('org-field-description')} textarea`, '一对一教老人用微信视频通话。')
+  // h5 has no map picker: the typed address is what residents get; the contact phone is checked.
+  expect(await org.locator(tid('org-field-location-pick')).count()).toBe(0)
+  await org.fill(`${tid('org-field-contactName')} input`, '熊老师')
+  await org.fill(`${tid('org-field-contactPhone')} input`, '0791-8888')
+  await org.click(tid('org-save'))
+  await org.waitForSelector(tid('org-field-contact-row-error'))
+  await org.fill(`${tid('org-field-contactPhone')} input`, '0791-86620318')
   await screenshot(org, 'signup-org-form')
   await org.click(tid('org-publish'))
   await org.click(tid('org-publish-confirm'))
@@ -487,9 +580,18 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
     title: string
     seatsLeft: number
     audiences: string[]
-    signup: { capacity: number }
+    signup: { capacity: number; fields: string[] }
   }>('activities', { _id: newId })
-  expect(doc).toMatchObject({ status: 'published', districtCode: 'donghu', title: NEW_TITLE, seatsLeft: 30, signup: { capacity: 30 } })
+  expect(doc).toMatchObject({
+    status: 'published',
+    districtCode: 'donghu',
+    title: NEW_TITLE,
+    seatsLeft: 30,
+    signup: { capacity: 30, fields: ['name', 'phone', 'community', 'audience'] },
+    location: null,
+    contactName: '熊老师',
+    contactPhone: '0791-86620318',
+  })
   expect(doc.audiences.sort()).toEqual(['residents', 'seniors'])
   await org.context().close()
 

@@ -96,13 +96,14 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     onlineUrl: input.onlineUrl,
     startAt: input.startAt,
     endAt: input.endAt,
-    signup: input.signup,
+    // A form that names no fields asks the default ones (what the 总结表 needs).
+    signup: input.signup ? { ...input.signup, fields: input.signup.fields ?? DEFAULT_SIGNUP_FIELDS } : null,
   }
   const broken = activityRuleBroken(plan, week, now, { requireFutureStart: true })
   if (broken) throw new DomainError(broken)
 
   const at = new Date(now)
-  const signup = signupDoc(input.signup)
+  const signup = signupDoc(plan.signup)
   const doc: ActivityDoc = {
     _id: newActivityId(input.weekId, input.districtCode, now),
     weekId: input.weekId,
@@ -124,6 +125,9 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     counters: { confirmed: 0, waitlisted: 0, cancelled: 0, proxy: 0 },
     description: input.description,
     ...(input.checkinLeadMinutes !== undefined ? { checkinLeadMinutes: input.checkinLeadMinutes } : {}),
+    location: input.location,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
     status: 'draft',
     createdBy: ctx.openid,
     publishedAt: null,
@@ -158,7 +162,11 @@ export async function update(ctx: ActionContext, input: { id: string; patch: Act
     onlineUrl: p.onlineUrl !== undefined ? p.onlineUrl : current.onlineUrl,
     startAt: p.startAt ?? current.startAt,
     endAt: p.endAt ?? current.endAt,
-    signup: p.signup !== undefined ? p.signup : current.signup,
+    // A new plan that names no fields keeps the fields asked so far.
+    signup:
+      p.signup !== undefined
+        ? p.signup && { ...p.signup, fields: p.signup.fields ?? current.signup?.fields ?? DEFAULT_SIGNUP_FIELDS }
+        : current.signup,
   }
   const timesChanged = plan.startAt !== current.startAt || plan.endAt !== current.endAt
   const broken = activityRuleBroken(plan, week, now, { requireFutureStart: timesChanged })
@@ -168,13 +176,24 @@ export async function update(ctx: ActionContext, input: { id: string; patch: Act
   const at = new Date(now)
   const cond: Record<string, unknown> = { _id: doc._id, status: _.in(['draft', 'published']) }
   const data: Record<string, unknown> = { updatedAt: at }
-  for (const key of ['title', 'type', 'organizer', 'description', 'mode', 'onlineUrl', 'checkinLeadMinutes'] as const) {
+  for (const key of [
+    'title',
+    'type',
+    'organizer',
+    'description',
+    'mode',
+    'onlineUrl',
+    'checkinLeadMinutes',
+    'contactName',
+    'contactPhone',
+  ] as const) {
     if (p[key] !== undefined) data[key] = p[key]
   }
   if (p.topics) data.topics = _.set([...new Set(p.topics)])
   if (p.audiences) data.audiences = _.set([...new Set(p.audiences)])
   if (p.coOrganizers) data.coOrganizers = _.set(p.coOrganizers)
   if (p.venue !== undefined) data.venue = p.venue ? _.set(p.venue) : null
+  if (p.location !== undefined) data.location = p.location ? _.set(p.location) : null
   if (timesChanged) {
     data.startAt = new Date(plan.startAt)
     data.endAt = new Date(plan.endAt)

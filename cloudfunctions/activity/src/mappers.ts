@@ -55,6 +55,9 @@ export function toDetail(doc: ActivityDoc): ActivityDetail {
     signupFields: doc.signup ? (doc.signup.fields ?? DEFAULT_SIGNUP_FIELDS) : [],
     cancelReason: doc.cancelReason ?? null,
     ...(doc.checkinLeadMinutes !== undefined ? { checkinLeadMinutes: doc.checkinLeadMinutes } : {}),
+    location: doc.location ?? null,
+    contactName: doc.contactName ?? null,
+    contactPhone: doc.contactPhone ?? null,
   }
 }
 

@@ -46,6 +46,7 @@ export function toRegistration(
       venueName: activity?.venue?.name ?? null,
       address: activity?.venue?.address ?? null,
       cancelDeadline: activity?.signup ? ms(activity.signup.cancelDeadline) : null,
+      contactPhone: activity?.contactPhone ?? null,
     },
     canCancel,
     checkedInAt,

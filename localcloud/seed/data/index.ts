@@ -6,6 +6,7 @@ import { nanchangActivities, nanchangWeek } from './nanchang-2026'
 import { hainanCourses } from './courses-hainan'
 import { readingCourses } from './courses-reading'
 import { seniorCourses } from './courses-senior'
+import { SEED_PLACES } from './places'
 import type { SeedActivity, SeedCourse, SeedWeek } from './types'
 
 export type * from './types'
@@ -16,7 +17,7 @@ export { NANCHANG_PEOPLE } from './nanchang-people'
 
 export const seedWeeks: SeedWeek[] = [nanchangWeek, hainanWeek]
 
-export const seedActivities: SeedActivity[] = [...nanchangActivities, ...hainanActivities]
+export const seedActivities: SeedActivity[] = [...nanchangActivities, ...hainanActivities].map((a) => ({ ...a, ...SEED_PLACES[a._id] }))
 
 export const seedCourses: SeedCourse[] = [...seniorCourses, ...hainanCourses, ...readingCourses]
 

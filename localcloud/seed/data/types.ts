@@ -55,7 +55,14 @@ export interface SeedSignup {
   fields?: SignupField[]
 }
 
-export interface SeedActivity {
+/** The map point and the contact of a seeded activity (see places.ts). */
+export interface SeedPlace {
+  location?: { latitude: number; longitude: number; name?: string; address?: string }
+  contactName?: string
+  contactPhone?: string
+}
+
+export interface SeedActivity extends SeedPlace {
   _id: string
   weekId: string
   districtCode: string

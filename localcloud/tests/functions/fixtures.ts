@@ -85,7 +85,7 @@ export async function createTestWeek(cloud: TestCloud): Promise<TestWeek> {
 }
 
 /** A field a sign-up form asks for. */
-export type SignupField = NonNullable<InputOf<'activity', 'create'>['signup']>['fields'][number]
+export type SignupField = NonNullable<NonNullable<InputOf<'activity', 'create'>['signup']>['fields']>[number]
 
 export interface ActivityOptions {
   district?: 'east' | 'west'

@@ -1,6 +1,7 @@
 // Integrity of the seed data the local cloud loads (weeks, activities, dev personas).
 
-import { activityDetailSchema, weekSchema } from '../../../src/shared/contracts/activity'
+import { activityDetailSchema, contactPhoneSchema, locationSchema, weekSchema } from '../../../src/shared/contracts/activity'
+import { SEED_PLACES } from '../../seed/data/places'
 import { AUDIENCES, ACTIVITY_MODES, CONTENT_TYPES, TOPICS } from '../../../src/shared/domain/vocabulary'
 import { daysBetween, isValidDay, shanghaiInstant } from '../../../src/shared/domain/time'
 import { seedActivities, seedPeople, seedWeeks } from '../../seed/data'
@@ -266,5 +267,20 @@ describe('seed people', () => {
       expect(p.profile.phone).toMatch(/^1380000\d{4}$/)
       expect(codes(AUDIENCES)).toContain(p.profile.audience)
     }
+  })
+})
+
+describe('seed places and contacts', () => {
+  it('belong to seeded offline activities and pass the contract', () => {
+    expect(Object.keys(SEED_PLACES).length).toBeGreaterThanOrEqual(8)
+    for (const [id, place] of Object.entries(SEED_PLACES)) {
+      const a = seedActivities.find((x) => x._id === id)
+      expect(a?.venue).toBeTruthy()
+      expect(a?.contactPhone).toBe(place.contactPhone)
+      if (place.location) expect(locationSchema.safeParse(place.location).success).toBe(true)
+      expect(contactPhoneSchema.safeParse(place.contactPhone).success).toBe(true)
+    }
+    // Both weeks have activities residents can navigate to.
+    for (const week of ['nc2026', 'hn2026']) expect(seedActivities.some((a) => a.weekId === week && a.location)).toBe(true)
   })
 })

@@ -22,6 +22,9 @@ const FIELD_LABELS: Record<keyof FormErrors, string> = {
   cancel: '取消报名截止',
   fields: '报名表',
   description: '活动介绍',
+  location: '地图位置',
+  contactName: '联系人',
+  contactPhone: '联系电话',
 }
 
 /** Where the problems are, the outcome, and saving, publishing and cancelling (each confirmed in place). */

@@ -24,7 +24,10 @@ describe('organiser activity form', () => {
       endTime: '11:00',
       capacity: '50',
       signupRequired: true,
-      fields: ['phone'],
+      // What the 总结表 needs: 街道/社区 and 人群类别 (and the phone for the door).
+      fields: ['phone', 'community', 'audience'],
+      location: null,
+      contactPhone: '',
     })
     expect([f.opensDate, f.opensTime, f.closesDate, f.closesTime, f.cancelDate, f.cancelTime]).toEqual([
       '2026-11-23',
@@ -57,8 +60,23 @@ describe('organiser activity form', () => {
       onlineUrl: null,
       coOrganizers: ['百花洲街道', '社区学校'],
       startAt: shanghaiInstant('2026-11-30', '09:00'),
-      signup: { capacity: 50, fields: ['name', 'phone'] },
+      signup: { capacity: 50, fields: ['name', 'phone', 'community', 'audience'] },
+      location: null,
+      contactName: null,
+      contactPhone: null,
     })
+  })
+
+  test('the contact phone: a mobile, a landline with its area code, or empty; the map point goes with the venue', () => {
+    for (const contactPhone of ['', '13812345678', '0791-88880126', '089866660137', '0898-66660137-12', '400-123-4567'])
+      expect(checkForm({ ...filled(), contactPhone }, week, now, true)).toEqual({})
+    for (const contactPhone of ['12345', '88880126', '0791-8888', '138123456789', '电话13812345678'])
+      expect(Object.keys(checkForm({ ...filled(), contactPhone }, week, now, true))).toEqual(['contactPhone'])
+    expect(checkForm({ ...filled(), contactName: '张'.repeat(21) }, week, now, true)).toHaveProperty('contactName')
+    const location = { latitude: 28.68, longitude: 115.9, name: '社区学校' }
+    const picked = { ...filled(), location, contactName: ' 王老师 ', contactPhone: ' 0791-88880126 ' }
+    expect(toCreateInput(picked, 'nc2026')).toMatchObject({ location, contactName: '王老师', contactPhone: '0791-88880126' })
+    expect(toCreateInput({ ...picked, mode: 'online', onlineUrl: 'https://x.cn' }, 'nc2026').location).toBeNull()
   })
 
   test('what is wrong, by field', () => {
@@ -97,8 +115,11 @@ describe('organiser activity form', () => {
       signupOpensAt: input.signup!.opensAt,
       signupClosesAt: input.signup!.closesAt,
       cancelDeadline: input.signup!.cancelDeadline,
-      signupFields: ['name' as const, 'phone' as const],
+      signupFields: ['name' as const, 'phone' as const, 'community' as const, 'audience' as const],
       cancelReason: null,
+      location: null,
+      contactName: null,
+      contactPhone: null,
     }
     expect(formFromActivity(detail, now)).toEqual({ ...f, windowTouched: true })
   })

@@ -3,8 +3,10 @@
 // clocks are Asia/Shanghai.
 import {
   ACTIVITY_LIMITS,
+  CONTACT_PHONE_RE,
   ONLINE_URL_RE,
   type ActivityCreateInput,
+  type ActivityLocation,
   type ActivityDetail,
   type ActivityPatch,
   type Week,
@@ -48,6 +50,11 @@ export interface ActivityForm {
   /** Fields asked besides the name (always asked). */
   fields: SignupField[]
   description: string
+  /** The venue picked on a map (weapp), or null: residents then get the address only. */
+  location: ActivityLocation | null
+  /** Whom residents call (shown on the activity page); both optional. */
+  contactName: string
+  contactPhone: string
 }
 
 export type FieldKey =
@@ -68,6 +75,9 @@ export type FieldKey =
   | 'cancel'
   | 'fields'
   | 'description'
+  | 'location'
+  | 'contactName'
+  | 'contactPhone'
 
 export type FormErrors = Partial<Record<FieldKey, string>>
 
@@ -118,6 +128,9 @@ export function defaultForm(week: Pick<Week, 'startDate' | 'endDate'>, districtC
     windowTouched: false,
     fields: DEFAULT_SIGNUP_FIELDS.filter((f) => f !== 'name'),
     description: '',
+    location: null,
+    contactName: '',
+    contactPhone: '',
   }
 }
 
@@ -163,8 +176,11 @@ export function formFromActivity(a: ActivityDetail, now: number): ActivityForm {
     capacity: a.capacity !== null ? String(a.capacity) : '50',
     ...win,
     windowTouched: a.signupRequired,
-    fields: a.signupFields.filter((x) => x !== 'name'),
+    fields: a.signupRequired ? a.signupFields.filter((x) => x !== 'name') : DEFAULT_SIGNUP_FIELDS.filter((f) => f !== 'name'),
     description: a.description,
+    location: a.location,
+    contactName: a.contactName ?? '',
+    contactPhone: a.contactPhone ?? '',
   }
 }
 
@@ -219,6 +235,9 @@ export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDa
     if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
   }
   if (f.description.trim().length > LIMITS.descriptionMax) e.description = `活动介绍${LIMITS.descriptionMax}字以内`
+  if (f.contactName.trim().length > LIMITS.contactNameMax) e.contactName = `联系人${LIMITS.contactNameMax}字以内`
+  const phone = f.contactPhone.trim()
+  if (phone && !CONTACT_PHONE_RE.test(phone)) e.contactPhone = '请填写手机号或带区号的座机，例如 0791-88880126'
   return e
 }
 
@@ -246,6 +265,10 @@ function fieldsOf(f: ActivityForm): ActivityPatch {
         }
       : null,
     description: f.description.trim(),
+    // An online activity has no venue to find.
+    location: f.mode === 'online' ? null : f.location,
+    contactName: f.contactName.trim() || null,
+    contactPhone: f.contactPhone.trim() || null,
   }
 }
 
@@ -281,6 +304,7 @@ export function fieldsFromPaths(paths: string[] | undefined): FieldKey[] {
     const head = p[0]
     if (head === 'districtCode') out.add('district')
     else if (head === 'venue') out.add('venue')
+    else if (head === 'location' || head === 'contactName' || head === 'contactPhone') out.add(head)
     else if (head === 'startAt' || head === 'endAt') out.add('time')
     else if (head === 'signup') {
       const sub = p[1]

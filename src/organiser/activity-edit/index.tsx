@@ -11,8 +11,10 @@ import { getActivity, listWeeks, myRoles } from '@/services/activity'
 import { CloudError } from '@/services/callCloud'
 import { dayParts } from '@/utils/activityText'
 import { EDIT_STATUS_WORDS as STATUS_WORDS } from '@/utils/statusText'
+import { ContactField } from './ContactField'
 import { EditActions } from './EditActions'
 import { LIMITS } from './form'
+import { LocationField } from './LocationField'
 import { PickerField } from './PickerField'
 import { SignupSection } from './SignupSection'
 import { useActivityEditor, type Loaded } from './useActivityEditor'
@@ -124,6 +126,7 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
             placeholder="例如：东湖区社区教育学院"
           />
         </Field>
+        <ContactField form={form} errors={errors} set={set} />
         <Field label="协办单位" hint="多个单位用顿号“、”分开" error={errors.coOrganizers} testid="org-field-coOrganizers-row">
           <TextInput
             value={form.coOrganizers}
@@ -200,6 +203,7 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
             />
           </Field>
         ) : null}
+        <LocationField form={form} errors={errors} set={set} />
         {form.mode !== 'offline' ? (
           <Field label="线上参与链接" required error={errors.onlineUrl} testid="org-field-onlineUrl-row">
             <TextInput

@@ -49,6 +49,7 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
       {avail.reason ? (
         <Text className="detail-signup__note" data-testid="signup-reason">
           {avail.reason}
+          {avail.kind === 'closed' && a.contactPhone ? `如需帮助请拨打 ${a.contactPhone}。` : ''}
         </Text>
       ) : null}
 

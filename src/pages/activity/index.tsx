@@ -9,7 +9,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { getActivity } from '@/services/activity'
 import { CloudError } from '@/services/callCloud'
 import { instantText, modeLabel, placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activityText'
-import { MapLink, OnlineLink } from './PlaceActions'
+import { CallLink, MapLink, OnlineLink } from './PlaceActions'
 import { SignupArea } from './SignupArea'
 import './index.scss'
 
@@ -118,7 +118,7 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
         <Row label="地点" testid="detail-venue">
           <Text>{offline ? placeText(a) : '线上'}</Text>
           {offline && a.address ? <Text className="detail-row__sub">{a.address}</Text> : null}
-          {offline && (a.address || a.venueName) ? <MapLink address={a.address ?? a.venueName ?? ''} /> : null}
+          {offline && (a.address || a.venueName) ? <MapLink a={a} /> : null}
         </Row>
         {online ? (
           <Row label="线上" testid="detail-online">
@@ -143,6 +143,15 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
           <Row label="报名时间" testid="detail-signup-window">
             <Text>{signupWindowText(a)}</Text>
             {a.cancelDeadline !== null ? <Text className="detail-row__sub">取消报名截止：{instantText(a.cancelDeadline)}</Text> : null}
+          </Row>
+        ) : null}
+        {a.contactPhone ? (
+          <Row label="咨询电话" testid="detail-contact">
+            <Text data-testid="detail-contact-phone">
+              {a.contactName ? `${a.contactName} ` : ''}
+              {a.contactPhone}
+            </Text>
+            <CallLink phone={a.contactPhone} testid="call-link" />
           </Row>
         ) : null}
       </View>

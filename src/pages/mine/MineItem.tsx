@@ -109,7 +109,10 @@ export function MineItem({ r, onChanged }: { r: Registration; onChanged: (r: Reg
         )
       ) : null}
       {active && !r.canCancel && r.activity.cancelDeadline !== null ? (
-        <Text className="mine-item__note">已过取消截止时间（{instantText(r.activity.cancelDeadline)}），如有变动请联系主办单位。</Text>
+        <Text className="mine-item__note">
+          已过取消截止时间（{instantText(r.activity.cancelDeadline)}），如有变动请联系主办单位
+          {r.activity.contactPhone ? `（电话 ${r.activity.contactPhone}）` : ''}。
+        </Text>
       ) : null}
     </View>
   )

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { Registration } from '@shared/contracts/signup'
@@ -122,6 +122,15 @@ export default function MinePage() {
           </View>
         ) : null}
       </View>
+
+      {process.env.TARO_ENV === 'weapp' ? (
+        <View className="section">
+          <Text className="section__title">需要帮助</Text>
+          <Button className="btn btn--secondary btn--block" openType="contact" data-testid="mine-contact">
+            联系客服
+          </Button>
+        </View>
+      ) : null}
     </PageShell>
   )
 }

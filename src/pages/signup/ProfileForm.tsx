@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { AGE_GROUPS, SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
-import { AUDIENCES, labelOf } from '@shared/domain/vocabulary'
+import { labelOf } from '@shared/domain/vocabulary'
 import { ChoiceChips, Field, TextInput } from '@/components/form'
-import type { FieldErrors, ProfileDraft } from '@/utils/peopleForm'
+import { AUDIENCE_CHOICES, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
 
 interface Props {
   draft: ProfileDraft
@@ -13,10 +13,12 @@ interface Props {
   /** Filling it in for a family member's sign-up: the resident's own details are the contact. */
   forFamily: boolean
   firstTime: boolean
+  /** The 街道/社区 example, from the activity's own place (communityExample). */
+  example: string
 }
 
 /** The resident's own details, remembered after the first sign-up so later ones take one tap. */
-export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTime }: Props) {
+export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTime, example }: Props) {
   const askedText = ['name' as SignupField, ...asked.filter((f) => f !== 'name')].map((f) => labelOf(SIGNUP_FIELDS, f)).join('、')
   return (
     <View className="signup-profile" data-testid="signup-profile-form">
@@ -32,7 +34,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           testid="profile-name-input"
           label="姓名"
           maxlength={20}
-          placeholder="请填写真实姓名"
+          placeholder="真实姓名"
         />
       </Field>
       <Field label="手机号" required error={errors.phone} testid="profile-field-phone">
@@ -62,12 +64,12 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           testid="profile-community-input"
           label="所在街道或社区"
           maxlength={60}
-          placeholder="例如：东湖区百花洲街道松柏巷社区"
+          placeholder={example}
         />
       </Field>
-      <Field label="人群类别" required error={errors.audience} testid="profile-field-audience">
+      <Field label="您属于哪类人群" required hint="拿不准就选“不确定/其他”" error={errors.audience} testid="profile-field-audience">
         <ChoiceChips
-          options={AUDIENCES}
+          options={AUDIENCE_CHOICES}
           value={draft.audience}
           onChange={(audience) => onChange({ audience })}
           testid="profile-audience"

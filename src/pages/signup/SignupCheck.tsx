@@ -4,6 +4,7 @@ import type { Registration } from '@shared/contracts/signup'
 import { messageFor } from '@shared/errors'
 import { InlineError } from '@/components/form'
 import { ErrorState, Loading } from '@/components/states'
+import { communityExample } from '@/utils/peopleForm'
 import { maskPhone, overlapText, registrationStatusText, relationText } from '@/utils/signupText'
 import { ProfileForm } from './ProfileForm'
 import type { SignupForm } from './useSignupForm'
@@ -43,6 +44,7 @@ export function SignupCheck({ f }: { f: SignupForm }) {
                 asked={f.preview.data.signupFields}
                 forFamily={f.member !== null}
                 firstTime={f.needProfile}
+                example={communityExample(f.activity)}
               />
             ) : f.profile ? (
               <View className="signup-remembered" data-testid="signup-profile-summary">

@@ -100,6 +100,7 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
   }
 
   return {
+    activity: a,
     profile,
     members,
     person,

@@ -41,6 +41,15 @@ export const weekSchema = z.object({
 })
 export type Week = z.infer<typeof weekSchema>
 
+/** A point picked on a map (GCJ-02, as WeChat's chooseLocation gives and openLocation takes). */
+export const locationSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: textSchema({ max: 60 }).optional(),
+  address: textSchema({ max: 120 }).optional(),
+})
+export type ActivityLocation = z.infer<typeof locationSchema>
+
 export const activitySummarySchema = z.object({
   id: idSchema,
   weekId: idSchema,
@@ -76,6 +85,11 @@ export const activityDetailSchema = activitySummarySchema.extend({
   cancelReason: z.string().nullable().default(null),
   /** Minutes before the start when check-in opens (absent: 60). */
   checkinLeadMinutes: z.number().int().optional(),
+  /** Where the venue is on a map (residents open navigation to it). */
+  location: locationSchema.nullable().default(null),
+  /** Whom residents call about it (a deadline passed, a question). */
+  contactName: z.string().nullable().default(null),
+  contactPhone: z.string().nullable().default(null),
 })
 export type ActivityDetail = z.infer<typeof activityDetailSchema>
 
@@ -141,10 +155,18 @@ export const ACTIVITY_LIMITS = {
   capacityMax: 100_000,
   descriptionMax: 2000,
   cancelReasonMax: 200,
+  contactNameMax: 20,
 } as const
 
 /** An online link: http or https. */
 export const ONLINE_URL_RE = /^https?:\/\/\S+$/
+
+/**
+ * A phone residents can call: a mainland mobile (13812345678), a landline with its area code
+ * (0791-88880126, 089866660137, with an extension -123), or a 400/800 service number.
+ */
+export const CONTACT_PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|[48]00-?\d{3}-?\d{4})$/
+export const contactPhoneSchema = z.string().trim().regex(CONTACT_PHONE_RE)
 
 export const venueSchema = z.object({ name: text(ACTIVITY_LIMITS.venueNameMax), address: text(ACTIVITY_LIMITS.venueAddressMax) })
 export const onlineUrlSchema = textSchema({ max: ACTIVITY_LIMITS.onlineUrlMax }).regex(ONLINE_URL_RE)
@@ -154,8 +176,8 @@ export const signupPlanSchema = z.object({
   opensAt: instant,
   closesAt: instant,
   cancelDeadline: instant,
-  /** Form fields asked; name is always added. */
-  fields: z.array(signupFieldSchema).max(5),
+  /** Form fields asked; name is always added. Absent: DEFAULT_SIGNUP_FIELDS on create, unchanged on update. */
+  fields: z.array(signupFieldSchema).max(5).optional(),
 })
 
 /** Every field an organiser edits (create takes them all; update any subset). */
@@ -176,6 +198,10 @@ const activityFields = {
   description: textSchema({ max: ACTIVITY_LIMITS.descriptionMax, multiline: true }),
   /** Minutes before the start when check-in opens (default 60; up to a day). */
   checkinLeadMinutes: z.number().int().min(0).max(1440).optional(),
+  /** The venue on a map; null clears it. */
+  location: locationSchema.nullable(),
+  contactName: text(ACTIVITY_LIMITS.contactNameMax).nullable(),
+  contactPhone: contactPhoneSchema.nullable(),
 }
 
 export const activityCreateInputSchema = z.object({
@@ -186,6 +212,9 @@ export const activityCreateInputSchema = z.object({
   venue: activityFields.venue.default(null),
   onlineUrl: activityFields.onlineUrl.default(null),
   description: activityFields.description.default(''),
+  location: activityFields.location.default(null),
+  contactName: activityFields.contactName.default(null),
+  contactPhone: activityFields.contactPhone.default(null),
 })
 export type ActivityCreateInput = z.input<typeof activityCreateInputSchema>
 

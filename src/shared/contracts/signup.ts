@@ -92,6 +92,8 @@ export const registrationSchema = z.object({
     venueName: z.string().nullable(),
     address: z.string().nullable(),
     cancelDeadline: instant.nullable(),
+    /** The organiser's phone, when given (a deadline passed: whom to call). */
+    contactPhone: z.string().nullable().default(null),
   }),
   /** The person may still cancel it (active, activity not cancelled, before the deadline). */
   canCancel: z.boolean(),

@@ -33,10 +33,22 @@ export type AgeGroup = Codes<typeof AGE_GROUPS>
 export type Relation = Codes<typeof RELATIONS>
 export type SignupField = Codes<typeof SIGNUP_FIELDS>
 
-/** The form fields of an activity that does not say otherwise (and of the seeded activities). */
-export const DEFAULT_SIGNUP_FIELDS: SignupField[] = ['name', 'phone']
+/**
+ * The form fields of an activity that does not say otherwise (and of the seeded activities): the
+ * name and phone for the ticket and the door, and what the 总结表 counts: 街道/社区 (活动范围) and
+ * 人群类别 (参与人群).
+ */
+export const DEFAULT_SIGNUP_FIELDS: SignupField[] = ['name', 'phone', 'community', 'audience']
 
 /** Family members a resident may keep for 代报名. */
 export const FAMILY_LIMIT = 10
 
 export const SENIOR_AGE_GROUPS: readonly AgeGroup[] = ['60-69', '70+']
+
+/**
+ * The 人群类别 of someone who did not say (a family member without one, a resident who chose
+ * 不确定/其他): 老年人群 from 60, 城乡社区居民 below, so the 总结表 counts them in a category.
+ */
+export function audienceByAge(ageGroup: AgeGroup): 'seniors' | 'residents' {
+  return SENIOR_AGE_GROUPS.includes(ageGroup) ? 'seniors' : 'residents'
+}

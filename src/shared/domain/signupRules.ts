@@ -1,7 +1,7 @@
 // Rules of signing up and cancelling, the waitlist order and the sign-up form snapshot. Pure:
 // instants are epoch ms, the clock is passed in.
 import type { ErrorCode } from '../errors'
-import { SENIOR_AGE_GROUPS, type AgeGroup, type Relation, type SignupField } from './people'
+import { audienceByAge, type AgeGroup, type Relation, type SignupField } from './people'
 import type { Audience } from './vocabulary'
 
 export interface SignupTarget {
@@ -95,7 +95,7 @@ export function memberDetails(member: FamilyMemberDetails, owner: Profile): Pers
     phone: member.phone ?? owner.phone,
     ageGroup: member.ageGroup,
     community: owner.community,
-    audience: member.audience ?? (SENIOR_AGE_GROUPS.includes(member.ageGroup) ? 'seniors' : 'residents'),
+    audience: member.audience ?? audienceByAge(member.ageGroup),
     relation: member.relation,
   }
 }

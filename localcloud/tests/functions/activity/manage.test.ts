@@ -187,6 +187,75 @@ describe('creating and publishing activities (organisers)', () => {
     await expectRefusedWithoutWrites(cloud, code, () => cloud.callRaw('activity', 'create', change(activityInput(week)), ORGANISER))
   })
 
+  test('an activity created without explicit fields asks the default ones: what the 总结表 needs (街道/社区, 人群类别)', async () => {
+    const input = activityInput(week)
+    delete input.signup!.fields
+    const res = await cloud.call('activity', 'create', input, ORGANISER)
+    expect(res).toMatchObject({ ok: true, data: { activity: { signupFields: ['name', 'phone', 'community', 'audience'] } } })
+    expect((await activityDoc(cloud, res.data.activity.id)).signup.fields).toEqual(['name', 'phone', 'community', 'audience'])
+    // A new plan naming no fields keeps those asked so far.
+    const asked = await createActivity(cloud, week, { fields: ['ageGroup'], publish: false })
+    const { fields: _dropped, ...plan } = activityInput(week, { capacity: 40 }).signup!
+    const updated = await cloud.call('activity', 'update', { id: asked, patch: { signup: plan } }, ORGANISER)
+    expect(updated).toMatchObject({ ok: true, data: { activity: { capacity: 40, signupFields: ['name', 'ageGroup'] } } })
+  })
+
+  test('the map point and the contact phone are stored, shown to residents, changed and cleared', async () => {
+    const location = { latitude: 28.68402, longitude: 115.90833, name: '东湖区社区教育学院', address: '南昌市东湖区福州路236号' }
+    const extra = { location, contactName: '刘老师', contactPhone: '0791-86620318' }
+    const id = await createActivity(cloud, week, { extra })
+    expect(await activityDoc(cloud, id)).toMatchObject(extra)
+    const got = await cloud.call('activity', 'get', { id }, await resident())
+    expect(got).toMatchObject({ ok: true, data: { activity: extra } })
+    const moved = { latitude: -33.8568, longitude: 151.2153 }
+    const upd = await cloud.call('activity', 'update', { id, patch: { location: moved, contactPhone: '13907912236' } }, ORGANISER)
+    expect(upd).toMatchObject({ ok: true, data: { activity: { location: moved, contactName: '刘老师', contactPhone: '13907912236' } } })
+    expect((await activityDoc(cloud, id)).location).toEqual(moved)
+    const cleared = await cloud.call(
+      'activity',
+      'update',
+      { id, patch: { location: null, contactName: null, contactPhone: null } },
+      ORGANISER,
+    )
+    expect(cleared).toMatchObject({ ok: true, data: { activity: { location: null, contactName: null, contactPhone: null } } })
+    // Activities made before these fields existed read as none.
+    const plain = await createActivity(cloud, week)
+    await (cloud.sdkDb as any)
+      .collection('activities')
+      .doc(plain)
+      .update({ data: { location: (cloud.sdkDb as any).command.remove() } })
+    expect((await cloud.call('activity', 'get', { id: plain }, ORGANISER)).data.activity).toMatchObject({
+      location: null,
+      contactPhone: null,
+    })
+  })
+
+  test.each([
+    ['a latitude above 90', { location: { latitude: 90.5, longitude: 115.9 } }],
+    ['a latitude below -90', { location: { latitude: -91, longitude: 115.9 } }],
+    ['a longitude beyond 180', { location: { latitude: 28.6, longitude: 180.01 } }],
+    ['a longitude below -180', { location: { latitude: 28.6, longitude: -200 } }],
+    ['a coordinate that is text', { location: { latitude: '28.6', longitude: 115.9 } }],
+    ['a missing longitude', { location: { latitude: 28.6 } }],
+    ['a point name over 60 characters', { location: { latitude: 28.6, longitude: 115.9, name: '名'.repeat(61) } }],
+    ['a phone without its area code', { contactPhone: '88880126' }],
+    ['a phone with letters', { contactPhone: '0791-8888O126' }],
+    ['a mobile one digit short', { contactPhone: '1390791223' }],
+    ['a contact name over 20 characters', { contactName: '王'.repeat(21) }],
+  ])('%s is refused with VALIDATION_FAILED naming the field, nothing written', async (_what, extra) => {
+    const field = Object.keys(extra)[0]
+    const draft = await createActivity(cloud, week, { publish: false })
+    for (const call of [
+      () => cloud.callRaw('activity', 'create', { ...activityInput(week), ...extra }, ORGANISER),
+      () => cloud.callRaw('activity', 'update', { id: draft, patch: extra }, ORGANISER),
+    ]) {
+      let res: any
+      await expectRefusedWithoutWrites(cloud, 'VALIDATION_FAILED', async () => (res = await call()))
+      expect(res.message).toBeTruthy()
+      expect((res.fields ?? []).some((f: string) => f.replace(/^patch\./, '').startsWith(field))).toBe(true)
+    }
+  })
+
   test('a district outside the week (admin): DISTRICT_NOT_IN_WEEK, nothing written', async () => {
     const input = { ...activityInput(week), districtCode: 'nowhere' }
     const db: any = cloud.sdkDb

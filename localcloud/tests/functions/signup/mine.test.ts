@@ -48,6 +48,16 @@ describe('my activities and notices', () => {
     expect(next.data.nextCursor).toBeNull()
   })
 
+  test("each registration carries its organiser's phone (whom to call once a deadline has passed), or null", async () => {
+    const me = await resident()
+    const withPhone = await createActivity(cloud, week, { extra: { contactName: '刘老师', contactPhone: '0791-86620318' } })
+    const without = await createActivity(cloud, week, { start: '15:00' })
+    for (const id of [withPhone, without]) expect((await signUp(me, id)).ok).toBe(true)
+    const mine = await cloud.call('signup', 'mine', { when: 'upcoming' }, me)
+    const phones = Object.fromEntries(mine.data.items.map((i) => [i.activityId, i.activity.contactPhone]))
+    expect(phones).toEqual({ [withPhone]: '0791-86620318', [without]: null })
+  })
+
   test('a cancelled activity notifies its registrants; notices are marked read', async () => {
     const me = await resident()
     const dad = (await cloud.call('signup', 'family.add', { name: '钱国庆', ageGroup: '60-69', relation: 'parent' }, me)).data.member

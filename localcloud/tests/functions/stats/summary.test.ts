@@ -3,9 +3,10 @@
 // written below, ratings (signup.rating.pending / signup.rate) move the summary, the draft of typed
 // rows, and whose draft a call opens when it names no district (its own two weeks). The small
 // exportSummary.ts is grouped in (summary.export).
+import { audienceByAge } from '../../../../src/shared/domain/people'
 import { SUMMARY_ROWS } from '../../../../src/shared/domain/summary'
-import { ADMIN, ORGANISER, OTHER_ORGANISER, createTestWeek, writesIn, type TestWeek } from '../fixtures'
-import { cloud, db, ids, must, people, reconcileClean, reg, rowOf, stats, useStatsCloud, week } from './setup'
+import { ADMIN, ORGANISER, OTHER_ORGANISER, activityInput, createTestWeek, writesIn, type TestWeek } from '../fixtures'
+import { cloud, db, ids, must, people, reconcileClean, reg, rowOf, runNow, stats, useStatsCloud, week } from './setup'
 
 useStatsCloud()
 
@@ -244,4 +245,57 @@ describe('whose draft a summary call opens when it names no district', () => {
     await (cloud.sdkDb as any).collection('users').add({ data: { _id: 'no-roles-field', family: [], createdAt: now, updatedAt: now } })
     expect(await cloud.call('stats', 'summary', { weekId: weekA.id }, 'no-roles-field')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
+})
+
+describe('the default sign-up form gives the 总结表 what it counts', () => {
+  test('sign-ups through an activity created without explicit fields are counted by 人群 and 社区, none 未填写', async () => {
+    const w = await createTestWeek(cloud)
+    const input = activityInput(w, { title: '默认报名表的活动' })
+    delete input.signup!.fields
+    const id = (await must('activity', 'create', input, ORGANISER)).activity.id
+    await must('activity', 'publish', { id }, ORGANISER)
+    // First-time residents fill the light form: one chose 不确定/其他 (counted by age), one 企业职工;
+    // the first also signs up a parent without a category (代报名).
+    const [unsure, worker] = [`dflt-${w.id}-1`, `dflt-${w.id}-2`]
+    const profile = (name: string, ageGroup: '60-69' | '18-39', community: string, audience: 'seniors' | 'residents' | 'employees') => ({
+      name,
+      phone: ageGroup === '60-69' ? '13900000101' : '13900000102',
+      ageGroup,
+      community,
+      audience,
+    })
+    await must(
+      'signup',
+      'create',
+      { activityId: id, profile: profile('何大爷', '60-69', '东湖街道彭家桥社区', audienceByAge('60-69')) },
+      unsure,
+    )
+    await must('signup', 'create', { activityId: id, profile: profile('钟女士', '18-39', '西山镇梅岭村', 'employees') }, worker)
+    const { member } = await must('signup', 'family.add', { name: '何奶奶', ageGroup: '70+', relation: 'spouse' }, unsure)
+    await must('signup', 'create', { activityId: id, personId: member.id }, unsure)
+    const stored = (await db().collection('registrations').where({ activityId: id }).get()).data.map((r: any) => r.person)
+    expect(stored.map((p: any) => [p.audience, p.community]).sort()).toEqual([
+      ['employees', '西山镇梅岭村'],
+      ['seniors', '东湖街道彭家桥社区'],
+      ['seniors', '东湖街道彭家桥社区'],
+    ])
+    await runNow(id)
+    for (const [person, regId] of [
+      [unsure, reg(id, unsure)],
+      [worker, reg(id, worker)],
+      [unsure, reg(id, `${unsure}~${member.id}`)],
+    ]) {
+      const token = (await must('signup', 'ticket', { registrationId: regId }, person)).token as string
+      await must('checkin', 'scan', { activityId: id, token }, ORGANISER)
+    }
+    const dash = await must('stats', 'dashboard', { weekId: w.id, districtCode: 'east' }, ORGANISER)
+    expect(dash.byAudience.map((a) => [a.code, a.label, a.participants])).toEqual([
+      ['seniors', '老年人群', 2],
+      ['employees', '企业职工', 1],
+    ])
+    const s = await must('stats', 'summary', { weekId: w.id, districtCode: 'east' }, ORGANISER)
+    expect(s.figures.streets).toEqual(expect.arrayContaining(['东湖街道', '西山镇']))
+    expect(s.figures.communities).toEqual(expect.arrayContaining(['彭家桥社区', '梅岭村']))
+    expect(rowOf(s, 'scope').computed).toContain('彭家桥社区')
+  }, 60_000)
 })
