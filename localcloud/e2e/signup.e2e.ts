@@ -544,10 +544,11 @@ test("an organiser creates and publishes an activity in 东湖区 that then appe
   await org.click(tid('org-new-activity'))
   await org.waitForSelector(tid('org-edit-form'))
   // Refused before sending: what is missing is marked.
+  // Nothing filled: the problems are shown at once, before any confirmation.
   await org.click(tid('org-publish'))
-  await org.click(tid('org-publish-confirm'))
   await org.waitForSelector(tid('org-field-title-row-error'))
   expect(await org.locator(tid('org-error')).getAttribute('data-code')).toBe('VALIDATION_FAILED')
+  expect(await org.locator(tid('org-publish-confirm')).count()).toBe(0)
 
   await org.fill(`${tid('org-field-title')} input`, NEW_TITLE)
   await org.click(tid('org-field-type-smart_senior'))

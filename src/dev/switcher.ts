@@ -4,6 +4,8 @@
 import { chooseDevOpenid, currentDevOpenid, type DevPersona } from './persona'
 
 const ROOT_ID = 'dev-persona-switcher'
+/** Bottom padding of every page (the switcher is about 34 px from the viewport's bottom edge). */
+const SWITCHER_ROOM = 72
 
 const PERSONA_NAMES: Record<string, string> = {
   resident: '居民',
@@ -44,7 +46,8 @@ export function mountDevPersonaSwitcher(): void {
     position: 'fixed',
     left: '8px',
     bottom: '72px',
-    zIndex: '9999',
+    // Under the pickers, toasts and modals (z-index 5000), above the page.
+    zIndex: '1000',
     font: '12px/1.4 sans-serif',
     color: '#1f2329',
     maxWidth: '70vw',
@@ -84,11 +87,19 @@ export function mountDevPersonaSwitcher(): void {
 
   root.append(list, toggle)
   document.body.appendChild(root)
+  // Every page ends with room for the switcher, so its last fields and buttons scroll clear of it.
+  const room = document.createElement('style')
+  room.textContent = `.page { padding-bottom: ${SWITCHER_ROOM}px !important; }`
+  document.head.appendChild(room)
 
   fetchPersonas()
     .then((personas) => {
       const mine = personas.find((p) => p.openid === current)
-      if (mine) toggle.textContent = `开发身份：${mine.label}`
+      // Short (one line, clear of the page): the kind of person; the full name is in the list.
+      if (mine) {
+        toggle.textContent = `开发身份：${PERSONA_NAMES[mine.persona] ?? mine.persona}`
+        toggle.title = mine.label
+      }
       for (const p of personas) {
         const kind = PERSONA_NAMES[p.persona] ?? p.persona
         const option = el(

@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   ACTIVITY_OUTSIDE_WEEK: '活动时间需要在活动周期间',
   SIGNUP_WINDOW_INVALID: '报名截止需晚于报名开始，且不晚于活动开始',
   CANCEL_DEADLINE_INVALID: '取消报名的截止时间不能晚于活动开始',
+  SIGNUP_ALREADY_CLOSED: '报名截止时间已经过去，发布后居民无法报名。请把报名截止改到现在之后再发布',
   CAPACITY_BELOW_CONFIRMED: '名额不能少于已经报名成功的人数',
   SIGNUP_HAS_REGISTRATIONS: '已有人报名，不能改为无需报名',
   // activity weeks (bureau admins)

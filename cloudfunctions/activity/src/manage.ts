@@ -3,7 +3,13 @@
 // Every rule is checked before the first write, so a refused call writes nothing.
 import type { z } from 'zod'
 import type { ActivityPatch, activityCreateInputSchema } from '@shared/contracts/activity'
-import { activityRuleBroken, capacityChangeBroken, signupRemovalBroken, type ActivityPlan } from '@shared/domain/activityRules'
+import {
+  activityRuleBroken,
+  capacityChangeBroken,
+  publishRefusal,
+  signupRemovalBroken,
+  type ActivityPlan,
+} from '@shared/domain/activityRules'
 import { DEFAULT_SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
 import { DomainError } from '@shared/errors'
 import type { Database } from '../../_core/cloud'
@@ -255,7 +261,11 @@ export async function update(ctx: ActionContext, input: { id: string; patch: Act
   return { activity: toManaged(updated) }
 }
 
-/** draft -> published, once every rule holds and the start is still ahead. Idempotent. */
+/**
+ * draft -> published, once every rule holds, the start is still ahead and sign-up (if any) is not
+ * already closed (publishRefusal). Idempotent. 4 operations: reads the caller, the activity and the
+ * week, then one conditional update (a refusal writes nothing).
+ */
 export async function publish(ctx: ActionContext, input: { id: string }) {
   const { db } = ctx
   const now = ctx.now()
@@ -264,8 +274,8 @@ export async function publish(ctx: ActionContext, input: { id: string }) {
   if (doc.status === 'published') return { activity: toManaged(doc) }
   const week = await readWeek(db, doc.weekId)
   if (!week) throw new DomainError('WEEK_NOT_FOUND')
-  const broken = activityRuleBroken(planOf(doc), week, now, { requireFutureStart: true })
-  if (broken) throw new DomainError(broken)
+  const refused = publishRefusal(planOf(doc), week, now)
+  if (refused) throw new DomainError(refused)
   const at = new Date(now)
   const changed = await updateCount(db.collection(COLLECTIONS.activities).where({ _id: doc._id, status: 'draft' }), {
     status: 'published',

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { InlineConfirm, InlineError, TextInput } from '@/components/form'
-import { LIMITS, type FormErrors } from './form'
+import { LIMITS, instants, type FormErrors } from './form'
 import type { ActivityEditor } from './useActivityEditor'
+import { publishWords } from './windowText'
 
 const FIELD_LABELS: Record<keyof FormErrors, string> = {
   district: '县区',
@@ -29,7 +30,8 @@ const FIELD_LABELS: Record<keyof FormErrors, string> = {
 
 /** Where the problems are, the outcome, and saving, publishing and cancelling (each confirmed in place). */
 export function EditActions({ ed }: { ed: ActivityEditor }) {
-  const { activity, errors, failure, done, busy, dirty, status, ask, reason, reasonMissing } = ed
+  const { activity, errors, failure, done, busy, dirty, status, ask, reason, reasonMissing, form } = ed
+  const t = instants(form)
   return (
     <View className="section org-actions" data-testid="org-actions">
       {failure ? (
@@ -65,14 +67,18 @@ export function EditActions({ ed }: { ed: ActivityEditor }) {
           <InlineConfirm
             testid="org-publish"
             busy={busy}
-            text="发布后，居民就能在活动周首页看到并报名。确定发布吗？"
+            text={publishWords(
+              { signupRequired: form.signupRequired, signupOpensAt: t.opensAt, signupClosesAt: t.closesAt },
+              Date.now(),
+              false,
+            )}
             confirmLabel="确定发布"
             cancelLabel="先不发布"
             onConfirm={() => void ed.run('publish')}
             onCancel={() => ed.setAsk(null)}
           />
         ) : (
-          <View className="btn btn--primary btn--block" data-testid="org-publish" ariaRole="button" onClick={() => ed.setAsk('publish')}>
+          <View className="btn btn--primary btn--block" data-testid="org-publish" ariaRole="button" onClick={ed.askPublish}>
             <Text>发布活动</Text>
           </View>
         )

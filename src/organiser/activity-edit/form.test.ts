@@ -1,5 +1,16 @@
 import { shanghaiInstant } from '@shared/domain/time'
-import { checkForm, defaultForm, fieldsFromPaths, formFromActivity, splitNames, toCreateInput, withChange } from './form'
+import {
+  checkForm,
+  defaultForm,
+  fieldsFromPaths,
+  formFromActivity,
+  normalised,
+  publishBlocker,
+  splitNames,
+  toCreateInput,
+  withChange,
+} from './form'
+import { leadText, publishWords, windowDays, windowWords } from './windowText'
 
 const week = { startDate: '2026-11-30', endDate: '2026-12-06' }
 const now = shanghaiInstant('2026-11-23', '20:05')
@@ -51,7 +62,7 @@ describe('organiser activity form', () => {
 
   test('a filled form has no errors and becomes the create input', () => {
     const f = filled()
-    expect(checkForm(f, week, now, true)).toEqual({})
+    expect(checkForm(f, week, now, { startMustBeFuture: true })).toEqual({})
     const input = toCreateInput({ ...f, coOrganizers: '百花洲街道、 社区学校,' }, 'nc2026')
     expect(input).toMatchObject({
       weekId: 'nc2026',
@@ -69,10 +80,10 @@ describe('organiser activity form', () => {
 
   test('the contact phone: a mobile, a landline with its area code, or empty; the map point goes with the venue', () => {
     for (const contactPhone of ['', '13812345678', '0791-88880126', '089866660137', '0898-66660137-12', '400-123-4567'])
-      expect(checkForm({ ...filled(), contactPhone }, week, now, true)).toEqual({})
+      expect(checkForm({ ...filled(), contactPhone }, week, now, { startMustBeFuture: true })).toEqual({})
     for (const contactPhone of ['12345', '88880126', '0791-8888', '138123456789', '电话13812345678'])
-      expect(Object.keys(checkForm({ ...filled(), contactPhone }, week, now, true))).toEqual(['contactPhone'])
-    expect(checkForm({ ...filled(), contactName: '张'.repeat(21) }, week, now, true)).toHaveProperty('contactName')
+      expect(Object.keys(checkForm({ ...filled(), contactPhone }, week, now, { startMustBeFuture: true }))).toEqual(['contactPhone'])
+    expect(checkForm({ ...filled(), contactName: '张'.repeat(21) }, week, now, { startMustBeFuture: true })).toHaveProperty('contactName')
     const location = { latitude: 28.68, longitude: 115.9, name: '社区学校' }
     const picked = { ...filled(), location, contactName: ' 王老师 ', contactPhone: ' 0791-88880126 ' }
     expect(toCreateInput(picked, 'nc2026')).toMatchObject({ location, contactName: '王老师', contactPhone: '0791-88880126' })
@@ -80,11 +91,15 @@ describe('organiser activity form', () => {
   })
 
   test('what is wrong, by field', () => {
-    const e = checkForm({ ...defaultForm(week, '', now), mode: 'hybrid', endTime: '08:00', capacity: '0' }, week, now, true)
+    const e = checkForm({ ...defaultForm(week, '', now), mode: 'hybrid', endTime: '08:00', capacity: '0' }, week, now, {
+      startMustBeFuture: true,
+    })
     expect(Object.keys(e).sort()).toEqual(['capacity', 'district', 'onlineUrl', 'organizer', 'time', 'title', 'topics', 'type', 'venue'])
     const late = withChange(filled(), { cancelDate: '2026-11-30', cancelTime: '10:00' }, now)
-    expect(checkForm(late, week, now, true)).toEqual({ cancel: '取消报名的截止时间不能晚于活动开始' })
-    expect(checkForm(filled(), week, shanghaiInstant('2026-11-30', '09:30'), true).time).toBe('开始时间已经过去，请重新选择')
+    expect(checkForm(late, week, now, { startMustBeFuture: true })).toEqual({ cancel: '取消报名的截止时间不能晚于活动开始' })
+    expect(checkForm(filled(), week, shanghaiInstant('2026-11-30', '09:30'), { startMustBeFuture: true }).time).toBe(
+      '开始时间已经过去，请重新选择',
+    )
   })
 
   test('an activity loads back into the same form', () => {
@@ -131,6 +146,99 @@ describe('organiser activity form', () => {
       'title',
       'venue',
       'window',
+    ])
+  })
+
+  test('a same-day activity: the default deadlines are still ahead, not 2 and 24 hours before a start that is near', () => {
+    const morning = shanghaiInstant('2026-12-05', '09:10')
+    const f = withChange(filled(), { day: '2026-12-05', startTime: '14:30', endTime: '16:00' }, morning)
+    expect([f.opensDate, f.opensTime, f.closesDate, f.closesTime, f.cancelDate, f.cancelTime]).toEqual([
+      '2026-12-05',
+      '09:10',
+      '2026-12-05',
+      '12:30',
+      '2026-12-05',
+      '12:30',
+    ])
+    expect(checkForm(f, week, morning, { startMustBeFuture: true, publishing: true })).toEqual({})
+  })
+
+  test('typed times: 9:30, 0930 and 9点30 are read; anything else says how to write it', () => {
+    const typed = withChange(filled(), { startTime: '0930', endTime: '11点' }, now)
+    expect(checkForm(typed, week, now, { startMustBeFuture: true })).toEqual({})
+    expect(normalised(typed)).toMatchObject({ startTime: '09:30', endTime: '11:00' })
+    expect(toCreateInput(typed, 'nc2026').startAt).toBe(shanghaiInstant('2026-11-30', '09:30'))
+    // The window followed the typed start.
+    expect([typed.closesDate, typed.closesTime]).toEqual(['2026-11-30', '07:30'])
+    const bad = withChange(filled(), { startTime: '25:00', closesTime: '7:5' }, now)
+    expect(checkForm(bad, week, now, { startMustBeFuture: true })).toEqual({
+      time: '请按“时:分”填写时间，例如 09:30 或 14:00',
+      window: '请按“时:分”填写时间，例如 09:30 或 14:00',
+    })
+    expect(windowWords(bad, now)).toEqual([])
+  })
+
+  test('publishing: sign-up already closed or a start already past stops it, with the reason', () => {
+    const f = filled()
+    const afterClose = shanghaiInstant('2026-11-30', '07:00')
+    expect(checkForm(f, week, afterClose, { startMustBeFuture: false })).toEqual({})
+    const e = checkForm(f, week, afterClose, { startMustBeFuture: false, publishing: true })
+    expect(e).toEqual({ window: '报名截止时间已经过去，发布后居民无法报名。请把报名截止改到现在之后再发布' })
+    expect(publishBlocker(e)).toBe('SIGNUP_ALREADY_CLOSED')
+    const late = checkForm(f, week, shanghaiInstant('2026-11-30', '09:00'), { startMustBeFuture: false, publishing: true })
+    expect(publishBlocker(late)).toBe('ACTIVITY_START_PASSED')
+    expect(publishBlocker(checkForm({ ...f, title: '' }, week, now, { startMustBeFuture: true, publishing: true }))).toBeNull()
+  })
+
+  test('the window in words, with dates as 12月X日 周X and what is already past', () => {
+    expect(windowWords(filled(), now).map((w) => w.text)).toEqual([
+      '报名开始：发布后即可报名',
+      '报名截止：11月30日 周一 07:00（开始前2小时）',
+      '取消报名截止：11月29日 周日 09:00（开始前1天）',
+    ])
+    const past = windowWords(filled(), shanghaiInstant('2026-11-29', '10:00'))
+    expect(past.map((w) => w.past)).toEqual([false, false, true])
+    expect(past[2].text).toBe('取消报名截止：11月29日 周日 09:00（开始前1天），已经过去，报名后不能自行取消')
+    expect(leadText(shanghaiInstant('2026-11-28', '20:30'), shanghaiInstant('2026-11-30', '09:00'))).toBe('开始前1天12小时30分钟')
+  })
+
+  test('what publishing tells the organiser follows the window', () => {
+    const a = { signupRequired: true, signupOpensAt: now - 60_000, signupClosesAt: shanghaiInstant('2026-11-30', '07:00') }
+    expect(publishWords(a, now, true)).toBe('✓ 已发布，居民现在可以在活动周首页看到并报名，11月30日 周一 07:00 截止报名。')
+    expect(publishWords({ ...a, signupOpensAt: now + 60 * 60_000 }, now, true)).toBe(
+      '✓ 已发布，居民现在可以在活动周首页看到，11月23日 周一 21:05 开始报名。',
+    )
+    expect(publishWords(a, a.signupClosesAt, true)).not.toContain('并报名')
+    expect(publishWords({ ...a, signupClosesAt: NaN }, now, false)).toBe('发布后，居民就能在活动周首页看到。确定发布吗？')
+    expect(publishWords({ signupRequired: false, signupOpensAt: null, signupClosesAt: null }, now, false)).toBe(
+      '发布后，居民就能在活动周首页看到（无需报名，按时到场即可）。确定发布吗？',
+    )
+  })
+
+  test('deadline days: the activity day and the 6 before it, none before today, the opening also today, the value kept', () => {
+    expect(windowDays('2026-11-30', '2026-11-29', now, false)).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+    ])
+    expect(windowDays('2026-12-05', '2026-11-23', now, true)).toEqual([
+      '2026-11-23',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+    ])
+    expect(windowDays('2026-12-03', '2026-11-20', shanghaiInstant('2026-12-02', '10:00'), false)).toEqual([
+      '2026-11-20',
+      '2026-12-02',
+      '2026-12-03',
     ])
   })
 })

@@ -11,8 +11,9 @@ import {
   type ActivityPatch,
   type Week,
 } from '@shared/contracts/activity'
+import { defaultSignupWindow } from '@shared/domain/activityRules'
 import { DEFAULT_SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
-import { daysBetween, shanghaiClock, shanghaiDate, shanghaiInstant } from '@shared/domain/time'
+import { daysBetween, parseClock, shanghaiClock, shanghaiDate, shanghaiInstant } from '@shared/domain/time'
 import type { ActivityMode, Audience, ContentType, Topic } from '@shared/domain/vocabulary'
 import { ERROR_MESSAGES } from '@shared/errors'
 
@@ -35,6 +36,7 @@ export interface ActivityForm {
   venueAddress: string
   onlineUrl: string
   day: string
+  /** Clock times as typed ('9:30', '0930'…); read with parseClock, 'HH:mm' once the field is left. */
   startTime: string
   endTime: string
   signupRequired: boolean
@@ -90,12 +92,20 @@ export function firstOpenDay(week: Pick<Week, 'startDate' | 'endDate'>, now: num
   return days.find((d) => d >= tomorrow) ?? days[days.length - 1]
 }
 
-/** Closing 2 hours and cancellation 24 hours before the start; opening now. */
+/** An instant from a day and a typed clock time, or null while the time is not one. */
+export function instantOf(day: string, clock: string): number | null {
+  const c = parseClock(clock)
+  return c ? shanghaiInstant(day, c) : null
+}
+
+/** The default window for the start (defaultSignupWindow: never already past); null while the start time is not a time. */
 export function derivedWindow(f: Pick<ActivityForm, 'day' | 'startTime'>, now: number) {
-  const start = shanghaiInstant(f.day, f.startTime)
-  const opens = parts(Math.min(now, start - 3 * HOUR_MS))
-  const closes = parts(start - 2 * HOUR_MS)
-  const cancel = parts(start - 24 * HOUR_MS)
+  const start = instantOf(f.day, f.startTime)
+  if (start === null) return null
+  const w = defaultSignupWindow(start, now)
+  const opens = parts(w.opensAt)
+  const closes = parts(w.closesAt)
+  const cancel = parts(w.cancelDeadline)
   return {
     opensDate: opens.date,
     opensTime: opens.time,
@@ -105,6 +115,8 @@ export function derivedWindow(f: Pick<ActivityForm, 'day' | 'startTime'>, now: n
     cancelTime: cancel.time,
   }
 }
+
+type SignupWindowForm = NonNullable<ReturnType<typeof derivedWindow>>
 
 export function defaultForm(week: Pick<Week, 'startDate' | 'endDate'>, districtCode: string, now: number, organizer = ''): ActivityForm {
   const base = { day: firstOpenDay(week, now), startTime: '09:00' }
@@ -124,7 +136,7 @@ export function defaultForm(week: Pick<Week, 'startDate' | 'endDate'>, districtC
     endTime: '11:00',
     signupRequired: true,
     capacity: '50',
-    ...derivedWindow(base, now),
+    ...(derivedWindow(base, now) as SignupWindowForm),
     windowTouched: false,
     fields: DEFAULT_SIGNUP_FIELDS.filter((f) => f !== 'name'),
     description: '',
@@ -139,7 +151,7 @@ export function withChange(f: ActivityForm, patch: Partial<ActivityForm>, now: n
   const next = { ...f, ...patch }
   const windowKeys: (keyof ActivityForm)[] = ['opensDate', 'opensTime', 'closesDate', 'closesTime', 'cancelDate', 'cancelTime']
   if (windowKeys.some((k) => k in patch)) next.windowTouched = true
-  else if (!next.windowTouched && ('day' in patch || 'startTime' in patch)) Object.assign(next, derivedWindow(next, now))
+  else if (!next.windowTouched && ('day' in patch || 'startTime' in patch)) Object.assign(next, derivedWindow(next, now) ?? {})
   return next
 }
 
@@ -156,7 +168,7 @@ export function formFromActivity(a: ActivityDetail, now: number): ActivityForm {
           cancelDate: parts(a.cancelDeadline).date,
           cancelTime: parts(a.cancelDeadline).time,
         }
-      : derivedWindow({ day: start.date, startTime: start.time }, now)
+      : (derivedWindow({ day: start.date, startTime: start.time }, now) as SignupWindowForm)
   return {
     districtCode: a.districtCode,
     title: a.title,
@@ -191,21 +203,29 @@ export function splitNames(text: string): string[] {
     .filter(Boolean)
 }
 
+/** The form's instants; a time not (yet) readable is NaN, which every comparison below treats as wrong. */
 export function instants(f: ActivityForm) {
+  const at = (day: string, clock: string) => instantOf(day, clock) ?? NaN
   return {
-    startAt: shanghaiInstant(f.day, f.startTime),
-    endAt: shanghaiInstant(f.day, f.endTime),
-    opensAt: shanghaiInstant(f.opensDate, f.opensTime),
-    closesAt: shanghaiInstant(f.closesDate, f.closesTime),
-    cancelDeadline: shanghaiInstant(f.cancelDate, f.cancelTime),
+    startAt: at(f.day, f.startTime),
+    endAt: at(f.day, f.endTime),
+    opensAt: at(f.opensDate, f.opensTime),
+    closesAt: at(f.closesDate, f.closesTime),
+    cancelDeadline: at(f.cancelDate, f.cancelTime),
   }
 }
 
-/**
- * Everything wrong with the form, by field, in Chinese. `startMustBeFuture`: a new activity, or
- * one whose start moved (the server refuses a start in the past then).
- */
-export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDate'>, now: number, startMustBeFuture: boolean): FormErrors {
+export const CLOCK_ERROR = '请按“时:分”填写时间，例如 09:30 或 14:00'
+
+export interface CheckOptions {
+  /** A new activity, or one whose start moved (the server refuses a start in the past then). */
+  startMustBeFuture: boolean
+  /** About to publish: also the start ahead and sign-up not already closed (publishRefusal). */
+  publishing?: boolean
+}
+
+/** Everything wrong with the form, by field, in Chinese. */
+export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDate'>, now: number, options: CheckOptions): FormErrors {
   const e: FormErrors = {}
   if (!f.districtCode) e.district = '请选择县区'
   const title = f.title.trim()
@@ -224,21 +244,33 @@ export function checkForm(f: ActivityForm, week: Pick<Week, 'startDate' | 'endDa
     e.venue = `场地名称${LIMITS.venueNameMax}字以内，地址${LIMITS.venueAddressMax}字以内`
   if (f.mode !== 'offline' && !ONLINE_URL_RE.test(f.onlineUrl.trim())) e.onlineUrl = '请填写以 http:// 或 https:// 开头的参与链接'
   const t = instants(f)
-  if (f.day < week.startDate || f.day > week.endDate) e.time = ERROR_MESSAGES.ACTIVITY_OUTSIDE_WEEK
+  const future = options.startMustBeFuture || options.publishing
+  if (!parseClock(f.startTime) || !parseClock(f.endTime)) e.time = CLOCK_ERROR
+  else if (f.day < week.startDate || f.day > week.endDate) e.time = ERROR_MESSAGES.ACTIVITY_OUTSIDE_WEEK
   else if (!(t.endAt > t.startAt)) e.time = ERROR_MESSAGES.ACTIVITY_TIME_INVALID
-  else if (startMustBeFuture && t.startAt <= now) e.time = ERROR_MESSAGES.ACTIVITY_START_PASSED
+  else if (future && t.startAt <= now) e.time = ERROR_MESSAGES.ACTIVITY_START_PASSED
   if (f.signupRequired) {
     const cap = Number(f.capacity)
     if (!/^\d+$/.test(f.capacity.trim()) || !Number.isInteger(cap) || cap < 1 || cap > LIMITS.capacityMax)
       e.capacity = `请填写名额人数（1–${LIMITS.capacityMax} 的整数）`
-    if (!(t.opensAt < t.closesAt) || t.closesAt > t.startAt) e.window = ERROR_MESSAGES.SIGNUP_WINDOW_INVALID
-    if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
+    if (!parseClock(f.opensTime) || !parseClock(f.closesTime)) e.window = CLOCK_ERROR
+    else if (!(t.opensAt < t.closesAt) || t.closesAt > t.startAt) e.window = ERROR_MESSAGES.SIGNUP_WINDOW_INVALID
+    else if (options.publishing && t.closesAt <= now) e.window = ERROR_MESSAGES.SIGNUP_ALREADY_CLOSED
+    if (!parseClock(f.cancelTime)) e.cancel = CLOCK_ERROR
+    else if (t.cancelDeadline > t.startAt) e.cancel = ERROR_MESSAGES.CANCEL_DEADLINE_INVALID
   }
   if (f.description.trim().length > LIMITS.descriptionMax) e.description = `活动介绍${LIMITS.descriptionMax}字以内`
   if (f.contactName.trim().length > LIMITS.contactNameMax) e.contactName = `联系人${LIMITS.contactNameMax}字以内`
   const phone = f.contactPhone.trim()
   if (phone && !CONTACT_PHONE_RE.test(phone)) e.contactPhone = '请填写手机号或带区号的座机，例如 0791-88880126'
   return e
+}
+
+/** What stops publishing, as the code the server would answer (the reason shown by the button), or null. */
+export function publishBlocker(e: FormErrors): 'ACTIVITY_START_PASSED' | 'SIGNUP_ALREADY_CLOSED' | null {
+  if (e.time === ERROR_MESSAGES.ACTIVITY_START_PASSED) return 'ACTIVITY_START_PASSED'
+  if (e.window === ERROR_MESSAGES.SIGNUP_ALREADY_CLOSED) return 'SIGNUP_ALREADY_CLOSED'
+  return null
 }
 
 function fieldsOf(f: ActivityForm): ActivityPatch {
@@ -272,6 +304,14 @@ function fieldsOf(f: ActivityForm): ActivityPatch {
   }
 }
 
+/** The form with its typed times as 'HH:mm' (those that read as times). */
+export function normalised(f: ActivityForm): ActivityForm {
+  const keys = ['startTime', 'endTime', 'opensTime', 'closesTime', 'cancelTime'] as const
+  const out = { ...f }
+  for (const k of keys) out[k] = parseClock(f[k]) ?? f[k]
+  return out
+}
+
 export function toCreateInput(f: ActivityForm, weekId: string): ActivityCreateInput {
   const all = fieldsOf(f) as Required<ActivityPatch>
   return { weekId, districtCode: f.districtCode, ...all }
@@ -291,6 +331,7 @@ export const CODE_FIELD: Partial<Record<string, FieldKey>> = {
   ACTIVITY_START_PASSED: 'time',
   ACTIVITY_OUTSIDE_WEEK: 'time',
   SIGNUP_WINDOW_INVALID: 'window',
+  SIGNUP_ALREADY_CLOSED: 'window',
   CANCEL_DEADLINE_INVALID: 'cancel',
   CAPACITY_BELOW_CONFIRMED: 'capacity',
   SIGNUP_HAS_REGISTRATIONS: 'signupRequired',

@@ -2,20 +2,18 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { daysBetween } from '@shared/domain/time'
 import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS } from '@shared/domain/vocabulary'
-import { Chip } from '@/components/Chip'
 import { ChoiceChips, Field, MultiChips, TextArea, TextInput } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { getActivity, listWeeks, myRoles } from '@/services/activity'
 import { CloudError } from '@/services/callCloud'
-import { dayParts } from '@/utils/activityText'
 import { EDIT_STATUS_WORDS as STATUS_WORDS } from '@/utils/statusText'
 import { ContactField } from './ContactField'
 import { EditActions } from './EditActions'
 import { LIMITS } from './form'
 import { LocationField } from './LocationField'
-import { PickerField } from './PickerField'
+import { DayChips, TimeField } from './TimeFields'
 import { SignupSection } from './SignupSection'
 import { useActivityEditor, type Loaded } from './useActivityEditor'
 import './index.scss'
@@ -23,8 +21,9 @@ import './index.scss'
 /**
  * Create (?weekId=&districtCode=) or edit (?id=) an activity: every field of the contract, with
  * defaults (09:00–11:00 on the week's first day still ahead, 50 seats, sign-up open now, closing 2
- * hours and cancellable until 24 hours before the start), day chips, wheel pickers for times, and
- * saving, publishing and cancelling confirmed in place.
+ * hours and cancellable until 24 hours before the start, never already past), day chips, typed
+ * times, the window in words, and saving, publishing (checked before it is confirmed) and
+ * cancelling confirmed in place.
  */
 export default function ActivityEditPage() {
   const { params } = useRouter()
@@ -147,39 +146,11 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
 
       <View className="section">
         <Text className="section__title">时间和地点</Text>
-        <Field label="活动日期" required error={errors.time} testid="org-field-time-row">
-          <View className="org-days" data-testid="org-field-day" data-value={form.day}>
-            {days.map((d) => {
-              const p = dayParts(d)
-              return (
-                <Chip
-                  key={d}
-                  selected={form.day === d}
-                  testid={`org-field-day-${d}`}
-                  value={d}
-                  sub={p.weekday}
-                  onTap={() => set({ day: d })}
-                >
-                  {p.date}
-                </Chip>
-              )
-            })}
-          </View>
+        <Field label="活动日期和时间" required error={errors.time} testid="org-field-time-row">
+          <DayChips days={days} value={form.day} onChange={(day) => set({ day })} testid="org-field-day" />
           <View className="org-pair">
-            <PickerField
-              mode="time"
-              label="开始"
-              value={form.startTime}
-              onChange={(startTime) => set({ startTime })}
-              testid="org-field-startTime"
-            />
-            <PickerField
-              mode="time"
-              label="结束"
-              value={form.endTime}
-              onChange={(endTime) => set({ endTime })}
-              testid="org-field-endTime"
-            />
+            <TimeField label="开始" value={form.startTime} onChange={(startTime) => set({ startTime })} testid="org-field-startTime" />
+            <TimeField label="结束" value={form.endTime} onChange={(endTime) => set({ endTime })} testid="org-field-endTime" />
           </View>
         </Field>
         <Field label="参加方式" required testid="org-field-mode-row">
@@ -217,7 +188,7 @@ function EditForm({ loaded, districtParam }: { loaded: Loaded; districtParam: st
         ) : null}
       </View>
 
-      <SignupSection form={form} errors={errors} set={set} weekEnd={week.endDate} />
+      <SignupSection form={form} errors={errors} set={set} />
 
       {!locked ? <EditActions ed={ed} /> : null}
     </View>

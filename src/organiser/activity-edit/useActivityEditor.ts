@@ -9,6 +9,8 @@ import {
   defaultForm,
   fieldsFromPaths,
   formFromActivity,
+  normalised,
+  publishBlocker,
   toCreateInput,
   toPatch,
   withChange,
@@ -16,6 +18,7 @@ import {
   type FieldKey,
   type FormErrors,
 } from './form'
+import { publishWords } from './windowText'
 
 const ORGANIZER_KEY = 'organiser.lastOrganizer'
 
@@ -73,6 +76,12 @@ const ERROR_OF: Partial<Record<keyof ActivityForm, FieldKey>> = {
   day: 'time',
   startTime: 'time',
   endTime: 'time',
+  opensDate: 'window',
+  opensTime: 'window',
+  closesDate: 'window',
+  closesTime: 'window',
+  cancelDate: 'cancel',
+  cancelTime: 'cancel',
 }
 
 function reducer(s: EditorState, a: Action): EditorState {
@@ -80,7 +89,7 @@ function reducer(s: EditorState, a: Action): EditorState {
     case 'set': {
       const errors = { ...s.errors }
       for (const k of Object.keys(a.patch) as (keyof ActivityForm)[]) delete errors[ERROR_OF[k] ?? (k as FieldKey)]
-      return { ...s, form: withChange(s.form, a.patch, a.now), done: '', errors }
+      return { ...s, form: withChange(s.form, a.patch, a.now), done: '', failure: null, errors }
     }
     case 'errors':
       return { ...s, errors: a.errors }
@@ -143,19 +152,25 @@ export function useActivityEditor(loaded: Loaded, districtParam: string) {
   const set = (patch: Partial<ActivityForm>) => dispatch({ type: 'set', patch, now: Date.now() })
   const setAsk = (ask: Ask) => dispatch({ type: 'ask', ask })
 
+  /** Checks the form; shows what is wrong (a publish blocker as its own reason) and answers whether all is well. */
+  const check = (publishing: boolean): boolean => {
+    const found = checkForm(form, week, Date.now(), { startMustBeFuture: startMoved, publishing })
+    if (Object.keys(found).length === 0) return true
+    dispatch({ type: 'errors', errors: found })
+    const blocker = publishing ? publishBlocker(found) : null
+    dispatch({ type: 'failed', failure: new CloudError(blocker && Object.keys(found).length === 1 ? blocker : 'VALIDATION_FAILED') })
+    return false
+  }
+
   /** Saves (create or update) when needed; the activity as stored, or null when refused. */
-  const save = async (): Promise<ActivityDetail | null> => {
-    const found = checkForm(form, week, Date.now(), startMoved)
-    if (Object.keys(found).length > 0) {
-      dispatch({ type: 'errors', errors: found })
-      dispatch({ type: 'failed', failure: new CloudError('VALIDATION_FAILED') })
-      return null
-    }
+  const save = async (publishing: boolean): Promise<ActivityDetail | null> => {
+    if (!check(publishing)) return null
     if (activity && !dirty) return activity
+    const f = normalised(form)
     const out = activity
-      ? (await updateActivity({ id: activity.id, patch: toPatch(form) })).activity
-      : (await createActivity(toCreateInput(form, week.id))).activity
-    writeString(ORGANIZER_KEY, form.organizer.trim())
+      ? (await updateActivity({ id: activity.id, patch: toPatch(f) })).activity
+      : (await createActivity(toCreateInput(f, week.id))).activity
+    writeString(ORGANIZER_KEY, f.organizer.trim())
     dispatch({ type: 'stored', activity: out, form: formFromActivity(out, Date.now()) })
     return out
   }
@@ -165,16 +180,16 @@ export function useActivityEditor(loaded: Loaded, districtParam: string) {
     dispatch({ type: 'start' })
     try {
       if (what === 'save') {
-        const out = await save()
+        const out = await save(false)
         if (out) dispatch({ type: 'done', done: activity ? '✓ 修改已保存' : '✓ 已保存为草稿，发布后居民才能看到' })
       } else if (what === 'publish') {
-        const out = await save()
+        const out = await save(true)
         if (!out) setAsk(null)
         else {
           const published = (await publishActivity(out.id)).activity
           dispatch({ type: 'activity', activity: published })
           setAsk(null)
-          dispatch({ type: 'done', done: '✓ 已发布，居民现在可以看到并报名' })
+          dispatch({ type: 'done', done: publishWords(published, Date.now(), true) })
         }
       } else if (activity) {
         const r = await cancelActivity(activity.id, reason.trim())
@@ -206,6 +221,10 @@ export function useActivityEditor(loaded: Loaded, districtParam: string) {
     dirty,
     set,
     setAsk,
+    /** Publishing is asked to confirm only once nothing stops it (checked here, before the question). */
+    askPublish: () => {
+      if (!busy && check(true)) setAsk('publish')
+    },
     run,
     setReason: (v: string) => dispatch({ type: 'reason', reason: v }),
     /** Cancels when a reason is written, else says one is needed. */

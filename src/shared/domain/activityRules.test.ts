@@ -1,5 +1,13 @@
-import { activityRuleBroken, capacityChangeBroken, signupRemovalBroken, weekRuleBroken, type ActivityPlan } from './activityRules'
-import { shanghaiInstant } from './time'
+import {
+  activityRuleBroken,
+  capacityChangeBroken,
+  defaultSignupWindow,
+  publishRefusal,
+  signupRemovalBroken,
+  weekRuleBroken,
+  type ActivityPlan,
+} from './activityRules'
+import { shanghaiClock, shanghaiDate, shanghaiInstant } from './time'
 
 const HOUR = 3_600_000
 const week = { startDate: '2026-11-30', endDate: '2026-12-06' }
@@ -86,5 +94,60 @@ describe('week rules', () => {
         ],
       }),
     ).toBe('WEEK_DISTRICTS_INVALID')
+  })
+})
+
+describe('the default sign-up window', () => {
+  const at = (ms: number) => `${shanghaiDate(ms)} ${shanghaiClock(ms)}`
+  const words = (w: ReturnType<typeof defaultSignupWindow>) => [at(w.opensAt), at(w.closesAt), at(w.cancelDeadline)]
+
+  test('well ahead: open now, closing 2 hours and cancellable until 24 hours before the start', () => {
+    const w = defaultSignupWindow(start, shanghaiInstant('2026-11-23', '20:05') + 30_000)
+    expect(words(w)).toEqual(['2026-11-23 20:05', '2026-12-01 07:00', '2026-11-30 09:00'])
+  })
+
+  test('a same-day activity: nothing is already past; cancelling follows the sign-up deadline', () => {
+    const today = shanghaiInstant('2026-12-05', '14:30')
+    expect(words(defaultSignupWindow(today, shanghaiInstant('2026-12-05', '09:10')))).toEqual([
+      '2026-12-05 09:10',
+      '2026-12-05 12:30',
+      '2026-12-05 12:30',
+    ])
+    // Less than 2 hours ahead: closing at least an hour from now, on the half hour.
+    expect(words(defaultSignupWindow(today, shanghaiInstant('2026-12-05', '12:40')))).toEqual([
+      '2026-12-05 12:40',
+      '2026-12-05 14:00',
+      '2026-12-05 14:00',
+    ])
+    // Starting within the hour: sign-up stays open until the start.
+    expect(at(defaultSignupWindow(today, shanghaiInstant('2026-12-05', '14:00')).closesAt)).toBe('2026-12-05 14:30')
+  })
+
+  test('tomorrow morning, seen tonight: the 24-hour deadline has passed, so cancelling is possible while sign-up is open', () => {
+    const w = defaultSignupWindow(shanghaiInstant('2026-12-06', '09:00'), shanghaiInstant('2026-12-05', '20:05'))
+    expect(words(w)).toEqual(['2026-12-05 20:05', '2026-12-06 07:00', '2026-12-06 07:00'])
+  })
+
+  test('every default deadline lies ahead of now and no later than the start', () => {
+    const now0 = shanghaiInstant('2026-12-05', '08:00')
+    for (let lead = 5; lead <= 72 * 60; lead += 5) {
+      const s = now0 + lead * 60_000
+      const w = defaultSignupWindow(s, now0)
+      expect(w.opensAt).toBeLessThan(w.closesAt)
+      expect(w.closesAt).toBeGreaterThan(now0)
+      expect(w.cancelDeadline).toBeGreaterThan(now0)
+      expect(w.closesAt).toBeLessThanOrEqual(s)
+      expect(w.cancelDeadline).toBeLessThanOrEqual(w.closesAt)
+    }
+  })
+})
+
+describe('publishing', () => {
+  test('a sound plan may be published; a start already past or a sign-up already closed may not', () => {
+    expect(publishRefusal(plan(), week, now)).toBeNull()
+    expect(publishRefusal(plan(), week, start - 2 * HOUR)).toBe('SIGNUP_ALREADY_CLOSED')
+    expect(publishRefusal(plan(), week, start - 2 * HOUR - 1)).toBeNull()
+    expect(publishRefusal(plan({ signup: null }), week, start)).toBe('ACTIVITY_START_PASSED')
+    expect(publishRefusal(plan({ signup: null }), week, start - 1)).toBeNull()
   })
 })

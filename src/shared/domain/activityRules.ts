@@ -50,6 +50,40 @@ export function activityRuleBroken(plan: ActivityPlan, week: WeekSpan, now: numb
   return null
 }
 
+const MINUTE_MS = 60 * 1000
+const HOUR_MS = 60 * MINUTE_MS
+/** By default sign-up closes this long before the start… */
+export const SIGNUP_CLOSE_LEAD_MS = 2 * HOUR_MS
+/** …and cancelling is possible until this long before it. */
+export const CANCEL_LEAD_MS = 24 * HOUR_MS
+/** A default deadline is never sooner than this from now (then rounded up to the half hour). */
+export const DEADLINE_MARGIN_MS = HOUR_MS
+
+/**
+ * The default sign-up window of an activity starting at `startAt`, seen at `now` (minute precision):
+ * open from now; closing 2 hours before the start, but never sooner than an hour from now (rounded
+ * up to the half hour) and never after the start; cancellable until 24 hours before the start, or,
+ * when that is already past or too near, as long as sign-up is open.
+ */
+export function defaultSignupWindow(startAt: number, now: number): { opensAt: number; closesAt: number; cancelDeadline: number } {
+  const earliest = Math.ceil((now + DEADLINE_MARGIN_MS) / (30 * MINUTE_MS)) * 30 * MINUTE_MS
+  const closesAt = Math.min(startAt, Math.max(startAt - SIGNUP_CLOSE_LEAD_MS, earliest))
+  const opensAt = Math.min(Math.floor(now / MINUTE_MS) * MINUTE_MS, closesAt - MINUTE_MS)
+  const cancelDeadline = startAt - CANCEL_LEAD_MS >= earliest ? startAt - CANCEL_LEAD_MS : closesAt
+  return { opensAt, closesAt, cancelDeadline }
+}
+
+/**
+ * Why the activity may not be published now, or null: every rule of the plan, a start still ahead,
+ * and a sign-up that is not already closed (residents would see 报名已截止 at once).
+ */
+export function publishRefusal(plan: ActivityPlan, week: WeekSpan, now: number): ErrorCode | null {
+  const broken = activityRuleBroken(plan, week, now, { requireFutureStart: true })
+  if (broken) return broken
+  if (plan.signup && plan.signup.closesAt <= now) return 'SIGNUP_ALREADY_CLOSED'
+  return null
+}
+
 /** A new capacity may not drop below the seats already taken. */
 export function capacityChangeBroken(newCapacity: number, counters: ActivityCounters): ErrorCode | null {
   return newCapacity < counters.confirmed ? 'CAPACITY_BELOW_CONFIRMED' : null

@@ -1,4 +1,14 @@
-import { dayLabel, daysBetween, isValidDay, openingDay, shanghaiClock, shanghaiDate, shanghaiDayRange, shanghaiInstant } from './time'
+import {
+  dayLabel,
+  daysBetween,
+  isValidDay,
+  openingDay,
+  shanghaiClock,
+  shanghaiDate,
+  shanghaiDayRange,
+  shanghaiInstant,
+  parseClock,
+} from './time'
 
 describe('Shanghai time', () => {
   test('a Shanghai day starts at 16:00 UTC of the day before', () => {
@@ -40,6 +50,20 @@ describe('Shanghai time', () => {
   test('day labels read as Chinese month, day and weekday', () => {
     expect(dayLabel('2026-11-30')).toBe('11月30日 周一')
     expect(dayLabel('2026-12-06')).toBe('12月6日 周日')
+  })
+})
+
+describe('typed clock times', () => {
+  test('hours and minutes are read however they are typed', () => {
+    for (const t of ['9:30', '09:30', '9：30', '9.30', '9点30', '9点30分', '0930', '930', ' 09:30 ']) expect(parseClock(t)).toBe('09:30')
+    expect(parseClock('9')).toBe('09:00')
+    expect(parseClock('14点')).toBe('14:00')
+    expect(parseClock('0000')).toBe('00:00')
+    expect(parseClock('23:59')).toBe('23:59')
+  })
+
+  test('what is not a time of day is refused', () => {
+    for (const t of ['', '24:00', '9:60', '9:3', '12345', 'abc', '9:30pm', '-1:00']) expect(parseClock(t)).toBeNull()
   })
 })
 

@@ -56,6 +56,23 @@ export function shanghaiInstant(day: string, clock: string): number {
   return shanghaiDayRange(day).start + (Number(cm[1]) * 60 + Number(cm[2])) * 60 * 1000
 }
 
+/**
+ * A clock time as typed, as 'HH:mm': '9:30', '09:30', '9：30', '9.30', '9点30', '0930', '930', or a
+ * bare hour ('9', '9点' = 09:00). Null when it is not a time of day (minutes need two digits).
+ */
+export function parseClock(text: string): string | null {
+  const s = text
+    .trim()
+    .replace(/[：:.．点時时]/g, ':')
+    .replace(/分$/, '')
+    .replace(/:$/, '')
+  const m = /^(\d{1,2}):(\d{2})$/.exec(s) ?? /^(\d{1,2})(\d{2})$/.exec(s) ?? /^(\d{1,2})()$/.exec(s)
+  if (!m) return null
+  const h = Number(m[1])
+  const min = m[2] ? Number(m[2]) : 0
+  return h <= 23 && min <= 59 ? `${pad(h)}:${pad(min)}` : null
+}
+
 /** Every day from first to last inclusive, as 'YYYY-MM-DD'. */
 export function daysBetween(first: string, last: string): string[] {
   const out: string[] = []

@@ -361,6 +361,55 @@ describe('editing activities', () => {
   })
 })
 
+describe('publishing only what residents can still sign up for (fixed clock)', () => {
+  /** `call` with the function's clock (Date.now, read once per call by the handler) at `at`. */
+  const at = async <T>(now: number, call: () => Promise<T>): Promise<T> => {
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now)
+    try {
+      return await call()
+    } finally {
+      clock.mockRestore()
+    }
+  }
+
+  test('a draft whose sign-up deadline has passed: SIGNUP_ALREADY_CLOSED with its Chinese message, nothing written', async () => {
+    const startAt = activityInput(week).startAt
+    const id = await createActivity(cloud, week, { publish: false, title: '报名已截止的草稿' })
+    const closesAt = startAt - 2 * HOUR
+    let refused: { ok: boolean; code?: string; message?: string } = { ok: true }
+    await expectRefusedWithoutWrites(cloud, 'SIGNUP_ALREADY_CLOSED', async () => {
+      refused = await at(closesAt, () => cloud.call('activity', 'publish', { id }, ORGANISER))
+      return refused
+    })
+    expect(refused.message).toBe('报名截止时间已经过去，发布后居民无法报名。请把报名截止改到现在之后再发布')
+    expect(await activityDoc(cloud, id)).toMatchObject({ status: 'draft', publishedAt: null })
+    // A minute earlier, sign-up is still open: published.
+    const ok = await at(closesAt - 60_000, () => cloud.call('activity', 'publish', { id }, ORGANISER))
+    expect(ok.data.activity.status).toBe('published')
+    expect(await activityDoc(cloud, id)).toMatchObject({ status: 'published' })
+  })
+
+  test('a draft whose start has passed: ACTIVITY_START_PASSED, nothing written (with or without sign-up)', async () => {
+    const startAt = activityInput(week).startAt
+    const open = await createActivity(cloud, week, { publish: false, capacity: null, title: '无需报名的草稿' })
+    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_START_PASSED', () =>
+      at(startAt, () => cloud.call('activity', 'publish', { id: open }, ORGANISER)),
+    )
+    const withSignup = await createActivity(cloud, week, { publish: false })
+    await expectRefusedWithoutWrites(cloud, 'ACTIVITY_START_PASSED', () =>
+      at(startAt + HOUR, () => cloud.call('activity', 'publish', { id: withSignup }, ORGANISER)),
+    )
+    expect((await activityDoc(cloud, open)).status).toBe('draft')
+  })
+
+  test('an activity already published stays published after its sign-up closes (publishing again is a no-op)', async () => {
+    const startAt = activityInput(week).startAt
+    const id = await createActivity(cloud, week)
+    const again = await at(startAt - HOUR, () => cloud.call('activity', 'publish', { id }, ORGANISER))
+    expect(again.data.activity.status).toBe('published')
+  })
+})
+
 describe('cancelling an activity', () => {
   test('writes one activity_cancelled notice per active registrant, none for those who cancelled', async () => {
     const id = await createActivity(cloud, week, { capacity: 2 })
