@@ -38,6 +38,13 @@ describe('activity text', () => {
     expect(seatsText(a, 9_999)).toEqual({ text: '剩余 63 个名额', tone: 'open' })
   })
 
+  test('a closed sign-up says 报名已截止 and shows no seats; before the deadline the seats show', () => {
+    const a = { signupRequired: true, seatsLeft: 150, capacity: 150, endAt: 20_000, signupClosesAt: 10_000 }
+    expect(seatsText(a, 10_000)).toEqual({ text: '报名已截止', tone: 'ended' })
+    expect(seatsText(a, 9_999)).toEqual({ text: '剩余 150 个名额', tone: 'open' })
+    expect(seatsText({ ...a, signupClosesAt: null }, 15_000).text).toBe('剩余 150 个名额')
+  })
+
   test('week span', () => {
     expect(dateSpanText('2026-11-30', '2026-12-06')).toBe('11月30日 周一 至 12月6日 周日')
   })

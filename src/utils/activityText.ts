@@ -40,12 +40,13 @@ export type SeatsTone = 'open' | 'few' | 'full' | 'free' | 'ended'
 
 /** Seats in words (never colour alone): 剩余 N 个名额 / 仅剩 N 个名额 / 已报满 / 无需报名. */
 export function seatsText(
-  a: Pick<ActivitySummary, 'signupRequired' | 'seatsLeft' | 'capacity'> & { endAt?: number },
+  a: Pick<ActivitySummary, 'signupRequired' | 'seatsLeft' | 'capacity'> & { endAt?: number; signupClosesAt?: number | null },
   now?: number,
 ): { text: string; tone: SeatsTone } {
-  // An ended activity shows no seats (hasEnded, shared/domain/signupRules).
+  // An ended activity shows no seats (hasEnded, shared/domain/signupRules); nor does a closed sign-up.
   if (now !== undefined && a.endAt !== undefined && hasEnded({ endAt: a.endAt }, now)) return { text: '已结束', tone: 'ended' }
   if (!a.signupRequired) return { text: '无需报名', tone: 'free' }
+  if (now !== undefined && a.signupClosesAt != null && now >= a.signupClosesAt) return { text: '报名已截止', tone: 'ended' }
   if (a.seatsLeft === null) return { text: a.capacity ? `需报名，共 ${a.capacity} 个名额` : '需报名', tone: 'open' }
   if (a.seatsLeft <= 0) return { text: '已报满', tone: 'full' }
   const few = a.capacity !== null && a.seatsLeft <= Math.max(3, Math.ceil(a.capacity * 0.1))

@@ -37,6 +37,7 @@ export function toSummary(doc: ActivityDoc): ActivitySummary {
     signupRequired: doc.signup !== null,
     capacity: doc.signup?.capacity ?? null,
     seatsLeft: doc.signup ? doc.seatsLeft : null,
+    signupClosesAt: ms(doc.signup?.closesAt),
     status: doc.status,
   }
 }
@@ -50,7 +51,6 @@ export function toDetail(doc: ActivityDoc): ActivityDetail {
     address: doc.venue?.address ?? null,
     onlineUrl: doc.onlineUrl,
     signupOpensAt: ms(doc.signup?.opensAt),
-    signupClosesAt: ms(doc.signup?.closesAt),
     cancelDeadline: ms(doc.signup?.cancelDeadline),
     signupFields: doc.signup ? (doc.signup.fields ?? DEFAULT_SIGNUP_FIELDS) : [],
     cancelReason: doc.cancelReason ?? null,

@@ -66,6 +66,8 @@ export const activitySummarySchema = z.object({
   signupRequired: z.boolean(),
   capacity: z.number().int().nullable(),
   seatsLeft: z.number().int().nullable(),
+  /** When sign-up closes (null: no sign-up); past it the list says 报名已截止, not the seats. */
+  signupClosesAt: instant.nullable().default(null),
   status: z.enum(['draft', 'published', 'cancelled']),
 })
 export type ActivitySummary = z.infer<typeof activitySummarySchema>
@@ -77,7 +79,6 @@ export const activityDetailSchema = activitySummarySchema.extend({
   address: z.string().nullable(),
   onlineUrl: z.string().nullable(),
   signupOpensAt: instant.nullable(),
-  signupClosesAt: instant.nullable(),
   cancelDeadline: instant.nullable(),
   /** What the sign-up form asks (name always); [] when no sign-up is needed. */
   signupFields: z.array(signupFieldSchema).default([]),
