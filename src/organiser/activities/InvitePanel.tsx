@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { inviteExpiryFor } from '@shared/domain/attendance'
+import { inviteExpiryFor, inviteExpiryLimit } from '@shared/domain/attendance'
 // QrCode's styles before the states' (the ticket page's order; mini-css-extract wants one order).
 import { QrCode } from '@/components/QrCode'
 import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
@@ -21,11 +21,13 @@ const EXPIRIES: { code: Expiry; label: string }[] = [
 
 /**
  * The end of the chosen period: when the last picked activity ends (the default, so an invite for
- * tomorrow's activity still works tomorrow), or that many days from now.
+ * tomorrow's activity still works tomorrow), or that many days from now but never later than the
+ * server allows (a day after the last picked activity ends).
  */
 function expiresAt(key: Expiry, picked: { endAt: number }[], now = Date.now()): number {
   if (key === 'activity') return inviteExpiryFor(picked) ?? now + DAY
-  return now + (key === '3d' ? 3 : 7) * DAY
+  const days = now + (key === '3d' ? 3 : 7) * DAY
+  return Math.min(days, inviteExpiryLimit(picked) ?? days)
 }
 
 function expiryText(ms: number): string {
