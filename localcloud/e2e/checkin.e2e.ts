@@ -267,12 +267,20 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   })
   await expect(org.locator(tid('org-invite-done')).textContent()).resolves.toContain('志愿者签到')
   await screenshot(org, 'checkin-org-02-invite-code')
-  const invite = { code }
+  // In h5 the invite is sent as a link (in WeChat: a chat card) that opens the volunteer page.
+  const share = org.locator(tid('org-invite-share'))
+  await expect(share.textContent()).resolves.toContain('复制邀请链接')
+  const link = (await share.getAttribute('data-link')) ?? ''
+  expect(link).toBe(`${cloud.gateway.url}/#/volunteer/scan/index?code=${code}`)
 
+  // The volunteer opens the link: the code is filled in, and redeemed only when they tap 确认.
   const page = await openAs(browser, cloud.gateway.url, VOLUNTEER)
-  await page.goto(`${cloud.gateway.url}/#/volunteer/scan/index`)
+  await page.goto(link)
   await page.waitForSelector(tid('volunteer-activities', '[data-status="ready"]'))
-  await page.fill(`${tid('invite-code')} input`, invite.code)
+  await expect(page.locator(`${tid('invite-code')} input`).inputValue()).resolves.toBe(code)
+  expect(await page.locator(tid('invite-done')).count()).toBe(0)
+  const stored = await (cloud.sdkDb as any).collection('invites').doc(code).get()
+  expect(stored.data.redeemedBy ?? []).toEqual([])
   await page.locator(tid('invite-submit')).click()
   await page.waitForSelector(tid('invite-done'))
   const card = page.locator(tid('vol-activity', `[data-id="${activityId}"]`))
@@ -335,6 +343,16 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   await expect(orgItem.locator(tid('org-activity-checked-in')).textContent()).resolves.toContain('已签到 1 人')
   await screenshot(org, 'checkin-org-03-activities-checked-in')
   await org.context().close()
+})
+
+test('opening the volunteer page with ?code= fills in the code box without redeeming it', async () => {
+  const page = await openAs(browser, cloud.gateway.url, 'dev-link-opener')
+  await page.goto(`${cloud.gateway.url}/#/volunteer/scan/index?code=K7QM3XPA`)
+  await page.waitForSelector(tid('volunteer-activities', '[data-status="ready"]'))
+  await expect(page.locator(`${tid('invite-code')} input`).inputValue()).resolves.toBe('K7QM3XPA')
+  expect(await page.locator(tid('invite-done')).count()).toBe(0)
+  expect(await page.locator(tid('invite-field')).textContent()).not.toContain('邀请码不存在')
+  await page.context().close()
 })
 
 test('offline: with the roster downloaded, a scan with no network is verified on the phone, queued, and synced by 同步', async () => {

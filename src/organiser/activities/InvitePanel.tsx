@@ -10,6 +10,7 @@ import { listManagedActivities } from '@/services/activity'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { createInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
+import { ShareInvite } from './ShareInvite'
 
 const DAY = 24 * 60 * 60 * 1000
 type Expiry = 'activity' | '3d' | '7d'
@@ -42,11 +43,28 @@ interface Invite {
   expiresAt: number
 }
 
+/** The invite the page shares as a chat card: its code and the invited activities' titles. */
+export interface SharedInvite {
+  code: string
+  titles: string[]
+}
+
 /**
  * 邀请志愿者 (on 活动管理): choose the week's published activities that have not ended and an
- * expiry; the invite code is shown large with its QR, for volunteers to enter in 志愿者签到.
+ * expiry; the invite code is shown large with its QR, for volunteers to enter in 志愿者签到, and
+ * can be sent as a chat card (weapp; `onInvite` tells the page what to share) or a copied link (h5).
  */
-export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string; districtCode: string; onClose: () => void }) {
+export function InvitePanel({
+  weekId,
+  districtCode,
+  onClose,
+  onInvite,
+}: {
+  weekId: string
+  districtCode: string
+  onClose: () => void
+  onInvite: (invite: SharedInvite | null) => void
+}) {
   const choices = useAsync(async () => {
     const res = await listManagedActivities({
       weekId,
@@ -71,6 +89,8 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
       const chosen = choices.status === 'ready' ? choices.data.filter((a) => picked.includes(a.id)) : []
       const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry, chosen) })
       setInvite(res)
+      const titleOf = new Map(chosen.map((a) => [a.id, a.title]))
+      onInvite({ code: res.code, titles: res.activityIds.map((id) => titleOf.get(id) ?? '') })
     } catch (err) {
       setError(toCloudError(err))
     } finally {
@@ -90,6 +110,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
             {invite.code}
           </Text>
           <QrCode text={invite.code} testid="org-invite-qr" label={`邀请码 ${invite.code} 的二维码`} />
+          <ShareInvite code={invite.code} />
           <Text className="org-invite__line">请志愿者打开“志愿者签到”，输入这个邀请码（或扫二维码）即可为下列活动签到。</Text>
           {invite.activityIds.map((id) => (
             <Text key={id} className="org-invite__line">
@@ -100,7 +121,15 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
             有效期至 {expiryText(invite.expiresAt)}
             {expiry === 'activity' ? '（所选活动结束时）' : ''}
           </Text>
-          <View className="btn btn--secondary btn--block" data-testid="org-invite-again" ariaRole="button" onClick={() => setInvite(null)}>
+          <View
+            className="btn btn--secondary btn--block"
+            data-testid="org-invite-again"
+            ariaRole="button"
+            onClick={() => {
+              setInvite(null)
+              onInvite(null)
+            }}
+          >
             <Text>再生成一个</Text>
           </View>
         </View>
