@@ -410,7 +410,15 @@ test('offline: with the roster downloaded, a scan with no network is verified on
   await page.locator(tid('walkin-audience-seniors')).click()
   await page.fill(`${tid('walkin-headcount')} input`, '3')
   await page.locator(tid('walkin-submit')).click()
-  await page.waitForSelector(tid('walkin-done'))
+  // Its confirmation shows where scan results do, in the result area at the top, scrolled into view.
+  const walkinResult = page.locator(`${tid('checkin-result-area')} ${tid('scan-result', '[data-kind="walkin"]')}`)
+  await walkinResult.waitFor()
+  await expect(walkinResult.textContent()).resolves.toContain('现场登记成功')
+  await expect(walkinResult.textContent()).resolves.toContain('刘*国等 3 人')
+  await page.waitForFunction(() => {
+    const box = document.querySelector('[data-testid="checkin-result-area"]')?.getBoundingClientRect()
+    return !!box && box.top >= 0 && box.top < window.innerHeight
+  })
   await expect(page.locator(tid('checkin-count')).textContent()).resolves.toContain('现场登记 3 人')
   await screenshot(page, 'checkin-12-walkin')
   const after = await call('checkin', 'myActivities', {}, VOLUNTEER)
