@@ -275,12 +275,20 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   })
   await expect(org.locator(tid('org-invite-done')).textContent()).resolves.toContain('志愿者签到')
   await screenshot(org, 'checkin-org-02-invite-code')
-  const invite = { code }
+  // In h5 the invite is sent as a link (in WeChat: a chat card) that opens the volunteer page.
+  const share = org.locator(tid('org-invite-share'))
+  await expect(share.textContent()).resolves.toContain('复制邀请链接')
+  const link = (await share.getAttribute('data-link')) ?? ''
+  expect(link).toBe(`${cloud.gateway.url}/#/volunteer/scan/index?code=${code}`)
 
+  // The volunteer opens the link: the code is filled in, and redeemed only when they tap 确认.
   const page = await openAs(browser, cloud.gateway.url, VOLUNTEER)
-  await page.goto(`${cloud.gateway.url}/#/volunteer/scan/index`)
+  await page.goto(link)
   await page.waitForSelector(tid('volunteer-activities', '[data-status="ready"]'))
-  await page.fill(`${tid('invite-code')} input`, invite.code)
+  await expect(page.locator(`${tid('invite-code')} input`).inputValue()).resolves.toBe(code)
+  expect(await page.locator(tid('invite-done')).count()).toBe(0)
+  const stored = await (cloud.sdkDb as any).collection('invites').doc(code).get()
+  expect(stored.data.redeemedBy ?? []).toEqual([])
   await page.locator(tid('invite-submit')).click()
   await page.waitForSelector(tid('invite-done'))
   const card = page.locator(tid('vol-activity', `[data-id="${activityId}"]`))
@@ -345,6 +353,16 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   await org.context().close()
 })
 
+test('opening the volunteer page with ?code= fills in the code box without redeeming it', async () => {
+  const page = await openAs(browser, cloud.gateway.url, 'dev-link-opener')
+  await page.goto(`${cloud.gateway.url}/#/volunteer/scan/index?code=K7QM3XPA`)
+  await page.waitForSelector(tid('volunteer-activities', '[data-status="ready"]'))
+  await expect(page.locator(`${tid('invite-code')} input`).inputValue()).resolves.toBe('K7QM3XPA')
+  expect(await page.locator(tid('invite-done')).count()).toBe(0)
+  expect(await page.locator(tid('invite-field')).textContent()).not.toContain('邀请码不存在')
+  await page.context().close()
+})
+
 test('offline: with the roster downloaded, a scan with no network is verified on the phone, queued, and synced by 同步', async () => {
   // A second resident, their ticket issued (so its id is in the roster the volunteer downloads).
   const senior = 'e2e-checkin-senior'
@@ -400,7 +418,15 @@ test('offline: with the roster downloaded, a scan with no network is verified on
   await page.locator(tid('walkin-audience-seniors')).click()
   await page.fill(`${tid('walkin-headcount')} input`, '3')
   await page.locator(tid('walkin-submit')).click()
-  await page.waitForSelector(tid('walkin-done'))
+  // Its confirmation shows where scan results do, in the result area at the top, scrolled into view.
+  const walkinResult = page.locator(`${tid('checkin-result-area')} ${tid('scan-result', '[data-kind="walkin"]')}`)
+  await walkinResult.waitFor()
+  await expect(walkinResult.textContent()).resolves.toContain('现场登记成功')
+  await expect(walkinResult.textContent()).resolves.toContain('刘*国等 3 人')
+  await page.waitForFunction(() => {
+    const box = document.querySelector('[data-testid="checkin-result-area"]')?.getBoundingClientRect()
+    return !!box && box.top >= 0 && box.top < window.innerHeight
+  })
   await expect(page.locator(tid('checkin-count')).textContent()).resolves.toContain('现场登记 3 人')
   await screenshot(page, 'checkin-12-walkin')
   const after = await call('checkin', 'myActivities', {}, VOLUNTEER)

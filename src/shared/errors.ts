@@ -58,6 +58,7 @@ export const ERROR_MESSAGES = {
   INVITE_NOT_FOUND: '邀请码不存在，请核对后再输入',
   INVITE_EXPIRED: '邀请码已过期，请联系组织者重新获取',
   INVITE_SCOPE_INVALID: '只能邀请志愿者参加同一活动周、您负责的活动',
+  INVITE_EXPIRY_INVALID: '邀请码的有效期须晚于现在，且不晚于所选活动最晚一场结束后1天',
   // courses (residents, organisers)
   COURSE_NOT_FOUND: '课程不存在或已下线',
   LESSON_NOT_FOUND: '这一课不存在，可能已被调整，请返回课程重新进入',

@@ -1,7 +1,7 @@
 // Volunteer invites: an organiser invites people to check in for some of their activities; a
 // code redeemed before it expires makes the caller a volunteer of exactly those activities.
 import { randomBytes } from 'node:crypto'
-import { inviteCodeFrom } from '@shared/domain/attendance'
+import { inviteCodeFrom, isInviteExpiryAllowed } from '@shared/domain/attendance'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type InviteDoc, type RoleGrant } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
@@ -11,8 +11,6 @@ import { readUser, upsertUser } from '../../_core/users'
 import { isDuplicateKey } from '../../_core/write'
 import { ms, toVolunteerActivity } from './views'
 
-/** An invite lives at most this long. */
-const MAX_VALIDITY_MS = 60 * 24 * 3_600_000
 const CODE_ATTEMPTS = 5
 
 async function readActivities(ctx: ActionContext, ids: string[]): Promise<ActivityDoc[]> {
@@ -28,6 +26,8 @@ async function readActivities(ctx: ActionContext, ids: string[]): Promise<Activi
 /**
  * Every activity must exist, belong to one week, not be cancelled, and be run by the caller
  * (organiser of its district, or admin of the week): else INVITE_SCOPE_INVALID / FORBIDDEN.
+ * expiresAt must be in the future and at most a day after the last of them ends: else
+ * INVITE_EXPIRY_INVALID. A refused call writes nothing.
  */
 export async function createInvite(ctx: ActionContext, input: { activityIds: string[]; expiresAt: number }) {
   const now = ctx.now()
@@ -37,8 +37,10 @@ export async function createInvite(ctx: ActionContext, input: { activityIds: str
   const weekId = docs[0].weekId
   if (docs.some((d) => d.weekId !== weekId || d.status === 'cancelled')) throw new DomainError('INVITE_SCOPE_INVALID')
   requireThat(docs.every((d) => isOrganiserOf(caller, d.weekId, d.districtCode)))
-  if (input.expiresAt <= now) throw new DomainError('INVITE_EXPIRED')
-  const expiresAt = Math.min(input.expiresAt, now + MAX_VALIDITY_MS)
+  // In the future, and at most a day after the last invited activity ends (so never for ended ones).
+  const ends = docs.map((d) => ({ endAt: ms(d.endAt) }))
+  if (!isInviteExpiryAllowed(input.expiresAt, ends, now)) throw new DomainError('INVITE_EXPIRY_INVALID')
+  const { expiresAt } = input
 
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
     const doc: InviteDoc = {

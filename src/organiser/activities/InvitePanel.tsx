@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { inviteExpiryFor } from '@shared/domain/attendance'
+import { inviteExpiryFor, inviteExpiryLimit } from '@shared/domain/attendance'
 // QrCode's styles before the states' (the ticket page's order; mini-css-extract wants one order).
 import { QrCode } from '@/components/QrCode'
 import { ChoiceChips, Field, InlineError, MultiChips } from '@/components/form'
@@ -10,6 +10,7 @@ import { listManagedActivities } from '@/services/activity'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { createInvite } from '@/services/checkin'
 import { timeRangeText } from '@/utils/activityText'
+import { ShareInvite } from './ShareInvite'
 
 const DAY = 24 * 60 * 60 * 1000
 type Expiry = 'activity' | '3d' | '7d'
@@ -21,11 +22,13 @@ const EXPIRIES: { code: Expiry; label: string }[] = [
 
 /**
  * The end of the chosen period: when the last picked activity ends (the default, so an invite for
- * tomorrow's activity still works tomorrow), or that many days from now.
+ * tomorrow's activity still works tomorrow), or that many days from now but never later than the
+ * server allows (a day after the last picked activity ends).
  */
 function expiresAt(key: Expiry, picked: { endAt: number }[], now = Date.now()): number {
   if (key === 'activity') return inviteExpiryFor(picked) ?? now + DAY
-  return now + (key === '3d' ? 3 : 7) * DAY
+  const days = now + (key === '3d' ? 3 : 7) * DAY
+  return Math.min(days, inviteExpiryLimit(picked) ?? days)
 }
 
 function expiryText(ms: number): string {
@@ -40,11 +43,28 @@ interface Invite {
   expiresAt: number
 }
 
+/** The invite the page shares as a chat card: its code and the invited activities' titles. */
+export interface SharedInvite {
+  code: string
+  titles: string[]
+}
+
 /**
  * 邀请志愿者 (on 活动管理): choose the week's published activities that have not ended and an
- * expiry; the invite code is shown large with its QR, for volunteers to enter in 志愿者签到.
+ * expiry; the invite code is shown large with its QR, for volunteers to enter in 志愿者签到, and
+ * can be sent as a chat card (weapp; `onInvite` tells the page what to share) or a copied link (h5).
  */
-export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string; districtCode: string; onClose: () => void }) {
+export function InvitePanel({
+  weekId,
+  districtCode,
+  onClose,
+  onInvite,
+}: {
+  weekId: string
+  districtCode: string
+  onClose: () => void
+  onInvite: (invite: SharedInvite | null) => void
+}) {
   const choices = useAsync(async () => {
     const res = await listManagedActivities({
       weekId,
@@ -69,6 +89,8 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
       const chosen = choices.status === 'ready' ? choices.data.filter((a) => picked.includes(a.id)) : []
       const res = await createInvite({ activityIds: picked, expiresAt: expiresAt(expiry, chosen) })
       setInvite(res)
+      const titleOf = new Map(chosen.map((a) => [a.id, a.title]))
+      onInvite({ code: res.code, titles: res.activityIds.map((id) => titleOf.get(id) ?? '') })
     } catch (err) {
       setError(toCloudError(err))
     } finally {
@@ -88,6 +110,7 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
             {invite.code}
           </Text>
           <QrCode text={invite.code} testid="org-invite-qr" label={`邀请码 ${invite.code} 的二维码`} />
+          <ShareInvite code={invite.code} />
           <Text className="org-invite__line">请志愿者打开“志愿者签到”，输入这个邀请码（或扫二维码）即可为下列活动签到。</Text>
           {invite.activityIds.map((id) => (
             <Text key={id} className="org-invite__line">
@@ -98,7 +121,15 @@ export function InvitePanel({ weekId, districtCode, onClose }: { weekId: string;
             有效期至 {expiryText(invite.expiresAt)}
             {expiry === 'activity' ? '（所选活动结束时）' : ''}
           </Text>
-          <View className="btn btn--secondary btn--block" data-testid="org-invite-again" ariaRole="button" onClick={() => setInvite(null)}>
+          <View
+            className="btn btn--secondary btn--block"
+            data-testid="org-invite-again"
+            ariaRole="button"
+            onClick={() => {
+              setInvite(null)
+              onInvite(null)
+            }}
+          >
             <Text>再生成一个</Text>
           </View>
         </View>

@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '活动管理',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
 })

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { ManagedSummary } from '@shared/contracts/activity'
 // First: its QrCode styles must come before the states' (see InvitePanel).
-import { InvitePanel } from './InvitePanel'
+import { InvitePanel, type SharedInvite } from './InvitePanel'
 import { Chip } from '@/components/Chip'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
@@ -12,6 +12,7 @@ import { listManagedActivities } from '@/services/activity'
 import { placeText, timeRangeText, typeLabel } from '@/utils/activityText'
 import { STATUS_WORDS } from '@/utils/statusText'
 import { DistrictFilter, WeekChips, WeekSection } from '../components/OrgList'
+import { inviteShareMessage } from './inviteShare'
 import { ScopedWeek, type WeekProps } from '../components/ScopedWeek'
 import './index.scss'
 
@@ -44,6 +45,13 @@ function ScopeView({ scopes, scope, onWeek }: WeekProps) {
   const [status, setStatus] = useState<Status>('')
   const [round, setRound] = useState(0)
   const [inviting, setInviting] = useState(false)
+  // The invite just created: the chat card sent by the panel's share button (weapp).
+  const shared = useRef<SharedInvite | null>(null)
+  useShareAppMessage(() =>
+    shared.current
+      ? inviteShareMessage(shared.current.code, shared.current.titles)
+      : { title: '全民终身学习活动周', path: '/pages/index/index' },
+  )
   const weekId = scope.week.id
   const list = usePagedList<ManagedSummary>(
     `${weekId}:${district}:${status}:${round}`,
@@ -93,7 +101,19 @@ function ScopeView({ scopes, scope, onWeek }: WeekProps) {
           </View>
         )}
       </WeekSection>
-      {inviting ? <InvitePanel weekId={weekId} districtCode={district} onClose={() => setInviting(false)} /> : null}
+      {inviting ? (
+        <InvitePanel
+          weekId={weekId}
+          districtCode={district}
+          onClose={() => {
+            setInviting(false)
+            shared.current = null
+          }}
+          onInvite={(invite) => {
+            shared.current = invite
+          }}
+        />
+      ) : null}
 
       <DistrictFilter scope={scope} district={district} onDistrict={setDistrict} />
       <View className="org-chips org-chips--4" data-testid="org-status-filter">

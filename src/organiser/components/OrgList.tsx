@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { Chip } from '@/components/Chip'
+import { weekChipLabel } from '@/utils/weekChip'
 import type { Scope } from './scope'
 
 // The parts the organiser list pages (活动管理, 课程管理, 书单管理) share. Their styles are in
@@ -9,11 +10,12 @@ import type { Scope } from './scope'
 /** The week chips, when the caller manages several weeks. */
 export function WeekChips({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; onWeek: (weekId: string) => void }) {
   if (scopes.length <= 1) return null
+  const weeks = scopes.map((s) => s.week)
   return (
     <View className="org-chips" data-testid="org-week-selector">
       {scopes.map((s) => (
         <Chip key={s.week.id} selected={s.week.id === scope.week.id} testid={`org-week-${s.week.id}`} onTap={() => onWeek(s.week.id)}>
-          {s.week.region}
+          {weekChipLabel(s.week, weeks)}
         </Chip>
       ))}
     </View>

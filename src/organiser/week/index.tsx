@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ManagedWeek } from '@shared/contracts/activity'
+import { shanghaiDate } from '@shared/domain/time'
 import { Chip } from '@/components/Chip'
 import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
@@ -8,7 +9,9 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { createWeek, getWeek, myRoles, updateWeek } from '@/services/activity'
 import { CloudError, toCloudError } from '@/services/callCloud'
+import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
+import { nextEditionDates } from './edition'
 import './index.scss'
 
 type WeekForm = Omit<ManagedWeek, 'id'> & { id: string }
@@ -23,17 +26,23 @@ const STATUSES = [
   { code: 'published', label: '已发布' },
 ] as const
 
-function blankWeek(from: ManagedWeek | undefined): WeekForm {
+/**
+ * A new edition, from the latest one: its level, region, districts and organiser, and its calendar
+ * week moved to the first later year still ahead (never last year's dates).
+ */
+function blankWeek(weeks: ManagedWeek[]): WeekForm {
+  const from = [...weeks].sort((a, b) => b.startDate.localeCompare(a.startDate))[0] as ManagedWeek | undefined
+  const dates = from
+    ? nextEditionDates(from, shanghaiDate(Date.now()))
+    : { startDate: '2026-11-30', endDate: '2026-12-06', summaryDeadline: '2026-12-10' }
   return {
     id: '',
     name: '',
     level: from?.level ?? 'city',
     region: from?.region ?? '',
     theme: '',
-    startDate: from?.startDate ?? '2026-11-30',
-    endDate: from?.endDate ?? '2026-12-06',
+    ...dates,
     districts: from ? from.districts.map((d) => ({ ...d })) : [],
-    summaryDeadline: from?.summaryDeadline ?? '2026-12-10',
     organiser: from?.organiser ?? '',
     contacts: [],
     status: 'draft',
@@ -80,7 +89,7 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
 
   const pick = (id: string) => {
     setChosen(id)
-    setForm(id ? { ...(weeks.find((w) => w.id === id) as ManagedWeek) } : blankWeek(weeks[0]))
+    setForm(id ? { ...(weeks.find((w) => w.id === id) as ManagedWeek) } : blankWeek(weeks))
     setFailure(null)
     setDone('')
   }
@@ -113,7 +122,7 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
       <View className="org-week-chips" data-testid="org-week-choice">
         {weeks.map((w) => (
           <Chip key={w.id} selected={chosen === w.id} testid={`org-week-pick-${w.id}`} onTap={() => pick(w.id)}>
-            {w.region}
+            {weekChipLabel(w, weeks)}
           </Chip>
         ))}
         <Chip selected={creating} testid="org-week-new" onTap={() => pick('')}>

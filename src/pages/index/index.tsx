@@ -11,6 +11,7 @@ import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { listWeeks } from '@/services/activity'
 import { readString, writeString } from '@/utils/storage'
+import { weekChipLabel } from '@/utils/weekChip'
 import { ActivityCard } from './ActivityCard'
 import { DayTabs } from './DayTabs'
 import { Filters, NO_FILTERS, type FilterValues } from './Filters'
@@ -92,7 +93,7 @@ export default function Home() {
           {weekList.length > 1
             ? weekList.map((w) => (
                 <Chip key={w.id} selected={w.id === week?.id} onTap={() => chooseWeek(w.id)} testid={`week-option-${w.id}`} value={w.id}>
-                  {w.region}
+                  {weekChipLabel(w, weekList)}
                 </Chip>
               ))
             : null}

@@ -133,7 +133,8 @@ export type AttendanceTotals = z.infer<typeof districtTotalsSchema>
 export const checkinContract = {
   /**
    * Organiser of the activities' district (admin: any of the week): an invite code for one or
-   * more activities of one week, valid until expiresAt.
+   * more activities of one week, valid until expiresAt: in the future and at most a day after the
+   * last of them ends (else INVITE_EXPIRY_INVALID).
    */
   'invite.create': action(
     z.object({ activityIds: z.array(idSchema).min(1).max(20), expiresAt: instant }),

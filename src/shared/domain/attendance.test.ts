@@ -15,6 +15,9 @@ import {
   INVITE_CODE_EXAMPLE,
   INVITE_CODE_RE,
   inviteExpiryFor,
+  inviteExpiryLimit,
+  INVITE_GRACE_MS,
+  isInviteExpiryAllowed,
   normaliseInviteCode,
   participantsOf,
   readAttendance,
@@ -96,6 +99,19 @@ describe('attendance', () => {
     const tomorrowEnd = Date.UTC(2026, 11, 6, 8) // 12月6日 16:00 Shanghai
     expect(inviteExpiryFor([{ endAt: today }, { endAt: tomorrowEnd }])).toBe(tomorrowEnd)
     expect(inviteExpiryFor([])).toBeNull()
+  })
+
+  test('an invite may expire from just after now until one day after the last invited activity ends', () => {
+    const now = Date.UTC(2026, 11, 5, 6) // 12月5日 14:00 Shanghai
+    const acts = [{ endAt: now + 2 * 3_600_000 }, { endAt: Date.UTC(2026, 11, 6, 8) }]
+    const limit = Date.UTC(2026, 11, 6, 8) + INVITE_GRACE_MS
+    expect(inviteExpiryLimit(acts)).toBe(limit)
+    expect(inviteExpiryLimit([])).toBeNull()
+    expect(isInviteExpiryAllowed(limit, acts, now)).toBe(true)
+    expect(isInviteExpiryAllowed(now + 1, acts, now)).toBe(true)
+    expect(isInviteExpiryAllowed(limit + 1, acts, now)).toBe(false)
+    expect(isInviteExpiryAllowed(now, acts, now)).toBe(false)
+    expect(isInviteExpiryAllowed(now + 1, [], now)).toBe(false)
   })
 })
 

@@ -147,6 +147,24 @@ export function inviteExpiryFor(activities: { endAt: number }[]): number | null 
   return activities.length === 0 ? null : Math.max(...activities.map((a) => a.endAt))
 }
 
+/** How long after the last invited activity ends an invite may still be valid. */
+export const INVITE_GRACE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The latest an invite for these activities may expire: one day after the last of them ends (a
+ * volunteer may still open the roster the morning after). Null without activities.
+ */
+export function inviteExpiryLimit(activities: { endAt: number }[]): number | null {
+  const end = inviteExpiryFor(activities)
+  return end === null ? null : end + INVITE_GRACE_MS
+}
+
+/** Whether an invite may be created to expire at `expiresAt`: in the future, and not after the limit. */
+export function isInviteExpiryAllowed(expiresAt: number, activities: { endAt: number }[], now: number): boolean {
+  const limit = inviteExpiryLimit(activities)
+  return limit !== null && expiresAt > now && expiresAt <= limit
+}
+
 // ------------------------------------------------------------------ arrivals (live views, 总结表)
 //
 // Beside the counts above, the activity keeps under `attendance`:

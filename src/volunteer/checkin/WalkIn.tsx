@@ -6,19 +6,22 @@ import { ChoiceChips, Field, TextInput } from '@/components/form'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { registerWalkIn } from '@/services/checkin'
 import { newNonce } from '@/utils/nonce'
+import type { ScanView } from '../components/ScanResult'
 
 type Audience = (typeof AUDIENCES)[number]['code']
 
 const AUDIENCE_OPTIONS = AUDIENCES.map((a) => ({ code: a.code, label: a.label }))
 
-/** 现场登记: someone who came without signing up (one or a group) counts as participant(s). */
-export function WalkIn({ activityId, onCounts }: { activityId: string; onCounts: (c: CheckinCounts) => void }) {
+/**
+ * 现场登记: someone who came without signing up (one or a group) counts as participant(s). The
+ * confirmation is shown by the page in the result area at the top (`onDone`), where scans answer.
+ */
+export function WalkIn({ activityId, onDone }: { activityId: string; onDone: (view: ScanView, c: CheckinCounts) => void }) {
   const [name, setName] = useState('')
   const [audience, setAudience] = useState<Audience>('residents')
   const [headcount, setHeadcount] = useState('1')
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<CloudError | null>(null)
-  const [done, setDone] = useState<string | null>(null)
   // One nonce per walk-in being entered: a retry after a lost answer is not counted twice.
   const nonce = useRef(newNonce())
   const submit = async () => {
@@ -26,7 +29,6 @@ export function WalkIn({ activityId, onCounts }: { activityId: string; onCounts:
     const n = Number.parseInt(headcount, 10)
     setBusy(true)
     setFailure(null)
-    setDone(null)
     try {
       const res = await registerWalkIn({
         activityId,
@@ -36,10 +38,10 @@ export function WalkIn({ activityId, onCounts }: { activityId: string; onCounts:
         nonce: nonce.current,
       })
       nonce.current = newNonce()
-      setDone(`✓ 已登记 ${res.name ?? '现场参与者'}${res.headcount > 1 ? `等 ${res.headcount} 人` : ''}`)
       setName('')
       setHeadcount('1')
-      onCounts(res.counts)
+      const who = `${res.name ?? '现场参与者'}${res.headcount > 1 ? `等 ${res.headcount} 人` : ''}`
+      onDone({ result: 'ok', kind: 'walkin', offline: false, maskedName: who, proxy: false, headline: '现场登记成功' }, res.counts)
     } catch (err) {
       setFailure(toCloudError(err))
     } finally {
@@ -69,11 +71,6 @@ export function WalkIn({ activityId, onCounts }: { activityId: string; onCounts:
       {failure ? (
         <Text className="vol-error" data-testid="walkin-error">
           ⚠ {failure.message}
-        </Text>
-      ) : null}
-      {done ? (
-        <Text className="vol-done" data-testid="walkin-done">
-          {done}
         </Text>
       ) : null}
     </View>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckinCounts, VolunteerActivity } from '@shared/contracts/checkin'
 import { Field, TextArea } from '@/components/form'
@@ -34,7 +34,8 @@ function safeDecode(s: string): string {
  * The door screen of one activity: scan (weapp scanner / h5 camera) or paste a ticket, the result
  * big with icon and words; offline, scans are verified on the phone against the downloaded roster and
  * queued; 同步 sends the queue (also tried after every call that succeeds). Below: look a registrant
- * up by surname and phone tail, and register a walk-in.
+ * up by surname and phone tail, and register a walk-in; their answers show in the same result
+ * area at the top, scrolled into view.
  */
 export default function CheckinPage() {
   const router = useRouter()
@@ -47,6 +48,15 @@ export default function CheckinPage() {
   const [view, setView] = useState<ScanView | null>(null)
   const [busy, setBusy] = useState(false)
   const [paste, setPaste] = useState('')
+  // An answer to a control further down (look-up, walk-in) shows at the top too, scrolled into view.
+  const [shownBelow, setShownBelow] = useState(0)
+  useEffect(() => {
+    if (shownBelow > 0) void Taro.pageScrollTo({ selector: '#checkin-result', duration: 200 }).catch(() => undefined)
+  }, [shownBelow])
+  const showFromBelow = (v: ScanView) => {
+    setView(v)
+    setShownBelow((n) => n + 1)
+  }
 
   const load = useCallback(async () => {
     setLoadError(null)
@@ -192,7 +202,9 @@ export default function CheckinPage() {
       </View>
 
       {/* The answer first, where the eye already is; the controls below it. */}
-      {view ? <ScanResult view={view} /> : null}
+      <View id="checkin-result" data-testid="checkin-result-area">
+        {view ? <ScanResult view={view} /> : null}
+      </View>
       <ScanTally tally={tally} />
 
       <View className="section vol-scan">
@@ -215,14 +227,15 @@ export default function CheckinPage() {
       <Lookup
         activityId={activityId}
         onResult={(v, c) => {
-          setView(v)
+          showFromBelow(v)
           if (c) setCounts(c)
           if (!v.offline) online()
         }}
       />
       <WalkIn
         activityId={activityId}
-        onCounts={(c) => {
+        onDone={(v, c) => {
+          showFromBelow(v)
           setCounts(c)
           online()
         }}

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { messageFor } from '@shared/errors'
 
 export type ScanView =
-  | { result: 'ok'; offline: boolean; maskedName: string; proxy: boolean; headline?: string }
+  | { result: 'ok'; offline: boolean; maskedName: string; proxy: boolean; headline?: string; kind?: 'walkin' }
   | { result: 'already'; offline: boolean; maskedName?: string; checkedInAt?: number | null; byName?: string | null }
   | { result: 'rejected'; offline: boolean; code: string }
 
@@ -15,7 +15,8 @@ function hhmm(at: number): string {
 /**
  * The answer to one scan, big enough to read at arm's length: an icon AND words AND colour (colour is
  * never the only signal). ok: 签到成功 with the masked name and 代报名; already: 已签到 with when and by
- * whom; rejected: 未通过 with the reason for its code. Offline answers say 离线.
+ * whom; rejected: 未通过 with the reason for its code. Offline answers say 离线. A walk-in (现场登记) shows
+ * here too, as ok with its own headline.
  */
 export function ScanResult({ view }: { view: ScanView }) {
   const offlineTag = view.offline ? (
@@ -25,7 +26,13 @@ export function ScanResult({ view }: { view: ScanView }) {
   ) : null
   if (view.result === 'ok') {
     return (
-      <View className="vol-result vol-result--ok" data-testid="scan-result" data-result="ok" data-offline={view.offline ? 'true' : 'false'}>
+      <View
+        className="vol-result vol-result--ok"
+        data-testid="scan-result"
+        data-result="ok"
+        data-kind={view.kind ?? 'checkin'}
+        data-offline={view.offline ? 'true' : 'false'}
+      >
         <Text className="vol-result__head">✓ {view.headline ?? '签到成功'}</Text>
         <Text className="vol-result__name" data-testid="scan-result-name">
           {view.maskedName}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { VolunteerActivity } from '@shared/contracts/checkin'
 import { INVITE_CODE_EXAMPLE } from '@shared/domain/attendance'
@@ -14,7 +14,7 @@ import '../components/vol.scss'
 import './index.scss'
 
 /**
- * Volunteer home: redeem an organiser's invite code, then the activities this person checks in for
+ * Volunteer home: redeem an organiser's invite code (filled in when opened with ?code=), then the activities this person checks in for
  * (not yet ended, soonest first) with live counts; tap one to open its door screen. Always in the
  * large (长辈版) sizes: it is used standing at a door.
  */
@@ -27,7 +27,9 @@ export default function VolunteerHome() {
     shown.current = true
   })
 
-  const [code, setCode] = useState('')
+  // Opened from an invite's chat card or link (?code=): the box is filled in, not redeemed yet.
+  const { params } = useRouter()
+  const [code, setCode] = useState(() => (params.code ?? '').slice(0, 20))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [redeemed, setRedeemed] = useState<number | null>(null)
