@@ -183,7 +183,16 @@ function numberArb(def: any, valid: boolean): Arb {
     parts.push(fc.maxSafeInteger())
     return fc.oneof(...parts)
   }
-  return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...edges))
+  // Non-integers: within the bounds when asked for valid values; else anything, the bounds and just past them.
+  const bounded = fc.double({
+    noNaN: true,
+    noDefaultInfinity: true,
+    ...(Number.isFinite(min) ? { min } : {}),
+    ...(Number.isFinite(max) ? { max } : {}),
+  })
+  if (valid) return inRange.length ? fc.oneof(bounded, fc.constantFrom(...inRange)) : bounded
+  const limits = [min, max, min - 1, max + 1].filter(Number.isFinite)
+  return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...edges, ...limits))
 }
 
 /** Keys whose values come from pools when the pool has any. Array fields use their singular. */

@@ -74,7 +74,12 @@ describe('signing up', () => {
   })
 
   test('after the window closed: SIGNUP_CLOSED, nothing written', async () => {
-    const activityId = await createActivity(cloud, week, { opensAt: Date.now() - 2 * HOUR, closesAt: Date.now() - HOUR })
+    // Published while open (publishing a closed window is refused), then the deadline passes.
+    const activityId = await createActivity(cloud, week, { opensAt: Date.now() - 2 * HOUR, closesAt: Date.now() + HOUR })
+    await (cloud.sdkDb as any)
+      .collection('activities')
+      .doc(activityId)
+      .update({ data: { 'signup.closesAt': new Date(Date.now() - HOUR) } })
     const me = await resident()
     await expectRefusedWithoutWrites(cloud, 'SIGNUP_CLOSED', () => signUp(me, activityId))
   })
