@@ -41,11 +41,15 @@ export function mountDevPersonaSwitcher(): void {
   }
   const current = currentDevOpenid()
 
-  // Above the tab bar (首页 / 学习 / 我的, 60px), so it covers neither the tabs nor a page's last button.
+  // At the bottom (every h5 page ends with room for it), or above the tab bar (首页 / 学习 / 我的)
+  // on the pages that show it, so it never covers a tab.
+  const placing = document.createElement('style')
+  placing.textContent =
+    `#${ROOT_ID} { bottom: 8px; }\n` + `body:has(.taro-tabbar__tabbar:not(.taro-tabbar__tabbar-hide)) #${ROOT_ID} { bottom: 72px; }`
+  document.head.appendChild(placing)
   const root = el('div', {
     position: 'fixed',
     left: '8px',
-    bottom: '72px',
     // Under the pickers, toasts and modals (z-index 5000), above the page.
     zIndex: '1000',
     font: '12px/1.4 sans-serif',

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
 import { openingDay } from '@shared/domain/time'
@@ -34,6 +34,9 @@ export default function Home() {
   const [chosenDay, setDay] = useState<string | null>(null)
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS)
   const [keyword, setKeyword] = useState('')
+  // Each time home is shown (a tab page stays alive): today's ticket may have come or gone.
+  const [shown, setShown] = useState(0)
+  useDidShow(() => setShown((n) => n + 1))
 
   const weekList: Week[] = weeks.status === 'ready' ? weeks.data : []
   // The remembered week if it still exists, else the first.
@@ -109,7 +112,7 @@ export default function Home() {
       {week ? (
         <View>
           <WeekBanner week={week} />
-          <NextTicket refresh={0} today />
+          <NextTicket refresh={shown} today />
 
           <View className="section home-find" ariaLabel="找活动">
             <SearchBar value={keyword} onSearch={setKeyword} />
