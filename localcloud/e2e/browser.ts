@@ -20,11 +20,13 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A phone-sized page logged in as a seeded dev persona. */
-export async function openAs(browser: Browser, baseUrl: string, openid: string): Promise<Page> {
+/** A phone-sized page logged in as a seeded dev persona (its clock fixed at `now` when given). */
+export async function openAs(browser: Browser, baseUrl: string, openid: string, o: { now?: number } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
   await context.addInitScript((id) => window.localStorage.setItem('dev.openid', id), openid)
   const page = await context.newPage()
+  // A fixed clock in the page (Date only; timers still run), for tests on a given moment of the week.
+  if (o.now !== undefined) await page.clock.setFixedTime(o.now)
   page.on('pageerror', (err) => console.error('[page error]', err.message))
   await page.goto(`${baseUrl}/`)
   return page
