@@ -309,6 +309,13 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   await expect(result.textContent()).resolves.toContain('签到成功')
   await expect(page.locator(tid('scan-result-name')).textContent()).resolves.toBe('刘*雨')
   await expect(page.locator(tid('checkin-count')).getAttribute('data-checked-in')).resolves.toBe(String(countBefore + 1))
+  // The answer is on screen, though the paste box below it had the focus.
+  await page.waitForFunction(() => {
+    const r = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="scan-result"]'))
+      .find((e) => e.offsetParent !== null)
+      ?.getBoundingClientRect()
+    return !!r && r.top >= 0 && r.bottom <= window.innerHeight
+  })
   await screenshot(page, 'checkin-05-scan-ok')
 
   // The same ticket again: amber, already, with when.

@@ -48,7 +48,7 @@ export default function CheckinPage() {
   const [view, setView] = useState<ScanView | null>(null)
   const [busy, setBusy] = useState(false)
   const [paste, setPaste] = useState('')
-  // An answer to a control further down (look-up, walk-in) shows at the top too, scrolled into view.
+  // Every answer (a scan, a look-up, a walk-in) shows at the top, scrolled into view.
   const [shownBelow, setShownBelow] = useState(0)
   useEffect(() => {
     if (shownBelow > 0) void Taro.pageScrollTo({ selector: '#checkin-result', duration: 200 }).catch(() => undefined)
@@ -92,6 +92,8 @@ export default function CheckinPage() {
   const judged = (v: ScanView) => {
     setView(v)
     setTally((t) => countResult(t, v.result))
+    // The paste box sits below the result: bring the answer into view (focus stays in the box).
+    setShownBelow((n) => n + 1)
   }
   const checkOne = useCallback(
     async (token: string) => {
