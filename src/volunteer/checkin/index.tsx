@@ -51,7 +51,7 @@ export default function CheckinPage() {
   // Every answer (a scan, a look-up, a walk-in) shows at the top, scrolled into view.
   const [shownBelow, setShownBelow] = useState(0)
   useEffect(() => {
-    if (shownBelow > 0) void Taro.pageScrollTo({ selector: '#checkin-result', duration: 200 }).catch(() => undefined)
+    if (shownBelow > 0) void Taro.pageScrollTo({ selector: '#checkin-result', duration: 0 }).catch(() => undefined)
   }, [shownBelow])
   const showFromBelow = (v: ScanView) => {
     setView(v)
