@@ -229,7 +229,7 @@ function staffOf(week: SeedWeek, activities: ActivityDoc[], personas: SeedPerson
   const atDoor = (id: string, s: DoorStaff) => volunteersOf.set(id, [...(volunteersOf.get(id) ?? []), s])
   for (const p of personas) {
     for (const role of p.roles) {
-      if (role.weekId !== week._id) continue
+      if (!('weekId' in role) || role.weekId !== week._id) continue
       if (role.role === 'organiser') organiserOf.set(role.districtCode, { openid: p._id, name: p.profile.name })
       if (role.role === 'volunteer') for (const id of role.activityIds) atDoor(id, { openid: p._id, name: p.profile.name })
     }

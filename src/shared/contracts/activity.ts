@@ -25,7 +25,8 @@ export const signupFieldSchema = z.enum(codesOf(SIGNUP_FIELDS))
 /** Epoch milliseconds. */
 const instant = z.number().int()
 
-export const districtSchema = z.object({ code: idSchema, name: z.string() })
+/** A district of a week; `cityCode` names its city when the week's units have cities. */
+export const districtSchema = z.object({ code: idSchema, name: z.string(), cityCode: idSchema.optional() })
 
 export const weekSchema = z.object({
   id: idSchema,
@@ -257,14 +258,20 @@ export const managedWeekSchema = weekSchema.extend({
 })
 export type ManagedWeek = z.infer<typeof managedWeekSchema>
 
-/** What a user may be besides a resident: a week's admin, a district's organiser, a door's volunteer. */
-export const roleSchema = z.enum(['admin', 'organiser', 'volunteer'])
+/**
+ * What a user may be besides a resident: the bureau admin of the environment (the first admin, by
+ * the setup code: admin of every week), a week's admin, a city's admin (its districts), a
+ * district's organiser, a door's volunteer.
+ */
+export const roleSchema = z.enum(['bureau', 'admin', 'cityAdmin', 'organiser', 'volunteer'])
 export type Role = z.infer<typeof roleSchema>
-const { admin, organiser, volunteer } = roleSchema.enum
+const { bureau, admin, cityAdmin, organiser, volunteer } = roleSchema.enum
 
 /** One grant of a role (stored in the user's `roles`): where it holds. */
 export const roleGrantSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal(bureau) }),
   z.object({ role: z.literal(admin), weekId: idSchema }),
+  z.object({ role: z.literal(cityAdmin), weekId: idSchema, cityCode: idSchema }),
   z.object({ role: z.literal(organiser), weekId: idSchema, districtCode: idSchema }),
   z.object({ role: z.literal(volunteer), weekId: idSchema, activityIds: z.array(idSchema) }),
 ])

@@ -4,6 +4,7 @@ import { checkinContract } from './checkin'
 import { courseContract } from './course'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
+import { staffContract } from './staff'
 import { statsContract } from './stats'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
@@ -13,6 +14,7 @@ export const contracts = {
   course: courseContract,
   reading: readingContract,
   signup: signupContract,
+  staff: staffContract,
   stats: statsContract,
 }
 

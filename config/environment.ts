@@ -1,0 +1,153 @@
+// The cloud environment, as code: every collection (its indexes and security rule) and every cloud
+// function (timeout, memory, timer triggers, environment variables) the product needs. One source
+// for `npm run deploy` (which makes a real environment hold exactly this), the local cloud (which
+// builds these indexes and fails a query no index covers) and README (which points here).
+//
+// Plain data, no imports: the deploy script, the local cloud and the tests all read it.
+
+/** One index: its fields in order, each ascending (1) or descending (-1). */
+export interface IndexSpec {
+  /** The index's name in the cloud console; stable, so a second deploy recognises it. */
+  name: string
+  fields: [field: string, direction: 1 | -1][]
+  unique?: boolean
+}
+
+/**
+ * A collection's 自定义安全规则 (custom security rule): what a client (the mini-program's own
+ * database calls) may read and write. Cloud functions are not bound by it. `false` closes.
+ */
+export interface SecurityRule {
+  read: string | boolean
+  write: string | boolean
+}
+
+export interface CollectionSpec {
+  name: string
+  /** What it holds, for README and the console. */
+  holds: string
+  rule: SecurityRule
+  /** Besides `_id`, which every collection has. */
+  indexes: IndexSpec[]
+}
+
+export interface TimerTrigger {
+  name: string
+  /** Cron with seconds and year: `second minute hour day month weekday year`. */
+  cron: string
+}
+
+export interface FunctionSpec {
+  name: string
+  /** Seconds, 1–60 (the repair treats a move older than 60 s as left by a call that died). */
+  timeout: number
+  /** MB: 128, 256, 512, 1024 or 2048. */
+  memory: 128 | 256 | 512 | 1024 | 2048
+  triggers: TimerTrigger[]
+  /**
+   * Environment variables by name. `generated` ones get a fresh random value at the first deploy
+   * (printed once) and are kept on later deploys; the others are set as written.
+   */
+  env: Record<string, { generated: true; purpose: string } | { value: string; purpose: string }>
+}
+
+export interface EnvironmentSpec {
+  collections: CollectionSpec[]
+  functions: FunctionSpec[]
+}
+
+const closed: SecurityRule = { read: false, write: false }
+
+const asc = (...fields: string[]): [string, 1][] => fields.map((f) => [f, 1])
+/** An index named after its fields, all ascending. */
+const idx = (...fields: string[]): IndexSpec => ({ name: `${fields.join('_').replace(/\./g, '_')}`, fields: asc(...fields) })
+
+export const environment: EnvironmentSpec = {
+  collections: [
+    { name: 'weeks', holds: 'the week editions: theme, dates, units', rule: closed, indexes: [] },
+    {
+      name: 'activities',
+      holds: 'the activities, their seats and live counters',
+      // Published and cancelled activities may be read: the organiser dashboard's realtime watch
+      // (src/services/liveChanges.ts). Activities hold no personal data beyond counts.
+      rule: { read: "doc.status == 'published' || doc.status == 'cancelled'", write: false },
+      indexes: [idx('weekId', 'districtCode', 'startAt'), idx('touchedAt')],
+    },
+    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [] },
+    {
+      name: 'registrations',
+      holds: 'sign-ups and the seats they hold',
+      rule: closed,
+      indexes: [
+        idx('activityId', 'status', 'waitKey'),
+        idx('personId'),
+        idx('openid', 'startAt'),
+        idx('openid', 'endAt'),
+        idx('activityId', 'ticketId'),
+        idx('op'),
+      ],
+    },
+    { name: 'outbox', holds: 'notices to residents (cancellations, seats freed)', rule: closed, indexes: [idx('recipient', 'createdAt')] },
+    // weekKeys holds each week's ticket signing key, which must never reach a client.
+    { name: 'weekKeys', holds: "each week's ticket signing key", rule: closed, indexes: [] },
+    { name: 'invites', holds: 'volunteer invites', rule: closed, indexes: [] },
+    { name: 'checkins', holds: 'check-ins at the door', rule: closed, indexes: [idx('activityId'), idx('op')] },
+    { name: 'walkins', holds: 'walk-ins registered at the door', rule: closed, indexes: [idx('activityId'), idx('op')] },
+    {
+      name: 'courses',
+      holds: '智慧助老 and reading courses',
+      rule: closed,
+      indexes: [idx('weekId', 'status', 'kind'), idx('weekId', 'districtCode'), idx('touchedAt')],
+    },
+    { name: 'lessons', holds: 'the lessons of the courses', rule: closed, indexes: [] },
+    {
+      name: 'enrolments',
+      holds: "people's course progress",
+      rule: closed,
+      indexes: [idx('openid', 'memberId', 'weekId'), idx('openid', 'updatedAt'), idx('courseId'), idx('op')],
+    },
+    { name: 'bookLists', holds: 'reading lists', rule: closed, indexes: [idx('weekId', 'districtCode')] },
+    { name: 'books', holds: 'the books of the lists', rule: closed, indexes: [idx('listId'), idx('weekId', 'status'), idx('touchedAt')] },
+    { name: 'readingLogs', holds: 'reading logged', rule: closed, indexes: [idx('bookId'), idx('weekId', 'personId'), idx('op')] },
+    {
+      name: 'readers',
+      holds: "each reader's totals and board entry",
+      rule: closed,
+      indexes: [idx('weekId', 'board.districtCode', 'totalMinutes'), idx('weekId', 'bookIds')],
+    },
+    { name: 'ratings', holds: 'ratings after an activity', rule: closed, indexes: [idx('op'), idx('activityId')] },
+    { name: 'publicity', holds: 'publicity figures of the 总结表', rule: closed, indexes: [] },
+    { name: 'summaries', holds: 'the 总结表 as filled', rule: closed, indexes: [] },
+    { name: 'repairs', holds: 'what the repair changed', rule: closed, indexes: [idx('at')] },
+  ],
+  functions: [
+    {
+      name: 'activity',
+      // Cancelling a large activity writes one notice per registrant.
+      timeout: 20,
+      memory: 256,
+      triggers: [],
+      env: {},
+    },
+    { name: 'signup', timeout: 10, memory: 256, triggers: [], env: {} },
+    { name: 'checkin', timeout: 10, memory: 256, triggers: [], env: {} },
+    { name: 'course', timeout: 10, memory: 256, triggers: [], env: {} },
+    { name: 'reading', timeout: 10, memory: 256, triggers: [], env: {} },
+    {
+      name: 'stats',
+      // A reconcile call groups a chunk of a week's records; the .docx/.xlsx exports are built here.
+      timeout: 20,
+      memory: 256,
+      triggers: [],
+      env: {},
+    },
+    {
+      name: 'repair',
+      // Finishes what calls that died left behind, every minute.
+      timeout: 20,
+      memory: 256,
+      triggers: [{ name: 'repair', cron: '0 * * * * * *' }],
+      env: {},
+    },
+  ],
+}
