@@ -142,6 +142,18 @@ export const environment: EnvironmentSpec = {
       env: {},
     },
     {
+      name: 'staff',
+      timeout: 10,
+      memory: 256,
+      triggers: [],
+      env: {
+        SETUP_CODE: {
+          generated: true,
+          purpose: 'the one-time code whose first enterer (我的 → 工作人员 → 首次设置) becomes the bureau admin',
+        },
+      },
+    },
+    {
       name: 'repair',
       // Finishes what calls that died left behind, every minute.
       timeout: 20,
