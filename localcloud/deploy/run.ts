@@ -34,28 +34,11 @@ export async function deploy(run: DeployRun, deps: DeployDeps): Promise<Plan> {
   const { spec, target } = run
   const { log } = deps
   log(`Reading environment ${target.envId}…`)
-  const observed = await readEnvironment(deps.manager, target, {
-    collections: spec.collections.map((c) => c.name),
-    functions: spec.functions.map((f) => f.name),
-  })
+  const observed = await read(run, deps)
   deps.record?.(observed)
   const plan = planDeploy(spec, observed, { generate: deps.generate, skipUpload: run.skipUpload })
   log(formatPlan(plan, `Plan for ${target.envId}:`, run.version))
-
-  for (const [i, step] of plan.steps.entries()) {
-    log(`[${i + 1}/${plan.steps.length}] ${describeStep(step)}`)
-    try {
-      await applyStep(deps.manager, target, step)
-    } catch (e) {
-      throw new Error(`${describeStep(step)} failed: ${(e as Error).message}\nNothing after it was done; run the deploy again to continue.`)
-    }
-    if (step.kind === 'createFunction' || (step.kind === 'setFunctionConfig' && step.env)) {
-      printGenerated(
-        plan.generated.filter((g) => g.fn === step.fn),
-        log,
-      )
-    }
-  }
+  await applySteps(plan, deps, target)
 
   for (const u of plan.uploads) {
     if (u.kind === 'uploadFunction') {
@@ -67,6 +50,40 @@ export async function deploy(run: DeployRun, deps: DeployDeps): Promise<Plan> {
       log('Uploaded as a development version: mp.weixin.qq.com → 版本管理 → 选为体验版 / 提交审核.')
     }
   }
+
+  // Check: the environment now holds what is described. An upload is not supposed to change a
+  // function's settings; if one did, they are set again here (once).
+  if (plan.uploads.length > 0) {
+    const left = planDeploy(spec, await read(run, deps), { generate: deps.generate, skipUpload: true })
+    if (left.steps.length > 0) {
+      log(formatPlan(left, 'After the uploads, the environment differs again; setting it back:'))
+      await applySteps(left, deps, target)
+    }
+  }
   log(`Done: ${plan.steps.length} change(s), ${plan.uploads.length} upload(s).`)
   return plan
+}
+
+const read = (run: DeployRun, deps: DeployDeps) =>
+  readEnvironment(deps.manager, run.target, {
+    collections: run.spec.collections.map((c) => c.name),
+    functions: run.spec.functions.map((f) => f.name),
+  })
+
+async function applySteps(plan: Plan, deps: DeployDeps, target: CloudTarget): Promise<void> {
+  for (const [i, step] of plan.steps.entries()) {
+    deps.log(`[${i + 1}/${plan.steps.length}] ${describeStep(step)}`)
+    try {
+      await applyStep(deps.manager, target, step)
+    } catch (e) {
+      throw new Error(`${describeStep(step)} failed: ${(e as Error).message}\nNothing after it was done; run the deploy again to continue.`)
+    }
+    // A generated secret is shown as soon as it is set, so a later failure cannot lose it.
+    if (step.kind === 'createFunction' || (step.kind === 'setFunctionConfig' && step.env)) {
+      printGenerated(
+        plan.generated.filter((g) => g.fn === step.fn),
+        deps.log,
+      )
+    }
+  }
 }

@@ -243,6 +243,22 @@ describe('a whole deploy against the fake', () => {
     expect(second.done).toEqual(first.done)
   })
 
+  test('an upload that put a setting back is followed by setting it again', async () => {
+    const fake = fakeManager(recorded())
+    const lines: string[] = []
+    const uploader: Uploader = {
+      uploadFunction: async (fn) => {
+        if (fn === 'stats') fake.state.functions.find((f) => f.name === 'stats')!.timeout = 3
+      },
+      uploadMiniProgram: async () => {},
+    }
+    await deploy(run, { manager: fake.manager, uploader, generate: fixedSecret, log: (l) => lines.push(l) })
+    expect(fake.state.functions.find((f) => f.name === 'stats')!.timeout).toBe(20)
+    expect(lines.join('\n')).toContain(
+      'After the uploads, the environment differs again; setting it back:\n  ~ function stats: timeout 3 → 20 s\n',
+    )
+  })
+
   test('--skip-upload: settings only', async () => {
     const fake = fakeManager(emptyEnvironment())
     const u = uploads()
