@@ -9,7 +9,7 @@ import { environment, type EnvironmentSpec } from '../../config/environment'
 import { parseArgs, realRunProblems, USAGE, type DeployArgs } from './args'
 import type { Manager } from './cloud'
 import { formatPlan, planJson } from './format'
-import { emptyEnvironment, parseObserved, type ObservedEnvironment } from './observed'
+import { emptyEnvironment, maskSecrets, parseObserved } from './observed'
 import { planDeploy } from './plan'
 import { deploy } from './run'
 import { generateSecret } from './secret'
@@ -19,19 +19,10 @@ const ROOT = path.resolve(__dirname, '..', '..')
 const FUNCTION_ROOT = path.join(ROOT, 'cloudfunctions')
 const MINIPROGRAM_ROOT = path.join(ROOT, 'dist', 'weapp')
 
-const isSecret = (spec: EnvironmentSpec) => (fn: string, name: string) =>
-  Boolean(spec.functions.find((f) => f.name === fn)?.env[name] && 'generated' in spec.functions.find((f) => f.name === fn)!.env[name])
-
-/** A recorded state with the secret variables' values masked (still "set", so a plan keeps them). */
-function masked(state: ObservedEnvironment, spec: EnvironmentSpec): ObservedEnvironment {
-  const secret = isSecret(spec)
-  return {
-    ...state,
-    functions: state.functions.map((f) => ({
-      ...f,
-      env: Object.fromEntries(Object.entries(f.env).map(([k, v]) => [k, secret(f.name, k) && v ? '(secret)' : v])),
-    })),
-  }
+/** Whether a function's variable is a generated secret (its value is never printed or recorded). */
+const isSecret = (spec: EnvironmentSpec) => (fn: string, name: string) => {
+  const v = spec.functions.find((f) => f.name === fn)?.env[name]
+  return Boolean(v && 'generated' in v)
 }
 
 function dryRun(args: DeployArgs, spec: EnvironmentSpec): void {
@@ -53,7 +44,16 @@ function packageVersion(): string {
 }
 
 function build(skipUpload: boolean): void {
-  const steps = [['npm', 'run', 'build:functions'], ...(skipUpload ? [] : [['npm', 'run', 'build:weapp']])]
+  // The weapp is checked as `npm test` checks it (package sizes, WeChat's compilers) before it goes up.
+  const steps = [
+    ['npm', 'run', 'build:functions'],
+    ...(skipUpload
+      ? []
+      : [
+          ['npm', 'run', 'build:weapp'],
+          ['npm', 'run', 'check:weapp'],
+        ]),
+  ]
   for (const [cmd, ...rest] of steps) {
     console.log(`$ ${cmd} ${rest.join(' ')}`)
     const r = spawnSync(cmd, rest, { cwd: ROOT, stdio: 'inherit' })
@@ -95,11 +95,11 @@ async function realRun(args: DeployArgs, spec: EnvironmentSpec): Promise<void> {
     },
     {
       manager,
-      uploader: { uploadFunction: (fn) => uploadFunction(mp, fn), uploadMiniProgram: (v, d) => uploadMiniProgram(mp, v, d) },
+      uploader: { uploadFunction: (fn) => uploadFunction(mp, fn), uploadMiniProgram: (v, d) => uploadMiniProgram(mp, v, d, ROOT) },
       generate: generateSecret,
       log: (line) => console.log(line),
       record: args.recordPath
-        ? (state) => writeFileSync(path.resolve(args.recordPath!), `${JSON.stringify(masked(state, spec), null, 2)}\n`)
+        ? (state) => writeFileSync(path.resolve(args.recordPath!), `${JSON.stringify(maskSecrets(state, isSecret(spec)), null, 2)}\n`)
         : undefined,
     },
   )

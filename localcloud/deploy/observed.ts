@@ -73,3 +73,14 @@ export function parseObserved(text: string, source: string): ObservedEnvironment
   }
   return o as ObservedEnvironment
 }
+
+/** A state to record (`--record`): secret variables' values masked, still set, so a plan keeps them. */
+export function maskSecrets(state: ObservedEnvironment, isSecret: (fn: string, name: string) => boolean): ObservedEnvironment {
+  return {
+    ...state,
+    functions: state.functions.map((f) => ({
+      ...f,
+      env: Object.fromEntries(Object.entries(f.env).map(([k, v]) => [k, isSecret(f.name, k) && v ? '(secret)' : v])),
+    })),
+  }
+}

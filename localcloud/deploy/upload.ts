@@ -22,9 +22,13 @@ export interface MiniProgramTarget {
   key: UploadKey
 }
 
-/** The upload key from MINIPROGRAM_UPLOAD_KEY (the key text) or MINIPROGRAM_UPLOAD_KEY_PATH. */
+/**
+ * The upload key from MINIPROGRAM_UPLOAD_KEY (the key text; a CI secret stored on one line with
+ * literal `\n`s is accepted too) or MINIPROGRAM_UPLOAD_KEY_PATH.
+ */
 export function uploadKeyFrom(env: NodeJS.ProcessEnv): UploadKey | null {
-  if (env.MINIPROGRAM_UPLOAD_KEY?.trim()) return { privateKey: env.MINIPROGRAM_UPLOAD_KEY }
+  const text = env.MINIPROGRAM_UPLOAD_KEY?.trim()
+  if (text) return { privateKey: text.includes('\n') ? text : text.replace(/\\n/g, '\n') }
   if (env.MINIPROGRAM_UPLOAD_KEY_PATH?.trim()) return { privateKeyPath: env.MINIPROGRAM_UPLOAD_KEY_PATH }
   return null
 }
@@ -55,8 +59,21 @@ export async function uploadFunction(t: MiniProgramTarget, fn: string): Promise<
   return ci.cloud.uploadFunction({ project: project(ci, t), env: t.envId, name: fn, path: dir, remoteNpmInstall: true })
 }
 
-export async function uploadMiniProgram(t: MiniProgramTarget, version: string, desc: string): Promise<void> {
+/** The compile settings of project.config.json (what DevTools would use), for miniprogram-ci's upload. */
+export function compileSettingsFrom(root: string) {
+  const config = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { setting?: Record<string, unknown> }
+  const s = config.setting ?? {}
+  return {
+    es6: s.es6 === true,
+    minify: s.minified === true,
+    minifyJS: s.minified === true,
+    minifyWXML: s.minifyWXML === true,
+    minifyWXSS: s.minifyWXSS === true,
+  }
+}
+
+export async function uploadMiniProgram(t: MiniProgramTarget, version: string, desc: string, root: string): Promise<void> {
   if (!existsSync(path.join(t.miniprogramRoot, 'app.json'))) throw new Error('dist/weapp/app.json is missing: npm run build:weapp')
   const ci: Ci = require('miniprogram-ci')
-  await ci.upload({ project: project(ci, t), version, desc, robot: 1 })
+  await ci.upload({ project: project(ci, t), version, desc, robot: 1, setting: compileSettingsFrom(root) })
 }

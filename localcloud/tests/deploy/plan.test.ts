@@ -2,7 +2,7 @@
 // applying the plan leaves nothing to do.
 import { environment } from '../../../config/environment'
 import { describeStep } from '../../deploy/format'
-import { emptyEnvironment } from '../../deploy/observed'
+import { emptyEnvironment, maskSecrets } from '../../deploy/observed'
 import { planDeploy, ruleMatches } from '../../deploy/plan'
 import { applyToObserved } from '../../deploy/transition'
 import { fixedSecret, fixtureSpec, recorded } from './fixtures'
@@ -92,6 +92,18 @@ describe('deploy plan', () => {
         changes: ['variable GREETING set'],
       },
     ])
+  })
+
+  test('a recorded state keeps secrets masked, and a plan against it still keeps the code', () => {
+    const state = recorded()
+    state.functions.find((f) => f.name === 'staff')!.env = { SETUP_CODE: 'ALREADYSET23' }
+    const saved = maskSecrets(state, (fn, name) => fn === 'staff' && name === 'SETUP_CODE')
+    expect(saved.functions.find((f) => f.name === 'staff')!.env).toEqual({ SETUP_CODE: '(secret)' })
+    expect(saved.functions.find((f) => f.name === 'signup')!.env).toEqual({ DEBUG: '1' })
+    expect(JSON.stringify(saved)).not.toContain('ALREADYSET23')
+    const p = planDeploy(fixtureSpec, saved, { generate: fixedSecret })
+    expect(p.generated).toEqual([])
+    expect(p.steps.some((s) => 'fn' in s && s.fn === 'staff')).toBe(false)
   })
 
   test('a trigger whose cron differs is replaced; a timeout change alone does not resend the variables', () => {
