@@ -1,10 +1,13 @@
 // `npm run deploy` itself, as a child process: the dry run prints the plan with no credentials and no
 // network, and a real run without what it needs refuses before touching anything.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { environment } from '../../../config/environment'
 import { formatPlan, planJson } from '../../deploy/format'
 import { planDeploy } from '../../deploy/plan'
+import { applyToObserved } from '../../deploy/transition'
 import { RECORDED_PATH, recorded } from './fixtures'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
@@ -47,6 +50,22 @@ describe('npm run deploy', () => {
     }
     expect(r.out).toMatch(new RegExp(`^${plan.steps.length} changes, 0 uploads\\.$`, 'm'))
     expect(r.out).not.toContain('(generated)')
+  })
+
+  test('a second dry run, against the environment the first would produce, plans nothing', () => {
+    const first = planDeploy(environment, recorded(), { generate: () => 'A-SETUP-CODE', skipUpload: true })
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'deploy-'))
+    try {
+      const after = path.join(dir, 'after.json')
+      writeFileSync(after, JSON.stringify(applyToObserved(recorded(), first.steps)))
+      const r = deployCli(['--env', 'recorded-1a2b3c', '--dry-run', '--state', after, '--skip-upload'])
+      expect(r.code).toBe(0)
+      expect(r.out).toContain('  No changes: the environment holds what config/environment.ts describes.')
+      expect(r.out.trimEnd().split('\n').pop()).toBe('0 changes, 0 uploads.')
+      expect(r.out).not.toContain('A-SETUP-CODE')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('--dry-run --json: the same plan as data, secrets masked', () => {
