@@ -66,6 +66,8 @@ export interface PlanOptions {
 }
 
 export function planDeploy(spec: EnvironmentSpec, observed: ObservedEnvironment, options: PlanOptions): Plan {
+  const problems = specProblems(spec)
+  if (problems.length > 0) throw new Error(`config/environment.ts cannot be deployed:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   const plan: Plan = { steps: [], uploads: [], generated: [], leftAlone: [], warnings: [] }
   planCollections(spec, observed, plan)
   planFunctions(spec, observed, options, plan)
@@ -74,6 +76,30 @@ export function planDeploy(spec: EnvironmentSpec, observed: ObservedEnvironment,
     plan.uploads.push({ kind: 'uploadMiniProgram' })
   }
   return plan
+}
+
+/** What the platform would refuse, found before anything is changed. */
+export function specProblems(spec: EnvironmentSpec): string[] {
+  const problems: string[] = []
+  const dup = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i)
+  for (const n of dup(spec.collections.map((c) => c.name))) problems.push(`collection ${n} is described twice`)
+  for (const n of dup(spec.functions.map((f) => f.name))) problems.push(`function ${n} is described twice`)
+  for (const c of spec.collections) {
+    for (const n of dup(c.indexes.map((i) => i.name))) problems.push(`${c.name}: index ${n} is described twice`)
+    for (const i of c.indexes) if (i.fields.length === 0) problems.push(`${c.name}: index ${i.name} has no fields`)
+  }
+  for (const f of spec.functions) {
+    if (!Number.isInteger(f.timeout) || f.timeout < 1 || f.timeout > 60)
+      problems.push(`${f.name}: timeout ${f.timeout} s is outside 1–60 s`)
+    if (![128, 256, 512, 1024, 2048].includes(f.memory))
+      problems.push(`${f.name}: memory ${f.memory} MB is not 128, 256, 512, 1024 or 2048`)
+    for (const n of dup(f.triggers.map((t) => t.name))) problems.push(`${f.name}: trigger ${n} is described twice`)
+    for (const t of f.triggers) {
+      if (t.cron.trim().split(/\s+/).length !== 7)
+        problems.push(`${f.name}: trigger ${t.name} needs a 7-field cron (second … year), not "${t.cron}"`)
+    }
+  }
+  return problems
 }
 
 // ------------------------------------------------------------------------------------ collections

@@ -3,7 +3,7 @@
 import { environment } from '../../../config/environment'
 import { describeStep } from '../../deploy/format'
 import { emptyEnvironment, maskSecrets } from '../../deploy/observed'
-import { planDeploy, ruleMatches } from '../../deploy/plan'
+import { planDeploy, ruleMatches, specProblems } from '../../deploy/plan'
 import { applyToObserved } from '../../deploy/transition'
 import { fixedSecret, fixtureSpec, recorded } from './fixtures'
 
@@ -148,7 +148,24 @@ describe('deploy plan', () => {
     ])
   })
 
+  test('a description the platform would refuse is refused before anything is planned', () => {
+    const spec = structuredClone(fixtureSpec)
+    spec.functions[0].timeout = 90
+    spec.functions[1].triggers = [{ name: 't', cron: '* * * * *' }]
+    spec.collections.push(structuredClone(spec.collections[0]))
+    expect(() => plan(spec)).toThrow(
+      'config/environment.ts cannot be deployed:\n' +
+        '  - collection weeks is described twice\n' +
+        '  - activity: timeout 90 s is outside 1–60 s\n' +
+        '  - signup: trigger t needs a 7-field cron (second … year), not "* * * * *"',
+    )
+  })
+
   describe('config/environment.ts itself', () => {
+    test('is deployable', () => {
+      expect(specProblems(environment)).toEqual([])
+    })
+
     test('an empty environment: everything is created, and afterwards nothing is left to do', () => {
       const first = planDeploy(environment, emptyEnvironment(), { generate: fixedSecret, skipUpload: true })
       const kinds = (k: string) => first.steps.filter((s) => s.kind === k).length
