@@ -36,7 +36,7 @@ function dryRun(args: DeployArgs, spec: EnvironmentSpec): void {
     return
   }
   const against = args.statePath ? `the recorded ${args.statePath}` : 'an empty environment'
-  console.log(formatPlan(plan, `Dry run for ${args.envId ?? '(no --env)'}, against ${against}:`, args.version))
+  console.log(formatPlan(plan, `Dry run for ${args.envId ?? '(no --env)'}, against ${against}:`, args.version ?? packageVersion()))
 }
 
 function packageVersion(): string {
