@@ -1,5 +1,5 @@
 import { cadenceFor, cadenceText, H5_CADENCE, maxLoadsPerHour, WEAPP_CADENCE, type LiveCadence } from './cadence'
-import { changesEvery, simulateCadence, type SimEvent } from './cadenceSim'
+import { changesEvery, seededRandom, simulateCadence, type SimEvent } from './cadenceSim'
 
 const HOUR = 3_600_000
 const MIN = 60_000
@@ -40,19 +40,40 @@ test('hidden: no loads, whatever changes; shown again: one load at once', async 
   expect(loads).toContain(50 * MIN)
 })
 
-test('a change is shown within the gap: at once after a quiet spell, else at its end', async () => {
+test('a change is shown within the gap and the jitter: within the jitter after a quiet spell, else at the end of the gap', async () => {
   const changes = [10 * MIN, 10 * MIN + 5_000, 10 * MIN + 20_000, 30 * MIN + 1]
   const { loads } = await run(
     WEAPP_CADENCE,
     changes.map((at) => ({ at, kind: 'change' })),
   )
+  const within = WEAPP_CADENCE.minGapMs + WEAPP_CADENCE.jitterMs
   for (const c of changes) {
     const shown = loads.find((t) => t >= c)!
-    expect(shown - c).toBeLessThanOrEqual(WEAPP_CADENCE.minGapMs)
+    expect(shown - c).toBeLessThanOrEqual(within)
   }
-  // The first change after minutes of quiet: at once. The next two share one trailing load.
-  expect(loads).toContain(10 * MIN)
-  expect(loads.filter((t) => t > 10 * MIN && t <= 10 * MIN + WEAPP_CADENCE.minGapMs)).toEqual([10 * MIN + WEAPP_CADENCE.minGapMs])
+  // The first change after minutes of quiet: within the jitter. The next two share one trailing load.
+  const first = loads.find((t) => t >= 10 * MIN)!
+  expect(first - 10 * MIN).toBeLessThan(WEAPP_CADENCE.jitterMs)
+  const trailing = loads.filter((t) => t > first && t <= 10 * MIN + 20_000 + within)
+  expect(trailing).toHaveLength(1)
+  expect(trailing[0] - first).toBeGreaterThanOrEqual(WEAPP_CADENCE.minGapMs)
+})
+
+test('30 dashboards woken by the same changes spread their loads over seconds', async () => {
+  const perSecond = new Map<number, number>()
+  for (let d = 0; d < 30; d++) {
+    const { loads } = await simulateCadence({
+      cadence: WEAPP_CADENCE,
+      durationMs: 20 * MIN,
+      events: [...changesEvery(1000, 5 * MIN, 15 * MIN)],
+      watching: true,
+      load: async () => undefined,
+      random: seededRandom(d + 1),
+    })
+    for (const t of loads.filter((x) => x >= 5 * MIN)) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1)
+  }
+  // All 30 at once would be 90 reads in a second; the jitter keeps the worst second to a few loads.
+  expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(8)
 })
 
 test('a failed load keeps within the gap and is retried', async () => {

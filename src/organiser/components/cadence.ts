@@ -5,8 +5,10 @@
 // - automatic asks start at least `minGapMs` apart, whatever happens (a change reported every second
 //   costs no more than a quiet hour with the floor at the gap);
 // - with a realtime `watch` (weapp), a change asks at once when the last ask is old enough, else once
-//   at the end of the gap (so the last change is always shown); with nothing changing, a slow floor
-//   poll every `floorMs` keeps the page honest (a lost or silent watch);
+//   at the end of the gap (so the last change is always shown), a random 0..`jitterMs` later (one
+//   check-in wakes every dashboard watching it at the same moment: the jitter spreads their loads
+//   over seconds, for the database's QPS); with nothing changing, a slow floor poll every `floorMs`
+//   keeps the page honest (a lost or silent watch);
 // - without a watch (it failed, or h5), the page polls every `noWatchMs`;
 // - hidden: no asks at all (useDidHide stops the scheduler and closes the watch).
 // Cost per open hour: at most floor(3600 s / minGap) + 1 automatic loads, times the reads of one load
@@ -19,20 +21,23 @@ export interface LiveCadence {
   floorMs: number
   /** Without a watch: loaded this often. */
   noWatchMs: number
+  /** A change is loaded a random 0..jitterMs after the gap allows. */
+  jitterMs: number
 }
 
 /**
  * weapp (the product, billed): at most 91 loads an open hour = 273 reads at 3 reads a load (+1 for the
- * watch), quiet: 30 loads = 90 reads; a change is shown within 40 s, at once after a quiet spell.
+ * watch), quiet: 30 loads = 90 reads; a change is shown within 50 s (the gap and the jitter), within
+ * 10 s after a quiet spell.
  */
-export const WEAPP_CADENCE: LiveCadence = { minGapMs: 40_000, floorMs: 120_000, noWatchMs: 40_000 }
+export const WEAPP_CADENCE: LiveCadence = { minGapMs: 40_000, floorMs: 120_000, noWatchMs: 40_000, jitterMs: 10_000 }
 
 /**
  * h5: the local cloud only (npm start, the browser tests), never billed, and it has no watch: it polls
  * every 3 s (1,200 loads = 3,600 local reads an open hour) so that it shows a check-in within seconds,
  * standing in for the watch's immediacy. The bench measures the weapp cadence.
  */
-export const H5_CADENCE: LiveCadence = { minGapMs: 3_000, floorMs: 3_000, noWatchMs: 3_000 }
+export const H5_CADENCE: LiveCadence = { minGapMs: 3_000, floorMs: 3_000, noWatchMs: 3_000, jitterMs: 0 }
 
 export function cadenceFor(platform: string | undefined): LiveCadence {
   return platform === 'weapp' ? WEAPP_CADENCE : H5_CADENCE

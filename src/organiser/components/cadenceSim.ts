@@ -26,6 +26,20 @@ export interface SimOptions {
   /** A realtime watch is open (weapp); false: no watch (h5, or it could not start). */
   watching: boolean
   load: () => Promise<unknown>
+  /** Random in [0, 1) for the cadence's jitter (default: a fixed seed, so runs repeat). */
+  random?: () => number
+}
+
+/** A small seeded random in [0, 1) (mulberry32): simulations that repeat. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }
 
 /** Changes every `everyMs` from `from` (inclusive) to `to` (exclusive). */
@@ -35,7 +49,14 @@ export function changesEvery(everyMs: number, from: number, to: number): SimEven
   return out
 }
 
-export async function simulateCadence({ cadence, durationMs, events, watching, load }: SimOptions): Promise<SimResult> {
+export async function simulateCadence({
+  cadence,
+  durationMs,
+  events,
+  watching,
+  load,
+  random = seededRandom(1),
+}: SimOptions): Promise<SimResult> {
   let now = 0
   let nextId = 1
   const pending = new Map<number, { at: number; fn: () => void }>()
@@ -61,6 +82,8 @@ export async function simulateCadence({ cadence, durationMs, events, watching, l
     intervalMs: watching ? cadence.floorMs : cadence.noWatchMs,
     minGapMs: cadence.minGapMs,
     retryMs: cadence.minGapMs,
+    jitterMs: cadence.jitterMs,
+    random,
     onData: () => undefined,
     onError: () => failures++,
     timers,

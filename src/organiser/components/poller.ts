@@ -42,6 +42,13 @@ export interface PollerOptions<T> {
   minGapMs?: number
   /** After a failed answer, asked again this long after it (default intervalMs; never inside the gap). */
   retryMs?: number
+  /**
+   * A reported change is asked a random 0..jitterMs later than the gap allows (default 0), so that the
+   * dashboards one change wakes at the same moment do not all ask the database in the same second.
+   */
+  jitterMs?: number
+  /** Random in [0, 1) for the jitter (default Math.random). */
+  random?: () => number
   onStart?: () => void
   onData: (data: T) => void
   onError: (err: unknown) => void
@@ -55,6 +62,8 @@ export function createPoller<T>({
   intervalMs,
   minGapMs = 0,
   retryMs,
+  jitterMs = 0,
+  random = Math.random,
   onStart,
   onData,
   onError,
@@ -71,8 +80,10 @@ export function createPoller<T>({
   let flying = false
   /** A forced ask (refresh, reset) came while one was in flight. */
   let again = false
-  /** A change (or a show, or a failed answer) is owed an automatic ask. */
+  /** A change (or being shown) is owed an automatic ask: since `owedAt`, `owedJitter` late. */
   let owed = false
+  let owedAt = 0
+  let owedJitter = 0
   let generation = 0
   let timer: unknown = null
   let due: number | null = null
@@ -103,7 +114,7 @@ export function createPoller<T>({
     }
     const gapEnd = lastStart + minGapMs
     const floor = lastEnd + (failedLast ? (retryMs ?? interval) : interval)
-    const at = owed ? Math.max(now(), gapEnd) : Math.max(floor, gapEnd)
+    const at = owed ? Math.max(owedAt, gapEnd) + owedJitter : Math.max(floor, gapEnd)
     tellPending(owed && at > now() ? at : null)
     if (at <= now()) {
       ask()
@@ -157,6 +168,14 @@ export function createPoller<T>({
     })
   }
 
+  /** The first change of an episode sets when and how late it is asked; later ones join it. */
+  const owe = (jitter: number) => {
+    if (owed) return
+    owed = true
+    owedAt = now()
+    owedJitter = jitter
+  }
+
   /** A person asked: now, or right after the answer in flight. */
   const force = () => {
     if (!active) return
@@ -172,7 +191,7 @@ export function createPoller<T>({
     start: () => {
       if (active) return
       active = true
-      owed = true
+      owe(0)
       plan()
     },
     stop: () => {
@@ -191,7 +210,7 @@ export function createPoller<T>({
     },
     changed: () => {
       if (!active) return
-      owed = true
+      owe(jitterMs > 0 ? Math.floor(random() * jitterMs) : 0)
       if (!flying) plan()
     },
     setIntervalMs: (ms: number) => {

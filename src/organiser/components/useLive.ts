@@ -86,6 +86,7 @@ export function useLive<T>(
       intervalMs: cadence.noWatchMs,
       minGapMs: cadence.minGapMs,
       retryMs: cadence.minGapMs,
+      jitterMs: cadence.jitterMs,
       onStart: () => setState((s) => (s.updating ? s : { ...s, updating: true })),
       onData: (data) => setState((s) => ({ ...s, status: 'ready', data, error: null, updating: false })),
       onError: (err) => setState((s) => ({ ...s, status: s.data ? 'ready' : 'error', error: toCloudError(err), updating: false })),

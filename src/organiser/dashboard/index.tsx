@@ -36,9 +36,9 @@ const CADENCE = cadenceFor(process.env.TARO_ENV)
 /**
  * 组织者工作台 (organiser subpackage): live attendance of the caller's district (an admin: any district
  * or 全部县区) from stats.dashboard while the page is shown (weapp: on the database's realtime watch,
- * at most every 40 s, with a 2-minute poll as the floor; h5: polled every 3 s): the day's activities
- * with their counts, the check-in curve by hour, the week's totals by content type, audience and
- * district, and satisfaction. Below: the week's learning and reading totals, and the entries to the
+ * at most every 40 s, a change shown within 50 s, with a 2-minute poll as the floor; h5: every 3 s):
+ * the day's activities with their counts, the check-in curve by hour, the week's totals by content
+ * type, audience and district, and satisfaction. Below: the week's learning and reading totals, and the entries to the
  * other organiser pages.
  */
 export default function OrganiserDashboard() {
