@@ -28,6 +28,8 @@ export interface SimOptions {
   load: () => Promise<unknown>
   /** Random in [0, 1) for the cadence's jitter (default: a fixed seed, so runs repeat). */
   random?: () => number
+  /** Makes each change happen (e.g. a write to the database) before the watch reports it. */
+  onChange?: (at: number) => Promise<void>
 }
 
 /** A small seeded random in [0, 1) (mulberry32): simulations that repeat. */
@@ -56,6 +58,7 @@ export async function simulateCadence({
   watching,
   load,
   random = seededRandom(1),
+  onChange,
 }: SimOptions): Promise<SimResult> {
   let now = 0
   let nextId = 1
@@ -100,11 +103,13 @@ export async function simulateCadence({
   }
 
   const queue = [...events].sort((a, b) => a.at - b.at)
+  let next = 0
   poller.start()
   await settle()
   for (;;) {
-    const timer = [...pending.entries()].sort((a, b) => a[1].at - b[1].at)[0]
-    const event = queue[0]
+    let timer: [number, { at: number; fn: () => void }] | undefined
+    for (const entry of pending) if (!timer || entry[1].at < timer[1].at) timer = entry
+    const event = queue[next]
     const timerAt = timer ? timer[1].at : Infinity
     const eventAt = event ? event.at : Infinity
     const at = Math.min(timerAt, eventAt)
@@ -114,13 +119,16 @@ export async function simulateCadence({
       pending.delete(timer[0])
       timer[1].fn()
     } else if (event) {
-      queue.shift()
-      if (event.kind === 'change') poller.changed()
-      else if (event.kind === 'hide') poller.stop()
+      next++
+      if (event.kind === 'change') {
+        if (onChange) await onChange(now)
+        poller.changed()
+      } else if (event.kind === 'hide') poller.stop()
       else if (event.kind === 'show') poller.start()
       else poller.setIntervalMs(cadence.noWatchMs)
     }
-    await settle()
+    // A load starts synchronously; only then is there anything to wait for.
+    if (flying) await settle()
   }
   poller.stop()
   now = durationMs
