@@ -12,7 +12,9 @@
 // - without a watch (it failed, or h5), the page polls every `noWatchMs`;
 // - hidden: no asks at all (useDidHide stops the scheduler and closes the watch).
 // Cost per open hour: at most floor(3600 s / minGap) + 1 automatic loads, times the reads of one load
-// (stats.dashboard: 3, see its header), plus one read when the watch opens (its first snapshot).
+// (stats.dashboard: 3, see its header), plus one read when the watch opens (its first snapshot; the
+// pushes that follow are not counted as reads here: WeChat's quota page does not say they are).
+// Measured by `npm run bench` (quota.dashboardReadsPerHour, localcloud/bench/quota.bench.ts).
 
 export interface LiveCadence {
   /** Least time between two automatic loads. */
