@@ -22,7 +22,7 @@
 // - dashboards: their loads are simulated apart (the real cadence, quota.bench.ts) and passed in.
 // Days are weighted by `dayWeights`. All times are Shanghai clock seconds of the day.
 
-import { seededRandom } from '../../src/organiser/components/cadenceSim'
+import { seededRandom } from '../../src/shared/seededRandom'
 
 export const CALL_KINDS = ['signup', 'ticket', 'checkin', 'enrol', 'lesson', 'readingLog', 'repair'] as const
 export type CallKind = (typeof CALL_KINDS)[number]

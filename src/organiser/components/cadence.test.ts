@@ -1,5 +1,6 @@
 import { cadenceFor, cadenceText, H5_CADENCE, maxLoadsPerHour, WEAPP_CADENCE, type LiveCadence } from './cadence'
-import { changesEvery, seededRandom, simulateCadence, type SimEvent } from './cadenceSim'
+import { seededRandom } from '@shared/seededRandom'
+import { changesEvery, simulateCadence, type SimEvent } from './cadenceSim'
 
 const HOUR = 3_600_000
 const MIN = 60_000

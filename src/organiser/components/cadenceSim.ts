@@ -3,6 +3,7 @@
 // shown at given times. Loads take no simulated time (each is awaited before the clock moves on), so
 // a load reflects every change before it. Used by the cadence's tests and by the quota bench, which
 // passes the real stats.dashboard call as `load`. Pure; not part of the app.
+import { seededRandom } from '@shared/seededRandom'
 import type { LiveCadence } from './cadence'
 import { createPoller, type PollerTimers } from './poller'
 
@@ -30,18 +31,6 @@ export interface SimOptions {
   random?: () => number
   /** Makes each change happen (e.g. a write to the database) before the watch reports it. */
   onChange?: (at: number) => Promise<void>
-}
-
-/** A small seeded random in [0, 1) (mulberry32): simulations that repeat. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Changes every `everyMs` from `from` (inclusive) to `to` (exclusive). */
