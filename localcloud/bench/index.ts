@@ -1,6 +1,6 @@
 // `npm run bench`: prints its figures and merges them into .bench/results.json.
 // Options: --no-build (reuse dist/weapp if it is there), --only <names> (comma-separated, from
-// activityList, signup, signupCrash, checkin, course, stats, weapp: run just those; `--only weapp`
+// activityList, signup, signupCrash, checkin, course, stats, quota, weapp: run just those; `--only weapp`
 // needs no local cloud, and with --no-build it measures the existing dist/weapp).
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -10,6 +10,7 @@ import { buildFunctions } from '../scripts/build-functions'
 import { benchCheckin } from './checkin.bench'
 import { benchCourse } from './course.bench'
 import { benchActivityList } from './gateway.bench'
+import { benchQuota } from './quota.bench'
 import { recordFigures, RESULTS_FILE } from './results'
 import { benchSignup } from './signup.bench'
 import { benchSignupCrash } from './signupCrash.bench'
@@ -24,6 +25,7 @@ const CLOUD_BENCHES: Record<string, (cloud: Cloud) => Promise<Record<string, num
   checkin: benchCheckin,
   course: benchCourse,
   stats: benchStats,
+  quota: benchQuota,
 }
 
 /** The benches --only names, or all of them. */

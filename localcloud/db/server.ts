@@ -4,7 +4,8 @@
 //   POST /admin?env=...&seqId=...   every SDK database call: JSON { action, ... } -> JSON
 //   GET  /_local/health             { ok: true }
 //   GET  /_local/stats              { total, byAction }   SDK requests counted by action
-//   POST /_local/stats/reset        zeroes the counters
+//   GET  /_local/billing            { reads, writes, other, byCollection }   the same, as WeChat bills them (stats.ts)
+//   POST /_local/stats/reset        zeroes the counters (both)
 //   GET  /_local/duplicate-key      { form }   how a duplicate _id is answered (see errors.ts)
 //   POST /_local/duplicate-key      { form: 'E11000' | 'DUPLICATE_WRITE' } sets it (dev and tests)
 //   POST /_local/fault/<kill|lose|fail>/admin?...   dev-only fault injection (gateway/faults.ts)
@@ -17,7 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { ACTIONS, type ActionContext } from './actions'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
-import { StatsCounter, type DbStats } from './stats'
+import { StatsCounter, type DbBilling, type DbStats } from './stats'
 import { DocStore } from './store'
 import { TransactionManager } from './transactions'
 
@@ -46,6 +47,8 @@ export interface DbServer {
   port: number
   close(): Promise<void>
   stats(): DbStats
+  /** The requests since the last reset as WeChat Cloud's quota counts them: reads and writes, per collection. */
+  billing(): DbBilling
   resetStats(): void
   /** The form duplicate keys are answered in from now on (tests switch it; also POST /_local/duplicate-key). */
   setDuplicateKeyForm(form: DuplicateKeyForm): void
@@ -133,7 +136,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     }
     const p = params as Record<string, unknown>
     const action = typeof p.action === 'string' ? p.action : ''
-    if (action) stats.record(action)
+    if (action) stats.record(action, typeof p.collectionName === 'string' ? p.collectionName : undefined)
     try {
       const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
       if (!handler) throw invalidParam(`unknown action ${JSON.stringify(action)}`)
@@ -166,6 +169,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (url.pathname.startsWith('/_local/')) {
       if (req.method === 'GET' && url.pathname === '/_local/health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' && url.pathname === '/_local/stats') return sendJson(res, 200, stats.snapshot())
+      if (req.method === 'GET' && url.pathname === '/_local/billing') return sendJson(res, 200, stats.billing())
       if (req.method === 'POST' && url.pathname === '/_local/stats/reset') {
         req.resume()
         stats.reset()
@@ -245,6 +249,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     url: `http://${urlHost}:${port}/admin`,
     port,
     stats: () => stats.snapshot(),
+    billing: () => stats.billing(),
     resetStats: () => stats.reset(),
     setDuplicateKeyForm: (form) => {
       if (!isDuplicateKeyForm(form)) throw new Error(`unknown duplicate key form ${String(form)}`)

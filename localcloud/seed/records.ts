@@ -8,26 +8,16 @@ import type { ActivityDoc, CheckinDoc, RatingDoc, RegistrationDoc, WalkinDoc } f
 import { recountArrivals, recountAttendance } from '../../src/shared/domain/attendance'
 import { recount, type RegistrationStatus } from '../../src/shared/domain/counters'
 import { recountFeedback, type RatingChoice } from '../../src/shared/domain/feedback'
+import { seededRandom } from '../../src/shared/seededRandom'
 import type { LocalDb } from '../gateway/sdk-client'
 
 // ------------------------------------------------------------------ randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A seeded PRNG: the same seed gives the same sequence. */
 export class Rand {
   private readonly next: () => number
   constructor(seed: number) {
-    this.next = mulberry32(seed)
+    this.next = seededRandom(seed)
   }
   float(): number {
     return this.next()

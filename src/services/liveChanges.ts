@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 /**
  * Tells `onChange` when a published (or cancelled) activity of a week, optionally of one district,
  * changes: every check-in, walk-in, sign-up and rating moves its counters, so the organiser's
- * dashboard can refresh at once instead of waiting for its next poll.
+ * dashboard can refresh within its cadence's gap (organiser/components/cadence.ts) instead of
+ * polling often. Opening the watch reads once (its first snapshot); a busy week reports changes every
+ * second, which is why the dashboard does not load at each one.
  *
  * weapp: the cloud database's realtime `watch` on `activities`, which the security rule in
  * config/database-permissions.json opens to reads of published and cancelled activities only

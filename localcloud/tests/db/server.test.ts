@@ -191,6 +191,44 @@ describe('stats', () => {
     })
   })
 
+  it('counts reads and writes as WeChat bills them (one per request), per collection, also through GET /_local/billing', async () => {
+    const a = await t.collection('bill_a')
+    const b = await t.collection('bill_b')
+    t.server.resetStats()
+    await t.db.collection(a).add({
+      data: [
+        { _id: 'x', n: 1 },
+        { _id: 'y', n: 1 },
+      ],
+    })
+    await t.db.collection(a).where({ n: 1 }).get()
+    await t.db.collection(a).count()
+    await t.db.collection(b).aggregate().match({}).end()
+    await t.db
+      .collection(a)
+      .where({ n: 1 })
+      .update({ data: { n: 2 } })
+    const tx = await t.db.startTransaction()
+    await tx
+      .collection(b)
+      .doc('x')
+      .set({ data: { n: 1 } })
+    await tx.collection(a).doc('x').get()
+    await tx.commit()
+    await t.db.collection(b).doc('x').remove()
+    const expected = {
+      reads: 4,
+      writes: 4,
+      other: 2,
+      byCollection: { [a]: { reads: 3, writes: 2 }, [b]: { reads: 1, writes: 2 } },
+    }
+    expect(t.server.billing()).toEqual(expected)
+    const base = t.server.url.replace(/\/admin$/, '')
+    expect(await (await fetch(`${base}/_local/billing`)).json()).toEqual(expected)
+    t.server.resetStats()
+    expect(t.server.billing()).toEqual({ reads: 0, writes: 0, other: 0, byCollection: {} })
+  })
+
   it('counts documents written, not requests: an update matching nothing and a read add 0', async () => {
     const coll = await t.collection('stats_writes')
     const start = t.server.documentWrites()

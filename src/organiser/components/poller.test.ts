@@ -6,7 +6,9 @@ function fakeTimers() {
   let next = 1
   const pending = new Map<number, { at: number; fn: () => void }>()
   return {
+    now: () => now,
     timers: {
+      now: () => now,
       setTimeout: (fn: () => void, ms: number) => {
         const id = next++
         pending.set(id, { at: now + ms, fn })
@@ -166,5 +168,74 @@ test('stopped while a request is in flight: no further asks', async () => {
   // Shown again: asks at once.
   p.start()
   expect(calls).toBe(2)
+  p.stop()
+})
+
+test('changes inside the gap share one trailing ask at its end, announced by onPending', async () => {
+  const clock = fakeTimers()
+  const starts: number[] = []
+  const pending: (number | null)[] = []
+  const p = createPoller({
+    load: async () => starts.push(clock.now()),
+    intervalMs: 120_000,
+    minGapMs: 40_000,
+    onData: () => undefined,
+    onError: () => undefined,
+    onPending: (at) => pending.push(at),
+    timers: clock.timers,
+  })
+  p.start()
+  await flush()
+  expect(starts).toEqual([0])
+  await clock.advance(5_000)
+  p.changed()
+  await clock.advance(5_000)
+  p.changed()
+  expect(pending).toEqual([40_000])
+  expect(p.nextAt()).toBe(40_000)
+  await clock.advance(30_000)
+  expect(starts).toEqual([0, 40_000])
+  expect(pending).toEqual([40_000, null])
+  // Quiet again: the floor, 120 s after that answer.
+  await clock.advance(119_999)
+  expect(starts).toHaveLength(2)
+  await clock.advance(1)
+  expect(starts).toEqual([0, 40_000, 160_000])
+  // A change long after the last ask: at once.
+  await clock.advance(60_000)
+  p.changed()
+  await flush()
+  expect(starts).toEqual([0, 40_000, 160_000, 220_000])
+  p.stop()
+})
+
+test('a tap (refresh) and a new question (reset) are not held to the gap; changes while stopped are ignored', async () => {
+  const clock = fakeTimers()
+  const starts: number[] = []
+  const p = createPoller({
+    load: async () => starts.push(clock.now()),
+    intervalMs: 120_000,
+    minGapMs: 40_000,
+    onData: () => undefined,
+    onError: () => undefined,
+    timers: clock.timers,
+  })
+  p.start()
+  await clock.advance(1_000)
+  p.refresh()
+  await clock.advance(1_000)
+  p.reset()
+  await flush()
+  expect(starts).toEqual([0, 1_000, 2_000])
+  p.stop()
+  p.changed()
+  await clock.advance(300_000)
+  expect(starts).toHaveLength(3)
+  // Shown again long after: at once; the interval can be changed (watch lost: poll faster).
+  p.start()
+  await flush()
+  p.setIntervalMs(40_000)
+  await clock.advance(40_000)
+  expect(starts).toEqual([0, 1_000, 2_000, 302_000, 342_000])
   p.stop()
 })

@@ -1,8 +1,23 @@
 import { Text, View } from '@tarojs/components'
-import { clockWithSeconds } from './liveText'
+import { clockWithSeconds, pendingText } from './liveText'
 
-/** 最后更新 HH:mm:ss, 正在更新… while a request is out, and a warning when the last one failed. */
-export function LiveStatus({ generatedAt, updating, failing }: { generatedAt: number | null; updating: boolean; failing: boolean }) {
+/**
+ * 最后更新 HH:mm:ss, 正在更新… while a request is out, a warning when the last one failed, a line when
+ * a change is waiting for the next update (有新变化，HH:mm:ss 前更新), and how often it updates.
+ */
+export function LiveStatus({
+  generatedAt,
+  updating,
+  failing,
+  pendingAt = null,
+  cadence,
+}: {
+  generatedAt: number | null
+  updating: boolean
+  failing: boolean
+  pendingAt?: number | null
+  cadence?: string
+}) {
   return (
     <View
       className="live-status"
@@ -22,6 +37,16 @@ export function LiveStatus({ generatedAt, updating, failing }: { generatedAt: nu
       {failing ? (
         <Text className="live-status__warn" data-testid="live-failing">
           网络不稳定，稍后自动重试
+        </Text>
+      ) : null}
+      {pendingAt !== null && !updating ? (
+        <Text className="live-status__pending" data-testid="live-pending" data-at={pendingAt}>
+          {pendingText(pendingAt)}
+        </Text>
+      ) : null}
+      {cadence ? (
+        <Text className="live-status__cadence muted" data-testid="live-cadence">
+          {cadence}
         </Text>
       ) : null}
     </View>

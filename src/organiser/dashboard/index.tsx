@@ -16,6 +16,7 @@ import { dateSpanText, dayParts } from '@/utils/activityText'
 import { initialDistrict, scopeQuery, type DistrictChoice, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
 import { ScopedWeek } from '../components/ScopedWeek'
+import { cadenceFor, cadenceText } from '../components/cadence'
 import { useLive } from '../components/useLive'
 import { LearningTotals } from './LearningTotals'
 import { defaultDay, repairLines } from './liveText'
@@ -23,13 +24,21 @@ import { LiveStatus } from './LiveStatus'
 import { LiveView } from './LiveView'
 import './index.scss'
 
-const POLL_MS = 3000
+/**
+ * How often the live figures are asked (components/cadence.ts). Cost per open hour (stats.dashboard:
+ * 3 reads a load): weapp at most 91 loads = 273 reads (+1 for each watch opened), whatever the
+ * traffic; 30 loads = 90 reads when nothing changes; h5 (the local cloud, not billed) 1,200 loads =
+ * 3,600 local reads. Plus, once per week chosen, course.totals and reading.totals. Measured by the
+ * bench: quota.dashboardReadsPerHour.
+ */
+const CADENCE = cadenceFor(process.env.TARO_ENV)
 
 /**
  * 组织者工作台 (organiser subpackage): live attendance of the caller's district (an admin: any district
- * or 全部县区) from stats.dashboard, polled every 3 s while the page is shown: the day's activities
- * with their counts, the check-in curve by hour, the week's totals by content type, audience and
- * district, and satisfaction. Below: the week's learning and reading totals, and the entries to the
+ * or 全部县区) from stats.dashboard while the page is shown (weapp: on the database's realtime watch,
+ * at most every 40 s, a change shown within 50 s, with a 2-minute poll as the floor; h5: every 3 s):
+ * the day's activities with their counts, the check-in curve by hour, the week's totals by content
+ * type, audience and district, and satisfaction. Below: the week's learning and reading totals, and the entries to the
  * other organiser pages.
  */
 export default function OrganiserDashboard() {
@@ -42,7 +51,7 @@ export default function OrganiserDashboard() {
     <PageShell className="dash" testid="organiser-dashboard-page">
       <View className="dash-head">
         <Text className="dash-head__title">活动周概况</Text>
-        <Text className="muted">实时签到、参加人数与满意度，每 3 秒自动更新。</Text>
+        <Text className="muted">实时签到、参加人数与满意度。</Text>
       </View>
 
       <View className="section dash-manage" data-testid="dash-manage">
@@ -94,9 +103,9 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
   const live = useLive<Dashboard>(
     () => loadDashboard({ weekId: week.id, day, ...(district ? { districtCode: district } : {}) }),
     `${week.id}:${district}:${day}`,
-    POLL_MS,
-    // weapp: the database's realtime watch on the activities asks at once; polling stays the floor.
-    (onChange) => watchActivities(week.id, district, onChange),
+    CADENCE,
+    // weapp: the database's realtime watch on the activities asks (within the gap); polling stays the floor.
+    (onChange, onLost) => watchActivities(week.id, district, onChange, onLost),
   )
   const learning = useAsync(() => courseTotals(week.id).then((r) => r.total), [week.id])
   const reading = useAsync(() => readingTotals(week.id).then((r) => ({ ...r.total, readers: r.readers })), [week.id])
@@ -171,7 +180,13 @@ function WeekView({ scopes, scope, onWeek }: { scopes: Scope[]; scope: Scope; on
         </View>
       </View>
 
-      <LiveStatus generatedAt={d?.generatedAt ?? null} updating={live.updating} failing={!!live.error && !!d} />
+      <LiveStatus
+        generatedAt={d?.generatedAt ?? null}
+        updating={live.updating}
+        failing={!!live.error && !!d}
+        pendingAt={live.pendingAt}
+        cadence={cadenceText(CADENCE, live.watching)}
+      />
 
       {live.status === 'loading' ? <Loading text="正在读取实时数据…" /> : null}
       {live.status === 'error' && live.error ? (

@@ -1,7 +1,22 @@
 import { shanghaiInstant } from '@shared/domain/time'
-import { arrivalText, badges, clockRange, clockWithSeconds, dayHeading, defaultDay, emptyDayText, repairLines, seatsLine } from './liveText'
+import {
+  arrivalText,
+  badges,
+  clockRange,
+  clockWithSeconds,
+  dayHeading,
+  defaultDay,
+  emptyDayText,
+  pendingText,
+  repairLines,
+  seatsLine,
+} from './liveText'
 
 const week = { startDate: '2026-11-30', endDate: '2026-12-06' }
+
+test('a change waiting for the next update says by when it is shown', () => {
+  expect(pendingText(shanghaiInstant('2026-12-02', '09:05') + 40_000)).toBe('有新变化，将在 09:05:40 前更新')
+})
 
 test('clockWithSeconds is Shanghai time with seconds', () => {
   expect(clockWithSeconds(shanghaiInstant('2026-12-02', '09:05') + 7_000)).toBe('09:05:07')

@@ -9,6 +9,11 @@ export function clockWithSeconds(ms: number): string {
   return `${shanghaiClock(ms)}:${pad(Math.floor(ms / 1000) % 60)}`
 }
 
+/** A change waits for the next update: '有新变化，将在 HH:mm:ss 前更新'. */
+export function pendingText(at: number): string {
+  return `有新变化，将在 ${clockWithSeconds(at)} 前更新`
+}
+
 /** The day the dashboard opens on: today during the week, else the week's nearest day. */
 export function defaultDay(week: { startDate: string; endDate: string }, now: number): string {
   const today = shanghaiDate(now)
