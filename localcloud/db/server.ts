@@ -131,9 +131,7 @@ function functionOf(url: URL): string | undefined {
 function logShapes(shapes: RecordedShape[]): void {
   const file = process.env.LOCALCLOUD_QUERY_LOG
   if (!file || shapes.length === 0) return
-  const lines = shapes.map((s) =>
-    JSON.stringify({ text: s.text, fn: s.fn ?? null, covered: s.covered, declared: s.declared, count: s.count }),
-  )
+  const lines = shapes.map((s) => JSON.stringify({ ...s, fn: s.fn ?? null }))
   appendFileSync(file, lines.map((l) => `${l}\n`).join(''))
 }
 
