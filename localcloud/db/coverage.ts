@@ -6,13 +6,14 @@
 // query no declared index covers, so a test sees it.
 //
 // The rules (MongoDB's, kept pragmatic: an index is usable when its FIRST field is bounded):
-//  - a filter is covered when it constrains `_id` or the first field of a declared index of the
-//    collection, by equality ({f: v}, $eq, $all, $elemMatch, a whole sub-document), $in or a range
-//    ($gt, $gte, $lt, $lte); conditions under a top-level $and count as the filter's own; an $or is
-//    covered when every one of its branches is ($nor, $ne, $nin, $exists, $regex and $not bound
-//    nothing);
-//  - a filter that constrains nothing is covered when the sort's first field is `_id` or an index's
-//    first field (the index is walked in order);
+//  - a filter is covered when it constrains `_id` (equality or $in) or the first field of a declared
+//    index of the collection, by equality ({f: v}, $eq, $all, $elemMatch, a whole sub-document), $in
+//    or a range ($gt, $gte, $lt, $lte); conditions under a top-level $and count as the filter's own;
+//    an $or is covered when every one of its branches is ($nor, $ne, $nin, $exists, $regex and $not
+//    bound nothing). An `_id` range is a page's cursor ({activityId, _id: {$gt: last}}): it covers
+//    nothing, or a paged read by an unindexed field would pass as a walk of the `_id` index;
+//  - a filter that constrains nothing (but such a cursor) is covered when the sort's first field is
+//    `_id` or an index's first field (the index is walked in order, as MongoDB's notablescan allows);
 //  - any query is covered on a collection marked `scan` in config/environment.ts (small and bounded:
 //    scanning it is the plan);
 //  - a $lookup is covered when its foreignField is `_id` or an index's first field of the joined
@@ -153,13 +154,14 @@ export function filterShape(query: Doc | undefined): FilterShape {
   return shape
 }
 
-/** Whether the filter constrains nothing at all (no bound field, no $or). */
+/** Whether the filter constrains nothing but (at most) a range of `_id`, a page's cursor. */
 export function boundsNothing(shape: FilterShape): boolean {
-  return Object.keys(shape.bound).length === 0 && shape.or.length === 0
+  return Object.entries(shape.bound).every(([f, how]) => f === '_id' && how === 'range') && shape.or.length === 0
 }
 
 export function filterCovered(shape: FilterShape, leading: ReadonlySet<string>): boolean {
-  if (Object.keys(shape.bound).some((f) => f === '_id' || leading.has(f))) return true
+  // An `_id` range is a page's cursor over whatever else the filter bounds: it covers nothing.
+  if (Object.entries(shape.bound).some(([f, how]) => (f === '_id' ? how !== 'range' : leading.has(f)))) return true
   return shape.or.some((branches) => branches.length > 0 && branches.every((b) => filterCovered(b, leading)))
 }
 
