@@ -27,8 +27,13 @@ export interface CollectionSpec {
   /** What it holds, for README and the console. */
   holds: string
   rule: SecurityRule
-  /** Besides `_id`, which every collection has. */
+  /** Besides `_id`, which every collection has. At most 20 (the cloud's limit per collection). */
   indexes: IndexSpec[]
+  /**
+   * Set only on a small, bounded collection, saying why it stays small: queries that bound no
+   * indexed field may then scan it (the local cloud refuses such a query anywhere else).
+   */
+  scan?: string
 }
 
 export interface TimerTrigger {
@@ -64,7 +69,13 @@ const idx = (...fields: string[]): IndexSpec => ({ name: `${fields.join('_').rep
 
 export const environment: EnvironmentSpec = {
   collections: [
-    { name: 'weeks', holds: 'the week editions: theme, dates, units', rule: closed, indexes: [] },
+    {
+      name: 'weeks',
+      holds: 'the week editions: theme, dates, units',
+      rule: closed,
+      indexes: [],
+      scan: 'one document per edition: a few a year, so the published ones are listed by reading them all',
+    },
     {
       name: 'activities',
       holds: 'the activities, their seats and live counters',
@@ -91,7 +102,14 @@ export const environment: EnvironmentSpec = {
     // weekKeys holds each week's ticket signing key, which must never reach a client.
     { name: 'weekKeys', holds: "each week's ticket signing key", rule: closed, indexes: [] },
     { name: 'invites', holds: 'volunteer invites', rule: closed, indexes: [] },
-    { name: 'checkins', holds: 'check-ins at the door', rule: closed, indexes: [idx('activityId'), idx('op')] },
+    {
+      name: 'checkins',
+      holds: 'check-ins at the door',
+      rule: closed,
+      // personId: every check-in's read joins the person's earlier check-ins (the first-time count);
+      // weekId, districtCode, personId: the reconcile's recount of people, district by district.
+      indexes: [idx('activityId'), idx('op'), idx('personId'), idx('weekId', 'districtCode', 'personId')],
+    },
     { name: 'walkins', holds: 'walk-ins registered at the door', rule: closed, indexes: [idx('activityId'), idx('op')] },
     {
       name: 'courses',
@@ -116,9 +134,28 @@ export const environment: EnvironmentSpec = {
       indexes: [idx('weekId', 'board.districtCode', 'totalMinutes'), idx('weekId', 'bookIds')],
     },
     { name: 'ratings', holds: 'ratings after an activity', rule: closed, indexes: [idx('op'), idx('activityId')] },
-    { name: 'publicity', holds: 'publicity figures of the 总结表', rule: closed, indexes: [] },
-    { name: 'summaries', holds: 'the 总结表 as filled', rule: closed, indexes: [] },
-    { name: 'repairs', holds: 'what the repair changed', rule: closed, indexes: [idx('at')] },
+    {
+      name: 'publicity',
+      holds: 'publicity figures of the 总结表',
+      rule: closed,
+      // A district's list (newest first) and the 总结表's join of the week's or district's figures.
+      indexes: [idx('weekId', 'districtCode', 'createdAt')],
+    },
+    {
+      name: 'summaries',
+      holds: 'the 总结表 as filled',
+      rule: closed,
+      // The organiser's own district drafts of a week, joined to their roles.
+      indexes: [idx('weekId', 'districtCode')],
+    },
+    {
+      name: 'repairs',
+      holds: 'what the repair changed',
+      rule: closed,
+      // The dashboard's latest repair runs that touched its week, newest first (the timer's
+      // heartbeat is read by _id).
+      indexes: [idx('weekIds', 'at')],
+    },
   ],
   functions: [
     {

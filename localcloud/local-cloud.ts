@@ -1,5 +1,6 @@
 // The whole local cloud in one process: database server, SDK pointed at it, seeded data, gateway.
 // Used by `npm start`, the function and browser tests, and the benchmarks.
+import type { EnvironmentSpec } from '../config/environment'
 import { startDbServer, type DbServer } from './db/server'
 import { startGateway, type Gateway } from './gateway/server'
 import { localDb, useLocalCloud, type LocalDb } from './gateway/sdk-client'
@@ -31,6 +32,8 @@ export interface LocalCloudOptions {
   now?: Date
   /** Run the functions' timer triggers on their schedules (npm start; tests fire them themselves). */
   timers?: boolean
+  /** The indexes the database builds and checks queries against (default config/environment.ts). */
+  environment?: EnvironmentSpec
 }
 
 export interface LocalCloud {
@@ -42,7 +45,7 @@ export interface LocalCloud {
 }
 
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
-  const db = await startDbServer({ port: opts.dbPort ?? 0, dataDir: opts.dataDir })
+  const db = await startDbServer({ port: opts.dbPort ?? 0, dataDir: opts.dataDir, environment: opts.environment })
   useLocalCloud(db.url)
   const sdkDb = localDb()
   let seeded = false

@@ -3,9 +3,12 @@
 // size. They only narrow the documents a query is tested on: every candidate still goes through
 // the full matcher, so an index changes speed, never results.
 //
-// An index is made the first time a collection of at least INDEX_MIN_DOCS documents is queried on
-// a field by equality ({f: v}, $eq, $in) or by a range ($gt, $gte, $lt, $lte), and is kept up to
-// date on every write after that (store.ts). Values indexed: strings, numbers, booleans and dates,
+// The fields of the indexes config/environment.ts declares are indexed from the start (a compound
+// index as one index per field: the planner below picks the field that narrows most). Any other
+// field gets an index the first time a collection of at least INDEX_MIN_DOCS documents is queried
+// on it by equality ({f: v}, $eq, $in) or by a range ($gt, $gte, $lt, $lte). Each is kept up to
+// date on every write (store.ts). Whether a query is covered by a declared index, as the cloud
+// needs, is checked apart from this (coverage.ts). Values indexed: strings, numbers, booleans and dates,
 // at the field's path through arrays and arrays of documents as MongoDB's equality sees them
 // (lookup.ts equalityKeys). Used only where it gives a superset of the matches:
 //  - equality and $in with such values (not null: null also matches a missing field);

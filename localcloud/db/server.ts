@@ -14,9 +14,12 @@
 // node-sdk throws a TcbError for a body with a `code`, and wx-server-sdk turns it into its errors.
 // Bodies that are not JSON answer 400, bodies over 5 MB answer 413; the server keeps serving.
 import { randomBytes } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
+import { FUNCTION_TAG, QueryCoverage, type RecordedShape } from './coverage'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbBilling, type DbStats } from './stats'
 import { DocStore } from './store'
@@ -39,6 +42,13 @@ export interface DbServerOptions {
   now?: () => number
   /** How an insert over an existing _id is answered; default 'E11000' (see errors.ts). */
   duplicateKeyForm?: DuplicateKeyForm
+  /** The collections and indexes to build and check queries against; default config/environment.ts. */
+  environment?: EnvironmentSpec
+  /**
+   * Refuse a query no declared index covers (MongoDB's notablescan; coverage.ts). Default: on when
+   * LOCALCLOUD_NOTABLESCAN=1 (jest sets it: localcloud/tests/notablescan.ts), else shapes are only recorded.
+   */
+  notablescan?: boolean
 }
 
 export interface DbServer {
@@ -58,6 +68,10 @@ export interface DbServer {
    * refused transaction) adds 0. Never reset; compare two readings.
    */
   documentWrites(): number
+  /** The shape of every query served so far, each once, with whether a declared index covers it. */
+  queryShapes(): RecordedShape[]
+  /** Whether uncovered queries are refused (see DbServerOptions.notablescan). */
+  notablescan: boolean
 }
 
 class BodyError extends Error {
@@ -108,10 +122,36 @@ function newRequestId(): string {
   return `local-${randomBytes(6).toString('hex')}-${requestCounter}`
 }
 
+/** The cloud function a request came from (gateway/callTag.ts), if it came from one. */
+function functionOf(url: URL): string | undefined {
+  return url.searchParams.get(FUNCTION_TAG) || undefined
+}
+
+/**
+ * LOCALCLOUD_QUERY_LOG=file appends the shapes a server saw to `file` when it closes, one JSON line
+ * each: how the figures of every query the tests make are gathered across test files.
+ */
+function logShapes(shapes: RecordedShape[]): void {
+  const file = process.env.LOCALCLOUD_QUERY_LOG
+  if (!file || shapes.length === 0) return
+  const lines = shapes.map((s) => JSON.stringify({ ...s, fn: s.fn ?? null }))
+  appendFileSync(file, lines.map((l) => `${l}\n`).join(''))
+}
+
+/** The fields of each collection's declared indexes, which the store indexes from the start. */
+function declaredFields(spec: EnvironmentSpec): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const c of spec.collections) out[c.name] = [...new Set(c.indexes.flatMap((i) => i.fields.map(([f]) => f)))]
+  return out
+}
+
 export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const now = opts.now ?? Date.now
   const host = opts.host ?? '127.0.0.1'
-  const store = new DocStore(opts.dataDir)
+  const spec = opts.environment ?? declaredEnvironment
+  const notablescan = opts.notablescan ?? process.env.LOCALCLOUD_NOTABLESCAN === '1'
+  const coverage = new QueryCoverage(spec, { enforce: notablescan })
+  const store = new DocStore(opts.dataDir, declaredFields(spec))
   const transactions = new TransactionManager(store, now)
   const stats = new StatsCounter()
   let duplicateKeyForm: DuplicateKeyForm = opts.duplicateKeyForm ?? 'E11000'
@@ -121,7 +161,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   })
 
   /** One SDK request, start to end without awaiting: it is applied atomically. */
-  function handleSdkCall(text: string): { status: number; body: Record<string, unknown> } {
+  function handleSdkCall(text: string, fn: string | undefined): { status: number; body: Record<string, unknown> } {
     const requestId = newRequestId()
     let params: unknown
     try {
@@ -140,7 +180,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     try {
       const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
       if (!handler) throw invalidParam(`unknown action ${JSON.stringify(action)}`)
-      const ctx: ActionContext = { store, transactions, now: now(), duplicateKeyForm }
+      const ctx: ActionContext = { store, transactions, now: now(), duplicateKeyForm, coverage: coverage.by(fn) }
       return { status: 200, body: { requestId, ...handler(p, ctx) } }
     } catch (err) {
       const e = toDbError(err)
@@ -165,7 +205,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
     const fault = FAULT_PATH.exec(url.pathname)
-    if (fault && req.method === 'POST') return injectFault(fault[1] as 'kill' | 'lose' | 'fail', req, res)
+    if (fault && req.method === 'POST') return injectFault(fault[1] as 'kill' | 'lose' | 'fail', req, res, functionOf(url))
     if (url.pathname.startsWith('/_local/')) {
       if (req.method === 'GET' && url.pathname === '/_local/health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' && url.pathname === '/_local/stats') return sendJson(res, 200, stats.snapshot())
@@ -194,12 +234,17 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       const e = err instanceof BodyError ? err.error : invalidParam('could not read the request body')
       return sendJson(res, status, { requestId: newRequestId(), code: e.code, message: e.message })
     }
-    const { status, body } = handleSdkCall(text)
+    const { status, body } = handleSdkCall(text, functionOf(url))
     sendJson(res, status, body)
   }
 
   /** Dev-only faults (see gateway/faults.ts): kill = drop unapplied, lose = apply then drop, fail = answer an error. */
-  async function injectFault(mode: 'kill' | 'lose' | 'fail', req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function injectFault(
+    mode: 'kill' | 'lose' | 'fail',
+    req: IncomingMessage,
+    res: ServerResponse,
+    fn: string | undefined,
+  ): Promise<void> {
     const text = await readBody(req).catch(() => '')
     if (mode === 'fail') {
       return sendJson(res, 200, {
@@ -208,7 +253,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         message: '[InternalError] injected fault: the request was not applied',
       })
     }
-    if (mode === 'lose') handleSdkCall(text)
+    if (mode === 'lose') handleSdkCall(text, fn)
     res.socket?.destroy()
   }
 
@@ -256,9 +301,12 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       duplicateKeyForm = form
     },
     documentWrites: () => documentWrites,
+    queryShapes: () => coverage.shapes(),
+    notablescan,
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
+          logShapes(coverage.shapes())
           store.close()
           resolve()
         })

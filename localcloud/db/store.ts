@@ -60,7 +60,14 @@ export class DocStore {
     remove: Database.Statement
   }
 
-  constructor(dataDir: string) {
+  /**
+   * `declared`: per collection, the fields of the indexes config/environment.ts declares; they are
+   * indexed from the start (and kept on every write). Other fields get an index on first use.
+   */
+  constructor(
+    dataDir: string,
+    private readonly declared: Readonly<Record<string, readonly string[]>> = {},
+  ) {
     mkdirSync(dataDir, { recursive: true })
     this.db = new Database(path.join(dataDir, 'localcloud-db.sqlite'))
     this.db.pragma('journal_mode = WAL')
@@ -74,6 +81,14 @@ export class DocStore {
       remove: this.db.prepare('DELETE FROM documents WHERE coll = ? AND id = ?'),
     }
     this.load()
+    for (const name of this.collections.keys()) this.buildDeclared(name)
+  }
+
+  /** Builds the declared indexes of a collection (see the constructor). */
+  private buildDeclared(name: string): void {
+    const docs = this.collections.get(name)
+    if (!docs || !Object.prototype.hasOwnProperty.call(this.declared, name)) return
+    for (const field of this.declared[name]) this.indexOf(name, field, docs)
   }
 
   private load(): void {
@@ -111,6 +126,7 @@ export class DocStore {
     if (this.collections.has(name)) return false
     this.stmt.addCollection.run(name, createdAt)
     this.collections.set(name, new Map())
+    this.buildDeclared(name)
     return true
   }
 

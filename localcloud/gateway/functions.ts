@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { FUNCTIONS_DIR, functionNames } from '../scripts/build-functions'
+import { runAsFunction } from './callTag'
 import { runWithFaults, type FaultPlan, type FaultRun } from './faults'
 import { patchSdkTimeout } from './sdk-client'
 import { runAsCaller } from './wx-context'
@@ -38,7 +39,7 @@ export function forgetFunction(fn: string): void {
 export async function invokeFunction(fn: string, event: unknown, openid: string): Promise<unknown> {
   const main = load(fn)
   const context = { request_id: randomUUID(), function_name: fn, namespace: 'local' }
-  return runAsCaller({ openid }, () => main(event, context))
+  return runAsFunction(fn, () => runAsCaller({ openid }, () => main(event, context)))
 }
 
 /**

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { EnvironmentSpec } from '../../config/environment'
 import type { ActionName, FnName, InputOf, OutputOf } from '../../src/shared/contracts'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { invokeFunction, invokeWithFaults } from '../gateway/functions'
@@ -62,7 +63,7 @@ export interface TestCloud extends LocalCloud {
  */
 export async function startTestCloud(
   seed: 'always' | 'never' = 'always',
-  options: { attendance?: boolean; now?: Date; liveWeek?: boolean } = {},
+  options: { attendance?: boolean; now?: Date; liveWeek?: boolean; environment?: EnvironmentSpec } = {},
 ): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'))
   const cloud = await startLocalCloud({
@@ -71,6 +72,7 @@ export async function startTestCloud(
     attendance: options.attendance ?? false,
     now: options.now,
     liveWeek: options.liveWeek,
+    environment: options.environment,
   })
   const callRaw = (fn: string, action: string, input: unknown, openid = 'dev-resident') =>
     invokeFunction(fn, { action, input }, openid) as Promise<Answer>
@@ -90,6 +92,14 @@ export async function startTestCloud(
     stop: async () => {
       await cloud.close()
       rmSync(dataDir, { recursive: true, force: true })
+      // A query no declared index covers was refused (and written to stderr) when made; a function
+      // that caught the refusal must not leave the file green.
+      const uncovered = cloud.db.notablescan ? cloud.db.queryShapes().filter((s) => !s.covered && s.declared && s.fn !== undefined) : []
+      if (uncovered.length > 0) {
+        throw new Error(
+          `queries not covered by any index in config/environment.ts:\n${uncovered.map((s) => `  ${s.text} (by ${s.fn})`).join('\n')}`,
+        )
+      }
     },
   }
 }

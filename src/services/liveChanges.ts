@@ -7,8 +7,8 @@ import Taro from '@tarojs/taro'
  * polling often. Opening the watch reads once (its first snapshot); a busy week reports changes every
  * second, which is why the dashboard does not load at each one.
  *
- * weapp: the cloud database's realtime `watch` on `activities`, which the security rule in
- * config/database-permissions.json opens to reads of published and cancelled activities only
+ * weapp: the cloud database's realtime `watch` on `activities`, which its security rule in
+ * config/environment.ts opens to reads of published and cancelled activities only
  * (the query must stay within the rule, hence the status condition). Elsewhere (h5, the local
  * cloud) there is no watch: it answers null and the caller polls.
  * Answers a function that closes the watch, or null when there is none (or it could not start).

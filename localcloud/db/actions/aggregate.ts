@@ -6,12 +6,13 @@
 import { isPlainObject, parseEjsonField, type Doc } from '../decode'
 import { runPipeline, type PipelineStage } from '../engine'
 import { invalidParam } from '../errors'
-import { candidates, collectionName, type ActionHandler } from './context'
+import { aggregateUse, lookupUses } from '../coverage'
+import { collectionName, storedCandidates, type ActionHandler } from './context'
 
 export const AGGREGATE_DEFAULT_LIMIT = 20
 export const AGGREGATE_MAX_LIMIT = 10_000
 
-export const aggregateDocuments: ActionHandler = (params, { store, now }) => {
+export const aggregateDocuments: ActionHandler = (params, { store, now, coverage }) => {
   const coll = collectionName(params)
   if (!Array.isArray(params.stages)) throw invalidParam('stages must be an array')
   const pipeline: PipelineStage[] = params.stages.map((stage, i) => {
@@ -24,7 +25,11 @@ export const aggregateDocuments: ActionHandler = (params, { store, now }) => {
   // A leading $match is served like a query (an index narrows the documents; runPipeline still matches).
   const first = pipeline[0]
   const leading = first && Object.keys(first)[0] === '$match' && isPlainObject(first.$match) ? (first.$match as Doc) : null
-  const docs = (leading ? candidates(store, coll, leading) : [...store.collection(coll).values()]).map((s) => s.doc)
+  store.collection(coll) // the cloud's error when it is missing
+  // The collection's own use (leading $match, then $sort), then each join's (coverage.ts).
+  coverage.check(aggregateUse(coll, pipeline))
+  for (const use of lookupUses(coll, pipeline)) coverage.check(use)
+  const docs = (leading ? storedCandidates(store, coll, leading) : [...store.collection(coll).values()]).map((s) => s.doc)
   const list = runPipeline(docs, pipeline, (name) => store.docsOrEmpty(name), {
     defaultLimit: AGGREGATE_DEFAULT_LIMIT,
     maxLimit: AGGREGATE_MAX_LIMIT,

@@ -5,6 +5,7 @@
 //     limit, multi, merge, upsert, transactionId, stages, ... , envName, sessionToken, ... }
 // where query, data (or each item of data for inserts), order, projection and stage values are
 // EJSON strings. A handler returns the response body without requestId.
+import { filterShape, type CoverageCheck, type QueryKind } from '../coverage'
 import { parseEjsonObject, type Doc } from '../decode'
 import { invalidParam, type DuplicateKeyForm } from '../errors'
 import { isDocId, type DocId } from '../ids'
@@ -20,6 +21,8 @@ export interface ActionContext {
   now: number
   /** How an insert over an existing _id is answered (dev switch; see errors.ts). */
   duplicateKeyForm: DuplicateKeyForm
+  /** Records each query's shape and refuses one no declared index covers (coverage.ts). */
+  coverage: CoverageCheck
 }
 
 export type ActionResult = Record<string, unknown>
@@ -70,10 +73,23 @@ export function multiOf(params: Params): boolean {
 
 /**
  * Documents that can match `query`, in stored order: the one document for an {_id: value} query,
- * otherwise those a field index narrows it to (store.candidates), otherwise all.
+ * otherwise those a field index narrows it to (store.candidates), otherwise all. The query's shape
+ * is checked first (coverage.ts): `kind` and `sort` say how it is used.
  */
-export function candidates(store: DocStore, coll: string, query: Doc): StoredDoc[] {
+export function candidates(
+  { store, coverage }: Pick<ActionContext, 'store' | 'coverage'>,
+  coll: string,
+  query: Doc,
+  kind: QueryKind,
+  sort?: Doc,
+): StoredDoc[] {
   store.collection(coll) // the cloud's error when it is missing
+  coverage.check({ kind, collection: coll, filter: filterShape(query), sort: sort ? Object.keys(sort) : undefined })
+  return storedCandidates(store, coll, query)
+}
+
+/** candidates() without the coverage check (for uses checked otherwise, like an aggregation's $match). */
+export function storedCandidates(store: DocStore, coll: string, query: Doc): StoredDoc[] {
   if (isDocId(query._id)) {
     const one = store.get(coll, query._id)
     return one ? [one] : []

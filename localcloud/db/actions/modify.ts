@@ -55,12 +55,13 @@ function upsertDoc(req: ModifyRequest): { id: DocId; doc: Doc } {
 }
 
 /** Applies the request to matching stored documents (all, or the first) outside any transaction. */
-function modifyStored(req: ModifyRequest, multi: boolean, { store }: ActionContext) {
+function modifyStored(req: ModifyRequest, multi: boolean, ctx: ActionContext) {
+  const { store } = ctx
   const matches = compileQuery(req.query)
   const changes: DocChange[] = []
   const results: Doc[] = []
   let matched = 0
-  for (const s of candidates(store, req.coll, req.query)) {
+  for (const s of candidates(ctx, req.coll, req.query, 'update')) {
     if (!matches(s.doc)) continue
     matched++
     const next = nextVersion(req, s.doc)

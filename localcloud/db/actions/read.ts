@@ -40,7 +40,8 @@ function orderOf(params: Params, now: number): Doc | undefined {
   return order
 }
 
-export const getDocument: ActionHandler = (params, { store, transactions, now }) => {
+export const getDocument: ActionHandler = (params, ctx) => {
+  const { store, transactions, now } = ctx
   const coll = collectionName(params)
   const query = queryOf(params, now)
   const projection = optionalObject(params, 'projection', now)
@@ -52,19 +53,20 @@ export const getDocument: ActionHandler = (params, { store, transactions, now })
   store.collection(coll) // the cloud's error when it is missing
   const limit = clampLimit(params.limit)
   const offset = offsetOf(params.offset)
+  const order = orderOf(params, now)
   const list = findDocs(
-    candidates(store, coll, query).map((s) => s.doc),
+    candidates(ctx, coll, query, 'get', order).map((s) => s.doc),
     query,
-    { order: orderOf(params, now), offset, limit, projection },
+    { order, offset, limit, projection },
   )
   return { data: { list: list.map((d) => store.encode(d)), limit, offset } }
 }
 
-export const calculateDocument: ActionHandler = (params, { store, now }) => {
+export const calculateDocument: ActionHandler = (params, ctx) => {
   const coll = collectionName(params)
-  const query = queryOf(params, now)
+  const query = queryOf(params, ctx.now)
   const matches = compileQuery(query)
   let total = 0
-  for (const s of candidates(store, coll, query)) if (matches(s.doc)) total++
+  for (const s of candidates(ctx, coll, query, 'count')) if (matches(s.doc)) total++
   return { data: { total } }
 }

@@ -7,7 +7,8 @@ import type { DocChange } from '../store'
 import { UNCHANGED } from '../transactions'
 import { candidates, collectionName, multiOf, queryOf, singleDocId, transactionIdOf, type ActionHandler } from './context'
 
-export const removeDocument: ActionHandler = (params, { store, transactions, now }) => {
+export const removeDocument: ActionHandler = (params, ctx) => {
+  const { store, transactions, now } = ctx
   const coll = collectionName(params)
   const query = queryOf(params, now)
   const txId = transactionIdOf(params)
@@ -23,7 +24,7 @@ export const removeDocument: ActionHandler = (params, { store, transactions, now
   const multi = multiOf(params)
   const matches = compileQuery(query)
   const changes: DocChange[] = []
-  for (const s of candidates(store, coll, query)) {
+  for (const s of candidates(ctx, coll, query, 'remove')) {
     if (!matches(s.doc)) continue
     changes.push({ coll, id: s.doc._id as DocId, doc: null })
     if (!multi) break
