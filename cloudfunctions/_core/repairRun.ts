@@ -5,7 +5,7 @@ import type { Database } from './cloud'
 import { COLLECTIONS, type RepairDoc } from './collections'
 import { randomId } from './ids'
 import { SETTLE_AFTER_MS } from './journal'
-import { repairCounted, touchedSince, type RepairChange } from './repair'
+import { needsRepair, repairCounted, touchedSince, type RepairChange } from './repair'
 
 /** Activities touched within this window are looked at: long enough for a few missed runs. */
 export const TOUCHED_WINDOW_MS = 15 * 60_000
@@ -35,14 +35,15 @@ export async function repairTouched(db: Database, now: number, softMs = 20_000):
   for (const collection of COUNTED) {
     after = null
     for (;;) {
-      const ids = await touchedSince(db, since, after, PAGE, collection)
-      for (const id of ids) {
+      const docs = await touchedSince(db, since, after, PAGE, collection)
+      for (const doc of docs) {
         if (Date.now() - started > softMs) return { checked, changes, ms: Date.now() - started, partial: true }
-        changes.push(...(await repairCounted(db, collection, id, now)))
+        // Read again (fresh, in full) only when the page's copy shows work to do.
+        if (needsRepair(doc, now)) changes.push(...(await repairCounted(db, collection, doc._id, now)))
         checked++
       }
-      if (ids.length < PAGE) break
-      after = ids[ids.length - 1]
+      if (docs.length < PAGE) break
+      after = docs[docs.length - 1]._id
     }
   }
   return { checked, changes, ms: Date.now() - started, partial: false }
