@@ -34,7 +34,7 @@ const POLL_MS = 3000
  */
 export default function OrganiserDashboard() {
   const roles = useAsync(() => myRoles().then((r) => r.roles), [])
-  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
+  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin' || r.role === 'bureau')
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
