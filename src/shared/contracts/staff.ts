@@ -82,6 +82,7 @@ export const staffContract = {
       weekId: idSchema,
       name: textSchema({ min: 1, max: STAFF_LIMITS.unitNameMax }),
       level: z.enum(['city', 'district']),
+      /** A district's city (null: right under the week's bureau); ignored for a city. */
       cityCode: idSchema.nullable().default(null),
     }),
     z.object({ unit: unitSchema }),
