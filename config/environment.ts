@@ -84,7 +84,8 @@ export const environment: EnvironmentSpec = {
       rule: { read: "doc.status == 'published' || doc.status == 'cancelled'", write: false },
       indexes: [idx('weekId', 'districtCode', 'startAt'), idx('touchedAt')],
     },
-    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [] },
+    // roles.weekId: who holds a role in a week (staff.roles.list, editions.copy).
+    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [idx('roles.weekId')] },
     {
       name: 'registrations',
       holds: 'sign-ups and the seats they hold',
@@ -156,6 +157,14 @@ export const environment: EnvironmentSpec = {
       // heartbeat is read by _id).
       indexes: [idx('weekIds', 'at')],
     },
+    { name: 'setup', holds: 'the setup code: its claim and the attempts per person', rule: closed, indexes: [] },
+    {
+      name: 'appointInvites',
+      holds: 'appointment invites (admins, city admins, organisers)',
+      rule: closed,
+      indexes: [idx('weekId', 'createdAt')],
+    },
+    { name: 'roleChanges', holds: 'the record of every role change', rule: closed, indexes: [idx('weekId', 'at')] },
   ],
   functions: [
     {

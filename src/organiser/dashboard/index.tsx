@@ -43,7 +43,7 @@ const CADENCE = cadenceFor(process.env.TARO_ENV)
  */
 export default function OrganiserDashboard() {
   const roles = useAsync(() => myRoles().then((r) => r.roles), [])
-  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
+  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin' || r.role === 'bureau')
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
