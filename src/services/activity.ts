@@ -3,6 +3,7 @@
 import type { ActivitySummary, RoleGrant, Week } from '@shared/contracts/activity'
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { activityContract } from '@shared/contracts/activity'
+import { isWeekAdmin, runsDistrict } from '@shared/domain/staff'
 import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
 
@@ -70,12 +71,11 @@ export interface Scope {
   districts: { code: string; name: string }[]
 }
 
-/** The weeks the caller may manage, each with their districts (admins: every district). */
+/** The weeks the caller may manage, each with their districts (admins: every district; city admins: their city's). */
 export function scopesOf(weeks: Week[], roles: RoleGrant[]): Scope[] {
   return weeks.flatMap((week) => {
-    const admin = roles.some((r) => r.role === 'admin' && r.weekId === week.id)
-    const codes = roles.flatMap((r) => (r.role === 'organiser' && r.weekId === week.id ? [r.districtCode] : []))
-    const districts = week.districts.filter((d) => admin || codes.includes(d.code))
+    const admin = isWeekAdmin(roles, week.id)
+    const districts = week.districts.filter((d) => runsDistrict(roles, week.id, d.code))
     return districts.length > 0 ? [{ week, admin, districts }] : []
   })
 }
