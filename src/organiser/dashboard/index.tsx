@@ -34,7 +34,7 @@ const POLL_MS = 3000
  */
 export default function OrganiserDashboard() {
   const roles = useAsync(() => myRoles().then((r) => r.roles), [])
-  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin')
+  const isAdmin = roles.status === 'ready' && roles.data.some((r) => r.role === 'admin' || r.role === 'bureau')
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -69,6 +69,14 @@ export default function OrganiserDashboard() {
           onClick={() => go('/organiser/books/index')}
         >
           <Text>书单管理：好书推荐</Text>
+        </View>
+        <View
+          className="btn btn--secondary btn--block"
+          data-testid="org-entry-staff"
+          ariaRole="link"
+          onClick={() => go('/organiser/staff/index')}
+        >
+          <Text>人员与任命：组织者、管理员、志愿者</Text>
         </View>
         {isAdmin ? (
           <View
