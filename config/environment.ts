@@ -73,7 +73,8 @@ export const environment: EnvironmentSpec = {
       rule: { read: "doc.status == 'published' || doc.status == 'cancelled'", write: false },
       indexes: [idx('weekId', 'districtCode', 'startAt'), idx('touchedAt')],
     },
-    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [] },
+    // roles.weekId: who holds a role in a week (staff.roles.list, editions.copy).
+    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [idx('roles.weekId')] },
     {
       name: 'registrations',
       holds: 'sign-ups and the seats they hold',
@@ -119,6 +120,14 @@ export const environment: EnvironmentSpec = {
     { name: 'publicity', holds: 'publicity figures of the 总结表', rule: closed, indexes: [] },
     { name: 'summaries', holds: 'the 总结表 as filled', rule: closed, indexes: [] },
     { name: 'repairs', holds: 'what the repair changed', rule: closed, indexes: [idx('at')] },
+    { name: 'setup', holds: 'the setup code: its claim and the attempts per person', rule: closed, indexes: [] },
+    {
+      name: 'appointInvites',
+      holds: 'appointment invites (admins, city admins, organisers)',
+      rule: closed,
+      indexes: [idx('weekId', 'createdAt')],
+    },
+    { name: 'roleChanges', holds: 'the record of every role change', rule: closed, indexes: [idx('weekId', 'at')] },
   ],
   functions: [
     {

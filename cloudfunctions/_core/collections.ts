@@ -32,6 +32,9 @@ export const COLLECTIONS = {
   publicity: 'publicity',
   summaries: 'summaries',
   repairs: 'repairs',
+  setup: 'setup',
+  appointInvites: 'appointInvites',
+  roleChanges: 'roleChanges',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -44,7 +47,12 @@ export interface WeekDoc {
   theme: string
   startDate: string
   endDate: string
-  districts: { code: string; name: string }[]
+  /** `cityCode` names the district's city when the week's units have cities. */
+  districts: { code: string; name: string; cityCode?: string }[]
+  /** The cities between the week's bureau and its districts (absent on older documents = none). */
+  cities?: { code: string; name: string }[]
+  /** Bumped by every change of the units by the staff function (the condition of its updates; absent = 0). */
+  unitsRev?: number
   summaryDeadline: string
   organiser: string
   contacts: { name: string; unit: string; phone: string }[]
@@ -519,4 +527,52 @@ export interface RepairDoc {
   /** Weeks and districts the changes were in (the dashboard asks for its own). */
   weekIds: string[]
   districtCodes: string[]
+}
+
+/**
+ * The one-time setup code (staff.setup.claim). `_id: 'setup'` is the claim: created once with add(),
+ * so of two people entering the right code at once exactly one wins; it names the claimant, so a
+ * retry of theirs completes the grant. `_id: 'try_<hash>'` counts one person's attempts in a window.
+ */
+export interface SetupClaimDoc {
+  _id: 'setup'
+  claimedBy: string
+  at: Date
+}
+export interface SetupAttemptsDoc {
+  _id: string
+  openid: string
+  windowStart: Date
+  count: number
+}
+
+/** An appointment invite (staff.appoint.*): `_id` = the code; single use. */
+export interface AppointInviteDoc {
+  _id: string
+  weekId: string
+  role: 'admin' | 'cityAdmin' | 'organiser'
+  /** The city (cityAdmin) or district (organiser); null for an admin of the week. */
+  unitCode: string | null
+  unitName: string
+  createdBy: string
+  createdAt: Date
+  expiresAt: Date
+  /** Who redeemed it (set once, by a conditional update) and when. */
+  usedBy: string | null
+  usedAt: Date | null
+  cancelledAt: Date | null
+}
+
+/** One role change, for the record (who, whom, what, when). `_id` is deterministic per change. */
+export interface RoleChangeDoc {
+  _id: string
+  /** The week of the grant; null for the bureau grant (of no week). */
+  weekId: string | null
+  at: Date
+  by: string
+  whom: string
+  change: 'grant' | 'revoke'
+  via: 'setup' | 'invite' | 'revoke' | 'copy'
+  grant: RoleGrant
+  unitName: string
 }

@@ -1,9 +1,9 @@
 // The activity domain's calls: weeks and roles, the public list and detail, the organiser's own
 // activities and weeks, and the loaders the organiser pages share (scopes, activities to link).
 import type { ActivitySummary, RoleGrant, Week } from '@shared/contracts/activity'
+import { isWeekAdmin, runsDistrict } from '@shared/domain/staff'
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { activityContract } from '@shared/contracts/activity'
-import { isWeekAdmin, runsDistrict } from '@shared/domain/staff'
 import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
 
@@ -71,7 +71,7 @@ export interface Scope {
   districts: { code: string; name: string }[]
 }
 
-/** The weeks the caller may manage, each with their districts (admins: every district; city admins: their city's). */
+/** The weeks the caller may manage, each with their districts (admins and the bureau: every district; city admins: their city's). */
 export function scopesOf(weeks: Week[], roles: RoleGrant[]): Scope[] {
   return weeks.flatMap((week) => {
     const admin = isWeekAdmin(roles, week.id)

@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from '../../_core/cursor'
 import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
-import { isAdmin, isOrganiserOf, requireThat } from '../../_core/roles'
+import { districtsRunBy, isOrganiserOf, requireThat } from '../../_core/roles'
 import { finishCancellation } from '../../_core/repair'
 import { fillFreeSeats } from '../../_core/seats'
 import { countersOf } from '../../_core/stats'
@@ -333,10 +333,10 @@ export async function mine(
   const _ = db.command
   const caller = await ctx.caller()
   const conditions: Record<string, unknown>[] = [{ weekId: input.weekId }]
-  if (isAdmin(caller, input.weekId)) {
+  const districts = await districtsRunBy(db, caller, input.weekId)
+  if (districts === null) {
     if (input.districtCode) conditions.push({ districtCode: input.districtCode })
   } else {
-    const districts = caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))
     requireThat(districts.length > 0 && (!input.districtCode || districts.includes(input.districtCode)))
     conditions.push({ districtCode: input.districtCode ?? _.in(districts) })
   }

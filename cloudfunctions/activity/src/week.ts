@@ -28,7 +28,7 @@ export async function getWeek(ctx: ActionContext, input: { id: string }) {
 export async function createWeek(ctx: ActionContext, input: z.output<typeof weekCreateInputSchema>) {
   const { db } = ctx
   const caller = await ctx.caller()
-  requireThat(caller.roles.some((r) => r.role === 'admin'))
+  requireThat(caller.roles.some((r) => r.role === 'admin' || r.role === 'bureau'))
   const broken = weekRuleBroken(input)
   if (broken) throw new DomainError(broken)
   // Read first so that an existing id is refused without a write attempt.

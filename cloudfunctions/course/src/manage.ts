@@ -12,7 +12,7 @@ import { courseCountersOf } from '../../_core/courseStats'
 import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
-import { isAdmin, isOrganiserOf, requireThat } from '../../_core/roles'
+import { districtsRunBy, isOrganiserOf, requireThat } from '../../_core/roles'
 import { lessonDocId } from './context'
 import { toCard } from './views'
 
@@ -27,9 +27,7 @@ async function readOne<T>(db: Database, collection: string, id: string): Promise
 export async function manage(ctx: ActionContext, input: { weekId: string }) {
   const _ = ctx.db.command
   const caller = await ctx.caller()
-  const districts = isAdmin(caller, input.weekId)
-    ? null
-    : caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))
+  const districts = await districtsRunBy(ctx.db, caller, input.weekId)
   requireThat(districts === null || districts.length > 0)
   const where: Record<string, unknown> = { weekId: input.weekId }
   if (districts) where.districtCode = _.in(districts)

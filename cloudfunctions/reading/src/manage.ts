@@ -9,7 +9,7 @@ import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
 import { readDocs } from '../../_core/read'
 import { bookCountersOf, weekReadingTotals } from '../../_core/readingStats'
-import { isAdmin, isOrganiserOf, requireThat, type Caller } from '../../_core/roles'
+import { districtsRunBy, isOrganiserOf, requireThat } from '../../_core/roles'
 import { mapBounded, updateCount } from '../../_core/write'
 import { districtOf, readWeek } from './context'
 import { listsWithBooks } from './lists'
@@ -20,16 +20,10 @@ type ListInput = z.output<typeof bookListInputSchema>
 /** Books written at once when a list is saved. */
 const WRITE_CONCURRENCY = 8
 
-/** The districts of a week the caller runs: null = all (admin); [] = none. */
-function districtsRun(caller: Caller, weekId: string): string[] | null {
-  if (isAdmin(caller, weekId)) return null
-  return caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === weekId ? [r.districtCode] : []))
-}
-
 /** Every list of the caller's districts of a week (drafts too), with each list's logs and minutes. */
 export async function manage(ctx: ActionContext, input: { weekId: string }) {
   const _ = ctx.db.command
-  const districts = districtsRun(await ctx.caller(), input.weekId)
+  const districts = await districtsRunBy(ctx.db, await ctx.caller(), input.weekId)
   requireThat(districts === null || districts.length > 0)
   const scope = districts ? { districtCode: _.in(districts) } : {}
   const rows = await listsWithBooks(ctx.db, { weekId: input.weekId, ...scope })
@@ -176,7 +170,7 @@ export async function publishList(ctx: ActionContext, input: { listId: string; p
 
 /** Reading totals of a week from the books' kept counters: admins all districts, organisers theirs. */
 export async function totals(ctx: ActionContext, input: { weekId: string }) {
-  const districts = districtsRun(await ctx.caller(), input.weekId)
+  const districts = await districtsRunBy(ctx.db, await ctx.caller(), input.weekId)
   requireThat(districts === null || districts.length > 0)
   return weekReadingTotals(ctx.db, input.weekId, districts)
 }

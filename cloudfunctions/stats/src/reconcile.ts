@@ -17,7 +17,7 @@ import type { PendingMap } from '../../_core/journal'
 import type { ActionContext } from '../../_core/handler'
 import { countDocs, readDocs } from '../../_core/read'
 import { recountBookOf } from '../../_core/readingStats'
-import { isAdmin, requireThat } from '../../_core/roles'
+import { districtsRunBy, isAdmin, requireThat } from '../../_core/roles'
 import { mapBounded } from '../../_core/write'
 import { checkActivityChunk, recountWork, type ReconciledActivity } from './reconcileActivities'
 import { decodePosition, encodePosition, scopeKey, type ReconcilePosition } from './reconcileCursor'
@@ -256,9 +256,7 @@ export async function reconcile(ctx: ActionContext, input: { weekId: string; cur
   const limits = limitsNow()
   const caller = await ctx.caller()
   const admin = isAdmin(caller, input.weekId)
-  const own = [
-    ...new Set(caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))),
-  ].sort()
+  const own = [...((await districtsRunBy(db, caller, input.weekId)) ?? [])].sort()
   requireThat(admin || own.length > 0)
   // Repairing writes counters of the whole week: bureau admins only.
   if (input.repair) requireThat(admin)

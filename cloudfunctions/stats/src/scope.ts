@@ -1,11 +1,11 @@
 // Who is asking about which part of a week: ONE read gives the caller's roles, the week and (for
-// the 总结表) the district's draft. An organiser sees their district(s); an admin of the week every
-// district and the roll-up of all of them.
+// the 总结表) the district's draft. An organiser sees their district(s), a city admin their city's
+// districts (one at a time: no roll-up); an admin of the week every district and the roll-up of all of them.
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type RoleGrant, type SummaryDraftDoc, type UserDoc, type WeekDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { aggregateDocs } from '../../_core/read'
-import { isAdmin, type Caller } from '../../_core/roles'
+import { isAdmin, isCityAdmin, ownDistricts, type Caller } from '../../_core/roles'
 import { matchExpr, subPipeline } from '../../_core/pipeline'
 
 export interface Scope {
@@ -73,10 +73,14 @@ export async function loadScope(
   >(query.limit(1))
   const caller: Caller = { openid: ctx.openid, roles: (row?.roles ?? []) as RoleGrant[] }
   const admin = isAdmin(caller, input.weekId)
-  const own = caller.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === input.weekId ? [r.districtCode] : []))
-  if (!admin && own.length === 0) throw new DomainError('FORBIDDEN')
+  if (!admin && !isCityAdmin(caller, input.weekId) && (ownDistricts(caller, input.weekId) ?? []).length === 0) {
+    throw new DomainError('FORBIDDEN')
+  }
   const week = row?.week?.[0]
   if (!week) throw new DomainError('WEEK_NOT_FOUND')
+  // An organiser's districts, and a city admin's: the week's districts of their cities.
+  const own = ownDistricts(caller, input.weekId, week.districts) ?? []
+  if (!admin && own.length === 0) throw new DomainError('FORBIDDEN')
 
   const allowed = week.districts.filter((d) => admin || own.includes(d.code))
   let districtCode: string | null

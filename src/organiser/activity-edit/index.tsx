@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { daysBetween } from '@shared/domain/time'
 import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS } from '@shared/domain/vocabulary'
+import { runsDistrict } from '@shared/domain/staff'
 import { ChoiceChips, Field, MultiChips, TextArea, TextInput } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
@@ -37,9 +38,7 @@ export default function ActivityEditPage() {
     const weekId = activity?.weekId ?? weekParam
     const week = weeks.weeks.find((w) => w.id === weekId)
     if (!week) throw new CloudError('WEEK_NOT_FOUND')
-    const admin = roles.roles.some((r) => r.role === 'admin' && r.weekId === week.id)
-    const mine = roles.roles.flatMap((r) => (r.role === 'organiser' && r.weekId === week.id ? [r.districtCode] : []))
-    const districts = week.districts.filter((d) => admin || mine.includes(d.code))
+    const districts = week.districts.filter((d) => runsDistrict(roles.roles, week.id, d.code))
     if (districts.length === 0) throw new CloudError('FORBIDDEN')
     return { week, districts, activity }
   }, [id, weekParam])

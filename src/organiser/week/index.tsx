@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ManagedWeek } from '@shared/contracts/activity'
 import { shanghaiDate } from '@shared/domain/time'
+import { isBureau } from '@shared/domain/staff'
 import { Chip } from '@/components/Chip'
 import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
-import { createWeek, getWeek, myRoles, updateWeek } from '@/services/activity'
+import { createWeek, getWeek, listWeeks, myRoles, updateWeek } from '@/services/activity'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
@@ -57,7 +58,9 @@ function blankWeek(weeks: ManagedWeek[]): WeekForm {
 export default function WeekConfigPage() {
   const res = useAsync(async () => {
     const roles = (await myRoles()).roles
-    const ids = [...new Set(roles.flatMap((r) => (r.role === 'admin' ? [r.weekId] : [])))]
+    // The bureau admin is admin of every week; others of the weeks they were made admin of.
+    const every = isBureau(roles) ? (await listWeeks()).weeks.map((w) => w.id) : []
+    const ids = [...new Set([...every, ...roles.flatMap((r) => (r.role === 'admin' ? [r.weekId] : []))])]
     const weeks = await Promise.all(ids.map((id) => getWeek(id).then((r) => r.week)))
     return weeks
   }, [])
