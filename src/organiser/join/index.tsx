@@ -52,7 +52,7 @@ export default function JoinPage() {
         <Text className="page-head__text">教育局或上级管理员给了您任命码，在这里输入即可成为组织者或管理员。</Text>
       </View>
 
-      <View className="section" data-testid="join-appoint">
+      <View className="section" data-testid="join-appoint" data-code={failure?.code ?? ''}>
         <Text className="section__title">输入任命码</Text>
         <Field label="任命码（10 位字母和数字）" required error={failure?.text} testid="join-field">
           <TextInput
@@ -65,7 +65,6 @@ export default function JoinPage() {
             onConfirm={() => void redeem()}
           />
         </Field>
-        {failure ? <View data-testid="join-error" data-code={failure.code} /> : null}
         <View
           className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
           data-testid="join-submit"
@@ -133,21 +132,29 @@ function SetupSection() {
     )
   }
   return (
-    <View className="section" data-testid="join-setup">
+    <View className="section" data-testid="join-setup" data-code={failure?.code ?? ''}>
       <Text className="section__title">首次设置</Text>
-      <Field label="设置码" required error={failure?.text} testid="join-setup-field">
-        <TextInput value={code} onChange={setCode} testid="join-setup-code" maxlength={64} label="设置码" onConfirm={() => void claim()} />
+      {done ? <Done text="你已成为 教育局管理员（所有活动周）" testid="join-setup-done" /> : null}
+      {done ? null : <SetupForm code={code} setCode={setCode} busy={busy} error={failure?.text} onClaim={() => void claim()} />}
+    </View>
+  )
+}
+
+function SetupForm(p: { code: string; setCode: (c: string) => void; busy: boolean; error?: string; onClaim: () => void }) {
+  const { code, setCode, busy, onClaim } = p
+  return (
+    <View>
+      <Field label="设置码" required error={p.error} testid="join-setup-field">
+        <TextInput value={code} onChange={setCode} testid="join-setup-code" maxlength={64} label="设置码" onConfirm={onClaim} />
       </Field>
-      {failure ? <View data-testid="join-setup-error" data-code={failure.code} /> : null}
       <View
         className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} btn--block`}
         data-testid="join-setup-submit"
         ariaRole="button"
-        onClick={() => void claim()}
+        onClick={onClaim}
       >
         <Text>{busy ? '正在核对…' : '确认设置码'}</Text>
       </View>
-      {done ? <Done text="你已成为 教育局管理员（所有活动周）" testid="join-setup-done" /> : null}
     </View>
   )
 }

@@ -13,6 +13,9 @@ test('a change reads who did what to whom', () => {
   const c: RoleChange = { at: 0, byName: '涂建华', whomName: '王芳', change: 'grant', via: 'invite', grant: organiser, unitName: '东湖区' }
   expect(changeText(c)).toBe('涂建华 任命 王芳 为 东湖区 的组织者')
   expect(changeText({ ...c, change: 'revoke', via: 'revoke' })).toBe('涂建华 撤销了 王芳 的身份：东湖区 的组织者')
+  expect(changeText({ ...c, grant: { role: 'admin', weekId: 'nc2026' }, unitName: '全部' })).toBe(
+    '涂建华 任命 王芳 为 活动周管理员（全部县区）',
+  )
   expect(changeText({ ...c, byName: null, via: 'setup', grant: { role: 'bureau' } })).toBe('王芳 用设置码成为 教育局管理员（所有活动周）')
 })
 

@@ -25,6 +25,7 @@ export function whenText(ms: number): string {
 /** What a grant makes its holder, in a sentence's words: 东湖区 的组织者. */
 export function grantText(grant: RoleGrant, unitName: string): string {
   if (grant.role === 'bureau') return '教育局管理员（所有活动周）'
+  if (grant.role === 'admin') return '活动周管理员（全部县区）'
   return `${unitName} 的${roleName(grant.role)}`
 }
 
