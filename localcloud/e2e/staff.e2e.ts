@@ -6,6 +6,7 @@
 // list and the record say so, and the organiser's pages no longer offer the district (the function
 // refuses it too). Then the first admin's setup code from 我的 → 工作人员: a wrong code says how many
 // tries are left, the right one makes the bureau admin, a second person is told it was claimed.
+// Last, an organiser's 人员与任命 lists only their volunteers, and revokes one.
 // The tests share one cloud and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -287,4 +288,23 @@ test('the setup code from 我的 → 工作人员: a wrong one says the tries le
   await second.waitForSelector(tid('join-setup', '[data-code="SETUP_CLAIMED"]'))
   expect(await second.locator(tid('join-setup-field-error')).innerText()).toContain('设置码已被使用')
   await second.context().close()
+})
+
+test('an organiser sees only their volunteers on 人员与任命, and revokes one', async () => {
+  const page = await openAs(browser, cloud.gateway.url, 'dev-organiser')
+  await page.goto(`${cloud.gateway.url}/#/organiser/dashboard/index`)
+  await page.click(tid('org-entry-staff'))
+  await page.waitForSelector(tid('staff-week', '[data-week="nc2026"]'))
+  expect(await holders(page)).toEqual([expect.stringMatching(/^volunteer:/)])
+  // No units and no appointments for an organiser: volunteers are invited on 活动管理.
+  expect(await page.locator(tid('staff-units')).count()).toBe(0)
+  expect(await page.locator(tid('staff-appoint')).count()).toBe(0)
+  await page.waitForSelector(tid('staff-go-activities'))
+  await page.locator(tid('staff-holder-revoke')).click()
+  await page.locator(tid('staff-revoke-confirm')).click()
+  await page.waitForSelector(tid('staff-change', '[data-change="revoke"]'))
+  expect(await holders(page)).toEqual([])
+  const [user] = await docs<{ roles: { role: string }[] }>('users', { _id: 'dev-volunteer' })
+  expect(user.roles.filter((r) => r.role === 'volunteer')).toEqual([])
+  await page.context().close()
 })
