@@ -6,7 +6,8 @@
 // list and the record say so, and the organiser's pages no longer offer the district (the function
 // refuses it too). Then the first admin's setup code from 我的 → 工作人员: a wrong code says how many
 // tries are left, the right one makes the bureau admin, a second person is told it was claimed.
-// Last, an organiser's 人员与任命 lists only their volunteers, and revokes one.
+// Then an organiser's 人员与任命 lists only their volunteers, and revokes one; last, the week editor
+// adds a district by its name (made on the server for a week, d<n> on a new edition's draft).
 // The tests share one cloud and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -307,4 +308,33 @@ test('an organiser sees only their volunteers on 人员与任命, and revokes on
   const [user] = await docs<{ roles: { role: string }[] }>('users', { _id: 'dev-volunteer' })
   expect(user.roles.filter((r) => r.role === 'volunteer')).toEqual([])
   await page.context().close()
+})
+
+test('the week editor adds a district by its name only and never shows codes', async () => {
+  await admin.goto(`${cloud.gateway.url}/#/organiser/week/index`)
+  await admin.reload()
+  await admin.click(tid('org-week-pick-nc2026'))
+  await admin.waitForSelector(tid('org-week-editor', '[data-week="nc2026"]'))
+  expect(await admin.locator(tid('org-week-district-code')).count()).toBe(0)
+  await admin.fill(`${tid('org-week-district-name')} input`, '望城新区')
+  await admin.click(tid('org-week-district-add'))
+  const row = admin.locator(tid('org-week-district'), { hasText: '望城新区' })
+  await row.waitFor()
+  const code = (await row.getAttribute('data-code')) ?? ''
+  expect(code).toMatch(/^d\d+$/)
+  expect(code).not.toBe(districtCode)
+  // Created on the server at once (units.create), before the week is saved.
+  const [week] = await docs<{ districts: { code: string; name: string }[] }>('weeks', { _id: 'nc2026' })
+  expect(week.districts).toContainEqual({ code, name: '望城新区' })
+  const shown = await admin.locator(tid('org-week-district')).allInnerTexts()
+  expect(shown.filter((t) => /[a-z（]/i.test(t.replace('移除', '')))).toEqual([])
+
+  // A new edition's draft list: the code is made on the page (d<n>, the first one free).
+  await admin.click(tid('org-week-new'))
+  await admin.fill(`${tid('org-week-district-name')} input`, '新城区')
+  await admin.click(tid('org-week-district-add'))
+  const draft = admin.locator(tid('org-week-district'), { hasText: '新城区' })
+  await draft.waitFor()
+  expect(await draft.getAttribute('data-code')).toMatch(/^d\d+$/)
+  await screenshot(admin, 'staff-week-districts')
 })
