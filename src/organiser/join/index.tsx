@@ -25,7 +25,7 @@ function failureOf(err: unknown): Failure {
  */
 export default function JoinPage() {
   const { params } = useRouter()
-  const [code, setCode] = useState(() => decodeURIComponent(params.code ?? '').slice(0, 20))
+  const [code, setCode] = useState(() => (params.code ?? '').slice(0, 20))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<Failure | null>(null)
   const [done, setDone] = useState<string | null>(null)
