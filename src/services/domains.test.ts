@@ -4,6 +4,7 @@ import * as checkin from './checkin'
 import * as course from './course'
 import * as reading from './reading'
 import * as signup from './signup'
+import * as staff from './staff'
 import * as stats from './stats'
 
 // Each named function is one action of one cloud function: what it hands to callCloud.
@@ -41,6 +42,19 @@ const cases: [string, () => Promise<unknown>, string, string, unknown][] = [
   ['listPendingRatings', () => signup.listPendingRatings(), 'signup', 'rating.pending', {}],
   ['removePublicity', () => stats.removePublicity('p1'), 'stats', 'publicity.remove', { id: 'p1' }],
   ['reconcileStep', () => stats.reconcileStep({ weekId: 'w' }), 'stats', 'reconcile', { weekId: 'w' }],
+  ['claimSetup', () => staff.claimSetup('CODE'), 'staff', 'setup.claim', { code: 'CODE' }],
+  ['listUnits', () => staff.listUnits('w'), 'staff', 'units.list', { weekId: 'w' }],
+  ['redeemAppointment', () => staff.redeemAppointment('ABCDEFGHJK'), 'staff', 'appoint.redeem', { code: 'ABCDEFGHJK' }],
+  ['cancelAppointment', () => staff.cancelAppointment('ABCDEFGHJK'), 'staff', 'appoint.cancel', { code: 'ABCDEFGHJK' }],
+  ['listRoles', () => staff.listRoles('w'), 'staff', 'roles.list', { weekId: 'w' }],
+  ['copyEdition', () => staff.copyEdition('w1', 'w2'), 'staff', 'editions.copy', { fromWeekId: 'w1', toWeekId: 'w2' }],
+  [
+    'revokeRole',
+    () => staff.revokeRole({ weekId: 'w', userId: 'u', grant: { role: 'admin', weekId: 'w' } }, 'nonce-0001'),
+    'staff',
+    'roles.revoke',
+    { weekId: 'w', userId: 'u', grant: { role: 'admin', weekId: 'w' }, nonce: 'nonce-0001' },
+  ],
 ]
 
 test.each(cases)('%s sends its action', async (_name, run, fn, action, input) => {
@@ -55,4 +69,18 @@ test('the organiser scopes come from weeks and roles', async () => {
       action === 'weeks' ? { weeks: [week] } : { roles: [{ role: 'organiser', weekId: 'w', districtCode: 'donghu' }] },
     )) as never)
   await expect(activity.loadScopes()).resolves.toEqual([{ week, admin: false, districts: week.districts }])
+})
+
+test('the bureau admin manages every week; a city admin the districts of their city', async () => {
+  const week = {
+    id: 'w',
+    districts: [
+      { code: 'donghu', name: '东湖区' },
+      { code: 'c1-1', name: '甲一区', cityCode: 'c1' },
+    ],
+  }
+  const scopes = (roles: unknown[]) => activity.scopesOf([week] as never, roles as never)
+  expect(scopes([{ role: 'bureau' }])).toEqual([{ week, admin: true, districts: week.districts }])
+  expect(scopes([{ role: 'cityAdmin', weekId: 'w', cityCode: 'c1' }])).toEqual([{ week, admin: false, districts: [week.districts[1]] }])
+  expect(scopes([{ role: 'cityAdmin', weekId: 'other', cityCode: 'c1' }])).toEqual([])
 })

@@ -75,6 +75,8 @@ export async function updateWeek(ctx: ActionContext, input: { id: string; patch:
   for (const [key, value] of Object.entries(input.patch)) {
     if (value !== undefined) data[key] = Array.isArray(value) ? _.set(value) : value
   }
+  // The units revision the staff function's unit changes are conditional on (a race loses, reads again).
+  if (input.patch.districts !== undefined) data.unitsRev = _.inc(1)
   await db.collection(COLLECTIONS.weeks).doc(doc._id).update({ data })
   const renamed = doc.districts.filter((d) => kept.has(d.code) && kept.get(d.code) !== d.name)
   await Promise.all(

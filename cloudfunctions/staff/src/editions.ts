@@ -43,7 +43,6 @@ export async function copyEdition(ctx: ActionContext, input: { fromWeekId: strin
   const { db } = ctx
   const caller = await ctx.caller()
   requireThat(isWeekAdmin(caller.roles, input.fromWeekId) && isWeekAdmin(caller.roles, input.toWeekId))
-  if (input.fromWeekId === input.toWeekId) throw new DomainError('VALIDATION_FAILED')
   const from = await readWeek(db, input.fromWeekId)
   const { week: to, added: units } = await copyUnits(ctx, from, input.toWeekId)
 

@@ -49,16 +49,15 @@ export async function createUnit(
   const { db } = ctx
   const caller = await ctx.caller()
   const admin = isWeekAdmin(caller.roles, input.weekId)
+  // A city sits right under the week's bureau: its cityCode, if sent, means nothing.
+  const cityCode = input.level === 'district' ? input.cityCode : null
   // A city admin may add districts to their own city only.
-  requireThat(
-    admin || (input.level === 'district' && input.cityCode !== null && adminCities(caller.roles, input.weekId).includes(input.cityCode)),
-  )
-  if (input.level === 'city' && input.cityCode !== null) throw new DomainError('VALIDATION_FAILED')
+  requireThat(admin || (cityCode !== null && adminCities(caller.roles, input.weekId).includes(cityCode)))
   const name = input.name.trim()
   for (let round = 0; round < UNIT_ROUNDS; round++) {
     const week = await readWeek(db, input.weekId)
     const cities = week.cities ?? []
-    if (input.cityCode !== null && !cities.some((c) => c.code === input.cityCode)) throw new DomainError('UNIT_NOT_IN_WEEK')
+    if (cityCode !== null && !cities.some((c) => c.code === cityCode)) throw new DomainError('UNIT_NOT_IN_WEEK')
     const sameLevel = input.level === 'city' ? cities : week.districts
     if (sameLevel.some((u) => u.name === name)) throw new DomainError('UNIT_NAME_TAKEN')
     const taken = new Set([...cities, ...week.districts].map((u) => u.code))
@@ -68,7 +67,7 @@ export async function createUnit(
       unit = { code: freeCode(taken, (n) => `c${n}`), name, level: 'city', cityCode: null }
       next = { cities: [...cities, { code: unit.code, name }], districts: week.districts }
     } else {
-      const city = input.cityCode
+      const city = cityCode
       const code = city ? freeCode(taken, (n) => districtCodeIn(city, n)) : freeCode(taken, (n) => `d${n}`)
       unit = { code, name, level: 'district', cityCode: city }
       next = { cities, districts: [...week.districts, city ? { code, name, cityCode: city } : { code, name }] }

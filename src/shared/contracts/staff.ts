@@ -63,12 +63,17 @@ export type RoleChange = z.infer<typeof roleChangeSchema>
 export const staffContract = {
   /**
    * Anyone: the one-time setup code deploy printed. The first to enter it becomes the bureau
-   * admin; afterwards it is refused. Refusals: SETUP_CODE_WRONG (details: attemptsLeft),
-   * SETUP_CLAIMED, SETUP_NOT_ENABLED, TOO_MANY_ATTEMPTS (details: retryAt).
+   * admin; afterwards it is refused. Answers the caller's grants (with { role: 'bureau' }); the
+   * claimant entering it again gets the same answer. Every try (right or wrong) takes one of the
+   * person's STAFF_LIMITS.setupAttempts per window. Refusals: SETUP_CODE_WRONG (details:
+   * attemptsLeft), SETUP_CLAIMED, SETUP_NOT_ENABLED, TOO_MANY_ATTEMPTS (details: retryAt, epoch ms).
    */
   'setup.claim': action(z.object({ code: z.string().min(1).max(64) }), z.object({ roles: z.array(roleGrantSchema) })),
 
-  /** Admin of the week (a city admin: their city's districts only): the units they may see. */
+  /**
+   * Admin of the week (every unit) or a city admin (their city and its districts): the units they
+   * may see, cities first. `level` is the week's own (its bureau's). Others: FORBIDDEN.
+   */
   'units.list': action(
     z.object({ weekId: idSchema }),
     z.object({ weekId: idSchema, weekName: z.string(), level: z.enum(['province', 'city', 'district']), units: z.array(unitSchema) }),
@@ -82,6 +87,7 @@ export const staffContract = {
       weekId: idSchema,
       name: textSchema({ min: 1, max: STAFF_LIMITS.unitNameMax }),
       level: z.enum(['city', 'district']),
+      /** A district's city (null: right under the week's bureau); ignored for a city. */
       cityCode: idSchema.nullable().default(null),
     }),
     z.object({ unit: unitSchema }),
@@ -115,7 +121,8 @@ export const staffContract = {
   /**
    * Who holds which role in a week, as far as the caller sees: an admin all of it, a city admin
    * their city's organisers, an organiser their district's volunteers. With the unused invites
-   * the caller may cancel and the latest changes.
+   * the caller may cancel (an admin: every open invite of the week; others: their own) and the
+   * latest changes (up to 50, newest first, in the same scope). Nobody else: FORBIDDEN.
    */
   'roles.list': action(
     z.object({ weekId: idSchema }),

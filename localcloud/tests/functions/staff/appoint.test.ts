@@ -5,6 +5,7 @@ import { shanghaiInstant } from '../../../../src/shared/domain/time'
 import type { InputOf } from '../../harness'
 import {
   activityCall,
+  appoint,
   ADMIN,
   changes,
   expectNoWrites,
@@ -223,5 +224,38 @@ describe('who may appoint whom where', () => {
       data: { grant: { role: 'admin', weekId: NC }, unitName: '全部' },
     })
     expect((await staffCall(admin2, 'appoint.create', { weekId: NC, role: 'organiser', unitCode: 'xihu' })).ok).toBe(true)
+  })
+})
+
+describe("an organiser and their district's volunteers", () => {
+  const VOLUNTEER = {
+    role: 'volunteer' as const,
+    weekId: NC,
+    activityIds: ['nc2026-donghu-02', 'nc2026-donghu-03', 'nc2026-donghu-04', 'nc2026-donghu-06'],
+  }
+
+  test('roles.list: the volunteers of their activities (by name, with the activities), no organisers or admins', async () => {
+    const res = await staffCall('dev-organiser', 'roles.list', { weekId: NC })
+    if (!res.ok) throw new Error(JSON.stringify(res))
+    expect(res.data.holders.map((h) => h.grant.role)).toEqual(res.data.holders.map(() => 'volunteer'))
+    expect(res.data.holders).toContainEqual({ userId: 'dev-volunteer', name: '胡志强', grant: VOLUNTEER, unitName: expect.any(String) })
+    expect(res.data.invites).toEqual([])
+  })
+
+  test('an organiser of another district may not revoke them (FORBIDDEN); theirs may, recorded', async () => {
+    const xihu = await person()
+    await appoint(ADMIN, xihu, { weekId: NC, role: 'organiser', unitCode: 'xihu' })
+    await expectRefused('FORBIDDEN', () =>
+      staffCall(xihu, 'roles.revoke', { weekId: NC, userId: 'dev-volunteer', grant: VOLUNTEER, nonce: 'xihu-revokes-vol' }),
+    )
+    const res = await staffCall('dev-organiser', 'roles.revoke', {
+      weekId: NC,
+      userId: 'dev-volunteer',
+      grant: VOLUNTEER,
+      nonce: 'donghu-revokes-vol',
+    })
+    expect(res).toEqual({ ok: true, data: { revoked: true } })
+    expect(await rolesOf('dev-volunteer')).toEqual([])
+    expect(await changes({ whom: 'dev-volunteer' })).toMatchObject([{ by: 'dev-organiser', change: 'revoke', grant: VOLUNTEER }])
   })
 })
