@@ -24,6 +24,8 @@ export default defineAppConfig({
         'summary/index',
         'publicity/index',
         'reconcile/index',
+        'staff/index',
+        'join/index',
       ],
     },
   ],

@@ -160,6 +160,15 @@ const PAGES: ResidentPage[] = [
   { name: 'books', route: () => 'learn/books/index', root: 'books-page', ready: tid('book-lists', '[data-status="ready"]'), inputs: 0 },
   { name: 'book', route: () => `learn/book/index?id=${bookId}`, root: 'book-page', ready: tid('log-form'), inputs: 2 },
   { name: 'reading', route: () => 'learn/reading/index', root: 'reading-page', ready: tid('reading-mine'), inputs: 0 },
+  // 工作人员 (from 我的): the appointment code and, opened, the setup code.
+  {
+    name: 'join',
+    route: () => 'organiser/join/index',
+    root: 'staff-join-page',
+    ready: tid('join-setup-code'),
+    open: tid('join-setup-open'),
+    inputs: 2,
+  },
 ]
 
 /** Lighthouse's weights of the axe rules it scores (accessibility category); others weigh 3. */

@@ -57,6 +57,8 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'summary/index',
     'publicity/index',
     'reconcile/index',
+    'staff/index',
+    'join/index',
   ],
 }
 /** Files every Taro weapp build needs beside the pages. */
@@ -483,6 +485,11 @@ function answer(name, data) {
     if (a === 'summary') return ok(summaryView)
     if (a === 'publicity.list') return ok({ items: publicityItems })
   }
+  if (name === 'staff') {
+    const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
+    if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
+    if (a === 'roles.list') return ok({ holders: [{ userId: 'u1', name: '万丽娟', grant, unitName: '东湖区' }], invites: [{ code: 'ABCDEFGH23', weekId: 'nc2026', role: 'organiser', unitCode: 'donghu', unitName: '东湖区', expiresAt: at(3, 9, 0), createdAt: at(1, 9, 0) }], changes: [{ at: at(1, 9, 0), byName: '涂建华', whomName: '万丽娟', change: 'grant', via: 'invite', grant, unitName: '东湖区' }] })
+  }
   if (name === 'course') {
     if (a === 'list') return ok({ weekId: 'nc2026', courses: [courseCard] })
     if (a === 'get') return ok({ course: Object.assign({}, courseCard, { lessons: lessonsOutline, activities: [summary] }), enrolment })
@@ -582,6 +589,8 @@ async function open(route, query) {
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/reconcile/index', { weekId: 'nc2026' }))
+    result.pages.push(await open('organiser/staff/index', { weekId: 'nc2026' }))
+    result.pages.push(await open('organiser/join/index', { code: 'ABCDEFGH23' }))
     result.pages.push(await open('ticket/index', { id: registration.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
     result.pages.push(await open('learn/courses/index', {}))
@@ -657,6 +666,14 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'organiser/publicity/index': {
     texts: ['宣传报道', '▤ 文字报道', '▣ 图片', '东湖区融媒体中心', '关于：《智慧助老·手机打车查公交》', '＋ 添加宣传报道'],
     calls: ['callFunction activity.roles', 'callFunction stats.publicity.list', 'callFunction activity.mine'],
+  },
+  'organiser/staff/index': {
+    texts: ['人员与任命', '东湖区', '撤销', '作废', '涂建华 任命 万丽娟 为 东湖区 的组织者', '请先选择县区'],
+    calls: ['callFunction activity.weeks', 'callFunction activity.roles', 'callFunction staff.units.list', 'callFunction staff.roles.list'],
+  },
+  'organiser/join/index': {
+    texts: ['工作人员', '输入任命码', '确认任命码', '首次设置', '我有设置码'],
+    calls: [],
   },
   'organiser/reconcile/index': {
     texts: ['数据核对', '2026年南昌市全民终身学习活动周', '核对范围：', '全部县区', '开始核对'],

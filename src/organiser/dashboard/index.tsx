@@ -79,6 +79,14 @@ export default function OrganiserDashboard() {
         >
           <Text>书单管理：好书推荐</Text>
         </View>
+        <View
+          className="btn btn--secondary btn--block"
+          data-testid="org-entry-staff"
+          ariaRole="link"
+          onClick={() => go('/organiser/staff/index')}
+        >
+          <Text>人员与任命：组织者、管理员、志愿者</Text>
+        </View>
         {isAdmin ? (
           <View
             className="btn btn--secondary btn--block"

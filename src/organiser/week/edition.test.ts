@@ -1,4 +1,4 @@
-import { nextEditionDates } from './edition'
+import { nextDistrictCode, nextEditionDates } from './edition'
 
 const week2026 = { startDate: '2026-11-30', endDate: '2026-12-06', summaryDeadline: '2026-12-10' }
 
@@ -22,4 +22,9 @@ describe('nextEditionDates', () => {
     // 2028-02-29 is a Tuesday; 2029-02-28 is a Wednesday: the Tuesday before.
     expect(nextEditionDates(leap, '2028-03-01')).toEqual({ startDate: '2029-02-27', endDate: '2029-03-01', summaryDeadline: '2029-03-01' })
   })
+})
+
+test('a district added by name gets the first free d<n> code', () => {
+  expect(nextDistrictCode([])).toBe('d1')
+  expect(nextDistrictCode([{ code: 'donghu' }, { code: 'd1' }, { code: 'd3' }])).toBe('d2')
 })

@@ -33,3 +33,9 @@ export function nextEditionDates(from: EditionDates, today: string): EditionDate
     }
   }
 }
+
+/** A generated code for a district added to a new edition's list: d1, d2, … (the first one free). */
+export function nextDistrictCode(taken: readonly { code: string }[]): string {
+  const used = new Set(taken.map((d) => d.code))
+  for (let n = 1; ; n++) if (!used.has(`d${n}`)) return `d${n}`
+}

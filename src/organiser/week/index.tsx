@@ -12,6 +12,7 @@ import { createWeek, getWeek, listWeeks, myRoles, updateWeek } from '@/services/
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
+import { DistrictsSection } from './DistrictsSection'
 import { nextEditionDates } from './edition'
 import './index.scss'
 
@@ -87,7 +88,6 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [done, setDone] = useState('')
-  const [newDistrict, setNewDistrict] = useState({ code: '', name: '' })
   const [newContact, setNewContact] = useState({ name: '', unit: '', phone: '' })
 
   const pick = (id: string) => {
@@ -180,52 +180,12 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
         </Field>
       </View>
 
-      <View className="section" data-testid="org-week-districts">
-        <Text className="section__title">参加县区（{form.districts.length}）</Text>
-        {form.districts.map((d) => (
-          <View key={d.code} className="org-week-row" data-testid="org-week-district" data-code={d.code}>
-            <Text className="org-week-row__text">
-              {d.name}（{d.code}）
-            </Text>
-            <View
-              className="btn btn--secondary"
-              data-testid="org-week-district-remove"
-              ariaRole="button"
-              onClick={() => set({ districts: form.districts.filter((x) => x.code !== d.code) })}
-            >
-              <Text>移除</Text>
-            </View>
-          </View>
-        ))}
-        <View className="org-pair">
-          <TextInput
-            value={newDistrict.name}
-            onChange={(name) => setNewDistrict((x) => ({ ...x, name }))}
-            testid="org-week-district-name"
-            maxlength={20}
-            placeholder="县区名称"
-          />
-          <TextInput
-            value={newDistrict.code}
-            onChange={(code) => setNewDistrict((x) => ({ ...x, code }))}
-            testid="org-week-district-code"
-            maxlength={64}
-            placeholder="编号（字母）"
-          />
-        </View>
-        <View
-          className="btn btn--secondary btn--block org-week-add"
-          data-testid="org-week-district-add"
-          ariaRole="button"
-          onClick={() => {
-            if (!newDistrict.code.trim() || !newDistrict.name.trim()) return
-            set({ districts: [...form.districts, { code: newDistrict.code.trim(), name: newDistrict.name.trim() }] })
-            setNewDistrict({ code: '', name: '' })
-          }}
-        >
-          <Text>＋ 添加县区</Text>
-        </View>
-      </View>
+      <DistrictsSection
+        weekId={creating ? null : form.id}
+        districts={form.districts}
+        onChange={(districts) => set({ districts })}
+        onCreated={(d) => setForm((f) => ({ ...f, districts: [...f.districts, d] }))}
+      />
 
       <View className="section" data-testid="org-week-contacts">
         <Text className="section__title">联系人（{form.contacts.length}）</Text>

@@ -123,6 +123,15 @@ export default function MinePage() {
         ) : null}
       </View>
 
+      <View
+        className="btn btn--secondary btn--block mine-staff"
+        data-testid="entry-staff"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: '/organiser/join/index' })}
+      >
+        <Text>工作人员：输入任命码、首次设置 ›</Text>
+      </View>
+
       {process.env.TARO_ENV === 'weapp' ? (
         <View className="section">
           <Text className="section__title">需要帮助</Text>
