@@ -8,6 +8,7 @@
 // tries are left, the right one makes the bureau admin, a second person is told it was claimed.
 // Then an organiser's 人员与任命 lists only their volunteers, and revokes one; last, the week editor
 // adds a district by its name (made on the server for a week, d<n> on a new edition's draft).
+// A new edition made there takes over the latest edition's appointments (沿用…的人员任命).
 // The tests share one cloud and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -337,4 +338,40 @@ test('the week editor adds a district by its name only and never shows codes', a
   await draft.waitFor()
   expect(await draft.getAttribute('data-code')).toMatch(/^d\d+$/)
   await screenshot(admin, 'staff-week-districts')
+})
+
+test("a new edition made with 沿用…的人员任命 takes over the latest edition's appointments", async () => {
+  // Still on the new edition's draft of the test above.
+  const keepStaff = admin.locator(tid('org-week-keep-staff'))
+  const fromName = /✓ 沿用(.+)的人员任命/.exec(await keepStaff.innerText())?.[1] ?? ''
+  const [from] = await docs<{ _id: string; districts: { code: string }[] }>('weeks', { name: fromName })
+  expect(from).toBeDefined()
+  // That edition has an organiser besides its admins (appointed there before).
+  const lastYearDistrict = from.districts[0].code
+  await cloud.sdkDb
+    .collection('users')
+    .add({ data: { _id: 'e2e-last-year', roles: [{ role: 'organiser', weekId: from._id, districtCode: lastYearDistrict }], family: [] } })
+  await admin.fill(`${tid('org-week-id')} input`, 'next2027')
+  await admin.fill(`${tid('org-week-name')} input`, '2027年全民终身学习活动周')
+  await admin.fill(`${tid('org-week-theme')} input`, '终身学习 共享美好')
+  await admin.click(tid('org-week-save'))
+  const done = admin.locator(tid('org-week-done'), { hasText: '沿用了' })
+  await done.waitFor({ timeout: 15_000 })
+  type Grant = { role: string; weekId?: string; districtCode?: string }
+  const holdersOf = async (weekId: string) =>
+    (await docs<{ _id: string; roles: Grant[] }>('users', { 'roles.weekId': weekId }))
+      .flatMap((u) =>
+        u.roles.filter((r) => r.weekId === weekId && r.role !== 'volunteer').map((r) => `${u._id}:${r.role}:${r.districtCode ?? ''}`),
+      )
+      .sort()
+  const before = await holdersOf(from._id)
+  const after = await holdersOf('next2027')
+  expect(before.length).toBeGreaterThan(0)
+  expect(after).toEqual(before)
+  expect(after).toContain(`e2e-last-year:organiser:${lastYearDistrict}`)
+  // The creator is already the new edition's admin: the rest are copied.
+  const copied = Number(/(\d+) 项任命/.exec(await done.innerText())?.[1])
+  expect(copied).toBe(after.filter((h) => !h.startsWith(`${ADMIN}:admin`)).length)
+  expect(copied).toBeGreaterThan(0)
+  await screenshot(admin, 'staff-week-new-edition')
 })

@@ -36,7 +36,7 @@ async function main() {
     console.log(`[start] seeded the activity weeks; ${seedDatesLine(seedWeeks, days)}`)
   } else console.log('[start] using the existing local data (npm run localcloud:reset seeds it anew around today)')
   console.log(`LOCALCLOUD_DB_URL=${cloud.db.url}`)
-  console.log(`[start] 首次设置码（我的 → 工作人员 → 首次设置，第一个输入的人成为教育局管理员）: ${process.env.SETUP_CODE}`)
+  console.log(`[start] 设置码（我的 → 工作人员 → 首次设置，第一个输入的人成为教育局管理员）: ${process.env.SETUP_CODE}`)
   console.log(`\n  活动周本地版已启动: ${cloud.gateway.url}/\n  (Ctrl+C 停止; 重置数据: npm run localcloud:reset)\n`)
   const stop = () => cloud.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

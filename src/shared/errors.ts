@@ -60,9 +60,9 @@ export const ERROR_MESSAGES = {
   INVITE_SCOPE_INVALID: '只能邀请志愿者参加同一活动周、您负责的活动',
   INVITE_EXPIRY_INVALID: '邀请码的有效期须晚于现在，且不晚于所选活动最晚一场结束后1天',
   // staff: the setup code, units, appointments (bureau and unit admins)
-  SETUP_CODE_WRONG: '初始化码不正确，请核对后再输入',
-  SETUP_CLAIMED: '初始化码已被使用，管理员已设定',
-  SETUP_NOT_ENABLED: '本环境没有设置初始化码',
+  SETUP_CODE_WRONG: '设置码不正确，请核对后再输入',
+  SETUP_CLAIMED: '设置码已被使用，管理员已设定',
+  SETUP_NOT_ENABLED: '本环境没有设置设置码',
   TOO_MANY_ATTEMPTS: '尝试次数太多，请稍后再试',
   UNIT_NAME_TAKEN: '这个名称已经有了，请换一个名称',
   UNIT_NOT_IN_WEEK: '该单位不在本届活动周的范围内',

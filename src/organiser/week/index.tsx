@@ -9,6 +9,7 @@ import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { createWeek, getWeek, listWeeks, myRoles, updateWeek } from '@/services/activity'
+import { copyEdition } from '@/services/staff'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
@@ -32,8 +33,10 @@ const STATUSES = [
  * A new edition, from the latest one: its level, region, districts and organiser, and its calendar
  * week moved to the first later year still ahead (never last year's dates).
  */
+const latestWeek = (weeks: ManagedWeek[]) => [...weeks].sort((a, b) => b.startDate.localeCompare(a.startDate))[0] as ManagedWeek | undefined
+
 function blankWeek(weeks: ManagedWeek[]): WeekForm {
-  const from = [...weeks].sort((a, b) => b.startDate.localeCompare(a.startDate))[0] as ManagedWeek | undefined
+  const from = latestWeek(weeks)
   const dates = from
     ? nextEditionDates(from, shanghaiDate(Date.now()))
     : { startDate: '2026-11-30', endDate: '2026-12-06', summaryDeadline: '2026-12-10' }
@@ -89,6 +92,8 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [done, setDone] = useState('')
   const [newContact, setNewContact] = useState({ name: '', unit: '', phone: '' })
+  /** A new edition takes over the latest one's appointments (admins, city admins, organisers). */
+  const [keepStaff, setKeepStaff] = useState(true)
 
   const pick = (id: string) => {
     setChosen(id)
@@ -108,11 +113,18 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
     setDone('')
     try {
       const { id, ...fields } = form
+      const from = creating && keepStaff ? latestWeek(weeks) : undefined
       const week = creating ? (await createWeek({ id: id.trim(), ...fields })).week : (await updateWeek({ id, patch: fields })).week
       setWeeks((list) => (creating ? [...list, week] : list.map((w) => (w.id === week.id ? week : w))))
       setChosen(week.id)
       setForm({ ...week })
       setDone(creating ? '✓ 新的活动周已创建' : '✓ 已保存')
+      if (from) {
+        // Safe to repeat: a failure here leaves the week made; saving again is not needed, the
+        // 人员与任命 page can appoint people one by one.
+        const copied = await copyEdition(from.id, week.id)
+        setDone(`✓ 新的活动周已创建，沿用了${from.name}的 ${copied.appointments} 项任命`)
+      }
     } catch (err) {
       setFailure(toCloudError(err))
     } finally {
@@ -241,6 +253,11 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
       </View>
 
       <View className="section org-week-actions">
+        {creating && latestWeek(weeks) ? (
+          <Chip selected={keepStaff} testid="org-week-keep-staff" onTap={() => setKeepStaff((k) => !k)}>
+            {keepStaff ? '✓ ' : ''}沿用{latestWeek(weeks)?.name}的人员任命
+          </Chip>
+        ) : null}
         {failure ? <InlineError message={failure.message} code={failure.code} testid="org-week-error" /> : null}
         {done ? (
           <Text className="org-week-done" data-testid="org-week-done">
