@@ -86,7 +86,13 @@ export async function listRoles(ctx: ActionContext, input: { weekId: string }) {
   const holders: RoleHolder[] = users.flatMap((u) =>
     (u.roles ?? [])
       .filter((g) => inScope(scope, g, week._id, false))
-      .map((grant) => ({ userId: u._id, name: nameOf(u), grant, unitName: unitNameOf(week, grant, scope.activities) })),
+      .map((grant) => ({
+        userId: u._id,
+        name: nameOf(u),
+        self: u._id === ctx.openid,
+        grant,
+        unitName: unitNameOf(week, grant, scope.activities),
+      })),
   )
   const now = ctx.now()
   const invites = inviteDocs

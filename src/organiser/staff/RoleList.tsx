@@ -40,9 +40,10 @@ export function HoldersSection({ weekId, holders, onChanged }: { weekId: string;
           <View key={key} className="staff-row" data-testid="staff-holder" data-role={h.grant.role} data-unit={h.unitName}>
             <View className="staff-row__line">
               <Text className="staff-row__text">
-                {h.name ?? '未填姓名'} · {h.grant.role === 'volunteer' ? `志愿者（${h.unitName}）` : grantText(h.grant, h.unitName)}
+                {h.name ?? '未填姓名'}
+                {h.self ? '（我）' : ''} · {h.grant.role === 'volunteer' ? `志愿者（${h.unitName}）` : grantText(h.grant, h.unitName)}
               </Text>
-              {asking === key ? null : (
+              {asking === key || h.self ? null : (
                 <View className="btn btn--secondary" data-testid="staff-holder-revoke" ariaRole="button" onClick={() => setAsking(key)}>
                   <Text>撤销</Text>
                 </View>

@@ -43,6 +43,8 @@ export const roleHolderSchema = z.object({
   userId: z.string(),
   /** Their profile name, or null when they have none. */
   name: z.string().nullable(),
+  /** The caller themself (nobody revokes their own grant: the page offers no 撤销). */
+  self: z.boolean(),
   grant: roleGrantSchema,
   /** The unit the grant holds in ("全部" for a week admin; the activities for a volunteer). */
   unitName: z.string(),

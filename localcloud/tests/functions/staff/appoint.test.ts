@@ -108,9 +108,16 @@ describe('an organiser appointed for 东湖区 by invite', () => {
   test('the admin lists who holds which role: the organiser by name, in 东湖区, and the change', async () => {
     const res = await staffCall(ADMIN, 'roles.list', { weekId: NC })
     if (!res.ok) throw new Error(JSON.stringify(res))
-    expect(res.data.holders).toContainEqual({ userId: organiser, name: expect.stringMatching(/^居民/), grant: DONGHU, unitName: '东湖区' })
+    expect(res.data.holders).toContainEqual({
+      userId: organiser,
+      name: expect.stringMatching(/^居民/),
+      self: false,
+      grant: DONGHU,
+      unitName: '东湖区',
+    })
+    // The admin's own row says so (the page offers no 撤销 on it).
     expect(res.data.holders).toContainEqual(
-      expect.objectContaining({ userId: ADMIN, grant: { role: 'admin', weekId: NC }, unitName: '全部' }),
+      expect.objectContaining({ userId: ADMIN, self: true, grant: { role: 'admin', weekId: NC }, unitName: '全部' }),
     )
     expect(res.data.changes).toContainEqual(
       expect.objectContaining({
@@ -238,7 +245,13 @@ describe("an organiser and their district's volunteers", () => {
     const res = await staffCall('dev-organiser', 'roles.list', { weekId: NC })
     if (!res.ok) throw new Error(JSON.stringify(res))
     expect(res.data.holders.map((h) => h.grant.role)).toEqual(res.data.holders.map(() => 'volunteer'))
-    expect(res.data.holders).toContainEqual({ userId: 'dev-volunteer', name: '胡志强', grant: VOLUNTEER, unitName: expect.any(String) })
+    expect(res.data.holders).toContainEqual({
+      userId: 'dev-volunteer',
+      name: '胡志强',
+      self: false,
+      grant: VOLUNTEER,
+      unitName: expect.any(String),
+    })
     expect(res.data.invites).toEqual([])
   })
 

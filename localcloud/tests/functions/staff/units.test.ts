@@ -133,7 +133,13 @@ describe('a city admin sees only their districts', () => {
     const res = await staffCall(cityAdmin, 'roles.list', { weekId: W })
     if (!res.ok) throw new Error(JSON.stringify(res))
     expect(res.data.holders).toEqual([
-      { userId: c1Organiser, name: expect.any(String), grant: { role: 'organiser', weekId: W, districtCode: 'c1-1' }, unitName: '甲一区' },
+      {
+        userId: c1Organiser,
+        name: expect.any(String),
+        self: false,
+        grant: { role: 'organiser', weekId: W, districtCode: 'c1-1' },
+        unitName: '甲一区',
+      },
     ])
     expect(res.data.changes.map((c) => c.grant)).toEqual([{ role: 'organiser', weekId: W, districtCode: 'c1-1' }])
   })
