@@ -488,7 +488,7 @@ function answer(name, data) {
   if (name === 'staff') {
     const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
     if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
-    if (a === 'roles.list') return ok({ holders: [{ userId: 'u1', name: '万丽娟', grant, unitName: '东湖区' }], invites: [{ code: 'ABCDEFGH23', weekId: 'nc2026', role: 'organiser', unitCode: 'donghu', unitName: '东湖区', expiresAt: at(3, 9, 0), createdAt: at(1, 9, 0) }], changes: [{ at: at(1, 9, 0), byName: '涂建华', whomName: '万丽娟', change: 'grant', via: 'invite', grant, unitName: '东湖区' }] })
+    if (a === 'roles.list') return ok({ holders: [{ userId: 'u1', name: '万丽娟', self: false, grant, unitName: '东湖区' }], invites: [{ code: 'ABCDEFGH23', weekId: 'nc2026', role: 'organiser', unitCode: 'donghu', unitName: '东湖区', expiresAt: at(3, 9, 0), createdAt: at(1, 9, 0) }], changes: [{ at: at(1, 9, 0), byName: '涂建华', whomName: '万丽娟', change: 'grant', via: 'invite', grant, unitName: '东湖区' }] })
   }
   if (name === 'course') {
     if (a === 'list') return ok({ weekId: 'nc2026', courses: [courseCard] })
