@@ -9,13 +9,12 @@
 // shape (removing it makes that shape's best index worse).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as prettier from 'prettier'
 import type { RecordedShape } from '../db/coverage'
 import type { SnapshotShape } from '../tests/db/queryShapes'
 
 const OUT = join(__dirname, '../tests/db/query-shapes.json')
 
-async function main(): Promise<void> {
+function main(): void {
   const log = process.argv[2]
   if (!log) throw new Error('usage: npx tsx localcloud/scripts/query-shapes.ts <LOCALCLOUD_QUERY_LOG file>')
   const byText = new Map<string, SnapshotShape>()
@@ -35,13 +34,9 @@ async function main(): Promise<void> {
   }
   const shapes = [...byText.values()].sort((a, b) => a.collection.localeCompare(b.collection) || a.text.localeCompare(b.text))
   for (const s of shapes) s.fns.sort()
-  const text = JSON.stringify(shapes)
-  const options = (await prettier.resolveConfig(OUT)) ?? {}
-  writeFileSync(OUT, await prettier.format(text, { ...options, filepath: OUT }))
+  // One shape a line (the file is left out of Prettier), so a change of queries is a diff of lines.
+  writeFileSync(OUT, `[\n${shapes.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n]\n`)
   process.stdout.write(`${shapes.length} shapes written to ${OUT}\n`)
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
-  process.exit(1)
-})
+main()
