@@ -286,3 +286,80 @@ export function aggregateUse(collection: string, pipeline: Doc[]): QueryUse {
   const sort = next && isPlainObject(next.$sort) ? Object.keys(next.$sort) : undefined
   return { kind: 'aggregate', collection, filter: filterShape(match), sort }
 }
+
+// Which declared index a query would use, MongoDB's way (the ESR rule: equality, sort, range). An
+// index's score for a filter counts its leading run of fields the filter pins by equality or $in
+// (3 each), then its next field: +2 when that is the query's first sort field not pinned (the
+// index returns the documents in order, no blocking sort: ESR puts the sort before the range),
+// else +1 when the filter bounds it by a range. Its first field serves a sort alone only when the
+// filter bounds nothing but an `_id` cursor (the whole index walked in order). 0: of no use. A
+// query bounding `_id` by equality or $in is the `_id` index's: no declared index is its best. An
+// $or is planned branch by branch, each with the conditions beside the $or. Coverage above asks
+// only that some index be usable; this measures which one is best, so that each declared index can
+// be shown necessary (localcloud/tests/db/queryShapes.test.ts, over the recorded shapes).
+
+/** The conjunctions a filter is planned as: itself, or one per branch of its $or groups (with the rest). */
+export function plannedFilters(shape: FilterShape): Record<string, 'eq' | 'in' | 'range'>[] {
+  let out: Record<string, 'eq' | 'in' | 'range'>[] = [{ ...shape.bound }]
+  for (const branches of shape.or) {
+    const next: Record<string, 'eq' | 'in' | 'range'>[] = []
+    for (const base of out) {
+      for (const branch of branches) {
+        for (const planned of plannedFilters(branch)) {
+          const merged = { ...base }
+          for (const [f, how] of Object.entries(planned)) if (!(f in merged)) merged[f] = how
+          next.push(merged)
+        }
+      }
+    }
+    out = next
+  }
+  return out
+}
+
+/** The ESR score of an index (its fields in order) for one planned conjunction and the query's sort. */
+export function indexScore(fields: readonly string[], bound: Record<string, 'eq' | 'in' | 'range'>, sort?: readonly string[]): number {
+  let n = 0
+  while (n < fields.length && (bound[fields[n]] === 'eq' || bound[fields[n]] === 'in')) n++
+  const next = fields[n]
+  if (next === undefined) return 3 * n
+  const firstSort = sort?.find((f) => !(bound[f] === 'eq' || bound[f] === 'in'))
+  const walkable = n > 0 || Object.entries(bound).every(([f, how]) => f === '_id' && how === 'range')
+  if (next === firstSort && walkable) return 3 * n + 2
+  return bound[next] === 'range' ? 3 * n + 1 : 3 * n
+}
+
+/** Whether a planned conjunction is the `_id` index's (bounds `_id` by equality or $in). */
+export function byId(bound: Record<string, 'eq' | 'in' | 'range'>): boolean {
+  return bound._id === 'eq' || bound._id === 'in'
+}
+
+export interface IndexChoice {
+  /** The best score any of the indexes reaches (0: none usable). */
+  score: number
+  /** The indexes reaching it (empty when the score is 0 or the `_id` index serves). */
+  best: string[]
+}
+
+/** The best of `indexes` for one planned conjunction of a query. */
+export function bestIndex(
+  indexes: readonly { name: string; fields: readonly (readonly [string, 1 | -1])[] }[],
+  bound: Record<string, 'eq' | 'in' | 'range'>,
+  sort?: readonly string[],
+): IndexChoice {
+  if (byId(bound)) return { score: Infinity, best: [] }
+  let score = 0
+  let best: string[] = []
+  for (const index of indexes) {
+    const s = indexScore(
+      index.fields.map(([f]) => f),
+      bound,
+      sort,
+    )
+    if (s > score) {
+      score = s
+      best = [index.name]
+    } else if (s === score && s > 0) best.push(index.name)
+  }
+  return { score, best }
+}

@@ -1,7 +1,16 @@
 // The index-coverage rules of the local database (localcloud/db/coverage.ts): what a declared index
 // covers, as MongoDB would use it (its first field bounded), and what is refused under notablescan.
 import type { EnvironmentSpec } from '../../../config/environment'
-import { aggregateUse, filterShape, lookupUses, QueryCoverage, type QueryUse } from '../../db/coverage'
+import {
+  aggregateUse,
+  bestIndex,
+  filterShape,
+  indexScore,
+  lookupUses,
+  plannedFilters,
+  QueryCoverage,
+  type QueryUse,
+} from '../../db/coverage'
 import type { Doc } from '../../db/decode'
 
 const spec: EnvironmentSpec = {
@@ -169,5 +178,35 @@ describe('index coverage rules', () => {
     const lenient = recorder()
     expect(() => lenient.check(find('regs', { status: 'x' }), 'signup')).not.toThrow()
     expect(lenient.uncovered().map((s) => s.text)).toEqual(['get regs {status}'])
+  })
+
+  it('scores an index the ESR way: 3 per leading equality/$in field, then +2 sort served or +1 range', () => {
+    const bound = (q: Doc) => plannedFilters(filterShape(q))[0]
+    expect(indexScore(['activityId', 'status', 'waitKey'], bound({ activityId: 'a', status: { $in: ['x'] } }), ['waitKey'])).toBe(8)
+    expect(indexScore(['activityId', 'status', 'waitKey'], bound({ activityId: 'a' }), ['waitKey'])).toBe(3)
+    expect(indexScore(['activityId', 'ticketId'], bound({ activityId: 'a', ticketId: { $gt: 't' } }))).toBe(4)
+    expect(indexScore(['openid', 'startAt'], bound({ openid: 'o' }), ['openid', 'startAt'])).toBe(5)
+    // ESR: serving the sort beats bounding a range (no blocking sort); more equality beats both.
+    const cursorPage = bound({ openid: 'o', endAt: { $gt: 1 }, startAt: { $gt: 2 } })
+    expect(indexScore(['openid', 'startAt'], cursorPage, ['startAt', '_id'])).toBe(5)
+    expect(indexScore(['openid', 'endAt'], cursorPage, ['startAt', '_id'])).toBe(4)
+    expect(indexScore(['openid', 'startAt'], bound({ openid: 'o', startAt: 2, endAt: { $gt: 1 } }), ['startAt'])).toBe(6)
+    expect(indexScore(['startAt', 'openid'], bound({ startAt: { $gt: 1 } }))).toBe(1)
+    expect(indexScore(['openid', 'startAt'], bound({ startAt: { $gt: 1 } }))).toBe(0)
+    expect(indexScore(['openid'], bound({ status: 'x' }), ['openid'])).toBe(0)
+    expect(indexScore(['touchedAt'], bound({ _id: { $gt: 'k' } }), ['touchedAt', '_id'])).toBe(2)
+    expect(indexScore(['openid', 'startAt'], bound({ status: 'x' }))).toBe(0)
+  })
+
+  it('plans an $or branch by branch, and leaves a query bounding _id to the _id index', () => {
+    expect(plannedFilters(filterShape({ weekId: 'w', $or: [{ a: 1 }, { b: { $gt: 2 } }] }))).toEqual([
+      { weekId: 'eq', a: 'eq' },
+      { weekId: 'eq', b: 'range' },
+    ])
+    const regs = spec.collections[0].indexes
+    expect(bestIndex(regs, { _id: 'eq', activityId: 'eq' })).toEqual({ score: Infinity, best: [] })
+    expect(bestIndex(regs, { openid: 'eq', startAt: 'range' })).toEqual({ score: 4, best: ['openid_startAt'] })
+    expect(bestIndex(regs, { activityId: 'eq' }, ['openid'])).toEqual({ score: 3, best: ['activityId_status'] })
+    expect(bestIndex(regs, { status: 'eq' })).toEqual({ score: 0, best: [] })
   })
 })
