@@ -57,6 +57,13 @@ export interface WeekDoc {
   organiser: string
   contacts: { name: string; unit: string; phone: string }[]
   status: 'draft' | 'published'
+  /** Days after summaryDeadline when its personal data is anonymised (absent = PRIVACY_GUIDE.retentionDays). */
+  retentionDays?: number
+  /**
+   * The retention timer's progress on this week (privacy function): absent until it starts; `step`
+   * names the collection it is in and `after` the last _id done there; doneAt when every step is done.
+   */
+  retention?: { startedAt: Date; step: string; after: string; doneAt: Date | null }
   createdAt: Date
   updatedAt: Date
 }
@@ -127,7 +134,15 @@ export interface FamilyMemberDoc {
   ageGroup: AgeGroup
   relation: Relation
   audience: Audience | null
+  /** The guide's version the resident had agreed to when adding this member (absent on older members). */
+  consent?: StoredConsent
   createdAt: Date
+}
+
+/** A person's agreement to the privacy guide: its version and when (see @shared/domain/privacy). */
+export interface StoredConsent {
+  version: number
+  at: Date
 }
 
 export interface UserDoc {
@@ -137,6 +152,13 @@ export interface UserDoc {
   /** People this resident signs up (代报名), e.g. a parent without WeChat. */
   family?: FamilyMemberDoc[]
   roles: RoleGrant[]
+  /** The privacy guide's version this person agreed to, and when; absent = never (CONSENT_REQUIRED). */
+  consent?: StoredConsent
+  /**
+   * Set by privacy.erase before its first change and removed with the profile at its end: the
+   * privacy timer finishes an erasure whose call died (older than a few minutes).
+   */
+  erasure?: { requestedAt: Date }
   createdAt: Date
   updatedAt: Date
 }
@@ -157,8 +179,12 @@ export interface RegistrationDoc {
   memberId: string | null
   relation: Relation | null
   proxy: boolean
-  /** Only the fields the activity's form asks; the name always. */
+  /** Only the fields the activity's form asks; the name always (ANONYMOUS_NAME once anonymised). */
   person: PersonSnapshot
+  /** The consent in force when the person was signed up (absent on older registrations). */
+  consent?: StoredConsent
+  /** When its personal data was anonymised (the person's erasure or the week's retention). */
+  anonymisedAt?: Date
   status: RegistrationStatus
   /**
    * Waitlist order, ascending: set when the registration (re)joins the activity (see nextWaitKey:

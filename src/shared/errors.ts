@@ -88,6 +88,10 @@ export const ERROR_MESSAGES = {
   PUBLICITY_NOT_FOUND: '这条宣传记录不存在或已删除',
   FEATURED_ACTIVITY_INVALID: '只能选择本县区已发布的活动',
   UPLOAD_FAILED: '图片上传失败，请稍后再试',
+  // personal data
+  CONSENT_REQUIRED: '请先阅读并同意《隐私保护指引》，再填写个人信息',
+  CONSENT_VERSION_STALE: '隐私保护指引已更新，请重新阅读后同意',
+  PHONE_CODE_INVALID: '没有取到手机号，请手动填写',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

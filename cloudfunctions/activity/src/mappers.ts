@@ -1,5 +1,6 @@
 import type { ActivityDetail, ActivitySummary, ManagedActivity, ManagedSummary, ManagedWeek, Week } from '@shared/contracts/activity'
 import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
+import { PRIVACY_GUIDE, retentionDate } from '@shared/domain/privacy'
 import type { ActivityDoc, WeekDoc } from '../../_core/collections'
 import { attendanceOf, countersOf } from '../../_core/stats'
 
@@ -70,5 +71,13 @@ export function toManagedSummary(doc: ActivityDoc): ManagedSummary {
 }
 
 export function toManagedWeek(doc: WeekDoc): ManagedWeek {
-  return { ...toWeek(doc), contacts: doc.contacts, status: doc.status }
+  const retentionDays = doc.retentionDays ?? PRIVACY_GUIDE.retentionDays
+  return {
+    ...toWeek(doc),
+    contacts: doc.contacts,
+    status: doc.status,
+    retentionDays,
+    retentionDate: retentionDate(doc.summaryDeadline, retentionDays),
+    anonymisedAt: doc.retention?.doneAt ? doc.retention.doneAt.getTime() : null,
+  }
 }

@@ -13,6 +13,7 @@ import { copyEdition } from '@/services/staff'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
+import { PRIVACY_GUIDE, retentionDate } from '@shared/domain/privacy'
 import { DistrictsSection } from './DistrictsSection'
 import { nextEditionDates } from './edition'
 import './index.scss'
@@ -51,6 +52,9 @@ function blankWeek(weeks: ManagedWeek[]): WeekForm {
     organiser: from?.organiser ?? '',
     contacts: [],
     status: 'draft',
+    retentionDays: PRIVACY_GUIDE.retentionDays,
+    retentionDate: retentionDate(dates.summaryDeadline),
+    anonymisedAt: null,
   }
 }
 

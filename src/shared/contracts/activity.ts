@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS, codesOf } from '../domain/vocabulary'
 import { SIGNUP_FIELDS } from '../domain/people'
 import { isValidDay } from '../domain/time'
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../domain/privacy'
 import { action } from './envelope'
 import { textSchema } from './text'
 
@@ -240,6 +241,8 @@ const weekFields = {
   organiser: text(60),
   contacts: z.array(contactSchema).max(10),
   status: z.enum(['draft', 'published']),
+  /** Days after the summary deadline when the week's personal data is anonymised (absent = the guide's 180). */
+  retentionDays: z.number().int().min(RETENTION_DAYS_MIN).max(RETENTION_DAYS_MAX).optional(),
 }
 
 export const weekCreateInputSchema = z.object({
@@ -255,6 +258,11 @@ export const weekPatchSchema = z.object(weekFields).partial()
 export const managedWeekSchema = weekSchema.extend({
   contacts: z.array(contactSchema),
   status: z.enum(['draft', 'published']),
+  retentionDays: z.number().int(),
+  /** The day the week's personal data is anonymised (summary deadline + retentionDays). */
+  retentionDate: daySchema,
+  /** When the retention timer finished anonymising the week; null before. */
+  anonymisedAt: instant.nullable(),
 })
 export type ManagedWeek = z.infer<typeof managedWeekSchema>
 

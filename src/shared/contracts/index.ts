@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { activityContract } from './activity'
 import { checkinContract } from './checkin'
 import { courseContract } from './course'
+import { privacyContract } from './privacy'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
 import { staffContract } from './staff'
@@ -12,6 +13,7 @@ export const contracts = {
   activity: activityContract,
   checkin: checkinContract,
   course: courseContract,
+  privacy: privacyContract,
   reading: readingContract,
   signup: signupContract,
   staff: staffContract,

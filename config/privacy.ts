@@ -1,0 +1,153 @@
+// The 用户隐私保护指引 (privacy guide) as code: every kind of personal data the mini-program collects,
+// why, who sees it and how long it is kept. The privacy page shows it to people, the consent sheet
+// summarises it, and the WeChat console's form (mp.weixin.qq.com → 设置 → 服务内容声明 → 用户隐私保护指引)
+// is filled from it: `wechatItem` is the console's own name of each item, `purpose` the text after
+// "为了…". Raise `version` whenever an item is added or its purpose widens: everyone is asked again.
+
+export interface PrivacyItem {
+  key: string
+  /** What people read on the privacy page. */
+  label: string
+  /** The item's name in the WeChat console's form ('' when the console has no item for it). */
+  wechatItem: string
+  /** Why it is collected (the console's "为了…" text). */
+  purpose: string
+  /** Who can see it. */
+  seenBy: string
+  /** How long it is kept. */
+  kept: string
+}
+
+export interface PrivacyGuide {
+  /** Raise on every change that needs people to agree again. */
+  version: number
+  /** The day this version took effect (YYYY-MM-DD). */
+  updatedOn: string
+  /** Who runs the mini-program (the 运营者 named in the guide). */
+  operator: string
+  /** Days after a week's summary deadline when its personal data is anonymised (a week may set its own). */
+  retentionDays: number
+  /** The short summary on the consent sheet, one line each. */
+  summary: string[]
+  items: PrivacyItem[]
+  /** How to see, export or delete one's data, in the app. */
+  rights: string
+  /** Whom to ask when the app does not answer (the week's own contacts are shown beside it). */
+  contact: string
+}
+
+const KEPT = '活动周总结上报截止后 180 天，之后自动匿名化；您也可以随时在“我的信息”中删除'
+
+export const PRIVACY_GUIDE: PrivacyGuide = {
+  version: 1,
+  updatedOn: '2026-12-07',
+  operator: '全民终身学习活动周主办教育局',
+  retentionDays: 180,
+  summary: [
+    '报名时收集姓名、手机号、年龄段、街道/社区、人群类别，用于报名、签到和活动周总结表统计',
+    '为家人代报名时，收集家人的姓名、年龄段和关系（手机号可不填）',
+    '志愿者扫码签到会使用摄像头；组织者上传照片、选择活动地点会使用相册和位置',
+    '志愿者只能看到打了星号的姓名（如 张*华）和手机号后四位',
+    '您可以随时查看、导出、删除自己的信息',
+  ],
+  items: [
+    {
+      key: 'name',
+      label: '姓名',
+      wechatItem: '姓名',
+      purpose: '报名活动、签到时核对身份，代报名时写明为谁报名',
+      seenBy: '活动所在县区的组织者；签到志愿者只看到 张*华 这样的姓名',
+      kept: KEPT,
+    },
+    {
+      key: 'phone',
+      label: '手机号',
+      wechatItem: '手机号',
+      purpose: '活动时间、地点变更或取消时联系您，签到时核对手机号后四位',
+      seenBy: '活动所在县区的组织者；签到志愿者只看到后四位；任何导出文件都不含完整手机号',
+      kept: KEPT,
+    },
+    {
+      key: 'ageGroup',
+      label: '年龄段',
+      wechatItem: '',
+      purpose: '活动周总结表统计“参与人群”（例如老年人参与人数）',
+      seenBy: '活动所在县区的组织者（只以统计数字上报）',
+      kept: KEPT,
+    },
+    {
+      key: 'community',
+      label: '街道/社区',
+      wechatItem: '地址',
+      purpose: '活动周总结表报告“活动范围”（覆盖了哪些街道、社区）',
+      seenBy: '活动所在县区的组织者（只以街道、社区名称汇总上报）',
+      kept: KEPT,
+    },
+    {
+      key: 'audience',
+      label: '人群类别',
+      wechatItem: '',
+      purpose: '活动周总结表统计“参与人群”',
+      seenBy: '活动所在县区的组织者（只以统计数字上报）',
+      kept: KEPT,
+    },
+    {
+      key: 'family',
+      label: '家人信息（姓名、手机号、年龄段、与您的关系）',
+      wechatItem: '姓名',
+      purpose: '为没有智能手机的家人代报名、代领签到码',
+      seenBy: '与上面相同：组织者；志愿者只看到打了星号的姓名',
+      kept: KEPT,
+    },
+    {
+      key: 'learning',
+      label: '课程学习进度、阅读打卡和感想、活动评价',
+      wechatItem: '',
+      purpose: '记录学习进度、颁发结业证书、统计活动满意度',
+      seenBy: '您自己；组织者只看到统计数字和不署名的评价',
+      kept: KEPT,
+    },
+    {
+      key: 'camera',
+      label: '摄像头',
+      wechatItem: '摄像头',
+      purpose: '志愿者扫描签到二维码（不拍照、不保存画面）',
+      seenBy: '不保存',
+      kept: '不保存',
+    },
+    {
+      key: 'photos',
+      label: '选中的照片',
+      wechatItem: '选中的照片或视频信息',
+      purpose: '组织者上传活动宣传照片，写入活动周总结材料',
+      seenBy: '本届活动周的组织者和上级教育部门',
+      kept: '随活动周总结材料保存',
+    },
+    {
+      key: 'location',
+      label: '选择的位置',
+      wechatItem: '选择的位置信息',
+      purpose: '组织者在地图上选择活动地点，方便居民导航',
+      seenBy: '所有居民（活动地点是公开信息）',
+      kept: '随活动保存',
+    },
+    {
+      key: 'clipboard',
+      label: '剪切板',
+      wechatItem: '剪切板',
+      purpose: '复制线上活动链接、任命码（只写入，不读取）',
+      seenBy: '不保存',
+      kept: '不保存',
+    },
+    {
+      key: 'album',
+      label: '相册（仅写入）',
+      wechatItem: '相册（仅写入）权限',
+      purpose: '把签到码、结业证书保存到手机相册',
+      seenBy: '不保存',
+      kept: '不保存',
+    },
+  ],
+  rights: '在“我的 → 我的信息”中，可以查看我们保存的您和家人的全部信息，导出一份文件保存，或删除这些信息。',
+  contact: '如有疑问，请联系活动周主办教育局（联系方式见下方）。',
+}

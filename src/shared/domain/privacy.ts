@@ -1,0 +1,43 @@
+// Rules of personal data: the guide's version a consent must match, what an anonymised record
+// holds instead of a person, and when a week's personal data is anonymised. Pure.
+import { PRIVACY_GUIDE } from '../../../config/privacy'
+import { shanghaiDate, shanghaiDayRange } from './time'
+
+export { PRIVACY_GUIDE }
+export type { PrivacyGuide, PrivacyItem } from '../../../config/privacy'
+
+/** The guide's version a consent must name to count (a newer guide asks everyone again). */
+export const PRIVACY_VERSION = PRIVACY_GUIDE.version
+
+/** The name an anonymised record shows where a person's name was. */
+export const ANONYMOUS_NAME = '（已匿名）'
+
+/**
+ * The `openid` of a record whose person deleted their data: the record stays (it is counted) but
+ * no account's lists reach it any more.
+ */
+export const ERASED_OPENID = '~erased'
+
+export const RETENTION_DAYS_MIN = 30
+export const RETENTION_DAYS_MAX = 3650
+
+export interface ConsentRecord {
+  version: number
+  /** Epoch ms (contracts) or a Date (stored). */
+  at: number | Date
+}
+
+/** A consent counts only for the guide's current version. */
+export function consentIsCurrent(consent: ConsentRecord | null | undefined, version = PRIVACY_VERSION): boolean {
+  return !!consent && consent.version === version
+}
+
+/** The day (Shanghai) a week's personal data is anonymised: `days` after its summary deadline. */
+export function retentionDate(summaryDeadline: string, days: number = PRIVACY_GUIDE.retentionDays): string {
+  return shanghaiDate(shanghaiDayRange(summaryDeadline).start + days * 86_400_000 + 3_600_000)
+}
+
+/** Whether a week's personal data is due for anonymising at `now`: from the start of its retention date. */
+export function retentionDue(summaryDeadline: string, days: number | null | undefined, now: number): boolean {
+  return now >= shanghaiDayRange(retentionDate(summaryDeadline, days ?? PRIVACY_GUIDE.retentionDays)).start
+}
