@@ -2,6 +2,7 @@ import * as activity from './activity'
 import { callCloud } from './callCloud'
 import * as checkin from './checkin'
 import * as course from './course'
+import * as privacy from './privacy'
 import * as reading from './reading'
 import * as signup from './signup'
 import * as staff from './staff'
@@ -42,6 +43,12 @@ const cases: [string, () => Promise<unknown>, string, string, unknown][] = [
   ['listPendingRatings', () => signup.listPendingRatings(), 'signup', 'rating.pending', {}],
   ['removePublicity', () => stats.removePublicity('p1'), 'stats', 'publicity.remove', { id: 'p1' }],
   ['reconcileStep', () => stats.reconcileStep({ weekId: 'w' }), 'stats', 'reconcile', { weekId: 'w' }],
+  ['getConsent', () => privacy.getConsent(), 'privacy', 'consent.get', {}],
+  ['recordConsent', () => privacy.recordConsent(1), 'privacy', 'consent.record', { version: 1 }],
+  ['getMyData', () => privacy.getMyData(), 'privacy', 'mine', {}],
+  ['exportMyData', () => privacy.exportMyData(), 'privacy', 'export', {}],
+  ['eraseMyData', () => privacy.eraseMyData(), 'privacy', 'erase', { confirm: true }],
+  ['fillPhone', () => privacy.fillPhone('code-1'), 'privacy', 'phone.fill', { code: 'code-1' }],
   ['claimSetup', () => staff.claimSetup('CODE'), 'staff', 'setup.claim', { code: 'CODE' }],
   ['listUnits', () => staff.listUnits('w'), 'staff', 'units.list', { weekId: 'w' }],
   ['redeemAppointment', () => staff.redeemAppointment('ABCDEFGHJK'), 'staff', 'appoint.redeem', { code: 'ABCDEFGHJK' }],
