@@ -11,6 +11,8 @@ const root = path.resolve(__dirname, '..')
 // Chromium computes. Font sizes and care-mode tap targets are written `Px` (not converted anywhere):
 // text keeps its size whatever the screen width, so the care-mode minimum (18) holds on narrow phones.
 const DESIGN_WIDTH = 375
+/** The privacy guide's files (config/privacy*.ts): code the pages import from outside sourceRoot. */
+const PRIVACY_GUIDE_FILES = ['privacy.ts', 'privacyConsent.ts'].map((f) => path.join(__dirname, f))
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -47,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     sass: {},
     mini: {
+      compile: { include: PRIVACY_GUIDE_FILES },
       webpackChain(chain) {
         trimWeappBundle(chain)
       },
@@ -56,6 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: PRIVACY_GUIDE_FILES },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

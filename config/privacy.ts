@@ -2,7 +2,10 @@
 // why, who sees it and how long it is kept. The privacy page shows it to people, the consent sheet
 // summarises it, and the WeChat console's form (mp.weixin.qq.com → 设置 → 服务内容声明 → 用户隐私保护指引)
 // is filled from it: `wechatItem` is the console's own name of each item, `purpose` the text after
-// "为了…". Raise `version` whenever an item is added or its purpose widens: everyone is asked again.
+// "为了…". Its version, date, retention and the consent sheet's summary are in ./privacyConsent.ts
+// (the main package carries only those); raise the version there whenever an item is added or its
+// purpose widens: everyone is asked again.
+import { PRIVACY_CONSENT, type PrivacyConsentBasics } from './privacyConsent'
 
 export interface PrivacyItem {
   key: string
@@ -18,17 +21,9 @@ export interface PrivacyItem {
   kept: string
 }
 
-export interface PrivacyGuide {
-  /** Raise on every change that needs people to agree again. */
-  version: number
-  /** The day this version took effect (YYYY-MM-DD). */
-  updatedOn: string
+export interface PrivacyGuide extends PrivacyConsentBasics {
   /** Who runs the mini-program (the 运营者 named in the guide). */
   operator: string
-  /** Days after a week's summary deadline when its personal data is anonymised (a week may set its own). */
-  retentionDays: number
-  /** The short summary on the consent sheet, one line each. */
-  summary: string[]
   items: PrivacyItem[]
   /** How to see, export or delete one's data, in the app. */
   rights: string
@@ -39,17 +34,8 @@ export interface PrivacyGuide {
 const KEPT = '活动周总结上报截止后 180 天，之后自动匿名化；您也可以随时在“我的信息”中删除'
 
 export const PRIVACY_GUIDE: PrivacyGuide = {
-  version: 1,
-  updatedOn: '2026-12-07',
+  ...PRIVACY_CONSENT,
   operator: '全民终身学习活动周主办教育局',
-  retentionDays: 180,
-  summary: [
-    '报名时收集姓名、手机号、年龄段、街道/社区、人群类别，用于报名、签到和活动周总结表统计',
-    '为家人代报名时，收集家人的姓名、年龄段和关系（手机号可不填）',
-    '志愿者扫码签到会使用摄像头；组织者上传照片、选择活动地点会使用相册和位置',
-    '志愿者只能看到打了星号的姓名（如 张*华）和手机号后四位',
-    '您可以随时查看、导出、删除自己的信息',
-  ],
   items: [
     {
       key: 'name',

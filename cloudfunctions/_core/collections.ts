@@ -57,7 +57,7 @@ export interface WeekDoc {
   organiser: string
   contacts: { name: string; unit: string; phone: string }[]
   status: 'draft' | 'published'
-  /** Days after summaryDeadline when its personal data is anonymised (absent = PRIVACY_GUIDE.retentionDays). */
+  /** Days after summaryDeadline when its personal data is anonymised (absent = RETENTION_DAYS_DEFAULT). */
   retentionDays?: number
   /**
    * The retention timer's progress on this week (privacy function): absent until it starts; `step`

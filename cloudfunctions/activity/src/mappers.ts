@@ -1,6 +1,6 @@
 import type { ActivityDetail, ActivitySummary, ManagedActivity, ManagedSummary, ManagedWeek, Week } from '@shared/contracts/activity'
 import { DEFAULT_SIGNUP_FIELDS } from '@shared/domain/people'
-import { PRIVACY_GUIDE, retentionDate } from '@shared/domain/privacy'
+import { RETENTION_DAYS_DEFAULT, retentionDate } from '@shared/domain/privacy'
 import type { ActivityDoc, WeekDoc } from '../../_core/collections'
 import { attendanceOf, countersOf } from '../../_core/stats'
 
@@ -71,7 +71,7 @@ export function toManagedSummary(doc: ActivityDoc): ManagedSummary {
 }
 
 export function toManagedWeek(doc: WeekDoc): ManagedWeek {
-  const retentionDays = doc.retentionDays ?? PRIVACY_GUIDE.retentionDays
+  const retentionDays = doc.retentionDays ?? RETENTION_DAYS_DEFAULT
   return {
     ...toWeek(doc),
     contacts: doc.contacts,

@@ -13,7 +13,7 @@ import { copyEdition } from '@/services/staff'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { weekChipLabel } from '@/utils/weekChip'
 import { PickerField } from '../activity-edit/PickerField'
-import { PRIVACY_GUIDE, retentionDate } from '@shared/domain/privacy'
+import { RETENTION_DAYS_DEFAULT, retentionDate } from '@shared/domain/privacy'
 import { DistrictsSection } from './DistrictsSection'
 import { nextEditionDates } from './edition'
 import './index.scss'
@@ -52,7 +52,7 @@ function blankWeek(weeks: ManagedWeek[]): WeekForm {
     organiser: from?.organiser ?? '',
     contacts: [],
     status: 'draft',
-    retentionDays: PRIVACY_GUIDE.retentionDays,
+    retentionDays: RETENTION_DAYS_DEFAULT,
     retentionDate: retentionDate(dates.summaryDeadline),
     anonymisedAt: null,
   }

@@ -1,4 +1,5 @@
-import { PRIVACY_GUIDE, PRIVACY_VERSION, consentIsCurrent, retentionDate, retentionDue } from './privacy'
+import { PRIVACY_VERSION, RETENTION_DAYS_DEFAULT, consentIsCurrent, retentionDate, retentionDue } from './privacy'
+import { PRIVACY_GUIDE } from './privacyGuide'
 import { shanghaiInstant } from './time'
 
 describe('privacy rules', () => {
@@ -12,7 +13,7 @@ describe('privacy rules', () => {
   it('dates the anonymising the given number of days after the summary deadline, across a year end', () => {
     expect(retentionDate('2026-12-10', 180)).toBe('2027-06-08')
     expect(retentionDate('2026-12-10', 30)).toBe('2027-01-09')
-    expect(retentionDate('2026-12-10')).toBe(retentionDate('2026-12-10', PRIVACY_GUIDE.retentionDays))
+    expect(retentionDate('2026-12-10')).toBe(retentionDate('2026-12-10', RETENTION_DAYS_DEFAULT))
   })
 
   it('is due from midnight Shanghai time of the retention date, not before', () => {

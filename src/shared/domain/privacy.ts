@@ -1,13 +1,16 @@
 // Rules of personal data: the guide's version a consent must match, what an anonymised record
 // holds instead of a person, and when a week's personal data is anonymised. Pure.
-import { PRIVACY_GUIDE } from '../../../config/privacy'
+// The full guide (items, purposes) is @shared/domain/privacyGuide: import it only where it is shown.
+import { PRIVACY_CONSENT } from '../../../config/privacyConsent'
 import { shanghaiDate, shanghaiDayRange } from './time'
 
-export { PRIVACY_GUIDE }
-export type { PrivacyGuide, PrivacyItem } from '../../../config/privacy'
+export { PRIVACY_CONSENT }
 
 /** The guide's version a consent must name to count (a newer guide asks everyone again). */
-export const PRIVACY_VERSION = PRIVACY_GUIDE.version
+export const PRIVACY_VERSION = PRIVACY_CONSENT.version
+
+/** Days after the summary deadline when a week's personal data is anonymised, unless the week sets its own. */
+export const RETENTION_DAYS_DEFAULT = PRIVACY_CONSENT.retentionDays
 
 /** The name an anonymised record shows where a person's name was. */
 export const ANONYMOUS_NAME = '（已匿名）'
@@ -33,11 +36,11 @@ export function consentIsCurrent(consent: ConsentRecord | null | undefined, vers
 }
 
 /** The day (Shanghai) a week's personal data is anonymised: `days` after its summary deadline. */
-export function retentionDate(summaryDeadline: string, days: number = PRIVACY_GUIDE.retentionDays): string {
+export function retentionDate(summaryDeadline: string, days: number = RETENTION_DAYS_DEFAULT): string {
   return shanghaiDate(shanghaiDayRange(summaryDeadline).start + days * 86_400_000 + 3_600_000)
 }
 
 /** Whether a week's personal data is due for anonymising at `now`: from the start of its retention date. */
 export function retentionDue(summaryDeadline: string, days: number | null | undefined, now: number): boolean {
-  return now >= shanghaiDayRange(retentionDate(summaryDeadline, days ?? PRIVACY_GUIDE.retentionDays)).start
+  return now >= shanghaiDayRange(retentionDate(summaryDeadline, days ?? RETENTION_DAYS_DEFAULT)).start
 }
