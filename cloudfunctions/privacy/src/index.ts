@@ -9,12 +9,14 @@ import { ERROR_MESSAGES } from '@shared/errors'
 import { getCloud, getDb, type Database } from '../../_core/cloud'
 import { createFunction, type FunctionContext, type FunctionImpl } from '../../_core/handler'
 import { getConsent, recordConsent } from './consent'
+import { fillPhone } from './phone'
 import { runRetention } from './retention'
 
 /** The actions, also for tests that run them with an injected clock. */
 export const privacyActions = {
   'consent.get': getConsent,
   'consent.record': recordConsent,
+  'phone.fill': fillPhone,
 }
 
 // Actions of the contract not listed yet answer UNKNOWN_ACTION.
