@@ -7,7 +7,7 @@
 // check-ins, walk-ins, ratings with comments, a course, reading) is week 1, given 30 retention days;
 // week 2 (default 180 days) has sign-ups and a named walk-in of its own.
 import { runRetention, type RetentionRun } from '../../../../cloudfunctions/privacy/src/retention'
-import { ANONYMOUS_NAME, retentionDate } from '../../../../src/shared/domain/privacy'
+import { ANONYMOUS_NAME, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, retentionDate } from '../../../../src/shared/domain/privacy'
 import { shanghaiDayRange } from '../../../../src/shared/domain/time'
 import { runAsFunction } from '../../../gateway/callTag'
 import { invokeFunction, invokeWithFaults } from '../../../gateway/functions'
@@ -196,6 +196,18 @@ describe('past week 1’s 30 days (week 2 keeps the default 180)', () => {
   test('every count, the dashboard, the 总结表 figures and reconcile are unchanged', async () => {
     expect(await figures(week.id)).toEqual(before1)
     await reconcileClean()
+  })
+
+  test('activity week.update takes retentionDays within its bounds; outside them VALIDATION_FAILED, nothing written', async () => {
+    const before = await weekDoc(week2.id)
+    for (const retentionDays of [RETENTION_DAYS_MIN - 1, RETENTION_DAYS_MAX + 1, 90.5]) {
+      const res = await cloud.callRaw('activity', 'week.update', { id: week2.id, patch: { retentionDays } }, ADMIN)
+      expect(res).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
+    }
+    expect(await weekDoc(week2.id)).toEqual(before)
+    const res = await must('activity', 'week.update', { id: week2.id, patch: { retentionDays: 365 } }, ADMIN)
+    expect(res.week).toMatchObject({ retentionDays: 365, retentionDate: retentionDate(deadline, 365), anonymisedAt: null })
+    await must('activity', 'week.update', { id: week2.id, patch: { retentionDays: 180 } }, ADMIN)
   })
 
   test('activity week.get answers the retention date and when it was anonymised', async () => {
