@@ -3,8 +3,8 @@
 // records anonymised, collection by collection in ANONYMISE_STEPS' order, each walked in pages of
 // _id order. Only the personal fields change (plus anonymisedAt): ids, openid and personId,
 // statuses, categories and every counter stay, so counts, the dashboard, the 总结表 and reconcile
-// read the same afterwards. A run stops within its time budget (well under the function's 20 s)
-// and the next run continues where it stopped.
+// read the same afterwards. A run stops at its time budget (10 s: chunks well under the 20 s the
+// design allows, the function's timeout being 30 s) and the next run continues where it stopped.
 //
 // Where a week's records are found: registrations, enrolments, readingLogs and readers by weekId
 // (an index leading with weekId in each); outbox notices carry no weekId, so they are found through
@@ -24,7 +24,7 @@
 // Crash safety: every page's update sets fixed values (anonymisedAt is the week's startedAt, not the
 // run's clock), so a page done again changes nothing; a run that dies redoes at most the pages
 // since the last progress written. Reads: the weeks (paged, a few), then per page one read (two
-// for the outbox).
+// when walked by activity). A week of 1,050 sign-ups and 230 notices: 24 reads, 23 writes.
 import { performance } from 'node:perf_hooks'
 import { retentionDue } from '@shared/domain/privacy'
 import { ANONYMISE_STEPS, anonymiseRecords, type AnonymiseStep } from '../../_core/anonymise'
