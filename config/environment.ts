@@ -92,15 +92,23 @@ export const environment: EnvironmentSpec = {
       rule: closed,
       // openid, startAt also serves 我的报名 (openid, endAt range, sorted and paged by startAt): walked
       // in order, ESR's sort before range, so no openid, endAt index (localcloud/tests/db/queryShapes.test.ts).
+      // weekId: the privacy timer's retention walks a week's registrations in _id order.
       indexes: [
         idx('activityId', 'status', 'waitKey'),
         idx('personId'),
         idx('openid', 'startAt'),
         idx('activityId', 'ticketId'),
         idx('op'),
+        idx('weekId'),
       ],
     },
-    { name: 'outbox', holds: 'notices to residents (cancellations, seats freed)', rule: closed, indexes: [idx('recipient', 'createdAt')] },
+    {
+      name: 'outbox',
+      holds: 'notices to residents (cancellations, seats freed)',
+      rule: closed,
+      // payload.activityId: the privacy timer's retention finds a week's notices by its activities.
+      indexes: [idx('recipient', 'createdAt'), idx('payload.activityId')],
+    },
     // weekKeys holds each week's ticket signing key, which must never reach a client.
     { name: 'weekKeys', holds: "each week's ticket signing key", rule: closed, indexes: [] },
     { name: 'invites', holds: 'volunteer invites', rule: closed, indexes: [] },
@@ -124,7 +132,8 @@ export const environment: EnvironmentSpec = {
       name: 'enrolments',
       holds: "people's course progress",
       rule: closed,
-      indexes: [idx('openid', 'memberId', 'weekId'), idx('openid', 'updatedAt'), idx('courseId'), idx('op')],
+      // weekId: the privacy timer's retention walks a week's enrolments in _id order.
+      indexes: [idx('openid', 'memberId', 'weekId'), idx('openid', 'updatedAt'), idx('courseId'), idx('op'), idx('weekId')],
     },
     { name: 'bookLists', holds: 'reading lists', rule: closed, indexes: [idx('weekId', 'districtCode')] },
     { name: 'books', holds: 'the books of the lists', rule: closed, indexes: [idx('listId'), idx('weekId', 'status'), idx('touchedAt')] },

@@ -9,6 +9,11 @@
 //   GET  /_local/duplicate-key      { form }   how a duplicate _id is answered (see errors.ts)
 //   POST /_local/duplicate-key      { form: 'E11000' | 'DUPLICATE_WRITE' } sets it (dev and tests)
 //   POST /_local/fault/<kill|lose|fail>/admin?...   dev-only fault injection (gateway/faults.ts)
+//   POST /_local/phone-code         { openid, phone } -> { code }: what WeChat's phone-number button
+//                                   gives the page, for the phonenumber.getPhoneNumber stand-in (openapi.ts)
+//
+// A multipart/form-data POST to /admin is a cloud call (`wx.openApi`, `cloud.openapi.*`), answered
+// by the stand-ins of openapi.ts as the platform does (protobuf bytes).
 //
 // Answers to SDK calls are HTTP 200 with { requestId, ...result } or { requestId, code, message }:
 // node-sdk throws a TcbError for a body with a `code`, and wx-server-sdk turns it into its errors.
@@ -19,6 +24,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
+import { PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
 import { FUNCTION_TAG, QueryCoverage, type RecordedShape } from './coverage'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbBilling, type DbStats } from './stats'
@@ -72,6 +78,11 @@ export interface DbServer {
   queryShapes(): RecordedShape[]
   /** Whether uncovered queries are refused (see DbServerOptions.notablescan). */
   notablescan: boolean
+  /**
+   * What WeChat's phone-number button gives the page: a code for `openid`'s number, valid once and
+   * for 5 minutes, which cloud.openapi.phonenumber.getPhoneNumber answers (openapi.ts).
+   */
+  mintPhoneCode(openid: string, phone: string, countryCode?: string): string
 }
 
 class BodyError extends Error {
@@ -84,6 +95,10 @@ class BodyError extends Error {
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
+  return readBodyBytes(req).then((b) => b.toString('utf8'))
+}
+
+function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -100,7 +115,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     })
     req.on('end', () => {
       if (tooLarge) reject(new BodyError(413, invalidParam(`request body is larger than ${MAX_BODY_BYTES} bytes`)))
-      else resolve(Buffer.concat(chunks).toString('utf8'))
+      else resolve(Buffer.concat(chunks))
     })
     req.on('error', reject)
   })
@@ -156,6 +171,8 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const stats = new StatsCounter()
   let duplicateKeyForm: DuplicateKeyForm = opts.duplicateKeyForm ?? 'E11000'
   let documentWrites = 0
+  // Read at each use (not captured), so a test that moves Date.now moves the codes' 5 minutes too.
+  const phoneCodes = new PhoneCodes(opts.now ?? (() => Date.now()))
   store.onBeforeWrite(() => {
     documentWrites++
   })
@@ -215,6 +232,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         stats.reset()
         return sendJson(res, 200, { ok: true })
       }
+      if (req.method === 'POST' && url.pathname === '/_local/phone-code') return mintFromBody(req, res)
       if (url.pathname === '/_local/duplicate-key') {
         if (req.method === 'GET') return sendJson(res, 200, { form: duplicateKeyForm })
         if (req.method === 'POST') return setFormFromBody(req, res)
@@ -226,16 +244,48 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       req.resume()
       return sendJson(res, 405, { code: 'INVALID_PARAM', message: 'SDK calls are POST requests' })
     }
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readBody(req)
+      bytes = await readBodyBytes(req)
     } catch (err) {
       const status = err instanceof BodyError ? err.status : 400
       const e = err instanceof BodyError ? err.error : invalidParam('could not read the request body')
       return sendJson(res, status, { requestId: newRequestId(), code: e.code, message: e.message })
     }
-    const { status, body } = handleSdkCall(text, functionOf(url))
+    if (isMultipart(req)) return sendOpenApi(res, bytes, req.headers['content-type'] ?? '')
+    const { status, body } = handleSdkCall(bytes.toString('utf8'), functionOf(url))
     sendJson(res, status, body)
+  }
+
+  function isMultipart(req: IncomingMessage): boolean {
+    return /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')
+  }
+
+  /** A cloud call (`wx.openApi`): the stand-in's protobuf answer, as bytes (openapi.ts). */
+  function sendOpenApi(res: ServerResponse, bytes: Buffer, contentType: string): void {
+    const fields = parseMultipart(bytes, contentType)
+    const action = fields.get('action')?.toString('utf8') ?? ''
+    stats.record(action || 'wx.openApi')
+    if (action !== 'wx.openApi') {
+      return sendJson(res, 200, { requestId: newRequestId(), code: 'INVALID_PARAM', message: `unknown action ${JSON.stringify(action)}` })
+    }
+    const answer = answerOpenApi(fields, phoneCodes)
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length })
+    res.end(answer)
+  }
+
+  async function mintFromBody(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let input: { openid?: unknown; phone?: unknown; countryCode?: unknown } | null
+    try {
+      input = JSON.parse(await readBody(req)) as typeof input
+    } catch {
+      input = null
+    }
+    if (typeof input?.openid !== 'string' || !input.openid || typeof input.phone !== 'string' || !/^\d{5,20}$/.test(input.phone)) {
+      return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'send { openid, phone } (phone: digits)' })
+    }
+    const countryCode = typeof input.countryCode === 'string' ? input.countryCode : undefined
+    return sendJson(res, 200, { code: phoneCodes.mint(input.openid, input.phone, countryCode) })
   }
 
   /** Dev-only faults (see gateway/faults.ts): kill = drop unapplied, lose = apply then drop, fail = answer an error. */
@@ -245,7 +295,8 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     res: ServerResponse,
     fn: string | undefined,
   ): Promise<void> {
-    const text = await readBody(req).catch(() => '')
+    const bytes = await readBodyBytes(req).catch(() => Buffer.alloc(0))
+    const text = bytes.toString('utf8')
     if (mode === 'fail') {
       return sendJson(res, 200, {
         requestId: newRequestId(),
@@ -253,7 +304,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         message: '[InternalError] injected fault: the request was not applied',
       })
     }
-    if (mode === 'lose') handleSdkCall(text, fn)
+    if (mode === 'lose') {
+      if (isMultipart(req)) answerOpenApi(parseMultipart(bytes, req.headers['content-type'] ?? ''), phoneCodes)
+      else handleSdkCall(text, fn)
+    }
     res.socket?.destroy()
   }
 
@@ -303,6 +357,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     documentWrites: () => documentWrites,
     queryShapes: () => coverage.shapes(),
     notablescan,
+    mintPhoneCode: (openid, phone, countryCode) => phoneCodes.mint(openid, phone, countryCode),
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {

@@ -3,6 +3,7 @@
 // Locally many calls share one process, so process.env becomes a view whose WX_* variables come
 // from the call in progress (AsyncLocalStorage); everything else is the real environment.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { localApiToken } from '../db/openapi'
 
 const callEnv = new AsyncLocalStorage<Record<string, string>>()
 let installed = false
@@ -35,7 +36,10 @@ export interface Caller {
 export function runAsCaller<T>(caller: Caller, fn: () => T): T {
   installEnvOverlay()
   const overlay: Record<string, string> = {
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+    // WX_API_TOKEN: the token the platform gives each invocation for its cloud calls (cloud.openapi.*;
+    // node-sdk sends it, getWXContext leaves it out); locally it names the caller (db/openapi.ts).
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',
+    WX_API_TOKEN: caller.openid ? localApiToken(caller.openid) : '',
     WX_OPENID: caller.openid,
     WX_APPID: caller.appid ?? 'wxlocal0000000000',
     WX_UNIONID: caller.unionid ?? '',

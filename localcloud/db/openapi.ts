@@ -1,0 +1,213 @@
+// The local stand-in for WeChat's cloud calls (云调用, `cloud.openapi.*` in a function). The unmodified
+// wx-server-sdk sends them to the same URL as database calls (node-sdk's `wx.openApi` action): a
+// multipart/form-data POST whose `requestData` is a protobuf CommApiData holding the call's
+// parameters (each a JSON value), and whose `wxCloudApiToken` is the token the platform gives each
+// function invocation (WX_API_TOKEN: locally it names the caller, gateway/wx-context.ts). The
+// answer is a protobuf CommOpenApiResp holding WeChat's JSON answer (`errcode`/`errmsg` on a refusal,
+// which wx-server-sdk throws as errCode).
+//
+// Stand-ins, each keeping the platform's documented rules:
+//  - phonenumber.getPhoneNumber({ code }) (手机号快速验证): a code is valid once, for 5 minutes, and
+//    only for the person who tapped the button (here: the openid it was minted for); otherwise
+//    errcode 40029 (invalid code), as WeChat answers. Codes are minted by tests and dev tools with
+//    PhoneCodes.mint (DbServer.mintPhoneCode, POST /_local/phone-code), the part the button plays.
+// Any other API answers errcode 48001 (api unauthorized).
+import { randomBytes } from 'node:crypto'
+
+/** How long a phone code stays valid (WeChat: 5 minutes). */
+export const PHONE_CODE_TTL_MS = 5 * 60_000
+
+/** The prefix of a local invocation token (gateway/wx-context.ts makes them). */
+export const LOCAL_API_TOKEN_PREFIX = 'localcloud.'
+
+/** The local invocation token of a call by `openid` (the platform's WX_API_TOKEN, made readable). */
+export function localApiToken(openid: string): string {
+  return `${LOCAL_API_TOKEN_PREFIX}${Buffer.from(openid, 'utf8').toString('base64url')}`
+}
+
+/** The caller a local invocation token names ('' for none or a foreign token). */
+export function callerOfToken(token: string | undefined): string {
+  if (!token || !token.startsWith(LOCAL_API_TOKEN_PREFIX)) return ''
+  return Buffer.from(token.slice(LOCAL_API_TOKEN_PREFIX.length), 'base64url').toString('utf8')
+}
+
+// ------------------------------------------------------------------ protobuf, the little needed
+
+type Field = number | Buffer
+
+function readVarint(buf: Buffer, pos: number): [number, number] {
+  let value = 0
+  let shift = 0
+  for (;;) {
+    if (pos >= buf.length) throw new Error('protobuf: truncated varint')
+    const byte = buf[pos++]
+    value += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) return [value, pos]
+    shift += 7
+  }
+}
+
+/** A protobuf message's fields by number (varints as numbers, length-delimited as buffers). */
+export function decodeMessage(buf: Buffer): Map<number, Field[]> {
+  const out = new Map<number, Field[]>()
+  let pos = 0
+  while (pos < buf.length) {
+    let key: number
+    ;[key, pos] = readVarint(buf, pos)
+    const field = Math.floor(key / 8)
+    const wire = key & 7
+    let value: Field
+    if (wire === 0) [value, pos] = readVarint(buf, pos)
+    else if (wire === 2) {
+      let len: number
+      ;[len, pos] = readVarint(buf, pos)
+      value = buf.subarray(pos, pos + len)
+      pos += len
+    } else if (wire === 1) {
+      value = buf.subarray(pos, pos + 8)
+      pos += 8
+    } else if (wire === 5) {
+      value = buf.subarray(pos, pos + 4)
+      pos += 4
+    } else throw new Error(`protobuf: wire type ${wire} not handled`)
+    out.set(field, [...(out.get(field) ?? []), value])
+  }
+  return out
+}
+
+function varint(n: number): Buffer {
+  const bytes: number[] = []
+  let v = n
+  while (v >= 0x80) {
+    bytes.push((v % 0x80) | 0x80)
+    v = Math.floor(v / 0x80)
+  }
+  bytes.push(v)
+  return Buffer.from(bytes)
+}
+
+function bytesField(field: number, value: Buffer): Buffer {
+  return Buffer.concat([varint(field * 8 + 2), varint(value.length), value])
+}
+
+function varintField(field: number, value: number): Buffer {
+  return Buffer.concat([varint(field * 8), varint(value)])
+}
+
+/** The parameters of a CommApiData (openapiData.pairs), each JSON-decoded (raw text when not JSON). */
+export function openApiParams(requestData: Buffer): Record<string, unknown> {
+  const params: Record<string, unknown> = {}
+  const message = decodeMessage(requestData)
+  const openapiData = message.get(2)?.[0]
+  if (!Buffer.isBuffer(openapiData)) return params
+  for (const pair of decodeMessage(openapiData).get(1) ?? []) {
+    if (!Buffer.isBuffer(pair)) continue
+    const kv = decodeMessage(pair)
+    const key = kv.get(1)?.[0]
+    const value = kv.get(2)?.[0]
+    if (!Buffer.isBuffer(key) || !Buffer.isBuffer(value)) continue
+    const text = value.toString('utf8')
+    try {
+      params[key.toString('utf8')] = JSON.parse(text)
+    } catch {
+      params[key.toString('utf8')] = text
+    }
+  }
+  return params
+}
+
+/** A CommOpenApiResp carrying WeChat's JSON answer. */
+export function openApiResponse(json: Record<string, unknown>): Buffer {
+  return Buffer.concat([
+    bytesField(1, Buffer.from(JSON.stringify(json), 'utf8')),
+    bytesField(2, Buffer.from('application/json; charset=utf-8', 'utf8')),
+    varintField(4, 200),
+  ])
+}
+
+// ------------------------------------------------------------------ multipart/form-data
+
+/** The fields of a multipart/form-data body (node-sdk's form-data), each as bytes. */
+export function parseMultipart(body: Buffer, contentType: string): Map<string, Buffer> {
+  const fields = new Map<string, Buffer>()
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
+  if (!boundary) return fields
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`)
+  let start = body.indexOf(delimiter)
+  while (start >= 0) {
+    const partStart = start + delimiter.length
+    if (body.subarray(partStart, partStart + 2).toString() === '--') break
+    const next = body.indexOf(delimiter, partStart)
+    if (next < 0) break
+    // The part: CRLF, headers, CRLF CRLF, content, CRLF before the next delimiter.
+    const part = body.subarray(partStart + 2, next - 2)
+    const headerEnd = part.indexOf('\r\n\r\n')
+    if (headerEnd >= 0) {
+      const headers = part.subarray(0, headerEnd).toString('utf8')
+      const name = /name="([^"]*)"/i.exec(headers)?.[1]
+      if (name !== undefined) fields.set(name, part.subarray(headerEnd + 4))
+    }
+    start = next
+  }
+  return fields
+}
+
+// ------------------------------------------------------------------ the phone-number codes
+
+interface PhoneCode {
+  openid: string
+  phone: string
+  countryCode: string
+  issuedAt: number
+  used: boolean
+}
+
+/** WeChat's answer to a code that is unknown, used, expired or not the caller's. */
+const INVALID_CODE = { errcode: 40029, errmsg: 'invalid code' }
+
+export class PhoneCodes {
+  private readonly codes = new Map<string, PhoneCode>()
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /** What the phone-number button does: a one-time code for `openid`'s number. */
+  mint(openid: string, phone: string, countryCode = '86'): string {
+    const code = randomBytes(16).toString('hex')
+    this.codes.set(code, { openid, phone, countryCode, issuedAt: this.now(), used: false })
+    return code
+  }
+
+  /** phonenumber.getPhoneNumber as the caller `openid`: WeChat's JSON answer. */
+  getPhoneNumber(openid: string, params: Record<string, unknown>): Record<string, unknown> {
+    const code = typeof params.code === 'string' ? params.code : ''
+    const entry = this.codes.get(code)
+    if (!entry || entry.used || entry.openid !== openid || this.now() - entry.issuedAt > PHONE_CODE_TTL_MS) return INVALID_CODE
+    entry.used = true
+    const pure = entry.phone
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phone_number: entry.countryCode === '86' ? pure : `+${entry.countryCode}${pure}`,
+        pure_phone_number: pure,
+        country_code: entry.countryCode,
+        watermark: { timestamp: Math.floor(this.now() / 1000), appid: 'wxlocal0000000000' },
+      },
+    }
+  }
+}
+
+/** Answers one `wx.openApi` request (its form fields): the CommOpenApiResp bytes. */
+export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes): Buffer {
+  const api = fields.get('apiName')?.toString('utf8') ?? ''
+  const caller = callerOfToken(fields.get('wxCloudApiToken')?.toString('utf8'))
+  const requestData = fields.get('requestData') ?? Buffer.alloc(0)
+  let params: Record<string, unknown>
+  try {
+    params = openApiParams(requestData)
+  } catch {
+    return openApiResponse({ errcode: 47001, errmsg: 'data format error' })
+  }
+  if (api === 'phonenumber.getPhoneNumber') return openApiResponse(phoneCodes.getPhoneNumber(caller, params))
+  return openApiResponse({ errcode: 48001, errmsg: `api unauthorized: the local cloud has no stand-in for ${api}` })
+}
