@@ -151,3 +151,12 @@ export const PRIVACY_GUIDE: PrivacyGuide = {
   rights: '在“我的 → 我的信息”中，可以查看我们保存的您和家人的全部信息，导出一份文件保存，或删除这些信息。',
   contact: '如有疑问，请联系活动周主办教育局（联系方式见下方）。',
 }
+
+/**
+ * WeChat's phone-number button (手机号快速验证, `open-type="getPhoneNumber"`) beside the sign-up
+ * form's phone field, weapp only. Only some AppIDs may use it: a verified (已认证) mini-program of an
+ * organisation, never a personal (个人主体) one, and WeChat charges the AppID per successful
+ * verification beyond its free allowance. A bureau whose AppID does not qualify, or that does not
+ * want it, sets this to false: the typed phone field is all there is (it is always the fallback).
+ */
+export const PHONE_NUMBER_BUTTON = true

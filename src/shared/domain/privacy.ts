@@ -4,6 +4,7 @@ import { PRIVACY_GUIDE } from '../../../config/privacy'
 import { shanghaiDate, shanghaiDayRange } from './time'
 
 export { PRIVACY_GUIDE }
+export { PHONE_NUMBER_BUTTON } from '../../../config/privacy'
 export type { PrivacyGuide, PrivacyItem } from '../../../config/privacy'
 
 /** The guide's version a consent must name to count (a newer guide asks everyone again). */
