@@ -55,10 +55,10 @@ export function RetentionField({
       >
         {anonymisedAt !== null ? (
           <Text className="org-week-retention__done" data-testid="org-week-anonymised">
-            ✓ 已于 {dateCn(anonymisedAt)} 完成匿名化
+            {`✓ 已于 ${dateCn(anonymisedAt)} 完成匿名化`}
           </Text>
         ) : valid ? (
-          <Text className="org-week-retention__text">个人信息将于 {dayCn(retentionDate(summaryDeadline, days))} 匿名化</Text>
+          <Text className="org-week-retention__text">{`个人信息将于 ${dayCn(retentionDate(summaryDeadline, days))} 匿名化`}</Text>
         ) : null}
       </View>
     </Field>
