@@ -25,3 +25,12 @@ export const PRIVACY_CONSENT: PrivacyConsentBasics = {
     '您可以随时查看、导出、删除自己的信息',
   ],
 }
+
+/**
+ * WeChat's phone-number button (手机号快速验证, `open-type="getPhoneNumber"`) beside the sign-up
+ * form's phone field, weapp only. Only some AppIDs may use it: a verified (已认证) mini-program of an
+ * organisation, never a personal (个人主体) one, and WeChat charges the AppID per successful
+ * verification beyond its free allowance. A bureau whose AppID does not qualify, or that does not
+ * want it, sets this to false: the typed phone field is all there is (it is always the fallback).
+ */
+export const PHONE_NUMBER_BUTTON = true

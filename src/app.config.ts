@@ -10,6 +10,8 @@ export default defineAppConfig({
     // opens a page that leads to it (preloadRule), so it is there at the door without a network.
     { root: 'ticket', name: 'ticket', pages: ['index'] },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
+    // 我的信息 (see, export, delete one's data) and the privacy guide, reached from 我的.
+    { root: 'account', name: 'account', pages: ['data/index'] },
     {
       root: 'organiser',
       name: 'organiser',

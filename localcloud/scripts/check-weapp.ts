@@ -48,6 +48,7 @@ const REQUIRED_MAIN_PAGES = [
 ]
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   ticket: ['index'],
+  account: ['data/index'],
   volunteer: ['scan/index', 'checkin/index'],
   organiser: [
     'dashboard/index',
@@ -452,6 +453,7 @@ const publicityItems = [
   { id: 'pub2', weekId: 'nc2026', districtCode: 'donghu', activityId: null, activityTitle: null, opening: true, kind: 'photo', title: '开幕式现场', outlet: '微信公众号', url: null, fileIds: ['cloud://localcloud/publicity/nc2026/donghu/1.jpg'], publishedOn: null, createdAt: at(1, 12, 5) },
 ]
 const pendingRating = { registrationId: summary.id + '_o1~mab12cd', activityId: summary.id, title: summary.title, startAt: summary.startAt, personName: '王秀兰', proxy: true, checkedInAt: summary.startAt - 6e5 }
+const myData = { consent: { version: 1, at: at(1, 8, 0) - 6 * 864e5 }, profile, family: [member], roles: [], registrations: [{ id: registration.id, activityId: summary.id, title: summary.title, startAt: summary.startAt, status: 'waitlisted', personName: '王秀兰', proxy: true, relation: 'parent', phone: null, ageGroup: '70+', community: '东湖区百花洲街道松柏巷社区', audience: 'seniors', checkedInAt: null, createdAt: registration.createdAt }], enrolments: [{ courseId: courseCard.id, title: courseCard.title, learnerName: '刘思雨', lessonsDone: 1, completedAt: null, certificateNo: null }], reading: [{ weekId: 'nc2026', name: '刘思雨', totalMinutes: 50, totalLogs: 2, boardName: '刘*雨' }], readingLogs: [{ bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿' }], ratings: [], notices: 1, upcoming: 1, truncated: false }
 function answer(name, data) {
   const a = data.action
   const ok = (d) => ({ ok: true, data: d })
@@ -489,6 +491,12 @@ function answer(name, data) {
     const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
     if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
     if (a === 'roles.list') return ok({ holders: [{ userId: 'u1', name: '万丽娟', self: false, grant, unitName: '东湖区' }], invites: [{ code: 'ABCDEFGH23', weekId: 'nc2026', role: 'organiser', unitCode: 'donghu', unitName: '东湖区', expiresAt: at(3, 9, 0), createdAt: at(1, 9, 0) }], changes: [{ at: at(1, 9, 0), byName: '涂建华', whomName: '万丽娟', change: 'grant', via: 'invite', grant, unitName: '东湖区' }] })
+  }
+  if (name === 'privacy') {
+    if (a === 'mine') return ok(myData)
+    if (a === 'export') return ok({ fileName: '我的信息.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: 4, base64: 'UEsDBA==' })
+    if (a === 'erase') return ok({ cancelled: 1, anonymised: 3, done: true })
+    if (a === 'phone.fill') return ok({ phone: '13800001021' })
   }
   if (name === 'course') {
     if (a === 'list') return ok({ weekId: 'nc2026', courses: [courseCard] })
@@ -583,6 +591,7 @@ async function open(route, query) {
     result.pages.push(await open('pages/signup/index', { id: summary.id }))
     result.pages.push(await open('pages/mine/index', {}))
     result.pages.push(await open('pages/family/index', {}))
+    result.pages.push(await open('account/data/index', {}))
     result.pages.push(await open('organiser/activities/index', {}))
     result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/week/index', {}))
@@ -710,6 +719,20 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     ],
     calls: ['callFunction signup.mine', 'callFunction signup.notices', 'callFunction signup.rating.pending'],
   },
+  'account/data/index': {
+    texts: [
+      '我的信息',
+      '刘思雨',
+      '东湖区百花洲街道松柏巷社区',
+      '王秀兰',
+      '智慧助老·手机打车查公交',
+      '◷ 候补中',
+      '《平凡的世界》',
+      '导出我的信息',
+      '删除我的信息',
+    ],
+    calls: ['callFunction privacy.mine'],
+  },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': {
     texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'],
@@ -719,7 +742,10 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['新建活动', '时间和地点', '12月1日'],
     calls: ['callFunction activity.weeks', 'callFunction activity.roles'],
   },
-  'organiser/week/index': { texts: ['活动周设置', '邓雅琴'], calls: ['callFunction activity.roles', 'callFunction activity.week.get'] },
+  'organiser/week/index': {
+    texts: ['活动周设置', '邓雅琴', '个人信息将于 2027年6月8日 匿名化'],
+    calls: ['callFunction activity.roles', 'callFunction activity.week.get'],
+  },
 }
 
 function checkRuntime(figures: Record<string, number>) {

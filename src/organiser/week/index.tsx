@@ -16,6 +16,7 @@ import { PickerField } from '../activity-edit/PickerField'
 import { RETENTION_DAYS_DEFAULT, retentionDate } from '@shared/domain/privacy'
 import { DistrictsSection } from './DistrictsSection'
 import { nextEditionDates } from './edition'
+import { RetentionField, retentionDaysValid } from './RetentionField'
 import './index.scss'
 
 type WeekForm = Omit<ManagedWeek, 'id'> & { id: string }
@@ -112,9 +113,10 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
 
   const save = async () => {
     if (busy) return
+    setDone('')
+    if (!retentionDaysValid(form.retentionDays)) return setFailure(new CloudError('VALIDATION_FAILED', ['retentionDays']))
     setBusy(true)
     setFailure(null)
-    setDone('')
     try {
       const { id, ...fields } = form
       const from = creating && keepStaff ? latestWeek(weeks) : undefined
@@ -191,6 +193,12 @@ function WeekEditor({ weeks: initialWeeks }: { weeks: ManagedWeek[] }) {
             testid="org-week-summaryDeadline"
           />
         </Field>
+        <RetentionField
+          days={form.retentionDays}
+          summaryDeadline={form.summaryDeadline}
+          anonymisedAt={form.anonymisedAt}
+          onChange={(retentionDays) => set({ retentionDays })}
+        />
         <Field label="状态" required testid="org-week-status-row">
           <ChoiceChips options={STATUSES} value={form.status} onChange={(status) => set({ status })} testid="org-week-status" columns={2} />
         </Field>

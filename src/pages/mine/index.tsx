@@ -60,6 +60,15 @@ export default function MinePage() {
         <Text>我的家人（替没有手机的家人报名）›</Text>
       </View>
 
+      <View
+        className="btn btn--secondary mine-family"
+        data-testid="entry-my-data"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: '/account/data/index' })}
+      >
+        <Text>我的信息（查看、导出、删除）›</Text>
+      </View>
+
       <Notices refresh={round} />
 
       <RatingCard refresh={round} />

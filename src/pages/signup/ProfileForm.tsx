@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { AGE_GROUPS, SIGNUP_FIELDS, type SignupField } from '@shared/domain/people'
 import { labelOf } from '@shared/domain/vocabulary'
+import { PHONE_NUMBER_BUTTON } from '@shared/domain/privacy'
 import { ChoiceChips, Field, TextInput } from '@/components/form'
 import { AUDIENCE_CHOICES, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
+import { PhoneFillButton } from './PhoneFillButton'
 
 interface Props {
   draft: ProfileDraft
@@ -47,6 +49,7 @@ export function ProfileForm({ draft, errors, onChange, asked, forFamily, firstTi
           maxlength={11}
           placeholder="11位手机号码"
         />
+        {process.env.TARO_ENV === 'weapp' && PHONE_NUMBER_BUTTON ? <PhoneFillButton onPhone={(phone) => onChange({ phone })} /> : null}
       </Field>
       <Field label="年龄段" required error={errors.ageGroup} testid="profile-field-age">
         <ChoiceChips

@@ -1,10 +1,10 @@
 // Rules of personal data: the guide's version a consent must match, what an anonymised record
 // holds instead of a person, and when a week's personal data is anonymised. Pure.
 // The full guide (items, purposes) is @shared/domain/privacyGuide: import it only where it is shown.
-import { PRIVACY_CONSENT } from '../../../config/privacyConsent'
+import { PHONE_NUMBER_BUTTON, PRIVACY_CONSENT } from '../../../config/privacyConsent'
 import { shanghaiDate, shanghaiDayRange } from './time'
 
-export { PRIVACY_CONSENT }
+export { PRIVACY_CONSENT, PHONE_NUMBER_BUTTON }
 
 /** The guide's version a consent must name to count (a newer guide asks everyone again). */
 export const PRIVACY_VERSION = PRIVACY_CONSENT.version
