@@ -3,11 +3,17 @@
 // retention period and finishes erasures whose call died. Bundled into ../index.js for upload.
 import { createFunction, type FunctionImpl } from '../../_core/handler'
 import { getConsent, recordConsent } from './consent'
+import { erase } from './erase'
+import { exportMine } from './export'
+import { mine } from './mine'
 
 /** The actions, also for tests that run them with an injected clock. */
 export const privacyActions = {
   'consent.get': getConsent,
   'consent.record': recordConsent,
+  mine,
+  export: exportMine,
+  erase,
 }
 
 // Actions of the contract not listed yet answer UNKNOWN_ACTION.

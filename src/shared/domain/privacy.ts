@@ -13,6 +13,12 @@ export const PRIVACY_VERSION = PRIVACY_GUIDE.version
 export const ANONYMOUS_NAME = '（已匿名）'
 
 /**
+ * What an anonymised free text (a rating's comment) says instead: the text goes, but that there was
+ * one stays, because it is counted (feedback.comments, which reconcile recounts from the records).
+ */
+export const REDACTED_TEXT = '（已删除）'
+
+/**
  * The `openid` of a record whose person deleted their data: the record stays (it is counted) but
  * no account's lists reach it any more.
  */
