@@ -99,6 +99,7 @@ async function cancelUpcoming(
   now: number,
   progress: EraseProgress,
   outOfTime: () => boolean,
+  worked: () => void,
 ): Promise<boolean> {
   const _ = db.command
   for (let round = 0; round < CANCEL_ROUNDS; round++) {
@@ -118,6 +119,7 @@ async function cancelUpcoming(
       if (!activity) continue
       if (await cancelActiveRegistration(db, activity, reg, now, eraseNonce(reg))) progress.cancelled++
       else await clearStaleEntry(db, activity._id, regKey(reg._id), now)
+      worked()
     }
   }
   return (await cancellableRegistrations(db, openid, now)).length === 0
@@ -184,19 +186,22 @@ async function removeAccountData(db: Database, openid: string, user: UserDoc | n
  */
 export async function eraseAccount(db: Database, openid: string, now: number, budgetMs = ERASE_BUDGET_MS): Promise<EraseProgress> {
   const started = Date.now()
-  const outOfTime = () => Date.now() - started > budgetMs
+  // Every call gets at least one unit of work done (a cancel, a batch), so calls again always progress.
+  let worked = false
+  const outOfTime = () => worked && Date.now() - started > budgetMs
   const progress: EraseProgress = { cancelled: 0, anonymised: 0, done: false }
   const at = new Date(now)
   const user = await readUser(db, openid)
   await markErasure(db, openid, user, now)
 
-  if (!(await cancelUpcoming(db, openid, now, progress, outOfTime))) return progress
+  if (!(await cancelUpcoming(db, openid, now, progress, outOfTime, () => (worked = true)))) return progress
 
   for (const step of ANONYMISE_STEPS) {
     for (;;) {
       if (outOfTime()) return progress
       const n = await anonymiseBatch(db, step, openid, at)
       progress.anonymised += n
+      if (n > 0) worked = true
       if (n < BATCH) break
     }
   }
@@ -205,6 +210,7 @@ export async function eraseAccount(db: Database, openid: string, now: number, bu
     if (outOfTime()) return progress
     const n = await clearWalkinNames(db, [...new Set(names)], at)
     progress.anonymised += n
+    if (n > 0) worked = true
     if (n < BATCH) break
   }
   await removeAccountData(db, openid, user, now)

@@ -4,7 +4,7 @@
 // that. Every position ends in the same state as an erasure that never died: the upcoming
 // registrations cancelled with the waiter promoted, seats and counters adding up with nothing
 // pending, no name or phone of the family left anywhere, the account document gone.
-import { ERASE_RESUME_AFTER_MS, finishErasures } from '../../../../cloudfunctions/_core/erase'
+import { ERASE_RESUME_AFTER_MS, eraseAccount, finishErasures } from '../../../../cloudfunctions/_core/erase'
 import { fireTimer } from '../../../gateway/timers'
 import type { FaultPlan } from '../../../gateway/faults'
 import type { TestCloud } from '../../harness'
@@ -159,3 +159,16 @@ test('killed at every request, the privacy timer’s finishErasures finishes it 
   // Only a kill before the mark's write leaves nothing for the timer.
   expect(finished).toBeGreaterThanOrEqual(requests - 2)
 }, 600_000)
+
+test('a call out of time answers done: false, and calling again finishes the erasure', async () => {
+  const s = await scene()
+  const answers: { done: boolean }[] = []
+  // No time at all: each call gets through a step or a batch before it stops.
+  for (let i = 0; i < 40 && !answers.some((a) => a.done); i++)
+    answers.push(await eraseAccount(cloud.sdkDb as any, s.P.openid, Date.now(), 0))
+  expect(answers[0].done).toBe(false)
+  expect(answers[answers.length - 1].done).toBe(true)
+  expect(answers.reduce((n, a: any) => n + a.cancelled, 0)).toBe(3)
+  await repairAt(61_000)
+  await expectErased(s)
+}, 60_000)
