@@ -10,7 +10,8 @@
 //   c. every record of the account anonymised per ANONYMISE_STEPS, a batch of ids read and then
 //      updated at a time (personal fields, anonymisedAt and the account link set to ERASED_OPENID,
 //      so the next read no longer finds the batch); walk-ins bearing the person's or a family
-//      member's name lose the name
+//      member's name lose the name (a namesake's walk-in too: a typed name alone cannot tell them
+//      apart, and a walk-in's name is never counted)
 //   d. the profile, family and mark removed: the user document deleted when it holds no roles,
 //      kept with its roles otherwise (one write)
 // Ids, personIds, statuses, categories (age group, 街道/社区, audience) and every counted fact stay,

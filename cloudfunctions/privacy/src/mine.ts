@@ -63,7 +63,7 @@ export async function readMyData(db: Database, openid: string, now: number, limi
   const grants = user?.roles ?? []
   const weekIds = [...new Set(grants.flatMap((g) => ('weekId' in g ? [g.weekId] : [])))]
   const own = (collection: string, sort?: string) => {
-    const q = db.collection(collection).where(collection === COLLECTIONS.outbox ? { recipient: openid } : { openid })
+    const q = db.collection(collection).where({ openid })
     return (sort ? q.orderBy(sort, 'desc') : q).limit(limit + 1)
   }
   const [weeks, regs, enrolments, readers, logs, ratings, notices, upcoming] = await Promise.all([
