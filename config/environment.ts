@@ -85,7 +85,13 @@ export const environment: EnvironmentSpec = {
       indexes: [idx('weekId', 'districtCode', 'startAt'), idx('touchedAt')],
     },
     // roles.weekId: who holds a role in a week (staff.roles.list, editions.copy).
-    { name: 'users', holds: 'accounts: profile, family members, roles', rule: closed, indexes: [idx('roles.weekId')] },
+    // erasure.requestedAt: the privacy timer finds erasures whose call died (cloudfunctions/_core/erase.ts).
+    {
+      name: 'users',
+      holds: 'accounts: profile, family members, roles',
+      rule: closed,
+      indexes: [idx('roles.weekId'), idx('erasure.requestedAt')],
+    },
     {
       name: 'registrations',
       holds: 'sign-ups and the seats they hold',
@@ -120,7 +126,8 @@ export const environment: EnvironmentSpec = {
       // weekId, districtCode, personId: the reconcile's recount of people, district by district.
       indexes: [idx('activityId'), idx('op'), idx('personId'), idx('weekId', 'districtCode', 'personId')],
     },
-    { name: 'walkins', holds: 'walk-ins registered at the door', rule: closed, indexes: [idx('activityId'), idx('op')] },
+    // name: a person's erasure clears the walk-ins bearing their or a family member's name.
+    { name: 'walkins', holds: 'walk-ins registered at the door', rule: closed, indexes: [idx('activityId'), idx('op'), idx('name')] },
     {
       name: 'courses',
       holds: '智慧助老 and reading courses',
@@ -137,14 +144,27 @@ export const environment: EnvironmentSpec = {
     },
     { name: 'bookLists', holds: 'reading lists', rule: closed, indexes: [idx('weekId', 'districtCode')] },
     { name: 'books', holds: 'the books of the lists', rule: closed, indexes: [idx('listId'), idx('weekId', 'status'), idx('touchedAt')] },
-    { name: 'readingLogs', holds: 'reading logged', rule: closed, indexes: [idx('bookId'), idx('weekId', 'personId'), idx('op')] },
+    // openid, createdAt: 我的信息 lists an account's logs, newest first; its erasure anonymises them.
+    {
+      name: 'readingLogs',
+      holds: 'reading logged',
+      rule: closed,
+      indexes: [idx('bookId'), idx('weekId', 'personId'), idx('op'), idx('openid', 'createdAt')],
+    },
     {
       name: 'readers',
       holds: "each reader's totals and board entry",
       rule: closed,
-      indexes: [idx('weekId', 'board.districtCode', 'totalMinutes'), idx('weekId', 'bookIds')],
+      // openid: 我的信息 and an erasure find an account's readers.
+      indexes: [idx('weekId', 'board.districtCode', 'totalMinutes'), idx('weekId', 'bookIds'), idx('openid')],
     },
-    { name: 'ratings', holds: 'ratings after an activity', rule: closed, indexes: [idx('op'), idx('activityId')] },
+    // openid, createdAt: 我的信息 lists an account's ratings, newest first; its erasure anonymises them.
+    {
+      name: 'ratings',
+      holds: 'ratings after an activity',
+      rule: closed,
+      indexes: [idx('op'), idx('activityId'), idx('openid', 'createdAt')],
+    },
     {
       name: 'publicity',
       holds: 'publicity figures of the 总结表',

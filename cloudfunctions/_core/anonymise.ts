@@ -2,9 +2,10 @@
 // texts go; ids, statuses, categories (age group, 街道/社区, audience) and every counted fact stay,
 // so counters, dashboards, the 总结表 and reconcile read the same numbers afterwards. Used by a
 // person's erasure (privacy.erase, by account) and by the week's retention (privacy timer, by week).
-import { ANONYMOUS_NAME, ERASED_OPENID } from '@shared/domain/privacy'
+import { ANONYMOUS_NAME, ERASED_OPENID, REDACTED_TEXT } from '@shared/domain/privacy'
 import type { Database } from './cloud'
 import { COLLECTIONS, type CollectionName } from './collections'
+import { updateCount } from './write'
 
 export interface AnonymiseStep {
   collection: CollectionName
@@ -13,10 +14,11 @@ export interface AnonymiseStep {
   /** The fields set on every record, whoever it belongs to (plus anonymisedAt). */
   personal: Record<string, string | null>
   /**
-   * Fields whose presence is counted (a rating's comment: feedback.comments, which reconcile recounts
-   * from the records): replaced only where they hold a value, by a value that still counts as one.
+   * Free-text fields whose non-empty value becomes REDACTED_TEXT (an empty one stays empty): that
+   * there was a text is counted (a rating's comment in feedback.comments), so it must stay visible
+   * to reconcile's recount.
    */
-  ifPresent?: Record<string, string>
+  redacted?: string[]
 }
 
 /**
@@ -30,8 +32,7 @@ export const ANONYMISE_STEPS: AnonymiseStep[] = [
   { collection: COLLECTIONS.enrolments, accountField: 'openid', personal: { learnerName: ANONYMOUS_NAME } },
   { collection: COLLECTIONS.readingLogs, accountField: 'openid', personal: { note: null } },
   { collection: COLLECTIONS.readers, accountField: 'openid', personal: { name: ANONYMOUS_NAME, board: null } },
-  // A comment's words go, the fact that there was one stays (feedback.comments).
-  { collection: COLLECTIONS.ratings, accountField: 'openid', personal: {}, ifPresent: { comment: ANONYMOUS_NAME } },
+  { collection: COLLECTIONS.ratings, accountField: 'openid', personal: {}, redacted: ['comment'] },
   // Walk-ins carry a name a volunteer typed, linked to no account: the week's retention clears them;
   // an erasure clears those of the week's records bearing the person's or a family member's name.
   { collection: COLLECTIONS.walkins, personal: { name: null } },
@@ -43,20 +44,23 @@ export function erasedAccount(step: AnonymiseStep): Record<string, string> {
 }
 
 /**
- * Anonymises the records of one step that `where` selects (bounded by the caller, e.g. `_id: in(page)`):
- * one update with the personal fields and `extra` (anonymisedAt, an erasure's account link), and one
- * more per ifPresent field. Each sets fixed values, so running it again changes nothing.
+ * Anonymises the records of one step that `where` selects (a batch of ids, say): first the redacted
+ * texts (only where non-empty), then the personal fields, anonymisedAt and, for an erasure
+ * (`erasure: true`), the account link. In that order because the last write is what takes a record
+ * out of an erasure's reads: a call dying between the two leaves it to be found and done again.
+ * Idempotent. Answers how many records the last write changed.
  */
-export async function anonymiseRecords(
+export async function anonymiseWhere(
   db: Database,
   step: AnonymiseStep,
   where: Record<string, unknown>,
-  extra: Record<string, unknown>,
-): Promise<void> {
+  at: Date,
+  erasure: boolean,
+): Promise<number> {
   const _ = db.command
-  const records = db.collection(step.collection)
-  await records.where(where).update({ data: { ...step.personal, ...extra } })
-  for (const [field, value] of Object.entries(step.ifPresent ?? {})) {
-    await records.where({ ...where, [field]: _.nin([null, '']) }).update({ data: { [field]: value } })
+  const coll = db.collection(step.collection)
+  for (const field of step.redacted ?? []) {
+    await updateCount(coll.where({ ...where, [field]: _.nin([null, '', REDACTED_TEXT]) }), { [field]: REDACTED_TEXT })
   }
+  return updateCount(coll.where(where), { ...step.personal, anonymisedAt: at, ...(erasure ? erasedAccount(step) : {}) })
 }

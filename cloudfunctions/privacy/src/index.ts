@@ -8,19 +8,25 @@
 import { ERROR_MESSAGES } from '@shared/errors'
 import { getCloud, getDb, type Database } from '../../_core/cloud'
 import { createFunction, type FunctionContext, type FunctionImpl } from '../../_core/handler'
+import { finishErasures } from '../../_core/erase'
 import { getConsent, recordConsent } from './consent'
+import { erase } from './erase'
+import { exportMine } from './export'
+import { mine } from './mine'
 import { fillPhone } from './phone'
 import { runRetention } from './retention'
 
 /** The actions, also for tests that run them with an injected clock. */
-export const privacyActions = {
+export const privacyActions: FunctionImpl<'privacy'> = {
   'consent.get': getConsent,
   'consent.record': recordConsent,
+  mine,
+  export: exportMine,
+  erase,
   'phone.fill': fillPhone,
 }
 
-// Actions of the contract not listed yet answer UNKNOWN_ACTION.
-const actions = createFunction('privacy', privacyActions as unknown as FunctionImpl<'privacy'>)
+const actions = createFunction('privacy', privacyActions)
 
 /** One job of the hourly timer: bounded by itself (well under the function's timeout together). */
 export interface TimerJob {
@@ -30,11 +36,10 @@ export interface TimerJob {
 
 /**
  * What the timer runs, in order, each on its own (one failing does not stop the next). Erasures
- * whose call died are per person and short: they go first, e.g.
- * `{ name: 'erasures', run: (db, now) => finishErasures(db, now) }`.
+ * whose call died are per person and short: they go first.
  */
 export const TIMER_JOBS: TimerJob[] = [
-  // ← the erasure finisher (privacy.erase's timer part) goes here.
+  { name: 'erasures', run: (db, now) => finishErasures(db, now) },
   { name: 'retention', run: (db, now) => runRetention(db, now) },
 ]
 

@@ -16,7 +16,7 @@
 // when every step is done. Writes of a run, in order:
 //   1. weeks.where({ _id, retention: exists(false) }): retention started (startedAt = the run's now)
 //   2. per page: <collection>.where({ _id: in(page) }).update(personal fields, anonymisedAt = startedAt),
-//      and for a field counted by its presence (a rating's comment) one more update (anonymiseRecords)
+//      with a redacted text (a rating's comment) replaced first where it holds one (anonymiseWhere)
 //   3. every PROGRESS_EVERY pages, at each step's end and when the budget ends: the progress,
 //      where({ _id, 'retention.step', 'retention.after' as last written }) (a concurrent run that
 //      moved it first wins; this one stops)
@@ -27,7 +27,7 @@
 // when walked by activity). A week of 1,050 sign-ups and 230 notices: 24 reads, 23 writes.
 import { performance } from 'node:perf_hooks'
 import { retentionDue } from '@shared/domain/privacy'
-import { ANONYMISE_STEPS, anonymiseRecords, type AnonymiseStep } from '../../_core/anonymise'
+import { ANONYMISE_STEPS, anonymiseWhere, type AnonymiseStep } from '../../_core/anonymise'
 import type { Database } from '../../_core/cloud'
 import { COLLECTIONS, type WeekDoc } from '../../_core/collections'
 import { readDocs } from '../../_core/read'
@@ -242,7 +242,7 @@ async function anonymiseWeek(db: Database, week: WeekRow, now: number, clock: Ru
     const step = ANONYMISE_STEPS[stepIndex]
     const page = await nextPage(db, step, week._id, state.after, clock.budget.batch)
     if (page.ids.length > 0) {
-      await anonymiseRecords(db, step, { _id: _.in(page.ids) }, { anonymisedAt: startedAt })
+      await anonymiseWhere(db, step, { _id: _.in(page.ids) }, startedAt, false)
       run.records += page.ids.length
     }
     run.pages++

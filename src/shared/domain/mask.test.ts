@@ -1,4 +1,4 @@
-import { maskName, phoneTail, surnameMatches } from './mask'
+import { maskName, maskPhone, phoneTail, surnameMatches } from './mask'
 
 describe('masking', () => {
   test('names keep the first and last character', () => {
@@ -14,6 +14,16 @@ describe('masking', () => {
     expect(phoneTail('13912345678')).toBe('5678')
     expect(phoneTail(null)).toBeNull()
     expect(phoneTail('12')).toBeNull()
+  })
+
+  test('phones are masked to their first three and last four digits, never shown whole', () => {
+    expect(maskPhone('13900000001')).toBe('139****0001')
+    expect(maskPhone('139 0000 0001')).toBe('139****0001')
+    expect(maskPhone('0791-86001234')).toBe('********1234')
+    expect(maskPhone('1234')).toBe('****')
+    expect(maskPhone('')).toBeNull()
+    expect(maskPhone(null)).toBeNull()
+    expect(maskPhone('13912345678')).not.toMatch(/\d{11}/)
   })
 
   test('surnames match the start of the name', () => {

@@ -24,3 +24,16 @@ export function surnameMatches(name: string | null | undefined, surname: string)
   const s = surname.trim()
   return s.length > 0 && n.startsWith(s)
 }
+
+/**
+ * A phone number as an export shows it: 13900000001 -> 139****0001 (a mainland mobile keeps its first
+ * three and last four digits); any other number keeps only its last four digits; null stays null.
+ * Never answers a full number.
+ */
+export function maskPhone(phone: string | null | undefined): string | null {
+  const digits = (phone ?? '').replace(/\D/g, '')
+  if (digits.length === 0) return null
+  if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`
+  if (digits.length <= 4) return '*'.repeat(digits.length)
+  return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`
+}

@@ -16,6 +16,12 @@ export const RETENTION_DAYS_DEFAULT = PRIVACY_CONSENT.retentionDays
 export const ANONYMOUS_NAME = '（已匿名）'
 
 /**
+ * What an anonymised free text (a rating's comment) says instead: the text goes, but that there was
+ * one stays, because it is counted (feedback.comments, which reconcile recounts from the records).
+ */
+export const REDACTED_TEXT = '（已删除）'
+
+/**
  * The `openid` of a record whose person deleted their data: the record stays (it is counted) but
  * no account's lists reach it any more.
  */

@@ -7,7 +7,7 @@
 // check-ins, walk-ins, ratings with comments, a course, reading) is week 1, given 30 retention days;
 // week 2 (default 180 days) has sign-ups and a named walk-in of its own.
 import { runRetention, type RetentionRun } from '../../../../cloudfunctions/privacy/src/retention'
-import { ANONYMOUS_NAME, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, retentionDate } from '../../../../src/shared/domain/privacy'
+import { ANONYMOUS_NAME, REDACTED_TEXT, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, retentionDate } from '../../../../src/shared/domain/privacy'
 import { shanghaiDayRange } from '../../../../src/shared/domain/time'
 import { runAsFunction } from '../../../gateway/callTag'
 import { invokeFunction, invokeWithFaults } from '../../../gateway/functions'
@@ -181,7 +181,7 @@ describe('past week 1’s 30 days (week 2 keeps the default 180)', () => {
     // A comment's words go; whether there was one stays (the feedback.comments counter).
     for (const r of after.ratings) {
       const was = records1.ratings.find((x) => x._id === r._id)
-      expect(r.comment).toBe(was.comment ? ANONYMOUS_NAME : was.comment)
+      expect(r.comment).toBe(was.comment ? REDACTED_TEXT : was.comment)
     }
     for (const w of after.walkins) expect(w.name).toBeNull()
     // Check-ins hold nothing personal and are left as they were.
