@@ -1,4 +1,5 @@
-// The caller's account document: profile (for one-tap sign-ups), family members (代报名), roles.
+// The caller's account document: profile (for one-tap sign-ups), family members (代报名), roles,
+// and the consent to the privacy guide that personal fields need.
 import { consentIsCurrent } from '@shared/domain/privacy'
 import type { Profile } from '@shared/domain/signupRules'
 import { DomainError } from '@shared/errors'
