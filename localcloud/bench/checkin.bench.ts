@@ -2,6 +2,7 @@
 // database): one volunteer scanning a queue of tickets one after another (p50/p95 per scan), the
 // database operations of one check-in (role check included), and the phone's offline
 // verification of one ticket (the pure function, no network).
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiInstant } from '../../src/shared/domain/time'
 import { verifyTicket } from '../../src/shared/domain/ticket'
 import type { LocalCloud } from '../local-cloud'
@@ -79,6 +80,7 @@ export async function benchCheckin(cloud: LocalCloud, options: CheckinBenchOptio
         },
         family: [],
         roles: [],
+        consent: { version: PRIVACY_VERSION, at: now },
         createdAt: now,
         updatedAt: now,
       })),

@@ -2,6 +2,7 @@
 // bytes of one lesson's answer (the largest seeded lesson, else a created 6-step lesson) that a
 // senior's phone downloads, and the database operations of one 学会了 (lesson completion),
 // counted by the local cloud over learners going through a course one lesson after another.
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import type { LocalCloud } from '../local-cloud'
 import { courseInput } from '../tests/functions/courseFixtures'
 import { percentile, round } from './results'
@@ -98,6 +99,7 @@ export async function benchCourse(cloud: LocalCloud, options: CourseBenchOptions
       },
       family: [],
       roles: [],
+      consent: { version: PRIVACY_VERSION, at: now },
       createdAt: now,
       updatedAt: now,
     })),

@@ -32,7 +32,7 @@ import { shanghaiDate } from '../../src/shared/domain/time'
 import { invokeFunction } from '../gateway/functions'
 import type { LocalCloud } from '../local-cloud'
 import { courseInput } from '../tests/functions/courseFixtures'
-import { activityInput, profileOf, weekCreateInput } from '../tests/functions/fixtures'
+import { activityInput, currentConsent, profileOf, weekCreateInput } from '../tests/functions/fixtures'
 import { sampleBooks } from '../tests/functions/readingFixtures'
 import { round } from './results'
 import {
@@ -130,9 +130,15 @@ async function seedPeople(cloud: LocalCloud, count: number): Promise<string[]> {
   const now = new Date()
   const ids = Array.from({ length: count }, (_, i) => `quota-${i}`)
   for (let i = 0; i < count; i += 500) {
-    const data = ids
-      .slice(i, i + 500)
-      .map((id, j) => ({ _id: id, profile: profileOf(i + j), family: [], roles: [], createdAt: now, updatedAt: now }))
+    const data = ids.slice(i, i + 500).map((id, j) => ({
+      _id: id,
+      profile: profileOf(i + j),
+      family: [],
+      roles: [],
+      consent: currentConsent(now),
+      createdAt: now,
+      updatedAt: now,
+    }))
     await db.collection('users').add({ data })
   }
   return ids

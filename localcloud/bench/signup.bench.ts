@@ -1,6 +1,7 @@
 // A sign-up rush through the gateway (HTTP -> bundled `signup` function -> SDK -> local database):
 // 2,000 returning residents on 100 seats, high but bounded concurrency. Then the database
 // operations of one returning resident's sign-up, counted by the local cloud.
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { EventEmitter } from 'node:events'
 import { shanghaiInstant } from '../../src/shared/domain/time'
 import type { LocalCloud } from '../local-cloud'
@@ -82,6 +83,7 @@ export async function seedResidents(cloud: LocalCloud, prefix: string, count: nu
       },
       family: [],
       roles: [],
+      consent: { version: PRIVACY_VERSION, at: now },
       createdAt: now,
       updatedAt: now,
     }))

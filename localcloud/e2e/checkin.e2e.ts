@@ -12,6 +12,7 @@ import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { launchBrowser, openAs, screenshot as keep } from './browser'
 
@@ -449,6 +450,7 @@ async function fiftyTickets(id: string, tag: string): Promise<string[]> {
     const name = `王${'一二三四五六七八九十'[i % 10]}${i}`
     const phone = `1370${tag === 'on' ? 1 : 2}${String(i).padStart(6, '0')}`
     const profile = { name, phone, ageGroup: '60-69', community: '东区一路社区', audience: 'seniors' }
+    await must('privacy', 'consent.record', { version: PRIVACY_VERSION }, openid)
     await must('signup', 'create', { activityId: id, profile }, openid)
     tokens.push((await must('signup', 'ticket', { registrationId: `${id}_${openid}` }, openid)).token as string)
   }

@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const DIST = path.join(ROOT, 'dist', 'weapp')
@@ -474,6 +475,12 @@ function answer(name, data) {
     if (a === 'notices.read') return ok({ updated: 1 })
     if (a === 'rating.pending') return ok({ items: [pendingRating] })
     if (a === 'ticket') return ok({ token: 'LLW1.' + summary.id + '.tk12ab34.' + 'A'.repeat(86), registrationId: registration.id, activityId: summary.id, activity: { title: summary.title, startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName }, holderName: '王秀兰', proxy: true, checkedInAt: null })
+  }
+  if (name === 'privacy') {
+    // The stub resident agreed to the current guide: the consent sheet stays closed.
+    const consent = { version: ${PRIVACY_VERSION}, at: at(1, 8, 0) - 864e5 }
+    if (a === 'consent.get') return ok({ version: ${PRIVACY_VERSION}, consent, current: true })
+    if (a === 'consent.record') return ok({ consent: { version: data.input.version, at: at(1, 9, 30) } })
   }
   if (name === 'checkin') {
     if (a === 'myActivities') return ok({ items: [volActivity] })

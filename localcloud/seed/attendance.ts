@@ -24,6 +24,7 @@ import { noticeFor } from '../../cloudfunctions/_core/outbox'
 import { addDeltas, recount, transitionDelta, ZERO_DELTA, type CounterDelta } from '../../src/shared/domain/counters'
 import type { RatingChoice } from '../../src/shared/domain/feedback'
 import { maskName } from '../../src/shared/domain/mask'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { DEFAULT_SIGNUP_FIELDS, SENIOR_AGE_GROUPS, type AgeGroup } from '../../src/shared/domain/people'
 import { memberDetails, selfDetails, snapshotFor, type PersonDetails, type Profile } from '../../src/shared/domain/signupRules'
 import { shanghaiDate, shanghaiInstant } from '../../src/shared/domain/time'
@@ -250,6 +251,7 @@ function staffOf(week: SeedWeek, activities: ActivityDoc[], personas: SeedPerson
         profile: profile(name, '40-59', `${d.name}社区教育学院`, 'educators', di * 10),
         family: [],
         roles: [{ role: 'organiser', weekId: week._id, districtCode: d.code }],
+        consent: { version: PRIVACY_VERSION, at: created },
         createdAt: created,
         updatedAt: created,
       })
@@ -265,6 +267,7 @@ function staffOf(week: SeedWeek, activities: ActivityDoc[], personas: SeedPerson
         profile: profile(name, age, `${d.name}志愿服务队`, age === '18-39' ? 'youth' : 'seniors', di * 10 + k),
         family: [],
         roles: [{ role: 'volunteer', weekId: week._id, activityIds: doors }],
+        consent: { version: PRIVACY_VERSION, at: created },
         createdAt: created,
         updatedAt: created,
       })
@@ -645,11 +648,16 @@ export function planAttendance(
     const u = used.get(acc.openid)
     if (!u) continue
     // Family members are added on the way to their first sign-up.
-    const family = acc.family.map((m) => ({ ...m, createdAt: new Date((u.members.get(m.id) ?? u.first) - 2 * MINUTE) }))
+    // They agreed to the privacy guide just before (the consent sheet opens ahead of the form).
     const at = new Date(u.first - 5 * MINUTE)
+    const consent = { version: PRIVACY_VERSION, at: new Date(at.getTime() - MINUTE) }
+    const family = acc.family.map((m) => ({ ...m, consent, createdAt: new Date((u.members.get(m.id) ?? u.first) - 2 * MINUTE) }))
     const updated = new Date(Math.max(at.getTime(), ...family.map((m) => m.createdAt.getTime())))
-    out.users.push({ _id: acc.openid, profile: acc.profile, family, roles: [], createdAt: at, updatedAt: updated })
+    out.users.push({ _id: acc.openid, profile: acc.profile, family, roles: [], consent, createdAt: at, updatedAt: updated })
   }
+  // Each registration carries a consent given before it was made (stamped from the registration's
+  // own time, so that seeding later leaves earlier records as they were).
+  for (const reg of out.registrations) reg.consent = { version: PRIVACY_VERSION, at: new Date(reg.createdAt.getTime() - 6 * MINUTE) }
 
   for (const d of week.districts) {
     if (shanghaiInstant(week.startDate, '00:00') > t) break

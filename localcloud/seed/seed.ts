@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ZERO_COUNTERS } from '../../src/shared/domain/counters'
 import { DEFAULT_SIGNUP_FIELDS } from '../../src/shared/domain/people'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiInstant } from '../../src/shared/domain/time'
 import { zeroCourseCounters } from '../../src/shared/domain/courseProgress'
 import { zeroBookCounters } from '../../src/shared/domain/reading'
@@ -89,7 +90,15 @@ export function activityDoc(a: SeedActivity, week: SeedWeek, now: Date): Activit
 }
 
 export function userDoc(p: SeedPerson, now: Date): UserDoc {
-  return { _id: p._id, profile: p.profile, family: [], roles: p.roles, createdAt: now, updatedAt: now }
+  return {
+    _id: p._id,
+    profile: p.profile,
+    family: [],
+    roles: p.roles,
+    consent: { version: PRIVACY_VERSION, at: now },
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 /** Where a lesson step's picture is stored (n counts from 1). */

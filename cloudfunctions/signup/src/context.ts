@@ -16,8 +16,8 @@ export interface SignupContext {
   existing: RegistrationDoc | null
   /** This person's active registrations that have not ended (for the overlap warning). */
   upcoming: RegistrationDoc[]
-  /** The caller's profile and family (null when they have no account document yet). */
-  user: Pick<UserDoc, 'profile' | 'family'> | null
+  /** The caller's profile, family and consent (null when they have no account document yet). */
+  user: Pick<UserDoc, 'profile' | 'family' | 'consent'> | null
 }
 
 /**
@@ -45,12 +45,14 @@ export async function loadSignupContext(
     upcoming: regs.filter((r) => r._id !== regId && isActive(r.status) && !r.activityCancelled && new Date(r.endAt).getTime() > input.now),
   })
 
-  const [mine] = await aggregateDocs<Pick<UserDoc, 'profile' | 'family'> & { activity: ActivityDoc[]; regs: RegistrationDoc[] }>(
+  const [mine] = await aggregateDocs<
+    Pick<UserDoc, 'profile' | 'family' | 'consent'> & { activity: ActivityDoc[]; regs: RegistrationDoc[] }
+  >(
     db
       .collection(COLLECTIONS.users)
       .aggregate()
       .match({ _id: input.openid })
-      .project({ profile: 1, family: 1 })
+      .project({ profile: 1, family: 1, consent: 1 })
       .addFields(personKey)
       .lookup({
         from: COLLECTIONS.activities,
@@ -61,8 +63,8 @@ export async function loadSignupContext(
       .limit(1),
   )
   if (mine) {
-    const { activity, regs, profile, family } = mine
-    return { ...base, activity: activity[0] ?? null, ...split(regs), user: { profile, family } }
+    const { activity, regs, profile, family, consent } = mine
+    return { ...base, activity: activity[0] ?? null, ...split(regs), user: { profile, family, consent } }
   }
 
   const [row] = await aggregateDocs<ActivityDoc & { regs: RegistrationDoc[]; personKey?: string }>(

@@ -12,7 +12,7 @@ import { readDocs } from '../../_core/read'
 import { readPending, regKey, revIs, revOf, settleFollowed, type Move } from '../../_core/journal'
 import { clearStaleEntry } from '../../_core/repair'
 import { fillFreeSeats, moveCounters, registrationMove, settle, undoMove, waitlistPositionOf } from '../../_core/seats'
-import { saveProfile } from '../../_core/users'
+import { requireConsent, saveProfile } from '../../_core/users'
 import { isDuplicateKey, updateCount } from '../../_core/write'
 import { loadSignupContext } from './context'
 import { overlapsWith, toRegistration, toSignupTarget } from './views'
@@ -35,8 +35,8 @@ async function writeRegistration(db: Database, doc: RegistrationDoc, fromRev: nu
       throw err
     }
   }
-  const { _id, person, ...rest } = doc
-  const data = { ...rest, person: db.command.set(person) }
+  const { _id, person, consent, ...rest } = doc
+  const data = { ...rest, person: db.command.set(person), ...(consent ? { consent: db.command.set(consent) } : {}) }
   return (await updateCount(registrations.where({ _id, status: 'cancelled', rev: revIs(db, fromRev) }), data)) === 1
 }
 
@@ -102,6 +102,8 @@ export async function create(ctx: ActionContext, input: CreateInput) {
   const activity = sc.activity
   const refusal = signupRefusal(activity && toSignupTarget(activity), now)
   if (refusal) throw new DomainError(refusal)
+  // Every sign-up stores personal fields in its snapshot (and may save the profile typed with it).
+  const consent = requireConsent(sc.user)
   const act = activity as ActivityDoc & { signup: NonNullable<ActivityDoc['signup']> }
   const stored = sc.user?.profile ?? null
   if (sc.existing && isActive(sc.existing.status)) {
@@ -142,6 +144,7 @@ export async function create(ctx: ActionContext, input: CreateInput) {
     relation: details.relation,
     proxy,
     person: snapshotFor(act.signup.fields ?? DEFAULT_SIGNUP_FIELDS, details),
+    consent,
     status: place.to,
     waitKey: nextWaitKey(now, sc.registrationId),
     title: act.title,

@@ -4,7 +4,7 @@ import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type FamilyMemberDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { randomId } from '../../_core/ids'
-import { readUser, saveProfile, upsertUser } from '../../_core/users'
+import { readUser, requireConsent, saveProfile, upsertUser } from '../../_core/users'
 import { updateCount } from '../../_core/write'
 
 const toMember = (m: FamilyMemberDoc): FamilyMember => ({
@@ -21,8 +21,11 @@ export async function getProfile(ctx: ActionContext) {
   return { profile: user?.profile ?? null }
 }
 
+/** Read first: personal fields only from a caller who agreed to the current guide (the consent stays on the document). */
 export async function putProfile(ctx: ActionContext, input: { profile: ProfileView }) {
-  await saveProfile(ctx.db, ctx.openid, input.profile, ctx.now())
+  const user = await readUser(ctx.db, ctx.openid)
+  requireConsent(user)
+  await saveProfile(ctx.db, ctx.openid, input.profile, ctx.now(), true)
   return { profile: input.profile }
 }
 
@@ -38,6 +41,7 @@ export async function addFamily(
   const { db } = ctx
   const now = ctx.now()
   const user = await readUser(db, ctx.openid)
+  const consent = requireConsent(user)
   if ((user?.family?.length ?? 0) >= FAMILY_LIMIT) throw new DomainError('FAMILY_LIMIT')
   const member: FamilyMemberDoc = {
     id: `m${randomId(8)}`,
@@ -46,6 +50,7 @@ export async function addFamily(
     ageGroup: input.ageGroup,
     relation: input.relation,
     audience: input.audience ?? null,
+    consent,
     createdAt: new Date(now),
   }
   await upsertUser(db, ctx.openid, { family: db.command.push([member]) }, () => ({ family: [member] }), now, user !== null)

@@ -2,6 +2,7 @@
 // (so the tests do not rot when 2026 has passed), organisers granted on it, activities created
 // through the organiser actions, people with stored profiles, and the "nothing was written" proof.
 import { recount } from '../../../src/shared/domain/counters'
+import { PRIVACY_VERSION } from '../../../src/shared/domain/privacy'
 import { shanghaiDate, shanghaiDayRange, shanghaiInstant } from '../../../src/shared/domain/time'
 import type { InputOf } from '../../../src/shared/contracts'
 import type { LocalCloud } from '../../local-cloud'
@@ -157,15 +158,33 @@ export const profileOf = (i: number): NonNullable<InputOf<'signup', 'create'>['p
   audience: 'residents',
 })
 
-/** People `<prefix>-<i>` with a stored profile (returning residents), written in batches. */
+/** A stored consent to the privacy guide's current version, given at `at` (as consent.record stores it). */
+export const currentConsent = (at: Date = new Date()) => ({ version: PRIVACY_VERSION, at })
+
+/**
+ * `openid` agrees to the privacy guide's current version through privacy.consent.record (as the
+ * consent sheet's agree button does): needed before a sign-up, family member or profile it types.
+ */
+export async function agree(cloud: Pick<TestCloud, 'call'>, openid: string): Promise<void> {
+  const res = await cloud.call('privacy', 'consent.record', { version: PRIVACY_VERSION }, openid)
+  if (!res.ok) throw new Error(`privacy.consent.record as ${openid} failed: ${JSON.stringify(res)}`)
+}
+
+/** People `<prefix>-<i>` with a stored profile and consent (returning residents), written in batches. */
 export async function seedResidents(cloud: TestCloud, prefix: string, count: number): Promise<string[]> {
   const db: any = cloud.sdkDb
   const now = new Date()
   const ids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
   for (let i = 0; i < count; i += 200) {
-    const data = ids
-      .slice(i, i + 200)
-      .map((id, j) => ({ _id: id, profile: profileOf(i + j), family: [], roles: [], createdAt: now, updatedAt: now }))
+    const data = ids.slice(i, i + 200).map((id, j) => ({
+      _id: id,
+      profile: profileOf(i + j),
+      family: [],
+      roles: [],
+      consent: currentConsent(now),
+      createdAt: now,
+      updatedAt: now,
+    }))
     await db.collection('users').add({ data })
   }
   return ids

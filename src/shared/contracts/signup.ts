@@ -152,9 +152,11 @@ export type PendingRating = z.infer<typeof pendingRatingSchema>
 
 export const signupContract = {
   'profile.get': action(z.object({}).strict().default({}), z.object({ profile: profileSchema.nullable() })),
+  /** Needs the caller's consent to the privacy guide's current version (privacy consent.record), else CONSENT_REQUIRED. */
   'profile.save': action(z.object({ profile: profileSchema }), z.object({ profile: profileSchema })),
 
   'family.list': action(z.object({}).strict().default({}), z.object({ members: z.array(familyMemberSchema) })),
+  /** Needs the caller's current consent (CONSENT_REQUIRED); the member stores a copy of it. */
   'family.add': action(familyMemberInputSchema, z.object({ member: familyMemberSchema })),
   /** Removes the member from the list; their registrations (tickets) stay. */
   'family.remove': action(z.object({ memberId: memberIdSchema }), z.object({ memberId: memberIdSchema })),
@@ -180,7 +182,9 @@ export const signupContract = {
   /**
    * Sign up the caller or a family member. A seat when one is left, otherwise the waitlist (unless
    * waitlist: false -> ACTIVITY_FULL). `profile` is needed the first time (PROFILE_REQUIRED) and
-   * saved when it differs from the stored one.
+   * saved when it differs from the stored one. Every sign-up stores personal fields: the caller's
+   * consent to the privacy guide's current version is needed (CONSENT_REQUIRED, checked after the
+   * activity's own refusals) and the registration stores a copy of it.
    */
   create: action(
     z.object({

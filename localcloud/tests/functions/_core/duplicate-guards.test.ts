@@ -2,11 +2,13 @@
 // (the local database is switched between them): the guarded behaviour holds and nothing is
 // written twice. Guards behind a read are reached by concurrent calls, which all pass the read.
 import { EventEmitter } from 'node:events'
+import { PRIVACY_VERSION } from '../../../../src/shared/domain/privacy'
 import { DUPLICATE_KEY_FORMS } from '../../../db/errors'
 import { startTestCloud, type Answer, type TestCloud } from '../../harness'
 import { createCourse } from '../courseFixtures'
 import {
   activityDoc,
+  agree,
   allDocs,
   createActivity,
   createTestWeek,
@@ -48,6 +50,7 @@ const codes = (results: Answer[]) => results.map((r) => (r.ok ? 'ok' : r.code)).
 /** An activity running now with `openid` signed up and a volunteer who may check people in. */
 async function doorFor(tag: string, openid: string) {
   const activityId = await createActivity(cloud, week, { capacity: 10, fields: ['name', 'phone', 'audience'], title: `防重测试${tag}` })
+  await agree(cloud, openid)
   const signed = await cloud.call('signup', 'create', { activityId, profile: profileOf(1) }, openid)
   if (!signed.ok) throw new Error(`signup failed: ${JSON.stringify(signed)}`)
   const startAt = new Date(Date.now() + 30 * MIN)
@@ -92,6 +95,7 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     const activityId = await createActivity(cloud, week, { capacity: 10, title: `同时报名${form}` })
     const me = `dup-signup-${form}`
     const input = { activityId, profile: profileOf(2) }
+    await agree(cloud, me)
     const { result, inserts } = await insertsDuring(() => Promise.all([0, 1].map(() => cloud.call('signup', 'create', input, me))))
     expect(codes(result)).toEqual(['ALREADY_REGISTERED', 'ok'])
     expect(inserts).toBeGreaterThanOrEqual(2)
@@ -109,8 +113,21 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     expect(await allDocs(cloud, 'weeks', { _id: id })).toHaveLength(1)
   })
 
-  test("a new person's first two saves at once: one account document holding both family members", async () => {
+  test("a new person's consent recorded twice at once (a double tap on 同意): one account document", async () => {
+    const me = `dup-consent-${form}`
+    const { result, inserts } = await insertsDuring(() =>
+      Promise.all([0, 1].map(() => cloud.call('privacy', 'consent.record', { version: PRIVACY_VERSION }, me))),
+    )
+    expect(codes(result)).toEqual(['ok', 'ok'])
+    expect(inserts).toBe(2)
+    const users = await allDocs(cloud, 'users', { _id: me })
+    expect(users).toHaveLength(1)
+    expect(users[0].consent.version).toBe(PRIVACY_VERSION)
+  })
+
+  test("a person's first two family members added at once: the account document holds both", async () => {
     const me = `dup-user-${form}`
+    await agree(cloud, me)
     const member = (name: string) => ({
       name,
       ageGroup: '70+' as const,
@@ -122,7 +139,7 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
       Promise.all([cloud.call('signup', 'family.add', member('张大爷'), me), cloud.call('signup', 'family.add', member('李奶奶'), me)]),
     )
     expect(codes(result)).toEqual(['ok', 'ok'])
-    expect(inserts).toBe(2)
+    expect(inserts).toBe(0)
     const users = await allDocs(cloud, 'users', { _id: me })
     expect(users).toHaveLength(1)
     expect(users[0].family.map((m: any) => m.name).sort()).toEqual(['张大爷', '李奶奶'])
@@ -133,6 +150,7 @@ describe.each(DUPLICATE_KEY_FORMS)('duplicates answered as %s', (form) => {
     const activityId = await createActivity(cloud, fresh, { capacity: 10, title: `首张票${form}` })
     const people = [`dup-key-${form}-a`, `dup-key-${form}-b`]
     for (const [i, p] of people.entries()) {
+      await agree(cloud, p)
       const res = await cloud.call('signup', 'create', { activityId, profile: profileOf(10 + i) }, p)
       if (!res.ok) throw new Error(`signup failed: ${JSON.stringify(res)}`)
     }

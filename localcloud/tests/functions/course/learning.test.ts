@@ -5,7 +5,7 @@
 // equal to a recount; the database operations of one lesson completion (crashes:
 // _core/learning-faults.test.ts).
 import { recountCourseOf } from '../../../../cloudfunctions/_core/courseStats'
-import { allDocs } from '../fixtures'
+import { agree, allDocs } from '../fixtures'
 import { C, call, cloud, courseDoc, enrolmentsOf, expectRefused, freshCourse, must, people, useCourseCloud, week } from './setup'
 
 useCourseCloud()
@@ -183,6 +183,7 @@ describe('family members', () => {
   let memberId: string
   const me = 'cr-family'
   beforeAll(async () => {
+    await agree(cloud, me)
     await cloud.call(
       'signup',
       'profile.save',
@@ -236,6 +237,7 @@ describe('family members', () => {
 describe('counters', () => {
   test('after several people, audiences and family members, every course counter equals its recount', async () => {
     const { courseId, lessonIds } = await freshCourse({ lessons: 3 })
+    await agree(cloud, 'cr-senior')
     await cloud.call(
       'signup',
       'profile.save',

@@ -1,7 +1,7 @@
 // `signup` src/create.ts through the real wx-server-sdk against the local cloud: sign-up and its
 // rules (each refusal with its code and no write), the waitlist, the database operations of one
 // sign-up, and 代报名 (signing up a family member). preview.ts is grouped in (its one test).
-import { activityDoc, createActivity, expectRefusedWithoutWrites, ORGANISER, profileOf, writesIn } from '../fixtures'
+import { activityDoc, agree, createActivity, expectRefusedWithoutWrites, ORGANISER, profileOf, writesIn } from '../fixtures'
 import { cloud, expectCountersMatchRecount, HOUR, regsOf, resident, signUp, useSignupCloud, week } from './setup'
 
 useSignupCloud()
@@ -40,11 +40,13 @@ describe('signing up', () => {
 
   test('the first sign-up without a profile is refused with PROFILE_REQUIRED and writes nothing', async () => {
     const activityId = await createActivity(cloud, week)
+    await agree(cloud, 'first-timer')
     await expectRefusedWithoutWrites(cloud, 'PROFILE_REQUIRED', () => signUp('first-timer', activityId))
   })
 
   test('the first sign-up with a profile succeeds and remembers the profile', async () => {
     const activityId = await createActivity(cloud, week)
+    await agree(cloud, 'first-timer-2')
     const res = await signUp('first-timer-2', activityId, { profile: profileOf(77) })
     expect(res.data.registration).toMatchObject({ status: 'confirmed', personName: '居民77' })
     expect((await cloud.call('signup', 'profile.get', {}, 'first-timer-2')).data.profile).toEqual(profileOf(77))

@@ -1,14 +1,15 @@
 // `signup` src/profile.ts (profile.get, profile.save, family.list, family.add, family.remove)
 // through the real wx-server-sdk against the local cloud: profile and family, each refusal with its
 // code and no write.
-import { allDocs, expectRefusedWithoutWrites, ORGANISER, profileOf } from '../fixtures'
+import { agree, allDocs, expectRefusedWithoutWrites, ORGANISER, profileOf } from '../fixtures'
 import { cloud, resident, useSignupCloud } from './setup'
 
 useSignupCloud()
 
 describe('profile and family', () => {
-  test('a newcomer has no profile; profile.save stores it on their account', async () => {
+  test('a newcomer has no profile; after agreeing to the privacy guide profile.save stores it on their account', async () => {
     expect(await cloud.call('signup', 'profile.get', {}, 'newcomer-1')).toEqual({ ok: true, data: { profile: null } })
+    await agree(cloud, 'newcomer-1')
     const saved = await cloud.call('signup', 'profile.save', { profile: profileOf(1) }, 'newcomer-1')
     expect(saved).toEqual({ ok: true, data: { profile: profileOf(1) } })
     const [user] = await allDocs(cloud, 'users', { _id: 'newcomer-1' })

@@ -5,7 +5,7 @@
 // exportSummary.ts is grouped in (summary.export).
 import { audienceByAge } from '../../../../src/shared/domain/people'
 import { SUMMARY_ROWS } from '../../../../src/shared/domain/summary'
-import { ADMIN, ORGANISER, OTHER_ORGANISER, activityInput, createTestWeek, writesIn, type TestWeek } from '../fixtures'
+import { ADMIN, ORGANISER, OTHER_ORGANISER, activityInput, agree, createTestWeek, writesIn, type TestWeek } from '../fixtures'
 import { cloud, db, ids, must, people, reconcileClean, reg, rowOf, runNow, stats, useStatsCloud, week } from './setup'
 
 useStatsCloud()
@@ -264,6 +264,7 @@ describe('the default sign-up form gives the 总结表 what it counts', () => {
       community,
       audience,
     })
+    for (const p of [unsure, worker]) await agree(cloud, p)
     await must(
       'signup',
       'create',
