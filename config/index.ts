@@ -12,6 +12,10 @@ const root = path.resolve(__dirname, '..')
 // text keeps its size whatever the screen width, so the care-mode minimum (18) holds on narrow phones.
 const DESIGN_WIDTH = 375
 
+// TypeScript outside src/ that the app imports, compiled like src/: the privacy guide (config/privacy.ts,
+// shown on the privacy page and filled into WeChat's console form) and its summary (the consent sheet).
+const COMPILE_OUTSIDE_SRC = [path.join(__dirname, 'privacy.ts'), path.join(__dirname, 'privacySummary.ts')]
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'lifelong-learning-week',
@@ -47,6 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     sass: {},
     mini: {
+      compile: { include: COMPILE_OUTSIDE_SRC },
       webpackChain(chain) {
         trimWeappBundle(chain)
       },
@@ -56,6 +61,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: COMPILE_OUTSIDE_SRC },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -2,7 +2,9 @@
 // why, who sees it and how long it is kept. The privacy page shows it to people, the consent sheet
 // summarises it, and the WeChat console's form (mp.weixin.qq.com → 设置 → 服务内容声明 → 用户隐私保护指引)
 // is filled from it: `wechatItem` is the console's own name of each item, `purpose` the text after
-// "为了…". Raise `version` whenever an item is added or its purpose widens: everyone is asked again.
+// "为了…". Raise `version` (in privacySummary.ts, with the sheet's summary) whenever an item is added or
+// its purpose widens: everyone is asked again.
+import { PRIVACY_SUMMARY } from './privacySummary'
 
 export interface PrivacyItem {
   key: string
@@ -39,17 +41,11 @@ export interface PrivacyGuide {
 const KEPT = '活动周总结上报截止后 180 天，之后自动匿名化；您也可以随时在“我的信息”中删除'
 
 export const PRIVACY_GUIDE: PrivacyGuide = {
-  version: 1,
-  updatedOn: '2026-12-07',
+  version: PRIVACY_SUMMARY.version,
+  updatedOn: PRIVACY_SUMMARY.updatedOn,
   operator: '全民终身学习活动周主办教育局',
   retentionDays: 180,
-  summary: [
-    '报名时收集姓名、手机号、年龄段、街道/社区、人群类别，用于报名、签到和活动周总结表统计',
-    '为家人代报名时，收集家人的姓名、年龄段和关系（手机号可不填）',
-    '志愿者扫码签到会使用摄像头；组织者上传照片、选择活动地点会使用相册和位置',
-    '志愿者只能看到打了星号的姓名（如 张*华）和手机号后四位',
-    '您可以随时查看、导出、删除自己的信息',
-  ],
+  summary: PRIVACY_SUMMARY.summary,
   items: [
     {
       key: 'name',

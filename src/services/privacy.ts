@@ -2,7 +2,7 @@
 // phone-number button's code turned into the number.
 import type { ActionName, OutputOf } from '@shared/contracts'
 import { privacyContract } from '@shared/contracts/privacy'
-import { PRIVACY_VERSION } from '@shared/domain/privacy'
+import { PRIVACY_VERSION } from '@shared/domain/consent'
 import { registerContract } from './contractRegistry'
 import { callCloud } from './callCloud'
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ACTIVITY_MODES, AUDIENCES, CONTENT_TYPES, TOPICS, codesOf } from '../domain/vocabulary'
 import { SIGNUP_FIELDS } from '../domain/people'
 import { isValidDay } from '../domain/time'
-import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../domain/privacy'
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../domain/consent'
 import { action } from './envelope'
 import { textSchema } from './text'
 

@@ -4,10 +4,9 @@ import { PRIVACY_GUIDE } from '../../../config/privacy'
 import { shanghaiDate, shanghaiDayRange } from './time'
 
 export { PRIVACY_GUIDE }
+// The light part (the main package's): version, summary, retention bounds, consentIsCurrent.
+export { PRIVACY_SUMMARY, PRIVACY_VERSION, RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, consentIsCurrent, type ConsentRecord } from './consent'
 export type { PrivacyGuide, PrivacyItem } from '../../../config/privacy'
-
-/** The guide's version a consent must name to count (a newer guide asks everyone again). */
-export const PRIVACY_VERSION = PRIVACY_GUIDE.version
 
 /** The name an anonymised record shows where a person's name was. */
 export const ANONYMOUS_NAME = '（已匿名）'
@@ -17,20 +16,6 @@ export const ANONYMOUS_NAME = '（已匿名）'
  * no account's lists reach it any more.
  */
 export const ERASED_OPENID = '~erased'
-
-export const RETENTION_DAYS_MIN = 30
-export const RETENTION_DAYS_MAX = 3650
-
-export interface ConsentRecord {
-  version: number
-  /** Epoch ms (contracts) or a Date (stored). */
-  at: number | Date
-}
-
-/** A consent counts only for the guide's current version. */
-export function consentIsCurrent(consent: ConsentRecord | null | undefined, version = PRIVACY_VERSION): boolean {
-  return !!consent && consent.version === version
-}
 
 /** The day (Shanghai) a week's personal data is anonymised: `days` after its summary deadline. */
 export function retentionDate(summaryDeadline: string, days: number = PRIVACY_GUIDE.retentionDays): string {
