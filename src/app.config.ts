@@ -28,6 +28,8 @@ export default defineAppConfig({
         'join/index',
       ],
     },
+    // The resident's own data: the privacy guide (reached from 我的 and from the consent sheet).
+    { root: 'account', name: 'account', pages: ['privacy/index'] },
   ],
   // 首页 / 学习 / 我的: WeChat's own tab bar in weapp (it follows the phone's 关怀模式 font), Taro's in
   // h5 (sized in app.scss). Text only: no icon images in the main package.
@@ -47,6 +49,9 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'all', packages: ['ticket'] },
     'pages/signup/index': { network: 'all', packages: ['ticket'] },
   },
+  // WeChat's privacy check: a privacy API waits for the person's agreement, asked on our own sheet
+  // (wx.onNeedPrivacyAuthorization in app.ts, components/privacy). The guide: config/privacy.ts.
+  __usePrivacyCheck__: true,
   // The organiser's editor picks the venue on WeChat's map (declare it in the 用户隐私保护指引 too).
   requiredPrivateInfos: ['chooseLocation'],
   window: {
