@@ -60,6 +60,7 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'staff/index',
     'join/index',
   ],
+  account: ['privacy/index'],
 }
 /** Files every Taro weapp build needs beside the pages. */
 const TARO_SHARED_FILES = ['app.js', 'app.json', 'app.wxss', 'base.wxml', 'runtime.js', 'taro.js', 'vendors.js', 'common.js']
@@ -421,7 +422,7 @@ const profile = { name: '刘思雨', phone: '13800001021', ageGroup: '18-39', co
 const member = { id: 'mab12cd', name: '王秀兰', phone: null, ageGroup: '70+', relation: 'parent', audience: null }
 const registration = { id: summary.id + '_o1~mab12cd', activityId: summary.id, personId: 'mab12cd', personName: '王秀兰', relation: 'parent', proxy: true, status: 'waitlisted', position: 2, activity: { title: summary.title, status: 'published', startAt: summary.startAt, endAt: summary.endAt, districtName: '东湖区', mode: 'offline', venueName: summary.venueName, address: detail.address, cancelDeadline: detail.cancelDeadline }, canCancel: true, checkedInAt: null, createdAt: at(1, 8, 0) - 5 * 864e5 }
 const notice = { id: 'n1', template: 'waitlist_promoted', personName: '王秀兰', activityId: summary.id, registrationId: registration.id, title: summary.title, startAt: summary.startAt, reason: null, createdAt: at(1, 8, 0) - 864e5, readAt: null }
-const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published' })
+const managedWeek = Object.assign({}, week, { contacts: [{ name: '邓雅琴', unit: '南昌市社区教育指导中心', phone: '0791-88880126' }], status: 'published', retentionDays: 180, retentionDate: '2027-06-08', anonymisedAt: null })
 const volActivity = { id: summary.id, weekId: 'nc2026', title: summary.title, districtName: '东湖区', venueName: summary.venueName, startAt: summary.startAt, endAt: summary.endAt, status: 'published', checkinOpensAt: summary.startAt - 36e5, checkinClosesAt: summary.endAt, counts: { registered: 15, checkedIn: 3, walkIns: 1, walkInHeadcount: 2, participants: 5, capacity: 20 } }
 const roles = [{ role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }, { role: 'admin', weekId: 'nc2026' }]
 const step = { text: '点开微信，点右下角“我”，再点“服务”。', image: 'cloud://localcloud/lessons/c1/l1-1.svg', imageAlt: '微信“我”页面', videoUrl: null, tip: '验证码不要告诉任何人' }
@@ -485,6 +486,10 @@ function answer(name, data) {
     if (a === 'summary') return ok(summaryView)
     if (a === 'publicity.list') return ok({ items: publicityItems })
   }
+  if (name === 'privacy') {
+    if (a === 'consent.get') return ok({ version: 1, consent: { version: 1, at: at(1, 8, 0) - 864e5 }, current: true })
+    if (a === 'consent.record') return ok({ consent: { version: 1, at: at(1, 8, 0) } })
+  }
   if (name === 'staff') {
     const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
     if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
@@ -526,7 +531,10 @@ const known = {
   getStorageSync: (k) => (k in storage ? storage[k] : ''),
   setStorageSync: (k, v) => { storage[k] = v },
   canIUse: () => true,
+  // app.js registers the consent sheet as WeChat's privacy listener; askPrivacy() plays a privacy API waiting.
+  onNeedPrivacyAuthorization: (fn) => { calls.push('onNeedPrivacyAuthorization'); privacyListener = fn },
 }
+let privacyListener = null
 const unknownApis = new Set()
 global.wx = new Proxy(known, {
   get: (t, k) => (k in t || typeof k !== 'string' || k === 'webpackJsonp' ? t[k] : (t[k] = () => { unknownApis.add(k) })),
@@ -567,6 +575,22 @@ async function open(route, query) {
   for (const [k, v] of Object.entries(page.data)) depth = Math.max(depth, (k.match(/cn\\./g) || []).length + below(v))
   return { route, texts: [...texts].filter((t) => /[\\u4e00-\\u9fa5]/.test(t)), calls: calls.slice(before), depth }
 }
+// A privacy API (scanCode…) used on the page on top before the person agreed: WeChat calls the
+// listener app.js registered; the page must render the consent sheet (its texts are collected).
+async function askPrivacy() {
+  const page = stack[stack.length - 1]
+  const texts = new Set()
+  const collect = (v) => { if (typeof v === 'string') texts.add(v); else if (v && typeof v === 'object') Object.values(v).forEach(collect) }
+  const setData = page.setData
+  let last = Date.now()
+  page.setData = (d, cb) => { last = Date.now(); collect(d); setData(d, cb) }
+  if (!privacyListener) throw new Error('app.js registered no wx.onNeedPrivacyAuthorization listener')
+  privacyListener(() => {}, { referrer: 'scanCode' })
+  const asked = Date.now()
+  while (Date.now() - last < 500 && Date.now() - asked < 4000) await new Promise((r) => setTimeout(r, 100))
+  page.setData = setData
+  return { route: 'privacy-sheet@' + page.route, texts: [...texts].filter((t) => /[\\u4e00-\\u9fa5]/.test(t)), calls: [], depth: 0 }
+}
 ;(async () => {
   const result = { boot: [], pages: [] }
   try {
@@ -578,7 +602,6 @@ async function open(route, query) {
     result.boot = calls.slice()
     result.pages.push(await open('pages/index/index', {}))
     result.pages.push(await open('pages/activity/index', { id: summary.id }))
-    result.pages.push(await open('volunteer/scan/index', {}))
     result.pages.push(await open('organiser/dashboard/index', {}))
     result.pages.push(await open('pages/signup/index', { id: summary.id }))
     result.pages.push(await open('pages/mine/index', {}))
@@ -600,6 +623,10 @@ async function open(route, query) {
     result.pages.push(await open('learn/books/index', {}))
     result.pages.push(await open('learn/book/index', { id: book.id }))
     result.pages.push(await open('learn/reading/index', {}))
+    result.pages.push(await open('account/privacy/index', {}))
+    // Last, as the sheet it is asked to show stays open: the volunteer's page scanning before agreeing.
+    result.pages.push(await open('volunteer/scan/index', {}))
+    result.pages.push(await askPrivacy())
   } catch (e) {
     errors.push(String(e && e.stack || e))
   }
@@ -683,6 +710,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
     calls: [
       'callFunction activity.get',
+      'callFunction privacy.consent.get',
       'callFunction signup.profile.get',
       'callFunction signup.family.list',
       'callFunction signup.preview',
@@ -710,6 +738,11 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     ],
     calls: ['callFunction signup.mine', 'callFunction signup.notices', 'callFunction signup.rating.pending'],
   },
+  'account/privacy/index': {
+    texts: ['隐私保护指引', '为什么收集', '谁能看到', '保存多久', '手机号', '查看、导出和删除', '主办单位：', '南昌市教育局'],
+    calls: ['callFunction activity.weeks'],
+  },
+  'privacy-sheet@volunteer/scan/index': { texts: ['请阅读《隐私保护指引》', '同意并继续', '不同意'], calls: [] },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': {
     texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'],
