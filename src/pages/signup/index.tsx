@@ -41,8 +41,13 @@ export default function SignupPage() {
   return (
     <PageShell className="signup" testid="signup-page">
       {gate.state === 'refused' ? (
-        <View className="section">
-          <ConsentNeeded text={`${SIGNUP_CONSENT_REASON}。您仍可以浏览活动、学习课程和阅读。`} onAsk={() => void require()} />
+        <View>
+          <View className="page-head">
+            <Text className="page-head__title">报名前，请先同意隐私保护指引</Text>
+          </View>
+          <View className="section">
+            <ConsentNeeded text={`${SIGNUP_CONSENT_REASON}。您仍可以浏览活动、学习课程和阅读。`} onAsk={() => void require()} />
+          </View>
         </View>
       ) : null}
       {gate.state === 'error' && gate.error ? (
