@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { canStillJoin } from '../../src/shared/domain/signupRules'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
 import { launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
@@ -334,9 +335,11 @@ test('a full activity offers the waitlist with its explanation; a freed seat pro
   // Twenty other residents take every seat, through the real function.
   const profile = { name: '测试居民', phone: '13900000000', ageGroup: '40-59', community: '东湖区测试社区', audience: 'residents' }
   const answers = (await Promise.all(
-    Array.from({ length: 20 }, (_, i) =>
-      invokeFunction('signup', { action: 'create', input: { activityId: SMALL, profile } }, `e2e-filler-${i}`),
-    ),
+    Array.from({ length: 20 }, async (_, i) => {
+      // Each new person agrees to the privacy guide first, as the app's consent sheet asks.
+      await invokeFunction('privacy', { action: 'consent.record', input: { version: PRIVACY_VERSION } }, `e2e-filler-${i}`)
+      return invokeFunction('signup', { action: 'create', input: { activityId: SMALL, profile } }, `e2e-filler-${i}`)
+    }),
   )) as { ok: boolean; data?: { registration: { status: string } } }[]
   expect(answers.filter((a) => a.ok && a.data?.registration.status === 'confirmed')).toHaveLength(20)
 
