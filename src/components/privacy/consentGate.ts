@@ -3,7 +3,7 @@
 // request to agree (from a form's gate, or from WeChat's onNeedPrivacyAuthorization), and which
 // page's sheet shows it (the page on top: each mounted sheet registers, the last shown wins).
 import { getConsent, recordConsent } from '@/services/privacy'
-import { toCloudError, type CloudError } from '@/services/callCloud'
+import { toCloudError, type CloudError } from '@/services/cloudError'
 
 /** WeChat's `resolve` of onNeedPrivacyAuthorization. */
 export type WechatResolve = (o: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void
