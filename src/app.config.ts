@@ -10,8 +10,9 @@ export default defineAppConfig({
     // opens a page that leads to it (preloadRule), so it is there at the door without a network.
     { root: 'ticket', name: 'ticket', pages: ['index'] },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
-    // 我的信息 (see, export, delete one's data) and the privacy guide, reached from 我的.
-    { root: 'account', name: 'account', pages: ['data/index'] },
+    // 我的信息 (see, export, delete one's data) and the privacy guide, reached from 我的 (the guide also
+    // from the consent sheet).
+    { root: 'account', name: 'account', pages: ['data/index', 'privacy/index'] },
     {
       root: 'organiser',
       name: 'organiser',
@@ -49,6 +50,9 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'all', packages: ['ticket'] },
     'pages/signup/index': { network: 'all', packages: ['ticket'] },
   },
+  // WeChat's privacy check: a privacy API waits for the person's agreement, asked on our own sheet
+  // (wx.onNeedPrivacyAuthorization in app.ts, components/privacy). The guide: config/privacy.ts.
+  __usePrivacyCheck__: true,
   // The organiser's editor picks the venue on WeChat's map (declare it in the 用户隐私保护指引 too).
   requiredPrivateInfos: ['chooseLocation'],
   window: {

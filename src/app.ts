@@ -1,10 +1,15 @@
 import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { needWechatPrivacy } from './components/privacy/consentGate'
 import './app.scss'
 
 if (process.env.TARO_ENV === 'weapp') {
   // The cloud environment is the one selected in DevTools for this AppID (DYNAMIC_CURRENT_ENV).
   Taro.cloud.init({ traceUser: true })
+  // A privacy API (scanCode, chooseImage, chooseLocation, setClipboardData…) used before the person
+  // agreed: our consent sheet shows on the page on top and answers WeChat (components/privacy).
+  // Older base libraries (before 2.32.3) have no such event.
+  if (typeof Taro.onNeedPrivacyAuthorization === 'function') Taro.onNeedPrivacyAuthorization((resolve) => needWechatPrivacy(resolve))
 }
 
 if (process.env.TARO_ENV === 'h5') {

@@ -160,6 +160,14 @@ const PAGES: ResidentPage[] = [
   { name: 'books', route: () => 'learn/books/index', root: 'books-page', ready: tid('book-lists', '[data-status="ready"]'), inputs: 0 },
   { name: 'book', route: () => `learn/book/index?id=${bookId}`, root: 'book-page', ready: tid('log-form'), inputs: 2 },
   { name: 'reading', route: () => 'learn/reading/index', root: 'reading-page', ready: tid('reading-mine'), inputs: 0 },
+  // 隐私保护指引 (from 我的 and the consent sheet), with the weeks' organisers loaded.
+  {
+    name: 'privacy',
+    route: () => 'account/privacy/index',
+    root: 'privacy-page',
+    ready: tid('privacy-contact', '[data-status="ready"]'),
+    inputs: 0,
+  },
   // 工作人员 (from 我的): the appointment code and, opened, the setup code.
   {
     name: 'join',

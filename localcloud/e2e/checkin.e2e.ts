@@ -374,6 +374,7 @@ test('opening the volunteer page with ?code= fills in the code box without redee
 test('offline: with the roster downloaded, a scan with no network is verified on the phone, queued, and synced by 同步', async () => {
   // A second resident, their ticket issued (so its id is in the roster the volunteer downloads).
   const senior = 'e2e-checkin-senior'
+  await must('privacy', 'consent.record', { version: PRIVACY_VERSION }, senior)
   await must(
     'signup',
     'create',
@@ -450,6 +451,7 @@ async function fiftyTickets(id: string, tag: string): Promise<string[]> {
     const name = `王${'一二三四五六七八九十'[i % 10]}${i}`
     const phone = `1370${tag === 'on' ? 1 : 2}${String(i).padStart(6, '0')}`
     const profile = { name, phone, ageGroup: '60-69', community: '东区一路社区', audience: 'seniors' }
+    // A new person agrees to the privacy guide first (the consent sheet), as the app asks.
     await must('privacy', 'consent.record', { version: PRIVACY_VERSION }, openid)
     await must('signup', 'create', { activityId: id, profile }, openid)
     tokens.push((await must('signup', 'ticket', { registrationId: `${id}_${openid}` }, openid)).token as string)

@@ -10,8 +10,8 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { canStillJoin } from '../../src/shared/domain/signupRules'
+import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
 import { launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
@@ -336,6 +336,7 @@ test('a full activity offers the waitlist with its explanation; a freed seat pro
   const profile = { name: '测试居民', phone: '13900000000', ageGroup: '40-59', community: '东湖区测试社区', audience: 'residents' }
   const answers = (await Promise.all(
     Array.from({ length: 20 }, async (_, i) => {
+      // Each new person agrees to the privacy guide first, as the app's consent sheet asks.
       await invokeFunction('privacy', { action: 'consent.record', input: { version: PRIVACY_VERSION } }, `e2e-filler-${i}`)
       return invokeFunction('signup', { action: 'create', input: { activityId: SMALL, profile } }, `e2e-filler-${i}`)
     }),

@@ -49,7 +49,7 @@ const REQUIRED_MAIN_PAGES = [
 ]
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
   ticket: ['index'],
-  account: ['data/index'],
+  account: ['data/index', 'privacy/index'],
   volunteer: ['scan/index', 'checkin/index'],
   organiser: [
     'dashboard/index',
@@ -494,6 +494,10 @@ function answer(name, data) {
     if (a === 'summary') return ok(summaryView)
     if (a === 'publicity.list') return ok({ items: publicityItems })
   }
+  if (name === 'privacy') {
+    if (a === 'consent.get') return ok({ version: 1, consent: { version: 1, at: at(1, 8, 0) - 864e5 }, current: true })
+    if (a === 'consent.record') return ok({ consent: { version: 1, at: at(1, 8, 0) } })
+  }
   if (name === 'staff') {
     const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
     if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
@@ -541,7 +545,10 @@ const known = {
   getStorageSync: (k) => (k in storage ? storage[k] : ''),
   setStorageSync: (k, v) => { storage[k] = v },
   canIUse: () => true,
+  // app.js registers the consent sheet as WeChat's privacy listener; askPrivacy() plays a privacy API waiting.
+  onNeedPrivacyAuthorization: (fn) => { calls.push('onNeedPrivacyAuthorization'); privacyListener = fn },
 }
+let privacyListener = null
 const unknownApis = new Set()
 global.wx = new Proxy(known, {
   get: (t, k) => (k in t || typeof k !== 'string' || k === 'webpackJsonp' ? t[k] : (t[k] = () => { unknownApis.add(k) })),
@@ -582,6 +589,22 @@ async function open(route, query) {
   for (const [k, v] of Object.entries(page.data)) depth = Math.max(depth, (k.match(/cn\\./g) || []).length + below(v))
   return { route, texts: [...texts].filter((t) => /[\\u4e00-\\u9fa5]/.test(t)), calls: calls.slice(before), depth }
 }
+// A privacy API (scanCode…) used on the page on top before the person agreed: WeChat calls the
+// listener app.js registered; the page must render the consent sheet (its texts are collected).
+async function askPrivacy() {
+  const page = stack[stack.length - 1]
+  const texts = new Set()
+  const collect = (v) => { if (typeof v === 'string') texts.add(v); else if (v && typeof v === 'object') Object.values(v).forEach(collect) }
+  const setData = page.setData
+  let last = Date.now()
+  page.setData = (d, cb) => { last = Date.now(); collect(d); setData(d, cb) }
+  if (!privacyListener) throw new Error('app.js registered no wx.onNeedPrivacyAuthorization listener')
+  privacyListener(() => {}, { referrer: 'scanCode' })
+  const asked = Date.now()
+  while (Date.now() - last < 500 && Date.now() - asked < 4000) await new Promise((r) => setTimeout(r, 100))
+  page.setData = setData
+  return { route: 'privacy-sheet@' + page.route, texts: [...texts].filter((t) => /[\\u4e00-\\u9fa5]/.test(t)), calls: [], depth: 0 }
+}
 ;(async () => {
   const result = { boot: [], pages: [] }
   try {
@@ -593,7 +616,6 @@ async function open(route, query) {
     result.boot = calls.slice()
     result.pages.push(await open('pages/index/index', {}))
     result.pages.push(await open('pages/activity/index', { id: summary.id }))
-    result.pages.push(await open('volunteer/scan/index', {}))
     result.pages.push(await open('organiser/dashboard/index', {}))
     result.pages.push(await open('pages/signup/index', { id: summary.id }))
     result.pages.push(await open('pages/mine/index', {}))
@@ -616,6 +638,10 @@ async function open(route, query) {
     result.pages.push(await open('learn/books/index', {}))
     result.pages.push(await open('learn/book/index', { id: book.id }))
     result.pages.push(await open('learn/reading/index', {}))
+    result.pages.push(await open('account/privacy/index', {}))
+    // Last, as the sheet it is asked to show stays open: the volunteer's page scanning before agreeing.
+    result.pages.push(await open('volunteer/scan/index', {}))
+    result.pages.push(await askPrivacy())
   } catch (e) {
     errors.push(String(e && e.stack || e))
   }
@@ -699,6 +725,7 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     texts: ['第一步：给谁报名', '王秀兰', '确认为自己报名'],
     calls: [
       'callFunction activity.get',
+      'callFunction privacy.consent.get',
       'callFunction signup.profile.get',
       'callFunction signup.family.list',
       'callFunction signup.preview',
@@ -740,6 +767,11 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     ],
     calls: ['callFunction privacy.mine'],
   },
+  'account/privacy/index': {
+    texts: ['隐私保护指引', '为什么收集', '谁能看到', '保存多久', '手机号', '查看、导出和删除', '主办单位：', '南昌市教育局'],
+    calls: ['callFunction activity.weeks'],
+  },
+  'privacy-sheet@volunteer/scan/index': { texts: ['请阅读《隐私保护指引》', '同意并继续', '不同意'], calls: [] },
   'pages/family/index': { texts: ['我的家人', '王秀兰', '没有手机号，活动通知发给您'], calls: ['callFunction signup.family.list'] },
   'organiser/activities/index': {
     texts: ['活动管理', '已报名 15 / 20 人', '已签到 3 人 · 现场登记 2 人', '邀请志愿者签到'],

@@ -4,8 +4,12 @@ import type { FamilyMember, FamilyMemberInput } from '@shared/contracts/signup'
 import { AGE_GROUPS, RELATIONS } from '@shared/domain/people'
 import { ChoiceChips, Field, InlineError, TextInput } from '@/components/form'
 import { toCloudError, type CloudError } from '@/services/callCloud'
+import { askConsent, forgetConsent } from '../privacy/consentGate'
 import { EMPTY_FAMILY, checkFamily, errorsFromPaths, type FamilyDraft, type FieldErrors } from '@/utils/peopleForm'
 import './index.scss'
+
+/** What the consent sheet and the closed form say needs the consent. */
+export const FAMILY_CONSENT_REASON = '添加家人需要填写家人的姓名和手机号，需先同意《隐私保护指引》'
 
 interface Props {
   /** Stores the member (the caller passes the sign-up service's addFamilyMember). */
@@ -49,6 +53,11 @@ export function FamilyForm({ addMember, onSaved, onCancel }: Props) {
       const e = toCloudError(err)
       setErrors(errorsFromPaths<keyof FamilyDraft>(e.fields))
       setFailure(e)
+      // No current consent on the cloud's side (e.g. a newer guide): the sheet again.
+      if (e.code === 'CONSENT_REQUIRED') {
+        forgetConsent()
+        void askConsent(FAMILY_CONSENT_REASON).then((agreed) => agreed && setFailure(null))
+      }
     } finally {
       setSaving(false)
     }

@@ -4,7 +4,9 @@ import { useState } from 'react'
 import type { FamilyMember } from '@shared/contracts/signup'
 import { FAMILY_LIMIT } from '@shared/domain/people'
 import { InlineConfirm, InlineError } from '@/components/form'
-import { FamilyForm } from '@/components/people/FamilyForm'
+import { FAMILY_CONSENT_REASON, FamilyForm } from '@/components/people/FamilyForm'
+import { ConsentNeeded } from '@/components/privacy/ConsentNeeded'
+import { usePrivacyGate } from '@/components/privacy/usePrivacyGate'
 import { PageShell } from '@/components/PageShell'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
@@ -39,6 +41,13 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [done, setDone] = useState('')
+  const gate = usePrivacyGate(FAMILY_CONSENT_REASON)
+
+  /** 添加家人: the consent to the privacy guide first (the sheet, once per session), then the form. */
+  const openForm = async () => {
+    setDone('')
+    if (await gate.require()) setAdding(true)
+  }
 
   const remove = async (m: FamilyMember) => {
     setBusy(true)
@@ -81,14 +90,19 @@ function FamilyList({ initial }: { initial: FamilyMember[] }) {
             data-testid="family-add"
             ariaRole="button"
             onClick={() => {
-              if (full) return
-              setAdding(true)
-              setDone('')
+              if (full || gate.state === 'checking') return
+              void openForm()
             }}
           >
-            <Text>{full ? `最多添加 ${FAMILY_LIMIT} 位家人` : '＋ 添加家人'}</Text>
+            <Text>{full ? `最多添加 ${FAMILY_LIMIT} 位家人` : gate.state === 'checking' ? '正在打开…' : '＋ 添加家人'}</Text>
           </View>
         )}
+        {!adding && gate.state === 'refused' ? (
+          <ConsentNeeded text={`${FAMILY_CONSENT_REASON}。`} onAsk={() => void openForm()} testid="family-consent-needed" />
+        ) : null}
+        {!adding && gate.state === 'error' && gate.error ? (
+          <InlineError message={gate.error.message} code={gate.error.code} testid="family-consent-error" />
+        ) : null}
       </View>
 
       {members.length === 0 && !adding ? <Empty title="还没有添加家人" hint="点“添加家人”，填写姓名、关系和年龄段即可。" /> : null}

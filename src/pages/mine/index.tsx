@@ -141,6 +141,15 @@ export default function MinePage() {
         <Text>工作人员：输入任命码、首次设置 ›</Text>
       </View>
 
+      <View
+        className="btn btn--secondary btn--block mine-privacy"
+        data-testid="entry-privacy"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: '/account/privacy/index' })}
+      >
+        <Text>隐私保护指引（收集哪些信息、怎样删除）›</Text>
+      </View>
+
       {process.env.TARO_ENV === 'weapp' ? (
         <View className="section">
           <Text className="section__title">需要帮助</Text>

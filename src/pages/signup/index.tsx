@@ -1,11 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import type { FamilyMember, ProfileView } from '@shared/contracts/signup'
 import { PageShell } from '@/components/PageShell'
 // form first: it brings the Chip's and the states' styles in the order every chunk uses (mini-css-extract wants one).
 import '@/components/form'
 import { Empty, ErrorState, Loading } from '@/components/states'
+import { ConsentNeeded } from '@/components/privacy/ConsentNeeded'
+import { usePrivacyGate } from '@/components/privacy/usePrivacyGate'
 import { useAsync } from '@/hooks/useAsync'
 import { getActivity } from '@/services/activity'
 import { CloudError } from '@/services/callCloud'
@@ -14,7 +17,7 @@ import { placeText, timeRangeText } from '@/utils/activityText'
 import { PersonPicker } from './PersonPicker'
 import { SignupCheck } from './SignupCheck'
 import { SignupResult } from './SignupResult'
-import { useSignupForm } from './useSignupForm'
+import { SIGNUP_CONSENT_REASON, useSignupForm } from './useSignupForm'
 import './index.scss'
 
 const NOT_FOUND_CODES = new Set(['ACTIVITY_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_FAILED'])
@@ -22,19 +25,44 @@ const NOT_FOUND_CODES = new Set(['ACTIVITY_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_
 /**
  * Sign-up for one activity (pages/signup/index?id=): choose who (oneself or a family member, or add
  * one in place), the profile form the first time or the remembered details for one tap, the overlap
- * warning and the waitlist explained before confirming, then the result.
+ * warning and the waitlist explained before confirming, then the result. The consent to the privacy
+ * guide comes first (the sheet); without it the form stays closed and says why.
  */
 export default function SignupPage() {
   const router = useRouter()
+  const gate = usePrivacyGate(SIGNUP_CONSENT_REASON)
+  const { require } = gate
+  useEffect(() => {
+    void require()
+  }, [require])
   const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
-  const base = useAsync(async () => {
-    if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
-    const [act, prof, fam] = await Promise.all([getActivity(id), getProfile(), listFamily()])
-    return { activity: act.activity, profile: prof.profile, members: fam.members }
-  }, [id])
+  const base = useSignupBase(id)
 
   return (
     <PageShell className="signup" testid="signup-page">
+      {gate.state === 'refused' ? (
+        <View>
+          <View className="page-head">
+            <Text className="page-head__title">报名前，请先同意隐私保护指引</Text>
+          </View>
+          <View className="section">
+            <ConsentNeeded text={`${SIGNUP_CONSENT_REASON}。您仍可以浏览活动、学习课程和阅读。`} onAsk={() => void require()} />
+          </View>
+        </View>
+      ) : null}
+      {gate.state === 'error' && gate.error ? (
+        <ErrorState message={gate.error.message} code={gate.error.code} onRetry={() => void require()} />
+      ) : null}
+      {gate.state === 'agreed' ? <SignupBody base={base} /> : null}
+      {gate.state === 'idle' || gate.state === 'checking' ? <Loading text="正在准备报名…" /> : null}
+    </PageShell>
+  )
+}
+
+/** The sign-up once consent is there: the activity, profile and family loaded, then the flow. */
+function SignupBody({ base }: { base: ReturnType<typeof useSignupBase> }) {
+  return (
+    <View>
       {base.status === 'loading' ? <Loading text="正在准备报名…" /> : null}
       {base.status === 'error' && NOT_FOUND_CODES.has(base.error.code) ? (
         <Empty title="没有找到这个活动" hint={base.error.message}>
@@ -54,8 +82,16 @@ export default function SignupPage() {
       {base.status === 'ready' ? (
         <SignupFlow activity={base.data.activity} initialProfile={base.data.profile} initialMembers={base.data.members} />
       ) : null}
-    </PageShell>
+    </View>
   )
+}
+
+function useSignupBase(id: string) {
+  return useAsync(async () => {
+    if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
+    const [act, prof, fam] = await Promise.all([getActivity(id), getProfile(), listFamily()])
+    return { activity: act.activity, profile: prof.profile, members: fam.members }
+  }, [id])
 }
 
 function safeDecode(value: string): string {

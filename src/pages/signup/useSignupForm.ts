@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import type { FamilyMember, Overlap, ProfileView, Registration } from '@shared/contracts/signup'
+import { askConsent, forgetConsent } from '@/components/privacy/consentGate'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { createSignup, previewSignup } from '@/services/signup'
 import { rememberTicketDay } from '@/utils/ticketDays'
 import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
+
+/** What the consent sheet and the closed form say needs the consent. */
+export const SIGNUP_CONSENT_REASON = '报名需要填写姓名和手机号，需先同意《隐私保护指引》'
 
 /** 'self' or a family member's id. */
 export type Person = 'self' | string
@@ -85,6 +89,11 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
     } catch (err) {
       const e = toCloudError(err)
       if (e.code === 'PROFILE_REQUIRED') setEditing(true)
+      // The cloud knows better (a newer guide, or consent withdrawn elsewhere): the sheet again.
+      if (e.code === 'CONSENT_REQUIRED') {
+        forgetConsent()
+        void askConsent(SIGNUP_CONSENT_REASON).then((agreed) => agreed && setFailure(null))
+      }
       if (e.code === 'VALIDATION_FAILED') setErrors(errorsFromPaths<keyof ProfileDraft>(e.fields, 'profile.'))
       setFailure(e)
     } finally {

@@ -11,6 +11,19 @@ export const PRIVACY_VERSION = PRIVACY_CONSENT.version
 
 /** Days after the summary deadline when a week's personal data is anonymised, unless the week sets its own. */
 export const RETENTION_DAYS_DEFAULT = PRIVACY_CONSENT.retentionDays
+export const RETENTION_DAYS_MIN = 30
+export const RETENTION_DAYS_MAX = 3650
+
+export interface ConsentRecord {
+  version: number
+  /** Epoch ms (contracts) or a Date (stored). */
+  at: number | Date
+}
+
+/** A consent counts only for the guide's current version. */
+export function consentIsCurrent(consent: ConsentRecord | null | undefined, version = PRIVACY_VERSION): boolean {
+  return !!consent && consent.version === version
+}
 
 /** The name an anonymised record shows where a person's name was. */
 export const ANONYMOUS_NAME = '（已匿名）'
@@ -26,20 +39,6 @@ export const REDACTED_TEXT = '（已删除）'
  * no account's lists reach it any more.
  */
 export const ERASED_OPENID = '~erased'
-
-export const RETENTION_DAYS_MIN = 30
-export const RETENTION_DAYS_MAX = 3650
-
-export interface ConsentRecord {
-  version: number
-  /** Epoch ms (contracts) or a Date (stored). */
-  at: number | Date
-}
-
-/** A consent counts only for the guide's current version. */
-export function consentIsCurrent(consent: ConsentRecord | null | undefined, version = PRIVACY_VERSION): boolean {
-  return !!consent && consent.version === version
-}
 
 /** The day (Shanghai) a week's personal data is anonymised: `days` after its summary deadline. */
 export function retentionDate(summaryDeadline: string, days: number = RETENTION_DAYS_DEFAULT): string {

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckinCounts, VolunteerActivity } from '@shared/contracts/checkin'
 import { Field, TextArea } from '@/components/form'
+import { PrivacySheet } from '@/components/privacy/PrivacySheet'
 import { ErrorState, Loading } from '@/components/states'
 import { CloudError, toCloudError } from '@/services/callCloud'
 import { fetchRoster, listCheckinActivities, scanTicket } from '@/services/checkin'
@@ -242,6 +243,8 @@ export default function CheckinPage() {
           online()
         }}
       />
+      {/* The phone's scanner waits for the person's agreement the first time (WeChat's privacy check). */}
+      <PrivacySheet />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import type { VolunteerActivity } from '@shared/contracts/checkin'
 import { INVITE_CODE_EXAMPLE } from '@shared/domain/attendance'
 import { countsText } from '../components/countsText'
 import { Field, TextInput } from '@/components/form'
+import { PrivacySheet } from '@/components/privacy/PrivacySheet'
 import { Empty, ErrorState, Loading } from '@/components/states'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
@@ -92,6 +93,8 @@ export default function VolunteerHome() {
           </Text>
         ) : null}
       </View>
+      {/* Volunteer pages are always in care mode without PageShell: the consent sheet is mounted here. */}
+      <PrivacySheet />
     </View>
   )
 }
