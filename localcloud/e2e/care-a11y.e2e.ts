@@ -168,6 +168,8 @@ const PAGES: ResidentPage[] = [
     ready: tid('privacy-contact', '[data-status="ready"]'),
     inputs: 0,
   },
+  // 我的信息 (from 我的): everything stored about the persona and their family, export and delete.
+  { name: 'my-data', route: () => 'account/data/index', root: 'my-data-page', ready: tid('my-data-sections'), inputs: 0 },
   // 工作人员 (from 我的): the appointment code and, opened, the setup code.
   {
     name: 'join',

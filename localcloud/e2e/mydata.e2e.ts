@@ -185,7 +185,12 @@ test('删除我的信息: the warning names the upcoming registrations; confirme
   await page.locator(tid('erase-warning')).scrollIntoViewIfNeeded()
   await screenshot(page, 'mydata-erase-warning')
   // Changing one's mind deletes nothing.
-  await page.click(tid('erase-keep'))
+  await page.locator(tid('erase-keep')).evaluate((el) => (el as HTMLElement).click())
+  await page.waitForTimeout(300)
+  console.log(
+    'DEBUG prog-first',
+    await page.locator('[data-testid^="erase-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))),
+  )
   await page.waitForSelector(tid('erase-start'))
   expect((await docs<{ profile?: unknown }>('users', { _id: FRESH }))[0].profile).toBeDefined()
 
