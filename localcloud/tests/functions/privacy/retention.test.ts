@@ -21,8 +21,11 @@ useStatsCloud()
 const DAY = 86_400_000
 /** The collections retention walks for a week (the outbox through the week's activities). */
 const WEEK_COLLECTIONS = ['registrations', 'enrolments', 'readingLogs', 'readers', 'ratings', 'walkins', 'checkins'] as const
-/** What a person put in: names, phones, comments, notes, a walk-in's name. */
-const PERSONAL = /居民|139\d{8}|王小明|李大爷|老师讲得很耐心|声音太小|读得很慢/
+/**
+ * What a person put in: names, phones, comments, notes, a walk-in's name. A phone is 11 digits standing
+ * alone: ids, wait keys and times hold long runs of digits of their own.
+ */
+const PERSONAL = /居民|(?<!\d)139\d{8}(?!\d)|王小明|李大爷|老师讲得很耐心|声音太小|读得很慢/
 
 let week2: TestWeek
 let week2Activity: string

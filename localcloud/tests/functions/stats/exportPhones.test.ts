@@ -8,7 +8,8 @@ import { ids, must, people, useStatsCloud, week } from './setup'
 
 useStatsCloud()
 
-const MOBILE = /1[3-9]\d{9}/
+/** A mainland mobile number standing alone (not inside a longer run of digits). */
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 
 /** Every file of a zip archive (docx and xlsx are zips), by name, as text. */
 function unzip(bytes: Buffer): Map<string, string> {
