@@ -8,6 +8,7 @@ import type { PersonSnapshot, Profile } from '@shared/domain/signupRules'
 import type { CourseCounters } from '@shared/domain/courseProgress'
 import type { BookCounters } from '@shared/domain/reading'
 import type { RepairKind } from '@shared/domain/repair'
+import type { SubmissionStatus, UnitLevel } from '@shared/domain/reporting'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 import type { RoleGrant } from '@shared/contracts/activity'
 
@@ -505,17 +506,49 @@ export interface PublicityDoc {
  * What people type into a 总结表, kept as a draft. `_id` = `<weekId>_<districtCode>`, or
  * `<weekId>__all` for an admin's roll-up.
  */
+/**
+ * A unit's 总结表 (`_id`: summaryIdOf in @shared/domain/reporting): the typed draft, and where it
+ * stands with the level above. Every change is one conditional update of this document, so a
+ * submit, a return or a confirm is whole or not at all.
+ */
 export interface SummaryDraftDoc {
   _id: string
   weekId: string
+  /** A district's code; null for a city (cityCode) and the top. */
   districtCode: string | null
+  /** A city's code (absent: a district or the top; absent on older documents). */
+  cityCode?: string | null
+  /** The unit's level (absent on older documents: a district, or the top when districtCode is null). */
+  level?: UnitLevel
   typed: Record<string, string>
   featuredIds: string[]
   typicalCase: { activityId: string | null; title: string; text: string } | null
-  /** Moves by one on every save: the optimistic-concurrency guard. */
+  /** Moves by one on every save and every submit: the optimistic-concurrency guard. */
   revision: number
   updatedBy: string
   updatedAt: Date
+  /** Absent: draft. */
+  status?: SubmissionStatus
+  /** Submissions so far (absent: 0). */
+  version?: number
+  /** The latest submitted copy, as the summary contract shapes it (activities left out), with the figures it summed. */
+  submitted?: SubmittedCopy | null
+  /** Oldest first; `by` is shown to staff (a unit and role, never an openid). */
+  history?: { action: 'submit' | 'return' | 'confirm'; at: Date; by: string; byOpenid: string; reason: string | null; late: boolean }[]
+  /** When the level above last confirmed or returned it. */
+  reviewedAt?: Date | null
+}
+
+/** What a submit freezes: the table as the page showed it, and the full figures a roll-up above sums. */
+export interface SubmittedCopy {
+  at: Date
+  by: string
+  late: boolean
+  version: number
+  /** The summary contract's shape (Summary), its `activities` emptied. */
+  summary: Record<string, unknown>
+  /** The SummaryFigures of @shared/domain/summary it was worded from. */
+  figures: Record<string, unknown>
 }
 
 /** One change a repair made (see repair.ts). */

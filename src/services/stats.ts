@@ -45,3 +45,18 @@ export function exportSummary(input: In<'summary.export'>): Out<'summary.export'
 export function reconcileStep(input: In<'reconcile'>): Out<'reconcile'> {
   return callCloud('stats', 'reconcile', input)
 }
+
+/** Hand the 总结表 in to the level above (freezes a copy). */
+export function submitSummary(input: In<'summary.submit'>): Out<'summary.submit'> {
+  return callCloud('stats', 'summary.submit', input)
+}
+
+/** The level above: confirm a unit's submitted 总结表, or return it with a reason. */
+export function reviewSummary(input: In<'summary.review'>): Out<'summary.review'> {
+  return callCloud('stats', 'summary.review', input)
+}
+
+/** A unit's submitted copy, read-only. */
+export function getSubmission(input: In<'summary.submission'>): Out<'summary.submission'> {
+  return callCloud('stats', 'summary.submission', input)
+}

@@ -87,6 +87,12 @@ export const ERROR_MESSAGES = {
   PUBLICITY_PHOTOS_REQUIRED: '请至少上传一张照片',
   PUBLICITY_NOT_FOUND: '这条宣传记录不存在或已删除',
   FEATURED_ACTIVITY_INVALID: '只能选择本县区已发布的活动',
+  // reporting up (总结表 submission)
+  SUMMARY_ALREADY_SUBMITTED: '总结表已提交，上级退回后才能修改或再次提交',
+  SUMMARY_LOCKED: '总结表已提交给上级，退回修改前不能编辑',
+  SUMMARY_NO_PARENT: '这是最高一级的总结表，请导出后按通知要求上报',
+  SUMMARY_NOT_SUBMITTED: '该单位尚未提交总结表',
+  SUMMARY_REASON_REQUIRED: '退回修改时请写明原因（至少 2 个字）',
   UPLOAD_FAILED: '图片上传失败，请稍后再试',
   // personal data
   CONSENT_REQUIRED: '请先阅读并同意《隐私保护指引》，再填写个人信息',

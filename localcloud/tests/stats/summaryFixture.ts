@@ -298,6 +298,22 @@ export const DONGHU_TYPICAL_CASE = {
     '课后回访显示，19 名到课学员中 17 人已能独立叫车，社区据此将课程列入常态化老年教育课表。',
 }
 
+/** A 总结表 not yet handed in to `parent` (null: the top). */
+function draftState(parent: Summary['unit'] | null): Summary['submission'] {
+  return {
+    status: 'draft',
+    version: 0,
+    submittedAt: null,
+    late: false,
+    returnReason: null,
+    reviewedAt: null,
+    history: [],
+    parent,
+    canSubmit: parent !== null,
+    canReview: false,
+  }
+}
+
 /** 东湖区's 总结表 as an organiser reads it. */
 export const donghuSummary: Summary = {
   weekId: WEEK.weekId,
@@ -315,6 +331,12 @@ export const donghuSummary: Summary = {
   districts: [],
   draftSavedAt: shanghaiInstant('2026-12-07', '16:40'),
   revision: 3,
+  unit: { level: 'district', code: 'donghu', name: '东湖区' },
+  submission: draftState({ level: 'top', code: null, name: '南昌市' }),
+  units: [],
+  unitCases: [],
+  opening: [],
+  frozen: false,
 }
 
 /** The roll-up of 东湖区 and 西湖区 as a bureau admin reads it (no typical case typed). */
@@ -361,4 +383,10 @@ export const rollupSummary: Summary = {
   ],
   draftSavedAt: null,
   revision: 0,
+  unit: { level: 'top', code: null, name: '南昌市' },
+  submission: draftState(null),
+  units: [],
+  unitCases: [],
+  opening: [],
+  frozen: false,
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REPORTING_LIMITS, SUBMISSION_STATUSES } from '../domain/reporting'
 import { SUMMARY_ROW_KEYS, TYPED_ROW_KEYS } from '../domain/summary'
 import { action } from './envelope'
 import { textSchema } from './text'
@@ -72,6 +73,13 @@ export const scopeInputSchema = z.object({
   /** A district; omitted: the caller's only district, or for an admin the whole week (roll-up). */
   districtCode: idSchema.optional(),
 })
+
+/**
+ * The 总结表's unit: a district (districtCode), a city (cityCode, its admins and the week's), or
+ * neither: an admin's top roll-up, a city admin's city, an organiser's (first) district. Both: BAD_INPUT.
+ */
+export const summaryScopeSchema = scopeInputSchema.extend({ cityCode: idSchema.optional() })
+export type SummaryScopeInput = z.infer<typeof summaryScopeSchema>
 
 export const repairKindSchema = z.enum(['reverted', 'settled', 'promoted', 'notified', 'rewritten'])
 
@@ -170,6 +178,11 @@ export const summaryRowSchema = z.object({
   computed: z.string().nullable(),
   basis: z.string().nullable(),
   typed: z.string().nullable(),
+  /**
+   * A roll-up's text composed from its units' submitted texts (a heading or name per unit); what the
+   * row shows while nothing is typed, and what the editor starts from. null for a district.
+   */
+  composed: z.string().nullable(),
   value: z.string(),
 })
 export type SummaryRowView = z.infer<typeof summaryRowSchema>
@@ -225,6 +238,84 @@ export const summaryFiguresSchema = z.object({
 })
 export type SummaryFiguresView = z.infer<typeof summaryFiguresSchema>
 
+// ------------------------------------------------------------------ reporting up
+
+export const unitLevelSchema = z.enum(['district', 'city', 'top'])
+/** A unit of the week: a district, a city, or the top (the week's bureau; code null). */
+export const unitRefSchema = z.object({ level: unitLevelSchema, code: idSchema.nullable(), name: z.string() })
+export type UnitRefView = z.infer<typeof unitRefSchema>
+
+export const submissionStatusSchema = z.enum(SUBMISSION_STATUSES)
+
+export const submissionEventSchema = z.object({
+  action: z.enum(['submit', 'return', 'confirm']),
+  at: instant,
+  /** Who did it, as shown to staff (their unit's name and role, never an openid). */
+  by: z.string(),
+  /** A return's reason; null otherwise. */
+  reason: z.string().nullable(),
+  /** A submit after the deadline day. */
+  late: z.boolean(),
+})
+export type SubmissionEvent = z.infer<typeof submissionEventSchema>
+
+/** Where a unit's 总结表 stands with the level above. */
+export const submissionStateSchema = z.object({
+  status: submissionStatusSchema,
+  /** Submissions so far (0: never submitted); pass to summary.review to act on the one seen. */
+  version: count,
+  /** The latest submission's time and whether it was late; null before the first. */
+  submittedAt: instant.nullable(),
+  late: z.boolean(),
+  /** The last return's reason while the status is 'returned'. */
+  returnReason: z.string().nullable(),
+  /** When the level above last confirmed or returned it. */
+  reviewedAt: instant.nullable(),
+  /** Oldest first. */
+  history: z.array(submissionEventSchema),
+  /** Who it goes to; null at the top (nobody above in the app). */
+  parent: unitRefSchema.nullable(),
+  /** The caller may submit it now / may confirm or return it now. */
+  canSubmit: z.boolean(),
+  canReview: z.boolean(),
+})
+export type SubmissionState = z.infer<typeof submissionStateSchema>
+
+/** A publicity record marked 开幕式, travelling with the submission. */
+export const openingMaterialSchema = z.object({
+  unitName: z.string(),
+  kind: publicityKindSchema,
+  title: z.string(),
+  outlet: z.string(),
+  url: z.string().nullable(),
+  fileIds: z.array(z.string()),
+  publishedOn: daySchema.nullable(),
+})
+export type OpeningMaterial = z.infer<typeof openingMaterialSchema>
+
+/** A unit's typical case (典型案例) in a roll-up, with the unit it comes from. */
+export const unitCaseSchema = z.object({ unitName: z.string(), title: z.string(), text: z.string() })
+export type UnitCase = z.infer<typeof unitCaseSchema>
+
+/** One unit in the table of the level above: where its 总结表 stands and its key figures. */
+export const unitRowSchema = z.object({
+  unit: unitRefSchema,
+  status: submissionStatusSchema,
+  version: count,
+  submittedAt: instant.nullable(),
+  late: z.boolean(),
+  reviewedAt: instant.nullable(),
+  /** Whether the figures are its submitted copy's or (not submitted) counted now. */
+  source: z.enum(['submitted', 'live']),
+  activities: count,
+  participants: count,
+  /** From the underlying counts; null without ratings. */
+  satisfaction: z.number().nullable(),
+  /** 开幕式 materials it sent. */
+  opening: count,
+})
+export type UnitRow = z.infer<typeof unitRowSchema>
+
 export const summarySchema = z.object({
   weekId: idSchema,
   weekName: z.string(),
@@ -246,6 +337,18 @@ export const summarySchema = z.object({
   draftSavedAt: instant.nullable(),
   /** Pass back to summary.save to refuse overwriting someone else's newer draft (CONFLICT). */
   revision: count,
+  /** The unit this 总结表 is of (districtCode above is its code when a district). */
+  unit: unitRefSchema,
+  /** Where it stands with the level above. */
+  submission: submissionStateSchema,
+  /** A roll-up: the units that hand in to this one, with their status and figures (empty for a district). */
+  units: z.array(unitRowSchema),
+  /** A roll-up: the typical cases its units submitted, each with its unit. */
+  unitCases: z.array(unitCaseSchema),
+  /** 开幕式 materials of the unit (a roll-up: those its units submitted). */
+  opening: z.array(openingMaterialSchema),
+  /** This is a submitted copy (summary.submission), not the live table. */
+  frozen: z.boolean(),
 })
 export type Summary = z.infer<typeof summarySchema>
 
@@ -274,14 +377,14 @@ export const statsContract = {
   'publicity.add': action(publicityInputSchema, z.object({ item: publicityItemSchema })),
   'publicity.remove': action(z.object({ id: idSchema }), z.object({ id: z.string() })),
 
-  /** Organiser: the 总结表 of a district (admin: omit districtCode for the roll-up). */
-  summary: action(scopeInputSchema, summarySchema),
+  /** Organiser: the 总结表 of a district (a city admin: cityCode for their city's roll-up; admin: neither for the top). */
+  summary: action(summaryScopeSchema, summarySchema),
   /**
    * Organiser: save the typed rows, the featured activities and the typical case as a draft.
    * `revision` from the summary read; someone saved since: CONFLICT.
    */
   'summary.save': action(
-    scopeInputSchema.extend({
+    summaryScopeSchema.extend({
       revision: count.min(0),
       typed: z.partialRecord(typedRowKeySchema, textSchema({ max: 2000, multiline: true, trim: false })).optional(),
       featuredIds: z.array(idSchema).max(50).optional(),
@@ -289,11 +392,40 @@ export const statsContract = {
     }),
     summarySchema,
   ),
-  /** The 总结表 as a file: .docx laid out like the official table, or .xlsx with one row per activity. */
+  /**
+   * The 总结表 as a file: .docx laid out like the official table, .pdf the same with a 盖章 area and
+   * the submission's status in the footer, or .xlsx with one row per activity. `submitted`: the
+   * unit's submitted copy instead of the live table (docx and pdf; SUMMARY_NOT_SUBMITTED before one).
+   */
   'summary.export': action(
-    scopeInputSchema.extend({ format: z.enum(['docx', 'xlsx']) }),
+    summaryScopeSchema.extend({ format: z.enum(['docx', 'xlsx', 'pdf']), submitted: z.boolean().optional() }),
     z.object({ fileName: z.string(), mime: z.string(), bytes: count, base64: z.string() }),
   ),
+  /**
+   * The unit's runners: hand the 总结表 in to the level above, freezing a copy of it as it is now
+   * (figures, typed rows, typical case, featured activities, publicity, 开幕式 materials). From a
+   * draft or after a return only (SUMMARY_ALREADY_SUBMITTED); the top has nobody above
+   * (SUMMARY_NO_PARENT); `revision` from the read (CONFLICT when someone saved since).
+   */
+  'summary.submit': action(summaryScopeSchema.extend({ revision: count.min(0) }), summarySchema),
+  /**
+   * The level above (the admins of the unit's parent): confirm a submitted 总结表, or return it with
+   * a reason. Only what is submitted (SUMMARY_NOT_SUBMITTED); `version` as read (CONFLICT when it
+   * was submitted again since); a return needs a reason (SUMMARY_REASON_REQUIRED).
+   */
+  'summary.review': action(
+    summaryScopeSchema.extend({
+      decision: z.enum(['confirm', 'return']),
+      reason: textSchema({ max: REPORTING_LIMITS.reasonMax, multiline: true }).optional(),
+      version: count.min(1),
+    }),
+    summarySchema,
+  ),
+  /**
+   * The unit's latest submitted copy, read-only (frozen: true) with its current status: for the
+   * level above and the unit itself. Never submitted: SUMMARY_NOT_SUBMITTED.
+   */
+  'summary.submission': action(summaryScopeSchema, summarySchema),
 
   /**
    * Organiser (their districts) / admin (the week): recount every counter from the raw records, in

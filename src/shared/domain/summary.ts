@@ -65,7 +65,8 @@ export interface SummaryFigures {
   /** Units that held or co-held an activity (hosts and co-hosts, distinct). */
   units: string[]
   feedback: Feedback
-  featured: { id: string; title: string }[]
+  /** Featured activities; in a roll-up each with the unit that featured it. */
+  featured: { id: string; title: string; unit?: string }[]
   publicity: {
     text: { title: string; outlet: string; url: string | null }[]
     photos: number
@@ -89,6 +90,8 @@ export interface SummaryRow {
   basis: string | null
   /** What a person typed (null when nothing). */
   typed: string | null
+  /** A roll-up's text composed from its units' submissions (null for a district, or none submitted). */
+  composed: string | null
   /** What the table shows: the computed text, then the typed text. */
   value: string
 }
@@ -124,7 +127,9 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
       basis: '参加人数 = 签到的不同人数（同一人参加多场只计 1 人）+ 现场登记人数',
     },
     featured: {
-      text: f.featured.length ? f.featured.map((a) => `《${a.title}》`).join('、') : '（尚未标记有特色的活动）',
+      text: f.featured.length
+        ? f.featured.map((a) => `《${a.title}》${a.unit ? `（${a.unit}）` : ''}`).join('、')
+        : '（尚未标记有特色的活动）',
       basis: '组织者在活动中标记的有特色活动',
     },
     theme: { text: f.theme, basis: '活动周设置中的主题' },
@@ -189,13 +194,22 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
   }
 }
 
-/** The rows in the template's order, each with its computed and typed text. */
-export function summaryRows(f: SummaryFigures, typed: Partial<Record<string, string>>): SummaryRow[] {
+/**
+ * The rows in the template's order, each with its computed and typed text. A roll-up passes the
+ * texts composed from its units' submissions: a row shows its typed text, or while nothing is typed
+ * the composed one.
+ */
+export function summaryRows(
+  f: SummaryFigures,
+  typed: Partial<Record<string, string>>,
+  composed: Partial<Record<string, string>> = {},
+): SummaryRow[] {
   const computed = computedRows(f)
   return SUMMARY_ROWS.map((row) => {
     const c = row.source === 'typed' ? undefined : computed[row.key]
     const t = row.source === 'data' ? null : typed[row.key]?.trim() || null
-    const value = [c?.text, t].filter((x): x is string => !!x).join('\n')
+    const k = row.source === 'data' ? null : composed[row.key]?.trim() || null
+    const value = [c?.text, t ?? k].filter((x): x is string => !!x).join('\n')
     return {
       key: row.key,
       group: row.group,
@@ -204,6 +218,7 @@ export function summaryRows(f: SummaryFigures, typed: Partial<Record<string, str
       computed: c?.text ?? null,
       basis: c?.basis ?? null,
       typed: t,
+      composed: k,
       value,
     }
   })
