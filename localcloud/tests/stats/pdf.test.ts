@@ -4,7 +4,7 @@
 // esbuild bundle made with the function build's options, away from node_modules (pdfkit must never
 // reach for its standard fonts' files).
 import { build } from 'esbuild'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Summary } from '@shared/contracts/stats'
@@ -152,6 +152,9 @@ describe('summary .pdf', () => {
       expect({ line, found: found > at }).toEqual({ line, found: true })
       at = found
     }
+    // The links are clickable: URI link annotations (dictionaries, never in a compressed stream).
+    const bytes = readFileSync(pdf).toString('latin1')
+    for (const m of cityRollupSummary.opening) if (m.url) expect(bytes).toContain(`/URI (${m.url})`)
   })
 
   it('the status line tells a draft, a submitted, a confirmed and a returned table apart, live or as submitted', () => {

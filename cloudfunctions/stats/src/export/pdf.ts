@@ -375,6 +375,8 @@ interface GridColumn {
   /** Share of the width. */
   weight: number
   align?: 'left' | 'center'
+  /** Its cells are web links: clickable where they start with http(s)://. */
+  link?: boolean
 }
 
 /** A bordered table with a shaded header row, drawn again on each page it runs onto; rows stay whole. */
@@ -387,11 +389,12 @@ function grid(flow: Flow, columns: GridColumn[], rows: string[][]): void {
   const wrapRow = (cells: string[]) => cells.map((c, i) => wrap(doc, c, widths[i] - 2 * PAD.x, SIZE.grid))
   const heightOf = (lines: string[][]) => Math.max(...lines.map((l) => l.length), 1) * line + 2 * PAD.y
   const head = wrapRow(columns.map((c) => c.title))
-  const drawRow = (lines: string[][], header: boolean) => {
+  const drawRow = (lines: string[][], header: boolean, cells: string[] = []) => {
     const h = heightOf(lines)
     lines.forEach((l, i) => {
       cellBox(doc, xs[i], flow.y, widths[i], h, header)
       cellText(doc, l, xs[i], flow.y, widths[i], h, SIZE.grid, { align: header ? 'center' : (columns[i].align ?? 'center'), bold: header })
+      if (!header && columns[i].link && /^https?:\/\//.test(cells[i] ?? '')) doc.link(xs[i], flow.y, widths[i], h, cells[i])
     })
     flow.y += h
   }
@@ -400,10 +403,10 @@ function grid(flow: Flow, columns: GridColumn[], rows: string[][]): void {
   drawRow(head, true)
   const saved = flow.onBreak
   flow.onBreak = () => drawRow(head, true)
-  for (const lines of body) {
+  body.forEach((lines, r) => {
     flow.need(heightOf(lines))
-    drawRow(lines, false)
-  }
+    drawRow(lines, false, rows[r])
+  })
   flow.onBreak = saved
 }
 
@@ -493,7 +496,7 @@ function openingSection(flow: Flow, summary: Summary): void {
       { title: '标题', weight: 27, align: 'left' },
       { title: '发布媒体', weight: 16 },
       { title: '发布日期', weight: 13 },
-      { title: '链接', weight: 23, align: 'left' },
+      { title: '链接', weight: 23, align: 'left', link: true },
     ],
     summary.opening.map((m) => [m.unitName, OPENING_KIND_LABELS[m.kind], m.title, m.outlet, m.publishedOn ?? '—', openingWhere(m)]),
   )
