@@ -1,7 +1,7 @@
 // Bundles every cloud function's TypeScript sources (cloudfunctions/<fn>/src/index.ts, with the shared
 // contracts and cloudfunctions/_core) into the single cloudfunctions/<fn>/index.js that WeChat
 // DevTools uploads. wx-server-sdk stays external: the cloud installs it from the function's package.json.
-import { build, context, type BuildOptions } from 'esbuild'
+import { build, context, type BuildOptions, type Plugin } from 'esbuild'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -24,6 +24,21 @@ function checkPinnedSdk(fn: string): void {
   }
 }
 
+/**
+ * fontkit (under pdfkit) decodes WOFF2 fonts with `brotli`, 1.4 MB of the bundle; the PDF embeds an
+ * OpenType font only, so brotli is left out and a WOFF2 font would fail with a clear error.
+ */
+const withoutWoff2: Plugin = {
+  name: 'without-woff2',
+  setup(b) {
+    b.onResolve({ filter: /^brotli(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'without-woff2' }))
+    b.onLoad({ filter: /.*/, namespace: 'without-woff2' }, () => ({
+      contents: "module.exports = function () { throw new Error('WOFF2 fonts are not bundled (brotli left out)') }",
+      loader: 'js',
+    }))
+  },
+}
+
 /** The esbuild options that bundle function `fn` into cloudfunctions/<fn>/index.js. */
 export function functionBuildOptions(fn: string): BuildOptions & { metafile: true } {
   checkPinnedSdk(fn)
@@ -41,6 +56,7 @@ export function functionBuildOptions(fn: string): BuildOptions & { metafile: tru
     // (esbuild leaves it undefined): the bundle's own URL stands in.
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "var __bundleUrl = require('url').pathToFileURL(__filename).href;" },
+    plugins: [withoutWoff2],
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     legalComments: 'none',
     metafile: true,
@@ -68,6 +84,7 @@ export async function watchFunctions(onRebuilt: (fn: string) => void, names = fu
       context({
         ...functionBuildOptions(fn),
         plugins: [
+          ...(functionBuildOptions(fn).plugins ?? []),
           {
             name: 'on-rebuilt',
             setup(b) {

@@ -12,7 +12,7 @@ import { ROOT } from './setup.mjs'
 const SOURCE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 /** Index of Noto Sans CJK SC in the collection (fc-scan lists JP, KR, SC, TC, HK). */
 const SC_INDEX = 2
-const OUT = path.join(ROOT, 'cloudfunctions', 'stats', 'assets', 'NotoSansSC-GB2312.otf')
+const OUT = path.join(ROOT, 'cloudfunctions', '_core', 'fonts', 'NotoSansSC-GB2312.otf')
 
 const gb = new TextDecoder('gb18030')
 let chars = ''

@@ -3,14 +3,14 @@
 // 盖章 row, then the roll-up's districts and units, the typical cases and the 开幕式 materials. Every
 // page has a footer: where the table stands with the level above, and page n / total.
 //
-// One embedded font (Noto Sans SC cut to GB2312, cloudfunctions/stats/assets), of which pdfkit writes
+// One embedded font (Noto Sans SC cut to GB2312, cloudfunctions/_core/fonts), of which pdfkit writes
 // only the glyphs used. pdfkit never loads its standard AFM fonts (`font: null`): they are files
 // beside its sources that the bundle does not carry. Lines are wrapped here, not by pdfkit, so a long
 // cell can be split between pages at a line and the table's header and group carried over.
 import type { Summary } from '@shared/contracts/stats'
 import { shanghaiDate } from '@shared/domain/time'
 import PDFDocument from 'pdfkit'
-import fontBytes from '../../assets/NotoSansSC-GB2312.otf'
+import fontBytes from '../../../_core/fonts/NotoSansSC-GB2312.otf'
 import { OPENING_KIND_LABELS, dateTimeText, dayText, openingWhere, percentText, submissionStatusText, unitStatusCells } from './status'
 
 type Doc = InstanceType<typeof PDFDocument>

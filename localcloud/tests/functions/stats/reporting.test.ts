@@ -1,6 +1,10 @@
 // Reporting the 总结表 up (stats summary.submit / summary.review / summary.submission and the roll-ups):
 // a province week with two cities (甲市 over three districts, 乙市 over two), figures written straight
 // onto the activities' kept counters so every sum below is a hand sum of the numbers in DISTRICTS.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { flat, layoutText, requireOfficeTools } from '../../stats/exportTools'
 import { startTestCloud, type ActionName, type InputOf, type TestCloud } from '../../harness'
 import { ADMIN, activityInput, dayFromToday, expectRefusedWithoutWrites } from '../fixtures'
 
@@ -441,5 +445,24 @@ describe('the roll-ups', () => {
       ok: false,
       code: 'SUMMARY_NOT_SUBMITTED',
     })
+  })
+
+  test("the city's PDF through the function: its units with their status, its sums, and the footer's status", async () => {
+    requireOfficeTools()
+    const file = await ok('summary.export', { weekId: W, cityCode: 'ca', format: 'pdf' }, CITY_ADMIN.ca)
+    expect([file.mime, file.fileName]).toEqual(['application/pdf', '测试省活动周总结表-甲市.pdf'])
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'reporting-pdf-'))
+    try {
+      const pdf = path.join(dir, 'ca.pdf')
+      writeFileSync(pdf, Buffer.from(file.base64, 'base64'))
+      const text = flat(layoutText(pdf))
+      const hand = handSum(['a1', 'a2', 'a3'])
+      expect(text).toContain(`${hand.participants}人`)
+      for (const n of ['甲一区', '甲二区', '甲三区']) expect(text).toContain(`${n}的典型案例`)
+      expect(text).toContain('已确认')
+      expect(text).toContain('已提交')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
