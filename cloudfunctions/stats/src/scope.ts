@@ -43,7 +43,6 @@ export async function loadScope(
   opts: { withDraft?: boolean; units?: boolean } = {},
 ): Promise<Scope> {
   const { db } = ctx
-  if (input.districtCode && input.cityCode) throw new DomainError('VALIDATION_FAILED')
   const askedId = input.cityCode
     ? summaryIdOf(input.weekId, { level: 'city', code: input.cityCode })
     : draftIdOf(input.weekId, input.districtCode ?? null)
@@ -93,8 +92,7 @@ export async function loadScope(
   const allowed = week.districts.filter((d) => admin || own.includes(d.code))
   const cities = admin ? (week.cities ?? []).map((c) => c.code) : adminCities(caller.roles, input.weekId)
   let unit: UnitRef | null
-  if (input.cityCode) {
-    if (!opts.units) throw new DomainError('VALIDATION_FAILED')
+  if (input.cityCode && opts.units) {
     unit = unitOf(week, { cityCode: input.cityCode })
     if (!unit) throw new DomainError('UNIT_NOT_IN_WEEK')
     if (!cities.includes(input.cityCode)) throw new DomainError('FORBIDDEN')

@@ -9,7 +9,7 @@ import { composeTyped, mergeFigures, type UnitRowText } from '@shared/domain/rol
 import type { SummaryFigures } from '@shared/domain/summary'
 import type { PublicityDoc, SummaryDraftDoc, WeekDoc } from '../../_core/collections'
 import { groupBy, ms, type ActivityRow } from './activities'
-import { summaryFigures, type Extras } from './summary'
+import { summaryFigures, type Extras } from './summaryFigures'
 
 /** The submitted copy a level above reads: present while submitted or confirmed (not after a return). */
 export function standingCopy(doc: SummaryDraftDoc | undefined): SummaryDraftDoc['submitted'] | null {

@@ -81,6 +81,11 @@ export const scopeInputSchema = z.object({
 export const summaryScopeSchema = scopeInputSchema.extend({ cityCode: idSchema.optional() })
 export type SummaryScopeInput = z.infer<typeof summaryScopeSchema>
 
+/** An action's input naming at most one unit: a district or a city, not both. */
+function oneUnit<T extends z.ZodType<{ districtCode?: string; cityCode?: string }>>(schema: T): T {
+  return schema.refine((v) => !(v.districtCode && v.cityCode), { path: ['cityCode'], message: '县区和城市只能选一个' }) as unknown as T
+}
+
 export const repairKindSchema = z.enum(['reverted', 'settled', 'promoted', 'notified', 'rewritten'])
 
 export const dashboardSchema = z.object({
@@ -378,18 +383,20 @@ export const statsContract = {
   'publicity.remove': action(z.object({ id: idSchema }), z.object({ id: z.string() })),
 
   /** Organiser: the 总结表 of a district (a city admin: cityCode for their city's roll-up; admin: neither for the top). */
-  summary: action(summaryScopeSchema, summarySchema),
+  summary: action(oneUnit(summaryScopeSchema), summarySchema),
   /**
    * Organiser: save the typed rows, the featured activities and the typical case as a draft.
    * `revision` from the summary read; someone saved since: CONFLICT.
    */
   'summary.save': action(
-    summaryScopeSchema.extend({
-      revision: count.min(0),
-      typed: z.partialRecord(typedRowKeySchema, textSchema({ max: 2000, multiline: true, trim: false })).optional(),
-      featuredIds: z.array(idSchema).max(50).optional(),
-      typicalCase: typicalCaseSchema.nullable().optional(),
-    }),
+    oneUnit(
+      summaryScopeSchema.extend({
+        revision: count.min(0),
+        typed: z.partialRecord(typedRowKeySchema, textSchema({ max: 2000, multiline: true, trim: false })).optional(),
+        featuredIds: z.array(idSchema).max(50).optional(),
+        typicalCase: typicalCaseSchema.nullable().optional(),
+      }),
+    ),
     summarySchema,
   ),
   /**
@@ -398,7 +405,7 @@ export const statsContract = {
    * unit's submitted copy instead of the live table (docx and pdf; SUMMARY_NOT_SUBMITTED before one).
    */
   'summary.export': action(
-    summaryScopeSchema.extend({ format: z.enum(['docx', 'xlsx', 'pdf']), submitted: z.boolean().optional() }),
+    oneUnit(summaryScopeSchema.extend({ format: z.enum(['docx', 'xlsx', 'pdf']), submitted: z.boolean().optional() })),
     z.object({ fileName: z.string(), mime: z.string(), bytes: count, base64: z.string() }),
   ),
   /**
@@ -407,25 +414,27 @@ export const statsContract = {
    * draft or after a return only (SUMMARY_ALREADY_SUBMITTED); the top has nobody above
    * (SUMMARY_NO_PARENT); `revision` from the read (CONFLICT when someone saved since).
    */
-  'summary.submit': action(summaryScopeSchema.extend({ revision: count.min(0) }), summarySchema),
+  'summary.submit': action(oneUnit(summaryScopeSchema.extend({ revision: count.min(0) })), summarySchema),
   /**
    * The level above (the admins of the unit's parent): confirm a submitted 总结表, or return it with
    * a reason. Only what is submitted (SUMMARY_NOT_SUBMITTED); `version` as read (CONFLICT when it
    * was submitted again since); a return needs a reason (SUMMARY_REASON_REQUIRED).
    */
   'summary.review': action(
-    summaryScopeSchema.extend({
-      decision: z.enum(['confirm', 'return']),
-      reason: textSchema({ max: REPORTING_LIMITS.reasonMax, multiline: true }).optional(),
-      version: count.min(1),
-    }),
+    oneUnit(
+      summaryScopeSchema.extend({
+        decision: z.enum(['confirm', 'return']),
+        reason: textSchema({ max: REPORTING_LIMITS.reasonMax, multiline: true }).optional(),
+        version: count.min(1),
+      }),
+    ),
     summarySchema,
   ),
   /**
    * The unit's latest submitted copy, read-only (frozen: true) with its current status: for the
    * level above and the unit itself. Never submitted: SUMMARY_NOT_SUBMITTED.
    */
-  'summary.submission': action(summaryScopeSchema, summarySchema),
+  'summary.submission': action(oneUnit(summaryScopeSchema), summarySchema),
 
   /**
    * Organiser (their districts) / admin (the week): recount every counter from the raw records, in
