@@ -5,6 +5,7 @@ import { dashboard } from './dashboard'
 import { exportSummary } from './exportSummary'
 import { addPublicity, listPublicity, removePublicity } from './publicity'
 import { reconcile } from './reconcile'
+import { summaryReminders } from './reminders'
 import { saveSummary, summary } from './summary'
 
 export const main = createFunction('stats', {
@@ -16,4 +17,5 @@ export const main = createFunction('stats', {
   'summary.save': saveSummary,
   'summary.export': exportSummary,
   reconcile,
+  'timer:reminders': summaryReminders,
 })
