@@ -118,7 +118,7 @@ describe('a 总结表 reminder in words', () => {
 
   test('names the unit, the deadline and the days left', () => {
     expect(noticeText(due)).toEqual({
-      icon: '⏰',
+      icon: '※',
       title: '总结表提醒：东湖区',
       detail: '东湖区的总结表还没有提交，截止日期 12月10日（还有 3 天）。',
     })

@@ -112,7 +112,7 @@ export function overlapText(personName: string, overlaps: Overlap[]): string {
 export function noticeText(n: Notice): { icon: string; title: string; detail: string } {
   if (n.template === 'summary_due') {
     return {
-      icon: '⏰',
+      icon: '※',
       title: `总结表提醒：${n.unitName}`,
       detail: `${n.unitName}的总结表还没有提交，截止日期 ${dayParts(n.deadline).date}（还有 ${n.daysLeft} 天）。`,
     }
