@@ -86,11 +86,13 @@ export const environment: EnvironmentSpec = {
     },
     // roles.weekId: who holds a role in a week (staff.roles.list, editions.copy).
     // erasure.requestedAt: the privacy timer finds erasures whose call died (cloudfunctions/_core/erase.ts).
+    // roles.role, roles.weekId: the 总结表 reminders find a week's organisers and city admins, not its
+    // volunteers (stats timer, cloudfunctions/stats/src/reminders.ts).
     {
       name: 'users',
       holds: 'accounts: profile, family members, roles',
       rule: closed,
-      indexes: [idx('roles.weekId'), idx('erasure.requestedAt')],
+      indexes: [idx('roles.weekId'), idx('erasure.requestedAt'), idx('roles.role', 'roles.weekId')],
     },
     {
       name: 'registrations',
@@ -212,9 +214,12 @@ export const environment: EnvironmentSpec = {
     {
       name: 'stats',
       // A reconcile call groups a chunk of a week's records; the .docx/.xlsx exports are built here.
+      // The timer writes the 总结表 reminders 3 and 1 days before a week's deadline, at 08:30
+      // Shanghai (the cloud's cron is UTC+8), again at 10:30 to finish a run that died (it writes
+      // nothing twice); off the hour, when timers crowd.
       timeout: 20,
       memory: 256,
-      triggers: [],
+      triggers: [{ name: 'reminders', cron: '0 30 8,10 * * * *' }],
       env: {},
     },
     {

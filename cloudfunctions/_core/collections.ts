@@ -217,18 +217,31 @@ export interface RegistrationDoc {
   op?: string
 }
 
-export type NoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'
+/** Notices about a registration (to the resident who made it). */
+export type RegistrationNoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'
+/** summary_due: a unit's 总结表 is not submitted a few days before the deadline (to the people who run the unit). */
+export type NoticeTemplate = RegistrationNoticeTemplate | 'summary_due'
 
-/**
- * A message to a person. The real cloud's sender turns it into a subscribe message (sentAt); the
- * app lists them as notices (readAt).
- */
-export interface OutboxDoc {
+/** What every notice has: whom it is for, and whether it was read (app) and sent (subscribe message). */
+interface NoticeBase {
   _id: string
   /** OPENID it is for. */
   recipient: string
+  createdAt: Date
+  readAt: Date | null
+  sentAt: Date | null
+}
+
+/**
+ * A message to a person. The real cloud's sender turns it into a subscribe message (sentAt); the
+ * app lists them as notices (readAt). Read `template` before `payload`: the payload's shape is the template's.
+ */
+export type OutboxDoc = RegistrationNoticeDoc | SummaryDueNoticeDoc
+
+/** A notice about a registration: its activity cancelled, or promoted from the waitlist. */
+export interface RegistrationNoticeDoc extends NoticeBase {
   person: { personId: string; name: string }
-  template: NoticeTemplate
+  template: RegistrationNoticeTemplate
   payload: {
     activityId: string
     registrationId: string
@@ -236,10 +249,29 @@ export interface OutboxDoc {
     startAt: Date
     reason: string | null
   }
-  createdAt: Date
-  readAt: Date | null
-  sentAt: Date | null
 }
+
+/**
+ * A reminder to the organisers of a district (or the city admins of a city) whose 总结表 is not
+ * submitted `daysLeft` days before the week's deadline (stats timer, reminders.ts). It names no
+ * person: nothing in it but the recipient is personal, and an erasure unlinks that as on every notice.
+ */
+export interface SummaryDueNoticeDoc extends NoticeBase {
+  template: 'summary_due'
+  payload: {
+    weekId: string
+    level: 'district' | 'city'
+    /** The district's or city's code. */
+    unitCode: string
+    unitName: string
+    /** The week's summaryDeadline (a Shanghai day, YYYY-MM-DD). */
+    deadline: string
+    daysLeft: number
+  }
+}
+
+/** A notice to write: every field but `_id`, which a deterministic step id may give. */
+export type NewNotice = (Omit<RegistrationNoticeDoc, '_id'> | Omit<SummaryDueNoticeDoc, '_id'>) & { _id?: string }
 
 /**
  * The Ed25519 key pair that signs a week's tickets. `_id` = weekId: created on first use, and

@@ -2,6 +2,10 @@
 // parse the event -> who is calling (OPENID only) -> validate input with the contract -> run the
 // action -> validate output -> answer an envelope. Domain errors become { ok: false, code, message };
 // anything else is logged with the request id and answered as INTERNAL, leaking nothing.
+//
+// A function's timer trigger (config.json; the event { Type: 'Timer', TriggerName, Time } with no
+// OPENID) runs the job registered beside the actions as `timer:<TriggerName>`. A call from the
+// mini-program always carries an OPENID: it never reaches a job, whatever its event says.
 import type { z } from 'zod'
 import { contracts, type ActionName, type Contracts, type FnName } from '@shared/contracts'
 import { eventSchema, type Envelope } from '@shared/contracts/envelope'
@@ -28,6 +32,28 @@ export type FunctionImpl<F extends FnName> = {
   [A in ActionName<F>]: ActionImpl<Contracts[F][A] & { input: z.ZodTypeAny; output: z.ZodTypeAny }>
 }
 
+/** What a timer job gets: the database and the clock; there is no caller. */
+export interface TimerContext {
+  db: Database
+  now: () => number
+  requestId: string
+}
+
+/** A timer trigger's job; what it answers is logged by the cloud (nobody waits for it). */
+export type TimerJob = (ctx: TimerContext) => Promise<unknown>
+
+/** Timer jobs registered beside the actions, by trigger name: `'timer:<TriggerName>': job`. */
+export type TimerJobs = { [K in `timer:${string}`]?: TimerJob }
+
+/** The job registered for the event's trigger when the event is a timer's, else null. */
+function timerJobOf(impl: TimerJobs, event: unknown): { trigger: string; job: TimerJob } | null {
+  const e = event as { Type?: unknown; TriggerName?: unknown } | null
+  if (!e || typeof e !== 'object' || e.Type !== 'Timer' || typeof e.TriggerName !== 'string') return null
+  const key = `timer:${e.TriggerName}` as const
+  const job = Object.prototype.hasOwnProperty.call(impl, key) ? impl[key] : undefined
+  return job ? { trigger: e.TriggerName, job } : null
+}
+
 export interface FunctionContext {
   request_id?: string
 }
@@ -36,7 +62,7 @@ function fail(code: ErrorCode, fields?: string[]): Envelope<never> {
   return fields ? { ok: false, code, message: ERROR_MESSAGES[code], fields } : { ok: false, code, message: ERROR_MESSAGES[code] }
 }
 
-export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, options: { now?: () => number } = {}) {
+export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & TimerJobs, options: { now?: () => number } = {}) {
   const fnContracts = contracts[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
   // Read at each call (not captured once), so a test can move the clock of functions running in its process.
   const now = options.now ?? (() => Date.now())
@@ -46,7 +72,10 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, o
     const wx = getCloud().getWXContext() as { OPENID?: string }
     const requestId = context?.request_id ?? 'local'
     const openid = typeof wx.OPENID === 'string' ? wx.OPENID : ''
-    if (!openid) return fail('UNAUTHENTICATED')
+    if (!openid) {
+      const timer = timerJobOf(impl, event)
+      return timer ? runTimer(fn, timer.trigger, timer.job, requestId, now) : fail('UNAUTHENTICATED')
+    }
 
     const parsedEvent = eventSchema.safeParse(event)
     if (!parsedEvent.success) return fail('MALFORMED_REQUEST')
@@ -90,5 +119,15 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F>, o
       console.error(`[${fn}.${action}] ${requestId} failed`, err)
       return fail('INTERNAL')
     }
+  }
+}
+
+/** Runs a timer job: `{ ok: true, data }` with what it did, or INTERNAL (logged) when it threw. */
+async function runTimer(fn: string, trigger: string, job: TimerJob, requestId: string, now: () => number): Promise<Envelope<unknown>> {
+  try {
+    return { ok: true, data: await job({ db: getDb(), now, requestId }) }
+  } catch (err) {
+    console.error(`[${fn}] ${requestId} timer ${trigger} failed`, err)
+    return fail('INTERNAL')
   }
 }

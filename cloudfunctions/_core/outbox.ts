@@ -2,7 +2,13 @@
 // sender turns records into subscribe messages (sentAt), locally the app lists them as notices.
 import type { Database } from './cloud'
 import { isDuplicateKey } from './write'
-import { COLLECTIONS, type NoticeTemplate, type OutboxDoc, type RegistrationDoc } from './collections'
+import {
+  COLLECTIONS,
+  type NewNotice,
+  type RegistrationDoc,
+  type RegistrationNoticeDoc,
+  type RegistrationNoticeTemplate,
+} from './collections'
 
 export interface NoticeActivity {
   _id: string
@@ -11,12 +17,12 @@ export interface NoticeActivity {
 }
 
 export function noticeFor(
-  template: NoticeTemplate,
+  template: RegistrationNoticeTemplate,
   reg: Pick<RegistrationDoc, '_id' | 'openid' | 'personId' | 'person'>,
   activity: NoticeActivity,
   now: number,
   reason: string | null = null,
-): Omit<OutboxDoc, '_id'> {
+): Omit<RegistrationNoticeDoc, '_id'> {
   return {
     recipient: reg.openid,
     person: { personId: reg.personId, name: reg.person.name },
@@ -39,13 +45,14 @@ export function noticeFor(
  * logged. A notice with a deterministic `_id` that exists already answers false, silently: it was
  * written by an earlier try of the same step.
  */
-export async function writeNotice(db: Database, notice: Omit<OutboxDoc, '_id'> & { _id?: string }): Promise<boolean> {
+export async function writeNotice(db: Database, notice: NewNotice): Promise<boolean> {
   try {
     await db.collection(COLLECTIONS.outbox).add({ data: notice })
     return true
   } catch (err) {
     if (notice._id && isDuplicateKey(err)) return false
-    console.error(`[outbox] could not write ${notice.template} for ${notice.payload.registrationId}`, err)
+    const about = notice.template === 'summary_due' ? `${notice.payload.weekId} ${notice.payload.unitCode}` : notice.payload.registrationId
+    console.error(`[outbox] could not write ${notice.template} for ${about}`, err)
     return false
   }
 }

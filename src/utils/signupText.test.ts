@@ -1,5 +1,5 @@
 import { shanghaiInstant } from '@shared/domain/time'
-import { maskPhone, noticeText, overlapText, registrationStatusText, relationText, signupAvailability } from './signupText'
+import { maskPhone, noticeLink, noticeText, overlapText, registrationStatusText, relationText, signupAvailability } from './signupText'
 
 const at = (day: string, clock: string) => shanghaiInstant(day, clock)
 const base = {
@@ -99,5 +99,49 @@ describe('registration words', () => {
     expect(noticeText(n).title).toBe('活动已取消：讲座')
     expect(noticeText(n).detail).toContain('原因：下雨')
     expect(noticeText({ ...n, template: 'waitlist_promoted' }).title).toBe('候补成功：讲座')
+  })
+})
+
+describe('a 总结表 reminder in words', () => {
+  const due = {
+    id: 'summary-due_x',
+    template: 'summary_due' as const,
+    weekId: 'nc2026',
+    level: 'district' as const,
+    unitCode: 'donghu',
+    unitName: '东湖区',
+    deadline: '2026-12-10',
+    daysLeft: 3,
+    createdAt: 0,
+    readAt: null,
+  }
+
+  test('names the unit, the deadline and the days left', () => {
+    expect(noticeText(due)).toEqual({
+      icon: '※',
+      title: '总结表提醒：东湖区',
+      detail: '东湖区的总结表还没有提交，截止日期 12月10日（还有 3 天）。',
+    })
+  })
+
+  test('leads to the unit’s 总结表 (a district by districtCode, a city by cityCode); other notices lead nowhere', () => {
+    expect(noticeLink(due)).toBe('/organiser/summary/index?weekId=nc2026&districtCode=donghu')
+    expect(noticeLink({ ...due, level: 'city', unitCode: 'c1', unitName: '甲市' })).toBe(
+      '/organiser/summary/index?weekId=nc2026&cityCode=c1',
+    )
+    expect(
+      noticeLink({
+        id: 'n',
+        template: 'waitlist_promoted',
+        personName: '刘思雨',
+        activityId: 'x',
+        registrationId: 'x_y',
+        title: '讲座',
+        startAt: 0,
+        reason: null,
+        createdAt: 0,
+        readAt: null,
+      }),
+    ).toBeNull()
   })
 })

@@ -4,7 +4,7 @@ import type { ActivityDetail } from '@shared/contracts/activity'
 import type { Notice, Overlap, Registration } from '@shared/contracts/signup'
 import { AGE_GROUPS, RELATIONS } from '@shared/domain/people'
 import { AUDIENCES, labelOf } from '@shared/domain/vocabulary'
-import { instantText, timeRangeText } from './activityText'
+import { dayParts, instantText, timeRangeText } from './activityText'
 
 export type AvailabilityKind = 'draft' | 'cancelled' | 'free' | 'not-open' | 'closed' | 'open' | 'full' | 'ended'
 
@@ -110,6 +110,13 @@ export function overlapText(personName: string, overlaps: Overlap[]): string {
 
 /** A notice in words: title line and detail line. */
 export function noticeText(n: Notice): { icon: string; title: string; detail: string } {
+  if (n.template === 'summary_due') {
+    return {
+      icon: '※',
+      title: `总结表提醒：${n.unitName}`,
+      detail: `${n.unitName}的总结表还没有提交，截止日期 ${dayParts(n.deadline).date}（还有 ${n.daysLeft} 天）。`,
+    }
+  }
   if (n.template === 'activity_cancelled') {
     return {
       icon: '✕',
@@ -122,4 +129,11 @@ export function noticeText(n: Notice): { icon: string; title: string; detail: st
     title: `候补成功：${n.title}`,
     detail: `${n.personName}已从候补转为报名成功，请按时参加（${instantText(n.startAt)}）。`,
   }
+}
+
+/** Where tapping a notice leads: a 总结表 reminder to the unit's 总结表 page; the others nowhere (null). */
+export function noticeLink(n: Notice): string | null {
+  if (n.template !== 'summary_due') return null
+  const unit = n.level === 'city' ? `cityCode=${encodeURIComponent(n.unitCode)}` : `districtCode=${encodeURIComponent(n.unitCode)}`
+  return `/organiser/summary/index?weekId=${encodeURIComponent(n.weekId)}&${unit}`
 }

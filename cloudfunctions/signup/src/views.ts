@@ -72,6 +72,21 @@ export function overlapsWith(activity: Pick<ActivityDoc, '_id' | 'startAt' | 'en
 }
 
 export function toNotice(doc: OutboxDoc): Notice {
+  if (doc.template === 'summary_due') {
+    const p = doc.payload
+    return {
+      id: doc._id,
+      template: doc.template,
+      weekId: p.weekId,
+      level: p.level,
+      unitCode: p.unitCode,
+      unitName: p.unitName,
+      deadline: p.deadline,
+      daysLeft: p.daysLeft,
+      createdAt: ms(doc.createdAt),
+      readAt: doc.readAt ? ms(doc.readAt) : null,
+    }
+  }
   return {
     id: doc._id,
     template: doc.template,

@@ -5,6 +5,7 @@ import { dashboard } from './dashboard'
 import { exportSummary } from './exportSummary'
 import { addPublicity, listPublicity, removePublicity } from './publicity'
 import { reconcile } from './reconcile'
+import { summaryReminders } from './reminders'
 import { readSubmission, reviewSummary, submitSummary } from './submission'
 import { saveSummary, summary } from './summary'
 
@@ -20,4 +21,5 @@ export const main = createFunction('stats', {
   'summary.review': reviewSummary,
   'summary.submission': readSubmission,
   reconcile,
+  'timer:reminders': summaryReminders,
 })

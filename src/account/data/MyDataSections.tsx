@@ -155,7 +155,7 @@ export function MyDataSections({ data }: { data: MyData }) {
 
       <Section id="notices" title="通知">
         <Text className="my-data-text" data-testid="my-data-notices-text" data-count={data.notices}>
-          {data.notices > 0 ? `保存了 ${data.notices} 条发给您的通知（活动取消、候补成功）。` : '没有保存的通知。'}
+          {data.notices > 0 ? `保存了 ${data.notices} 条发给您的通知（活动取消、候补成功、总结表提醒）。` : '没有保存的通知。'}
         </Text>
       </Section>
 

@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useAsync } from '@/hooks/useAsync'
 import { listNotices, markNoticesRead } from '@/services/signup'
 import { instantText } from '@/utils/activityText'
-import { noticeText } from '@/utils/signupText'
+import { noticeLink, noticeText } from '@/utils/signupText'
 
 /**
  * Notices at the top of 我的活动: an activity cancelled by its organiser, a waitlisted registration
- * promoted. Those not seen before say 新; once shown they are marked read.
+ * promoted, and to staff a 总结表 not yet submitted near its deadline (tapped, it opens that unit's
+ * 总结表). Those not seen before say 新; once shown they are marked read.
  */
 export function Notices({ refresh }: { refresh: number }) {
   const res = useAsync(() => listNotices({ limit: 10 }), [refresh])
@@ -39,20 +41,25 @@ export function Notices({ refresh }: { refresh: number }) {
       <Text className="section__title">通知{res.data.unread > 0 ? `（${res.data.unread} 条新通知）` : ''}</Text>
       {res.data.items.map((n) => {
         const t = noticeText(n)
+        const link = noticeLink(n)
+        const tone = n.template === 'activity_cancelled' ? 'off' : n.template === 'summary_due' ? 'due' : 'ok'
         return (
           <View
             key={n.id}
-            className={`mine-notice mine-notice--${n.template === 'activity_cancelled' ? 'off' : 'ok'}`}
+            className={`mine-notice mine-notice--${tone}`}
             data-testid="notice-item"
             data-template={n.template}
             data-read={n.readAt === null ? 'false' : 'true'}
-            data-registration={n.registrationId}
+            data-registration={n.template === 'summary_due' ? undefined : n.registrationId}
+            ariaRole={link ? 'link' : undefined}
+            onClick={link ? () => void Taro.navigateTo({ url: link }) : undefined}
           >
             <Text className="mine-notice__title">
               {n.readAt === null ? <Text className="mine-notice__new">新</Text> : null}
               {t.icon} {t.title}
             </Text>
             <Text className="mine-notice__text">{t.detail}</Text>
+            {link ? <Text className="mine-notice__go">打开总结表 ›</Text> : null}
             <Text className="mine-notice__time">{instantText(n.createdAt)}</Text>
           </View>
         )

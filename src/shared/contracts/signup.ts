@@ -4,7 +4,7 @@ import { AGE_GROUPS, RELATIONS } from '../domain/people'
 import { codesOf } from '../domain/vocabulary'
 import { action } from './envelope'
 import { textSchema } from './text'
-import { audienceSchema, idSchema, modeSchema, nonceSchema, signupFieldSchema } from './activity'
+import { audienceSchema, daySchema, idSchema, modeSchema, nonceSchema, signupFieldSchema } from './activity'
 
 /** Epoch milliseconds. */
 const instant = z.number().int()
@@ -114,11 +114,12 @@ export const overlapSchema = z.object({
 })
 export type Overlap = z.infer<typeof overlapSchema>
 
-export const noticeTemplateSchema = z.enum(['activity_cancelled', 'waitlist_promoted'])
+export const noticeTemplateSchema = z.enum(['activity_cancelled', 'waitlist_promoted', 'summary_due'])
 
-export const noticeSchema = z.object({
+/** A notice about one of the caller's registrations (or a family member's). */
+const registrationNoticeSchema = z.object({
   id: z.string(),
-  template: noticeTemplateSchema,
+  template: z.enum(['activity_cancelled', 'waitlist_promoted']),
   /** Whose registration it is about (the resident or their family member). */
   personName: z.string(),
   activityId: idSchema,
@@ -130,7 +131,27 @@ export const noticeSchema = z.object({
   createdAt: instant,
   readAt: instant.nullable(),
 })
+
+/** To an organiser (district) or a city admin (city): the unit's 总结表 is not submitted, `daysLeft` days before the deadline. */
+const summaryDueNoticeSchema = z.object({
+  id: z.string(),
+  template: z.literal('summary_due'),
+  weekId: idSchema,
+  level: z.enum(['district', 'city']),
+  unitCode: idSchema,
+  unitName: z.string(),
+  /** The week's summaryDeadline (YYYY-MM-DD, Shanghai). */
+  deadline: daySchema,
+  daysLeft: z.number().int(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+})
+
+/** Read `template` first: the other fields are the template's. */
+export const noticeSchema = z.discriminatedUnion('template', [registrationNoticeSchema, summaryDueNoticeSchema])
 export type Notice = z.infer<typeof noticeSchema>
+export type RegistrationNotice = z.infer<typeof registrationNoticeSchema>
+export type SummaryDueNotice = z.infer<typeof summaryDueNoticeSchema>
 
 const pageInput = {
   cursor: z.string().max(200).optional(),
