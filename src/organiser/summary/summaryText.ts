@@ -49,10 +49,16 @@ export interface Draft {
   typical: TypicalDraft
 }
 
-/** The draft as the server last had it. */
+/**
+ * The draft as the server last had it. A roll-up's row nobody typed starts from the text composed
+ * from its units (so the page is not dirty just from that).
+ */
 export function draftOf(s: { rows: readonly SummaryRowView[]; featuredIds: readonly string[]; typicalCase: TypicalCase | null }): Draft {
   const typed: Record<string, string> = {}
-  for (const key of TYPED_ROW_KEYS) typed[key] = s.rows.find((r) => r.key === key)?.typed ?? ''
+  for (const key of TYPED_ROW_KEYS) {
+    const row = s.rows.find((r) => r.key === key)
+    typed[key] = row?.typed ?? row?.composed ?? ''
+  }
   return {
     typed,
     featuredIds: [...s.featuredIds],
@@ -88,3 +94,22 @@ export function changedRows(mine: Draft, theirs: Draft): string[] {
     (k) => (mine.typed[k] ?? '').trim() !== (theirs.typed[k] ?? '').trim() && (mine.typed[k] ?? '').trim() !== '',
   )
 }
+
+/**
+ * The typed rows as summary.save takes them (trimmed): a row nobody typed whose text is still what
+ * was composed from the units (or empty) is left out, so it stays composed and follows the units.
+ */
+export function typedInput(d: Draft, rows: readonly SummaryRowView[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(d.typed)) {
+    const row = rows.find((r) => r.key === k)
+    const text = v.trim()
+    if ((row?.typed ?? null) === null && text === (row?.composed ?? '').trim()) continue
+    out[k] = text
+  }
+  return out
+}
+
+/** A row of a roll-up still showing the text composed from its units (nothing typed over it). */
+export const showsComposed = (row: SummaryRowView, value: string) =>
+  row.composed !== null && row.typed === null && value.trim() === row.composed.trim()
