@@ -80,6 +80,11 @@ export function SubmissionBar({
           </View>
         )
       ) : null}
+      {submit.kind === 'unsaved' ? (
+        <Text className="sum-reason" data-testid="summary-submit-unsaved">
+          草稿没能保存，所以还没有提交：请先按上面的提示修改（如典型案例需要标题），再提交。
+        </Text>
+      ) : null}
       {submit.kind === 'error' ? (
         <InlineError message={submit.error.message} code={submit.error.code} testid="summary-submit-error" />
       ) : null}

@@ -13,7 +13,13 @@ const AUTOSAVE_MS = 2500
 
 type Load = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready' }
 export type ExportFormat = 'docx' | 'xlsx' | 'pdf'
-export type SubmitState = { kind: 'idle' } | { kind: 'submitting' } | { kind: 'error'; error: CloudError } | { kind: 'done' }
+export type SubmitState =
+  | { kind: 'idle' }
+  | { kind: 'submitting' }
+  /** The draft could not be saved first (the save's own error, or a half-filled typical case, says why). */
+  | { kind: 'unsaved' }
+  | { kind: 'error'; error: CloudError }
+  | { kind: 'done' }
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -150,7 +156,7 @@ export function useSummary(weekId: string, district: DistrictChoice) {
     setSubmit({ kind: 'submitting' })
     try {
       if (dirty && !(await saveNow())) {
-        setSubmit({ kind: 'idle' })
+        setSubmit({ kind: 'unsaved' })
         return
       }
       const s = summaryRef.current
