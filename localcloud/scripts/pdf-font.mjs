@@ -30,8 +30,19 @@ const list = path.join(dir, 'chars.txt')
 writeFileSync(list, [...new Set(chars)].join(''))
 execFileSync(
   '/usr/bin/python3',
-  ['-m', 'fontTools.subset', SOURCE, `--font-number=${SC_INDEX}`, `--text-file=${list}`, `--output-file=${OUT}`,
-    "--layout-features=", '--no-hinting', '--desubroutinize', '--name-IDs=*', '--notdef-outline'],
+  [
+    '-m',
+    'fontTools.subset',
+    SOURCE,
+    `--font-number=${SC_INDEX}`,
+    `--text-file=${list}`,
+    `--output-file=${OUT}`,
+    '--layout-features=',
+    '--no-hinting',
+    '--desubroutinize',
+    '--name-IDs=*',
+    '--notdef-outline',
+  ],
   { stdio: 'inherit' },
 )
 console.log(`[pdf-font] wrote ${path.relative(ROOT, OUT)}`)

@@ -4,10 +4,16 @@ import { summarySchema } from '@shared/contracts/stats'
 import type { ActionContext } from '../../_core/handler'
 import { exportFileName, exportMime, type ExportFormat } from './export/fileName'
 import { loadScope } from './scope'
+import { readSubmission } from './submission'
 import { buildSummary } from './summary'
 
-export async function exportSummary(ctx: ActionContext, input: { weekId: string; districtCode?: string; format: ExportFormat }) {
-  const summary = await buildSummary(ctx, await loadScope(ctx, input, { withDraft: true }))
+export async function exportSummary(
+  ctx: ActionContext,
+  input: { weekId: string; districtCode?: string; cityCode?: string; format: ExportFormat; submitted?: boolean },
+) {
+  const summary = input.submitted
+    ? await readSubmission(ctx, input)
+    : await buildSummary(ctx, await loadScope(ctx, input, { withDraft: true, units: true }))
   // The file is laid out from the same contract-shaped summary the page shows.
   const data = summarySchema.parse(summary)
   // Loaded on first export only: docx and exceljs add ~90 ms to every cold start otherwise.

@@ -5,6 +5,7 @@ import { dashboard } from './dashboard'
 import { exportSummary } from './exportSummary'
 import { addPublicity, listPublicity, removePublicity } from './publicity'
 import { reconcile } from './reconcile'
+import { readSubmission, reviewSummary, submitSummary } from './submission'
 import { saveSummary, summary } from './summary'
 
 export const main = createFunction('stats', {
@@ -15,5 +16,8 @@ export const main = createFunction('stats', {
   summary,
   'summary.save': saveSummary,
   'summary.export': exportSummary,
+  'summary.submit': submitSummary,
+  'summary.review': reviewSummary,
+  'summary.submission': readSubmission,
   reconcile,
 })

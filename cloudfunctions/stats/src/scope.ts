@@ -1,29 +1,36 @@
 // Who is asking about which part of a week: ONE read gives the caller's roles, the week and (for
-// the 总结表) the district's draft. An organiser sees their district(s), a city admin their city's
-// districts (one at a time: no roll-up); an admin of the week every district and the roll-up of all of them.
+// the 总结表) the unit's document. An organiser sees their district(s); a city admin their city's
+// districts, and for the 总结表 (opts.units) the city's roll-up; an admin of the week every district
+// and the roll-up of all of them (the top).
+import { adminCities } from '@shared/domain/staff'
+import { districtsUnder, summaryIdOf, unitOf, type UnitRef } from '@shared/domain/reporting'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type RoleGrant, type SummaryDraftDoc, type UserDoc, type WeekDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
-import { aggregateDocs } from '../../_core/read'
+import { aggregateDocs, readDocs } from '../../_core/read'
 import { isAdmin, isCityAdmin, ownDistricts, type Caller } from '../../_core/roles'
 import { matchExpr, subPipeline } from '../../_core/pipeline'
 
 export interface Scope {
   caller: Caller
   week: WeekDoc
-  /** The district asked for, or null for the roll-up of every district (admins only). */
+  /** The district asked for, or null for a roll-up (a city's, or the top's of every district). */
   districtCode: string | null
-  /** The districts in scope: the one, or all of the week. */
+  /** The districts in scope: the one, a city's, or all of the week. */
   districtCodes: string[]
+  /** The unit: a district, a city (opts.units only), or the top. */
+  unit: UnitRef
   scopeName: string
   /** The districts the caller may open. */
   allowed: { code: string; name: string }[]
   admin: boolean
-  /** The scope's 总结表 draft, when asked for and saved before. */
+  /** The unit's 总结表 document, when asked for and saved before. */
   draft: SummaryDraftDoc | null
 }
 
-export const draftIdOf = (weekId: string, districtCode: string | null) => `${weekId}_${districtCode ?? '_all'}`
+/** The document id of a district's (or, null, the top's) 总结表. */
+export const draftIdOf = (weekId: string, districtCode: string | null) =>
+  summaryIdOf(weekId, districtCode ? { level: 'district', code: districtCode } : { level: 'top', code: null })
 
 /**
  * Resolves and checks the scope. No districtCode: an admin gets the roll-up, an organiser their
@@ -32,10 +39,14 @@ export const draftIdOf = (weekId: string, districtCode: string | null) => `${wee
  */
 export async function loadScope(
   ctx: ActionContext,
-  input: { weekId: string; districtCode?: string },
-  opts: { withDraft?: boolean } = {},
+  input: { weekId: string; districtCode?: string; cityCode?: string },
+  opts: { withDraft?: boolean; units?: boolean } = {},
 ): Promise<Scope> {
   const { db } = ctx
+  if (input.districtCode && input.cityCode) throw new DomainError('VALIDATION_FAILED')
+  const askedId = input.cityCode
+    ? summaryIdOf(input.weekId, { level: 'city', code: input.cityCode })
+    : draftIdOf(input.weekId, input.districtCode ?? null)
   const pipeline = () => subPipeline(db)
   let query = db
     .collection(COLLECTIONS.users)
@@ -46,16 +57,13 @@ export async function loadScope(
   if (opts.withDraft) {
     query = query.lookup({
       from: COLLECTIONS.summaries,
-      pipeline: pipeline()
-        .match({ _id: draftIdOf(input.weekId, input.districtCode ?? null) })
-        .limit(1)
-        .done(),
+      pipeline: pipeline().match({ _id: askedId }).limit(1).done(),
       as: 'drafts',
     })
     // No district named: an organiser's own district's draft is joined through their roles, in this
     // week only. Not by localField 'roles.districtCode': roles without any district (an admin's)
     // join as null, which matches every roll-up draft (districtCode null) of every week.
-    if (!input.districtCode) {
+    if (!input.districtCode && !input.cityCode) {
       const _ = db.command
       const $ = _.aggregate
       query = query.lookup({
@@ -83,24 +91,41 @@ export async function loadScope(
   if (!admin && own.length === 0) throw new DomainError('FORBIDDEN')
 
   const allowed = week.districts.filter((d) => admin || own.includes(d.code))
-  let districtCode: string | null
-  if (input.districtCode) {
+  const cities = admin ? (week.cities ?? []).map((c) => c.code) : adminCities(caller.roles, input.weekId)
+  let unit: UnitRef | null
+  if (input.cityCode) {
+    if (!opts.units) throw new DomainError('VALIDATION_FAILED')
+    unit = unitOf(week, { cityCode: input.cityCode })
+    if (!unit) throw new DomainError('UNIT_NOT_IN_WEEK')
+    if (!cities.includes(input.cityCode)) throw new DomainError('FORBIDDEN')
+  } else if (input.districtCode) {
     if (!week.districts.some((d) => d.code === input.districtCode)) throw new DomainError('DISTRICT_NOT_IN_WEEK')
     if (!allowed.some((d) => d.code === input.districtCode)) throw new DomainError('FORBIDDEN')
-    districtCode = input.districtCode
+    unit = unitOf(week, { districtCode: input.districtCode })
+  } else if (admin) {
+    unit = unitOf(week, {})
   } else {
-    districtCode = admin ? null : (allowed[0]?.code ?? own[0])
+    const city = opts.units ? (week.cities ?? []).find((c) => cities.includes(c.code)) : undefined
+    unit = city ? unitOf(week, { cityCode: city.code }) : unitOf(week, { districtCode: allowed[0]?.code ?? own[0] })
   }
-  const name = districtCode ? (week.districts.find((d) => d.code === districtCode)?.name ?? districtCode) : `${week.region}（全部县区）`
-  const draftId = draftIdOf(week._id, districtCode)
+  if (!unit) throw new DomainError('FORBIDDEN')
+  const districtCode = unit.level === 'district' ? unit.code : null
+  const name = unit.level === 'top' ? `${week.region}（全部县区）` : unit.name
+  const draftId = summaryIdOf(week._id, unit)
+  let draft = [...(row?.drafts ?? []), ...(row?.ownDrafts ?? [])].find((d) => d?._id === draftId) ?? null
+  if (opts.withDraft && !draft && unit.level === 'city' && !input.cityCode) {
+    // A city admin naming no unit: their city's document was not among those joined above.
+    ;[draft = null] = await readDocs<SummaryDraftDoc>(db.collection(COLLECTIONS.summaries).where({ _id: draftId }).limit(1))
+  }
   return {
     caller,
     week,
     districtCode,
-    districtCodes: districtCode ? [districtCode] : week.districts.map((d) => d.code),
+    districtCodes: districtsUnder(week, unit),
+    unit,
     scopeName: name,
     allowed,
     admin,
-    draft: [...(row?.drafts ?? []), ...(row?.ownDrafts ?? [])].find((d) => d?._id === draftId) ?? null,
+    draft,
   }
 }

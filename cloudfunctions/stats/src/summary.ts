@@ -1,12 +1,15 @@
-// The 总结表 of a district (or an admin's roll-up): 3 database operations, whatever the number of
-// people: 1. scope (roles, week, draft)  2. the activities with their kept counters
-// 3. the week with the district's courses, books and publicity records joined.
+// The 总结表 of a district: 3 database operations, whatever the number of people: 1. scope (roles,
+// week, draft)  2. the activities with their kept counters  3. the week with the district's courses,
+// books and publicity records joined. A roll-up (a city's, the top's) reads its units' 总结表
+// documents too (4. one read per 100 units) and sums them up (unitFigures.ts).
 // Rows the data knows are worded by @shared/domain/summary; rows only a person knows come from the draft.
+import type { Summary } from '@shared/contracts/stats'
+import { draftLocked, summaryIdOf } from '@shared/domain/reporting'
 import { placesIn, summaryRows, type SummaryFigures } from '@shared/domain/summary'
 import { shanghaiDate } from '@shared/domain/time'
 import type { ContentType } from '@shared/domain/vocabulary'
 import { DomainError } from '@shared/errors'
-import { COLLECTIONS, type BookDoc, type CourseDoc, type PublicityDoc, type SummaryDraftDoc } from '../../_core/collections'
+import { COLLECTIONS, type BookDoc, type CourseDoc, type PublicityDoc, type SummaryDraftDoc, type WeekDoc } from '../../_core/collections'
 import { courseCountersOf } from '../../_core/courseStats'
 import { feedbackView } from '../../_core/feedback'
 import type { ActionContext } from '../../_core/handler'
@@ -14,12 +17,14 @@ import { aggregateDocs } from '../../_core/read'
 import { bookCountersOf } from '../../_core/readingStats'
 import { updateCount, isDuplicateKey } from '../../_core/write'
 import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
-import { draftIdOf, loadScope, type Scope } from './scope'
+import { loadScope, type Scope } from './scope'
+import { submissionState } from './submissionState'
+import { openingOf, rollUp, unitDocsOf, type RollUp } from './unitFigures'
 import { subPipeline } from '../../_core/pipeline'
 
-interface Extras {
-  courses: Pick<CourseDoc, '_id' | 'status' | 'counters'>[]
-  books: Pick<BookDoc, '_id' | 'status' | 'counters'>[]
+export interface Extras {
+  courses: Pick<CourseDoc, '_id' | 'status' | 'counters' | 'districtCode'>[]
+  books: Pick<BookDoc, '_id' | 'status' | 'counters' | 'districtCode'>[]
   publicity: PublicityDoc[]
 }
 
@@ -27,15 +32,26 @@ interface Extras {
 async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras> {
   const { db } = ctx
   const pipeline = () => subPipeline(db)
-  const where = { weekId: scope.week._id, ...(scope.districtCode ? { districtCode: scope.districtCode } : {}) }
+  const _ = db.command
+  const whole = scope.unit.level === 'top'
+  const codes = scope.districtCodes
+  const where = { weekId: scope.week._id, ...(whole ? {} : { districtCode: codes.length === 1 ? codes[0] : _.in(codes) }) }
   const [row] = await aggregateDocs<{ courses: Extras['courses']; books: Extras['books']; publicity: PublicityDoc[] }>(
     db
       .collection(COLLECTIONS.weeks)
       .aggregate()
       .match({ _id: scope.week._id })
       .project({ _id: 1 })
-      .lookup({ from: COLLECTIONS.courses, pipeline: pipeline().match(where).project({ status: 1, counters: 1 }).done(), as: 'courses' })
-      .lookup({ from: COLLECTIONS.books, pipeline: pipeline().match(where).project({ status: 1, counters: 1 }).done(), as: 'books' })
+      .lookup({
+        from: COLLECTIONS.courses,
+        pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
+        as: 'courses',
+      })
+      .lookup({
+        from: COLLECTIONS.books,
+        pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
+        as: 'books',
+      })
       .lookup({ from: COLLECTIONS.publicity, pipeline: pipeline().match(where).done(), as: 'publicity' })
       .limit(1),
   )
@@ -44,8 +60,14 @@ async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras> {
 
 const distinct = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]
 
-/** Everything the data knows, from the activities' counters and the joined records. */
-export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras, featuredIds: string[]): SummaryFigures {
+/** Everything the data knows of some districts, from the activities' counters and the joined records. */
+export function summaryFigures(
+  week: Pick<WeekDoc, 'theme' | 'startDate' | 'endDate'>,
+  districtNames: string[],
+  rows: ActivityRow[],
+  extras: Extras,
+  featuredIds: string[],
+): SummaryFigures {
   const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt))
   const f = figuresOf(published)
   const byType: Record<string, number> = {}
@@ -82,10 +104,10 @@ export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras
     })
   const ref = (p: PublicityDoc) => ({ title: p.title, outlet: p.outlet, url: p.url })
   return {
-    districtNames: scope.districtCode ? [scope.scopeName] : scope.week.districts.map((d) => d.name),
-    theme: scope.week.theme,
-    startDate: scope.week.startDate,
-    endDate: scope.week.endDate,
+    districtNames,
+    theme: week.theme,
+    startDate: week.startDate,
+    endDate: week.endDate,
     activities: published.length,
     activitiesByType: byType,
     cancelled: rows.length - published.length,
@@ -119,23 +141,45 @@ export function summaryFigures(scope: Scope, rows: ActivityRow[], extras: Extras
 const daysFrom = (today: string, day: string) =>
   Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
 
-export async function buildSummary(ctx: ActionContext, scope: Scope) {
+/**
+ * The 总结表 of the scope's unit as the page shows it. A district: counted from its records. A roll-up
+ * (a city, the top): its units' submitted copies or live counts summed (unitFigures.ts), its typed
+ * rows composed from their texts; one more read (the week's 总结表 documents, paged).
+ */
+export async function buildSummary(ctx: ActionContext, scope: Scope): Promise<Summary> {
+  return (await summaryAndFigures(ctx, scope)).summary
+}
+
+/** The summary, and the full figures it was worded from (what a submit freezes for the roll-up above). */
+export async function summaryAndFigures(ctx: ActionContext, scope: Scope): Promise<{ summary: Summary; figures: SummaryFigures }> {
   const now = ctx.now()
-  const [rows, extras] = await Promise.all([
-    activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
+  const whole = scope.unit.level === 'top'
+  const district = scope.unit.level === 'district'
+  const [rows, extras, docs] = await Promise.all([
+    activitiesOf(ctx.db, scope.week._id, scope.districtCodes, whole),
     loadExtras(ctx, scope),
+    district ? Promise.resolve(null) : unitDocsOf(ctx.db, scope.week._id),
   ])
   const draft = scope.draft
   const featuredIds = draft?.featuredIds ?? []
-  const figures = summaryFigures(scope, rows, extras, featuredIds)
   const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt) || a._id.localeCompare(b._id))
+  const nameOf = (code: string) => scope.week.districts.find((d) => d.code === code)?.name ?? code
+  let figures: SummaryFigures
+  let roll: RollUp | null = null
+  if (docs) {
+    const own = published.filter((r) => featuredIds.includes(r._id)).map((r) => ({ id: r._id, title: r.title, unit: r.districtName }))
+    roll = rollUp(scope.week, scope.unit, docs, rows, extras, own)
+    figures = roll.figures
+  } else {
+    figures = summaryFigures(scope.week, [scope.scopeName], rows, extras, featuredIds)
+  }
   const publicityPer = groupBy(
     extras.publicity.filter((p) => p.activityId),
     (p) => p.activityId as string,
   )
   const byDistrict = groupBy(published, (r) => r.districtCode)
   const fv = feedbackView(figures.feedback)
-  return {
+  const summary: Summary = {
     weekId: scope.week._id,
     weekName: scope.week.name,
     districtCode: scope.districtCode,
@@ -143,7 +187,7 @@ export async function buildSummary(ctx: ActionContext, scope: Scope) {
     deadline: scope.week.summaryDeadline,
     daysLeft: daysFrom(shanghaiDate(now), scope.week.summaryDeadline),
     generatedAt: now,
-    rows: summaryRows(figures, draft?.typed ?? {}),
+    rows: summaryRows(figures, draft?.typed ?? {}, roll?.composed ?? {}),
     figures: {
       activities: figures.activities,
       activitiesByType: figures.activitiesByType,
@@ -164,7 +208,7 @@ export async function buildSummary(ctx: ActionContext, scope: Scope) {
       courses: figures.courses,
       reading: figures.reading,
     },
-    featuredIds: figures.featured.map((a) => a.id),
+    featuredIds: published.filter((r) => featuredIds.includes(r._id)).map((r) => r._id),
     typicalCase: draft?.typicalCase ?? null,
     activities: published.map((r) => {
       const f = figuresOf([r])
@@ -188,25 +232,34 @@ export async function buildSummary(ctx: ActionContext, scope: Scope) {
         publicity: publicityPer.get(r._id)?.length ?? 0,
       }
     }),
-    districts:
-      scope.districtCode === null
-        ? scope.week.districts.map((d) => {
+    districts: district
+      ? []
+      : scope.week.districts
+          .filter((d) => scope.districtCodes.includes(d.code))
+          .map((d) => {
             const f = figuresOf(byDistrict.get(d.code) ?? [])
             return { code: d.code, name: d.name, ...unitOf(f), people: f.people, feedback: feedbackView(f.feedback) }
-          })
-        : [],
+          }),
     draftSavedAt: draft ? ms(draft.updatedAt) : null,
     revision: draft?.revision ?? 0,
+    unit: scope.unit,
+    submission: submissionState(scope, draft),
+    units: roll?.units ?? [],
+    unitCases: roll?.unitCases ?? [],
+    opening: roll ? roll.opening : openingOf(extras.publicity, nameOf),
+    frozen: false,
   }
+  return { summary, figures }
 }
 
-export async function summary(ctx: ActionContext, input: { weekId: string; districtCode?: string }) {
-  return buildSummary(ctx, await loadScope(ctx, input, { withDraft: true }))
+export async function summary(ctx: ActionContext, input: { weekId: string; districtCode?: string; cityCode?: string }) {
+  return buildSummary(ctx, await loadScope(ctx, input, { withDraft: true, units: true }))
 }
 
 interface SaveInput {
   weekId: string
   districtCode?: string
+  cityCode?: string
   revision: number
   typed?: Partial<Record<string, string>>
   featuredIds?: string[]
@@ -219,12 +272,13 @@ interface SaveInput {
  */
 export async function saveSummary(ctx: ActionContext, input: SaveInput) {
   const { db } = ctx
-  const scope = await loadScope(ctx, input, { withDraft: true })
+  const scope = await loadScope(ctx, input, { withDraft: true, units: true })
   const draft = scope.draft
+  if (draftLocked(draft?.status ?? 'draft')) throw new DomainError('SUMMARY_LOCKED')
   if ((draft?.revision ?? 0) !== input.revision) throw new DomainError('CONFLICT')
   const picked = [...(input.featuredIds ?? []), ...(input.typicalCase?.activityId ? [input.typicalCase.activityId] : [])]
   if (picked.length > 0) {
-    const rows = await activitiesOf(db, scope.week._id, scope.districtCodes, scope.districtCode === null)
+    const rows = await activitiesOf(db, scope.week._id, scope.districtCodes, scope.unit.level === 'top')
     const ok = new Set(rows.filter((r) => r.status === 'published').map((r) => r._id))
     if (!picked.every((id) => ok.has(id))) throw new DomainError('FEATURED_ACTIVITY_INVALID')
   }
@@ -238,6 +292,8 @@ export async function saveSummary(ctx: ActionContext, input: SaveInput) {
   const next: Omit<SummaryDraftDoc, '_id'> = {
     weekId: scope.week._id,
     districtCode: scope.districtCode,
+    cityCode: scope.unit.level === 'city' ? scope.unit.code : null,
+    level: scope.unit.level,
     typed,
     featuredIds: input.featuredIds ? [...new Set(input.featuredIds)] : (draft?.featuredIds ?? []),
     typicalCase: input.typicalCase !== undefined ? input.typicalCase : (draft?.typicalCase ?? null),
@@ -245,7 +301,7 @@ export async function saveSummary(ctx: ActionContext, input: SaveInput) {
     updatedBy: ctx.openid,
     updatedAt: now,
   }
-  const id = draftIdOf(scope.week._id, scope.districtCode)
+  const id = summaryIdOf(scope.week._id, scope.unit)
   if (!draft) {
     try {
       await db.collection(COLLECTIONS.summaries).add({ data: { _id: id, ...next } })
@@ -263,5 +319,5 @@ export async function saveSummary(ctx: ActionContext, input: SaveInput) {
     })
     if (updated !== 1) throw new DomainError('CONFLICT')
   }
-  return buildSummary(ctx, { ...scope, draft: { _id: id, ...next } })
+  return buildSummary(ctx, { ...scope, draft: { ...(draft ?? {}), _id: id, ...next } })
 }

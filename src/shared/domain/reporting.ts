@@ -76,10 +76,14 @@ export function parentOf(week: WeekUnits, unit: UnitRef): UnitRef | null {
 export function childrenOf(week: WeekUnits, unit: UnitRef): UnitRef[] {
   if (unit.level === 'district') return []
   if (unit.level === 'city') {
-    return week.districts.filter((d) => cityOf(week, d.code)?.code === unit.code).map((d) => ({ level: 'district', code: d.code, name: d.name }))
+    return week.districts
+      .filter((d) => cityOf(week, d.code)?.code === unit.code)
+      .map((d) => ({ level: 'district', code: d.code, name: d.name }))
   }
   const cities: UnitRef[] = (week.cities ?? []).map((c) => ({ level: 'city', code: c.code, name: c.name }))
-  const loose: UnitRef[] = week.districts.filter((d) => !cityOf(week, d.code)).map((d) => ({ level: 'district', code: d.code, name: d.name }))
+  const loose: UnitRef[] = week.districts
+    .filter((d) => !cityOf(week, d.code))
+    .map((d) => ({ level: 'district', code: d.code, name: d.name }))
   return [...cities, ...loose]
 }
 

@@ -1,11 +1,12 @@
 // Names and MIME types of the exported 总结表 files.
 import type { Summary } from '@shared/contracts/stats'
 
-export type ExportFormat = 'docx' | 'xlsx'
+export type ExportFormat = 'docx' | 'xlsx' | 'pdf'
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 }
 
 export const exportMime = (format: ExportFormat): string => EXPORT_MIME[format]
