@@ -41,9 +41,12 @@ export function RowView({
             <Text className="sum-row__hint">{row.source === 'both' ? '补充说明（选填，接在数据后面）' : '请填写'}</Text>
           )}
           {locked ? (
-            <Text className="sum-row__text" data-testid={`summary-text-${row.key}`} userSelect>
-              {value.trim() || (row.source === 'both' ? '（无补充）' : '（未填写）')}
-            </Text>
+            // A data row with nothing added says nothing more.
+            value.trim() || row.source === 'typed' ? (
+              <Text className="sum-row__text" data-testid={`summary-text-${row.key}`} userSelect>
+                {value.trim() || '（未填写）'}
+              </Text>
+            ) : null
           ) : (
             <TextArea
               testid={`summary-typed-${row.key}`}
