@@ -225,6 +225,11 @@ test('the district sees 已退回修改 and the reason, edits and resubmits', as
   await expect(organiser.locator(tid('summary-text-selfAssessment')).innerText()).resolves.toBe(SECOND_TEXT)
   const stored = await must('stats', 'summary', { weekId, districtCode: district }, ORGANISER)
   expect(stored.submission).toMatchObject({ status: 'submitted', version: 2 })
+  // The unit opens its own submitted copy, read-only (no review for it).
+  await organiser.click(tid('summary-open-copy'))
+  await organiser.waitForSelector(tid('submission-copy', '[data-status="submitted"][data-version="2"]'))
+  await expect(organiser.locator(tid('summary-text-selfAssessment')).innerText()).resolves.toBe(SECOND_TEXT)
+  expect(await organiser.locator(tid('submission-review')).count()).toBe(0)
 })
 
 test('the city admin confirms the resubmission, then exports the city roll-up as PDF', async () => {

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Summary } from '@shared/contracts/stats'
 import { InlineConfirm, InlineError } from '@/components/form'
 import { StatusBadge, SubmissionHistory } from '../components/reporting'
 import { lockedNote, submitConfirmText, submittedText } from '../components/reportingText'
+import { unitQuery } from '../components/scope'
 import type { SubmitState } from './useSummary'
 
 /**
@@ -55,6 +57,16 @@ export function SubmissionBar({
         </Text>
       ) : null}
       <SubmissionHistory history={s.history} />
+      {s.version > 0 ? (
+        <View
+          className="sum-submission__copy"
+          data-testid="summary-open-copy"
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: `/organiser/submission/index?${unitQuery(summary.weekId, summary.unit)}` })}
+        >
+          <Text>查看提交的副本 ›</Text>
+        </View>
+      ) : null}
       {s.canSubmit && s.parent ? (
         asking ? (
           <InlineConfirm

@@ -3,6 +3,8 @@ import type { SummaryRowView, TypicalCase } from '@shared/contracts/stats'
 import { shanghaiClock } from '@shared/domain/time'
 import { TYPED_ROW_KEYS } from '@shared/domain/summary'
 
+export { groupRows, showsComposed, type RowGroup } from '../components/reporting/rows'
+
 function dayText(day: string): string {
   const [y, m, d] = day.split('-').map(Number)
   return `${y}年${m}月${d}日`
@@ -14,22 +16,6 @@ export function deadlineText(deadline: string, daysLeft: number): { text: string
   if (daysLeft > 0) return { text: `${head}，还有 ${daysLeft} 天`, overdue: false }
   if (daysLeft === 0) return { text: `${head}，今天截止`, overdue: false }
   return { text: `${head}，已逾期 ${-daysLeft} 天`, overdue: true }
-}
-
-export interface RowGroup {
-  group: string
-  rows: SummaryRowView[]
-}
-
-/** Rows in order, consecutive rows of one group together (the official table's left column). */
-export function groupRows(rows: readonly SummaryRowView[]): RowGroup[] {
-  const out: RowGroup[] = []
-  for (const r of rows) {
-    const last = out[out.length - 1]
-    if (last && last.group === r.group) last.rows.push(r)
-    else out.push({ group: r.group, rows: [r] })
-  }
-  return out
 }
 
 /** '已保存 09:41' (Shanghai). */
@@ -109,7 +95,3 @@ export function typedInput(d: Draft, rows: readonly SummaryRowView[]): Record<st
   }
   return out
 }
-
-/** A row of a roll-up still showing the text composed from its units (nothing typed over it). */
-export const showsComposed = (row: SummaryRowView, value: string) =>
-  row.composed !== null && row.typed === null && value.trim() === row.composed.trim()

@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import type { UnitRow } from '@shared/contracts/stats'
 import { unitKey } from '@shared/domain/reporting'
 import { Empty } from '@/components/states'
-import { rateText } from '../components/chart'
-import { StatusBadge } from '../components/reporting'
-import { submittedText } from '../components/reportingText'
-import { unitQuery } from '../components/scope'
+import { rateText } from '../chart'
+import { submittedText } from '../reportingText'
+import { unitQuery } from '../scope'
+import { StatusBadge } from './index'
+import './index.scss'
 
 /**
  * A roll-up's units: where each unit's 总结表 stands and its key figures (its submitted copy's, or
@@ -42,17 +43,17 @@ export function UnitsTable({ weekId, units }: { weekId: string; units: UnitRow[]
             </View>
             {u.submittedAt !== null ? <Text className="sum-unit__line">{submittedText(u.submittedAt)}</Text> : null}
             <View className="sum-unit__figures">
-              <Text className="sum-act__fig">
-                活动 <Text className="sum-act__n">{u.activities}</Text> 项
+              <Text className="sum-unit__fig">
+                活动 <Text className="sum-unit__n">{u.activities}</Text> 项
               </Text>
-              <Text className="sum-act__fig">
-                参与 <Text className="sum-act__n">{u.participants}</Text> 人次
+              <Text className="sum-unit__fig">
+                参与 <Text className="sum-unit__n">{u.participants}</Text> 人次
               </Text>
-              <Text className="sum-act__fig">
-                满意率 <Text className="sum-act__n">{rateText(u.satisfaction)}</Text>
+              <Text className="sum-unit__fig">
+                满意率 <Text className="sum-unit__n">{rateText(u.satisfaction)}</Text>
               </Text>
-              <Text className="sum-act__fig">
-                开幕式材料 <Text className="sum-act__n">{u.opening}</Text> 份
+              <Text className="sum-unit__fig">
+                开幕式材料 <Text className="sum-unit__n">{u.opening}</Text> 份
               </Text>
             </View>
             {u.source === 'live' ? <Text className="sum-unit__live">未提交，数据为实时统计</Text> : null}

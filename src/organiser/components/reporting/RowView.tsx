@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { SummaryRowView } from '@shared/contracts/stats'
 import { TextArea } from '@/components/form'
-import { showsComposed } from './summaryText'
+import { showsComposed } from './rows'
+import './index.scss'
 
 /**
  * One row of the 总结表: its computed figure and how it was computed, and the text typed for it. A
