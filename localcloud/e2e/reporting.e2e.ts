@@ -4,8 +4,8 @@
 // one published activity in the district. Then in the browser: the organiser submits; the city admin
 // sees it 已提交 in the city roll-up's table (the other district 未提交, counted live), opens the
 // copy and returns it with a reason; the organiser sees 已退回修改 and the reason, edits and
-// resubmits; the city admin confirms it and exports the city roll-up as PDF. The tests share one
-// cloud and run in order.
+// resubmits; the city admin confirms it and exports the city roll-up as PDF, then submits the city's
+// roll-up, which the week's admin sees in the top table. The tests share one cloud and run in order.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -267,6 +267,28 @@ test('the city admin confirms the resubmission, then exports the city roll-up as
   await expect(cityAdmin.locator(tid('summary-export-done')).innerText()).resolves.toMatch(/^✓ 已生成 .+\.pdf$/)
   await cityAdmin.locator(tid('summary-export')).scrollIntoViewIfNeeded()
   await screenshot(cityAdmin, 'reporting-city-export')
-  await cityAdmin.context().close()
   await organiser.context().close()
+})
+
+test("the city submits its roll-up; the week's admin sees it in the top table, with nobody above to submit to", async () => {
+  await cityAdmin.evaluate(() => window.scrollTo(0, 0))
+  await expect(cityAdmin.locator(tid('summary-parent')).innerText()).resolves.toBe('上报给 测试省')
+  await submitFromPage(cityAdmin)
+  await cityAdmin.context().close()
+
+  const admin = await openAs(browser, cloud.gateway.url, ADMIN)
+  await admin.goto(`${cloud.gateway.url}/#/organiser/summary/index?weekId=${weekId}`)
+  await admin.waitForSelector(tid('summary-editor', '[data-level="top"]'))
+  await expect(admin.locator(tid('summary-top-note')).innerText()).resolves.toContain('盖章后扫描')
+  expect(await admin.locator(tid('summary-submit')).count()).toBe(0)
+  const city = admin.locator(tid('summary-unit', `[data-unit="${cityCode}"]`))
+  await expect(city.getAttribute('data-status')).resolves.toBe('submitted')
+  await expect(admin.locator(tid('summary-unit', '[data-unit="zhishu"]')).getAttribute('data-source')).resolves.toBe('live')
+  await admin.locator(tid('summary-units')).scrollIntoViewIfNeeded()
+  await screenshot(admin, 'reporting-top-units')
+  // The city's copy opens for the week's admin, to review.
+  await city.click()
+  await admin.waitForSelector(tid('submission-copy', `[data-unit="${cityCode}"][data-status="submitted"]`))
+  await admin.waitForSelector(tid('submission-review'))
+  await admin.context().close()
 })
