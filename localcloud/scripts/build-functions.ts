@@ -35,6 +35,12 @@ export function functionBuildOptions(fn: string): BuildOptions & { metafile: tru
     target: 'node16',
     format: 'cjs',
     external: ['wx-server-sdk'],
+    // Fonts (the stats function's PDF 总结表) travel inside the bundle as bytes: no file to find at run time.
+    loader: { '.otf': 'binary' },
+    // ESM dependencies (pdfkit) find their files with import.meta.url, which a CommonJS bundle lacks
+    // (esbuild leaves it undefined): the bundle's own URL stands in.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "var __bundleUrl = require('url').pathToFileURL(__filename).href;" },
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     legalComments: 'none',
     metafile: true,

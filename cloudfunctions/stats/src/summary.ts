@@ -1,7 +1,7 @@
 // The 总结表 of a district: 3 database operations, whatever the number of people: 1. scope (roles,
 // week, draft)  2. the activities with their kept counters  3. the week with the district's courses,
-// books and publicity records joined. A roll-up (a city's, the top's) reads its units' 总结表
-// documents too (4. one read per 100 units) and sums them up (unitFigures.ts).
+// books and publicity records joined, and for a roll-up (a city's, the top's) its units' 总结表
+// documents, which unitFigures.ts sums up.
 // Rows the data knows are worded by @shared/domain/summary; rows only a person knows come from the draft.
 import type { Summary } from '@shared/contracts/stats'
 import { draftLocked, summaryIdOf } from '@shared/domain/reporting'
@@ -19,7 +19,7 @@ import { updateCount, isDuplicateKey } from '../../_core/write'
 import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
 import { loadScope, type Scope } from './scope'
 import { submissionState } from './submissionState'
-import { openingOf, rollUp, unitDocsOf, type RollUp } from './unitFigures'
+import { openingOf, rollUp, type RollUp } from './unitFigures'
 import { subPipeline } from '../../_core/pipeline'
 
 export interface Extras {
@@ -28,34 +28,56 @@ export interface Extras {
   publicity: PublicityDoc[]
 }
 
-/** Courses, books and publicity records of the scope, joined onto the week: one operation. */
-async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras> {
+/**
+ * Courses, books and publicity records of the scope, and for a roll-up the 总结表 documents of every
+ * unit of the week (their bulky parts left out), joined onto the week: one operation.
+ */
+async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras & { docs: SummaryDraftDoc[] | null }> {
   const { db } = ctx
   const pipeline = () => subPipeline(db)
   const _ = db.command
   const whole = scope.unit.level === 'top'
   const codes = scope.districtCodes
   const where = { weekId: scope.week._id, ...(whole ? {} : { districtCode: codes.length === 1 ? codes[0] : _.in(codes) }) }
-  const [row] = await aggregateDocs<{ courses: Extras['courses']; books: Extras['books']; publicity: PublicityDoc[] }>(
-    db
-      .collection(COLLECTIONS.weeks)
-      .aggregate()
-      .match({ _id: scope.week._id })
-      .project({ _id: 1 })
-      .lookup({
-        from: COLLECTIONS.courses,
-        pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
-        as: 'courses',
-      })
-      .lookup({
-        from: COLLECTIONS.books,
-        pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
-        as: 'books',
-      })
-      .lookup({ from: COLLECTIONS.publicity, pipeline: pipeline().match(where).done(), as: 'publicity' })
-      .limit(1),
-  )
-  return { courses: row?.courses ?? [], books: row?.books ?? [], publicity: row?.publicity ?? [] }
+  let query = db
+    .collection(COLLECTIONS.weeks)
+    .aggregate()
+    .match({ _id: scope.week._id })
+    .project({ _id: 1 })
+    .lookup({
+      from: COLLECTIONS.courses,
+      pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
+      as: 'courses',
+    })
+    .lookup({
+      from: COLLECTIONS.books,
+      pipeline: pipeline().match(where).project({ status: 1, counters: 1, districtCode: 1 }).done(),
+      as: 'books',
+    })
+    .lookup({ from: COLLECTIONS.publicity, pipeline: pipeline().match(where).done(), as: 'publicity' })
+  const withUnits = scope.unit.level !== 'district'
+  if (withUnits) {
+    query = query.lookup({
+      from: COLLECTIONS.summaries,
+      pipeline: pipeline()
+        .match({ weekId: scope.week._id })
+        .project({ typed: 0, history: 0, typicalCase: 0, 'submitted.summary.districts': 0 })
+        .done(),
+      as: 'docs',
+    })
+  }
+  const [row] = await aggregateDocs<{
+    courses: Extras['courses']
+    books: Extras['books']
+    publicity: PublicityDoc[]
+    docs?: SummaryDraftDoc[]
+  }>(query.limit(1))
+  return {
+    courses: row?.courses ?? [],
+    books: row?.books ?? [],
+    publicity: row?.publicity ?? [],
+    docs: withUnits ? (row?.docs ?? []) : null,
+  }
 }
 
 const distinct = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]
@@ -155,11 +177,8 @@ export async function summaryAndFigures(ctx: ActionContext, scope: Scope): Promi
   const now = ctx.now()
   const whole = scope.unit.level === 'top'
   const district = scope.unit.level === 'district'
-  const [rows, extras, docs] = await Promise.all([
-    activitiesOf(ctx.db, scope.week._id, scope.districtCodes, whole),
-    loadExtras(ctx, scope),
-    district ? Promise.resolve(null) : unitDocsOf(ctx.db, scope.week._id),
-  ])
+  const [rows, extras] = await Promise.all([activitiesOf(ctx.db, scope.week._id, scope.districtCodes, whole), loadExtras(ctx, scope)])
+  const docs = extras.docs ? new Map(extras.docs.map((d) => [d._id, d])) : null
   const draft = scope.draft
   const featuredIds = draft?.featuredIds ?? []
   const published = rows.filter((r) => r.status === 'published').sort((a, b) => ms(a.startAt) - ms(b.startAt) || a._id.localeCompare(b._id))

@@ -1,38 +1,15 @@
 // A roll-up's units (the cities and districts that hand in to it) as their 总结表 stand: the figures,
 // typed rows, typical cases and 开幕式 materials of each one's submitted copy, or (not submitted) its
-// figures counted now. No database operation of its own: the summary reads the week's 总结表
-// documents and the activities once, and this file sums them up level by level.
+// figures counted now. No database operation of its own: the summary joins the week's 总结表
+// documents onto its read of the week, and this file sums them up level by level.
 import type { OpeningMaterial, Summary, UnitCase, UnitRow } from '@shared/contracts/stats'
 import { satisfactionRate } from '@shared/domain/feedback'
 import { childrenOf, summaryIdOf, type UnitRef } from '@shared/domain/reporting'
 import { composeTyped, mergeFigures, type UnitRowText } from '@shared/domain/rollup'
 import type { SummaryFigures } from '@shared/domain/summary'
-import { COLLECTIONS, type PublicityDoc, type SummaryDraftDoc, type WeekDoc } from '../../_core/collections'
-import type { Database } from '../../_core/cloud'
-import { readDocs } from '../../_core/read'
+import type { PublicityDoc, SummaryDraftDoc, WeekDoc } from '../../_core/collections'
 import { groupBy, ms, type ActivityRow } from './activities'
 import { summaryFigures, type Extras } from './summary'
-
-const PAGE = 100
-
-/** Every 总结表 document of a week (drafts and submissions of all its units), in pages of 100. */
-export async function unitDocsOf(db: Database, weekId: string): Promise<Map<string, SummaryDraftDoc>> {
-  const _ = db.command
-  const out = new Map<string, SummaryDraftDoc>()
-  let after = ''
-  for (;;) {
-    const page = await readDocs<SummaryDraftDoc>(
-      db
-        .collection(COLLECTIONS.summaries)
-        .where({ weekId, ...(after ? { _id: _.gt(after) } : {}) })
-        .orderBy('_id', 'asc')
-        .limit(PAGE),
-    )
-    for (const d of page) out.set(d._id, d)
-    if (page.length < PAGE) return out
-    after = page[page.length - 1]._id
-  }
-}
 
 /** The submitted copy a level above reads: present while submitted or confirmed (not after a return). */
 export function standingCopy(doc: SummaryDraftDoc | undefined): SummaryDraftDoc['submitted'] | null {

@@ -1,8 +1,7 @@
 // The 总结表 exports (stats summary.export): the .docx is converted to PDF by LibreOffice and read back
 // with poppler, the way a bureau will open it; the .xlsx is read back with exceljs.
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -11,31 +10,11 @@ import { SUMMARY_ROWS, typeLabel } from '@shared/domain/summary'
 import { summaryDocx } from '../../../cloudfunctions/stats/src/export/docx'
 import { EXPORT_MIME, exportFileName, exportMime } from '../../../cloudfunctions/stats/src/export/fileName'
 import { summaryXlsx } from '../../../cloudfunctions/stats/src/export/xlsx'
-import { donghuSummary, rollupSummary, DONGHU_TYPICAL_CASE } from './summaryFixture'
+import { INSTALL, count, flat, layoutText, pngSize, requireOfficeTools, sh } from './exportTools'
+import { cityRollupSummary, donghuSummary, rollupSummary, DONGHU_TYPICAL_CASE } from './summaryFixture'
 
 const ROOT = path.resolve(__dirname, '..', '..', '..')
 const SCREENSHOT = path.join(ROOT, '.artifacts', 'screenshots', 'summary-docx-page1.png')
-const INSTALL = 'apt-get install -y libreoffice-writer-nogui poppler-utils'
-const TOOLS = ['soffice', 'pdftoppm', 'pdftotext']
-
-/** Throws (never skips) when LibreOffice or poppler is missing, saying how to install them. */
-function requireOfficeTools(env: NodeJS.ProcessEnv = process.env): void {
-  const missing = TOOLS.filter((t) => spawnSync('/bin/sh', ['-c', `command -v ${t}`], { env }).status !== 0)
-  if (missing.length) {
-    throw new Error(
-      `${missing.join(', ')} not found on PATH: the .docx export tests convert with LibreOffice and read the PDF with poppler. ` +
-        `Install them (as root): apt-get update && ${INSTALL}`,
-    )
-  }
-}
-
-function sh(cmd: string, args: string[], timeout = 90_000): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout })
-  if (r.error) throw r.error
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
-  return r.stdout
-}
-
 const WORK = mkdtempSync(path.join(os.tmpdir(), 'summary-export-'))
 afterAll(() => rmSync(WORK, { recursive: true, force: true }))
 
@@ -55,24 +34,14 @@ async function docxToPdf(summary: Summary, name: string): Promise<string> {
   return pdf
 }
 
-const layoutText = (pdf: string) => sh('pdftotext', ['-layout', pdf, '-'])
-/** Without whitespace: LibreOffice spaces CJK from digits, and cells wrap. */
-const flat = (text: string) => text.replace(/\s+/g, '')
-const count = (haystack: string, needle: string) => haystack.split(needle).length - 1
-
-/** Width and height of a PNG, from its IHDR chunk. */
-function pngSize(file: string): { width: number; height: number } {
-  const b = readFileSync(file)
-  expect(b.subarray(1, 4).toString('latin1')).toBe('PNG')
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
-}
-
 describe('summary fixtures', () => {
   it('are valid Summary values (summarySchema.parse) with the template rows in order', () => {
-    for (const s of [donghuSummary, rollupSummary]) {
+    for (const s of [donghuSummary, rollupSummary, cityRollupSummary]) {
       expect(() => summarySchema.parse(s)).not.toThrow()
       expect(s.rows.map((r) => r.label)).toEqual(SUMMARY_ROWS.map((r) => r.label))
     }
+    expect(cityRollupSummary.submission).toMatchObject({ status: 'submitted', version: 2, late: true })
+    expect(cityRollupSummary.units.map((u) => u.unit.name)).toEqual(['东湖区', '西湖区'])
     expect(rollupSummary.districts).toHaveLength(2)
     expect(rollupSummary.activities).toHaveLength(5)
     expect(donghuSummary.districts).toHaveLength(0)
@@ -142,6 +111,27 @@ describe('summary .docx', () => {
     expect(raw).toMatch(/^\s*西湖区\s+2\s+488\s+447\s+21\s+452\s+96\.7%\s*$/m)
     expect(text).toContain('635人（签到556人')
     expect(text).toMatch(/典型案例（未填写）/)
+  })
+
+  it("a city's submitted copy: the status line, 各单位报送情况 with each unit's status, time and lateness, each unit's case under its name, the 开幕式 materials", async () => {
+    const pdf = await docxToPdf(cityRollupSummary, 'city')
+    const raw = layoutText(pdf)
+    const text = flat(raw)
+    expect(text).toContain('状态：提交版本第2次已提交2026年12月11日16:20（逾期）')
+    expect(text).toContain('各单位报送情况')
+    // LibreOffice spaces CJK from digits: 2026 年 12 月 8 日.
+    expect(raw).toMatch(/^\s*东湖区\s+已确认\s+2026\s*年\s*12\s*月\s*8\s*日\s*09:30\s+按时\s+3\s+187\s+97\.3%\s*$/m)
+    expect(raw).toMatch(/^\s*西湖区\s+已提交\s+2026\s*年\s*12\s*月\s*11\s*日\s*09:05\s+逾期\s+2\s+452\s+96\.7%\s*$/m)
+    const [donghu, xihu] = cityRollupSummary.unitCases
+    const at = text.indexOf(`【东湖区】${donghu.title}`)
+    expect(at).toBeGreaterThan(text.indexOf('典型案例'))
+    expect(text.indexOf(flat(donghu.text.split('\n')[0]))).toBeGreaterThan(at)
+    expect(text.indexOf(`【西湖区】${xihu.title}`)).toBeGreaterThan(text.indexOf(flat(donghu.text.split('\n')[2])))
+    expect(text).toContain('开幕式材料')
+    // Titles wrap in their cells: their beginnings.
+    for (const m of cityRollupSummary.opening) expect(text).toContain(flat(m.title).slice(0, 6))
+    expect(text).toContain('照片2张')
+    expect(text.indexOf('开幕式材料')).toBeLessThan(text.indexOf('填表人：'))
   })
 
   it('prints a 2000-character typed row in full, across pages', async () => {
@@ -322,7 +312,24 @@ describe('export file names', () => {
     )
     expect(exportMime('docx')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     expect(exportMime('xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    expect(EXPORT_MIME).toEqual({ docx: exportMime('docx'), xlsx: exportMime('xlsx') })
+    expect(exportMime('pdf')).toBe('application/pdf')
+    expect(EXPORT_MIME).toEqual({ docx: exportMime('docx'), xlsx: exportMime('xlsx'), pdf: exportMime('pdf') })
+  })
+
+  it("a city's roll-up is named after the city; the top of a week with cities after the top, of one without 全部县区", () => {
+    expect(exportFileName(donghuSummary, 'pdf')).toBe('2026年南昌市全民终身学习活动周总结表-东湖区.pdf')
+    expect(exportFileName(cityRollupSummary, 'pdf')).toBe('2026年江西省全民终身学习活动周总结表-南昌市.pdf')
+    expect(exportFileName(cityRollupSummary, 'docx')).toBe('2026年江西省全民终身学习活动周总结表-南昌市.docx')
+    const province = {
+      ...cityRollupSummary,
+      scopeName: '江西省',
+      unit: { level: 'top' as const, code: null, name: '江西省' },
+      units: [{ ...cityRollupSummary.units[0], unit: cityRollupSummary.unit }],
+    }
+    expect(exportFileName(province, 'xlsx')).toBe('2026年江西省全民终身学习活动周总结表-江西省.xlsx')
+    // The top of 南昌市's week (its units are districts): as before.
+    expect(rollupSummary.unit.level).toBe('top')
+    expect(exportFileName(rollupSummary, 'pdf')).toBe('2026年南昌市全民终身学习活动周总结表-全部县区.pdf')
   })
 
   it('the .docx and .xlsx buffers are zip packages (PK header) of a sensible size', async () => {

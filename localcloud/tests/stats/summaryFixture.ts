@@ -390,3 +390,120 @@ export const rollupSummary: Summary = {
   opening: [],
   frozen: false,
 }
+
+const XIHU_TYPICAL_CASE = {
+  unitName: '西湖区',
+  title: '“西湖宣讲团”把全会精神讲进绳金塔社区',
+  text:
+    '西湖区组建由党校教师、社区书记和退休干部组成的宣讲团，在绳金塔社区党群服务中心广场开设露天课堂。\n' +
+    '宣讲采用“小故事讲大道理”的方式，配合方言快板和有奖问答，181 名居民到场，满意率 96.8%。',
+}
+
+const CITY_COMPOSED: Record<string, string> = {
+  hosts: '东湖区：承办：东湖区社区教育学院\n西湖区：承办：西湖区社区教育学院',
+  effect: '东湖区：老年学员普遍学会手机打车和预约挂号。\n西湖区：宣讲覆盖 12 个社区，居民参与热情高。',
+  other: '东湖区：发放《全会精神百问》学习手册 800 册。',
+}
+
+const CITY = { level: 'city' as const, code: '3601', name: '南昌市' }
+const PROVINCE = { level: 'top' as const, code: null, name: '江西省' }
+
+/**
+ * 南昌市's roll-up of 东湖区 and 西湖区 in a province's week, as 江西省 reads the copy it was sent:
+ * submitted a second time (after a return) on 2026-12-11, a day after the deadline; 东湖区 confirmed,
+ * 西湖区 submitted late; both districts' typical cases and three 开幕式 materials.
+ */
+export const cityRollupSummary: Summary = {
+  ...rollupSummary,
+  weekId: 'jx2026',
+  weekName: '2026年江西省全民终身学习活动周',
+  districtCode: null,
+  scopeName: '南昌市',
+  generatedAt: shanghaiInstant('2026-12-11', '16:20'),
+  rows: summaryRows(ROLLUP_FIGURES, ROLLUP_TYPED, CITY_COMPOSED),
+  typicalCase: null,
+  draftSavedAt: shanghaiInstant('2026-12-11', '15:58'),
+  revision: 7,
+  unit: CITY,
+  submission: {
+    status: 'submitted',
+    version: 2,
+    submittedAt: shanghaiInstant('2026-12-11', '16:20'),
+    late: true,
+    returnReason: null,
+    reviewedAt: shanghaiInstant('2026-12-10', '11:02'),
+    history: [
+      { action: 'submit', at: shanghaiInstant('2026-12-09', '17:45'), by: '南昌市 管理员', reason: null, late: false },
+      {
+        action: 'return',
+        at: shanghaiInstant('2026-12-10', '11:02'),
+        by: '江西省 管理员',
+        reason: '请补充开幕式的视频报道。',
+        late: false,
+      },
+      { action: 'submit', at: shanghaiInstant('2026-12-11', '16:20'), by: '南昌市 管理员', reason: null, late: true },
+    ],
+    parent: PROVINCE,
+    canSubmit: false,
+    canReview: true,
+  },
+  units: [
+    {
+      unit: { level: 'district', code: 'donghu', name: '东湖区' },
+      status: 'confirmed',
+      version: 1,
+      submittedAt: shanghaiInstant('2026-12-08', '09:30'),
+      late: false,
+      reviewedAt: shanghaiInstant('2026-12-08', '15:00'),
+      source: 'submitted',
+      activities: 3,
+      participants: 187,
+      satisfaction: satisfactionRate(DONGHU_FIGURES.feedback),
+      opening: 2,
+    },
+    {
+      unit: { level: 'district', code: 'xihu', name: '西湖区' },
+      status: 'submitted',
+      version: 1,
+      submittedAt: shanghaiInstant('2026-12-11', '09:05'),
+      late: true,
+      reviewedAt: null,
+      source: 'submitted',
+      activities: 2,
+      participants: 452,
+      satisfaction: satisfactionRate(XIHU_FIGURES.feedback),
+      opening: 1,
+    },
+  ],
+  unitCases: [{ unitName: '东湖区', title: DONGHU_TYPICAL_CASE.title, text: DONGHU_TYPICAL_CASE.text }, XIHU_TYPICAL_CASE],
+  opening: [
+    {
+      unitName: '东湖区',
+      kind: 'text',
+      title: '东湖区启动2026年全民终身学习活动周',
+      outlet: '南昌日报',
+      url: 'https://news.example.cn/nc/20261130/1',
+      fileIds: [],
+      publishedOn: '2026-11-30',
+    },
+    {
+      unitName: '东湖区',
+      kind: 'photo',
+      title: '开幕式现场：百花洲畔的学习节',
+      outlet: '东湖区融媒体中心',
+      url: null,
+      fileIds: ['cloud://env-1.bucket/publicity/donghu/1.jpg', 'cloud://env-1.bucket/publicity/donghu/2.jpg'],
+      publishedOn: '2026-11-30',
+    },
+    {
+      unitName: '西湖区',
+      kind: 'video',
+      title: '西湖区开幕式暨“西湖宣讲团”首场宣讲',
+      outlet: '视频号“西湖发布”',
+      url: 'https://channels.example.cn/v/xihu-opening-2026',
+      fileIds: [],
+      publishedOn: null,
+    },
+  ],
+  frozen: true,
+}

@@ -1,10 +1,10 @@
 // The 总结表 as a Word document laid out like the template attached to the bureau notice: a title,
-// the reporting unit and deadline, then one three-column table (group merged down its rows, row
-// label, value), the districts of a roll-up, the typical case and the signature block. A4 portrait,
+// the reporting unit and deadline, where it stands with the level above, then one three-column table
+// (group merged down its rows, row label, value), a roll-up's districts and units, the typical cases
+// (a roll-up's with their units), the 开幕式 materials and the signature block. A4 portrait,
 // 宋体 body and 黑体 title, named SimSun / SimHei: Word and WPS know both names, and LibreOffice
 // substitutes a serif CJK face (Noto Serif CJK) for SimSun where it is not installed.
 import type { Summary } from '@shared/contracts/stats'
-import { shanghaiClock, shanghaiDate } from '@shared/domain/time'
 import {
   AlignmentType,
   BorderStyle,
@@ -20,6 +20,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx'
+import { OPENING_KIND_LABELS, dateTimeText, dayText, openingWhere, percentText, submissionStatusText, unitStatusCells } from './status'
 
 // Geometry in twips (1/20 pt). A4 is 210 x 297 mm.
 const PAGE = { width: 11906, height: 16838 }
@@ -40,11 +41,6 @@ const SIZE = { body: 22, table: 21, title: 36, small: 18 }
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' }
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 const CELL_MARGINS = { top: 60, bottom: 60, left: 80, right: 80 }
-
-function dayText(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
 
 function text(value: string, opts: { bold?: boolean; size?: number; color?: string } = {}): TextRun {
   return new TextRun({ text: value, bold: opts.bold, size: opts.size, color: opts.color })
@@ -124,12 +120,8 @@ function summaryTable(summary: Summary): Table {
   })
 }
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
-
-/** The roll-up's districts, one row each. 参加人数 is the district's distinct people plus walk-ins, as in its own 总结表. */
-function districtTable(summary: Summary): Table {
-  const headers = ['县区', '活动数', '报名人次', '签到人次', '现场登记', '参加人数', '满意率']
-  const weights = [20, 12, 14, 14, 13, 13, 14]
+/** A table with a header row repeated on each page; columns sized by weight, cells centred unless `left`. */
+function grid(headers: string[], weights: number[], rows: string[][], left: number[] = []): Table {
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => Math.floor((CONTENT_WIDTH * w) / total))
   widths[0] += CONTENT_WIDTH - widths.reduce((a, b) => a + b, 0)
@@ -138,13 +130,11 @@ function districtTable(summary: Summary): Table {
     cantSplit: true,
     children: headers.map((h, i) => cell(h, widths[i], { bold: true, align: 'center', shade: true })),
   })
-  const body = summary.districts.map(
-    (d) =>
+  const body = rows.map(
+    (r) =>
       new TableRow({
         cantSplit: true,
-        children: [d.name, d.activities, d.registered, d.checkedIn, d.walkInHeadcount, d.people, percent(d.feedback.rate)].map((v, i) =>
-          cell(String(v), widths[i], { align: 'center' }),
-        ),
+        children: r.map((v, i) => cell(v, widths[i], { align: left.includes(i) ? 'left' : 'center' })),
       }),
   )
   return new Table({
@@ -156,15 +146,46 @@ function districtTable(summary: Summary): Table {
   })
 }
 
+/** The roll-up's districts, one row each. 参加人数 is the district's distinct people plus walk-ins, as in its own 总结表. */
+function districtTable(summary: Summary): Table {
+  return grid(
+    ['县区', '活动数', '报名人次', '签到人次', '现场登记', '参加人数', '满意率'],
+    [20, 12, 14, 14, 13, 13, 14],
+    summary.districts.map((d) =>
+      [d.name, d.activities, d.registered, d.checkedIn, d.walkInHeadcount, d.people, percentText(d.feedback.rate)].map(String),
+    ),
+  )
+}
+
+/** A roll-up's units: where each one's 总结表 stands and its key figures. */
+function unitTable(summary: Summary): Table {
+  return grid(
+    ['单位', '状态', '提交时间', '是否逾期', '活动数', '参加人数', '满意率'],
+    [14, 13, 29, 11, 10, 12, 11],
+    summary.units.map((u) => {
+      const s = unitStatusCells(u)
+      return [u.unit.name, s.status, s.submittedAt, s.late, String(u.activities), String(u.participants), percentText(u.satisfaction)]
+    }),
+  )
+}
+
+/** The 开幕式 materials: unit, kind, title, outlet, day and link. */
+function openingTable(summary: Summary): Table {
+  return grid(
+    ['单位', '类型', '标题', '发布媒体', '发布日期', '链接'],
+    [12, 11, 27, 16, 13, 23],
+    summary.opening.map((m) => [m.unitName, OPENING_KIND_LABELS[m.kind], m.title, m.outlet, m.publishedOn ?? '—', openingWhere(m)]),
+    [2, 5],
+  )
+}
+
 const heading = (value: string) =>
   new Paragraph({ spacing: { before: 360, after: 120 }, children: [text(value, { bold: true, size: 24 })] })
 
 const note = (value: string) => new Paragraph({ spacing: { before: 80, after: 0 }, children: [text(value, { size: SIZE.small })] })
 
-function typicalCase(summary: Summary): Paragraph[] {
-  const c = summary.typicalCase
-  if (!c) return [heading('典型案例'), new Paragraph({ children: [text('（未填写）')] })]
-  const body = c.text
+function caseBody(value: string): Paragraph[] {
+  const body = value
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
@@ -177,11 +198,29 @@ function typicalCase(summary: Summary): Paragraph[] {
           children: [text(line)],
         }),
     )
-  return [
-    heading('典型案例'),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [text(c.title, { bold: true })] }),
-    ...(body.length ? body : [new Paragraph({ children: [text('（未填写）')] })]),
-  ]
+  return body.length ? body : [new Paragraph({ children: [text('（未填写）')] })]
+}
+
+/** The unit's own typical case, then (a roll-up) each of its units' cases headed by the unit's name. */
+function typicalCase(summary: Summary): Paragraph[] {
+  const c = summary.typicalCase
+  if (!c && summary.unitCases.length === 0) return [heading('典型案例'), new Paragraph({ children: [text('（未填写）')] })]
+  const out = [heading('典型案例')]
+  if (c) {
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [text(c.title, { bold: true })] }))
+    out.push(...caseBody(c.text))
+  }
+  for (const u of summary.unitCases) {
+    out.push(
+      new Paragraph({
+        spacing: { before: 200, after: 100 },
+        keepNext: true,
+        children: [text(`【${u.unitName}】${u.title}`, { bold: true })],
+      }),
+    )
+    out.push(...caseBody(u.text))
+  }
+  return out
 }
 
 function signature(): Paragraph[] {
@@ -213,6 +252,7 @@ export async function summaryDocx(summary: Summary): Promise<Buffer> {
       tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
       children: [text(`填报单位：${summary.scopeName}`), text(`\t报送截止：${dayText(summary.deadline)}`)],
     }),
+    new Paragraph({ spacing: { after: 120 }, children: [text(`状态：${submissionStatusText(summary)}`, { size: SIZE.small })] }),
     summaryTable(summary),
     note('详细的活动情况总结、活动照片、活动录像请另附。'),
   ]
@@ -220,10 +260,14 @@ export async function summaryDocx(summary: Summary): Promise<Buffer> {
     children.push(heading('各县区情况'), districtTable(summary))
     children.push(note('签到、报名按人次计；参加人数 = 签到的不同人数（同一人参加多场只计 1 人）+ 现场登记人数。'))
   }
-  children.push(...typicalCase(summary), ...signature())
-  children.push(
-    note(`本表数据由系统于 ${dayText(shanghaiDate(summary.generatedAt))} ${shanghaiClock(summary.generatedAt)}（北京时间）生成。`),
-  )
+  if (summary.units.length > 0) {
+    children.push(heading('各单位报送情况'), unitTable(summary))
+    if (summary.units.some((u) => u.source === 'live')) children.push(note('未提交单位的活动数、参加人数和满意率为导出时的实时统计。'))
+  }
+  children.push(...typicalCase(summary))
+  if (summary.opening.length > 0) children.push(heading('开幕式材料'), openingTable(summary))
+  children.push(...signature())
+  children.push(note(`本表数据由系统于 ${dateTimeText(summary.generatedAt)}（北京时间）生成。`))
 
   const doc = new Document({
     title: `${summary.weekName}总结表`,
