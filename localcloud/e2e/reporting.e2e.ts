@@ -246,12 +246,16 @@ test('the city admin confirms the resubmission, then exports the city roll-up as
   await cityAdmin.evaluate(() => window.scrollTo(0, 0))
   await screenshot(cityAdmin, 'reporting-submission-confirmed')
 
-  // The submitted copy as PDF (its content is the export's own tests' business: named, not empty, said done).
+  // The submitted copy as PDF (its content is the export's own tests' business: a PDF, named, said done).
   const copy = cityAdmin.waitForEvent('download', { timeout: 60_000 })
   await cityAdmin.click(tid('submission-export-pdf'))
   const copyFile = await copy
   expect(copyFile.suggestedFilename().endsWith('.pdf')).toBe(true)
-  expect(readFileSync(await copyFile.path()).length).toBeGreaterThan(1000)
+  expect(
+    readFileSync(await copyFile.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-')
   await expect(cityAdmin.locator(tid('submission-done')).innerText()).resolves.toMatch(/^✓ 已生成 .+\.pdf$/)
 
   // The city's roll-up: the district 已确认; the table exported as PDF.
@@ -263,7 +267,9 @@ test('the city admin confirms the resubmission, then exports the city roll-up as
   await cityAdmin.click(tid('summary-export-pdf'))
   const file = await download
   expect(file.suggestedFilename().endsWith('.pdf')).toBe(true)
-  expect(readFileSync(await file.path()).length).toBeGreaterThan(1000)
+  const bytes = readFileSync(await file.path())
+  expect(bytes.length).toBeGreaterThan(5000)
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   await expect(cityAdmin.locator(tid('summary-export-done')).innerText()).resolves.toMatch(/^✓ 已生成 .+\.pdf$/)
   await cityAdmin.locator(tid('summary-export')).scrollIntoViewIfNeeded()
   await screenshot(cityAdmin, 'reporting-city-export')
@@ -281,6 +287,7 @@ test("the city submits its roll-up; the week's admin sees it in the top table, w
   await admin.waitForSelector(tid('summary-editor', '[data-level="top"]'))
   await expect(admin.locator(tid('summary-top-note')).innerText()).resolves.toContain('盖章后扫描')
   expect(await admin.locator(tid('summary-submit')).count()).toBe(0)
+  expect(await admin.locator(tid('summary-status')).count()).toBe(0)
   const city = admin.locator(tid('summary-unit', `[data-unit="${cityCode}"]`))
   await expect(city.getAttribute('data-status')).resolves.toBe('submitted')
   await expect(admin.locator(tid('summary-unit', '[data-unit="zhishu"]')).getAttribute('data-source')).resolves.toBe('live')

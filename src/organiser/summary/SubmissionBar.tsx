@@ -29,7 +29,8 @@ export function SubmissionBar({
   return (
     <View className="section sum-submission" data-testid="summary-submission" data-status={s.status} data-version={s.version}>
       <View className="sum-submission__head">
-        <StatusBadge status={s.status} testid="summary-status" />
+        {/* The top hands in nothing here: no status to show. */}
+        {s.parent ? <StatusBadge status={s.status} testid="summary-status" /> : null}
         {s.late ? (
           <Text className="sum-late" data-testid="summary-late">
             ⚠ 逾期
