@@ -25,6 +25,7 @@ export default defineAppConfig({
         'course-edit/index',
         'books/index',
         'summary/index',
+        'submission/index',
         'publicity/index',
         'reconcile/index',
         'staff/index',

@@ -57,6 +57,7 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'activity-edit/index',
     'week/index',
     'summary/index',
+    'submission/index',
     'publicity/index',
     'reconcile/index',
     'staff/index',
@@ -449,6 +450,7 @@ const summaryRows = [
 const summaryFigures = { activities: 1, activitiesByType: { smart_senior: 1 }, cancelled: 0, registered: 15, checkIns: 3, distinctPeople: 3, walkInHeadcount: 2, participants: 5, streets: ['百花洲街道'], communities: ['松柏巷社区'], units: ['东湖区社区教育学院'], feedback, textReports: 1, photos: 1, videos: 0, outlets: ['东湖区融媒体中心'], courses: { courses: 1, enrolled: 12, lessonsCompleted: 20, completed: 5 }, reading: { books: 1, logs: 2, minutes: 50, bookReaders: 1 } }
 const summaryActivity = { id: summary.id, title: summary.title, type: 'smart_senior', districtCode: 'donghu', districtName: '东湖区', startAt: summary.startAt, endAt: summary.endAt, venueName: summary.venueName, organizer: '东湖区社区教育学院', capacity: 20, registered: 15, checkedIn: 3, walkInHeadcount: 2, participants: 5, feedback, featured: true, publicity: 2 }
 const summaryView = { weekId: 'nc2026', weekName: week.name, districtCode: 'donghu', scopeName: '东湖区', deadline: '2026-12-10', daysLeft: 9, generatedAt: at(1, 9, 30), rows: summaryRows, figures: summaryFigures, featuredIds: [summary.id], typicalCase: null, activities: [summaryActivity], districts: [], draftSavedAt: at(1, 9, 41), revision: 2, unit: { level: 'district', code: 'donghu', name: '东湖区' }, submission: { status: 'returned', version: 1, submittedAt: at(1, 10, 0), late: false, returnReason: '活动成效请补充数据', reviewedAt: at(1, 11, 0), history: [{ action: 'submit', at: at(1, 10, 0), by: '东湖区组织者', reason: null, late: false }, { action: 'return', at: at(1, 11, 0), by: '南昌市管理员', reason: '活动成效请补充数据', late: false }], parent: { level: 'top', code: null, name: '南昌市' }, canSubmit: true, canReview: false }, units: [], unitCases: [], opening: [], frozen: false }
+const submittedView = Object.assign({}, summaryView, { frozen: true, submission: Object.assign({}, summaryView.submission, { status: 'submitted', version: 1, returnReason: null, reviewedAt: null, submittedAt: at(1, 16, 5), history: [{ action: 'submit', at: at(1, 16, 5), by: '东湖区 组织者', reason: null, late: false }], canSubmit: false, canReview: true }), opening: [{ unitName: '东湖区', kind: 'video', title: '东湖区活动周开幕式', outlet: '视频号“东湖教育”', url: 'https://example.cn/v/1', fileIds: [], publishedOn: '2026-11-30' }] })
 const publicityItems = [
   { id: 'pub1', weekId: 'nc2026', districtCode: 'donghu', activityId: summary.id, activityTitle: summary.title, opening: false, kind: 'text', title: '东湖区智慧助老课堂开课', outlet: '东湖区融媒体中心', url: 'https://example.cn/news/1', fileIds: [], publishedOn: '2026-12-01', createdAt: at(1, 12, 0) },
   { id: 'pub2', weekId: 'nc2026', districtCode: 'donghu', activityId: null, activityTitle: null, opening: true, kind: 'photo', title: '开幕式现场', outlet: '微信公众号', url: null, fileIds: ['cloud://localcloud/publicity/nc2026/donghu/1.jpg'], publishedOn: null, createdAt: at(1, 12, 5) },
@@ -492,6 +494,7 @@ function answer(name, data) {
   if (name === 'stats') {
     if (a === 'dashboard') return ok(dashboard)
     if (a === 'summary') return ok(summaryView)
+    if (a === 'summary.submission') return ok(submittedView)
     if (a === 'publicity.list') return ok({ items: publicityItems })
   }
   if (name === 'privacy') {
@@ -625,6 +628,7 @@ async function askPrivacy() {
     result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/week/index', {}))
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/submission/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/reconcile/index', { weekId: 'nc2026' }))
     result.pages.push(await open('organiser/staff/index', { weekId: 'nc2026' }))
@@ -701,9 +705,17 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
       '计算方法：活动周设置中的县区',
       '5 人（签到 3 人、现场登记 2 人）',
       '导出 Word（总结表）',
+      '导出 PDF（总结表，盖章用）',
+      '已退回修改',
+      '退回原因：活动成效请补充数据',
+      '修改完成，重新提交给上级',
       '★ 有特色',
     ],
     calls: ['callFunction activity.roles', 'callFunction stats.summary'],
+  },
+  'organiser/submission/index': {
+    texts: ['提交的总结表', '↑ 已提交', '上报给 南昌市', '东湖区活动周开幕式', '退回修改', '导出 PDF'],
+    calls: ['callFunction stats.summary.submission'],
   },
   'organiser/publicity/index': {
     texts: ['宣传报道', '▤ 文字报道', '▣ 图片', '东湖区融媒体中心', '关于：《智慧助老·手机打车查公交》', '＋ 添加宣传报道'],

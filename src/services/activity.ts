@@ -1,7 +1,7 @@
 // The activity domain's calls: weeks and roles, the public list and detail, the organiser's own
 // activities and weeks, and the loaders the organiser pages share (scopes, activities to link).
 import type { ActivitySummary, RoleGrant, Week } from '@shared/contracts/activity'
-import { isWeekAdmin, runsDistrict } from '@shared/domain/staff'
+import { adminCities, isWeekAdmin, runsDistrict } from '@shared/domain/staff'
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { activityContract } from '@shared/contracts/activity'
 import { registerContract } from './contractRegistry'
@@ -69,6 +69,8 @@ export interface Scope {
   admin: boolean
   /** Districts the caller runs in this week (all of them for an admin). */
   districts: { code: string; name: string }[]
+  /** Cities the caller administers in this week (a city admin's; [] for a week admin, who has the top). */
+  cities: string[]
 }
 
 /** The weeks the caller may manage, each with their districts (admins and the bureau: every district; city admins: their city's). */
@@ -76,7 +78,8 @@ export function scopesOf(weeks: Week[], roles: RoleGrant[]): Scope[] {
   return weeks.flatMap((week) => {
     const admin = isWeekAdmin(roles, week.id)
     const districts = week.districts.filter((d) => runsDistrict(roles, week.id, d.code))
-    return districts.length > 0 ? [{ week, admin, districts }] : []
+    const cities = admin ? [] : adminCities(roles, week.id)
+    return districts.length > 0 ? [{ week, admin, districts, cities }] : []
   })
 }
 

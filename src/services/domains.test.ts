@@ -75,7 +75,7 @@ test('the organiser scopes come from weeks and roles', async () => {
     Promise.resolve(
       action === 'weeks' ? { weeks: [week] } : { roles: [{ role: 'organiser', weekId: 'w', districtCode: 'donghu' }] },
     )) as never)
-  await expect(activity.loadScopes()).resolves.toEqual([{ week, admin: false, districts: week.districts }])
+  await expect(activity.loadScopes()).resolves.toEqual([{ week, admin: false, districts: week.districts, cities: [] }])
 })
 
 test('the bureau admin manages every week; a city admin the districts of their city', async () => {
@@ -87,7 +87,9 @@ test('the bureau admin manages every week; a city admin the districts of their c
     ],
   }
   const scopes = (roles: unknown[]) => activity.scopesOf([week] as never, roles as never)
-  expect(scopes([{ role: 'bureau' }])).toEqual([{ week, admin: true, districts: week.districts }])
-  expect(scopes([{ role: 'cityAdmin', weekId: 'w', cityCode: 'c1' }])).toEqual([{ week, admin: false, districts: [week.districts[1]] }])
+  expect(scopes([{ role: 'bureau' }])).toEqual([{ week, admin: true, districts: week.districts, cities: [] }])
+  expect(scopes([{ role: 'cityAdmin', weekId: 'w', cityCode: 'c1' }])).toEqual([
+    { week, admin: false, districts: [week.districts[1]], cities: ['c1'] },
+  ])
   expect(scopes([{ role: 'cityAdmin', weekId: 'other', cityCode: 'c1' }])).toEqual([])
 })

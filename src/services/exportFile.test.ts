@@ -27,8 +27,13 @@ describe('exportFileTypeOf', () => {
     expect(exportFileTypeOf('名单', `${XLSX}; charset=binary`)).toBe('xlsx')
   })
 
+  test('a PDF by its name or its MIME type', () => {
+    expect(exportFileTypeOf('东湖区总结表（已提交）.PDF')).toBe('pdf')
+    expect(exportFileTypeOf('总结表', 'application/pdf')).toBe('pdf')
+  })
+
   test('anything else is null', () => {
-    expect(exportFileTypeOf('总结表.pdf')).toBeNull()
+    expect(exportFileTypeOf('总结表.doc')).toBeNull()
     expect(exportFileTypeOf('总结表.docx.exe')).toBeNull()
     expect(exportFileTypeOf('名单', 'text/csv')).toBeNull()
     expect(exportFileTypeOf('')).toBeNull()
@@ -108,7 +113,7 @@ describe('openExport in weapp', () => {
   })
 
   test('a file of another type is BAD_RESPONSE and nothing is written', async () => {
-    await expect(openExport({ fileName: 'x.pdf', mime: 'application/pdf', base64: 'UEsDBA==' })).rejects.toMatchObject({
+    await expect(openExport({ fileName: 'x.csv', mime: 'text/csv', base64: 'UEsDBA==' })).rejects.toMatchObject({
       code: 'BAD_RESPONSE',
     })
     expect(writeFile).not.toHaveBeenCalled()

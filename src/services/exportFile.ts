@@ -1,24 +1,25 @@
 import Taro from '@tarojs/taro'
 import { CloudError } from './cloudError'
 
-/** A file a function produced for download (the 总结表 as .docx, the registrations as .xlsx). */
+/** A file a function produced for download (the 总结表 as .docx or .pdf, the registrations as .xlsx). */
 export interface ExportFile {
   fileName: string
   mime: string
   base64: string
 }
 
-export type ExportFileType = 'docx' | 'xlsx'
+export type ExportFileType = 'docx' | 'xlsx' | 'pdf'
 
 const TYPE_OF_MIME: Record<string, ExportFileType> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/pdf': 'pdf',
 }
 
-/** The document type to open a file as: by its name's extension, else by its MIME type; null when neither is docx/xlsx. */
+/** The document type to open a file as: by its name's extension, else by its MIME type; null when neither is docx/xlsx/pdf. */
 export function exportFileTypeOf(fileName: string, mime?: string): ExportFileType | null {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1].toLowerCase()
-  if (ext === 'docx' || ext === 'xlsx') return ext
+  if (ext === 'docx' || ext === 'xlsx' || ext === 'pdf') return ext
   return (mime && TYPE_OF_MIME[mime.split(';')[0].trim().toLowerCase()]) || null
 }
 
@@ -57,7 +58,7 @@ export function base64ToBytes(base64: string): Uint8Array {
  * weapp: writes it to the user data folder and opens it with wx.openDocument (with the menu, so it
  * can be sent to a chat or saved). h5: downloads it through an <a download>; as in transport.ts the
  * h5 branch is a dynamic import behind a build-time constant.
- * Failures are CloudErrors: BAD_RESPONSE for a file that is not a docx/xlsx in base64, INTERNAL when
+ * Failures are CloudErrors: BAD_RESPONSE for a file that is not a docx/xlsx/pdf in base64, INTERNAL when
  * the phone could not write or open it.
  */
 export async function openExport(file: ExportFile): Promise<void> {

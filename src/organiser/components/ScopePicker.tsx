@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Chip } from '@/components/Chip'
-import type { DistrictChoice, Scope } from './scope'
+import { cityChoice, type DistrictChoice, type Scope } from './scope'
 import './ScopePicker.scss'
 
 /**
  * The week (when the caller has several) and the district as chips: every option visible, the chosen
- * one marked with ✓. `rollUp`: admins get 全部县区 (all districts added up) first.
+ * one marked with ✓. `rollUp`: admins get 全部县区 (all districts added up) first. `cityRollUp`: a
+ * city admin gets their city's roll-up (全市汇总) first (the page shows its name from the server).
  */
 export function ScopePicker({
   scopes,
@@ -14,6 +15,7 @@ export function ScopePicker({
   onWeek,
   onDistrict,
   rollUp,
+  cityRollUp = false,
 }: {
   scopes: Scope[]
   scope: Scope
@@ -21,9 +23,11 @@ export function ScopePicker({
   onWeek: (weekId: string) => void
   onDistrict: (code: DistrictChoice) => void
   rollUp: boolean
+  cityRollUp?: boolean
 }) {
   const showRollUp = rollUp && scope.admin
-  const showDistricts = scope.districts.length > 1 || showRollUp
+  const cities = cityRollUp ? scope.cities : []
+  const showDistricts = scope.districts.length > 1 || showRollUp || cities.length > 0
   return (
     <View className="org-scope">
       {scopes.length > 1 ? (
@@ -42,6 +46,11 @@ export function ScopePicker({
               全部县区
             </Chip>
           ) : null}
+          {cities.map((c, i) => (
+            <Chip key={c} selected={district === cityChoice(c)} testid={`org-city-${c}`} value={c} onTap={() => onDistrict(cityChoice(c))}>
+              {cities.length > 1 ? `全市汇总（${i + 1}）` : '全市汇总'}
+            </Chip>
+          ))}
           {scope.districts.map((d) => (
             <Chip
               key={d.code}

@@ -1,5 +1,5 @@
 import type { Week } from '@shared/contracts/activity'
-import { districtName, initialDistrict, pickScope, scopeQuery, type Scope } from './scope'
+import { cityChoice, cityOfChoice, districtName, initialDistrict, pickScope, scopeQuery, unitInput, unitQuery, type Scope } from './scope'
 
 const week = (id: string): Week =>
   ({
@@ -18,8 +18,9 @@ const week = (id: string): Week =>
     organiser: '南昌市教育局',
   }) as Week
 
-const admin: Scope = { week: week('nc'), admin: true, districts: week('nc').districts }
-const organiser: Scope = { week: week('nc'), admin: false, districts: [{ code: 'xihu', name: '西湖区' }] }
+const admin: Scope = { week: week('nc'), admin: true, districts: week('nc').districts, cities: [] }
+const organiser: Scope = { week: week('nc'), admin: false, districts: [{ code: 'xihu', name: '西湖区' }], cities: [] }
+const cityAdmin: Scope = { week: week('nc'), admin: false, districts: week('nc').districts, cities: ['nc'] }
 
 test('an admin opens on the roll-up where offered, else the first district', () => {
   expect(initialDistrict(admin, true)).toBe('')
@@ -46,4 +47,24 @@ test('names and query', () => {
   expect(districtName(admin, '')).toBe('全部县区')
   expect(districtName(admin, 'xihu')).toBe('西湖区')
   expect(scopeQuery('nc2026', '')).toBe('weekId=nc2026&districtCode=')
+})
+
+test("a city admin opens the 总结表 on their city's roll-up; other pages on their first district", () => {
+  expect(initialDistrict(cityAdmin, true, undefined, true)).toBe(cityChoice('nc'))
+  expect(initialDistrict(cityAdmin, true)).toBe('donghu')
+  expect(initialDistrict(cityAdmin, true, 'xihu', true)).toBe('xihu')
+  expect(initialDistrict(cityAdmin, true, cityChoice('other'), true)).toBe(cityChoice('nc'))
+  // Nobody else gets a city.
+  expect(initialDistrict(organiser, true, cityChoice('nc'), true)).toBe('xihu')
+  expect(initialDistrict(admin, true, cityChoice('nc'), true)).toBe('')
+})
+
+test('a choice as the input naming its unit', () => {
+  expect(unitInput('w', '')).toEqual({ weekId: 'w' })
+  expect(unitInput('w', 'xihu')).toEqual({ weekId: 'w', districtCode: 'xihu' })
+  expect(unitInput('w', cityChoice('c1'))).toEqual({ weekId: 'w', cityCode: 'c1' })
+  expect(cityOfChoice('xihu')).toBeNull()
+  expect(districtName(cityAdmin, cityChoice('nc'))).toBe('全市汇总')
+  expect(unitQuery('w', { level: 'city', code: 'c1' })).toBe('weekId=w&cityCode=c1')
+  expect(unitQuery('w', { level: 'district', code: 'c1-2' })).toBe('weekId=w&districtCode=c1-2')
 })

@@ -4,12 +4,16 @@ import { useState } from 'react'
 import { InlineError } from '@/components/form'
 import { PageShell } from '@/components/PageShell'
 import { ErrorState, Loading } from '@/components/states'
-import { districtName, initialDistrict, type DistrictChoice, type Scope } from '../components/scope'
+import { OpeningMaterials, UnitCases } from '../components/reporting'
+import { RowView } from '../components/reporting/RowView'
+import { UnitsTable } from '../components/reporting/UnitsTable'
+import { cityChoice, districtName, initialDistrict, type DistrictChoice, type Scope } from '../components/scope'
 import { ScopePicker } from '../components/ScopePicker'
 import { ScopedWeek } from '../components/ScopedWeek'
 import { ActivitiesList } from './ActivitiesList'
 import { FeaturedSection, TypicalSection } from './CaseSections'
-import { RowView } from './RowView'
+import { ExportSection } from './ExportSection'
+import { SubmissionBar } from './SubmissionBar'
 import { deadlineText, groupRows, savedText } from './summaryText'
 import { useSummary } from './useSummary'
 import './index.scss'
@@ -19,7 +23,9 @@ import './index.scss'
  * official template has them. Data rows show what the figures say and how they were computed; typed
  * rows (and additions to data rows) are written here and saved as a draft, by hand or by themselves
  * after a pause. Featured activities, the typical case, the activities' figures, and the table as
- * Word (.docx) and the activities as Excel (.xlsx).
+ * PDF or Word (.docx) and the activities as Excel (.xlsx). Handed in to the level above (a frozen
+ * copy; locked until returned). A roll-up (a city's, or the top's) lists its units' status and
+ * figures, starts its typed rows from the units' texts, and shows their cases and 开幕式 materials.
  */
 export default function SummaryPage() {
   const { params } = useRouter()
@@ -28,14 +34,16 @@ export default function SummaryPage() {
     <PageShell className="sum" testid="summary-page">
       <View className="page-head">
         <Text className="page-head__title">总结表</Text>
-        <Text className="page-head__text">活动数据自动填入；其余各项请填写，会自动保存为草稿。填好后导出 Word 上报。</Text>
+        <Text className="page-head__text">活动数据自动填入；其余各项请填写，会自动保存为草稿。填好后提交给上级，并导出 PDF 盖章上报。</Text>
       </View>
       <ScopedWeek weekId={params.weekId}>
         {({ scopes, scope, onWeek }) => (
           <WeekSummary
             scopes={scopes}
             scope={scope}
-            askedDistrict={scope.week.id === params.weekId ? params.districtCode : undefined}
+            askedDistrict={
+              scope.week.id === params.weekId ? (params.cityCode ? cityChoice(params.cityCode) : params.districtCode) : undefined
+            }
             onWeek={onWeek}
           />
         )}
@@ -55,10 +63,10 @@ function WeekSummary({
   askedDistrict?: string
   onWeek: (id: string) => void
 }) {
-  const [district, setDistrict] = useState<DistrictChoice>(() => initialDistrict(scope, true, askedDistrict))
+  const [district, setDistrict] = useState<DistrictChoice>(() => initialDistrict(scope, true, askedDistrict, true))
   return (
     <View>
-      <ScopePicker scopes={scopes} scope={scope} district={district} onWeek={onWeek} onDistrict={setDistrict} rollUp />
+      <ScopePicker scopes={scopes} scope={scope} district={district} onWeek={onWeek} onDistrict={setDistrict} rollUp cityRollUp />
       <SummaryEditor
         key={`${scope.week.id}:${district}`}
         weekId={scope.week.id}
@@ -70,15 +78,31 @@ function WeekSummary({
 }
 
 function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; district: DistrictChoice; scopeLabel: string }) {
-  const { load, summary, draft, save, dirty, typical, exporting, exportError, exported, reload, saveNow, edit, exportAs } = useSummary(
-    weekId,
-    district,
-  )
+  const {
+    load,
+    summary,
+    draft,
+    save,
+    dirty,
+    locked,
+    typical,
+    exporting,
+    exportError,
+    exported,
+    submit,
+    reload,
+    saveNow,
+    edit,
+    exportAs,
+    submitNow,
+    resetSubmit,
+  } = useSummary(weekId, district)
   if (load.status === 'loading') return <Loading text="正在生成总结表…" />
   if (load.status === 'error') return <ErrorState message={load.error.message} code={load.error.code} onRetry={() => void reload()} />
   if (!summary || !draft) return null
 
   const deadline = deadlineText(summary.deadline, summary.daysLeft)
+  const rollUp = summary.unit.level !== 'district'
   const saveText =
     save.kind === 'saving'
       ? '正在保存…'
@@ -89,10 +113,16 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
           : '尚未填写'
 
   return (
-    <View data-testid="summary-editor" data-scope={summary.districtCode ?? 'all'} data-revision={summary.revision}>
+    <View
+      data-testid="summary-editor"
+      data-scope={summary.districtCode ?? summary.unit.code ?? 'all'}
+      data-level={summary.unit.level}
+      data-revision={summary.revision}
+      data-locked={locked ? 'true' : 'false'}
+    >
       <View className="section sum-top">
-        <Text className="section__title">
-          {summary.weekName} · {summary.scopeName || scopeLabel}
+        <Text className="section__title" data-testid="summary-unit-name">
+          {summary.weekName} · {summary.unit.name || summary.scopeName || scopeLabel}
         </Text>
         <Text
           className={`sum-deadline${deadline.overdue ? ' sum-deadline--overdue' : ''}`}
@@ -102,21 +132,23 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
           {deadline.overdue ? '⚠ ' : ''}
           {deadline.text}
         </Text>
-        <View className="sum-save">
-          <Text className="sum-save__state" data-testid="summary-save-state" data-dirty={dirty ? 'true' : 'false'} data-kind={save.kind}>
-            {saveText}
-          </Text>
-          <View
-            className={`btn ${save.kind === 'saving' ? 'btn--disabled' : 'btn--primary'}`}
-            data-testid="summary-save"
-            ariaRole="button"
-            onClick={() => {
-              if (save.kind !== 'saving') void saveNow()
-            }}
-          >
-            <Text>{save.kind === 'saving' ? '正在保存…' : '保存草稿'}</Text>
+        {locked ? null : (
+          <View className="sum-save">
+            <Text className="sum-save__state" data-testid="summary-save-state" data-dirty={dirty ? 'true' : 'false'} data-kind={save.kind}>
+              {saveText}
+            </Text>
+            <View
+              className={`btn ${save.kind === 'saving' ? 'btn--disabled' : 'btn--primary'}`}
+              data-testid="summary-save"
+              ariaRole="button"
+              onClick={() => {
+                if (save.kind !== 'saving') void saveNow()
+              }}
+            >
+              <Text>{save.kind === 'saving' ? '正在保存…' : '保存草稿'}</Text>
+            </View>
           </View>
-        </View>
+        )}
         {save.kind === 'error' ? <InlineError message={save.error.message} code={save.error.code} testid="summary-save-error" /> : null}
         {save.kind === 'conflict' ? (
           <View className="sum-conflict" data-testid="summary-conflict">
@@ -134,6 +166,16 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
         ) : null}
       </View>
 
+      <SubmissionBar
+        key={`${summary.submission.status}:${summary.submission.version}`}
+        summary={summary}
+        submit={submit}
+        onSubmit={() => void submitNow()}
+        onReset={resetSubmit}
+      />
+
+      {rollUp ? <UnitsTable weekId={summary.weekId} units={summary.units} /> : null}
+
       {groupRows(summary.rows).map((g) => (
         <View key={g.group} className="section sum-group" data-testid="summary-group" data-group={g.group}>
           <Text className="section__title">{g.group}</Text>
@@ -143,43 +185,21 @@ function SummaryEditor({ weekId, district, scopeLabel }: { weekId: string; distr
               row={r}
               solo={g.rows.length === 1 && r.label === g.group}
               value={draft.typed[r.key] ?? ''}
+              locked={locked}
               onChange={(v) => edit((d) => ({ ...d, typed: { ...d.typed, [r.key]: v } }))}
             />
           ))}
         </View>
       ))}
 
-      <FeaturedSection activities={summary.activities} draft={draft} edit={edit} />
-      <TypicalSection activities={summary.activities} draft={draft} edit={edit} error={typical.error} />
+      {locked ? null : <FeaturedSection activities={summary.activities} draft={draft} edit={edit} />}
+      {locked ? null : <TypicalSection activities={summary.activities} draft={draft} edit={edit} error={typical.error} />}
+      {rollUp ? <UnitCases cases={summary.unitCases} /> : null}
+      <OpeningMaterials items={summary.opening} />
 
       <ActivitiesList activities={summary.activities} showDistrict={summary.districtCode === null} />
 
-      <View className="section sum-export" data-testid="summary-export">
-        <Text className="section__title">导出</Text>
-        <Text className="muted">导出前会先保存草稿。Word 按官方总结表排版；Excel 每行一项活动。</Text>
-        <View
-          className={`btn btn--block ${exporting === 'docx' ? 'btn--disabled' : 'btn--primary'}`}
-          data-testid="summary-export-docx"
-          ariaRole="button"
-          onClick={() => void exportAs('docx')}
-        >
-          <Text>{exporting === 'docx' ? '正在生成 Word…' : '导出 Word（总结表）'}</Text>
-        </View>
-        <View
-          className={`btn btn--block ${exporting === 'xlsx' ? 'btn--disabled' : 'btn--secondary'}`}
-          data-testid="summary-export-xlsx"
-          ariaRole="button"
-          onClick={() => void exportAs('xlsx')}
-        >
-          <Text>{exporting === 'xlsx' ? '正在生成 Excel…' : '导出 Excel（活动明细）'}</Text>
-        </View>
-        {exportError ? <InlineError message={exportError.message} code={exportError.code} testid="summary-export-error" /> : null}
-        {exported ? (
-          <Text className="sum-done" data-testid="summary-export-done">
-            {exported}
-          </Text>
-        ) : null}
-      </View>
+      <ExportSection exporting={exporting} error={exportError} done={exported} onExport={(f) => void exportAs(f)} />
     </View>
   )
 }

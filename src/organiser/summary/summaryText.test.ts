@@ -1,9 +1,29 @@
 import type { SummaryRowView } from '@shared/contracts/stats'
 import { shanghaiInstant } from '@shared/domain/time'
-import { changedRows, deadlineText, draftKey, draftOf, groupRows, savedText, typicalCaseInput } from './summaryText'
+import {
+  changedRows,
+  deadlineText,
+  draftKey,
+  draftOf,
+  groupRows,
+  savedText,
+  showsComposed,
+  typedInput,
+  typicalCaseInput,
+} from './summaryText'
 
-const row = (key: string, group: string, typed: string | null = null): SummaryRowView =>
-  ({ key, group, label: key, source: 'typed', computed: null, basis: null, typed, value: typed ?? '' }) as SummaryRowView
+const row = (key: string, group: string, typed: string | null = null, composed: string | null = null): SummaryRowView =>
+  ({
+    key,
+    group,
+    label: key,
+    source: 'typed',
+    computed: null,
+    basis: null,
+    typed,
+    composed,
+    value: typed ?? composed ?? '',
+  }) as SummaryRowView
 
 test('deadline in words', () => {
   expect(deadlineText('2026-12-10', 8)).toEqual({ text: '截止 2026年12月10日，还有 8 天', overdue: false })
@@ -49,4 +69,17 @@ test('typical case: empty is none; half filled says what is missing', () => {
     value: { activityId: 'a1', title: '手机课堂', text: '讲述' },
     error: null,
   })
+})
+
+test("a roll-up's untyped row starts from the units' composed text, is not dirty from it, and is not sent back", () => {
+  const rows = [row('effect', '活动成效', null, '东湖区：\n学会打车'), row('other', '其他', '补充'), row('selfAssessment', '自我评价')]
+  const server = draftOf({ rows, featuredIds: [], typicalCase: null })
+  expect(server.typed.effect).toBe('东湖区：\n学会打车')
+  expect(draftKey({ ...server })).toBe(draftKey(draftOf({ rows, featuredIds: [], typicalCase: null })))
+  expect(showsComposed(rows[0], server.typed.effect)).toBe(true)
+  // Untouched composed and empty rows stay out; typed rows go as they are.
+  expect(typedInput(server, rows)).toEqual({ other: '补充' })
+  const edited = { ...server, typed: { ...server.typed, effect: '东湖区：学会打车，效果好', other: '' } }
+  expect(showsComposed(rows[0], edited.typed.effect)).toBe(false)
+  expect(typedInput(edited, rows)).toEqual({ effect: '东湖区：学会打车，效果好', other: '' })
 })

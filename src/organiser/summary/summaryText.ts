@@ -3,6 +3,8 @@ import type { SummaryRowView, TypicalCase } from '@shared/contracts/stats'
 import { shanghaiClock } from '@shared/domain/time'
 import { TYPED_ROW_KEYS } from '@shared/domain/summary'
 
+export { groupRows, showsComposed, type RowGroup } from '../components/reporting/rows'
+
 function dayText(day: string): string {
   const [y, m, d] = day.split('-').map(Number)
   return `${y}年${m}月${d}日`
@@ -14,22 +16,6 @@ export function deadlineText(deadline: string, daysLeft: number): { text: string
   if (daysLeft > 0) return { text: `${head}，还有 ${daysLeft} 天`, overdue: false }
   if (daysLeft === 0) return { text: `${head}，今天截止`, overdue: false }
   return { text: `${head}，已逾期 ${-daysLeft} 天`, overdue: true }
-}
-
-export interface RowGroup {
-  group: string
-  rows: SummaryRowView[]
-}
-
-/** Rows in order, consecutive rows of one group together (the official table's left column). */
-export function groupRows(rows: readonly SummaryRowView[]): RowGroup[] {
-  const out: RowGroup[] = []
-  for (const r of rows) {
-    const last = out[out.length - 1]
-    if (last && last.group === r.group) last.rows.push(r)
-    else out.push({ group: r.group, rows: [r] })
-  }
-  return out
 }
 
 /** '已保存 09:41' (Shanghai). */
@@ -49,10 +35,16 @@ export interface Draft {
   typical: TypicalDraft
 }
 
-/** The draft as the server last had it. */
+/**
+ * The draft as the server last had it. A roll-up's row nobody typed starts from the text composed
+ * from its units (so the page is not dirty just from that).
+ */
 export function draftOf(s: { rows: readonly SummaryRowView[]; featuredIds: readonly string[]; typicalCase: TypicalCase | null }): Draft {
   const typed: Record<string, string> = {}
-  for (const key of TYPED_ROW_KEYS) typed[key] = s.rows.find((r) => r.key === key)?.typed ?? ''
+  for (const key of TYPED_ROW_KEYS) {
+    const row = s.rows.find((r) => r.key === key)
+    typed[key] = row?.typed ?? row?.composed ?? ''
+  }
   return {
     typed,
     featuredIds: [...s.featuredIds],
@@ -87,4 +79,19 @@ export function changedRows(mine: Draft, theirs: Draft): string[] {
   return Object.keys(mine.typed).filter(
     (k) => (mine.typed[k] ?? '').trim() !== (theirs.typed[k] ?? '').trim() && (mine.typed[k] ?? '').trim() !== '',
   )
+}
+
+/**
+ * The typed rows as summary.save takes them (trimmed): a row nobody typed whose text is still what
+ * was composed from the units (or empty) is left out, so it stays composed and follows the units.
+ */
+export function typedInput(d: Draft, rows: readonly SummaryRowView[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(d.typed)) {
+    const row = rows.find((r) => r.key === k)
+    const text = v.trim()
+    if ((row?.typed ?? null) === null && text === (row?.composed ?? '').trim()) continue
+    out[k] = text
+  }
+  return out
 }

@@ -1,16 +1,25 @@
 import Taro, { useDidHide, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Summary } from '@shared/contracts/stats'
+import { draftLocked } from '@shared/domain/reporting'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { openExport } from '@/services/exportFile'
-import { exportSummary, getSummary, saveSummary } from '@/services/stats'
-import type { DistrictChoice } from '../components/scope'
-import { changedRows, draftKey, draftOf, typicalCaseInput, type Draft } from './summaryText'
+import { exportSummary, getSummary, saveSummary, submitSummary } from '@/services/stats'
+import { unitInput, type DistrictChoice } from '../components/scope'
+import { changedRows, draftKey, draftOf, typedInput, typicalCaseInput, type Draft } from './summaryText'
 
 /** Typing stops this long before the draft saves itself. */
 const AUTOSAVE_MS = 2500
 
 type Load = { status: 'loading' } | { status: 'error'; error: CloudError } | { status: 'ready' }
+export type ExportFormat = 'docx' | 'xlsx' | 'pdf'
+export type SubmitState =
+  | { kind: 'idle' }
+  | { kind: 'submitting' }
+  /** The draft could not be saved first (the save's own error, or a half-filled typical case, says why). */
+  | { kind: 'unsaved' }
+  | { kind: 'error'; error: CloudError }
+  | { kind: 'done' }
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -20,17 +29,19 @@ export type SaveState =
 /**
  * The 总结表 of one scope: loading it, the draft being typed, saving it (by hand, or by itself
  * after a pause in typing or when the page is hidden; a CONFLICT reloads and lists what was not
- * saved), and exporting it as Word or Excel after saving what was typed.
+ * saved), exporting it as Word, PDF or Excel after saving what was typed, and submitting it to the
+ * level above (saved first; locked while submitted or confirmed).
  */
 export function useSummary(weekId: string, district: DistrictChoice) {
-  const scopeInput = useMemo(() => (district ? { weekId, districtCode: district } : { weekId }), [weekId, district])
+  const scopeInput = useMemo(() => unitInput(weekId, district), [weekId, district])
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [summary, setSummary] = useState<Summary | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   /** draftKey of what the server holds. */
   const [savedKey, setSavedKey] = useState('')
   const [save, setSave] = useState<SaveState>({ kind: 'idle' })
-  const [exporting, setExporting] = useState<'' | 'docx' | 'xlsx'>('')
+  const [exporting, setExporting] = useState<'' | ExportFormat>('')
+  const [submit, setSubmit] = useState<SubmitState>({ kind: 'idle' })
   const [exportError, setExportError] = useState<CloudError | null>(null)
   const [exported, setExported] = useState('')
   const generation = useRef(0)
@@ -64,14 +75,15 @@ export function useSummary(weekId: string, district: DistrictChoice) {
     void reload()
   }, [reload])
 
-  const dirty = !!draft && draftKey(draft) !== savedKey
+  const locked = !!summary && draftLocked(summary.submission.status)
+  const dirty = !locked && !!draft && draftKey(draft) !== savedKey
   const typical = draft ? typicalCaseInput(draft.typical) : { value: null, error: null }
 
   /** Saves the draft as it is now; true when the server has it. */
   const saveNow = useCallback(async (): Promise<boolean> => {
     const d = draftRef.current
     const s = summaryRef.current
-    if (!d || !s || saving.current) return false
+    if (!d || !s || saving.current || draftLocked(s.submission.status)) return false
     const tc = typicalCaseInput(d.typical)
     if (tc.error) return false
     saving.current = true
@@ -80,11 +92,13 @@ export function useSummary(weekId: string, district: DistrictChoice) {
       const res = await saveSummary({
         ...scopeInput,
         revision: s.revision,
-        typed: Object.fromEntries(Object.entries(d.typed).map(([k, v]) => [k, v.trim()])),
+        typed: typedInput(d, s.rows),
         featuredIds: d.featuredIds,
         typicalCase: tc.value,
       })
       setSummary(res)
+      // Read at once by a submit that follows the save.
+      summaryRef.current = res
       // What was sent is now saved; anything typed since stays dirty.
       setSavedKey(draftKey(d))
       setSave({ kind: 'idle' })
@@ -130,12 +144,32 @@ export function useSummary(weekId: string, district: DistrictChoice) {
   })
 
   const edit = (change: (d: Draft) => Draft) => {
+    if (locked) return
     setDraft((d) => (d ? change(d) : d))
     if (save.kind === 'error' || save.kind === 'conflict') setSave({ kind: 'idle' })
     setExported('')
   }
 
-  const exportAs = async (format: 'docx' | 'xlsx') => {
+  /** Saves what was typed, then hands the 总结表 in with the revision that save answered. */
+  const submitNow = async () => {
+    if (submit.kind === 'submitting') return
+    setSubmit({ kind: 'submitting' })
+    try {
+      if (dirty && !(await saveNow())) {
+        setSubmit({ kind: 'unsaved' })
+        return
+      }
+      const s = summaryRef.current
+      if (!s) return
+      const res = await submitSummary({ ...scopeInput, revision: s.revision })
+      accept(res, true)
+      setSubmit({ kind: 'done' })
+    } catch (err) {
+      setSubmit({ kind: 'error', error: toCloudError(err) })
+    }
+  }
+
+  const exportAs = async (format: ExportFormat) => {
     if (exporting) return
     setExporting(format)
     setExportError(null)
@@ -156,5 +190,23 @@ export function useSummary(weekId: string, district: DistrictChoice) {
     }
   }
 
-  return { load, summary, draft, save, dirty, typical, exporting, exportError, exported, reload, saveNow, edit, exportAs }
+  return {
+    load,
+    summary,
+    draft,
+    save,
+    dirty,
+    locked,
+    typical,
+    exporting,
+    exportError,
+    exported,
+    submit,
+    reload,
+    saveNow,
+    edit,
+    exportAs,
+    submitNow,
+    resetSubmit: () => setSubmit({ kind: 'idle' }),
+  }
 }
