@@ -261,7 +261,10 @@ export function arbitraryOf(schema: z.ZodTypeAny, opts: GenOptions = {}, key?: s
         const t = v._zod.def.type
         if (t !== 'optional' && t !== 'default' && t !== 'prefault') required.push(k)
       }
-      const record = fc.record(model, { requiredKeys: required })
+      let record: Arb = fc.record(model, { requiredKeys: required })
+      // An object refined as a whole (one unit of the 总结表: a district or a city, not both): valid
+      // inputs are the generated ones the refinement takes.
+      if (opts.valid && (def.checks ?? []).length > 0) record = record.filter((v) => schema.safeParse(v).success)
       if (opts.valid) {
         arb = record
         break
