@@ -197,6 +197,16 @@ export const environment: EnvironmentSpec = {
       indexes: [idx('weekId', 'createdAt')],
     },
     { name: 'roleChanges', holds: 'the record of every role change', rule: closed, indexes: [idx('weekId', 'at')] },
+    {
+      name: 'nominations',
+      holds: '百姓学习之星 and 终身学习品牌项目: nominations, selections and recognitions',
+      rule: closed,
+      // Staff lists by week and district (and status); the gallery's published entries.
+      indexes: [idx('weekId', 'districtCode', 'status')],
+    },
+    { name: 'starLikes', holds: 'likes of published stars and projects, one per person per entry per day', rule: closed, indexes: [] },
+    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [] },
+    { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
   ],
   functions: [
     {
@@ -220,6 +230,14 @@ export const environment: EnvironmentSpec = {
       timeout: 20,
       memory: 256,
       triggers: [{ name: 'reminders', cron: '0 30 8,10 * * * *' }],
+      env: {},
+    },
+    {
+      name: 'stars',
+      // The list export builds an .xlsx; the content check calls WeChat's security API.
+      timeout: 20,
+      memory: 256,
+      triggers: [],
       env: {},
     },
     {

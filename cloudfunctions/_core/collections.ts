@@ -9,6 +9,7 @@ import type { CourseCounters } from '@shared/domain/courseProgress'
 import type { BookCounters } from '@shared/domain/reading'
 import type { RepairKind } from '@shared/domain/repair'
 import type { SubmissionStatus, UnitLevel } from '@shared/domain/reporting'
+import type { HonourLevel, NominationKind, NominationStatus, NominatorKind } from '@shared/domain/stars'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 import type { RoleGrant } from '@shared/contracts/activity'
 
@@ -36,6 +37,10 @@ export const COLLECTIONS = {
   setup: 'setup',
   appointInvites: 'appointInvites',
   roleChanges: 'roleChanges',
+  nominations: 'nominations',
+  starLikes: 'starLikes',
+  starVotes: 'starVotes',
+  starPlaces: 'starPlaces',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -666,4 +671,61 @@ export interface RoleChangeDoc {
   via: 'setup' | 'invite' | 'revoke' | 'copy'
   grant: RoleGrant
   unitName: string
+}
+
+// ------------------------------------------------------------------ 百姓学习之星 and 品牌项目
+
+/** A nomination (or a recognition recorded from elsewhere): see @shared/domain/stars. */
+export interface NominationDoc {
+  _id: string
+  weekId: string
+  kind: NominationKind
+  districtCode: string
+  districtName: string
+  /** The district's city when the week has cities (who selects it), else null. */
+  cityCode: string | null
+  name: string
+  unitName: string | null
+  story: string
+  photos: string[]
+  videoUrl: string | null
+  nominator: { kind: NominatorKind; openid: string; name: string; phone: string }
+  nomineeConsentAt: Date | null
+  status: NominationStatus
+  hidden: boolean
+  reason: string | null
+  honours: { level: HonourLevel; by: string; year: number; at: Date }[]
+  /** The selecting unit's places document it holds a place of (while selected or published). */
+  placeOf: string | null
+  recorded: boolean
+  /** Counters kept by the like and vote records (countedRecord.ts). */
+  likes: number
+  votes: number
+  /** The content check of its text and photos: when it passed (null: not yet, or changed since). */
+  checkedAt: Date | null
+  history: { action: string; at: Date; by: string; byOpenid: string; reason: string | null }[]
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A like (or a vote): `_id` = likeIdOf(entry, openid, day): one per person per entry per day. */
+export interface StarLikeDoc {
+  _id: string
+  entryId: string
+  weekId: string
+  openid: string
+  day: string
+  at: Date
+  /** The counted move's journal op (countedRecord.ts). */
+  op?: string
+}
+
+/** A selecting unit's places: `_id` = `<week>_<unitKey>`; `used` moves with each selection in one conditional update. */
+export interface StarPlacesDoc {
+  _id: string
+  weekId: string
+  cityCode: string | null
+  places: { star: number; project: number }
+  used: { star: number; project: number }
+  updatedAt: Date
 }

@@ -6,6 +6,7 @@ import { privacyContract } from './privacy'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
 import { staffContract } from './staff'
+import { starsContract } from './stars'
 import { statsContract } from './stats'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
@@ -17,6 +18,7 @@ export const contracts = {
   reading: readingContract,
   signup: signupContract,
   staff: staffContract,
+  stars: starsContract,
   stats: statsContract,
 }
 
