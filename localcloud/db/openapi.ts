@@ -11,8 +11,14 @@
 //    only for the person who tapped the button (here: the openid it was minted for); otherwise
 //    errcode 40029 (invalid code), as WeChat answers. Codes are minted by tests and dev tools with
 //    PhoneCodes.mint (DbServer.mintPhoneCode, POST /_local/phone-code), the part the button plays.
+//  - security.msgSecCheck v2 ({ version: 2, scene 1-4, openid, content }): `risky` (label 20001)
+//    when the content holds a word of securityWords.ts, else `pass`; a missing or wrong version,
+//    scene, openid or content answers errcode 47001 (data format error) as WeChat does.
+//  - security.imgSecCheck ({ media: { contentType, value } }): errcode 87014 (risky content) when the
+//    picture's bytes hold the ASCII marker FLAGGED_IMAGE_MARKER, else errcode 0; no media: 47001.
 // Any other API answers errcode 48001 (api unauthorized).
 import { randomBytes } from 'node:crypto'
+import { FLAGGED_IMAGE_MARKER, SECURITY_WORDS } from './securityWords'
 
 /** How long a phone code stays valid (WeChat: 5 minutes). */
 export const PHONE_CODE_TTL_MS = 5 * 60_000
@@ -197,6 +203,43 @@ export class PhoneCodes {
   }
 }
 
+const DATA_FORMAT_ERROR = { errcode: 47001, errmsg: 'data format error' }
+
+/** security.msgSecCheck (version 2) as the local stand-in: WeChat's JSON answer. */
+export function msgSecCheck(params: Record<string, unknown>): Record<string, unknown> {
+  const { version, scene, openid, content } = params
+  if (version !== 2 || typeof scene !== 'number' || ![1, 2, 3, 4].includes(scene)) return DATA_FORMAT_ERROR
+  if (typeof openid !== 'string' || !openid || typeof content !== 'string' || !content) return DATA_FORMAT_ERROR
+  const hit = SECURITY_WORDS.find((w) => content.includes(w))
+  const result = hit ? { suggest: 'risky', label: 20001 } : { suggest: 'pass', label: 100 }
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    result,
+    detail: [{ strategy: 'content_model', errcode: 0, ...result, keyword: hit ?? '', prob: hit ? 90 : 0 }],
+    trace_id: randomBytes(8).toString('hex'),
+  }
+}
+
+/** The bytes of a media parameter (a Buffer sent as JSON, an array of bytes, base64 or plain text). */
+function mediaBytes(media: unknown): Buffer | null {
+  if (!media || typeof media !== 'object') return null
+  const value = (media as { value?: unknown }).value
+  if (typeof value === 'string') return Buffer.from(value, 'utf8')
+  if (Array.isArray(value)) return Buffer.from(value as number[])
+  const data = (value as { data?: unknown } | null)?.data
+  if (Array.isArray(data)) return Buffer.from(data as number[])
+  return null
+}
+
+/** security.imgSecCheck as the local stand-in: WeChat's JSON answer. */
+export function imgSecCheck(params: Record<string, unknown>): Record<string, unknown> {
+  const bytes = mediaBytes(params.media)
+  if (!bytes || bytes.length === 0) return DATA_FORMAT_ERROR
+  if (bytes.includes(Buffer.from(FLAGGED_IMAGE_MARKER, 'ascii'))) return { errcode: 87014, errmsg: 'risky content' }
+  return { errcode: 0, errmsg: 'ok' }
+}
+
 /** Answers one `wx.openApi` request (its form fields): the CommOpenApiResp bytes. */
 export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes): Buffer {
   const api = fields.get('apiName')?.toString('utf8') ?? ''
@@ -209,5 +252,7 @@ export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCode
     return openApiResponse({ errcode: 47001, errmsg: 'data format error' })
   }
   if (api === 'phonenumber.getPhoneNumber') return openApiResponse(phoneCodes.getPhoneNumber(caller, params))
+  if (api === 'security.msgSecCheck') return openApiResponse(msgSecCheck(params))
+  if (api === 'security.imgSecCheck') return openApiResponse(imgSecCheck(params))
   return openApiResponse({ errcode: 48001, errmsg: `api unauthorized: the local cloud has no stand-in for ${api}` })
 }
