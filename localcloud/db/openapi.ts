@@ -100,7 +100,10 @@ function varintField(field: number, value: number): Buffer {
   return Buffer.concat([varint(field * 8), varint(value)])
 }
 
-/** The parameters of a CommApiData (openapiData.pairs), each JSON-decoded (raw text when not JSON). */
+/**
+ * The parameters of a CommApiData (openapiData.pairs), each JSON-decoded (raw text when not JSON);
+ * a file pair (one carrying a file name or content type) as { contentType, filename, value: its bytes }.
+ */
 export function openApiParams(requestData: Buffer): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   const message = decodeMessage(requestData)
@@ -112,6 +115,18 @@ export function openApiParams(requestData: Buffer): Record<string, unknown> {
     const key = kv.get(1)?.[0]
     const value = kv.get(2)?.[0]
     if (!Buffer.isBuffer(key) || !Buffer.isBuffer(value)) continue
+    // A file (imgSecCheck's media): its bytes, with the file name wx-server-sdk sends beside (field 4;
+    // its content type goes in field 3 when set, which wx-server-sdk 3.x leaves out).
+    const contentType = kv.get(3)?.[0]
+    const filename = kv.get(4)?.[0]
+    if (Buffer.isBuffer(contentType) || Buffer.isBuffer(filename)) {
+      params[key.toString('utf8')] = {
+        contentType: Buffer.isBuffer(contentType) ? contentType.toString('utf8') : '',
+        filename: Buffer.isBuffer(filename) ? filename.toString('utf8') : '',
+        value: Buffer.from(value),
+      }
+      continue
+    }
     const text = value.toString('utf8')
     try {
       params[key.toString('utf8')] = JSON.parse(text)
@@ -221,10 +236,11 @@ export function msgSecCheck(params: Record<string, unknown>): Record<string, unk
   }
 }
 
-/** The bytes of a media parameter (a Buffer sent as JSON, an array of bytes, base64 or plain text). */
+/** The bytes of a media parameter (a file pair's bytes; or a Buffer as JSON, an array of bytes, plain text). */
 function mediaBytes(media: unknown): Buffer | null {
   if (!media || typeof media !== 'object') return null
   const value = (media as { value?: unknown }).value
+  if (Buffer.isBuffer(value)) return value
   if (typeof value === 'string') return Buffer.from(value, 'utf8')
   if (Array.isArray(value)) return Buffer.from(value as number[])
   const data = (value as { data?: unknown } | null)?.data

@@ -23,9 +23,11 @@ export async function list(
   let districts: string[]
   let placesOf: string | null | undefined
   if (input.districtCode) {
+    if (!week.districts.some((d) => d.code === input.districtCode)) throw new DomainError('DISTRICT_NOT_IN_WEEK')
     requireThat(runsDistrictOf(scope, input.districtCode))
     districts = [input.districtCode]
   } else if (input.cityCode) {
+    if (!(week.cities ?? []).some((c) => c.code === input.cityCode)) throw new DomainError('UNIT_NOT_IN_WEEK')
     requireThat(selectsFor(scope, input.cityCode))
     districts = week.districts.filter((d) => cityCodeOf(week, d.code) === input.cityCode).map((d) => d.code)
     placesOf = input.cityCode

@@ -19,7 +19,7 @@ const newNominationId = (now: number) => `nm${now.toString(36)}${randomId(8)}`
 
 function districtOf(scope: StarScope, code: string) {
   const d = scope.week.districts.find((x) => x.code === code)
-  if (!d) throw new DomainError('VALIDATION_FAILED', { fields: ['districtCode'] })
+  if (!d) throw new DomainError('DISTRICT_NOT_IN_WEEK')
   return d
 }
 

@@ -67,7 +67,7 @@ export function selectsFor(scope: StarScope, cityCode: string | null): boolean {
 export function selectingUnit(week: WeekDoc, cityCode: string | null): { unit: UnitRef; level: HonourLevel; by: string } {
   if (cityCode) {
     const city = (week.cities ?? []).find((c) => c.code === cityCode)
-    if (!city) throw new DomainError('VALIDATION_FAILED', { fields: ['cityCode'] })
+    if (!city) throw new DomainError('UNIT_NOT_IN_WEEK')
     return {
       unit: { level: 'city', code: city.code, name: city.name },
       level: selectionLevel('city', week.level),
