@@ -10,7 +10,8 @@ import type { ActionContext } from '../../_core/handler'
 import { requireThat } from '../../_core/roles'
 import { updateCount } from '../../_core/write'
 import { passesContentCheck } from './save'
-import { actorName, event, loadNomination, loadScope, nominationView, runsDistrictOf, selectsFor, type StarScope } from './view'
+import { freePlace } from './select'
+import { actorName, event, loadNomination, loadPlaces, loadScope, nominationView, runsDistrictOf, selectsFor, type StarScope } from './view'
 
 async function apply(
   ctx: ActionContext,
@@ -46,7 +47,13 @@ export async function review(
   const now = new Date(ctx.now())
   const status = input.decision === 'recommend' ? ('recommended' as const) : ('declined' as const)
   const ev = event(input.decision, now, actorName(scope, doc.districtCode), ctx.openid, status === 'declined' ? reason : null)
-  return apply(ctx, scope, doc, { status, reason: status === 'declined' ? reason : null, updatedAt: now }, ev)
+  const answer = await apply(ctx, scope, doc, { status, reason: status === 'declined' ? reason : null, updatedAt: now }, ev)
+  if (status === 'declined' && doc.status === 'recommended') {
+    // A place a select that died left held for it (select.ts) is freed: a declined entry holds none.
+    const places = await loadPlaces(ctx, doc.weekId, doc.cityCode)
+    if (places.held?.[doc._id]) await freePlace(ctx, places, doc._id, doc.kind)
+  }
+  return answer
 }
 
 export async function publish(ctx: ActionContext, input: { id: string }): Promise<{ nomination: Nomination }> {

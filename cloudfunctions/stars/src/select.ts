@@ -59,7 +59,7 @@ async function takePlace(ctx: ActionContext, places: StarPlacesDoc, id: string, 
   throw new DomainError('CONFLICT')
 }
 
-async function freePlace(ctx: ActionContext, places: StarPlacesDoc, id: string, kind: Kind): Promise<StarPlacesDoc> {
+export async function freePlace(ctx: ActionContext, places: StarPlacesDoc, id: string, kind: Kind): Promise<StarPlacesDoc> {
   const _ = ctx.db.command
   await updateCount(ctx.db.collection(COLLECTIONS.starPlaces).where({ _id: places._id, [`held.${id}`]: _.exists(true) }), {
     [`used.${kind}`]: _.inc(-1),
