@@ -50,6 +50,11 @@ export interface FunctionSpec {
   memory: 128 | 256 | 512 | 1024 | 2048
   triggers: TimerTrigger[]
   /**
+   * The WeChat server APIs it calls through the cloud (云调用, `cloud.openapi.*`): WeChat refuses a
+   * call the function's config.json does not declare under permissions.openapi. Absent: none.
+   */
+  openapi?: string[]
+  /**
    * Environment variables by name. `generated` ones get a fresh random value at the first deploy
    * (printed once) and are kept on later deploys; the others are set as written.
    */
@@ -239,6 +244,7 @@ export const environment: EnvironmentSpec = {
       timeout: 20,
       memory: 256,
       triggers: [],
+      openapi: ['security.msgSecCheck', 'security.imgSecCheck'],
       env: {},
     },
     {
@@ -260,6 +266,7 @@ export const environment: EnvironmentSpec = {
       timeout: 30,
       memory: 256,
       triggers: [{ name: 'retention', cron: '0 7 * * * * *' }],
+      openapi: ['phonenumber.getPhoneNumber'],
       env: {},
     },
     {
