@@ -169,6 +169,36 @@ describe('votes', () => {
     expect(await cloud.call('stars', 'vote', { id: declined }, 'dev-resident')).toMatchObject({ ok: false, code: 'ENTRY_NOT_FOUND' })
   })
 
+  test.each(MODES)(
+    'a vote cut off at each request (%s): a retry counts it once, the repair leaves votes equal to vote records',
+    async (mode) => {
+      await open()
+      const [probe] = await addNominations(cloud, [{ weekId: week.id, status: 'recommended' }])
+      const { requests } = await cloud.callWithFault('stars', 'vote', { id: probe }, 'vote-probe', {})
+      const left: string[] = []
+      for (let at = 1; at <= requests; at++) {
+        const [retried, leftAlone] = await addNominations(cloud, [
+          { weekId: week.id, status: 'recommended' },
+          { weekId: week.id, status: 'recommended' },
+        ])
+        await cloud.callWithFault('stars', 'vote', { id: retried }, `vote-${mode}-${at}`, { at, mode })
+        expect(await cloud.call('stars', 'vote', { id: retried }, `vote-${mode}-${at}`)).toMatchObject({
+          ok: true,
+          data: { votedToday: true },
+        })
+        expect(await countsOf(cloud, retried)).toMatchObject({ votes: 1, voteDocs: 1 })
+        await cloud.callWithFault('stars', 'vote', { id: leftAlone }, `vote-left-${mode}-${at}`, { at, mode })
+        left.push(leftAlone)
+      }
+      await repairLater()
+      for (const id of left) {
+        const c = await countsOf(cloud, id)
+        expect([c.pending, c.votes]).toEqual([0, c.voteDocs])
+      }
+    },
+    60_000,
+  )
+
   test('in the vote phase a recommended entry can be liked too', async () => {
     await open()
     const [id] = await addNominations(cloud, [{ weekId: week.id, status: 'recommended' }])
