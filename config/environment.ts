@@ -207,11 +207,18 @@ export const environment: EnvironmentSpec = {
       holds: '百姓学习之星 and 终身学习品牌项目: nominations, selections and recognitions',
       rule: closed,
       // Staff lists by week and district (and status); the gallery's published entries.
-      // stars mine: a person's own nominations, newest first.
-      indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt')],
+      // stars mine: a person's own nominations, newest first. touchedAt: the repair timer finds the
+      // entries whose likes or votes moved.
+      indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt'), idx('touchedAt')],
     },
-    { name: 'starLikes', holds: 'likes of published stars and projects, one per person per entry per day', rule: closed, indexes: [] },
-    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [] },
+    // op: the repair finds the like (vote) a pending counter move wrote.
+    {
+      name: 'starLikes',
+      holds: 'likes of published stars and projects, one per person per entry per day',
+      rule: closed,
+      indexes: [idx('op')],
+    },
+    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [idx('op')] },
     { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
   ],
   functions: [
