@@ -18,7 +18,7 @@ export function Cheer({ entry, visitor }: { entry: GalleryEntry; visitor: boolea
   const [failure, setFailure] = useState<CloudError | null>(null)
 
   const like = async () => {
-    if (visitor || busy) return
+    if (visitor || busy || likes.today) return
     setBusy('like')
     setFailure(null)
     try {
@@ -31,7 +31,7 @@ export function Cheer({ entry, visitor }: { entry: GalleryEntry; visitor: boolea
     }
   }
   const vote = async () => {
-    if (visitor || busy) return
+    if (visitor || busy || votes.today) return
     setBusy('vote')
     setFailure(null)
     try {
