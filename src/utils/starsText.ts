@@ -15,6 +15,9 @@ export const GALLERY_PAGE = '/learn/stars/index'
 export const ENTRY_PAGE = '/learn/star/index'
 export const NOMINATE_PAGE = '/learn/nominate/index'
 
+/** Taro.eventCenter's event after a like on the entry page: (id, likes); the gallery updates its card. */
+export const LIKED_EVENT = 'stars:liked'
+
 /** WeChat's scene for a page opened from 朋友圈 (single-page mode: no identity, reads only). */
 export const TIMELINE_SCENE = 1154
 

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { GalleryEntry } from '@shared/contracts/stars'
 import { InlineError } from '@/components/form'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { starsApi } from '@/services/stars'
-import { likeButtonText, likesText, voteButtonText, votesText } from '@/utils/starsText'
+import { LIKED_EVENT, likeButtonText, likesText, voteButtonText, votesText } from '@/utils/starsText'
 
 /**
  * 点赞 (once per person per entry per day) and, in the vote phase, 投票 (the same rule). After a tap
@@ -24,6 +25,7 @@ export function Cheer({ entry, visitor }: { entry: GalleryEntry; visitor: boolea
     try {
       const r = await starsApi.like({ id: entry.id })
       setLikes({ count: r.likes, today: true })
+      Taro.eventCenter.trigger(LIKED_EVENT, entry.id, r.likes)
     } catch (err) {
       setFailure(toCloudError(err))
     } finally {
@@ -60,7 +62,7 @@ export function Cheer({ entry, visitor }: { entry: GalleryEntry; visitor: boolea
       >
         <Text>{likeButtonText({ visitor, likedToday: likes.today, busy: busy === 'like' })}</Text>
       </View>
-      {likes.today && !visitor ? <Text className="star-cheer__note">每人每天可以为同一位点赞一次，明天再来吧。</Text> : null}
+      {likes.today && !visitor ? <Text className="star-cheer__note">每人每天可以点赞一次，明天再来吧。</Text> : null}
 
       {entry.voteOpen ? (
         <View className="star-cheer__vote" data-testid="star-vote-area">

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { useMemo, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GalleryItem } from '@shared/contracts/stars'
 import { PageShell } from '@/components/PageShell'
 // form first: it brings the Chip's and the states' styles in the order every chunk uses (mini-css-extract wants one).
@@ -17,6 +17,7 @@ import {
   NO_GALLERY_FILTERS,
   entryPath,
   galleryInput,
+  LIKED_EVENT,
   yearOptions,
   type GalleryFilters as Filters,
 } from '@/utils/starsText'
@@ -52,12 +53,19 @@ export default function StarsGallery() {
   const settings = useAsync(() => (weekId && !visitor ? starsApi.settings({ weekId }) : Promise.resolve(null)), [weekId, visitor])
   const selfNomination = settings.status === 'ready' && !!settings.data?.selfNomination
 
-  // Back from an entry: its likes may have moved.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && list.status === 'ready') void list.reload()
-    shown.current = true
-  })
+  // A like on the entry page shows on its card when the resident comes back (the list and its
+  // scroll position are kept).
+  const { replace } = list
+  const itemsRef = useRef(list.items)
+  itemsRef.current = list.items
+  useEffect(() => {
+    const onLiked = (id: string, likes: number) => {
+      const item = itemsRef.current.find((x) => x.id === id)
+      if (item) replace({ ...item, likes, likedToday: true })
+    }
+    Taro.eventCenter.on(LIKED_EVENT, onLiked)
+    return () => void Taro.eventCenter.off(LIKED_EVENT, onLiked)
+  }, [replace])
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
