@@ -186,7 +186,7 @@ test('the resident opens the star and likes it once today: +1 and 今天已点�
   await page.waitForSelector(tid('star-likes', '[data-likes="1"]'))
   await expect(page.locator(tid('star-like')).textContent()).resolves.toContain('今天已点赞')
   expect(careOf(await careMeasure(page, '[data-testid="star-page"]'))).toEqual(CARE)
-  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.locator(tid('star-cheer')).scrollIntoViewIfNeeded()
   await keep(page, 'stars-entry-care')
 
   // Opened again: the server says it was liked today; another tap sends nothing and changes nothing.
