@@ -5,6 +5,7 @@
 // resident in care mode finds the gallery from the 学习 tab, filters by 市级, opens the star, likes
 // it (count +1, 今天已点赞), and a second like the same day changes nothing. A visitor without
 // identity (the stand-in for 朋友圈 single-page mode) opens the entry and reads it without 点赞.
+// With self-nomination open, the resident nominates themself (我要自荐) and sees it under 我的自荐.
 // The tests share one browser and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -219,4 +220,37 @@ test('a visitor without identity (朋友圈 single-page mode) reads the entry wi
   } finally {
     await page.context().close()
   }
+})
+
+test('with self-nomination open, the resident nominates themself from the gallery and sees it under 我的自荐', async () => {
+  await must('stars', 'settings.set', { weekId: WEEK, selfNomination: true, vote: null }, ADMIN)
+  const page = resident
+  await page.goto(`${cloud.gateway.url}/#/learn/stars/index`)
+  await page.reload()
+  await page.click(tid('stars-nominate'))
+  await page.waitForSelector(tid('nominate-page', '[data-care="on"]'))
+  await page.click(tid('nominate-start'))
+  // Sent empty: every missing field says so in words, nothing is sent.
+  await page.click(tid('nominate-submit'))
+  await page.waitForSelector(tid('nominate-story-field', '[data-error="true"]'))
+  await page.click(tid('nominate-district-donghu'))
+  await page.fill('[data-testid="nominate-name"] input', '刘思雨')
+  await page.fill(
+    '[data-testid="nominate-story"] textarea',
+    '每天晚上在社区书屋读书一小时，两年读了八十多本书，还在业主群里办起了线上读书会，带动三十多位邻居一起读书。',
+  )
+  await page.fill('[data-testid="nominate-contact"] input', '刘思雨')
+  await page.fill('[data-testid="nominate-phone"] input', '13900003333')
+  const m = await careMeasure(page, '[data-testid="nominate-page"]')
+  await page.click(tid('nominate-submit'))
+  await page.waitForSelector(tid('nominate-mine-item', '[data-status="nominated"]'))
+  await page.waitForSelector(tid('nominate-done'))
+  expect(careOf(m)).toEqual(CARE)
+  await keep(page, 'stars-nominate-care')
+
+  const mine = (await must('stars', 'mine', { weekId: WEEK }, RESIDENT)).items
+  expect(mine).toHaveLength(1)
+  expect(mine[0]).toMatchObject({ kind: 'star', name: '刘思雨', districtCode: 'donghu', status: 'nominated' })
+  expect(mine[0].nominator.kind).toBe('self')
+  expect(mine[0].nomineeConsentAt).not.toBeNull()
 })
