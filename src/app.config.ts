@@ -4,7 +4,19 @@ export default defineAppConfig({
     {
       root: 'learn',
       name: 'learn',
-      pages: ['courses/index', 'course/index', 'lesson/index', 'certificate/index', 'books/index', 'book/index', 'reading/index'],
+      pages: [
+        'courses/index',
+        'course/index',
+        'lesson/index',
+        'certificate/index',
+        'books/index',
+        'book/index',
+        'reading/index',
+        // 百姓学习之星 and 终身学习品牌项目: the gallery, one entry (shared to chats and 朋友圈), self-nomination.
+        'stars/index',
+        'star/index',
+        'nominate/index',
+      ],
     },
     // The QR ticket (with the QR encoder) is its own small package, fetched ahead whenever a resident
     // opens a page that leads to it (preloadRule), so it is there at the door without a network.

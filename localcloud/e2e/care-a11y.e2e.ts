@@ -28,6 +28,7 @@ let registrationId = ''
 let courseId = ''
 let lessonId = ''
 let bookId = ''
+let starId = ''
 const started = Date.now()
 
 const tid = (id: string, extra = '') => `[data-testid="${id}"]${extra}:visible`
@@ -83,6 +84,27 @@ beforeAll(async () => {
   const shown = await must('reading', 'lists', {})
   bookId = (shown.lists as { books: { id: string }[] }[]).flatMap((l) => l.books)[0]?.id ?? ''
   if (!bookId) throw new Error('the seed has no published book')
+  // A 学习之星 in the gallery: a recognition recorded by the week's admin is published at once.
+  const recorded = await must(
+    'stars',
+    'record',
+    {
+      weekId: 'nc2026',
+      kind: 'star',
+      districtCode: 'donghu',
+      name: '李桂英',
+      unitName: '东湖区百花洲社区',
+      story: '退休后从零开始学习智能手机，坚持每天在社区老年学校上课，还组织银龄互助小组教邻居们使用手机。',
+      contactName: '张敏',
+      contactPhone: '13800001111',
+      nomineeConsent: true,
+      level: 'city',
+      year: 2026,
+      by: '南昌市教育局',
+    },
+    'dev-admin',
+  )
+  starId = recorded.nomination.id
   browser = await launchBrowser()
   page = await openAs(browser, cloud.gateway.url, RESIDENT)
   await page.waitForSelector(tid('care-toggle'))
@@ -160,6 +182,9 @@ const PAGES: ResidentPage[] = [
   { name: 'books', route: () => 'learn/books/index', root: 'books-page', ready: tid('book-lists', '[data-status="ready"]'), inputs: 0 },
   { name: 'book', route: () => `learn/book/index?id=${bookId}`, root: 'book-page', ready: tid('log-form'), inputs: 2 },
   { name: 'reading', route: () => 'learn/reading/index', root: 'reading-page', ready: tid('reading-mine'), inputs: 0 },
+  // 学习之星 · 品牌项目: the gallery with its filters, and one entry with 点赞.
+  { name: 'stars', route: () => 'learn/stars/index', root: 'stars-page', ready: tid('star-card'), inputs: 0 },
+  { name: 'star', route: () => `learn/star/index?id=${encodeURIComponent(starId)}`, root: 'star-page', ready: tid('star-like'), inputs: 0 },
   // 隐私保护指引 (from 我的 and the consent sheet), with the weeks' organisers loaded.
   {
     name: 'privacy',

@@ -3,6 +3,8 @@
 
 export const DEV_OPENID_KEY = 'dev.openid'
 export const DEFAULT_DEV_OPENID = 'dev-resident'
+/** Stored as the persona: no identity at all (the stand-in for WeChat's 朋友圈 single-page mode). */
+export const DEV_VISITOR = '(visitor)'
 
 export interface DevPersona {
   openid: string
@@ -10,9 +12,12 @@ export interface DevPersona {
   persona: string
 }
 
+/** The openid the gateway should act as; '' for the visitor (no identity). */
 export function currentDevOpenid(): string {
   try {
-    return window.localStorage.getItem(DEV_OPENID_KEY) || DEFAULT_DEV_OPENID
+    const kept = window.localStorage.getItem(DEV_OPENID_KEY)
+    if (kept === DEV_VISITOR) return ''
+    return kept || DEFAULT_DEV_OPENID
   } catch {
     return DEFAULT_DEV_OPENID
   }

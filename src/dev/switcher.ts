@@ -70,7 +70,7 @@ export function mountDevPersonaSwitcher(): void {
       font: 'inherit',
       cursor: 'pointer',
     },
-    `开发身份：${current}`,
+    `开发身份：${current || '访客（无身份）'}`,
   )
   toggle.type = 'button'
   toggle.setAttribute('data-testid', 'dev-persona-toggle')

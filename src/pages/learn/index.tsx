@@ -6,11 +6,12 @@ import './index.scss'
 const ENTRIES = [
   { id: 'courses', url: '/learn/courses/index', title: '学用手机·读好书', text: '智慧助老和读书课程，一步一步学，学完领证书' },
   { id: 'reading', url: '/learn/books/index', title: '读书打卡', text: '好书推荐，每天记一笔，看看读书榜' },
+  { id: 'stars', url: '/learn/stars/index', title: '学习之星', text: '百姓学习之星和终身学习品牌项目，为他们点赞' },
 ] as const
 
 /**
  * 学习 (the middle tab): the way into the courses and reading, which live in the `learn` subpackage.
- * Kept to two large entries so the main package stays small; 我的学习 (progress) is in 我的.
+ * Kept to a few large entries so the main package stays small; 我的学习 (progress) is in 我的.
  */
 export default function LearnTab() {
   return (

@@ -1,0 +1,17 @@
+import Taro from '@tarojs/taro'
+import { TIMELINE_SCENE } from '@/utils/starsText'
+
+/**
+ * weapp: a page opened from 朋友圈 runs in single-page mode (scene 1154): no identity, reads only,
+ * so the showcase shows entries without 点赞 / 投票. The enter options name the current entry (a
+ * hot start), the launch options the first.
+ */
+export function isVisitor(): boolean {
+  try {
+    const enter = typeof Taro.getEnterOptionsSync === 'function' ? Taro.getEnterOptionsSync() : null
+    if (enter && enter.scene === TIMELINE_SCENE) return true
+    return Taro.getLaunchOptionsSync().scene === TIMELINE_SCENE
+  } catch {
+    return false
+  }
+}
