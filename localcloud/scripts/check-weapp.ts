@@ -59,6 +59,8 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'summary/index',
     'submission/index',
     'publicity/index',
+    'stars/index',
+    'star-edit/index',
     'reconcile/index',
     'staff/index',
     'join/index',
