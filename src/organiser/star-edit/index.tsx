@@ -123,7 +123,6 @@ function StarForm({
     }
     const { errors, input } = checkStarDraft(withPhotos, weekId, id, submitting || recording)
     const h = recording ? checkHonour(honour) : null
-    if (recording) delete errors.nomineeConsent
     const all = { ...errors, ...(h?.errors ?? {}) }
     setCheckedAs(submitting || recording)
     setServer({})
@@ -176,7 +175,6 @@ function StarForm({
 
   // Once checked, the errors follow the draft as it is corrected.
   const checked = checkedAs === null ? {} : checkStarDraft(withPhotos, weekId, id, checkedAs).errors
-  if (recording) delete checked.nomineeConsent
   const live: StarErrors = { ...checked, ...(recording && checkedAs !== null ? checkHonour(honour).errors : {}), ...server }
 
   return (
@@ -313,7 +311,7 @@ function StarForm({
         </View>
       ) : null}
 
-      {draft.kind === 'star' && !recording ? (
+      {draft.kind === 'star' ? (
         <Field label="本人同意" required={true} error={live.nomineeConsent} testid="star-consent-field">
           <View
             className={`star-consent${draft.nomineeConsent ? ' star-consent--on' : ''}`}
