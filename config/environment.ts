@@ -202,7 +202,8 @@ export const environment: EnvironmentSpec = {
       holds: '百姓学习之星 and 终身学习品牌项目: nominations, selections and recognitions',
       rule: closed,
       // Staff lists by week and district (and status); the gallery's published entries.
-      indexes: [idx('weekId', 'districtCode', 'status')],
+      // stars mine: a person's own nominations, newest first.
+      indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt')],
     },
     { name: 'starLikes', holds: 'likes of published stars and projects, one per person per entry per day', rule: closed, indexes: [] },
     { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [] },

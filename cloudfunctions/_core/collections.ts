@@ -70,6 +70,8 @@ export interface WeekDoc {
    * names the collection it is in and `after` the last _id done there; doneAt when every step is done.
    */
   retention?: { startedAt: Date; step: string; after: string; doneAt: Date | null }
+  /** 百姓学习之星 settings (stars settings.set; absent = no self-nomination, no vote phase). */
+  stars?: { selfNomination: boolean; vote: { opensOn: string; closesOn: string } | null }
   createdAt: Date
   updatedAt: Date
 }
@@ -691,6 +693,8 @@ export interface NominationDoc {
   videoUrl: string | null
   nominator: { kind: NominatorKind; openid: string; name: string; phone: string }
   nomineeConsentAt: Date | null
+  /** A draft's attestation that the nominee agreed (nomineeConsentAt is set from it when nominated). */
+  nomineeConsent?: boolean
   status: NominationStatus
   hidden: boolean
   reason: string | null
@@ -727,5 +731,10 @@ export interface StarPlacesDoc {
   cityCode: string | null
   places: { star: number; project: number }
   used: { star: number; project: number }
+  /**
+   * The nominations holding a place, by id (their kind): moved in the same conditional update as
+   * `used`, so a retried selection finds its place already taken by itself (stars select.ts).
+   */
+  held?: Record<string, 'star' | 'project'>
   updatedAt: Date
 }

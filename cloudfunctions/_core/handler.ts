@@ -112,6 +112,9 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & 
       return { ok: true, data: parsedOutput.data }
     } catch (err) {
       if (err instanceof DomainError) {
+        // A rule on a field the contract cannot state (a story's minimum at nominate): the fields named as the contract's are.
+        const fields = err.code === 'VALIDATION_FAILED' ? err.details?.fields : undefined
+        if (Array.isArray(fields) && fields.length > 0) return fail('VALIDATION_FAILED', fields as string[])
         return err.details
           ? { ok: false, code: err.code, message: err.message, details: err.details }
           : { ok: false, code: err.code, message: err.message }

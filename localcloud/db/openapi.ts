@@ -11,8 +11,14 @@
 //    only for the person who tapped the button (here: the openid it was minted for); otherwise
 //    errcode 40029 (invalid code), as WeChat answers. Codes are minted by tests and dev tools with
 //    PhoneCodes.mint (DbServer.mintPhoneCode, POST /_local/phone-code), the part the button plays.
+//  - security.msgSecCheck v2 ({ version: 2, scene 1-4, openid, content }): `risky` (label 20001)
+//    when the content holds a word of securityWords.ts, else `pass`; a missing or wrong version,
+//    scene, openid or content answers errcode 47001 (data format error) as WeChat does.
+//  - security.imgSecCheck ({ media: { contentType, value } }): errcode 87014 (risky content) when the
+//    picture's bytes hold the ASCII marker FLAGGED_IMAGE_MARKER, else errcode 0; no media: 47001.
 // Any other API answers errcode 48001 (api unauthorized).
 import { randomBytes } from 'node:crypto'
+import { FLAGGED_IMAGE_MARKER, SECURITY_WORDS } from './securityWords'
 
 /** How long a phone code stays valid (WeChat: 5 minutes). */
 export const PHONE_CODE_TTL_MS = 5 * 60_000
@@ -94,7 +100,10 @@ function varintField(field: number, value: number): Buffer {
   return Buffer.concat([varint(field * 8), varint(value)])
 }
 
-/** The parameters of a CommApiData (openapiData.pairs), each JSON-decoded (raw text when not JSON). */
+/**
+ * The parameters of a CommApiData (openapiData.pairs), each JSON-decoded (raw text when not JSON);
+ * a file pair (one carrying a file name or content type) as { contentType, filename, value: its bytes }.
+ */
 export function openApiParams(requestData: Buffer): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   const message = decodeMessage(requestData)
@@ -106,6 +115,18 @@ export function openApiParams(requestData: Buffer): Record<string, unknown> {
     const key = kv.get(1)?.[0]
     const value = kv.get(2)?.[0]
     if (!Buffer.isBuffer(key) || !Buffer.isBuffer(value)) continue
+    // A file (imgSecCheck's media): its bytes, with the file name wx-server-sdk sends beside (field 4;
+    // its content type goes in field 3 when set, which wx-server-sdk 3.x leaves out).
+    const contentType = kv.get(3)?.[0]
+    const filename = kv.get(4)?.[0]
+    if (Buffer.isBuffer(contentType) || Buffer.isBuffer(filename)) {
+      params[key.toString('utf8')] = {
+        contentType: Buffer.isBuffer(contentType) ? contentType.toString('utf8') : '',
+        filename: Buffer.isBuffer(filename) ? filename.toString('utf8') : '',
+        value: Buffer.from(value),
+      }
+      continue
+    }
     const text = value.toString('utf8')
     try {
       params[key.toString('utf8')] = JSON.parse(text)
@@ -197,6 +218,44 @@ export class PhoneCodes {
   }
 }
 
+const DATA_FORMAT_ERROR = { errcode: 47001, errmsg: 'data format error' }
+
+/** security.msgSecCheck (version 2) as the local stand-in: WeChat's JSON answer. */
+export function msgSecCheck(params: Record<string, unknown>): Record<string, unknown> {
+  const { version, scene, openid, content } = params
+  if (version !== 2 || typeof scene !== 'number' || ![1, 2, 3, 4].includes(scene)) return DATA_FORMAT_ERROR
+  if (typeof openid !== 'string' || !openid || typeof content !== 'string' || !content) return DATA_FORMAT_ERROR
+  const hit = SECURITY_WORDS.find((w) => content.includes(w))
+  const result = hit ? { suggest: 'risky', label: 20001 } : { suggest: 'pass', label: 100 }
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    result,
+    detail: [{ strategy: 'content_model', errcode: 0, ...result, keyword: hit ?? '', prob: hit ? 90 : 0 }],
+    trace_id: randomBytes(8).toString('hex'),
+  }
+}
+
+/** The bytes of a media parameter (a file pair's bytes; or a Buffer as JSON, an array of bytes, plain text). */
+function mediaBytes(media: unknown): Buffer | null {
+  if (!media || typeof media !== 'object') return null
+  const value = (media as { value?: unknown }).value
+  if (Buffer.isBuffer(value)) return value
+  if (typeof value === 'string') return Buffer.from(value, 'utf8')
+  if (Array.isArray(value)) return Buffer.from(value as number[])
+  const data = (value as { data?: unknown } | null)?.data
+  if (Array.isArray(data)) return Buffer.from(data as number[])
+  return null
+}
+
+/** security.imgSecCheck as the local stand-in: WeChat's JSON answer. */
+export function imgSecCheck(params: Record<string, unknown>): Record<string, unknown> {
+  const bytes = mediaBytes(params.media)
+  if (!bytes || bytes.length === 0) return DATA_FORMAT_ERROR
+  if (bytes.includes(Buffer.from(FLAGGED_IMAGE_MARKER, 'ascii'))) return { errcode: 87014, errmsg: 'risky content' }
+  return { errcode: 0, errmsg: 'ok' }
+}
+
 /** Answers one `wx.openApi` request (its form fields): the CommOpenApiResp bytes. */
 export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes): Buffer {
   const api = fields.get('apiName')?.toString('utf8') ?? ''
@@ -209,5 +268,7 @@ export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCode
     return openApiResponse({ errcode: 47001, errmsg: 'data format error' })
   }
   if (api === 'phonenumber.getPhoneNumber') return openApiResponse(phoneCodes.getPhoneNumber(caller, params))
+  if (api === 'security.msgSecCheck') return openApiResponse(msgSecCheck(params))
+  if (api === 'security.imgSecCheck') return openApiResponse(imgSecCheck(params))
   return openApiResponse({ errcode: 48001, errmsg: `api unauthorized: the local cloud has no stand-in for ${api}` })
 }

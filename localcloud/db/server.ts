@@ -11,6 +11,8 @@
 //   POST /_local/fault/<kill|lose|fail>/admin?...   dev-only fault injection (gateway/faults.ts)
 //   POST /_local/phone-code         { openid, phone } -> { code }: what WeChat's phone-number button
 //                                   gives the page, for the phonenumber.getPhoneNumber stand-in (openapi.ts)
+//   GET  /_local/storage/<path>     a stored file's bytes: the URL storage.batchGetDownloadUrl answers
+//                                   for cloud.downloadFile (storageFiles.ts)
 //
 // A multipart/form-data POST to /admin is a cloud call (`wx.openApi`, `cloud.openapi.*`), answered
 // by the stand-ins of openapi.ts as the platform does (protobuf bytes).
@@ -25,6 +27,7 @@ import type { AddressInfo } from 'node:net'
 import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
 import { PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
+import { STORAGE_URL_PREFIX, downloadList, serveStorageFile } from './storageFiles'
 import { FUNCTION_TAG, QueryCoverage, type RecordedShape } from './coverage'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbBilling, type DbStats } from './stats'
@@ -224,6 +227,10 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     const fault = FAULT_PATH.exec(url.pathname)
     if (fault && req.method === 'POST') return injectFault(fault[1] as 'kill' | 'lose' | 'fail', req, res, functionOf(url))
     if (url.pathname.startsWith('/_local/')) {
+      if (req.method === 'GET' && url.pathname.startsWith(STORAGE_URL_PREFIX)) {
+        req.resume()
+        return serveStorageFile(res, url.pathname, opts.dataDir)
+      }
       if (req.method === 'GET' && url.pathname === '/_local/health') return sendJson(res, 200, { ok: true })
       if (req.method === 'GET' && url.pathname === '/_local/stats') return sendJson(res, 200, stats.snapshot())
       if (req.method === 'GET' && url.pathname === '/_local/billing') return sendJson(res, 200, stats.billing())
@@ -253,8 +260,24 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       return sendJson(res, status, { requestId: newRequestId(), code: e.code, message: e.message })
     }
     if (isMultipart(req)) return sendOpenApi(res, bytes, req.headers['content-type'] ?? '')
+    const download = downloadUrlsOf(bytes, req)
+    if (download) return sendJson(res, 200, download)
     const { status, body } = handleSdkCall(bytes.toString('utf8'), functionOf(url))
     sendJson(res, status, body)
+  }
+
+  /** storage.batchGetDownloadUrl (cloud.downloadFile's first step): answered here, not by the database. */
+  function downloadUrlsOf(bytes: Buffer, req: IncomingMessage): Record<string, unknown> | null {
+    if (!bytes.includes('storage.batchGetDownloadUrl')) return null
+    let p: Record<string, unknown>
+    try {
+      p = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+    } catch {
+      return null
+    }
+    if (p?.action !== 'storage.batchGetDownloadUrl') return null
+    stats.record('storage.batchGetDownloadUrl')
+    return { requestId: newRequestId(), data: downloadList(p, `http://${req.headers.host ?? host}`, opts.dataDir) }
   }
 
   function isMultipart(req: IncomingMessage): boolean {
