@@ -3,8 +3,9 @@
 // over a district (甲一区), the city's admin and the district's organiser. In the browser: the
 // organiser nominates a star with a photo and the nominee's consent (a flagged word in the story is
 // refused with its message first, nothing handed on), then recommends it for the district; the city
-// admin sets the city's places, selects it (已入选 1 / 名额 1) and publishes it. The tests share one
-// cloud and run in order.
+// admin sets the city's places, selects it (已入选 1 / 名额 1) and publishes it; the week's admin sees
+// every district with the top's places and opens self-nomination and a vote phase. The tests share
+// one cloud and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -208,4 +209,24 @@ test('the city admin sets the places, selects it within them and publishes it', 
   const stored = (await must('stars', 'get', { id: nominationId }, CITY_ADMIN)).nomination
   expect(stored.status).toBe('published')
   expect(stored.honours[0]).toMatchObject({ level: 'city' })
+})
+
+test('the week admin sees every district with the top’s places, and opens self-nomination and a vote phase', async () => {
+  const admin = await openAs(browser, cloud.gateway.url, ADMIN)
+  await openList(admin, `weekId=${weekId}`)
+  expect(await admin.locator(tid('org-district-all')).getAttribute('data-selected')).toBe('true')
+  await expect(admin.locator(tid('stars-places')).getAttribute('data-city')).resolves.toBe('')
+  await expect(admin.locator(tid('star-row', `[data-id="${nominationId}"]`)).getAttribute('data-status')).resolves.toBe('published')
+
+  await admin.waitForSelector(tid('stars-settings', '[data-status="ready"]'))
+  await admin.click(tid('stars-self-on'))
+  await admin.click(tid('stars-vote-on'))
+  await admin.click(tid('stars-settings-save'))
+  await admin.waitForSelector(tid('stars-settings-saved'))
+  const today = shanghaiDate(Date.now())
+  expect(await must('stars', 'settings.get', { weekId }, ADMIN)).toEqual({
+    weekId,
+    selfNomination: true,
+    vote: { opensOn: today, closesOn: shanghaiDate(Date.now() + 6 * DAY) },
+  })
 })
