@@ -50,6 +50,11 @@ export interface FunctionSpec {
   memory: 128 | 256 | 512 | 1024 | 2048
   triggers: TimerTrigger[]
   /**
+   * The WeChat server APIs it calls through the cloud (云调用, `cloud.openapi.*`): WeChat refuses a
+   * call the function's config.json does not declare under permissions.openapi. Absent: none.
+   */
+  openapi?: string[]
+  /**
    * Environment variables by name. `generated` ones get a fresh random value at the first deploy
    * (printed once) and are kept on later deploys; the others are set as written.
    */
@@ -202,11 +207,18 @@ export const environment: EnvironmentSpec = {
       holds: '百姓学习之星 and 终身学习品牌项目: nominations, selections and recognitions',
       rule: closed,
       // Staff lists by week and district (and status); the gallery's published entries.
-      // stars mine: a person's own nominations, newest first.
-      indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt')],
+      // stars mine: a person's own nominations, newest first. touchedAt: the repair timer finds the
+      // entries whose likes or votes moved.
+      indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt'), idx('touchedAt')],
     },
-    { name: 'starLikes', holds: 'likes of published stars and projects, one per person per entry per day', rule: closed, indexes: [] },
-    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [] },
+    // op: the repair finds the like (vote) a pending counter move wrote.
+    {
+      name: 'starLikes',
+      holds: 'likes of published stars and projects, one per person per entry per day',
+      rule: closed,
+      indexes: [idx('op')],
+    },
+    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [idx('op')] },
     { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
   ],
   functions: [
@@ -239,6 +251,7 @@ export const environment: EnvironmentSpec = {
       timeout: 20,
       memory: 256,
       triggers: [],
+      openapi: ['security.msgSecCheck', 'security.imgSecCheck'],
       env: {},
     },
     {
@@ -260,6 +273,7 @@ export const environment: EnvironmentSpec = {
       timeout: 30,
       memory: 256,
       triggers: [{ name: 'retention', cron: '0 7 * * * * *' }],
+      openapi: ['phonenumber.getPhoneNumber'],
       env: {},
     },
     {

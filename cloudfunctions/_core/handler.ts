@@ -6,6 +6,9 @@
 // A function's timer trigger (config.json; the event { Type: 'Timer', TriggerName, Time } with no
 // OPENID) runs the job registered beside the actions as `timer:<TriggerName>`. A call from the
 // mini-program always carries an OPENID: it never reaches a job, whatever its event says.
+//
+// A call without OPENID (a visitor: 朋友圈 single-page mode) is refused with UNAUTHENTICATED unless
+// its action is one of the function's `publicActions`, which then run with `openid` ''.
 import type { z } from 'zod'
 import { contracts, type ActionName, type Contracts, type FnName } from '@shared/contracts'
 import { eventSchema, type Envelope } from '@shared/contracts/envelope'
@@ -14,6 +17,7 @@ import { getCloud, getDb, type Database } from './cloud'
 import { loadCaller, type Caller } from './roles'
 
 export interface ActionContext {
+  /** The caller's OPENID; '' only for a visitor calling one of the function's publicActions. */
   openid: string
   db: Database
   /** The clock, injectable so rules are testable. */
@@ -62,10 +66,22 @@ function fail(code: ErrorCode, fields?: string[]): Envelope<never> {
   return fields ? { ok: false, code, message: ERROR_MESSAGES[code], fields } : { ok: false, code, message: ERROR_MESSAGES[code] }
 }
 
-export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & TimerJobs, options: { now?: () => number } = {}) {
+export interface FunctionOptions<F extends FnName> {
+  now?: () => number
+  /** Actions a visitor without an OPENID may call (public reads); they get `openid` ''. */
+  publicActions?: readonly ActionName<F>[]
+}
+
+export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & TimerJobs, options: FunctionOptions<F> = {}) {
   const fnContracts = contracts[fn] as Record<string, { input: z.ZodTypeAny; output: z.ZodTypeAny }>
   // Read at each call (not captured once), so a test can move the clock of functions running in its process.
   const now = options.now ?? (() => Date.now())
+  const publicActions = new Set<string>(options.publicActions ?? [])
+  /** A visitor's event names a public action. */
+  const isPublicCall = (event: unknown) => {
+    const action = (event as { action?: unknown } | null)?.action
+    return typeof action === 'string' && publicActions.has(action)
+  }
 
   return async function main(event: unknown, context?: FunctionContext): Promise<Envelope<unknown>> {
     // Read the identity synchronously, before any await: in WeChat Cloud it is the only trusted source.
@@ -74,7 +90,8 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & 
     const openid = typeof wx.OPENID === 'string' ? wx.OPENID : ''
     if (!openid) {
       const timer = timerJobOf(impl, event)
-      return timer ? runTimer(fn, timer.trigger, timer.job, requestId, now) : fail('UNAUTHENTICATED')
+      if (timer) return runTimer(fn, timer.trigger, timer.job, requestId, now)
+      if (!isPublicCall(event)) return fail('UNAUTHENTICATED')
     }
 
     const parsedEvent = eventSchema.safeParse(event)
@@ -99,7 +116,7 @@ export function createFunction<F extends FnName>(fn: F, impl: FunctionImpl<F> & 
       db,
       now,
       requestId,
-      caller: () => (cachedCaller ??= loadCaller(db, openid)),
+      caller: () => (cachedCaller ??= openid ? loadCaller(db, openid) : Promise.resolve({ openid, roles: [] })),
     }
 
     try {

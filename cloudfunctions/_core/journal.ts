@@ -59,8 +59,11 @@ export const NO_JOURNAL = { pending: 0 } as const
 /** 20 hex characters of the SHA-256 of a record id: names it in a key without showing it. */
 const hashOf = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 20)
 
-/** Record kinds: registrations, check-ins, walk-ins, ratings (on activities); enrolments (on courses); reading logs (on books). */
-export type RecordKind = 'r' | 'ck' | 'wk' | 'rt' | 'en' | 'rl'
+/**
+ * Record kinds: registrations, check-ins, walk-ins, ratings (on activities); enrolments (on courses);
+ * reading logs (on books); likes and votes of stars and projects (on nominations).
+ */
+export type RecordKind = 'r' | 'ck' | 'wk' | 'rt' | 'en' | 'rl' | 'sl' | 'sv'
 const RECORD_COLLECTIONS: Record<RecordKind, string> = {
   r: 'registrations',
   ck: 'checkins',
@@ -68,6 +71,8 @@ const RECORD_COLLECTIONS: Record<RecordKind, string> = {
   rt: 'ratings',
   en: 'enrolments',
   rl: 'readingLogs',
+  sl: 'starLikes',
+  sv: 'starVotes',
 }
 
 /** The journal key of a registration's pending move. */

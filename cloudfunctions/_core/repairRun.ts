@@ -21,8 +21,11 @@ export interface RepairRunResult {
   partial: boolean
 }
 
-/** Counted documents the timer looks at: activities, and the courses and books of enrolments and reading logs. */
-const COUNTED = [COLLECTIONS.activities, COLLECTIONS.courses, COLLECTIONS.books] as const
+/**
+ * Counted documents the timer looks at: activities, the courses and books of enrolments and reading
+ * logs, and the nominations of likes and votes.
+ */
+const COUNTED = [COLLECTIONS.activities, COLLECTIONS.courses, COLLECTIONS.books, COLLECTIONS.nominations] as const
 
 /** Repairs every activity, course and book touched since `now - TOUCHED_WINDOW_MS`, within `softMs`. */
 export async function repairTouched(db: Database, now: number, softMs = 20_000): Promise<RepairRunResult> {

@@ -1,4 +1,5 @@
-// Live attendance: 3 database operations (scope, activities, repair records), whatever the number of people.
+// Live attendance: 3 database operations (scope with the week's stars and projects, activities, repair
+// records), whatever the number of people.
 import { dayCurve } from '@shared/domain/attendance'
 import { shanghaiDate, shanghaiDayRange } from '@shared/domain/time'
 import { AUDIENCES, CONTENT_TYPES, labelOf, type ContentType } from '@shared/domain/vocabulary'
@@ -7,7 +8,7 @@ import type { ActionContext } from '../../_core/handler'
 import { feedbackView } from '../../_core/feedback'
 import { activitiesOf, figuresOf, groupBy, ms, unitOf, type ActivityRow } from './activities'
 import { repairView } from './repairView'
-import { loadScope } from './scope'
+import { loadScope, type ScopeNomination } from './scope'
 
 /** Share of those registered who must have arrived once an activity runs, before it asks for help. */
 const HELP_THRESHOLD = 0.5
@@ -39,10 +40,21 @@ function liveActivity(r: ActivityRow, now: number, featured: Set<string>) {
   }
 }
 
+/** How far the stars and projects got (see honourFiguresSchema). */
+function honourFigures(ns: readonly ScopeNomination[]) {
+  const from = ns.filter((n) => !n.recorded)
+  return {
+    nominated: from.length,
+    recommended: from.filter((n) => n.status === 'recommended' || n.status === 'selected' || n.status === 'published').length,
+    selected: from.filter((n) => n.status === 'selected' || n.status === 'published').length,
+    published: ns.filter((n) => n.status === 'published' && !n.hidden).length,
+  }
+}
+
 export async function dashboard(ctx: ActionContext, input: { weekId: string; districtCode?: string; day?: string }) {
   const now = ctx.now()
   // The draft (joined in the same read) says which activities the organisers marked as featured.
-  const scope = await loadScope(ctx, input, { withDraft: true })
+  const scope = await loadScope(ctx, input, { withDraft: true, withNominations: true })
   const [rows, repair] = await Promise.all([
     activitiesOf(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
     repairView(ctx.db, scope.week._id, scope.districtCodes, scope.districtCode === null),
@@ -54,6 +66,8 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
   const byType = groupBy(published, (r) => r.type)
   const byDistrict = groupBy(published, (r) => r.districtCode)
   const featured = new Set(scope.draft?.featuredIds ?? [])
+  const nominations = scope.nominations.filter((n) => scope.districtCodes.includes(n.districtCode))
+  const nominationsBy = groupBy(nominations, (n) => n.districtCode)
   return {
     weekId: scope.week._id,
     weekName: scope.week.name,
@@ -81,9 +95,17 @@ export async function dashboard(ctx: ActionContext, input: { weekId: string; dis
       .filter((d) => scope.districtCodes.includes(d.code))
       .map((d) => {
         const f = figuresOf(byDistrict.get(d.code) ?? [])
-        return { code: d.code, name: d.name, ...unitOf(f), people: f.people, feedback: feedbackView(f.feedback) }
+        return {
+          code: d.code,
+          name: d.name,
+          ...unitOf(f),
+          people: f.people,
+          feedback: feedbackView(f.feedback),
+          honours: honourFigures(nominationsBy.get(d.code) ?? []),
+        }
       }),
     feedback: feedbackView(all.feedback),
+    honours: honourFigures(nominations),
     repair,
   }
 }

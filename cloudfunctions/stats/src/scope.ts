@@ -5,7 +5,7 @@
 import { adminCities } from '@shared/domain/staff'
 import { districtsUnder, summaryIdOf, unitOf, type UnitRef } from '@shared/domain/reporting'
 import { DomainError } from '@shared/errors'
-import { COLLECTIONS, type RoleGrant, type SummaryDraftDoc, type UserDoc, type WeekDoc } from '../../_core/collections'
+import { COLLECTIONS, type NominationDoc, type RoleGrant, type SummaryDraftDoc, type UserDoc, type WeekDoc } from '../../_core/collections'
 import type { ActionContext } from '../../_core/handler'
 import { aggregateDocs, readDocs } from '../../_core/read'
 import { isAdmin, isCityAdmin, ownDistricts, type Caller } from '../../_core/roles'
@@ -26,7 +26,12 @@ export interface Scope {
   admin: boolean
   /** The unit's 总结表 document, when asked for and saved before. */
   draft: SummaryDraftDoc | null
+  /** The week's stars and projects (not drafts), when asked for (opts.withNominations); filter by districtCodes. */
+  nominations: ScopeNomination[]
 }
+
+/** What the dashboard counts of a nomination. */
+export type ScopeNomination = Pick<NominationDoc, 'districtCode' | 'status' | 'hidden' | 'recorded'>
 
 /** The document id of a district's (or, null, the top's) 总结表. */
 export const draftIdOf = (weekId: string, districtCode: string | null) =>
@@ -40,7 +45,7 @@ export const draftIdOf = (weekId: string, districtCode: string | null) =>
 export async function loadScope(
   ctx: ActionContext,
   input: { weekId: string; districtCode?: string; cityCode?: string },
-  opts: { withDraft?: boolean; units?: boolean } = {},
+  opts: { withDraft?: boolean; units?: boolean; withNominations?: boolean } = {},
 ): Promise<Scope> {
   const { db } = ctx
   const askedId = input.cityCode
@@ -75,8 +80,19 @@ export async function loadScope(
       })
     }
   }
+  if (opts.withNominations) {
+    // Joined in the same read (the dashboard's budget); few fields each, drafts left out.
+    query = query.lookup({
+      from: COLLECTIONS.nominations,
+      pipeline: pipeline()
+        .match({ weekId: input.weekId, status: db.command.neq('draft') })
+        .project({ _id: 0, districtCode: 1, status: 1, hidden: 1, recorded: 1 })
+        .done(),
+      as: 'nominations',
+    })
+  }
   const [row] = await aggregateDocs<
-    Pick<UserDoc, 'roles'> & { week: WeekDoc[]; drafts?: SummaryDraftDoc[]; ownDrafts?: SummaryDraftDoc[] }
+    Pick<UserDoc, 'roles'> & { week: WeekDoc[]; drafts?: SummaryDraftDoc[]; ownDrafts?: SummaryDraftDoc[]; nominations?: ScopeNomination[] }
   >(query.limit(1))
   const caller: Caller = { openid: ctx.openid, roles: (row?.roles ?? []) as RoleGrant[] }
   const admin = isAdmin(caller, input.weekId)
@@ -125,5 +141,6 @@ export async function loadScope(
     allowed,
     admin,
     draft,
+    nominations: row?.nominations ?? [],
   }
 }

@@ -22,8 +22,8 @@ import { openingOf, rollUp, type RollUp } from './unitFigures'
 import { subPipeline } from '../../_core/pipeline'
 
 /**
- * Courses, books and publicity records of the scope, and for a roll-up the 总结表 documents of every
- * unit of the week (their bulky parts left out), joined onto the week: one operation.
+ * Courses, books, publicity records and stars/projects of the scope, and for a roll-up the 总结表
+ * documents of every unit of the week (their bulky parts left out), joined onto the week: one operation.
  */
 async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras & { docs: SummaryDraftDoc[] | null }> {
   const { db } = ctx
@@ -48,6 +48,14 @@ async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras & { 
       as: 'books',
     })
     .lookup({ from: COLLECTIONS.publicity, pipeline: pipeline().match(where).done(), as: 'publicity' })
+    .lookup({
+      from: COLLECTIONS.nominations,
+      pipeline: pipeline()
+        .match({ ...where, status: 'published' })
+        .project({ kind: 1, name: 1, status: 1, hidden: 1, districtCode: 1, honours: 1 })
+        .done(),
+      as: 'nominations',
+    })
   const withUnits = scope.unit.level !== 'district'
   if (withUnits) {
     query = query.lookup({
@@ -63,12 +71,14 @@ async function loadExtras(ctx: ActionContext, scope: Scope): Promise<Extras & { 
     courses: Extras['courses']
     books: Extras['books']
     publicity: PublicityDoc[]
+    nominations: Extras['nominations']
     docs?: SummaryDraftDoc[]
   }>(query.limit(1))
   return {
     courses: row?.courses ?? [],
     books: row?.books ?? [],
     publicity: row?.publicity ?? [],
+    nominations: row?.nominations ?? [],
     docs: withUnits ? (row?.docs ?? []) : null,
   }
 }

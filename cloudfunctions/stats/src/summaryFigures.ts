@@ -1,8 +1,8 @@
 // Everything the data knows of some districts for the 总结表 (SummaryFigures), from the activities'
-// kept counters and the courses, books and publicity records the summary joined. Pure.
-import { placesIn, type SummaryFigures } from '@shared/domain/summary'
+// kept counters and the courses, books, publicity records and stars/projects the summary joined. Pure.
+import { placesIn, sortHonours, type HonourCited, type SummaryFigures } from '@shared/domain/summary'
 import { shanghaiDate } from '@shared/domain/time'
-import type { BookDoc, CourseDoc, PublicityDoc, WeekDoc } from '../../_core/collections'
+import type { BookDoc, CourseDoc, NominationDoc, PublicityDoc, WeekDoc } from '../../_core/collections'
 import { courseCountersOf } from '../../_core/courseStats'
 import { bookCountersOf } from '../../_core/readingStats'
 import { figuresOf, ms, type ActivityRow } from './activities'
@@ -11,6 +11,19 @@ export interface Extras {
   courses: Pick<CourseDoc, '_id' | 'status' | 'counters' | 'districtCode'>[]
   books: Pick<BookDoc, '_id' | 'status' | 'counters' | 'districtCode'>[]
   publicity: PublicityDoc[]
+  /** Stars and projects of the districts (what the 总结表 cites of them). */
+  nominations: NominationFigure[]
+}
+
+export type NominationFigure = Pick<NominationDoc, '_id' | 'kind' | 'name' | 'status' | 'hidden' | 'districtCode' | 'honours'>
+
+/** The published, not hidden stars and projects, each with its highest honour. */
+export function honoursOf(nominations: readonly NominationFigure[]): HonourCited[] {
+  return sortHonours(
+    nominations
+      .filter((n) => n.status === 'published' && !n.hidden && n.honours?.length)
+      .map((n) => ({ kind: n.kind, name: n.name, level: n.honours[0].level })),
+  )
 }
 
 const distinct = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))]
@@ -89,5 +102,6 @@ export function summaryFigures(
     },
     courses: { courses: extras.courses.filter((c) => c.status === 'published').length, ...course },
     reading: { books: extras.books.filter((b) => b.status === 'published').length, ...book },
+    honours: honoursOf(extras.nominations),
   }
 }

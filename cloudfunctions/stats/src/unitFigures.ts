@@ -66,6 +66,7 @@ export function rollUp(
   const pubBy = groupBy(extras.publicity, (p) => p.districtCode)
   const coursesBy = groupBy(extras.courses, (c) => c.districtCode)
   const booksBy = groupBy(extras.books, (b) => b.districtCode)
+  const nominationsBy = groupBy(extras.nominations, (n) => n.districtCode)
 
   const resolve = (u: UnitRef): Resolved => {
     const doc = docs.get(summaryIdOf(week._id, u))
@@ -76,7 +77,12 @@ export function rollUp(
     }
     if (u.level === 'district') {
       const code = u.code as string
-      const ex: Extras = { courses: coursesBy.get(code) ?? [], books: booksBy.get(code) ?? [], publicity: pubBy.get(code) ?? [] }
+      const ex: Extras = {
+        courses: coursesBy.get(code) ?? [],
+        books: booksBy.get(code) ?? [],
+        publicity: pubBy.get(code) ?? [],
+        nominations: nominationsBy.get(code) ?? [],
+      }
       return {
         figures: summaryFigures(week, [u.name], rowsBy.get(code) ?? [], ex, doc?.featuredIds ?? []),
         opening: openingOf(ex.publicity, nameOf),

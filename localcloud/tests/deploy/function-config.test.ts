@@ -7,6 +7,12 @@ import { FUNCTIONS_DIR, functionNames } from '../../scripts/build-functions'
 
 interface ConfigJson {
   triggers?: { name: string; type: string; config: string }[]
+  permissions?: { openapi?: string[] }
+}
+
+const configOf = (name: string): ConfigJson => {
+  const file = path.join(FUNCTIONS_DIR, name, 'config.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ConfigJson) : {}
 }
 
 describe('cloudfunctions/<fn>/config.json and config/environment.ts', () => {
@@ -16,8 +22,13 @@ describe('cloudfunctions/<fn>/config.json and config/environment.ts', () => {
   })
 
   test.each(environment.functions.map((f) => [f.name, f] as const))('%s: the same timer triggers', (name, spec) => {
-    const file = path.join(FUNCTIONS_DIR, name, 'config.json')
-    const triggers = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as ConfigJson).triggers ?? []) : []
-    expect(triggers).toEqual(spec.triggers.map((t) => ({ name: t.name, type: 'timer', config: t.cron })))
+    expect(configOf(name).triggers ?? []).toEqual(spec.triggers.map((t) => ({ name: t.name, type: 'timer', config: t.cron })))
   })
+
+  test.each(environment.functions.map((f) => [f.name, f] as const))(
+    '%s: the cloud calls it makes are declared (permissions.openapi)',
+    (name, spec) => {
+      expect(configOf(name).permissions?.openapi ?? []).toEqual(spec.openapi ?? [])
+    },
+  )
 })

@@ -82,6 +82,11 @@ test('a call without a person answers UNAUTHENTICATED', async () => {
   expect(res.json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
 })
 
+test("a visitor's call to a public action (the stars gallery) is served without a person", async () => {
+  const res = await post(JSON.stringify({ fn: 'stars', action: 'gallery', input: {} }), { 'x-dev-openid': '' })
+  expect(res.json).toMatchObject({ ok: true, data: { items: [], cursor: null } })
+})
+
 test('the dev personas are the five seeded people', async () => {
   const res = await fetch(`${cloud.gateway.url}/api/dev/personas`)
   const body = (await res.json()) as any

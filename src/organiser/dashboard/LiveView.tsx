@@ -6,11 +6,12 @@ import { BarChart } from '../components/BarChart'
 import { curveWindow, peakHour } from '../components/chart'
 import { ActivityCard } from './ActivityCard'
 import { DistrictTable, FeedbackView } from './Breakdowns'
+import { HonoursView } from './Honours'
 import { dayHeading, emptyDayText } from './liveText'
 
 /**
  * One answer of stats.dashboard: the week's totals, the chosen day's activities, the check-in
- * curve, participants by type, audience and district, and satisfaction.
+ * curve, participants by type, audience and district, satisfaction, and the stars and projects.
  */
 export function LiveView({ d, day }: { d: Dashboard; day: string }) {
   const now = Date.now()
@@ -88,6 +89,8 @@ export function LiveView({ d, day }: { d: Dashboard; day: string }) {
       {rollUp && d.byDistrict.length > 0 ? <DistrictTable rows={d.byDistrict} /> : null}
 
       <FeedbackView f={d.feedback} />
+
+      <HonoursView d={d} />
     </View>
   )
 }

@@ -67,6 +67,15 @@ export const districtFiguresSchema = unitFiguresSchema.extend({
   feedback: feedbackSchema,
 })
 
+/**
+ * 百姓学习之星 and 终身学习品牌项目 of the scope, by how far they got: nominated (handed to the district:
+ * every status but draft), recommended by the district (and beyond), selected by the level above
+ * (and beyond), published in the gallery (and not hidden; recognitions recorded from elsewhere count
+ * here only).
+ */
+export const honourFiguresSchema = z.object({ nominated: count, recommended: count, selected: count, published: count })
+export type HonourFigures = z.infer<typeof honourFiguresSchema>
+
 /** Who may see what: an organiser their district(s), an admin every district and the roll-up. */
 export const scopeInputSchema = z.object({
   weekId: idSchema,
@@ -107,8 +116,10 @@ export const dashboardSchema = z.object({
   totals: unitFiguresSchema.extend({ people: count }),
   byType: z.array(unitFiguresSchema.extend({ code: contentTypeSchema, label: z.string() })),
   byAudience: z.array(z.object({ code: z.string(), label: z.string(), participants: count })),
-  byDistrict: z.array(districtFiguresSchema),
+  byDistrict: z.array(districtFiguresSchema.extend({ honours: honourFiguresSchema.optional() })),
   feedback: feedbackSchema,
+  /** Stars and projects of the scope (absent from an older function). */
+  honours: honourFiguresSchema.optional(),
   /**
    * The repair (a timer every minute, or an admin's reconcile with repair): when it last looked
    * (null: never), and the last time it changed something in this scope, summed by kind.

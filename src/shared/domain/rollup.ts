@@ -2,7 +2,7 @@
 // counts, never an average of rates), and the typed rows composed from the units' submitted texts,
 // each under its unit's name. Pure.
 import { FEEDBACK_KEYS, type Feedback } from './feedback'
-import { SUMMARY_ROWS, type SummaryFigures, type SummaryRowKey } from './summary'
+import { SUMMARY_ROWS, sortHonours, type SummaryFigures, type SummaryRowKey } from './summary'
 
 export interface UnitFigures {
   unitName: string
@@ -85,6 +85,7 @@ export function mergeFigures(
       minutes: sum(fs.map((f) => f.reading.minutes)),
       bookReaders: sum(fs.map((f) => f.reading.bookReaders)),
     },
+    honours: sortHonours(fs.flatMap((f) => f.honours ?? [])),
   }
 }
 

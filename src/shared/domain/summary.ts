@@ -2,6 +2,7 @@
 // order, which of them the data fills (and how), which a person types, and the text of each row
 // from the figures. Pure: the cloud function gathers the figures, this file words them.
 import { satisfactionRate, type Feedback } from './feedback'
+import { HONOUR_LEVELS, NOMINATION_KINDS, NOMINATION_KIND_LABELS, type HonourLevel, type NominationKind } from './stars'
 import { CONTENT_TYPES, labelOf } from './vocabulary'
 
 /** How a row is filled: from the data, typed by a person, or the data with a typed addition. */
@@ -77,6 +78,48 @@ export interface SummaryFigures {
   }
   courses: { courses: number; enrolled: number; lessonsCompleted: number; completed: number }
   reading: { books: number; logs: number; minutes: number; bookReaders: number }
+  /**
+   * Published (not hidden) 百姓学习之星 and 终身学习品牌项目 of the unit, each with its highest honour.
+   * Absent in copies submitted before they existed (= none).
+   */
+  honours?: HonourCited[]
+}
+
+/** A published star or project as the 总结表 cites it. */
+export interface HonourCited {
+  kind: NominationKind
+  name: string
+  level: HonourLevel
+}
+
+/** Short level words for the 总结表's sentences. */
+const HONOUR_LEVEL_SHORT: Record<HonourLevel, string> = { national: '国家级', province: '省级', city: '市级', district: '县区级' }
+
+/** Highest level first, stars before projects, then by name; each (kind, name, level) once. */
+export function sortHonours(honours: readonly HonourCited[]): HonourCited[] {
+  const seen = new Set<string>()
+  return honours
+    .filter((h) => {
+      const key = `${h.kind}|${h.name}|${h.level}`
+      return !seen.has(key) && seen.add(key)
+    })
+    .sort(
+      (a, b) =>
+        NOMINATION_KINDS.indexOf(a.kind) - NOMINATION_KINDS.indexOf(b.kind) ||
+        HONOUR_LEVELS.indexOf(a.level) - HONOUR_LEVELS.indexOf(b.level) ||
+        a.name.localeCompare(b.name, 'zh'),
+    )
+}
+
+/** 「百姓学习之星：王秀兰（市级）、…；终身学习品牌项目：…」, or '' without any. */
+export function honoursText(honours: readonly HonourCited[] | undefined): string {
+  const sorted = sortHonours(honours ?? [])
+  return NOMINATION_KINDS.map((kind) => {
+    const of = sorted.filter((h) => h.kind === kind)
+    return of.length ? `${NOMINATION_KIND_LABELS[kind]}：${of.map((h) => `${h.name}（${HONOUR_LEVEL_SHORT[h.level]}）`).join('、')}` : ''
+  })
+    .filter(Boolean)
+    .join('；')
 }
 
 export interface SummaryRow {
@@ -112,6 +155,8 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
   const rate = satisfactionRate(f.feedback)
   const rated = f.feedback.satisfied + f.feedback.basic + f.feedback.unsatisfied
   const media = f.publicity
+  const cited = sortHonours(f.honours ?? [])
+  const honours = honoursText(cited)
   return {
     district: { text: f.districtNames.join('、'), basis: '活动周设置中的县区' },
     hosts: {
@@ -127,10 +172,10 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
       basis: '参加人数 = 签到的不同人数（同一人参加多场只计 1 人）+ 现场登记人数',
     },
     featured: {
-      text: f.featured.length
-        ? f.featured.map((a) => `《${a.title}》${a.unit ? `（${a.unit}）` : ''}`).join('、')
-        : '（尚未标记有特色的活动）',
-      basis: '组织者在活动中标记的有特色活动',
+      text:
+        [f.featured.map((a) => `《${a.title}》${a.unit ? `（${a.unit}）` : ''}`).join('、'), honours].filter(Boolean).join('；') ||
+        '（尚未标记有特色的活动）',
+      basis: '组织者在活动中标记的有特色活动；已公布的百姓学习之星和终身学习品牌项目（最高荣誉级别）',
     },
     theme: { text: f.theme, basis: '活动周设置中的主题' },
     content: {
@@ -165,8 +210,14 @@ export function computedRows(f: SummaryFigures): Partial<Record<SummaryRowKey, {
       basis: '签到者活动后的评价；满意率 =（满意 + 基本满意）÷ 评价人数',
     },
     publicityScope: {
-      text: media.outlets.length ? `${media.outlets.length} 家媒体和平台：${list(media.outlets)}` : '（尚无宣传记录）',
-      basis: '宣传记录中的发布媒体和平台（去重）',
+      text:
+        [
+          media.outlets.length ? `${media.outlets.length} 家媒体和平台：${list(media.outlets)}` : '',
+          cited.length ? `小程序“百姓学习之星和终身学习品牌项目”展示馆公开展示 ${cited.length} 项` : '',
+        ]
+          .filter(Boolean)
+          .join('；') || '（尚无宣传记录）',
+      basis: '宣传记录中的发布媒体和平台（去重）；小程序展示馆中已公布的百姓学习之星和终身学习品牌项目',
     },
     textReports: {
       text: media.text.length
