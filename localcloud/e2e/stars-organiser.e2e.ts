@@ -3,10 +3,10 @@
 // over a district (甲一区), the city's admin and the district's organiser. In the browser: the
 // organiser nominates a star with a photo and the nominee's consent (a flagged word in the story is
 // refused with its message first, nothing handed on), then recommends it for the district; the city
-// admin sets the city's places, selects it (已入选 1 / 名额 1) and publishes it; the week's admin sees
+// admin sets the city's places, selects it (已入选 1 / 名额 1), publishes it and exports the list; the week's admin sees
 // every district with the top's places and opens self-nomination and a vote phase. The tests share
 // one cloud and run in order.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -125,9 +125,10 @@ test('the organiser sees the empty list, then nominates a star with a photo; a f
 
   // Without the nominee's consent nothing is sent: the box says so at the field.
   await organiser.click(tid('star-submit'))
+  await organiser.waitForSelector(tid('star-consent-field-error'))
   await expect(organiser.locator(tid('star-consent-field-error')).innerText()).resolves.toContain('请先取得被推荐人本人同意')
   await organiser.click(tid('star-consent'))
-  expect(await organiser.locator(tid('star-consent', '[data-checked="true"]')).count()).toBe(1)
+  await organiser.waitForSelector(tid('star-consent', '[data-checked="true"]'))
 
   // The flagged word: refused with its message, the nomination not handed on.
   await organiser.click(tid('star-submit'))
@@ -163,6 +164,7 @@ test('the district recommends it', async () => {
   // A decline needs a reason, checked before anything is sent.
   await row.locator(tid('star-decline-open')).click()
   await row.locator(tid('star-decline-confirm')).click()
+  await row.locator(tid('star-decline-reason-field-error')).waitFor()
   await expect(row.locator(tid('star-decline-reason-field-error')).innerText()).resolves.toContain('至少 2 个字')
   await row.locator(tid('star-decline-keep')).click()
   await row.locator(tid('star-recommend')).click()
@@ -192,6 +194,7 @@ test('the city admin sets the places, selects it within them and publishes it', 
   await cityAdmin.fill(`${tid('stars-places-star-input')} input`, '1')
   await cityAdmin.fill(`${tid('stars-places-project-input')} input`, '2')
   await cityAdmin.click(tid('stars-places-save'))
+  await cityAdmin.waitForSelector('[data-testid="stars-places-form"]', { state: 'detached' })
   await expect(places.locator(tid('stars-places-star')).innerText()).resolves.toContain('已入选 0 / 名额 1')
   await expect(places.locator(tid('stars-places-project')).innerText()).resolves.toContain('已入选 0 / 名额 2')
 
@@ -205,6 +208,18 @@ test('the city admin sets the places, selects it within them and publishes it', 
   await expect(row.locator(tid('star-row-status')).innerText()).resolves.toBe('已公布')
   await cityAdmin.evaluate(() => window.scrollTo(0, 0))
   await screenshot(cityAdmin, 'stars-list-city')
+
+  // 导出 Excel: stars.export, then the browser's download (openExport in h5).
+  const download = cityAdmin.waitForEvent('download', { timeout: 30_000 })
+  await cityAdmin.click(tid('stars-export'))
+  const file = await download
+  expect(file.suggestedFilename().endsWith('.xlsx')).toBe(true)
+  expect(
+    readFileSync(await file.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK')
+  expect(await cityAdmin.locator(tid('stars-export-error')).count()).toBe(0)
 
   const stored = (await must('stars', 'get', { id: nominationId }, CITY_ADMIN)).nomination
   expect(stored.status).toBe('published')
