@@ -39,6 +39,8 @@ export default defineAppConfig({
         'summary/index',
         'submission/index',
         'publicity/index',
+        'stars/index',
+        'star-edit/index',
         'reconcile/index',
         'staff/index',
         'join/index',

@@ -59,6 +59,8 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'summary/index',
     'submission/index',
     'publicity/index',
+    'stars/index',
+    'star-edit/index',
     'reconcile/index',
     'staff/index',
     'join/index',
@@ -455,6 +457,8 @@ const publicityItems = [
   { id: 'pub1', weekId: 'nc2026', districtCode: 'donghu', activityId: summary.id, activityTitle: summary.title, opening: false, kind: 'text', title: '东湖区智慧助老课堂开课', outlet: '东湖区融媒体中心', url: 'https://example.cn/news/1', fileIds: [], publishedOn: '2026-12-01', createdAt: at(1, 12, 0) },
   { id: 'pub2', weekId: 'nc2026', districtCode: 'donghu', activityId: null, activityTitle: null, opening: true, kind: 'photo', title: '开幕式现场', outlet: '微信公众号', url: null, fileIds: ['cloud://localcloud/publicity/nc2026/donghu/1.jpg'], publishedOn: null, createdAt: at(1, 12, 5) },
 ]
+const nomination = { id: 'nom1', weekId: 'nc2026', kind: 'star', districtCode: 'donghu', districtName: '东湖区', name: '王秀兰', unitName: '东湖区百花洲街道', story: '退休后坚持在社区学校学习书法和智能手机，组织长辈学习小组三十余场。', photos: ['cloud://localcloud/stars/nc2026/donghu/1.jpg'], videoUrl: null, nominator: { kind: 'organiser', name: '万丽娟', phone: '0791-86000000' }, nomineeConsentAt: at(1, 9, 0), status: 'recommended', hidden: false, reason: null, honours: [], recorded: false, likes: 12, votes: 3, history: [{ action: 'nominate', at: at(1, 9, 0), by: '东湖区组织者', reason: null }], can: { edit: false, review: true, select: true, publish: false, hide: false }, createdAt: at(1, 8, 0), updatedAt: at(1, 9, 0) }
+const starPlaces = { weekId: 'nc2026', cityCode: null, level: 'city', star: { places: 3, used: 0 }, project: { places: 2, used: 0 } }
 const pendingRating = { registrationId: summary.id + '_o1~mab12cd', activityId: summary.id, title: summary.title, startAt: summary.startAt, personName: '王秀兰', proxy: true, checkedInAt: summary.startAt - 6e5 }
 const myData = { consent: { version: 1, at: at(1, 8, 0) - 6 * 864e5 }, profile, family: [member], roles: [], registrations: [{ id: registration.id, activityId: summary.id, title: summary.title, startAt: summary.startAt, status: 'waitlisted', personName: '王秀兰', proxy: true, relation: 'parent', phone: null, ageGroup: '70+', community: '东湖区百花洲街道松柏巷社区', audience: 'seniors', checkedInAt: null, createdAt: registration.createdAt }], enrolments: [{ courseId: courseCard.id, title: courseCard.title, learnerName: '刘思雨', lessonsDone: 1, completedAt: null, certificateNo: null }], reading: [{ weekId: 'nc2026', name: '刘思雨', totalMinutes: 50, totalLogs: 2, boardName: '刘*雨' }], readingLogs: [{ bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿' }], ratings: [], notices: 1, upcoming: 1, truncated: false }
 function answer(name, data) {
@@ -505,6 +509,10 @@ function answer(name, data) {
     const grant = { role: 'organiser', weekId: 'nc2026', districtCode: 'donghu' }
     if (a === 'units.list') return ok({ weekId: 'nc2026', weekName: week.name, level: 'city', units: [{ code: 'donghu', name: '东湖区', level: 'district', cityCode: null }] })
     if (a === 'roles.list') return ok({ holders: [{ userId: 'u1', name: '万丽娟', self: false, grant, unitName: '东湖区' }], invites: [{ code: 'ABCDEFGH23', weekId: 'nc2026', role: 'organiser', unitCode: 'donghu', unitName: '东湖区', expiresAt: at(3, 9, 0), createdAt: at(1, 9, 0) }], changes: [{ at: at(1, 9, 0), byName: '涂建华', whomName: '万丽娟', change: 'grant', via: 'invite', grant, unitName: '东湖区' }] })
+  }
+  if (name === 'stars') {
+    if (a === 'list') return ok({ items: [nomination], cursor: null, places: starPlaces })
+    if (a === 'settings.get') return ok({ weekId: 'nc2026', selfNomination: false, vote: null })
   }
   if (name === 'privacy') {
     if (a === 'mine') return ok(myData)
@@ -630,6 +638,8 @@ async function askPrivacy() {
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/submission/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/publicity/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/stars/index', { weekId: 'nc2026' }))
+    result.pages.push(await open('organiser/star-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/reconcile/index', { weekId: 'nc2026' }))
     result.pages.push(await open('organiser/staff/index', { weekId: 'nc2026' }))
     result.pages.push(await open('organiser/join/index', { code: 'ABCDEFGH23' }))
@@ -720,6 +730,31 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'organiser/publicity/index': {
     texts: ['宣传报道', '▤ 文字报道', '▣ 图片', '东湖区融媒体中心', '关于：《智慧助老·手机打车查公交》', '＋ 添加宣传报道'],
     calls: ['callFunction activity.roles', 'callFunction stats.publicity.list', 'callFunction activity.mine'],
+  },
+  'organiser/stars/index': {
+    texts: [
+      '学习之星与品牌项目',
+      '王秀兰',
+      '县区已推荐',
+      '点赞 12 · 投票 3',
+      '已入选 0 / 名额 3',
+      '评选入选',
+      '不予推荐',
+      '导出 Excel',
+      '推荐设置',
+    ],
+    calls: ['callFunction activity.roles', 'callFunction stars.list', 'callFunction stars.settings.get'],
+  },
+  'organiser/star-edit/index': {
+    texts: [
+      '推荐学习之星与品牌项目',
+      '事迹介绍',
+      '0 / 2000 字，提交推荐至少 20 字',
+      '已取得被推荐人本人同意推荐和公开展示',
+      '保存草稿',
+      '提交推荐',
+    ],
+    calls: ['callFunction activity.roles'],
   },
   'organiser/staff/index': {
     texts: ['人员与任命', '东湖区', '撤销', '作废', '涂建华 任命 万丽娟 为 东湖区 的组织者', '请先选择县区'],

@@ -81,6 +81,14 @@ export default function OrganiserDashboard() {
         </View>
         <View
           className="btn btn--secondary btn--block"
+          data-testid="org-entry-stars"
+          ariaRole="link"
+          onClick={() => go('/organiser/stars/index')}
+        >
+          <Text>学习之星与品牌项目：推荐、评选、公布</Text>
+        </View>
+        <View
+          className="btn btn--secondary btn--block"
           data-testid="org-entry-staff"
           ariaRole="link"
           onClick={() => go('/organiser/staff/index')}
