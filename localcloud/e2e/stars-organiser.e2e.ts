@@ -245,3 +245,14 @@ test('the week admin sees every district with the top’s places, and opens self
     vote: { opensOn: today, closesOn: shanghaiDate(Date.now() + 6 * DAY) },
   })
 })
+
+test("the week admin's dashboard counts the published star, under its district", async () => {
+  const admin = await openAs(browser, cloud.gateway.url, ADMIN)
+  await admin.goto(`${cloud.gateway.url}/#/organiser/dashboard/index`)
+  await admin.waitForSelector(tid('org-week-selector'))
+  await admin.click(tid(`org-week-${weekId}`))
+  await admin.waitForSelector(tid('dash-honours', '[data-published="1"]'))
+  await expect(admin.locator(tid('dash-honours-published')).getAttribute('data-value')).resolves.toBe('1')
+  await expect(admin.locator(tid(`dash-honours-district-${district}`)).innerText()).resolves.toContain('公布')
+  await screenshot(admin, 'stars-dashboard-counts')
+})
