@@ -39,6 +39,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file
 }
 
+/**
+ * Browser back once Taro's page transition has finished. Taro's h5 router hides the page beneath a
+ * newly opened one on a timer (its animation's length): a back before that timer fires shows the
+ * page beneath, and the timer then hides it again, leaving a blank screen. A person cannot tap back
+ * that fast; a test can, on a loaded machine.
+ */
+export async function goBackSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page'))
+    const top = pages[pages.length - 1]
+    return (
+      !!top && top.classList.contains('taro_page_stationed') && pages.slice(0, -1).every((p) => p.classList.contains('taro_page_shade'))
+    )
+  })
+  await page.goBack()
+}
+
+/** Taro's page stack as the DOM holds it (each page's path and classes), for a failure's message. */
+export function pageStack(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page'))
+      .map((p) => `${p.id} [${p.className}]`)
+      .join('\n'),
+  )
+}
+
 /** Taps a tab of the bottom tab bar (首页 / 学习 / 我的) in the h5 build. */
 export async function openTab(page: Page, label: '首页' | '学习' | '我的'): Promise<void> {
   await page.locator('.weui-tabbar__item', { has: page.locator('.weui-tabbar__label', { hasText: label }) }).click()

@@ -14,7 +14,7 @@ import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiDate } from '../../src/shared/domain/time'
-import { launchBrowser, openAs, screenshot as keep } from './browser'
+import { goBackSettled, launchBrowser, openAs, screenshot as keep } from './browser'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const MIN = 60_000
@@ -334,7 +334,7 @@ test('the volunteer redeems an invite, pastes the token and sees 签到成功; t
   await screenshot(page, 'checkin-07-scan-rejected')
 
   // Back on the list the count has moved by one; so have the counters the organiser's views read.
-  await page.goBack()
+  await goBackSettled(page)
   const after = page.locator(tid('vol-activity', `[data-id="${activityId}"]`))
   await page.waitForFunction(
     ([id, n]) => document.querySelector(`[data-testid="vol-activity"][data-id="${id}"]`)?.getAttribute('data-checked-in') === n,

@@ -12,7 +12,7 @@ import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { PRIVACY_GUIDE } from '../../src/shared/domain/privacyGuide'
-import { launchBrowser, openAs, openTab, screenshot as keep } from './browser'
+import { goBackSettled, launchBrowser, openAs, openTab, pageStack, screenshot as keep } from './browser'
 import { careMeasure } from './care'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -107,8 +107,10 @@ test('a new resident opening the sign-up form sees the consent sheet first, the 
   await page.click(tid('privacy-sheet-guide'))
   await page.waitForSelector(tid('privacy-items'))
   expect(await page.locator(tid('privacy-sheet')).count()).toBe(0)
-  await page.goBack()
-  await page.waitForSelector(tid('privacy-sheet'))
+  await goBackSettled(page)
+  await page.waitForSelector(tid('privacy-sheet')).catch(async (err: Error) => {
+    throw new Error(`${err.message}\npages after back:\n${await pageStack(page)}`)
+  })
   expect(await page.locator(tid('signup-profile-form')).count()).toBe(0)
 })
 

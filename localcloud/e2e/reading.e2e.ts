@@ -13,7 +13,7 @@ import { maskName } from '../../src/shared/domain/mask'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { launchBrowser, openAs, screenshot as keep } from './browser'
+import { goBackSettled, launchBrowser, openAs, screenshot as keep } from './browser'
 import { careMeasure } from './care'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -172,7 +172,7 @@ test('the book page shows its 书友会 / 读书沙龙 as cards; one opens the a
   await page.click(tid('book-activity', `[data-id="${activityId}"]`))
   await page.waitForSelector(tid('activity-detail', `[data-id="${activityId}"]`))
   await page.waitForSelector(tid('signup-area'))
-  await page.goBack()
+  await goBackSettled(page)
   await page.waitForSelector(tid('book-detail', `[data-id="${bookId}"]`))
 })
 

@@ -14,7 +14,7 @@ import { canStillJoin } from '../../src/shared/domain/signupRules'
 import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
-import { launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
+import { goBackSettled, launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
 import { careMeasure } from './care'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -275,7 +275,7 @@ test('the resident adds a parent on the way and signs them up with one tap', asy
   await page.click(tid('signup-go-ticket'))
   await page.waitForSelector(tid('ticket-card'))
   expect(await page.locator(tid('ticket-holder')).innerText()).toBe(PARENT)
-  await page.goBack()
+  await goBackSettled(page)
   await page.waitForSelector(tid('signup-result', '[data-status="confirmed"]'))
 })
 
