@@ -211,14 +211,20 @@ export const environment: EnvironmentSpec = {
       // entries whose likes or votes moved.
       indexes: [idx('weekId', 'districtCode', 'status'), idx('nominator.openid', 'createdAt'), idx('touchedAt')],
     },
-    // op: the repair finds the like (vote) a pending counter move wrote.
+    // op: the repair finds the like (vote) a pending counter move wrote. openid: 我的信息 counts a
+    // person's, an erasure removes them.
     {
       name: 'starLikes',
       holds: 'likes of published stars and projects, one per person per entry per day',
       rule: closed,
-      indexes: [idx('op')],
+      indexes: [idx('op'), idx('openid')],
     },
-    { name: 'starVotes', holds: 'votes in the public vote phase, one per person per entry per day', rule: closed, indexes: [idx('op')] },
+    {
+      name: 'starVotes',
+      holds: 'votes in the public vote phase, one per person per entry per day',
+      rule: closed,
+      indexes: [idx('op'), idx('openid')],
+    },
     { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
   ],
   functions: [

@@ -2,8 +2,8 @@
 // records only (the caller's OPENID; nothing another account stored is reached). Bounded: each list
 // is read newest first up to its limit (MY_DATA_LIMIT on the page, EXPORT_LIMIT in the export),
 // `truncated` telling when one was cut. Reads: the user document, the weeks of their roles, then
-// at once registrations, enrolments, readers, reading logs, ratings, the notice count and the
-// upcoming registrations, then at once the check-ins, course titles and rated activities' titles.
+// at once registrations, enrolments, readers, reading logs, ratings, nominations, the like and vote
+// counts, the notice count and the upcoming registrations, then at once the check-ins, course titles and rated activities' titles.
 import { MY_DATA_LIMIT, type MyData } from '@shared/contracts/privacy'
 import type { RoleGrant } from '@shared/contracts/activity'
 import type { Database } from '../../_core/cloud'
@@ -12,6 +12,7 @@ import {
   type CheckinDoc,
   type CourseDoc,
   type EnrolmentDoc,
+  type NominationDoc,
   type ReaderDoc,
   type ReadingLogDoc,
   type RatingDoc,
@@ -66,17 +67,27 @@ export async function readMyData(db: Database, openid: string, now: number, limi
     const q = db.collection(collection).where({ openid })
     return (sort ? q.orderBy(sort, 'desc') : q).limit(limit + 1)
   }
-  const [weeks, regs, enrolments, readers, logs, ratings, notices, upcoming] = await Promise.all([
+  const [weeks, regs, enrolments, readers, logs, ratings, nominations, likes, votes, notices, upcoming] = await Promise.all([
     byIds<WeekDoc>(db, COLLECTIONS.weeks, weekIds, { name: true, districts: true, cities: true }),
     readDocs<RegistrationDoc>(own(COLLECTIONS.registrations, 'startAt')),
     readDocs<EnrolmentDoc>(own(COLLECTIONS.enrolments, 'updatedAt')),
     readDocs<ReaderDoc>(own(COLLECTIONS.readers)),
     readDocs<ReadingLogDoc>(own(COLLECTIONS.readingLogs, 'createdAt')),
     readDocs<RatingDoc>(own(COLLECTIONS.ratings, 'createdAt')),
+    readDocs<NominationDoc>(
+      db
+        .collection(COLLECTIONS.nominations)
+        .where({ 'nominator.openid': openid })
+        .orderBy('createdAt', 'desc')
+        .field({ kind: true, name: true, districtName: true, status: true, nominator: true, createdAt: true })
+        .limit(limit + 1),
+    ),
+    countDocs(db.collection(COLLECTIONS.starLikes).where({ openid })),
+    countDocs(db.collection(COLLECTIONS.starVotes).where({ openid })),
     countDocs(db.collection(COLLECTIONS.outbox).where({ recipient: openid })),
     cancellableRegistrations(db, openid, now),
   ])
-  const truncated = [regs, enrolments, readers, logs, ratings].some((list) => list.length > limit)
+  const truncated = [regs, enrolments, readers, logs, ratings, nominations].some((list) => list.length > limit)
   const [r, e, rd, l, rt] = [regs, enrolments, readers, logs, ratings].map((list) => list.slice(0, limit)) as [
     RegistrationDoc[],
     EnrolmentDoc[],
@@ -152,6 +163,18 @@ export async function readMyData(db: Database, openid: string, now: number, limi
       comment: x.comment,
       createdAt: ms(x.createdAt) ?? 0,
     })),
+    nominations: nominations.slice(0, limit).map((x) => ({
+      id: x._id,
+      kind: x.kind,
+      name: x.name,
+      districtName: x.districtName,
+      status: x.status,
+      self: x.nominator.kind === 'self',
+      contactName: x.nominator.name,
+      contactPhone: x.nominator.phone,
+      createdAt: ms(x.createdAt) ?? 0,
+    })),
+    starLikes: likes + votes,
     notices,
     upcoming: upcoming.length,
     truncated,

@@ -14,6 +14,8 @@ const empty: MyData = {
   reading: [],
   readingLogs: [],
   ratings: [],
+  nominations: [],
+  starLikes: 0,
   notices: 0,
   upcoming: 0,
   truncated: false,

@@ -74,6 +74,24 @@ export const myRatingSchema = z.object({
   createdAt: instant,
 })
 
+/**
+ * A 百姓学习之星 or 终身学习品牌项目 the caller nominated (self: themself): the nominee, the contact the
+ * caller gave. kind and status are the stars contract's values, kept as plain strings here so the
+ * main package does not carry the stars vocabulary (the account pages word them).
+ */
+export const myNominationSchema = z.object({
+  id: idSchema,
+  kind: z.string(),
+  name: z.string(),
+  districtName: z.string(),
+  status: z.string(),
+  self: z.boolean(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  createdAt: instant,
+})
+export type MyNomination = z.infer<typeof myNominationSchema>
+
 /** Everything stored about the caller and their family (each list newest first, at most MY_DATA_LIMIT). */
 export const myDataSchema = z.object({
   consent: consentSchema.nullable(),
@@ -86,6 +104,9 @@ export const myDataSchema = z.object({
   reading: z.array(myReadingSchema),
   readingLogs: z.array(myReadingLogSchema),
   ratings: z.array(myRatingSchema),
+  nominations: z.array(myNominationSchema),
+  /** Likes and votes the caller gave to stars and projects (each kept as a record of who, which and which day). */
+  starLikes: count,
   /** Notices (messages to the caller) kept. */
   notices: count,
   /** Registrations that deleting would cancel first (active, activity not started). */
