@@ -14,7 +14,7 @@ export interface PrivacyConsentBasics {
 }
 
 export const PRIVACY_CONSENT: PrivacyConsentBasics = {
-  version: 1,
+  version: 2,
   updatedOn: '2026-12-07',
   retentionDays: 180,
   summary: [
@@ -22,6 +22,7 @@ export const PRIVACY_CONSENT: PrivacyConsentBasics = {
     '为家人代报名时，收集家人的姓名、年龄段和关系（手机号可不填）',
     '志愿者扫码签到会使用摄像头；组织者上传照片、选择活动地点会使用相册和位置',
     '志愿者只能看到打了星号的姓名（如 张*华）和手机号后四位',
+    '推荐“百姓学习之星”时收集推荐人的姓名和手机号；事迹和照片经本人同意、审核入选后才公开展示',
     '您可以随时查看、导出、删除自己的信息',
   ],
 }

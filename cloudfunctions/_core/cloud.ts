@@ -13,6 +13,8 @@ export function getCloud(): typeof cloud {
 }
 
 export type Database = ReturnType<typeof cloud.database>
+/** The database's query and update operators (db.command). */
+export type Command = Database['command']
 
 export function getDb(): Database {
   return getCloud().database()

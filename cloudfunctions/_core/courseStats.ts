@@ -11,11 +11,10 @@ import {
   type CourseDelta,
   type LearningCounts,
 } from '@shared/domain/courseProgress'
-import type { Database } from './cloud'
+import type { Command, Database } from './cloud'
 import { COLLECTIONS, type CourseDoc, type EnrolmentDoc } from './collections'
 import { readDocs } from './read'
 
-type Command = Database['command']
 const PAGE = 1000
 
 /** The [path, amount] pairs a course moves for one enrolment or completion (zero parts left out): a journal entry's. */

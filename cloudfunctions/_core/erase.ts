@@ -7,9 +7,10 @@
 //      (_core/cancel.ts: the seat handed to the first waiting person, counters, journal), with a
 //      nonce made of the registration and its revision, so a retry adopts the move a dead call
 //      left instead of starting another
-//   c. every record of the account anonymised per ANONYMISE_STEPS, a batch of ids read and then
+//   c. every record of the account anonymised per ERASURE_STEPS, a batch of ids read and then
 //      updated at a time (personal fields, anonymisedAt and the account link set to ERASED_OPENID,
-//      so the next read no longer finds the batch); walk-ins bearing the person's or a family
+//      so the next read no longer finds the batch), or removed (likes and votes, whose record is
+//      only the link between the account and what it liked); walk-ins bearing the person's or a family
 //      member's name lose the name (a namesake's walk-in too: a typed name alone cannot tell them
 //      apart, and a walk-in's name is never counted)
 //   d. the profile, family and mark removed: the user document deleted when it holds no roles,
@@ -17,7 +18,7 @@
 // Ids, personIds, statuses, categories (age group, 街道/社区, audience) and every counted fact stay,
 // so counters, the dashboard, the 总结表 and reconcile read the same afterwards, apart from the
 // cancellations of step b, which move the counters as any cancel does.
-import { ANONYMISE_STEPS, anonymiseWhere } from './anonymise'
+import { ANONYMISE_STEPS, anonymiseWhere, ERASURE_STEPS, type AnonymiseStep } from './anonymise'
 import { cancelActiveRegistration } from './cancel'
 import type { Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type UserDoc } from './collections'
@@ -126,21 +127,22 @@ async function cancelUpcoming(
   return (await cancellableRegistrations(db, openid, now)).length === 0
 }
 
-/** Step c: one batch of one collection's records of the account; how many were anonymised (0: that step is done). */
-async function anonymiseBatch(db: Database, step: (typeof ANONYMISE_STEPS)[number], openid: string, at: Date): Promise<number> {
+/** Step c: one batch of one step's records of the account; how many were done (0: that step is done). */
+async function anonymiseBatch(db: Database, step: AnonymiseStep, openid: string, at: Date): Promise<number> {
   const _ = db.command
   const field = step.accountField
   if (!field) return 0
   const coll = db.collection(step.collection)
   const docs = await readDocs<{ _id: string }>(
     coll
-      .where({ [field]: openid })
+      .where({ [field]: openid, ...step.match?.(_) })
       .field({ _id: true })
       .limit(BATCH),
   )
   if (docs.length === 0) return 0
   const ids = docs.map((d) => d._id)
-  await anonymiseWhere(db, step, { _id: _.in(ids), [field]: openid }, at, true)
+  if (step.remove) await coll.where({ _id: _.in(ids), [field]: openid }).remove()
+  else await anonymiseWhere(db, step, { _id: _.in(ids), [field]: openid }, at, true)
   return ids.length
 }
 
@@ -197,7 +199,7 @@ export async function eraseAccount(db: Database, openid: string, now: number, bu
 
   if (!(await cancelUpcoming(db, openid, now, progress, outOfTime, () => (worked = true)))) return progress
 
-  for (const step of ANONYMISE_STEPS) {
+  for (const step of ERASURE_STEPS) {
     for (;;) {
       if (outOfTime()) return progress
       const n = await anonymiseBatch(db, step, openid, at)

@@ -11,11 +11,9 @@ import {
   type ReadingCounts,
   type ReadingDelta,
 } from '@shared/domain/reading'
-import type { Database } from './cloud'
+import type { Command, Database } from './cloud'
 import { COLLECTIONS, type BookDoc, type ReadingLogDoc } from './collections'
 import { countDocs, readDocs } from './read'
-
-type Command = Database['command']
 
 const PAGE = 1000
 

@@ -11,11 +11,9 @@ import {
   type AttendanceDelta,
   type Arrivals,
 } from '@shared/domain/attendance'
-import type { Database } from './cloud'
+import type { Command, Database } from './cloud'
 import { COLLECTIONS, type ActivityDoc, type CheckinDoc, type RegistrationDoc, type WalkinDoc } from './collections'
 import { aggregateDocs, readDocs } from './read'
-
-type Command = Database['command']
 
 /** `_.inc` update data for a counter delta (zero parts left out). */
 export function incData(_: Command, delta: CounterDelta): Record<string, unknown> {

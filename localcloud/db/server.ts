@@ -27,7 +27,7 @@ import type { AddressInfo } from 'node:net'
 import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
 import { PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
-import { STORAGE_URL_PREFIX, downloadList, serveStorageFile } from './storageFiles'
+import { STORAGE_URL_PREFIX, deleteList, downloadList, serveStorageFile } from './storageFiles'
 import { FUNCTION_TAG, QueryCoverage, type RecordedShape } from './coverage'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbBilling, type DbStats } from './stats'
@@ -262,6 +262,8 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (isMultipart(req)) return sendOpenApi(res, bytes, req.headers['content-type'] ?? '')
     const download = downloadUrlsOf(bytes, req)
     if (download) return sendJson(res, 200, download)
+    const deleted = deletedFilesOf(bytes)
+    if (deleted) return sendJson(res, 200, deleted)
     const { status, body } = handleSdkCall(bytes.toString('utf8'), functionOf(url))
     sendJson(res, status, body)
   }
@@ -278,6 +280,22 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (p?.action !== 'storage.batchGetDownloadUrl') return null
     stats.record('storage.batchGetDownloadUrl')
     return { requestId: newRequestId(), data: downloadList(p, `http://${req.headers.host ?? host}`, opts.dataDir) }
+  }
+
+  /** storage.batchDeleteFile (cloud.deleteFile): answered here, not by the database. */
+  function deletedFilesOf(bytes: Buffer): Record<string, unknown> | null {
+    if (!bytes.includes('storage.batchDeleteFile')) return null
+    let p: Record<string, unknown>
+    try {
+      p = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+    } catch {
+      return null
+    }
+    if (p?.action !== 'storage.batchDeleteFile') return null
+    stats.record('storage.batchDeleteFile')
+    const data = deleteList(p, opts.dataDir)
+    if (!data) return { requestId: newRequestId(), code: 'INVALID_PARAM', message: 'fileid_list: at most 50 files' }
+    return { requestId: newRequestId(), data }
   }
 
   function isMultipart(req: IncomingMessage): boolean {

@@ -2,8 +2,9 @@
 // for a download URL (SDK action storage.batchGetDownloadUrl) and then GETs it. Here a fileID
 // `cloud://<env>/<path>` is the file `<dataDir>/storage/<path>` (the gateway's storage, storage.ts),
 // and its URL is this server's GET /_local/storage/<path>. A missing file answers
-// STORAGE_FILE_NONEXIST, as the platform does.
-import { existsSync, readFileSync } from 'node:fs'
+// STORAGE_FILE_NONEXIST, as the platform does. cloud.deleteFile({ fileList }) (storage.batchDeleteFile)
+// removes the files.
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { ServerResponse } from 'node:http'
 
@@ -29,6 +30,24 @@ export function downloadList(params: Record<string, unknown>, base: string, data
       const p = storagePathOf(fileID)
       if (!p || !existsSync(fileOf(dataDir, p))) return { fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
       return { fileID, code: 'SUCCESS', tempFileURL: `${base}${STORAGE_URL_PREFIX}${p}` }
+    }),
+  }
+}
+
+/**
+ * storage.batchDeleteFile (cloud.deleteFile): each file removed (SUCCESS), or STORAGE_FILE_NONEXIST
+ * when there is none, as the platform answers; at most 50 files a call (the platform's limit).
+ */
+export function deleteList(params: Record<string, unknown>, dataDir: string) {
+  const list = Array.isArray(params.fileid_list) ? (params.fileid_list as unknown[]) : []
+  if (list.length > 50) return null
+  return {
+    delete_list: list.map((f) => {
+      const fileID = typeof f === 'string' ? f : ''
+      const p = storagePathOf(fileID)
+      if (!p || !existsSync(fileOf(dataDir, p))) return { fileID, code: 'STORAGE_FILE_NONEXIST' }
+      rmSync(fileOf(dataDir, p))
+      return { fileID, code: 'SUCCESS' }
     }),
   }
 }

@@ -1,17 +1,18 @@
 // The week's retention (the privacy timer, hourly): a week whose retention date has come
 // (summaryDeadline + retentionDays, see @shared/domain/privacy) has the personal fields of its
-// records anonymised, collection by collection in ANONYMISE_STEPS' order, each walked in pages of
+// records anonymised, collection by collection in RETENTION_STEPS' order, each walked in pages of
 // _id order. Only the personal fields change (plus anonymisedAt): ids, openid and personId,
 // statuses, categories and every counter stay, so counts, the dashboard, the 总结表 and reconcile
 // read the same afterwards. A run stops at its time budget (10 s: chunks well under the 20 s the
 // design allows, the function's timeout being 30 s) and the next run continues where it stopped.
 //
-// Where a week's records are found: registrations, enrolments, readingLogs and readers by weekId
+// Where a week's records are found: registrations, enrolments, readingLogs, readers and nominations by weekId
 // (an index leading with weekId in each); outbox notices carry no weekId, so they are found through
 // the week's activities (payload.activityId, a page of the week's activities at a time), and so are
 // walk-ins and ratings (their activityId index; one on weekId would only tie with it).
 //
-// Progress lives on the week (WeekDoc.retention): `step` the collection being walked, `after` its
+// Progress lives on the week (WeekDoc.retention): `step` the step being walked (stepKey: its collection,
+// or its own key where a collection has two), `after` its
 // cursor (the last _id done; walked by activity, a JSON pair [activity cursor, record cursor]), doneAt
 // when every step is done. Writes of a run, in order:
 //   1. weeks.where({ _id, retention: exists(false) }): retention started (startedAt = the run's now)
@@ -24,10 +25,10 @@
 // Crash safety: every page's update sets fixed values (anonymisedAt is the week's startedAt, not the
 // run's clock), so a page done again changes nothing; a run that dies redoes at most the pages
 // since the last progress written. Reads: the weeks (paged, a few), then per page one read (two
-// when walked by activity). A week of 1,050 sign-ups and 230 notices: 24 reads, 23 writes.
+// when walked by activity). A week of 1,050 sign-ups and 230 notices: 26 reads, 25 writes.
 import { performance } from 'node:perf_hooks'
 import { retentionDue } from '@shared/domain/privacy'
-import { ANONYMISE_STEPS, anonymiseWhere, type AnonymiseStep } from '../../_core/anonymise'
+import { anonymiseWhere, RETENTION_STEPS, stepKey, type AnonymiseStep } from '../../_core/anonymise'
 import type { Database } from '../../_core/cloud'
 import { COLLECTIONS, type WeekDoc } from '../../_core/collections'
 import { readDocs } from '../../_core/read'
@@ -193,7 +194,7 @@ function nextPage(db: Database, step: AnonymiseStep, weekId: string, after: stri
 /** Writes retention.startedAt once (a concurrent first run's wins); the state to go on from. */
 async function startRetention(db: Database, weekId: string, now: number): Promise<RetentionState | null> {
   const _ = db.command
-  const state: RetentionState = { startedAt: new Date(now), step: ANONYMISE_STEPS[0].collection, after: '', doneAt: null }
+  const state: RetentionState = { startedAt: new Date(now), step: stepKey(RETENTION_STEPS[0]), after: '', doneAt: null }
   if (
     (await updateCount(db.collection(COLLECTIONS.weeks).where({ _id: weekId, retention: _.exists(false) }), {
       retention: _.set(state),
@@ -219,7 +220,7 @@ async function anonymiseWeek(db: Database, week: WeekRow, now: number, clock: Ru
   let saved = week.retention ?? (await startRetention(db, week._id, now))
   if (!saved) return run
   const startedAt = new Date(saved.startedAt)
-  let stepIndex = ANONYMISE_STEPS.findIndex((s) => s.collection === saved!.step)
+  let stepIndex = RETENTION_STEPS.findIndex((s) => stepKey(s) === saved!.step)
   if (stepIndex < 0) stepIndex = 0
   let state: RetentionState = { ...saved }
   let unsaved = 0
@@ -233,13 +234,13 @@ async function anonymiseWeek(db: Database, week: WeekRow, now: number, clock: Ru
     return ok
   }
 
-  while (stepIndex < ANONYMISE_STEPS.length) {
+  while (stepIndex < RETENTION_STEPS.length) {
     if (spent(clock)) {
       if (unsaved > 0) await save(state)
       run.step = state.step
       return run
     }
-    const step = ANONYMISE_STEPS[stepIndex]
+    const step = RETENTION_STEPS[stepIndex]
     const page = await nextPage(db, step, week._id, state.after, clock.budget.batch)
     if (page.ids.length > 0) {
       await anonymiseWhere(db, step, { _id: _.in(page.ids) }, startedAt, false)
@@ -254,10 +255,10 @@ async function anonymiseWeek(db: Database, week: WeekRow, now: number, clock: Ru
       continue
     }
     stepIndex++
-    const last = stepIndex >= ANONYMISE_STEPS.length
+    const last = stepIndex >= RETENTION_STEPS.length
     state = last
-      ? { ...state, step: step.collection, after: '', doneAt: new Date(now) }
-      : { ...state, step: ANONYMISE_STEPS[stepIndex].collection, after: '' }
+      ? { ...state, step: stepKey(step), after: '', doneAt: new Date(now) }
+      : { ...state, step: stepKey(RETENTION_STEPS[stepIndex]), after: '' }
     if (!(await save(state))) return { ...run, step: state.step }
   }
   run.done = true

@@ -3,7 +3,8 @@
 // or the privacy timer's finishErasures runs after ERASE_RESUME_AFTER_MS, and the repair timer after
 // that. Every position ends in the same state as an erasure that never died: the upcoming
 // registrations cancelled with the waiter promoted, seats and counters adding up with nothing
-// pending, no name or phone of the family left anywhere, the account document gone.
+// pending, no name or phone of the family left anywhere (P's own 学习之星 nomination included), P's
+// like gone while the entry keeps its count, the account document gone.
 import { ERASE_RESUME_AFTER_MS, eraseAccount, finishErasures } from '../../../../cloudfunctions/_core/erase'
 import { fireTimer } from '../../../gateway/timers'
 import type { FaultPlan } from '../../../gateway/faults'
@@ -16,6 +17,10 @@ let cloud: TestCloud
 let week: TestWeek
 beforeAll(async () => {
   ;({ cloud, week } = await startFaultCloud())
+  await cloud.sdkDb
+    .collection('weeks')
+    .doc(week.id)
+    .update({ data: { stars: { selfNomination: true, vote: null } } })
 }, 120_000)
 afterAll(() => stopFaultCloud(cloud))
 
@@ -23,6 +28,8 @@ interface Scene {
   P: Person
   waiter: string
   activities: string[]
+  /** P's own nomination (published), which P liked. */
+  nomination: string
 }
 
 let seq = 0
@@ -47,7 +54,29 @@ async function scene(): Promise<Scene> {
   await signUp(U2, Q)
   await signUp(U2, P, P.family[0].id)
   await signUp(U3, P, P.family[1].id)
-  return { P, waiter: `${U1}_${W.openid}`, activities: [U1, U2, U3] }
+  const { nomination } = await must(
+    cloud,
+    'stars',
+    'save',
+    {
+      weekId: week.id,
+      kind: 'star',
+      districtCode: 'east',
+      name: P.name,
+      story: '每天在社区学习中心学习两小时，带动邻居一起学。',
+      contactName: P.name,
+      contactPhone: P.phone,
+      nomineeConsent: true,
+    },
+    P.openid,
+  )
+  await must(cloud, 'stars', 'nominate', { id: nomination.id }, P.openid)
+  await cloud.sdkDb
+    .collection('nominations')
+    .doc(nomination.id)
+    .update({ data: { status: 'published' } })
+  await must(cloud, 'stars', 'like', { id: nomination.id }, P.openid)
+  return { P, waiter: `${U1}_${W.openid}`, activities: [U1, U2, U3], nomination: nomination.id }
 }
 
 /** Waits until the database server has applied `n` more requests (a lost one is applied after its caller died). */
@@ -89,6 +118,9 @@ async function expectErased(s: Scene) {
   }
   const needles = [s.P.name, s.P.phone, ...s.P.family.flatMap((m) => [m.name, ...(m.phone ? [m.phone] : [])])]
   expect(await collectionsHolding(cloud, needles)).toEqual([])
+  expect(await allDocs(cloud, 'starLikes', { openid: s.P.openid })).toEqual([])
+  const [n] = await allDocs(cloud, 'nominations', { _id: s.nomination })
+  expect(n).toMatchObject({ hidden: true, likes: 1, nominator: { openid: '~erased', name: '（已匿名）', phone: '' } })
   expect(await allDocs(cloud, 'users', { _id: s.P.openid })).toEqual([])
 }
 

@@ -384,10 +384,10 @@ describe('a larger week at the timer’s own budget', () => {
     expect(after.outbox).toHaveLength(NOTICES)
     expect(JSON.stringify(after).match(PERSONAL)).toBeNull()
     // Reads: the erasure finisher's look for marks (the timer's first job), the weeks, 11 pages of registrations, 3 of notices (each with its page of activities),
-    // one page of each other step (walk-ins and ratings with their page of activities). Writes: the
-    // start, one update per page that found records, a progress write every 10 pages and at each
-    // step's end.
-    expect(reads).toBe(1 + 1 + 11 + 3 * 2 + 3 + 2 * 2)
-    expect(writes).toBe(1 + 11 + 3 + 1 + 7)
+    // one page of each other step (enrolments, reading logs, readers, the two of nominations; walk-ins
+    // and ratings with their page of activities). Writes: the start, one update per page that found
+    // records, a progress write every 10 pages and at each of the 9 steps' end.
+    expect(reads).toBe(1 + 1 + 11 + 3 * 2 + 5 + 2 * 2)
+    expect(writes).toBe(1 + 11 + 3 + 1 + 9)
   })
 })
