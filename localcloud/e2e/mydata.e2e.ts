@@ -1,10 +1,11 @@
 // 我的信息 (issue 15) in a real Chromium against a fresh seeded local cloud (h5 build): the seeded
 // resident opens 我的 → 我的信息 and reads their profile, family and registrations in care mode, and
-// exports them as a .docx; a fresh resident made here through the gateway deletes their data (the
-// warning names the upcoming registrations, they are cancelled, the page then holds nothing), and
-// another, offline at first, reads why it failed and finishes it with 继续删除; the organiser's week
-// settings show the day the week's personal data is anonymised. The privacy function's mine, export
-// and erase actions are needed for all but the last.
+// exports them as a .docx; self-nominated as a 百姓学习之星 and having liked a recognition, they read
+// both under 学习之星推荐 (care mode); a fresh resident made here through the gateway deletes their
+// data (the warning names the upcoming registrations, they are cancelled, the page then holds
+// nothing), and another, offline at first, reads why it failed and finishes it with 继续删除; the
+// organiser's week settings show the day the week's personal data is anonymised. The privacy
+// function's mine, export and erase actions are needed for all but the last.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -163,6 +164,63 @@ test('我的 → 我的信息: the resident reads their profile, family and regi
   expect(bytes.length).toBeGreaterThan(1000)
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
   await page.waitForSelector(tid('my-data-exported'))
+  await page.context().close()
+})
+
+test('学习之星推荐: the resident reads their self-nomination with the contact they gave, and their like, in care mode', async () => {
+  // Self-nomination opened for the seeded week; a 国家级 recognition recorded (published) to like.
+  await must('stars', 'settings.set', { weekId: 'nc2026', selfNomination: true, vote: null }, ADMIN)
+  const input = {
+    weekId: 'nc2026',
+    kind: 'star',
+    districtCode: 'donghu',
+    name: '刘思雨',
+    story: '刘思雨坚持每周到社区学习中心参加读书会，带着邻居一起学用智能手机，三年来从未间断。',
+    contactName: '刘思雨',
+    contactPhone: '13800001021',
+    nomineeConsent: true,
+  }
+  const own = (await must('stars', 'save', input, RESIDENT)).nomination.id as string
+  await must('stars', 'nominate', { id: own }, RESIDENT)
+  const recorded = await must(
+    'stars',
+    'record',
+    {
+      ...input,
+      kind: 'project',
+      districtCode: 'xihu',
+      name: '西湖区社区老年大学',
+      unitName: '西湖区教育体育局',
+      story: '西湖区社区老年大学办学十年，开设书法、智能手机、健康养生等课程，每年服务老年学员五千余人次。',
+      contactName: '刘强',
+      contactPhone: '13800002222',
+      level: 'national',
+      year: 2025,
+      by: '教育部',
+    },
+    ADMIN,
+  )
+  await must('stars', 'like', { id: recorded.nomination.id }, RESIDENT)
+
+  const page = await openAs(browser, cloud.gateway.url, RESIDENT)
+  await page.waitForSelector(tid('care-toggle'))
+  await page.click(tid('care-toggle'))
+  await page.waitForSelector(tid('care-toggle', '[data-care="on"]'))
+  await openMyData(page)
+  await page.waitForSelector(tid('my-data-page', '[data-care="on"]'))
+  expect(await page.locator(tid('my-data-nominations')).getAttribute('data-count')).toBe('1')
+  const card = page.locator(tid('my-data-nomination', `[data-id="${own}"]`))
+  const text = await card.innerText()
+  for (const words of ['刘思雨', '百姓学习之星', '东湖区', '已推荐至县区', '本人自荐', '13800001021']) expect(text).toContain(words)
+  // Someone else's recognition (its contact) is not the resident's.
+  expect(await page.locator(tid('my-data-sections')).innerText()).not.toContain('刘强')
+  const likes = page.locator(tid('my-data-star-likes-text'))
+  expect(await likes.getAttribute('data-count')).toBe('1')
+  expect(await likes.innerText()).toContain('点赞、投票 1 次')
+  await page.locator(tid('my-data-nominations')).scrollIntoViewIfNeeded()
+  await screenshot(page, 'mydata-stars-care')
+  const m = await careMeasure(page, '[data-testid="my-data-nominations"]')
+  expect({ min: m.min >= 18, lh: m.minLineHeight >= 1.3, small: m.small }).toEqual({ min: true, lh: true, small: [] })
   await page.context().close()
 })
 

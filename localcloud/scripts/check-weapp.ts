@@ -460,7 +460,7 @@ const publicityItems = [
 const nomination = { id: 'nom1', weekId: 'nc2026', kind: 'star', districtCode: 'donghu', districtName: '东湖区', name: '王秀兰', unitName: '东湖区百花洲街道', story: '退休后坚持在社区学校学习书法和智能手机，组织长辈学习小组三十余场。', photos: ['cloud://localcloud/stars/nc2026/donghu/1.jpg'], videoUrl: null, nominator: { kind: 'organiser', name: '万丽娟', phone: '0791-86000000' }, nomineeConsentAt: at(1, 9, 0), status: 'recommended', hidden: false, reason: null, honours: [], recorded: false, likes: 12, votes: 3, history: [{ action: 'nominate', at: at(1, 9, 0), by: '东湖区组织者', reason: null }], can: { edit: false, review: true, select: true, publish: false, hide: false }, createdAt: at(1, 8, 0), updatedAt: at(1, 9, 0) }
 const starPlaces = { weekId: 'nc2026', cityCode: null, level: 'city', star: { places: 3, used: 0 }, project: { places: 2, used: 0 } }
 const pendingRating = { registrationId: summary.id + '_o1~mab12cd', activityId: summary.id, title: summary.title, startAt: summary.startAt, personName: '王秀兰', proxy: true, checkedInAt: summary.startAt - 6e5 }
-const myData = { consent: { version: 1, at: at(1, 8, 0) - 6 * 864e5 }, profile, family: [member], roles: [], registrations: [{ id: registration.id, activityId: summary.id, title: summary.title, startAt: summary.startAt, status: 'waitlisted', personName: '王秀兰', proxy: true, relation: 'parent', phone: null, ageGroup: '70+', community: '东湖区百花洲街道松柏巷社区', audience: 'seniors', checkedInAt: null, createdAt: registration.createdAt }], enrolments: [{ courseId: courseCard.id, title: courseCard.title, learnerName: '刘思雨', lessonsDone: 1, completedAt: null, certificateNo: null }], reading: [{ weekId: 'nc2026', name: '刘思雨', totalMinutes: 50, totalLogs: 2, boardName: '刘*雨' }], readingLogs: [{ bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿' }], ratings: [], nominations: [], starLikes: 0, notices: 1, upcoming: 1, truncated: false }
+const myData = { consent: { version: 1, at: at(1, 8, 0) - 6 * 864e5 }, profile, family: [member], roles: [], registrations: [{ id: registration.id, activityId: summary.id, title: summary.title, startAt: summary.startAt, status: 'waitlisted', personName: '王秀兰', proxy: true, relation: 'parent', phone: null, ageGroup: '70+', community: '东湖区百花洲街道松柏巷社区', audience: 'seniors', checkedInAt: null, createdAt: registration.createdAt }], enrolments: [{ courseId: courseCard.id, title: courseCard.title, learnerName: '刘思雨', lessonsDone: 1, completedAt: null, certificateNo: null }], reading: [{ weekId: 'nc2026', name: '刘思雨', totalMinutes: 50, totalLogs: 2, boardName: '刘*雨' }], readingLogs: [{ bookTitle: '平凡的世界', day: '2026-12-01', minutes: 30, note: '读到少平去煤矿' }], ratings: [], nominations: [{ id: 'nmmydata0001', kind: 'star', name: '刘思雨', districtName: '东湖区', status: 'nominated', self: true, contactName: '刘思雨', contactPhone: '13800001021', createdAt: at(1, 9, 0) }], starLikes: 2, notices: 1, upcoming: 1, truncated: false }
 function answer(name, data) {
   const a = data.action
   const ok = (d) => ({ ok: true, data: d })
@@ -809,6 +809,9 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
       '智慧助老·手机打车查公交',
       '◷ 候补中',
       '《平凡的世界》',
+      '学习之星推荐（1）',
+      '本人自荐',
+      '点赞、投票 2 次',
       '导出我的信息',
       '删除我的信息',
     ],

@@ -6,6 +6,7 @@ import type { MyData } from '@shared/contracts/privacy'
 import { RATING_LEVELS } from '@shared/domain/feedback'
 import { maskPhone } from '@shared/domain/mask'
 import { AGE_GROUPS, RELATIONS } from '@shared/domain/people'
+import { NOMINATION_KIND_LABELS, NOMINATION_STATUS_LABELS, type NominationKind, type NominationStatus } from '@shared/domain/stars'
 import { AUDIENCES, labelOf } from '@shared/domain/vocabulary'
 import { shanghaiClock, shanghaiDate } from '@shared/domain/time'
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
@@ -128,6 +129,21 @@ export function myDataParagraphs(data: MyData, now: number): Paragraph[] {
         ['时间', when(r.createdAt)],
       ]),
     ),
+    heading('学习之星推荐'),
+    ...list(data.nominations, (n) =>
+      entry([
+        ['类别', NOMINATION_KIND_LABELS[n.kind as NominationKind] ?? n.kind],
+        [n.kind === 'project' ? '项目' : '被推荐人', n.name],
+        ['县区', n.districtName],
+        ['状态', NOMINATION_STATUS_LABELS[n.status as NominationStatus] ?? n.status],
+        ['推荐方式', n.self ? '本人自荐' : '由您推荐'],
+        ['联系人', n.contactName],
+        ['联系电话', phone(n.contactPhone)],
+        ['推荐时间', when(n.createdAt)],
+      ]),
+    ),
+    heading('点赞和投票'),
+    entry([['为学习之星和品牌项目点赞、投票', `${data.starLikes} 次（保存了哪天为哪一位点赞或投票，用于每人每天只计一次）`]]),
     heading('消息'),
     entry([['保存的消息', `${data.notices} 条`]]),
     ...(data.truncated ? [entry([['说明', '部分列表条目过多，只列出最近的记录']])] : []),

@@ -9,10 +9,12 @@ import {
   dateTimeCn,
   enrolmentLines,
   memberLines,
+  nominationLines,
   profileLines,
   ratingChoiceText,
   readingLines,
   registrationLines,
+  starLikesText,
   type Line,
 } from './myDataText'
 
@@ -64,7 +66,8 @@ function Card({ title, lines, testid, extra }: { title?: string; lines: Line[]; 
 
 /**
  * Everything 我的信息 holds, section by section, each record readable: consent, profile, family,
- * registrations (with what their form stored), courses, reading, ratings, notices, staff roles.
+ * registrations (with what their form stored), courses, reading, ratings, 学习之星 nominations and
+ * likes, notices, staff roles.
  */
 export function MyDataSections({ data }: { data: MyData }) {
   const consent = consentText(data.consent)
@@ -151,6 +154,24 @@ export function MyDataSections({ data }: { data: MyData }) {
             testid="my-data-rating"
           />
         ))}
+      </Section>
+
+      <Section id="nominations" title="学习之星推荐" count={data.nominations.length} empty="没有推荐或自荐记录。">
+        {data.nominations.map((n) => (
+          <Card
+            key={n.id}
+            title={n.name}
+            lines={nominationLines(n)}
+            testid="my-data-nomination"
+            extra={{ id: n.id, status: n.status, self: n.self ? 'true' : 'false' }}
+          />
+        ))}
+      </Section>
+
+      <Section id="star-likes" title="点赞和投票">
+        <Text className="my-data-text" data-testid="my-data-star-likes-text" data-count={data.starLikes}>
+          {starLikesText(data.starLikes)}
+        </Text>
       </Section>
 
       <Section id="notices" title="通知">

@@ -1,6 +1,15 @@
-import type { MyData, MyRegistration } from '@shared/contracts/privacy'
+import type { MyData, MyNomination, MyRegistration } from '@shared/contracts/privacy'
 import { PRIVACY_VERSION } from '@shared/domain/privacy'
-import { consentText, eraseWarning, isEmpty, registrationLines } from './myDataText'
+import {
+  consentText,
+  eraseWarning,
+  isEmpty,
+  nominationKindText,
+  nominationLines,
+  nominationStatusText,
+  registrationLines,
+  starLikesText,
+} from './myDataText'
 
 const at = Date.UTC(2026, 11, 7, 2, 30) // 2026-12-07 10:30 Shanghai
 
@@ -35,6 +44,18 @@ const registration: MyRegistration = {
   community: '松柏巷社区',
   audience: 'seniors',
   checkedInAt: null,
+  createdAt: at,
+}
+
+const nomination: MyNomination = {
+  id: 'nmmab12cd3456',
+  kind: 'star',
+  name: '王秀兰',
+  districtName: '东湖区',
+  status: 'nominated',
+  self: true,
+  contactName: '王秀兰',
+  contactPhone: '13800000001',
   createdAt: at,
 }
 
@@ -78,4 +99,39 @@ test('nothing stored reads as empty; staff roles alone do not count as personal 
   expect(isEmpty({ ...empty, roles: ['东湖区 组织者'] })).toBe(true)
   expect(isEmpty({ ...empty, notices: 1 })).toBe(false)
   expect(isEmpty({ ...empty, registrations: [registration] })).toBe(false)
+})
+
+test('a self-nomination lists its kind, district, status in words, 本人自荐 and the contact given', () => {
+  expect(nominationLines(nomination)).toEqual([
+    { label: '类别', value: '百姓学习之星' },
+    { label: '县区', value: '东湖区' },
+    { label: '状态', value: '已推荐至县区' },
+    { label: '推荐方式', value: '本人自荐' },
+    { label: '联系人', value: '王秀兰' },
+    { label: '联系电话', value: '13800000001' },
+    { label: '推荐时间', value: '2026年12月7日 10:30' },
+  ])
+})
+
+test('a project the caller nominated for someone else reads 终身学习品牌项目 and 由您推荐', () => {
+  const lines = nominationLines({ ...nomination, kind: 'project', self: false, status: 'declined' })
+  expect(lines).toContainEqual({ label: '类别', value: '终身学习品牌项目' })
+  expect(lines).toContainEqual({ label: '推荐方式', value: '由您推荐' })
+  expect(lines).toContainEqual({ label: '状态', value: '未获推荐' })
+})
+
+test('a kind or status the stars vocabulary does not know is shown as stored', () => {
+  expect(nominationKindText('unit')).toBe('unit')
+  expect(nominationStatusText('archived')).toBe('archived')
+  expect(nominationStatusText('published')).toBe('已公布')
+})
+
+test('the likes and votes line says how many and why they are kept; none says so', () => {
+  expect(starLikesText(3)).toBe('您为学习之星和品牌项目点赞、投票 3 次（保存了哪天为哪一位点赞或投票，用于每人每天只计一次）。')
+  expect(starLikesText(0)).toBe('没有点赞或投票记录。')
+})
+
+test('a nomination or a like alone is personal data', () => {
+  expect(isEmpty({ ...empty, nominations: [nomination] })).toBe(false)
+  expect(isEmpty({ ...empty, starLikes: 1 })).toBe(false)
 })

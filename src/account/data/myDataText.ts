@@ -1,7 +1,8 @@
 // How 我的信息 reads: each stored thing as a label and its words, and what deleting will do. Pure.
-import type { MyData, MyRegistration } from '@shared/contracts/privacy'
+import type { MyData, MyNomination, MyRegistration } from '@shared/contracts/privacy'
 import { RATING_LEVELS } from '@shared/domain/feedback'
 import { consentIsCurrent, PRIVACY_VERSION } from '@shared/domain/privacy'
+import { NOMINATION_KIND_LABELS, NOMINATION_STATUS_LABELS, type NominationKind, type NominationStatus } from '@shared/domain/stars'
 import { shanghaiClock } from '@shared/domain/time'
 import { labelOf } from '@shared/domain/vocabulary'
 import { dateCn } from '@/utils/courseText'
@@ -93,6 +94,36 @@ export function ratingChoiceText(choice: MyData['ratings'][number]['choice']): s
   return choice === 'skipped' ? '不评价' : labelOf(RATING_LEVELS, choice)
 }
 
+/** 百姓学习之星 / 终身学习品牌项目 (an unknown kind as stored). */
+export function nominationKindText(kind: string): string {
+  return NOMINATION_KIND_LABELS[kind as NominationKind] ?? kind
+}
+
+/** The stars vocabulary's status words (草稿, 已推荐至县区, 县区已推荐, ...; an unknown status as stored). */
+export function nominationStatusText(status: string): string {
+  return NOMINATION_STATUS_LABELS[status as NominationStatus] ?? status
+}
+
+/** What a nomination the caller made stores: the kind, district, status, whose, the contact they gave. */
+export function nominationLines(n: MyNomination): Line[] {
+  return [
+    { label: '类别', value: nominationKindText(n.kind) },
+    { label: '县区', value: n.districtName },
+    { label: '状态', value: nominationStatusText(n.status) },
+    { label: '推荐方式', value: n.self ? '本人自荐' : '由您推荐' },
+    { label: '联系人', value: n.contactName },
+    { label: '联系电话', value: n.contactPhone },
+    { label: '推荐时间', value: dateTimeCn(n.createdAt) },
+  ]
+}
+
+/** The likes and votes the caller gave, and why each is kept. */
+export function starLikesText(count: number): string {
+  return count > 0
+    ? `您为学习之星和品牌项目点赞、投票 ${count} 次（保存了哪天为哪一位点赞或投票，用于每人每天只计一次）。`
+    : '没有点赞或投票记录。'
+}
+
 /** Whether 我的信息 holds nothing at all about the person (after a delete, or never used). */
 export function isEmpty(d: MyData): boolean {
   return (
@@ -104,6 +135,8 @@ export function isEmpty(d: MyData): boolean {
     d.reading.length === 0 &&
     d.readingLogs.length === 0 &&
     d.ratings.length === 0 &&
+    d.nominations.length === 0 &&
+    d.starLikes === 0 &&
     d.notices === 0
   )
 }
