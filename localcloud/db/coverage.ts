@@ -68,14 +68,24 @@ function emptyShape(): FilterShape {
   return { bound: {}, unbound: [], or: [] }
 }
 
+/** A segment that is data, not a field name: an array position, or a key holding an id. */
+const DATA_SEGMENT = [
+  /^\d+$/,
+  // a hash or hex id (`pending.r~3f2a…`)
+  /[0-9a-f]{12,}/i,
+  // a made id of letters and digits, 8 characters or more (`held.nm<time><random>`); no field name is one
+  /^(?=[^.]*\d)(?=[^.]*[a-z])[a-z0-9~_-]{8,}$/i,
+]
+
 /**
- * A field path with its data-made segments (a key holding an id, like `pending.r~3f2a…`, or an array
- * position) as `*`, so one query makes one shape whatever document it is about.
+ * A field path with its data-made segments (a key holding an id, like `pending.r~3f2a…` or
+ * `held.nmmxcul640h…`, or an array position) as `*`, so one query makes one shape whatever
+ * document it is about.
  */
 export function fieldPattern(field: string): string {
   return field
     .split('.')
-    .map((p) => (/^\d+$/.test(p) || /[0-9a-f]{12,}/i.test(p) ? '*' : p))
+    .map((p) => (DATA_SEGMENT.some((re) => re.test(p)) ? '*' : p))
     .join('.')
 }
 

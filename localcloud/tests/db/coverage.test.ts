@@ -157,6 +157,17 @@ describe('index coverage rules', () => {
     expect(a.shapes().map((s) => [s.text, s.count])).toEqual([['get regs {_id, pending.*.op}', 2]])
   })
 
+  it('names a made id of letters and digits as *, and keeps field names with a digit', () => {
+    const a = recorder()
+    a.check(find('places', { _id: 'p', 'held.nmmxcul640htjyvwxq': 'star' }))
+    a.check(find('places', { _id: 'p', 'held.sfmxculmnx13': 'star' }))
+    a.check(find('places', { _id: 'p', 'data.thing1': 'x' }))
+    expect(a.shapes().map((s) => [s.text, s.count])).toEqual([
+      ['get places {_id, held.*}', 2],
+      ['get places {_id, data.thing1}', 1],
+    ])
+  })
+
   it("records every shape once with its count, and refuses a function's uncovered one only when enforcing", () => {
     const lines: string[] = []
     const strict = new QueryCoverage(spec, { enforce: true, report: (l) => lines.push(l) })

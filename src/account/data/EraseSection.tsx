@@ -7,7 +7,7 @@ import type { EraseState } from './useErase'
 
 interface Props {
   state: EraseState
-  data: Pick<MyData, 'upcoming' | 'family' | 'roles'>
+  data: Pick<MyData, 'upcoming' | 'family' | 'roles' | 'nominations' | 'starLikes'>
   onAsk: () => void
   onKeep: () => void
   onConfirm: () => void

@@ -86,12 +86,39 @@ test('the delete warning names the upcoming registrations first, then the family
     upcoming: 2,
     family: [{ id: 'mab12cd', name: '王秀兰', phone: null, ageGroup: '70+', relation: 'parent', audience: null }],
     roles: ['东湖区 组织者'],
+    nominations: [],
+    starLikes: 0,
   })
   expect(lines[0]).toBe('您（和家人）还有 2 个尚未开始的报名，会先被取消，名额按顺序让给候补的人。')
   expect(lines[1]).toContain('1 位家人的信息会被删除')
   expect(lines).toContain('活动的报名人数、参加人数等统计数字保持不变。')
   expect(lines).toContain('您的工作人员任命保留不变。')
-  expect(eraseWarning({ upcoming: 0, family: [], roles: [] }).some((l) => l.includes('取消'))).toBe(false)
+  expect(eraseWarning({ upcoming: 0, family: [], roles: [], nominations: [], starLikes: 0 }).some((l) => l.includes('取消'))).toBe(false)
+  expect(lines.some((l) => l.includes('学习之星') || l.includes('点赞'))).toBe(false)
+})
+
+test('the delete warning says a 自荐 is withdrawn, a nomination of others keeps its materials, and likes go while counts stay', () => {
+  const nomination = {
+    id: 'nm1',
+    kind: 'star',
+    name: '刘思雨',
+    districtName: '东湖区',
+    status: 'published',
+    self: true,
+    contactName: '刘思雨',
+    contactPhone: '13800001021',
+    createdAt: 0,
+  }
+  const lines = eraseWarning({
+    upcoming: 0,
+    family: [],
+    roles: [],
+    nominations: [nomination, { ...nomination, self: false }],
+    starLikes: 3,
+  })
+  expect(lines).toContain('您自荐的学习之星会从展示栏撤下，其中的姓名、事迹和照片会被删除。')
+  expect(lines).toContain('您推荐他人时留下的姓名和手机号会被匿名化，推荐材料本身保留。')
+  expect(lines).toContain('您的点赞和投票记录会被删除，已计入的点赞数、票数不变。')
 })
 
 test('nothing stored reads as empty; staff roles alone do not count as personal data', () => {

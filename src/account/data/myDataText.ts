@@ -142,7 +142,7 @@ export function isEmpty(d: MyData): boolean {
 }
 
 /** What deleting does, one sentence each, in order; the cancellations first when there are any. */
-export function eraseWarning(d: Pick<MyData, 'upcoming' | 'family' | 'roles'>): string[] {
+export function eraseWarning(d: Pick<MyData, 'upcoming' | 'family' | 'roles' | 'nominations' | 'starLikes'>): string[] {
   const lines: string[] = []
   if (d.upcoming > 0) {
     lines.push(`您（和家人）还有 ${d.upcoming} 个尚未开始的报名，会先被取消，名额按顺序让给候补的人。`)
@@ -153,6 +153,11 @@ export function eraseWarning(d: Pick<MyData, 'upcoming' | 'family' | 'roles'>): 
       : '您的报名资料（姓名、手机号、年龄段、街道/社区、人群类别）会被删除。',
   )
   lines.push('报名、签到、课程学习、读书打卡和活动评价记录中的姓名、手机号等会被匿名化，不再能看出是您。')
+  if (d.nominations.some((n) => n.self)) {
+    lines.push('您自荐的学习之星会从展示栏撤下，其中的姓名、事迹和照片会被删除。')
+  }
+  if (d.nominations.some((n) => !n.self)) lines.push('您推荐他人时留下的姓名和手机号会被匿名化，推荐材料本身保留。')
+  if (d.starLikes > 0) lines.push('您的点赞和投票记录会被删除，已计入的点赞数、票数不变。')
   lines.push('活动的报名人数、参加人数等统计数字保持不变。')
   if (d.roles.length > 0) lines.push('您的工作人员任命保留不变。')
   lines.push('删除后不能恢复。需要留存的话，请先点“导出我的信息”。')
