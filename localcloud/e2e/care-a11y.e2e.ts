@@ -12,13 +12,13 @@ import { invokeFunction } from '../gateway/functions'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { launchBrowser, openAs, screenshot as keep } from './browser'
 import { careMeasure } from './care'
+import { keepAhead } from './ahead'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js')
 const RESIDENT = 'dev-resident'
 const TICKETED = 'nc2026-donghu-03' // 守好“养老钱”: the resident signs up, the ticket page shows its QR
 const TO_SIGN = 'nc2026-donghu-02' // 智慧助老·智慧出行: the sign-up page, with the profile form opened
-const DAY = 86_400_000
 
 let cloud: LocalCloud
 let browser: Browser
@@ -44,32 +44,10 @@ async function must(fn: string, action: string, input: unknown, openid = RESIDEN
   return res.data
 }
 
-/** The seeded week is dated 2026-11-30..12-06: move these activities ahead until sign-up is open. */
-async function keepAhead(ids: string[]) {
-  const col = cloud.sdkDb.collection('activities')
-  const ms = (d: unknown) => new Date(d as string).getTime()
-  const now = Date.now()
-  for (const id of ids) {
-    const d = ((await col.doc(id).get()) as unknown as { data: Record<string, any> }).data
-    const days = Math.max(0, Math.ceil((now + 2 * DAY - ms(d.signup.closesAt)) / DAY))
-    if (days === 0) continue
-    const shift = (v: unknown) => new Date(ms(v) + days * DAY)
-    await col.doc(id).update({
-      data: {
-        startAt: shift(d.startAt),
-        endAt: shift(d.endAt),
-        'signup.opensAt': new Date(Math.min(ms(d.signup.opensAt) + days * DAY, now - 3_600_000)),
-        'signup.closesAt': shift(d.signup.closesAt),
-        'signup.cancelDeadline': shift(d.signup.cancelDeadline),
-      },
-    })
-  }
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-care-a11y-'))
   cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
-  await keepAhead([TICKETED, TO_SIGN])
+  await keepAhead(cloud, [TICKETED, TO_SIGN])
   registrationId = (await must('signup', 'create', { activityId: TICKETED })).registration.id
   // A course finished through the real functions, for its certificate.
   const list = await must('course', 'list', {})

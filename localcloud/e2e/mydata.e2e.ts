@@ -14,6 +14,7 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud'
 import { ANONYMOUS_NAME, ERASED_OPENID, PRIVACY_VERSION, retentionDate } from '../../src/shared/domain/privacy'
 import { launchBrowser, openAs, openTab, screenshot as keep } from './browser'
 import { careMeasure } from './care'
+import { keepAhead } from './ahead'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const RESIDENT = 'dev-resident' // 刘思雨, seeded with a profile
@@ -22,7 +23,6 @@ const FRESH = 'e2e-mydata-erase' // made in the delete tests (and e2e-mydata-off
 const SELF_ACTIVITY = 'nc2026-donghu-03' // 守好“养老钱”, 120 seats
 const PARENT_ACTIVITY = 'nc2026-donghu-02' // 智慧助老·智慧出行, 20 seats
 const PARENT = '王秀兰'
-const DAY = 86_400_000
 
 let cloud: LocalCloud
 let browser: Browser
@@ -60,28 +60,6 @@ async function docs<T>(collection: string, where: Record<string, unknown>): Prom
   return res.data
 }
 
-/** The seeded week is dated 2026-11-30..12-06: move these activities ahead until sign-up is open. */
-async function keepAhead(ids: string[]) {
-  const col = cloud.sdkDb.collection('activities')
-  const ms = (d: unknown) => new Date(d as string).getTime()
-  const now = Date.now()
-  for (const id of ids) {
-    const d = ((await col.doc(id).get()) as unknown as { data: Record<string, any> }).data
-    const days = Math.max(0, Math.ceil((now + 2 * DAY - ms(d.signup.closesAt)) / DAY))
-    if (days === 0) continue
-    const shift = (v: unknown) => new Date(ms(v) + days * DAY)
-    await col.doc(id).update({
-      data: {
-        startAt: shift(d.startAt),
-        endAt: shift(d.endAt),
-        'signup.opensAt': new Date(Math.min(ms(d.signup.opensAt) + days * DAY, now - 3_600_000)),
-        'signup.closesAt': shift(d.signup.closesAt),
-        'signup.cancelDeadline': shift(d.signup.cancelDeadline),
-      },
-    })
-  }
-}
-
 /** A resident who agreed to the guide, with a parent, signed up for one activity themself and one for the parent. */
 async function residentWithData(openid: string, profile?: Record<string, string>): Promise<string[]> {
   await must('privacy', 'consent.record', { version: PRIVACY_VERSION }, openid)
@@ -110,7 +88,7 @@ async function openMyData(page: Page) {
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-mydata-'))
   cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
-  await keepAhead([SELF_ACTIVITY, PARENT_ACTIVITY])
+  await keepAhead(cloud, [SELF_ACTIVITY, PARENT_ACTIVITY])
   browser = await launchBrowser()
 })
 

@@ -14,12 +14,12 @@ import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { PRIVACY_GUIDE } from '../../src/shared/domain/privacyGuide'
 import { goBackSettled, launchBrowser, openAs, openTab, pageStack, screenshot as keep } from './browser'
 import { careMeasure } from './care'
+import { keepAhead } from './ahead'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const TARGET = 'nc2026-donghu-03' // 守好“养老钱”, sign-up open (moved ahead below)
 const NEWCOMER = 'e2e-privacy-newcomer'
 const FAMILY_NEWCOMER = 'e2e-privacy-family'
-const DAY = 86_400_000
 
 let cloud: LocalCloud
 let browser: Browser
@@ -51,30 +51,10 @@ async function consentAnswer(openid: string) {
   return res.data
 }
 
-/** The seeded week is dated 2026: move the activity ahead until its sign-up is open. */
-async function keepAhead(id: string) {
-  const col = cloud.sdkDb.collection('activities')
-  const ms = (d: unknown) => new Date(d as string).getTime()
-  const now = Date.now()
-  const d = ((await col.doc(id).get()) as unknown as { data: Record<string, any> }).data
-  const days = Math.max(0, Math.ceil((now + 2 * DAY - ms(d.signup.closesAt)) / DAY))
-  if (days === 0) return
-  const shift = (v: unknown) => new Date(ms(v) + days * DAY)
-  await col.doc(id).update({
-    data: {
-      startAt: shift(d.startAt),
-      endAt: shift(d.endAt),
-      'signup.opensAt': new Date(Math.min(ms(d.signup.opensAt) + days * DAY, now - 3_600_000)),
-      'signup.closesAt': shift(d.signup.closesAt),
-      'signup.cancelDeadline': shift(d.signup.cancelDeadline),
-    },
-  })
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'localcloud-e2e-privacy-'))
   cloud = await startLocalCloud({ dataDir, seed: 'always', attendance: false, staticDir: path.join(ROOT, 'dist', 'h5') })
-  await keepAhead(TARGET)
+  await keepAhead(cloud, [TARGET])
   browser = await launchBrowser()
   page = await openAs(browser, cloud.gateway.url, NEWCOMER)
   await page.waitForSelector('[data-testid="activity-list"][data-status="ready"]')

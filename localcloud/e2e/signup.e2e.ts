@@ -16,6 +16,7 @@ import { shanghaiDate } from '../../src/shared/domain/time'
 import { seedActivities } from '../seed/data'
 import { goBackSettled, launchBrowser, openAs, openFilters, openTab, screenshot as keep } from './browser'
 import { careMeasure } from './care'
+import { keepAhead } from './ahead'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const TARGET = 'nc2026-donghu-03' // 守好“养老钱”, 12-02 14:30–16:30, seniors and residents, 120 seats
@@ -57,33 +58,6 @@ interface RegDoc {
 const DAY = 24 * 3_600_000
 
 /**
- * The seeded week is dated 2026. The activities this file signs up for are moved by whole days,
- * together, until their sign-up is still open the day after tomorrow (their times of day and their
- * overlap stay), so the file passes on any date. A no-op while they are ahead.
- */
-async function keepAhead(ids: string[]) {
-  const col = cloud.sdkDb.collection('activities')
-  const docs = await Promise.all(ids.map(async (id) => ((await col.doc(id).get()) as unknown as { data: Record<string, any> }).data))
-  const ms = (d: unknown) => new Date(d as string).getTime()
-  const now = Date.now()
-  const earliestClose = Math.min(...docs.map((d) => ms(d.signup.closesAt)))
-  const days = Math.max(0, Math.ceil((now + 2 * DAY - earliestClose) / DAY))
-  if (days === 0) return
-  const shift = (d: unknown) => new Date(ms(d) + days * DAY)
-  for (const d of docs) {
-    await col.doc(d._id).update({
-      data: {
-        startAt: shift(d.startAt),
-        endAt: shift(d.endAt),
-        'signup.opensAt': new Date(Math.min(ms(d.signup.opensAt) + days * DAY, now - 3_600_000)),
-        'signup.closesAt': shift(d.signup.closesAt),
-        'signup.cancelDeadline': shift(d.signup.cancelDeadline),
-      },
-    })
-  }
-}
-
-/**
  * Once 12-03 has passed, a new activity can no longer go on it: the week is moved to run from three
  * days ago to three days ahead (its seeded activities keep their dates) and the new one goes on
  * tomorrow. Before that, nothing changes.
@@ -112,7 +86,7 @@ beforeAll(async () => {
     .collection('users')
     .doc('dev-resident')
     .update({ data: { profile: cloud.sdkDb.command.remove() } })
-  await keepAhead([TARGET, OVERLAPPING, SMALL])
+  await keepAhead(cloud, [TARGET, OVERLAPPING, SMALL])
   await keepWeekOpen()
   browser = await launchBrowser()
   resident = await openAs(browser, cloud.gateway.url, 'dev-resident')
@@ -498,7 +472,7 @@ test("care mode: past its sign-up deadline, an activity shows the organiser's ph
 test("care mode: the profile form's examples fit their boxes and come from the activity's own place", async () => {
   const page = resident
   const HAIKOU = 'hn2026-haikou-03' // 海口市龙华区金龙路66号
-  await keepAhead([HAIKOU])
+  await keepAhead(cloud, [HAIKOU])
   for (const [id, example] of [
     [HAIKOU, '如：海口市××街道××社区'],
     [TARGET, '如：东湖区××街道××社区'],

@@ -1,5 +1,6 @@
 // How the 学习之星 / 品牌项目 showcase reads to people: the level tag, likes, the gallery's query and
 // filters, the share paths. Pure (no Taro), so the pages and their tests share one wording.
+import { OPEN_IN_APP } from './timeline'
 import type { GalleryItem } from '@shared/contracts/stars'
 import {
   HONOUR_LEVELS,
@@ -17,9 +18,6 @@ export const NOMINATE_PAGE = '/learn/nominate/index'
 
 /** Taro.eventCenter's event after a like on the entry page: (id, likes); the gallery updates its card. */
 export const LIKED_EVENT = 'stars:liked'
-
-/** WeChat's scene for a page opened from 朋友圈 (single-page mode: no identity, reads only). */
-export const TIMELINE_SCENE = 1154
 
 /** The tag on a card: '投票中' for an entry in the vote phase, else its level's label. */
 export function levelTag(item: Pick<GalleryItem, 'level' | 'voting'>): string {
@@ -39,14 +37,14 @@ export function votesText(votes: number): string {
 
 /** The like button's words: a visitor (朋友圈 single-page mode) cannot like; once a day otherwise. */
 export function likeButtonText(s: { visitor: boolean; likedToday: boolean; busy: boolean }): string {
-  if (s.visitor) return '在小程序中打开后点赞'
+  if (s.visitor) return `${OPEN_IN_APP}后点赞`
   if (s.likedToday) return '✓ 今天已点赞'
   return s.busy ? '正在点赞…' : '👍 点赞'
 }
 
 /** The vote button's words, as the like's. */
 export function voteButtonText(s: { visitor: boolean; votedToday: boolean; busy: boolean }): string {
-  if (s.visitor) return '在小程序中打开后投票'
+  if (s.visitor) return `${OPEN_IN_APP}后投票`
   if (s.votedToday) return '✓ 今天已投票'
   return s.busy ? '正在投票…' : '投一票'
 }

@@ -23,4 +23,6 @@ export const activityActions: FunctionImpl<'activity'> = {
   'week.update': updateWeek,
 }
 
-export const main = createFunction('activity', activityActions)
+// The week's editions, its activities and one activity are public: a page opened from 朋友圈
+// (single-page mode) reads them with no identity.
+export const main = createFunction('activity', activityActions, { publicActions: ['weeks', 'list', 'get'] })

@@ -8,17 +8,23 @@ import { certificate, completeLesson, enrol, progress } from './learning'
 import { manage, publish, save } from './manage'
 import { totals } from './totals'
 
-export const main = createFunction('course', {
-  list,
-  get,
-  lesson,
-  enrol,
-  progress,
-  completeLesson,
-  certificate,
-  mine,
-  manage,
-  save,
-  publish,
-  totals,
-})
+export const main = createFunction(
+  'course',
+  {
+    list,
+    get,
+    lesson,
+    enrol,
+    progress,
+    completeLesson,
+    certificate,
+    mine,
+    manage,
+    save,
+    publish,
+    totals,
+  },
+  // The courses and one course are public: a page opened from 朋友圈 (single-page mode) reads
+  // them with no identity (no progress to show).
+  { publicActions: ['list', 'get'] },
+)

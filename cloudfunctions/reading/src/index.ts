@@ -21,4 +21,5 @@ export const readingActions: FunctionImpl<'reading'> = {
   totals,
 }
 
-export const main = createFunction('reading', readingActions)
+// The book lists are public: a page opened from 朋友圈 (single-page mode) reads them with no identity.
+export const main = createFunction('reading', readingActions, { publicActions: ['lists'] })

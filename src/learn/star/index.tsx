@@ -12,7 +12,7 @@ import { CloudError } from '@/services/callCloud'
 import { fileUrl } from '@/services/fileUrl'
 import { starsApi } from '@/services/stars'
 import { GALLERY_PAGE, entryPath, entryQuery, idParam, levelTag } from '@/utils/starsText'
-import { isVisitor } from '../stars/visitor'
+import { isVisitor } from '@/utils/visitor'
 import { Cheer } from './Cheer'
 import './index.scss'
 

@@ -23,7 +23,7 @@ import {
 } from '@/utils/starsText'
 import { GalleryFilters } from './GalleryFilters'
 import { StarCard } from './StarCard'
-import { isVisitor } from './visitor'
+import { isVisitor } from '@/utils/visitor'
 import './index.scss'
 
 /** The week the home page shows (pages/index keeps it under this key). */

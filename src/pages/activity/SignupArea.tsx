@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import { useAsync } from '@/hooks/useAsync'
 import { previewSignup } from '@/services/signup'
+import { OPEN_IN_APP } from '@/utils/timeline'
 import { registrationStatusText, signupAvailability, type AvailabilityKind } from '@/utils/signupText'
 
 const ICONS: Record<AvailabilityKind, string> = {
@@ -19,11 +20,13 @@ const ICONS: Record<AvailabilityKind, string> = {
 /**
  * Where the detail page says whether one can sign up and why not, in words: seats left, 无需报名,
  * 已取消, not open yet, closed. It also says when the resident is already registered. 报名 opens the
- * sign-up page (choose who, the form the first time, the overlap warning, waitlist, result).
+ * sign-up page (choose who, the form the first time, the overlap warning, waitlist, result). A
+ * visitor from 朋友圈 (single-page mode: no identity, no navigation) reads the same state, with
+ * 在小程序中打开后报名 in place of the button (WeChat's bar at the bottom opens the mini-program).
  */
-export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number }) {
+export function SignupArea({ a, refresh, visitor = false }: { a: ActivityDetail; refresh: number; visitor?: boolean }) {
   const avail = signupAvailability(a, Date.now())
-  const asksPreview = a.signupRequired && a.status === 'published'
+  const asksPreview = !visitor && a.signupRequired && a.status === 'published'
   // The resident's own registration, if any. A failure here only hides that line.
   const mine = useAsync(
     () => (asksPreview ? previewSignup({ activityId: a.id, personId: 'self' }).then((r) => r.registration) : Promise.resolve(null)),
@@ -64,7 +67,11 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
         </View>
       ) : null}
 
-      {avail.canSignUp ? (
+      {avail.canSignUp && visitor ? (
+        <View className="btn btn--disabled btn--block" data-testid="signup-in-app" data-disabled="true" ariaRole="note">
+          <Text>{OPEN_IN_APP}后报名</Text>
+        </View>
+      ) : avail.canSignUp ? (
         <View className="btn btn--primary btn--block" data-testid="signup-button" ariaRole="button" onClick={open}>
           <Text>{avail.kind === 'full' ? '加入候补' : registration ? '为家人报名' : '报名'}</Text>
         </View>
@@ -79,7 +86,11 @@ export function SignupArea({ a, refresh }: { a: ActivityDetail; refresh: number 
           <Text>{avail.kind === 'not-open' ? '报名尚未开始' : '报名已截止'}</Text>
         </View>
       ) : null}
-      {avail.canSignUp ? <Text className="detail-signup__note">可以为自己报名，也可以帮父母等家人报名。</Text> : null}
+      {avail.canSignUp ? (
+        <Text className="detail-signup__note">
+          {visitor ? '点屏幕下方的“前往小程序”，就可以为自己或家人报名。' : '可以为自己报名，也可以帮父母等家人报名。'}
+        </Text>
+      ) : null}
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useRef, useState, type ReactNode } from 'react'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import { AUDIENCES, TOPICS, labelOf } from '@shared/domain/vocabulary'
@@ -9,6 +9,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { getActivity } from '@/services/activity'
 import { CloudError } from '@/services/callCloud'
 import { instantText, modeLabel, placeText, seatsText, timeRangeText, typeLabel } from '@/utils/activityText'
+import { isVisitor } from '@/utils/visitor'
 import { CallLink, MapLink, OnlineLink } from './PlaceActions'
 import { SignupArea } from './SignupArea'
 import './index.scss'
@@ -44,21 +45,28 @@ export default function ActivityPage() {
     title: res.status === 'ready' ? res.data.title : '全民终身学习活动周',
     path: id ? `/pages/activity/index?id=${encodeURIComponent(id)}` : '/pages/index/index',
   }))
+  useShareTimeline(() => ({
+    title: res.status === 'ready' ? res.data.title : '全民终身学习活动周',
+    query: id ? `id=${encodeURIComponent(id)}` : '',
+  }))
+  const [visitor] = useState(isVisitor)
 
   return (
     <PageShell className="detail" testid="detail-page">
       {res.status === 'loading' ? <Loading text="正在加载活动…" /> : null}
       {res.status === 'error' && NOT_FOUND_CODES.has(res.error.code) ? (
         <Empty title="没有找到这个活动" hint={res.error.message}>
-          <View className="btn btn--primary" data-testid="back-home" ariaRole="link" onClick={goHome}>
-            <Text>返回活动列表</Text>
-          </View>
+          {visitor ? null : (
+            <View className="btn btn--primary" data-testid="back-home" ariaRole="link" onClick={goHome}>
+              <Text>返回活动列表</Text>
+            </View>
+          )}
         </Empty>
       ) : null}
       {res.status === 'error' && !NOT_FOUND_CODES.has(res.error.code) ? (
         <ErrorState message={res.error.message} code={res.error.code} onRetry={res.reload} />
       ) : null}
-      {res.status === 'ready' ? <Detail a={current?.activity ?? res.data} refresh={current?.n ?? 0} /> : null}
+      {res.status === 'ready' ? <Detail a={current?.activity ?? res.data} refresh={current?.n ?? 0} visitor={visitor} /> : null}
     </PageShell>
   )
 }
@@ -87,7 +95,7 @@ function Row({ label, children, testid }: { label: string; children: ReactNode; 
   )
 }
 
-function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
+function Detail({ a, refresh, visitor }: { a: ActivityDetail; refresh: number; visitor: boolean }) {
   const seats = seatsText(a, Date.now())
   const online = a.mode !== 'offline'
   const offline = a.mode !== 'online'
@@ -156,7 +164,7 @@ function Detail({ a, refresh }: { a: ActivityDetail; refresh: number }) {
         ) : null}
       </View>
 
-      <SignupArea a={a} refresh={refresh} />
+      <SignupArea a={a} refresh={refresh} visitor={visitor} />
 
       <View className="section" data-testid="detail-description">
         <Text className="section__title">活动介绍</Text>

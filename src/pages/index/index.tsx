@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Week } from '@shared/contracts/activity'
 import { openingDay } from '@shared/domain/time'
@@ -12,6 +12,8 @@ import { useAsync } from '@/hooks/useAsync'
 import { listWeeks } from '@/services/activity'
 import { readString, writeString } from '@/utils/storage'
 import { weekChipLabel } from '@/utils/weekChip'
+import { OPEN_IN_APP } from '@/utils/timeline'
+import { isVisitor } from '@/utils/visitor'
 import { ActivityCard } from './ActivityCard'
 import { DayTabs } from './DayTabs'
 import { Filters, NO_FILTERS, type FilterValues } from './Filters'
@@ -84,8 +86,15 @@ export default function Home() {
     title: week ? `${week.name}：${week.theme}` : '全民终身学习活动周',
     path: '/pages/index/index',
   }))
+  useShareTimeline(() => ({ title: week ? `${week.name}：${week.theme}` : '全民终身学习活动周' }))
+  // A visitor from 朋友圈 (single-page mode) browses the list; opening an activity needs the mini-program.
+  const [visitor] = useState(isVisitor)
 
   const openActivity = (id: string) => {
+    if (visitor) {
+      void Taro.showToast({ title: `${OPEN_IN_APP}后查看`, icon: 'none' })
+      return
+    }
     void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(id)}` })
   }
 
@@ -112,7 +121,13 @@ export default function Home() {
       {week ? (
         <View>
           <WeekBanner week={week} />
-          <NextTicket refresh={shown} today />
+          {visitor ? (
+            <Text className="section home-visitor" data-testid="visitor-note">
+              点屏幕下方的“前往小程序”，可以查看活动详情、报名和领取入场码。
+            </Text>
+          ) : (
+            <NextTicket refresh={shown} today />
+          )}
 
           <View className="section home-find" ariaLabel="找活动">
             <SearchBar value={keyword} onSearch={setKeyword} />
