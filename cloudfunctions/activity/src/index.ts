@@ -6,12 +6,14 @@ import { list } from './list'
 import { cancel, create, mine, publish, roles, update } from './manage'
 import { createWeek, getWeek, updateWeek } from './week'
 import { weeks } from './weeks'
+import { wxacode } from './wxacode'
 
 /** The actions, also for tests that run them with an injected clock. */
 export const activityActions: FunctionImpl<'activity'> = {
   weeks,
   list,
   get,
+  wxacode,
   roles,
   create,
   update,
@@ -23,4 +25,7 @@ export const activityActions: FunctionImpl<'activity'> = {
   'week.update': updateWeek,
 }
 
-export const main = createFunction('activity', activityActions)
+/** A poster's 小程序码 needs no identity (a visitor in 朋友圈 single-page mode). */
+export const ACTIVITY_PUBLIC_ACTIONS = ['wxacode'] as const
+
+export const main = createFunction('activity', activityActions, { publicActions: ACTIVITY_PUBLIC_ACTIONS })
