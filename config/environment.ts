@@ -226,14 +226,19 @@ export const environment: EnvironmentSpec = {
       indexes: [idx('op'), idx('openid')],
     },
     { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
+    // _id: the scene's code (cloudfunctions/activity/src/wxacode.ts), so the activity page and the
+    // poster each read one document by _id.
+    { name: 'wxacodes', holds: "each activity's 小程序码: its scene and the picture's fileID", rule: closed, indexes: [] },
   ],
   functions: [
     {
       name: 'activity',
-      // Cancelling a large activity writes one notice per registrant.
+      // Cancelling a large activity writes one notice per registrant. The poster's 小程序码 is made
+      // by WeChat (wxacode.getUnlimited) once per activity.
       timeout: 20,
       memory: 256,
       triggers: [],
+      openapi: ['wxacode.getUnlimited'],
       env: {},
     },
     { name: 'signup', timeout: 10, memory: 256, triggers: [], env: {} },

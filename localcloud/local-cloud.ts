@@ -61,6 +61,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     staticNoCache: opts.staticNoCache,
     storageDir: storageDirOf(opts.dataDir),
   })
+  // The local 小程序码 leads to this gateway's h5 build (db/openapi.ts, wxacode.getUnlimited).
+  db.setH5Origin(gateway.url)
   const timers = opts.timers ? startTimers((line) => console.log(line)) : null
   return {
     db,

@@ -20,7 +20,8 @@ export default defineAppConfig({
     },
     // The QR ticket (with the QR encoder) is its own small package, fetched ahead whenever a resident
     // opens a page that leads to it (preloadRule), so it is there at the door without a network.
-    { root: 'ticket', name: 'ticket', pages: ['index'] },
+    // Also 活动海报 (with the 小程序码), reached from an activity's page.
+    { root: 'ticket', name: 'ticket', pages: ['index', 'poster/index'] },
     { root: 'volunteer', name: 'volunteer', pages: ['scan/index', 'checkin/index'] },
     // 我的信息 (see, export, delete one's data) and the privacy guide, reached from 我的 (the guide also
     // from the consent sheet).

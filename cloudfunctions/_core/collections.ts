@@ -41,6 +41,7 @@ export const COLLECTIONS = {
   starLikes: 'starLikes',
   starVotes: 'starVotes',
   starPlaces: 'starPlaces',
+  wxacodes: 'wxacodes',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -737,4 +738,14 @@ export interface StarPlacesDoc {
    */
   held?: Record<string, 'star' | 'project'>
   updatedAt: Date
+}
+
+/** An activity's 小程序码, `_id` the code in its scene (cloudfunctions/activity/src/wxacode.ts). */
+export interface WxacodeDoc {
+  _id: string
+  activityId: string
+  scene: string
+  /** The picture in cloud storage. */
+  fileId: string
+  createdAt: Date
 }

@@ -16,8 +16,13 @@
 //    scene, openid or content answers errcode 47001 (data format error) as WeChat does.
 //  - security.imgSecCheck ({ media: { contentType, value } }): errcode 87014 (risky content) when the
 //    picture's bytes hold the ASCII marker FLAGGED_IMAGE_MARKER, else errcode 0; no media: 47001.
+//  - wxacode.getUnlimited ({ scene, page, check_path, env_version, width }): a PNG QR code of the h5
+//    address of the page with the scene (wxacodeAddress), answered as WeChat answers a picture; the
+//    documented rules (checkGetUnlimited) answer their errcodes (40169 scene, 41030 page, 40097).
 // Any other API answers errcode 48001 (api unauthorized).
 import { randomBytes } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
+import qrcode from 'qrcode-generator'
 import { FLAGGED_IMAGE_MARKER, SECURITY_WORDS } from './securityWords'
 
 /** How long a phone code stays valid (WeChat: 5 minutes). */
@@ -256,8 +261,111 @@ export function imgSecCheck(params: Record<string, unknown>): Record<string, unk
   return { errcode: 0, errmsg: 'ok' }
 }
 
+// ------------------------------------------------------------------ wxacode.getUnlimited (小程序码)
+// BEGIN wxacode stand-in: the poster's 小程序码 (issue 18, item 4). Kept in this block for merging.
+
+/** Where the QR of the local 小程序码 leads when the local cloud has not said (its gateway's origin). */
+export const DEFAULT_H5_ORIGIN = 'http://127.0.0.1:10086'
+
+/** The h5 address a local 小程序码 opens: the page (hash router) with the scene as its query. */
+export function wxacodeAddress(h5Origin: string, page: string, scene: string): string {
+  return `${h5Origin}/#/${page}?scene=${encodeURIComponent(scene)}`
+}
+
+/** The characters WeChat allows in a scene (besides digits and letters). */
+const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/
+
+/**
+ * wxacode.getUnlimited's documented rules, as WeChat answers a breach: a scene missing, over 32
+ * characters or with other characters: 40169 (invalid length for scene); a page starting with '/',
+ * carrying a query or not a path: 41030 (invalid page); env_version other than release, trial,
+ * develop: 40097 (invalid args); width outside 280–1280: 40097.
+ */
+export function checkGetUnlimited(params: Record<string, unknown>): Record<string, unknown> | null {
+  const { scene, page, env_version: envVersion, width } = params
+  if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32 || !SCENE_CHARS.test(scene)) {
+    return { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json' }
+  }
+  if (page !== undefined && (typeof page !== 'string' || page.startsWith('/') || page.includes('?') || !/^[\w-]+(\/[\w-]+)*$/.test(page))) {
+    return { errcode: 41030, errmsg: 'invalid page rid: local' }
+  }
+  if (envVersion !== undefined && !['release', 'trial', 'develop'].includes(envVersion as string)) {
+    return { errcode: 40097, errmsg: 'invalid args rid: local' }
+  }
+  if (width !== undefined && (typeof width !== 'number' || width < 280 || width > 1280)) {
+    return { errcode: 40097, errmsg: 'invalid args rid: local' }
+  }
+  return null
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8)
+  head.writeUInt32BE(data.length, 0)
+  head.write(type, 4, 'ascii')
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0)
+  return Buffer.concat([head, data, crc])
+}
+
+/** A grayscale PNG of a QR code of `text`: black modules on white, a quiet zone of 4, `cell` pixels a module. */
+export function qrPng(text: string, cell = 10): Buffer {
+  const qr = qrcode(0, 'M')
+  qr.addData(text, 'Byte')
+  qr.make()
+  const modules = qr.getModuleCount()
+  const size = (modules + 8) * cell
+  const rows: Buffer[] = []
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(size + 1, 0xff)
+    row[0] = 0 // filter: none
+    const my = Math.floor(y / cell) - 4
+    for (let x = 0; x < size; x++) {
+      const mx = Math.floor(x / cell) - 4
+      if (my >= 0 && my < modules && mx >= 0 && mx < modules && qr.isDark(my, mx)) row[x + 1] = 0
+    }
+    rows.push(row)
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 0 // grayscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** wxacode.getUnlimited as the local stand-in: a PNG QR of the h5 address of page + scene, or WeChat's refusal. */
+export function getUnlimited(params: Record<string, unknown>, h5Origin: string): Buffer {
+  const refused = checkGetUnlimited(params)
+  if (refused) return openApiResponse(refused)
+  const page = typeof params.page === 'string' && params.page ? params.page : 'pages/index/index'
+  return openApiPicture(qrPng(wxacodeAddress(h5Origin, page, params.scene as string)), 'image/png')
+}
+
+/** A CommOpenApiResp carrying a picture (wx-server-sdk answers { contentType, buffer }). */
+export function openApiPicture(bytes: Buffer, contentType: string): Buffer {
+  return Buffer.concat([bytesField(1, bytes), bytesField(2, Buffer.from(contentType, 'utf8')), varintField(4, 200)])
+}
+// END wxacode stand-in
+
 /** Answers one `wx.openApi` request (its form fields): the CommOpenApiResp bytes. */
-export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes): Buffer {
+export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes, h5Origin: string = DEFAULT_H5_ORIGIN): Buffer {
   const api = fields.get('apiName')?.toString('utf8') ?? ''
   const caller = callerOfToken(fields.get('wxCloudApiToken')?.toString('utf8'))
   const requestData = fields.get('requestData') ?? Buffer.alloc(0)
@@ -270,5 +378,6 @@ export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCode
   if (api === 'phonenumber.getPhoneNumber') return openApiResponse(phoneCodes.getPhoneNumber(caller, params))
   if (api === 'security.msgSecCheck') return openApiResponse(msgSecCheck(params))
   if (api === 'security.imgSecCheck') return openApiResponse(imgSecCheck(params))
+  if (api === 'wxacode.getUnlimited') return getUnlimited(params, h5Origin)
   return openApiResponse({ errcode: 48001, errmsg: `api unauthorized: the local cloud has no stand-in for ${api}` })
 }

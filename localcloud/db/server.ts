@@ -13,6 +13,8 @@
 //                                   gives the page, for the phonenumber.getPhoneNumber stand-in (openapi.ts)
 //   GET  /_local/storage/<path>     a stored file's bytes: the URL storage.batchGetDownloadUrl answers
 //                                   for cloud.downloadFile (storageFiles.ts)
+//   PUT  /_local/upload/<path>      a file's bytes: the URL storage.getUploadMetadata answers for
+//                                   cloud.uploadFile, standing in for the object storage (storageFiles.ts)
 //
 // A multipart/form-data POST to /admin is a cloud call (`wx.openApi`, `cloud.openapi.*`), answered
 // by the stand-ins of openapi.ts as the platform does (protobuf bytes).
@@ -26,8 +28,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
-import { PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
-import { STORAGE_URL_PREFIX, deleteList, downloadList, serveStorageFile } from './storageFiles'
+import { DEFAULT_H5_ORIGIN, PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
+import {
+  STORAGE_URL_PREFIX,
+  UPLOAD_URL_PREFIX,
+  deleteList,
+  downloadList,
+  serveStorageFile,
+  storeUploadedFile,
+  uploadMetadata,
+} from './storageFiles'
 import { FUNCTION_TAG, QueryCoverage, type RecordedShape } from './coverage'
 import { invalidParam, isDuplicateKeyForm, toDbError, DUPLICATE_KEY_FORMS, type DbError, type DuplicateKeyForm } from './errors'
 import { StatsCounter, type DbBilling, type DbStats } from './stats'
@@ -86,6 +96,8 @@ export interface DbServer {
    * for 5 minutes, which cloud.openapi.phonenumber.getPhoneNumber answers (openapi.ts).
    */
   mintPhoneCode(openid: string, phone: string, countryCode?: string): string
+  /** Where the local 小程序码 (wxacode.getUnlimited) leads: the gateway's origin serving the h5 build. */
+  setH5Origin(origin: string): void
 }
 
 class BodyError extends Error {
@@ -176,6 +188,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   let documentWrites = 0
   // Read at each use (not captured), so a test that moves Date.now moves the codes' 5 minutes too.
   const phoneCodes = new PhoneCodes(opts.now ?? (() => Date.now()))
+  let h5Origin = DEFAULT_H5_ORIGIN
   store.onBeforeWrite(() => {
     documentWrites++
   })
@@ -227,6 +240,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     const fault = FAULT_PATH.exec(url.pathname)
     if (fault && req.method === 'POST') return injectFault(fault[1] as 'kill' | 'lose' | 'fail', req, res, functionOf(url))
     if (url.pathname.startsWith('/_local/')) {
+      if (req.method === 'PUT' && url.pathname.startsWith(UPLOAD_URL_PREFIX)) return storeUploadedFile(req, res, url.pathname, opts.dataDir)
       if (req.method === 'GET' && url.pathname.startsWith(STORAGE_URL_PREFIX)) {
         req.resume()
         return serveStorageFile(res, url.pathname, opts.dataDir)
@@ -264,6 +278,8 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (download) return sendJson(res, 200, download)
     const deleted = deletedFilesOf(bytes)
     if (deleted) return sendJson(res, 200, deleted)
+    const upload = uploadMetadataOf(bytes, req)
+    if (upload) return sendJson(res, 200, upload)
     const { status, body } = handleSdkCall(bytes.toString('utf8'), functionOf(url))
     sendJson(res, status, body)
   }
@@ -298,6 +314,22 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     return { requestId: newRequestId(), data }
   }
 
+  /** storage.getUploadMetadata (cloud.uploadFile's first step; the PUT of the bytes follows): answered here. */
+  function uploadMetadataOf(bytes: Buffer, req: IncomingMessage): Record<string, unknown> | null {
+    if (!bytes.includes('storage.getUploadMetadata')) return null
+    let p: Record<string, unknown>
+    try {
+      p = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>
+    } catch {
+      return null
+    }
+    if (p?.action !== 'storage.getUploadMetadata') return null
+    stats.record('storage.getUploadMetadata')
+    const data = uploadMetadata(p, `http://${req.headers.host ?? host}`)
+    if (!data) return { requestId: newRequestId(), code: 'INVALID_PARAM', message: 'path: not a valid cloud path' }
+    return { requestId: newRequestId(), data }
+  }
+
   function isMultipart(req: IncomingMessage): boolean {
     return /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')
   }
@@ -310,7 +342,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (action !== 'wx.openApi') {
       return sendJson(res, 200, { requestId: newRequestId(), code: 'INVALID_PARAM', message: `unknown action ${JSON.stringify(action)}` })
     }
-    const answer = answerOpenApi(fields, phoneCodes)
+    const answer = answerOpenApi(fields, phoneCodes, h5Origin)
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length })
     res.end(answer)
   }
@@ -399,6 +431,9 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     queryShapes: () => coverage.shapes(),
     notablescan,
     mintPhoneCode: (openid, phone, countryCode) => phoneCodes.mint(openid, phone, countryCode),
+    setH5Origin: (origin) => {
+      h5Origin = origin.replace(/\/+$/, '')
+    },
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {

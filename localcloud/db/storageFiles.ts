@@ -3,12 +3,21 @@
 // `cloud://<env>/<path>` is the file `<dataDir>/storage/<path>` (the gateway's storage, storage.ts),
 // and its URL is this server's GET /_local/storage/<path>. A missing file answers
 // STORAGE_FILE_NONEXIST, as the platform does. cloud.deleteFile({ fileList }) (storage.batchDeleteFile)
-// removes the files.
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+// removes the files. cloud.uploadFile({ cloudPath, fileContent }) asks for upload metadata (SDK action
+// storage.getUploadMetadata: a URL and credentials for the object storage) and PUTs the bytes to the
+// URL; here the URL is this server's PUT /_local/upload/<path>, which writes the file, and the
+// fileID is `cloud://localcloud/<path>` (the gateway's, so the h5 app shows it from /storage/<path>).
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import path from 'node:path'
 import type { ServerResponse } from 'node:http'
 
 export const STORAGE_URL_PREFIX = '/_local/storage/'
+export const UPLOAD_URL_PREFIX = '/_local/upload/'
+/** The environment in local fileIDs (gateway/storage.ts's STORAGE_ENV). */
+const LOCAL_ENV = 'localcloud'
+/** The most bytes one upload may carry here (pictures). */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 /** The stored path of a fileID (`cloud://<env>/<path>`), or null when it is not one or could leave the folder. */
 export function storagePathOf(fileId: string): string | null {
@@ -63,4 +72,59 @@ export function serveStorageFile(res: ServerResponse, urlPath: string, dataDir: 
   const bytes = readFileSync(fileOf(dataDir, p))
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
   res.end(bytes)
+}
+
+/** storage.getUploadMetadata: where to PUT a file's bytes (on `base`) and the fileID it will have; null for a bad path. */
+export function uploadMetadata(params: Record<string, unknown>, base: string) {
+  const cloudPath = typeof params.path === 'string' ? params.path.replace(/^\/+/, '') : ''
+  const fileId = `cloud://${LOCAL_ENV}/${cloudPath}`
+  const p = storagePathOf(fileId)
+  if (!p) return null
+  return {
+    url: `${base}${UPLOAD_URL_PREFIX}${p.split('/').map(encodeURIComponent).join('/')}`,
+    token: 'local',
+    authorization: 'local',
+    fileId,
+    cosFileId: `local-${p}`,
+    download_url: `${base}${STORAGE_URL_PREFIX}${p}`,
+  }
+}
+
+/** PUT /_local/upload/<path>: writes the file (an existing one is replaced, as the object storage does); 200 with an empty body. */
+export function storeUploadedFile(req: IncomingMessage, res: ServerResponse, urlPath: string, dataDir: string): void {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath.slice(UPLOAD_URL_PREFIX.length))
+  } catch {
+    decoded = ''
+  }
+  const p = storagePathOf(`cloud://${LOCAL_ENV}/${decoded}`)
+  if (!p) {
+    req.resume()
+    res.writeHead(400, { 'content-type': 'application/xml' })
+    res.end(
+      '<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidURI</Code><Message>bad path</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+    )
+    return
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  req.on('data', (c: Buffer) => {
+    size += c.length
+    if (size <= MAX_UPLOAD_BYTES) chunks.push(c)
+  })
+  req.on('end', () => {
+    if (size > MAX_UPLOAD_BYTES) {
+      res.writeHead(400, { 'content-type': 'application/xml' })
+      res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>EntityTooLarge</Code><Message>too large</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+      )
+      return
+    }
+    const file = fileOf(dataDir, p)
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, Buffer.concat(chunks))
+    res.writeHead(200, { 'content-length': 0 })
+    res.end()
+  })
 }

@@ -141,6 +141,13 @@ const PAGES: ResidentPage[] = [
     ready: tid('ticket-card'),
     inputs: 0,
   },
+  {
+    name: 'poster',
+    route: () => `ticket/poster/index?id=${TICKETED}`,
+    root: 'poster-page',
+    ready: tid('poster', '[data-ready="true"]'),
+    inputs: 0,
+  },
   { name: 'courses', route: () => 'learn/courses/index', root: 'courses-page', ready: tid('course-card'), inputs: 0 },
   { name: 'course', route: () => `learn/course/index?id=${courseId}`, root: 'course-page', ready: tid('course-body'), inputs: 0 },
   {

@@ -48,7 +48,7 @@ const REQUIRED_MAIN_PAGES = [
   'pages/family/index',
 ]
 const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
-  ticket: ['index'],
+  ticket: ['index', 'poster/index'],
   account: ['data/index', 'privacy/index'],
   volunteer: ['scan/index', 'checkin/index'],
   organiser: [
@@ -469,6 +469,7 @@ function answer(name, data) {
     if (a === 'list') return ok({ items: [summary], nextCursor: null })
     if (a === 'get') return data.input && data.input.id === summary.id ? ok({ activity: detail }) : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
     if (a === 'roles') return ok({ roles })
+    if (a === 'wxacode') return data.input && data.input.id === summary.id ? ok({ fileId: 'cloud://localcloud/wxacode/0123456789abcdef.png', scene: 'a_0123456789abcdef' }) : { ok: false, code: 'ACTIVITY_NOT_FOUND', message: '' }
     if (a === 'mine') return ok({ items: [Object.assign({}, summary, { counters, attendance: { checkedIn: 3, proxyCheckedIn: 1, walkIns: 1, walkInHeadcount: 2, byAudience: { seniors: 5 } } })], nextCursor: null })
     if (a === 'week.get') return ok({ week: managedWeek })
   }
@@ -644,6 +645,7 @@ async function askPrivacy() {
     result.pages.push(await open('organiser/staff/index', { weekId: 'nc2026' }))
     result.pages.push(await open('organiser/join/index', { code: 'ABCDEFGH23' }))
     result.pages.push(await open('ticket/index', { id: registration.id }))
+    result.pages.push(await open('ticket/poster/index', { id: summary.id }))
     result.pages.push(await open('volunteer/checkin/index', { id: summary.id }))
     result.pages.push(await open('learn/courses/index', {}))
     result.pages.push(await open('learn/course/index', { id: courseCard.id }))
@@ -682,8 +684,20 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
     calls: ['callFunction checkin.myActivities'],
   },
   'ticket/index': {
-    texts: ['王秀兰', '代报名（家人代为报名）', '智慧助老·手机打车查公交', '时间：12月1日 周二 09:00–10:30', '打印版（黑白，适合打印）'],
+    texts: [
+      '王秀兰',
+      '代报名（家人代为报名）',
+      '智慧助老·手机打车查公交',
+      '时间：12月1日 周二 09:00–10:30',
+      '添加到手机日历',
+      '打印版（黑白，适合打印）',
+    ],
     calls: ['callFunction signup.ticket'],
+  },
+  // The poster is drawn on an offscreen canvas the stub wx does not have, so the page says it failed.
+  'ticket/poster/index': {
+    texts: ['海报生成失败，请返回后再试一次。'],
+    calls: ['callFunction activity.get', 'callFunction activity.weeks', 'callFunction activity.wxacode'],
   },
   'volunteer/checkin/index': {
     texts: ['智慧助老·手机打车查公交', '扫码签到', '核验并签到', '下载名单', '登记入场', '查找'],

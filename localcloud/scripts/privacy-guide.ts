@@ -5,7 +5,7 @@
 import { PRIVACY_GUIDE, type PrivacyGuide } from '../../config/privacy'
 
 /** The console's permissions are "used" (使用), its information items "collected" (收集). */
-const PERMISSIONS = new Set(['摄像头', '相册（仅写入）权限', '剪切板', '麦克风', '蓝牙'])
+const PERMISSIONS = new Set(['摄像头', '相册（仅写入）权限', '日历（仅写入）权限', '剪切板', '麦克风', '蓝牙'])
 
 export function consoleForm(guide: PrivacyGuide): string {
   // One console entry per item: purposes of the same item (your name, your family's names) joined.

@@ -11,7 +11,8 @@ type ActionContract = { input: z.ZodTypeAny; output: z.ZodTypeAny }
  */
 const registered: Partial<Record<FnName, Record<string, ActionContract>>> = {}
 
-export function registerContract<F extends FnName>(fn: F, contract: Contracts[F]): void {
+/** A package may register part of a function's actions (the main package has no poster actions). */
+export function registerContract<F extends FnName>(fn: F, contract: Partial<Contracts[F]>): void {
   registered[fn] = contract as unknown as Record<string, ActionContract>
 }
 

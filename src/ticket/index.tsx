@@ -9,6 +9,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { getTicket } from '@/services/signup'
 import { timeRangeText } from '@/utils/activityText'
 import { checkedInText } from '@/utils/signupText'
+import { addToCalendar } from './addToCalendar'
 import { keepTicket } from './keepTicket'
 import './index.scss'
 
@@ -31,6 +32,7 @@ export default function TicketPage() {
   const print = router.params.print === '1'
   const ticket = useAsync(() => getTicket(id), [id])
   const [kept, setKept] = useState('')
+  const [calendar, setCalendar] = useState('')
 
   return (
     <PageShell className={`ticket${print ? ' ticket--print' : ''}`} testid="ticket-page">
@@ -86,6 +88,25 @@ export default function TicketPage() {
               ) : null}
             </View>
           ) : (
+            <View className="ticket-card__keep">
+              <View
+                className="btn btn--secondary btn--block"
+                data-testid="ticket-calendar"
+                ariaRole="button"
+                onClick={() =>
+                  void addToCalendar({ registrationId: ticket.data.registrationId, ...ticket.data.activity }).then(setCalendar)
+                }
+              >
+                <Text>添加到手机日历</Text>
+              </View>
+              {calendar ? (
+                <Text className="ticket-card__note" data-testid="ticket-calendar-done">
+                  {calendar}
+                </Text>
+              ) : null}
+            </View>
+          )}
+          {print ? null : (
             <View
               className="btn btn--secondary btn--block ticket-card__print"
               data-testid="ticket-print"

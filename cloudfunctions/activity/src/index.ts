@@ -6,12 +6,14 @@ import { list } from './list'
 import { cancel, create, mine, publish, roles, update } from './manage'
 import { createWeek, getWeek, updateWeek } from './week'
 import { weeks } from './weeks'
+import { wxacode } from './wxacode'
 
 /** The actions, also for tests that run them with an injected clock. */
 export const activityActions: FunctionImpl<'activity'> = {
   weeks,
   list,
   get,
+  wxacode,
   roles,
   create,
   update,
@@ -23,6 +25,10 @@ export const activityActions: FunctionImpl<'activity'> = {
   'week.update': updateWeek,
 }
 
-// The week's editions, its activities and one activity are public: a page opened from 朋友圈
-// (single-page mode) reads them with no identity.
-export const main = createFunction('activity', activityActions, { publicActions: ['weeks', 'list', 'get'] })
+/**
+ * Public reads (no identity: a page opened from 朋友圈 in single-page mode): the week's editions, its
+ * activities, one activity, and a poster's 小程序码.
+ */
+export const ACTIVITY_PUBLIC_ACTIONS = ['weeks', 'list', 'get', 'wxacode'] as const
+
+export const main = createFunction('activity', activityActions, { publicActions: ACTIVITY_PUBLIC_ACTIONS })

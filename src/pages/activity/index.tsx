@@ -18,7 +18,9 @@ const NOT_FOUND_CODES = new Set(['ACTIVITY_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_
 
 export default function ActivityPage() {
   const router = useRouter()
-  const id = typeof router.params.id === 'string' ? safeDecode(router.params.id) : ''
+  // scene: opened by scanning the activity's 小程序码 (activity.get takes it as the id).
+  const raw = router.params.id || router.params.scene
+  const id = typeof raw === 'string' ? safeDecode(raw) : ''
   const res = useAsync(async () => {
     if (!id) throw new CloudError('ACTIVITY_NOT_FOUND')
     return (await getActivity(id)).activity
@@ -192,13 +194,18 @@ function Detail({ a, refresh, visitor }: { a: ActivityDetail; refresh: number; v
         ) : null}
       </View>
 
-      {process.env.TARO_ENV === 'weapp' ? (
-        <View className="section">
+      <View className="section btn-row">
+        {process.env.TARO_ENV === 'weapp' ? (
           <Button className="btn btn--secondary btn--block detail-share" openType="share" data-testid="share-button">
             分享给家人朋友
           </Button>
-        </View>
-      ) : null}
+        ) : null}
+        {a.status === 'published' ? (
+          <View className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: '/ticket/poster/index?id=' + a.id })}>
+            生成海报
+          </View>
+        ) : null}
+      </View>
     </View>
   )
 }

@@ -288,7 +288,10 @@ export type RoleGrant = z.infer<typeof roleGrantSchema>
 export const activityContract = {
   weeks: action(z.object({}).strict().default({}), z.object({ weeks: z.array(weekSchema) })),
   list: action(activityListInputSchema, z.object({ items: z.array(activitySummarySchema), nextCursor: z.string().nullable() })),
-  /** Residents: published or cancelled. The district's organisers (and the week's admins) also get drafts. */
+  /**
+   * Residents: published or cancelled. The district's organisers (and the week's admins) also get drafts.
+   * `id` may also be the scene of the activity's 小程序码 (`a_<code>`, see contracts/poster.ts).
+   */
   get: action(z.object({ id: idSchema }), z.object({ activity: activityDetailSchema })),
 
   /** The caller's organiser / admin / volunteer grants, to know what they may manage. */

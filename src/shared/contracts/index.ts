@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { activityContract } from './activity'
 import { checkinContract } from './checkin'
+import { posterContract } from './poster'
 import { courseContract } from './course'
 import { privacyContract } from './privacy'
 import { readingContract } from './reading'
@@ -11,7 +12,7 @@ import { statsContract } from './stats'
 
 /** Every cloud function and its actions: the one source of truth for both sides. */
 export const contracts = {
-  activity: activityContract,
+  activity: { ...activityContract, ...posterContract },
   checkin: checkinContract,
   course: courseContract,
   privacy: privacyContract,
