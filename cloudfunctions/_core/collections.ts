@@ -12,6 +12,7 @@ import type { SubmissionStatus, UnitLevel } from '@shared/domain/reporting'
 import type { HonourLevel, NominationKind, NominationStatus, NominatorKind } from '@shared/domain/stars'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 import type { RoleGrant } from '@shared/contracts/activity'
+import type { SubscribeTemplateKey } from '../../config/subscribe'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -222,6 +223,17 @@ export interface RegistrationDoc {
   nonce?: string | null
   /** The op of the journal move that last wrote this registration (see _core/journal.ts). */
   op?: string
+  /**
+   * What the person accepted in requestSubscribeMessage (signup subscribe.record), per template:
+   * each acceptance pays for one message; firstAt is the first, at the latest (absent = none).
+   */
+  subscribe?: Partial<Record<SubscribeTemplateKey, SubscribeAcceptance>>
+}
+
+export interface SubscribeAcceptance {
+  accepted: number
+  firstAt: Date
+  at: Date
 }
 
 /** Notices about a registration (to the resident who made it). */
