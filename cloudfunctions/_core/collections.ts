@@ -236,10 +236,27 @@ export interface SubscribeAcceptance {
   at: Date
 }
 
-/** Notices about a registration (to the resident who made it). */
-export type RegistrationNoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'
+/**
+ * Notices about a registration (to the resident who made it): its activity cancelled, a seat from
+ * the waitlist, a reminder before the start (notify timer), a change of time or venue (organiser).
+ */
+export type RegistrationNoticeTemplate = 'activity_cancelled' | 'waitlist_promoted' | 'activity_reminder' | 'activity_changed'
 /** summary_due: a unit's 总结表 is not submitted a few days before the deadline (to the people who run the unit). */
 export type NoticeTemplate = RegistrationNoticeTemplate | 'summary_due'
+
+/**
+ * Where a notice stands with the subscribe-message sender (notify function): pending until `at`
+ * (when it is due); claimed by a run until `at` (the claim's lease); sent; failed after its tries
+ * (errcode: WeChat's last answer); unsendable (the person accepted no message of its template: it
+ * is only listed in the app); unknown (a run died between claiming and marking it: it may have gone,
+ * so it is not sent again: at most once).
+ */
+export interface NoticeSend {
+  state: 'pending' | 'claimed' | 'sent' | 'failed' | 'unsendable' | 'unknown'
+  at: Date
+  tries: number
+  errcode: number | null
+}
 
 /** What every notice has: whom it is for, and whether it was read (app) and sent (subscribe message). */
 interface NoticeBase {
@@ -249,6 +266,8 @@ interface NoticeBase {
   createdAt: Date
   readAt: Date | null
   sentAt: Date | null
+  /** The subscribe message (absent: none is sent for it, e.g. summary_due or notices written before). */
+  send?: NoticeSend
 }
 
 /**
@@ -267,6 +286,10 @@ export interface RegistrationNoticeDoc extends NoticeBase {
     title: string
     startAt: Date
     reason: string | null
+    /** activity_reminder: which (the evening before, or an hour before). */
+    reminder?: 'eve' | 'hour'
+    /** The venue's name when the notice was written (reminders and changes; absent on others). */
+    venue?: string | null
   }
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { activityContract } from './activity'
 import { checkinContract } from './checkin'
 import { courseContract } from './course'
+import { notifyContract } from './notify'
 import { privacyContract } from './privacy'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
@@ -14,6 +15,7 @@ export const contracts = {
   activity: activityContract,
   checkin: checkinContract,
   course: courseContract,
+  notify: notifyContract,
   privacy: privacyContract,
   reading: readingContract,
   signup: signupContract,

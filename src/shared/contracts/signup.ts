@@ -115,20 +115,30 @@ export const overlapSchema = z.object({
 })
 export type Overlap = z.infer<typeof overlapSchema>
 
-export const noticeTemplateSchema = z.enum(['activity_cancelled', 'waitlist_promoted', 'summary_due'])
+export const noticeTemplateSchema = z.enum([
+  'activity_cancelled',
+  'waitlist_promoted',
+  'activity_reminder',
+  'activity_changed',
+  'summary_due',
+])
 
 /** A notice about one of the caller's registrations (or a family member's). */
 const registrationNoticeSchema = z.object({
   id: z.string(),
-  template: z.enum(['activity_cancelled', 'waitlist_promoted']),
+  template: z.enum(['activity_cancelled', 'waitlist_promoted', 'activity_reminder', 'activity_changed']),
   /** Whose registration it is about (the resident or their family member). */
   personName: z.string(),
   activityId: idSchema,
   registrationId: registrationIdSchema,
   title: z.string(),
   startAt: instant,
-  /** The organiser's reason, for a cancelled activity. */
+  /** The organiser's reason, for a cancelled activity (or what changed). */
   reason: z.string().nullable(),
+  /** activity_reminder: the evening before or an hour before. */
+  reminder: z.enum(['eve', 'hour']).nullable().default(null),
+  /** Its subscribe message: sent, failed, not sendable (nothing accepted), unknown; null while pending or none. */
+  delivery: z.enum(['sent', 'failed', 'unsendable', 'unknown']).nullable().default(null),
   createdAt: instant,
   readAt: instant.nullable(),
 })
