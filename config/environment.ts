@@ -230,6 +230,13 @@ export const environment: EnvironmentSpec = {
       indexes: [idx('op'), idx('openid')],
     },
     { name: 'starPlaces', holds: 'the places each selecting unit set, and how many are taken', rule: closed, indexes: [] },
+    // Read by _id only (an activity's slots of a day).
+    {
+      name: 'changeNotices',
+      holds: "organisers' change notices to an activity's registrants (at most 3 a day)",
+      rule: closed,
+      indexes: [],
+    },
   ],
   functions: [
     {

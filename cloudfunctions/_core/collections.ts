@@ -42,6 +42,7 @@ export const COLLECTIONS = {
   starLikes: 'starLikes',
   starVotes: 'starVotes',
   starPlaces: 'starPlaces',
+  changeNotices: 'changeNotices',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -772,4 +773,29 @@ export interface StarPlacesDoc {
    */
   held?: Record<string, 'star' | 'project'>
   updatedAt: Date
+}
+
+// ------------------------------------------------------------------ organisers' change notices
+
+/**
+ * One change notice an organiser sent to an activity's registrants (notify change.send). `_id` =
+ * `<activityId>_<day>_<slot>` with slot 1–3: created with add(), so a day holds at most 3 whoever sends them.
+ */
+export interface ChangeNoticeDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  /** The Shanghai day it was sent (YYYY-MM-DD) and its number that day. */
+  day: string
+  slot: number
+  /** The sender's request (a retry of it finds this record). */
+  nonce: string
+  change: 'time' | 'venue' | 'other'
+  message: string
+  by: string
+  at: Date
+  /** Registrants told, and when every notice was written (null while the call runs or after it died). */
+  notified: number
+  doneAt: Date | null
 }

@@ -11,8 +11,12 @@ type ActionContract = { input: z.ZodTypeAny; output: z.ZodTypeAny }
  */
 const registered: Partial<Record<FnName, Record<string, ActionContract>>> = {}
 
-export function registerContract<F extends FnName>(fn: F, contract: Contracts[F]): void {
-  registered[fn] = contract as unknown as Record<string, ActionContract>
+/**
+ * Registers `fn`'s contract, or part of it: a second call adds its actions (signup's subscribe.record
+ * is registered apart, by the page that needs it: @shared/contracts/subscribe).
+ */
+export function registerContract<F extends FnName>(fn: F, contract: Partial<Contracts[F]>): void {
+  registered[fn] = { ...registered[fn], ...(contract as unknown as Record<string, ActionContract>) }
 }
 
 /** The action's contract, or undefined for an unknown function or action (own keys only). */

@@ -1,8 +1,10 @@
 // Cloud function `notify`, run by its timer trigger every 5 minutes (config.json): writes the
 // activity reminders that are due (reminders.ts), then sends the outbox's due notices as subscribe
 // messages, each at most once and only what the person accepted (send.ts). The clock is the
-// handler's (injectable); a call from the mini-program cannot run the timer.
+// handler's (injectable); a call from the mini-program cannot run the timer. Organisers send change
+// notices to an activity's registrants through it (change.ts).
 import { createFunction, type TimerContext } from '../../_core/handler'
+import { sendChange } from './change'
 import { writeDueReminders } from './reminders'
 import { sendDue } from './send'
 
@@ -14,4 +16,4 @@ export async function notifyRun(ctx: TimerContext) {
   return { at: now, reminders, send }
 }
 
-export const main = createFunction('notify', { 'timer:notify': notifyRun })
+export const main = createFunction('notify', { 'change.send': sendChange, 'timer:notify': notifyRun })

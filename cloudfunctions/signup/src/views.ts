@@ -1,7 +1,7 @@
 import type { Notice, Overlap, Registration } from '@shared/contracts/signup'
 import { isActive } from '@shared/domain/counters'
 import { cancelRefusal, overlapsInTime } from '@shared/domain/signupRules'
-import type { ActivityDoc, NoticeSend, OutboxDoc, RegistrationDoc } from '../../_core/collections'
+import type { ActivityDoc, OutboxDoc, RegistrationDoc } from '../../_core/collections'
 
 const ms = (d: Date | string | number) => new Date(d).getTime()
 
@@ -71,11 +71,6 @@ export function overlapsWith(activity: Pick<ActivityDoc, '_id' | 'startAt' | 'en
     }))
 }
 
-/** A notice's subscribe message as the app shows it (null: pending, claimed or none). */
-function deliveryOf(state: NoticeSend['state'] | undefined): 'sent' | 'failed' | 'unsendable' | 'unknown' | null {
-  return state === 'sent' || state === 'failed' || state === 'unsendable' || state === 'unknown' ? state : null
-}
-
 export function toNotice(doc: OutboxDoc): Notice {
   if (doc.template === 'summary_due') {
     const p = doc.payload
@@ -101,8 +96,6 @@ export function toNotice(doc: OutboxDoc): Notice {
     title: doc.payload.title,
     startAt: ms(doc.payload.startAt),
     reason: doc.payload.reason ?? null,
-    reminder: doc.payload.reminder ?? null,
-    delivery: deliveryOf(doc.send?.state),
     createdAt: ms(doc.createdAt),
     readAt: doc.readAt ? ms(doc.readAt) : null,
   }

@@ -6,6 +6,7 @@ import { notifyContract } from './notify'
 import { privacyContract } from './privacy'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
+import { signupSubscribeContract } from './subscribe'
 import { staffContract } from './staff'
 import { starsContract } from './stars'
 import { statsContract } from './stats'
@@ -18,7 +19,7 @@ export const contracts = {
   notify: notifyContract,
   privacy: privacyContract,
   reading: readingContract,
-  signup: signupContract,
+  signup: { ...signupContract, ...signupSubscribeContract },
   staff: staffContract,
   stars: starsContract,
   stats: statsContract,

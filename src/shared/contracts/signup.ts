@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { SUBSCRIBE_TEMPLATE_KEYS } from '../../../config/subscribe'
 import { RATING_LEVELS } from '../domain/feedback'
 import { AGE_GROUPS, RELATIONS } from '../domain/people'
 import { codesOf } from '../domain/vocabulary'
@@ -135,10 +134,6 @@ const registrationNoticeSchema = z.object({
   startAt: instant,
   /** The organiser's reason, for a cancelled activity (or what changed). */
   reason: z.string().nullable(),
-  /** activity_reminder: the evening before or an hour before. */
-  reminder: z.enum(['eve', 'hour']).nullable().default(null),
-  /** Its subscribe message: sent, failed, not sendable (nothing accepted), unknown; null while pending or none. */
-  delivery: z.enum(['sent', 'failed', 'unsendable', 'unknown']).nullable().default(null),
   createdAt: instant,
   readAt: instant.nullable(),
 })
@@ -163,13 +158,6 @@ export const noticeSchema = z.discriminatedUnion('template', [registrationNotice
 export type Notice = z.infer<typeof noticeSchema>
 export type RegistrationNotice = z.infer<typeof registrationNoticeSchema>
 export type SummaryDueNotice = z.infer<typeof summaryDueNoticeSchema>
-
-/** A template the app asks people to subscribe to (config/subscribe.ts). */
-export const subscribeTemplateKeySchema = z.enum(SUBSCRIBE_TEMPLATE_KEYS)
-/** What requestSubscribeMessage answered for one template: only 'accept' lets the app send a message. */
-export const subscribeResultSchema = z.enum(['accept', 'reject', 'ban', 'filter'])
-/** Per template: how many messages the person's acceptances paid for, since when, and the latest. */
-export const subscribeRecordSchema = z.object({ accepted: z.number().int().min(0), firstAt: instant, at: instant })
 
 const pageInput = {
   cursor: z.string().max(200).optional(),
@@ -280,23 +268,6 @@ export const signupContract = {
     }),
   ),
   'notices.read': action(z.object({ ids: z.array(idSchema).min(1).max(50) }), z.object({ updated: z.number().int() })),
-
-  /**
-   * What the person answered to requestSubscribeMessage at a tap (sign-up, the ticket) for one of
-   * the caller's own registrations (or a family member's): each 'accept' pays for one message of
-   * that template (一次性订阅) and is counted on the registration. Someone else's or unknown:
-   * REGISTRATION_NOT_FOUND.
-   */
-  'subscribe.record': action(
-    z.object({
-      registrationId: registrationIdSchema,
-      results: z.partialRecord(subscribeTemplateKeySchema, subscribeResultSchema),
-    }),
-    z.object({
-      registrationId: registrationIdSchema,
-      subscribe: z.partialRecord(subscribeTemplateKeySchema, subscribeRecordSchema),
-    }),
-  ),
 
   /** Checked-in activities of the caller and their family not yet rated (or declined), newest first. */
   'rating.pending': action(z.object({}).strict().default({}), z.object({ items: z.array(pendingRatingSchema) })),
