@@ -113,6 +113,8 @@ export const environment: EnvironmentSpec = {
         idx('activityId', 'ticketId'),
         idx('op'),
         idx('weekId'),
+        // The notify timer finds the confirmed registrations starting soon (their reminders).
+        idx('status', 'startAt'),
       ],
     },
     {
@@ -120,7 +122,9 @@ export const environment: EnvironmentSpec = {
       holds: 'notices to residents (cancellations, seats freed)',
       rule: closed,
       // payload.activityId: the privacy timer's retention finds a week's notices by its activities.
-      indexes: [idx('recipient', 'createdAt'), idx('payload.activityId')],
+      // send.state, send.at: the notify timer finds the notices due to be sent (or claims lapsed);
+      // payload.registrationId: it counts the messages a registration's acceptances already paid for.
+      indexes: [idx('recipient', 'createdAt'), idx('payload.activityId'), idx('send.state', 'send.at'), idx('payload.registrationId')],
     },
     // weekKeys holds each week's ticket signing key, which must never reach a client.
     { name: 'weekKeys', holds: "each week's ticket signing key", rule: closed, indexes: [] },
@@ -229,6 +233,13 @@ export const environment: EnvironmentSpec = {
     // _id: the scene's code (cloudfunctions/activity/src/wxacode.ts), so the activity page and the
     // poster each read one document by _id.
     { name: 'wxacodes', holds: "each activity's 小程序码: its scene and the picture's fileID", rule: closed, indexes: [] },
+    // Read by _id only (an activity's slots of a day).
+    {
+      name: 'changeNotices',
+      holds: "organisers' change notices to an activity's registrants (at most 3 a day)",
+      rule: closed,
+      indexes: [],
+    },
   ],
   functions: [
     {
@@ -285,6 +296,16 @@ export const environment: EnvironmentSpec = {
       memory: 256,
       triggers: [{ name: 'retention', cron: '0 7 * * * * *' }],
       openapi: ['phonenumber.getPhoneNumber'],
+      env: {},
+    },
+    {
+      name: 'notify',
+      // Every 5 minutes: writes the activity reminders that are due (18:00 the evening before, an
+      // hour before) and sends the outbox's due notices as subscribe messages, each once.
+      timeout: 20,
+      memory: 256,
+      triggers: [{ name: 'notify', cron: '0 */5 * * * * *' }],
+      openapi: ['subscribeMessage.send'],
       env: {},
     },
     {

@@ -11,8 +11,11 @@ const root = path.resolve(__dirname, '..')
 // Chromium computes. Font sizes and care-mode tap targets are written `Px` (not converted anywhere):
 // text keeps its size whatever the screen width, so the care-mode minimum (18) holds on narrow phones.
 const DESIGN_WIDTH = 375
-/** The privacy guide's files (config/privacy*.ts): code the pages import from outside sourceRoot. */
-const PRIVACY_GUIDE_FILES = ['privacy.ts', 'privacyConsent.ts'].map((f) => path.join(__dirname, f))
+/**
+ * Code the pages may import from outside sourceRoot: the privacy guide's files (config/privacy*.ts)
+ * and the subscribe-message templates (config/subscribe.ts: requestSubscribeMessage's template ids).
+ */
+const PRIVACY_GUIDE_FILES = ['privacy.ts', 'privacyConsent.ts', 'subscribe.ts'].map((f) => path.join(__dirname, f))
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

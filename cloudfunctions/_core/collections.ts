@@ -12,6 +12,7 @@ import type { SubmissionStatus, UnitLevel } from '@shared/domain/reporting'
 import type { HonourLevel, NominationKind, NominationStatus, NominatorKind } from '@shared/domain/stars'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 import type { RoleGrant } from '@shared/contracts/activity'
+import type { SubscribeTemplateKey } from '../../config/subscribe'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -42,6 +43,7 @@ export const COLLECTIONS = {
   starVotes: 'starVotes',
   starPlaces: 'starPlaces',
   wxacodes: 'wxacodes',
+  changeNotices: 'changeNotices',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
@@ -223,12 +225,40 @@ export interface RegistrationDoc {
   nonce?: string | null
   /** The op of the journal move that last wrote this registration (see _core/journal.ts). */
   op?: string
+  /**
+   * What the person accepted in requestSubscribeMessage (signup subscribe.record), per template:
+   * each acceptance pays for one message; firstAt is the first, at the latest (absent = none).
+   */
+  subscribe?: Partial<Record<SubscribeTemplateKey, SubscribeAcceptance>>
 }
 
-/** Notices about a registration (to the resident who made it). */
-export type RegistrationNoticeTemplate = 'activity_cancelled' | 'waitlist_promoted'
+export interface SubscribeAcceptance {
+  accepted: number
+  firstAt: Date
+  at: Date
+}
+
+/**
+ * Notices about a registration (to the resident who made it): its activity cancelled, a seat from
+ * the waitlist, a reminder before the start (notify timer), a change of time or venue (organiser).
+ */
+export type RegistrationNoticeTemplate = 'activity_cancelled' | 'waitlist_promoted' | 'activity_reminder' | 'activity_changed'
 /** summary_due: a unit's 总结表 is not submitted a few days before the deadline (to the people who run the unit). */
 export type NoticeTemplate = RegistrationNoticeTemplate | 'summary_due'
+
+/**
+ * Where a notice stands with the subscribe-message sender (notify function): pending until `at`
+ * (when it is due); claimed by a run until `at` (the claim's lease); sent; failed after its tries
+ * (errcode: WeChat's last answer); unsendable (the person accepted no message of its template: it
+ * is only listed in the app); unknown (a run died between claiming and marking it: it may have gone,
+ * so it is not sent again: at most once).
+ */
+export interface NoticeSend {
+  state: 'pending' | 'claimed' | 'sent' | 'failed' | 'unsendable' | 'unknown'
+  at: Date
+  tries: number
+  errcode: number | null
+}
 
 /** What every notice has: whom it is for, and whether it was read (app) and sent (subscribe message). */
 interface NoticeBase {
@@ -238,6 +268,8 @@ interface NoticeBase {
   createdAt: Date
   readAt: Date | null
   sentAt: Date | null
+  /** The subscribe message (absent: none is sent for it, e.g. summary_due or notices written before). */
+  send?: NoticeSend
 }
 
 /**
@@ -256,6 +288,10 @@ export interface RegistrationNoticeDoc extends NoticeBase {
     title: string
     startAt: Date
     reason: string | null
+    /** activity_reminder: which (the evening before, or an hour before). */
+    reminder?: 'eve' | 'hour'
+    /** The venue's name when the notice was written (reminders and changes; absent on others). */
+    venue?: string | null
   }
 }
 
@@ -748,4 +784,29 @@ export interface WxacodeDoc {
   /** The picture in cloud storage. */
   fileId: string
   createdAt: Date
+}
+
+// ------------------------------------------------------------------ organisers' change notices
+
+/**
+ * One change notice an organiser sent to an activity's registrants (notify change.send). `_id` =
+ * `<activityId>_<day>_<slot>` with slot 1–3: created with add(), so a day holds at most 3 whoever sends them.
+ */
+export interface ChangeNoticeDoc {
+  _id: string
+  activityId: string
+  weekId: string
+  districtCode: string
+  /** The Shanghai day it was sent (YYYY-MM-DD) and its number that day. */
+  day: string
+  slot: number
+  /** The sender's request (a retry of it finds this record). */
+  nonce: string
+  change: 'time' | 'venue' | 'other'
+  message: string
+  by: string
+  at: Date
+  /** Registrants told, and when every notice was written (null while the call runs or after it died). */
+  notified: number
+  doneAt: Date | null
 }

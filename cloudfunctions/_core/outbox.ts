@@ -37,6 +37,8 @@ export function noticeFor(
     createdAt: new Date(now),
     readAt: null,
     sentAt: null,
+    // The notify timer sends it as a subscribe message at once, when the person accepted one.
+    send: { state: 'pending', at: new Date(now), tries: 0, errcode: null },
   }
 }
 

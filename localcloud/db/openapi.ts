@@ -19,10 +19,19 @@
 //  - wxacode.getUnlimited ({ scene, page, check_path, env_version, width }): a PNG QR code of the h5
 //    address of the page with the scene (wxacodeAddress), answered as WeChat answers a picture; the
 //    documented rules (checkGetUnlimited) answer their errcodes (40169 scene, 41030 page, 40097).
+//  - subscribeMessage.send ({ touser, template_id, page, data, miniprogram_state }): one message per
+//    acceptance (一次性订阅) of that template by that openid, else errcode 43101 (user refuse to accept
+//    the msg); a template of config/subscribe.ts only, else 40037 (invalid template_id); every field of
+//    the template present and within its type's limit, else 47003 (argument invalid). Acceptances are
+//    minted the way phone codes are (SubscribeMessages.accept; DbServer.acceptSubscribe, POST
+//    /_local/subscribe-accept: the part requestSubscribeMessage plays); every message sent is kept
+//    (DbServer.subscribeMessages, GET /_local/subscribe-messages) for tests and the dev tools.
 // Any other API answers errcode 48001 (api unauthorized).
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import qrcode from 'qrcode-generator'
+import { SUBSCRIBE_TEMPLATES } from '../../config/subscribe'
+import { fitsField } from '../../src/shared/domain/subscribe'
 import { FLAGGED_IMAGE_MARKER, SECURITY_WORDS } from './securityWords'
 
 /** How long a phone code stays valid (WeChat: 5 minutes). */
@@ -364,8 +373,89 @@ export function openApiPicture(bytes: Buffer, contentType: string): Buffer {
 }
 // END wxacode stand-in
 
+// ------------------------------------------------------------------ subscribe messages
+
+/** One message subscribeMessage.send accepted: what the person receives. */
+export interface SentSubscribeMessage {
+  touser: string
+  templateId: string
+  page: string
+  /** Each field's value. */
+  data: Record<string, string>
+  miniprogramState: string
+  at: number
+}
+
+const TEMPLATE_FIELDS = new Map(Object.values(SUBSCRIBE_TEMPLATES).map((t) => [t.id, t.fields]))
+
+/** The acceptances (一次性订阅: one message each) and the messages sent, per openid and template id. */
+export class SubscribeMessages {
+  private readonly unused = new Map<string, number>()
+  private readonly log: SentSubscribeMessage[] = []
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  private static key(openid: string, templateId: string) {
+    return `${openid}\n${templateId}`
+  }
+
+  /** What an 'accept' in requestSubscribeMessage does: `count` more messages of the template to `openid`. */
+  accept(openid: string, templateId: string, count = 1): number {
+    const k = SubscribeMessages.key(openid, templateId)
+    const left = (this.unused.get(k) ?? 0) + count
+    this.unused.set(k, left)
+    return left
+  }
+
+  /** Acceptances of the template by `openid` not yet spent. */
+  unusedOf(openid: string, templateId: string): number {
+    return this.unused.get(SubscribeMessages.key(openid, templateId)) ?? 0
+  }
+
+  /** The messages sent (to `touser`, when given), oldest first. */
+  messages(touser?: string): SentSubscribeMessage[] {
+    return this.log.filter((m) => touser === undefined || m.touser === touser).map((m) => ({ ...m, data: { ...m.data } }))
+  }
+
+  /** subscribeMessage.send as the local stand-in: WeChat's JSON answer. */
+  send(params: Record<string, unknown>): Record<string, unknown> {
+    const touser = params.touser
+    const templateId = params.template_id ?? params.templateId
+    if (typeof touser !== 'string' || !touser) return { errcode: 40003, errmsg: 'invalid openid' }
+    const fields = typeof templateId === 'string' ? TEMPLATE_FIELDS.get(templateId) : undefined
+    if (!fields) return { errcode: 40037, errmsg: 'invalid template_id' }
+    const data = params.data && typeof params.data === 'object' ? (params.data as Record<string, unknown>) : {}
+    const values: Record<string, string> = {}
+    for (const f of fields) {
+      const value = (data[f.key] as { value?: unknown } | undefined)?.value
+      if (!fitsField(f.type, value)) return { errcode: 47003, errmsg: `argument invalid! data.${f.key}.value invalid` }
+      values[f.key] = value as string
+    }
+    const k = SubscribeMessages.key(touser, templateId as string)
+    const left = this.unused.get(k) ?? 0
+    if (left < 1) return { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+    this.unused.set(k, left - 1)
+    const page = typeof params.page === 'string' ? params.page : ''
+    const state = params.miniprogram_state ?? params.miniprogramState
+    this.log.push({
+      touser,
+      templateId: templateId as string,
+      page,
+      data: values,
+      miniprogramState: typeof state === 'string' ? state : 'formal',
+      at: this.now(),
+    })
+    return { errcode: 0, errmsg: 'ok' }
+  }
+}
+
 /** Answers one `wx.openApi` request (its form fields): the CommOpenApiResp bytes. */
-export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCodes, h5Origin: string = DEFAULT_H5_ORIGIN): Buffer {
+export function answerOpenApi(
+  fields: Map<string, Buffer>,
+  phoneCodes: PhoneCodes,
+  subscribe: SubscribeMessages,
+  h5Origin: string = DEFAULT_H5_ORIGIN,
+): Buffer {
   const api = fields.get('apiName')?.toString('utf8') ?? ''
   const caller = callerOfToken(fields.get('wxCloudApiToken')?.toString('utf8'))
   const requestData = fields.get('requestData') ?? Buffer.alloc(0)
@@ -379,5 +469,6 @@ export function answerOpenApi(fields: Map<string, Buffer>, phoneCodes: PhoneCode
   if (api === 'security.msgSecCheck') return openApiResponse(msgSecCheck(params))
   if (api === 'security.imgSecCheck') return openApiResponse(imgSecCheck(params))
   if (api === 'wxacode.getUnlimited') return getUnlimited(params, h5Origin)
+  if (api === 'subscribeMessage.send') return openApiResponse(subscribe.send(params))
   return openApiResponse({ errcode: 48001, errmsg: `api unauthorized: the local cloud has no stand-in for ${api}` })
 }

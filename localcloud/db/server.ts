@@ -11,6 +11,9 @@
 //   POST /_local/fault/<kill|lose|fail>/admin?...   dev-only fault injection (gateway/faults.ts)
 //   POST /_local/phone-code         { openid, phone } -> { code }: what WeChat's phone-number button
 //                                   gives the page, for the phonenumber.getPhoneNumber stand-in (openapi.ts)
+//   POST /_local/subscribe-accept   { openid, templateIds } -> { unused }: what an 'accept' in
+//                                   requestSubscribeMessage gives, for the subscribeMessage.send stand-in
+//   GET  /_local/subscribe-messages[?touser=]   { messages }: the subscribe messages sent (openapi.ts)
 //   GET  /_local/storage/<path>     a stored file's bytes: the URL storage.batchGetDownloadUrl answers
 //                                   for cloud.downloadFile (storageFiles.ts)
 //   PUT  /_local/upload/<path>      a file's bytes: the URL storage.getUploadMetadata answers for
@@ -28,7 +31,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { environment as declaredEnvironment, type EnvironmentSpec } from '../../config/environment'
 import { ACTIONS, type ActionContext } from './actions'
-import { DEFAULT_H5_ORIGIN, PhoneCodes, answerOpenApi, parseMultipart } from './openapi'
+import { DEFAULT_H5_ORIGIN, PhoneCodes, SubscribeMessages, answerOpenApi, parseMultipart, type SentSubscribeMessage } from './openapi'
 import {
   STORAGE_URL_PREFIX,
   UPLOAD_URL_PREFIX,
@@ -98,6 +101,12 @@ export interface DbServer {
   mintPhoneCode(openid: string, phone: string, countryCode?: string): string
   /** Where the local 小程序码 (wxacode.getUnlimited) leads: the gateway's origin serving the h5 build. */
   setH5Origin(origin: string): void
+  /** What an 'accept' in requestSubscribeMessage gives: `count` messages of the template to `openid` (openapi.ts). */
+  acceptSubscribe(openid: string, templateId: string, count?: number): number
+  /** The subscribe messages sent (to `touser`, when given), oldest first. */
+  subscribeMessages(touser?: string): SentSubscribeMessage[]
+  /** Acceptances of the template by `openid` not yet spent. */
+  unusedAcceptances(openid: string, templateId: string): number
 }
 
 class BodyError extends Error {
@@ -189,6 +198,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   // Read at each use (not captured), so a test that moves Date.now moves the codes' 5 minutes too.
   const phoneCodes = new PhoneCodes(opts.now ?? (() => Date.now()))
   let h5Origin = DEFAULT_H5_ORIGIN
+  const subscribe = new SubscribeMessages(opts.now ?? (() => Date.now()))
   store.onBeforeWrite(() => {
     documentWrites++
   })
@@ -254,6 +264,11 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         return sendJson(res, 200, { ok: true })
       }
       if (req.method === 'POST' && url.pathname === '/_local/phone-code') return mintFromBody(req, res)
+      if (req.method === 'POST' && url.pathname === '/_local/subscribe-accept') return acceptFromBody(req, res)
+      if (req.method === 'GET' && url.pathname === '/_local/subscribe-messages') {
+        req.resume()
+        return sendJson(res, 200, { messages: subscribe.messages(url.searchParams.get('touser') ?? undefined) })
+      }
       if (url.pathname === '/_local/duplicate-key') {
         if (req.method === 'GET') return sendJson(res, 200, { form: duplicateKeyForm })
         if (req.method === 'POST') return setFormFromBody(req, res)
@@ -342,7 +357,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     if (action !== 'wx.openApi') {
       return sendJson(res, 200, { requestId: newRequestId(), code: 'INVALID_PARAM', message: `unknown action ${JSON.stringify(action)}` })
     }
-    const answer = answerOpenApi(fields, phoneCodes, h5Origin)
+    const answer = answerOpenApi(fields, phoneCodes, subscribe, h5Origin)
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': answer.length })
     res.end(answer)
   }
@@ -359,6 +374,23 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     }
     const countryCode = typeof input.countryCode === 'string' ? input.countryCode : undefined
     return sendJson(res, 200, { code: phoneCodes.mint(input.openid, input.phone, countryCode) })
+  }
+
+  async function acceptFromBody(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let input: { openid?: unknown; templateIds?: unknown } | null
+    try {
+      input = JSON.parse(await readBody(req)) as typeof input
+    } catch {
+      input = null
+    }
+    const ids = input?.templateIds
+    if (typeof input?.openid !== 'string' || !input.openid || !Array.isArray(ids) || !ids.every((t) => typeof t === 'string')) {
+      return sendJson(res, 400, { code: 'INVALID_PARAM', message: 'send { openid, templateIds: string[] }' })
+    }
+    const openid = input.openid
+    const unused: Record<string, number> = {}
+    for (const id of ids as string[]) unused[id] = subscribe.accept(openid, id)
+    return sendJson(res, 200, { unused })
   }
 
   /** Dev-only faults (see gateway/faults.ts): kill = drop unapplied, lose = apply then drop, fail = answer an error. */
@@ -378,7 +410,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       })
     }
     if (mode === 'lose') {
-      if (isMultipart(req)) answerOpenApi(parseMultipart(bytes, req.headers['content-type'] ?? ''), phoneCodes)
+      if (isMultipart(req)) answerOpenApi(parseMultipart(bytes, req.headers['content-type'] ?? ''), phoneCodes, subscribe, h5Origin)
       else handleSdkCall(text, fn)
     }
     res.socket?.destroy()
@@ -434,6 +466,9 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     setH5Origin: (origin) => {
       h5Origin = origin.replace(/\/+$/, '')
     },
+    acceptSubscribe: (openid, templateId, count) => subscribe.accept(openid, templateId, count),
+    subscribeMessages: (touser) => subscribe.messages(touser),
+    unusedAcceptances: (openid, templateId) => subscribe.unusedOf(openid, templateId),
     close() {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {

@@ -11,9 +11,13 @@ type ActionContract = { input: z.ZodTypeAny; output: z.ZodTypeAny }
  */
 const registered: Partial<Record<FnName, Record<string, ActionContract>>> = {}
 
-/** A package may register part of a function's actions (the main package has no poster actions). */
+/**
+ * Registers `fn`'s contract, or part of it: a second call adds its actions (signup's subscribe.record
+ * is registered apart, by the page that needs it: @shared/contracts/subscribe; so is the poster's
+ * activity.wxacode, in the ticket subpackage).
+ */
 export function registerContract<F extends FnName>(fn: F, contract: Partial<Contracts[F]>): void {
-  registered[fn] = contract as unknown as Record<string, ActionContract>
+  registered[fn] = { ...registered[fn], ...(contract as unknown as Record<string, ActionContract>) }
 }
 
 /** The action's contract, or undefined for an unknown function or action (own keys only). */

@@ -145,3 +145,29 @@ describe('a 总结表 reminder in words', () => {
     ).toBeNull()
   })
 })
+
+describe('a subscribe-message notice in words', () => {
+  const base = {
+    id: 'n',
+    personName: '王秀兰',
+    activityId: 'x',
+    registrationId: 'x_y',
+    title: '手机课堂',
+    startAt: at('2026-12-12', '14:30'),
+    reason: null,
+    createdAt: 0,
+    readAt: null,
+  }
+
+  test('a reminder names the activity and when it starts', () => {
+    const t = noticeText({ ...base, template: 'activity_reminder' })
+    expect(t.title).toBe('活动提醒：手机课堂')
+    expect(t.detail).toContain('12月12日')
+  })
+
+  test('a change names the activity and what the organiser wrote', () => {
+    const t = noticeText({ ...base, template: 'activity_changed', reason: '改到二楼会议室' })
+    expect(t.title).toBe('活动变更：手机课堂')
+    expect(t.detail).toBe('改到二楼会议室')
+  })
+})

@@ -124,6 +124,13 @@ export function noticeText(n: Notice): { icon: string; title: string; detail: st
       detail: `${n.personName}报名的这场活动（${instantText(n.startAt)}）已被主办方取消。${n.reason ? `原因：${n.reason}` : ''}`,
     }
   }
+  if (n.template !== 'waitlist_promoted') {
+    return {
+      icon: '!',
+      title: `${n.template === 'activity_changed' ? '活动变更' : '活动提醒'}：${n.title}`,
+      detail: n.reason ?? instantText(n.startAt),
+    }
+  }
   return {
     icon: '✓',
     title: `候补成功：${n.title}`,

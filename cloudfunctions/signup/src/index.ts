@@ -8,6 +8,7 @@ import { markRead, notices } from './notices'
 import { preview } from './preview'
 import { pendingRatings, rate } from './rating'
 import { addFamily, getProfile, listFamily, putProfile, removeFamily } from './profile'
+import { recordSubscribe } from './subscribe'
 import { ticket } from './ticket'
 
 export const main = createFunction('signup', {
@@ -25,4 +26,5 @@ export const main = createFunction('signup', {
   'notices.read': markRead,
   'rating.pending': pendingRatings,
   rate,
+  'subscribe.record': recordSubscribe,
 })

@@ -28,3 +28,9 @@ describe('contracts', () => {
     expect(messageFor('SOMETHING_NEW')).toBe(messageFor('INTERNAL'))
   })
 })
+
+test('the subscribe template keys of the signup contract are those of config/subscribe.ts', async () => {
+  const { SUBSCRIBE_TEMPLATE_KEYS } = await import('../../../config/subscribe')
+  const { subscribeTemplateKeySchema } = await import('./subscribe')
+  expect(subscribeTemplateKeySchema.options).toEqual([...SUBSCRIBE_TEMPLATE_KEYS])
+})

@@ -3,9 +3,11 @@ import { activityContract } from './activity'
 import { checkinContract } from './checkin'
 import { posterContract } from './poster'
 import { courseContract } from './course'
+import { notifyContract } from './notify'
 import { privacyContract } from './privacy'
 import { readingContract } from './reading'
 import { signupContract } from './signup'
+import { signupSubscribeContract } from './subscribe'
 import { staffContract } from './staff'
 import { starsContract } from './stars'
 import { statsContract } from './stats'
@@ -15,9 +17,10 @@ export const contracts = {
   activity: { ...activityContract, ...posterContract },
   checkin: checkinContract,
   course: courseContract,
+  notify: notifyContract,
   privacy: privacyContract,
   reading: readingContract,
-  signup: signupContract,
+  signup: { ...signupContract, ...signupSubscribeContract },
   staff: staffContract,
   stars: starsContract,
   stats: statsContract,

@@ -114,19 +114,25 @@ export const overlapSchema = z.object({
 })
 export type Overlap = z.infer<typeof overlapSchema>
 
-export const noticeTemplateSchema = z.enum(['activity_cancelled', 'waitlist_promoted', 'summary_due'])
+export const noticeTemplateSchema = z.enum([
+  'activity_cancelled',
+  'waitlist_promoted',
+  'activity_reminder',
+  'activity_changed',
+  'summary_due',
+])
 
 /** A notice about one of the caller's registrations (or a family member's). */
 const registrationNoticeSchema = z.object({
   id: z.string(),
-  template: z.enum(['activity_cancelled', 'waitlist_promoted']),
+  template: z.enum(['activity_cancelled', 'waitlist_promoted', 'activity_reminder', 'activity_changed']),
   /** Whose registration it is about (the resident or their family member). */
   personName: z.string(),
   activityId: idSchema,
   registrationId: registrationIdSchema,
   title: z.string(),
   startAt: instant,
-  /** The organiser's reason, for a cancelled activity. */
+  /** The organiser's reason, for a cancelled activity (or what changed). */
   reason: z.string().nullable(),
   createdAt: instant,
   readAt: instant.nullable(),
