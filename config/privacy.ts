@@ -150,6 +150,14 @@ export const PRIVACY_GUIDE: PrivacyGuide = {
       kept: '不保存',
     },
     {
+      key: 'subscribe',
+      label: '订阅消息（您同意接收的提醒，以及发给您的消息）',
+      wechatItem: '',
+      purpose: '按您的选择，在活动前一天晚上和开始前一小时提醒您，候补转为报名成功、活动时间地点变更或取消时通知您',
+      seenBy: '只发给您本人（为家人代报名时发给您）；组织者只看到发送是否成功',
+      kept: KEPT,
+    },
+    {
       key: 'calendar',
       label: '日历（仅写入）',
       wechatItem: '日历（仅写入）权限',

@@ -14,7 +14,7 @@ export interface PrivacyConsentBasics {
 }
 
 export const PRIVACY_CONSENT: PrivacyConsentBasics = {
-  version: 3,
+  version: 2,
   updatedOn: '2026-12-07',
   retentionDays: 180,
   summary: [
