@@ -77,8 +77,8 @@ test('a field of the wrong type answers VALIDATION_FAILED with the field', async
   await stillServes()
 })
 
-test('a call without a person answers UNAUTHENTICATED', async () => {
-  const res = await post(JSON.stringify({ fn: 'activity', action: 'weeks', input: {} }), { 'x-dev-openid': '' })
+test('a call without a person to an action that needs one answers UNAUTHENTICATED', async () => {
+  const res = await post(JSON.stringify({ fn: 'activity', action: 'roles', input: {} }), { 'x-dev-openid': '' })
   expect(res.json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
 })
 

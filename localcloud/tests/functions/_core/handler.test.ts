@@ -12,8 +12,8 @@ afterAll(async () => {
 })
 
 describe('the handler wrapper', () => {
-  test('a caller without OPENID is refused with UNAUTHENTICATED', async () => {
-    const res = await cloud.call('activity', 'weeks', {}, '')
+  test('a caller without OPENID is refused with UNAUTHENTICATED by an action that is not public', async () => {
+    const res = await cloud.call('activity', 'roles', {}, '')
     expect(res).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   })
 
