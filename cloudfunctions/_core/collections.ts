@@ -230,6 +230,8 @@ export interface RegistrationDoc {
    * each acceptance pays for one message; firstAt is the first, at the latest (absent = none).
    */
   subscribe?: Partial<Record<SubscribeTemplateKey, SubscribeAcceptance>>
+  /** The nonces of the subscribe.record calls counted (a retry of one counts nothing again). */
+  subscribeNonces?: string[]
 }
 
 export interface SubscribeAcceptance {

@@ -23,11 +23,16 @@ export const signupSubscribeContract = {
   /**
    * What the person answered to requestSubscribeMessage at a tap (sign-up, the ticket) for one of
    * the caller's own registrations (or a family member's): each 'accept' pays for one message of
-   * that template (一次性订阅) and is counted on the registration. Someone else's or unknown:
-   * REGISTRATION_NOT_FOUND.
+   * that template (一次性订阅) and is counted on the registration, once per `nonce`. Someone else's
+   * or unknown: REGISTRATION_NOT_FOUND.
    */
   'subscribe.record': action(
-    z.object({ registrationId: registrationIdSchema, results: perTemplate(subscribeResultSchema) }),
+    z.object({
+      registrationId: registrationIdSchema,
+      results: perTemplate(subscribeResultSchema),
+      /** The tap's own id (the app makes one per answer): a retry with it counts nothing again. */
+      nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    }),
     z.object({ registrationId: registrationIdSchema, subscribe: perTemplate(subscribeRecordSchema) }),
   ),
 }

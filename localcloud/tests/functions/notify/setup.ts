@@ -51,7 +51,8 @@ export async function person(): Promise<string> {
  */
 export async function accept(openid: string, registrationId: string, key: SubscribeTemplateKey, times = 1, wechat = true) {
   for (let i = 0; i < times; i++) {
-    const res = await cloud.call('signup', 'subscribe.record', { registrationId, results: { [key]: 'accept' } }, openid)
+    const nonce = `acc${Math.random().toString(36).slice(2, 12)}`
+    const res = await cloud.call('signup', 'subscribe.record', { registrationId, results: { [key]: 'accept' }, nonce }, openid)
     if (!res.ok) throw new Error(JSON.stringify(res))
   }
   if (wechat) cloud.db.acceptSubscribe(openid, SUBSCRIBE_TEMPLATES[key].id, times)

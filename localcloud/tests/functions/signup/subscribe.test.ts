@@ -7,8 +7,10 @@ import { cloud, regsOf, resident, signUp, useSignupCloud, week } from './setup'
 useSignupCloud()
 afterEach(() => jest.restoreAllMocks())
 
-const record = (registrationId: string, results: Record<string, string>, openid: string) =>
-  cloud.callRaw('signup', 'subscribe.record', { registrationId, results }, openid)
+let taps = 0
+/** One answer to requestSubscribeMessage, recorded; each tap has its own nonce unless one is given (a retry). */
+const record = (registrationId: string, results: Record<string, string>, openid: string, nonce = `tap${String(++taps).padStart(6, '0')}`) =>
+  cloud.callRaw('signup', 'subscribe.record', { registrationId, results, nonce }, openid)
 
 async function signedUp() {
   const activityId = await createActivity(cloud, week, { capacity: 5 })
@@ -29,6 +31,23 @@ test('an accepted template is counted on the registration with when it was accep
   const [stored] = await regsOf(activityId)
   expect(stored.subscribe.activity_reminder.accepted).toBe(1)
   expect(new Date(stored.subscribe.activity_reminder.firstAt).getTime()).toBe(t)
+})
+
+test('a retry of a recorded answer (same nonce) counts nothing again and answers what is stored', async () => {
+  const { activityId, me, regId } = await signedUp()
+  const first = await record(regId, { activity_reminder: 'accept' }, me, 'retry-nonce-1')
+  const again = await record(regId, { activity_reminder: 'accept' }, me, 'retry-nonce-1')
+  expect(again).toEqual(first)
+  const [stored] = await regsOf(activityId)
+  expect(stored.subscribe.activity_reminder.accepted).toBe(1)
+  expect(stored.subscribeNonces).toEqual(['retry-nonce-1'])
+})
+
+test('two calls with the same nonce at once count it once', async () => {
+  const { activityId, me, regId } = await signedUp()
+  await Promise.all([1, 2, 3].map(() => record(regId, { activity_reminder: 'accept' }, me, 'race-nonce-1')))
+  const [stored] = await regsOf(activityId)
+  expect(stored.subscribe.activity_reminder.accepted).toBe(1)
 })
 
 test('a second acceptance adds one and keeps the first time', async () => {
