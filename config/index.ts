@@ -13,9 +13,12 @@ const root = path.resolve(__dirname, '..')
 const DESIGN_WIDTH = 375
 /**
  * Code the pages may import from outside sourceRoot: the privacy guide's files (config/privacy*.ts)
- * and the subscribe-message templates (config/subscribe.ts: requestSubscribeMessage's template ids).
+ * and the subscribe-message templates (config/subscribe.ts, and subscribeTemplateIds.ts: the ids the
+ * sign-up page asks requestSubscribeMessage for).
  */
-const PRIVACY_GUIDE_FILES = ['privacy.ts', 'privacyConsent.ts', 'subscribe.ts'].map((f) => path.join(__dirname, f))
+const PRIVACY_GUIDE_FILES = ['privacy.ts', 'privacyConsent.ts', 'subscribe.ts', 'subscribeTemplateIds.ts'].map((f) =>
+  path.join(__dirname, f),
+)
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

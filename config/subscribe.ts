@@ -3,11 +3,16 @@
 // so the ids below are this product's placeholders for the local cloud: replace them with the ids the
 // AppID's console shows before a real deploy (the field keys must then match the chosen template's).
 //
-// Plain data, no imports: the cloud functions, the app and the local cloud's stand-in all read it.
+// Plain data: the cloud functions and the local cloud's stand-in read it. The ids themselves are in
+// subscribeTemplateIds.ts (the app asks for them without carrying the fields).
+import {
+  LOCAL_TEMPLATE_ID_PREFIX,
+  SUBSCRIBE_TEMPLATE_IDS,
+  SUBSCRIBE_TEMPLATE_KEYS,
+  type SubscribeTemplateKey,
+} from './subscribeTemplateIds'
 
-/** The product's names of the templates (the app asks for them, the functions send them). */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['activity_reminder', 'waitlist_promoted', 'activity_changed'] as const
-export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number]
+export { LOCAL_TEMPLATE_ID_PREFIX, SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey }
 
 /**
  * WeChat's field types (订阅消息参数值内容限制): thing ≤ 20 characters; phrase ≤ 5 Chinese characters;
@@ -36,12 +41,9 @@ export interface SubscribeTemplate {
   fields: TemplateField[]
 }
 
-/** Ids that stand for a template in the local cloud only (the stand-in knows them; WeChat does not). */
-export const LOCAL_TEMPLATE_ID_PREFIX = 'local-tmpl-'
-
 export const SUBSCRIBE_TEMPLATES: Record<SubscribeTemplateKey, SubscribeTemplate> = {
   activity_reminder: {
-    id: `${LOCAL_TEMPLATE_ID_PREFIX}activity-reminder`,
+    id: SUBSCRIBE_TEMPLATE_IDS.activity_reminder,
     title: '活动开始提醒',
     fields: [
       { key: 'thing1', type: 'thing', from: 'title' },
@@ -52,7 +54,7 @@ export const SUBSCRIBE_TEMPLATES: Record<SubscribeTemplateKey, SubscribeTemplate
     ],
   },
   waitlist_promoted: {
-    id: `${LOCAL_TEMPLATE_ID_PREFIX}waitlist-promoted`,
+    id: SUBSCRIBE_TEMPLATE_IDS.waitlist_promoted,
     title: '候补成功通知',
     fields: [
       { key: 'thing1', type: 'thing', from: 'title' },
@@ -63,7 +65,7 @@ export const SUBSCRIBE_TEMPLATES: Record<SubscribeTemplateKey, SubscribeTemplate
     ],
   },
   activity_changed: {
-    id: `${LOCAL_TEMPLATE_ID_PREFIX}activity-changed`,
+    id: SUBSCRIBE_TEMPLATE_IDS.activity_changed,
     title: '活动变更通知',
     fields: [
       { key: 'thing1', type: 'thing', from: 'title' },

@@ -60,6 +60,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     staticDir: opts.staticDir,
     staticNoCache: opts.staticNoCache,
     storageDir: storageDirOf(opts.dataDir),
+    acceptSubscribe: (openid, templateIds) => Object.fromEntries(templateIds.map((id) => [id, db.acceptSubscribe(openid, id)])),
   })
   // The local 小程序码 leads to this gateway's h5 build (db/openapi.ts, wxacode.getUnlimited).
   db.setH5Origin(gateway.url)

@@ -20,10 +20,26 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A phone-sized page logged in as a seeded dev persona (its clock fixed at `now` when given). */
-export async function openAs(browser: Browser, baseUrl: string, openid: string, o: { now?: number } = {}): Promise<Page> {
+/**
+ * A phone-sized page logged in as a seeded dev persona (its clock fixed at `now` when given). WeChat's
+ * subscribe dialog answers 'reject' without asking (总是保持以上选择, src/dev/persona.ts) unless
+ * `subscribe` says 'ask' (the dialog shows) or 'accept'.
+ */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  openid: string,
+  o: { now?: number; subscribe?: 'ask' | 'accept' | 'reject' } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  await context.addInitScript((id) => window.localStorage.setItem('dev.openid', id), openid)
+  await context.addInitScript(
+    ([id, subscribe]) => {
+      window.localStorage.setItem('dev.openid', id)
+      if (subscribe === 'ask') window.localStorage.removeItem('dev.subscribe.always')
+      else window.localStorage.setItem('dev.subscribe.always', subscribe)
+    },
+    [openid, o.subscribe ?? 'reject'] as const,
+  )
   const page = await context.newPage()
   // A fixed clock in the page (Date only; timers still run), for tests on a given moment of the week.
   if (o.now !== undefined) await page.clock.setFixedTime(o.now)

@@ -6,6 +6,8 @@
 //   GET  /storage/<path>   files of the local cloud storage (fileID cloud://localcloud/<path>)
 //   POST /storage/upload?folder=<folder>  a PNG/JPEG picture as the raw body (max 5 MB), as the person
 //                          in x-dev-openid -> { fileID }; refusals answer { ok: false, code, message }
+//   POST /api/dev/subscribe-accept  { templateIds } as the person in x-dev-openid -> { unused }: what
+//                          an 允许 in WeChat's subscribe dialog records (the h5 stand-in's, subscribePrompt.h5.ts)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
@@ -32,7 +34,14 @@ export interface GatewayOptions {
   staticNoCache?: boolean
   /** Folder of the local cloud storage (`<dataDir>/storage`); omitted = no /storage. */
   storageDir?: string
+  /**
+   * Records one acceptance of each template for the person (the local openapi's subscribe stand-in,
+   * DbServer.acceptSubscribe); answers how many messages each may still be sent. Omitted = no route.
+   */
+  acceptSubscribe?: (openid: string, templateIds: string[]) => Record<string, number>
 }
+
+const acceptSchema = z.object({ templateIds: z.array(z.string().min(1).max(64)).min(1).max(3) })
 
 export interface Gateway {
   url: string
@@ -56,6 +65,26 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
   req.resume()
   res.setHeader('connection', 'close')
   sendJson(res, status, failure(code))
+}
+
+/** POST /api/dev/subscribe-accept: the person (x-dev-openid) allows the templates once each. */
+async function acceptSubscribe(
+  accept: NonNullable<GatewayOptions['acceptSubscribe']>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (req.method !== 'POST') return refuse(req, res, 405, 'MALFORMED_REQUEST')
+  const openid = callerOf(req)
+  if (!openid) return refuse(req, res, 401, 'UNAUTHENTICATED')
+  let body: unknown
+  try {
+    body = JSON.parse(await readBody(req))
+  } catch {
+    return sendJson(res, 400, failure('MALFORMED_REQUEST'))
+  }
+  const input = acceptSchema.safeParse(body)
+  if (!input.success) return sendJson(res, 400, failure('MALFORMED_REQUEST'))
+  return sendJson(res, 200, { unused: accept(openid, input.data.templateIds) })
 }
 
 /** POST /storage/upload?folder=<folder>: one picture into the local cloud storage, for a known caller. */
@@ -105,6 +134,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<Gateway> 
       }
       if (url.pathname === '/api/dev/personas') return sendJson(res, 200, { personas })
       if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true })
+      if (url.pathname === '/api/dev/subscribe-accept' && opts.acceptSubscribe) return await acceptSubscribe(opts.acceptSubscribe, req, res)
       if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('UNKNOWN_FUNCTION'))
       if (url.pathname === UPLOAD_PATH && opts.storageDir) return await upload(opts.storageDir, req, res, url)
       if (url.pathname.startsWith(STORAGE_PREFIX) && opts.storageDir) return serveStorage(opts.storageDir, req, res, url.pathname)

@@ -26,3 +26,18 @@ export function currentDevOpenid(): string {
 export function chooseDevOpenid(openid: string): void {
   window.localStorage.setItem(DEV_OPENID_KEY, openid)
 }
+
+/**
+ * Stored as 'accept' or 'reject': the answer WeChat's subscribe dialog gives without asking once the
+ * person ticked 总是保持以上选择 (the h5 stand-in, services/subscribePrompt.h5.ts); absent: it asks.
+ */
+export const DEV_SUBSCRIBE_ALWAYS_KEY = 'dev.subscribe.always'
+
+export function keptSubscribeAnswer(): 'accept' | 'reject' | null {
+  try {
+    const kept = window.localStorage.getItem(DEV_SUBSCRIBE_ALWAYS_KEY)
+    return kept === 'accept' || kept === 'reject' ? kept : null
+  } catch {
+    return null
+  }
+}

@@ -11,6 +11,7 @@ import { timeRangeText } from '@/utils/activityText'
 import { checkedInText } from '@/utils/signupText'
 import { addToCalendar } from './addToCalendar'
 import { keepTicket } from './keepTicket'
+import { TicketReminder } from './TicketReminder'
 import './index.scss'
 
 function safeDecode(s: string): string {
@@ -105,6 +106,9 @@ export default function TicketPage() {
                 </Text>
               ) : null}
             </View>
+          )}
+          {print || ticket.data.checkedInAt || ticket.data.activity.startAt <= Date.now() ? null : (
+            <TicketReminder registrationId={ticket.data.registrationId} startAt={ticket.data.activity.startAt} />
           )}
           {print ? null : (
             <View

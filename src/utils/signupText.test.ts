@@ -159,10 +159,10 @@ describe('a subscribe-message notice in words', () => {
     readAt: null,
   }
 
-  test('a reminder names the activity and when it starts', () => {
+  test('a reminder names the activity, the person signed up and when it starts', () => {
     const t = noticeText({ ...base, template: 'activity_reminder' })
     expect(t.title).toBe('活动提醒：手机课堂')
-    expect(t.detail).toContain('12月12日')
+    expect(t.detail).toMatch(/^王秀兰报名的活动将于 12月12日.*14:30 开始，请按时参加。$/)
   })
 
   test('a change names the activity and what the organiser wrote', () => {

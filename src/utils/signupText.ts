@@ -124,12 +124,15 @@ export function noticeText(n: Notice): { icon: string; title: string; detail: st
       detail: `${n.personName}报名的这场活动（${instantText(n.startAt)}）已被主办方取消。${n.reason ? `原因：${n.reason}` : ''}`,
     }
   }
-  if (n.template !== 'waitlist_promoted') {
+  if (n.template === 'activity_reminder') {
     return {
-      icon: '!',
-      title: `${n.template === 'activity_changed' ? '活动变更' : '活动提醒'}：${n.title}`,
-      detail: n.reason ?? instantText(n.startAt),
+      icon: '◷',
+      title: `活动提醒：${n.title}`,
+      detail: `${n.personName}报名的活动将于 ${instantText(n.startAt)} 开始，请按时参加。`,
     }
+  }
+  if (n.template === 'activity_changed') {
+    return { icon: '!', title: `活动变更：${n.title}`, detail: n.reason ?? instantText(n.startAt) }
   }
   return {
     icon: '✓',

@@ -92,3 +92,33 @@ test('the dev personas are the five seeded people', async () => {
   const body = (await res.json()) as any
   expect(body.personas.map((p: any) => p.persona).sort()).toEqual(['admin', 'organiser', 'resident', 'senior', 'volunteer'])
 })
+
+describe("the h5 stand-in of WeChat's subscribe dialog (POST /api/dev/subscribe-accept)", () => {
+  const accept = (body: unknown, openid?: string) =>
+    fetch(`${cloud.gateway.url}/api/dev/subscribe-accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: JSON.stringify(body),
+    }).then(async (res) => ({ status: res.status, json: (await res.json()) as any }))
+
+  test('an 允许 gives the person one more message of each template, as WeChat records it', async () => {
+    const ids = ['local-tmpl-activity-reminder', 'local-tmpl-activity-changed']
+    const before = ids.map((id) => cloud.db.unusedAcceptances('gw-sub-1', id))
+    const res = await accept({ templateIds: ids }, 'gw-sub-1')
+    expect(res.status).toBe(200)
+    expect(res.json.unused).toEqual({ [ids[0]]: before[0] + 1, [ids[1]]: before[1] + 1 })
+    expect(cloud.db.unusedAcceptances('gw-sub-2', ids[0])).toBe(0)
+  })
+
+  test('without a person it answers 401 UNAUTHENTICATED and records nothing', async () => {
+    const res = await accept({ templateIds: ['local-tmpl-activity-reminder'] })
+    expect(res).toMatchObject({ status: 401, json: { ok: false, code: 'UNAUTHENTICATED' } })
+  })
+
+  test('no templates, or more than the 3 WeChat asks at once, answers 400 MALFORMED_REQUEST', async () => {
+    expect(await accept({ templateIds: [] }, 'gw-sub-3')).toMatchObject({ status: 400, json: { code: 'MALFORMED_REQUEST' } })
+    const four = ['a', 'b', 'c', 'd'].map((x) => `local-tmpl-${x}`)
+    expect(await accept({ templateIds: four }, 'gw-sub-3')).toMatchObject({ status: 400, json: { code: 'MALFORMED_REQUEST' } })
+    expect(cloud.db.unusedAcceptances('gw-sub-3', 'local-tmpl-a')).toBe(0)
+  })
+})

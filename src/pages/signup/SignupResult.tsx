@@ -4,17 +4,27 @@ import type { ActivityDetail } from '@shared/contracts/activity'
 import type { Registration } from '@shared/contracts/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
 import { relationText } from '@/utils/signupText'
+import type { Subscription } from './useSignupForm'
 
 interface Props {
   registration: Registration
   activity: ActivityDetail
+  subscription: Subscription
   onAgain: () => void
   onMine: () => void
   onBack: () => void
 }
 
+/** What became of the WeChat messages asked for at the tap. */
+const SUBSCRIPTION_TEXT: Record<Exclude<Subscription, 'none'>, string> = {
+  asking: '正在开启微信消息提醒…',
+  on: '✓ 已开启微信消息提醒：活动开始前、名额或活动有变动时，会在微信里通知您。',
+  off: '未开启微信消息提醒。活动通知仍会显示在“我的”里；也可以在电子票页开启提醒。',
+  failed: '微信消息提醒没有开启成功，请在电子票页再试一次。报名不受影响。',
+}
+
 /** The outcome of a sign-up, in words: 报名成功, or on the waitlist at position N and what happens next. */
-export function SignupResult({ registration: r, activity: a, onAgain, onMine, onBack }: Props) {
+export function SignupResult({ registration: r, activity: a, subscription, onAgain, onMine, onBack }: Props) {
   const confirmed = r.status === 'confirmed'
   return (
     <View
@@ -45,6 +55,11 @@ export function SignupResult({ registration: r, activity: a, onAgain, onMine, on
           ? '请按时到场参加。如有变动，请在取消截止时间前到“我的活动”中取消，把名额让给别人。'
           : `前面还有 ${Math.max((r.position ?? 1) - 1, 0)} 位在候补。有人取消时按顺序自动递补，递补成功会通知您，也可在“我的活动”中查看。`}
       </Text>
+      {subscription === 'none' ? null : (
+        <Text className="signup-line" data-testid="signup-subscription" data-state={subscription}>
+          {SUBSCRIPTION_TEXT[subscription]}
+        </Text>
+      )}
       <View className="signup-result__actions">
         {confirmed ? (
           <View

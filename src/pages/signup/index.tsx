@@ -125,6 +125,7 @@ function SignupFlow({ activity: a, initialProfile, initialMembers }: Props) {
         <SignupResult
           registration={f.result.registration}
           activity={a}
+          subscription={f.subscription}
           onAgain={f.again}
           onMine={() => void Taro.switchTab({ url: '/pages/mine/index' })}
           onBack={() => {

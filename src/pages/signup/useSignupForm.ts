@@ -5,11 +5,23 @@ import { askConsent, forgetConsent } from '@/components/privacy/consentGate'
 import { useAsync } from '@/hooks/useAsync'
 import { toCloudError, type CloudError } from '@/services/callCloud'
 import { createSignup, previewSignup } from '@/services/signup'
+import { acceptedAny, askSubscribe, recordSubscribe, type SubscribeResults, type SubscribeTemplateKey } from '@/services/subscribe'
 import { rememberTicketDay } from '@/utils/ticketDays'
 import { EMPTY_PROFILE, checkProfile, errorsFromPaths, type FieldErrors, type ProfileDraft } from '@/utils/peopleForm'
 
 /** What the consent sheet and the closed form say needs the consent. */
 export const SIGNUP_CONSENT_REASON = '报名需要填写姓名和手机号，需先同意《隐私保护指引》'
+
+/**
+ * The WeChat messages asked for at the sign-up tap: the reminder and a change or cancellation, and
+ * for a waitlist place the promotion too (WeChat allows 3 templates per request).
+ */
+export function subscribeKeysFor(waitlist: boolean): SubscribeTemplateKey[] {
+  return waitlist ? ['waitlist_promoted', 'activity_reminder', 'activity_changed'] : ['activity_reminder', 'activity_changed']
+}
+
+/** The WeChat messages after a sign-up: being asked, accepted and recorded, declined, or not recorded. */
+export type Subscription = 'none' | 'asking' | 'on' | 'off' | 'failed'
 
 /** 'self' or a family member's id. */
 export type Person = 'self' | string
@@ -31,6 +43,7 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
   const [failure, setFailure] = useState<CloudError | null>(null)
   const [result, setResult] = useState<{ registration: Registration; overlaps: Overlap[] } | null>(null)
   const [round, setRound] = useState(0)
+  const [subscription, setSubscription] = useState<Subscription>('none')
 
   const preview = useAsync(() => previewSignup({ activityId: a.id, personId: person }), [a.id, person, round])
 
@@ -75,6 +88,8 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
       }
       sent = checked.profile
     }
+    // WeChat asks only from a tap: the request goes out now, beside the sign-up.
+    const asking = askSubscribe(subscribeKeysFor(preview.status === 'ready' && preview.data.full))
     setSubmitting(true)
     setFailure(null)
     try {
@@ -86,6 +101,7 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
       }
       if (res.registration.status === 'confirmed') rememberTicketDay(res.registration.activity.startAt)
       setResult(res)
+      void keepSubscription(res.registration.id, asking)
     } catch (err) {
       const e = toCloudError(err)
       if (e.code === 'PROFILE_REQUIRED') setEditing(true)
@@ -101,9 +117,23 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
     }
   }
 
+  /** What the person answered WeChat, recorded on the registration (a failure loses no sign-up). */
+  const keepSubscription = async (registrationId: string, asking: Promise<SubscribeResults>) => {
+    setSubscription('asking')
+    const results = await asking
+    if (!acceptedAny(results)) return setSubscription('off')
+    try {
+      await recordSubscribe(registrationId, results)
+      setSubscription('on')
+    } catch {
+      setSubscription('failed')
+    }
+  }
+
   /** After a result: sign up someone else (the preview is asked again). */
   const again = () => {
     setResult(null)
+    setSubscription('none')
     setFailure(null)
     setRound((n) => n + 1)
   }
@@ -126,6 +156,7 @@ export function useSignupForm(a: ActivityDetail, initialProfile: ProfileView | n
     submitting,
     failure,
     result,
+    subscription,
     preview,
     choose,
     added,

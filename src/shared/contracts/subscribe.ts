@@ -1,7 +1,7 @@
 // signup subscribe.record, apart from signupContract: the cloud function serves it with the rest
-// of signup (contracts/index.ts merges the two), while the main package registers signupContract
-// alone and so does not carry these schemas (miniprogram-ci measured it 20 bytes under its limit); the page that asks
-// requestSubscribeMessage registers this one beside it (src/services/contractRegistry.ts).
+// of signup (contracts/index.ts merges the two); in the app, services/subscribe.ts registers it beside
+// signupContract (src/services/contractRegistry.ts), so only the pages that ask requestSubscribeMessage
+// (the sign-up page, the ticket) carry these schemas.
 import { z } from 'zod'
 import { action } from './envelope'
 import { registrationIdSchema } from './signup'
