@@ -7,12 +7,21 @@
 // subscribeTemplateIds.ts (the app asks for them without carrying the fields).
 import {
   LOCAL_TEMPLATE_ID_PREFIX,
+  REGISTRATION_SUBSCRIBE_KEYS,
   SUBSCRIBE_TEMPLATE_IDS,
   SUBSCRIBE_TEMPLATE_KEYS,
+  type RegistrationSubscribeKey,
   type SubscribeTemplateKey,
 } from './subscribeTemplateIds'
 
-export { LOCAL_TEMPLATE_ID_PREFIX, SUBSCRIBE_TEMPLATE_IDS, SUBSCRIBE_TEMPLATE_KEYS, type SubscribeTemplateKey }
+export {
+  LOCAL_TEMPLATE_ID_PREFIX,
+  REGISTRATION_SUBSCRIBE_KEYS,
+  SUBSCRIBE_TEMPLATE_IDS,
+  SUBSCRIBE_TEMPLATE_KEYS,
+  type RegistrationSubscribeKey,
+  type SubscribeTemplateKey,
+}
 
 /**
  * WeChat's field types (订阅消息参数值内容限制): thing ≤ 20 characters; phrase ≤ 5 Chinese characters;
@@ -23,7 +32,7 @@ export const FIELD_TYPES = ['thing', 'phrase', 'name', 'character_string', 'numb
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** What a field is filled from (the sender gives each of these; see @shared/domain/subscribe). */
-export const FIELD_SOURCES = ['title', 'startAt', 'venue', 'personName', 'tip', 'status', 'change'] as const
+export const FIELD_SOURCES = ['title', 'startAt', 'venue', 'personName', 'tip', 'status', 'change', 'item', 'deadline'] as const
 export type FieldSource = (typeof FIELD_SOURCES)[number]
 
 export interface TemplateField {
@@ -73,6 +82,15 @@ export const SUBSCRIBE_TEMPLATES: Record<SubscribeTemplateKey, SubscribeTemplate
       { key: 'time3', type: 'time', from: 'startAt' },
       { key: 'thing4', type: 'thing', from: 'venue' },
       { key: 'thing5', type: 'thing', from: 'tip' },
+    ],
+  },
+  summary_due: {
+    id: SUBSCRIBE_TEMPLATE_IDS.summary_due,
+    title: '材料提交提醒',
+    fields: [
+      { key: 'thing1', type: 'thing', from: 'item' },
+      { key: 'date2', type: 'date', from: 'deadline' },
+      { key: 'thing3', type: 'thing', from: 'tip' },
     ],
   },
 }

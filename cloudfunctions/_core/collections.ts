@@ -12,7 +12,7 @@ import type { SubmissionStatus, UnitLevel } from '@shared/domain/reporting'
 import type { HonourLevel, NominationKind, NominationStatus, NominatorKind } from '@shared/domain/stars'
 import type { Audience, CourseKind, CourseTopic } from '@shared/domain/vocabulary'
 import type { RoleGrant } from '@shared/contracts/activity'
-import type { SubscribeTemplateKey } from '../../config/subscribe'
+import type { RegistrationSubscribeKey } from '../../config/subscribe'
 
 export const COLLECTIONS = {
   weeks: 'weeks',
@@ -170,6 +170,13 @@ export interface UserDoc {
    * privacy timer finishes an erasure whose call died (older than a few minutes).
    */
   erasure?: { requestedAt: Date }
+  /**
+   * The 总结表 deadline reminders this person accepted (stats summary.subscribe): each acceptance
+   * pays for one summary_due message, to whichever unit they run (absent = none).
+   */
+  subscribe?: { summary_due?: SubscribeAcceptance }
+  /** The nonces of the summary.subscribe calls counted (a retry of one counts nothing again). */
+  subscribeNonces?: string[]
   createdAt: Date
   updatedAt: Date
 }
@@ -229,7 +236,7 @@ export interface RegistrationDoc {
    * What the person accepted in requestSubscribeMessage (signup subscribe.record), per template:
    * each acceptance pays for one message; firstAt is the first, at the latest (absent = none).
    */
-  subscribe?: Partial<Record<SubscribeTemplateKey, SubscribeAcceptance>>
+  subscribe?: Partial<Record<RegistrationSubscribeKey, SubscribeAcceptance>>
   /** The nonces of the subscribe.record calls counted (a retry of one counts nothing again). */
   subscribeNonces?: string[]
 }
@@ -270,7 +277,7 @@ interface NoticeBase {
   createdAt: Date
   readAt: Date | null
   sentAt: Date | null
-  /** The subscribe message (absent: none is sent for it, e.g. summary_due or notices written before). */
+  /** The subscribe message (absent: none is sent for it, e.g. notices written before the sender existed). */
   send?: NoticeSend
 }
 

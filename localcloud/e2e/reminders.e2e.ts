@@ -1,11 +1,13 @@
 // The 总结表 reminder in a real Chromium (h5 build, bundled functions on the real wx-server-sdk): a
 // week whose deadline is three days away, its district 提醒区 run by dev-organiser and not submitted;
 // the stats timer fires; the organiser finds the notice under 我的, in words, and a tap opens the
-// district's 总结表 page.
+// district's 总结表 page. On that page they allow the deadline reminders in WeChat's dialog, and the
+// notify timer sends the reminder to their WeChat.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
+import { SUBSCRIBE_TEMPLATE_IDS } from '../../config/subscribeTemplateIds'
 import { invokeFunction } from '../gateway/functions'
 import { fireTimer } from '../gateway/timers'
 import { startLocalCloud, type LocalCloud } from '../local-cloud'
@@ -83,3 +85,44 @@ test('the organiser finds the 总结表 reminder under 我的 and a tap opens th
   expect(page.url()).toContain(`weekId=${weekId}`)
   expect(page.url()).toContain('districtCode=rmd')
 })
+
+test('on the 总结表, 截止前微信提醒我 and 允许: the waiting reminder goes to the organiser’s WeChat', async () => {
+  const page = await openAs(browser, cloud.gateway.url, ORGANISER, { subscribe: 'ask' })
+  await page.goto(`${cloud.gateway.url}/#/organiser/summary/index?weekId=${weekId}&districtCode=rmd`)
+  await page.click(tid('summary-remind'))
+  const dialog = page.locator('.taro-modal__content:visible')
+  await dialog.waitFor()
+  expect(await dialog.innerText()).toContain('材料提交提醒')
+  await page.click('.taro-model__confirm:visible')
+  const done = page.locator(tid('summary-remind-done'))
+  await done.waitFor()
+  expect(await done.innerText()).toContain('下一次截止提醒会发到微信')
+  await screenshot(page, 'reminders-summary-subscribe')
+
+  // The notify timer sends one reminder written this morning (one acceptance pays for one message);
+  // any other reminder of theirs due today (the seeded week's, near its own deadline) is listed only.
+  const outbox = () => allNotices(ORGANISER)
+  const pending = (await outbox()).filter((n) => n.send?.state === 'pending')
+  expect(pending.map((n) => n.payload.unitName)).toContain('提醒区')
+  expect(await fireTimer({ fn: 'notify', name: 'notify' })).toMatchObject({ ok: true, data: { send: { sent: 1 } } })
+  const after = await outbox()
+  const went = after.filter((n) => n.send?.state === 'sent')
+  expect(went).toHaveLength(1)
+  expect(after.filter((n) => n.send?.state === 'unsendable')).toHaveLength(pending.length - 1)
+  const sent = cloud.db.subscribeMessages(ORGANISER).filter((m) => m.templateId === SUBSCRIBE_TEMPLATE_IDS.summary_due)
+  expect(sent).toHaveLength(1)
+  expect(sent[0].data.thing1).toBe(`${went[0].payload.unitName}总结表`)
+  expect(sent[0].data.thing3).toBe(`还有${went[0].payload.daysLeft}天截止，请按时提交给上级`)
+})
+
+/** The person's 总结表 reminders in the outbox. */
+async function allNotices(openid: string): Promise<any[]> {
+  const res = (await cloud.sdkDb
+    .collection('outbox')
+    .where({ recipient: openid, template: 'summary_due' })
+    .limit(100)
+    .get()) as unknown as {
+    data: any[]
+  }
+  return res.data
+}

@@ -29,3 +29,21 @@ export async function callCloud<F extends FnName, A extends ActionName<F>>(
   const answer = await send({ fn, action, input: parsed.data })
   return unwrapEnvelope(answer, contract.output) as OutputOf<F, A>
 }
+
+/**
+ * callCloud for a request that carries its own nonce (the server counts it once): on a network
+ * failure, where the answer may have been lost after the server acted, the very same request is
+ * sent once more, and the server answers what the first did.
+ */
+export async function callCloudOnceMore<F extends FnName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: InputOf<F, A>,
+): Promise<OutputOf<F, A>> {
+  try {
+    return await callCloud(fn, action, input)
+  } catch (err) {
+    if (!(err instanceof CloudError) || err.code !== 'NETWORK') throw err
+    return callCloud(fn, action, input)
+  }
+}

@@ -7,7 +7,7 @@ import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { newNonce } from '@/utils/nonce'
 import { signupContract } from '@shared/contracts/signup'
 import { registerContract } from './contractRegistry'
-import { callCloud, isCloudError } from './callCloud'
+import { callCloud, callCloudOnceMore } from './callCloud'
 
 registerContract('signup', signupContract)
 
@@ -16,27 +16,14 @@ type CancelInput = Omit<InputOf<'signup', 'cancel'>, 'nonce'>
 type In<A extends ActionName<'signup'>> = InputOf<'signup', A>
 type Out<A extends ActionName<'signup'>> = Promise<OutputOf<'signup', A>>
 
-/** Sends a request; on a network failure the very same request (same nonce) once more. */
-async function sendTwiceOnNetworkFailure<A extends 'create' | 'cancel'>(
-  action: A,
-  request: InputOf<'signup', A>,
-): Promise<OutputOf<'signup', A>> {
-  try {
-    return await callCloud('signup', action, request)
-  } catch (err) {
-    if (!isCloudError(err) || err.code !== 'NETWORK') throw err
-    return callCloud('signup', action, request)
-  }
-}
-
 /** Signs up (the caller or a family member); on a network failure the same request is sent once more. */
 export function createSignup(input: CreateInput, nonce = newNonce()): Promise<OutputOf<'signup', 'create'>> {
-  return sendTwiceOnNetworkFailure('create', { ...input, nonce } as InputOf<'signup', 'create'>)
+  return callCloudOnceMore('signup', 'create', { ...input, nonce } as InputOf<'signup', 'create'>)
 }
 
 /** Cancels a registration; on a network failure the same request is sent once more. */
 export function cancelSignup(input: CancelInput, nonce = newNonce()): Promise<OutputOf<'signup', 'cancel'>> {
-  return sendTwiceOnNetworkFailure('cancel', { ...input, nonce })
+  return callCloudOnceMore('signup', 'cancel', { ...input, nonce })
 }
 
 /** The caller's stored profile, or null. */

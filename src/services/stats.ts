@@ -3,7 +3,8 @@
 import type { ActionName, InputOf, OutputOf } from '@shared/contracts'
 import { statsContract } from '@shared/contracts/stats'
 import { registerContract } from './contractRegistry'
-import { callCloud } from './callCloud'
+import { newNonce } from '@/utils/nonce'
+import { callCloud, callCloudOnceMore } from './callCloud'
 
 registerContract('stats', statsContract)
 
@@ -59,4 +60,9 @@ export function reviewSummary(input: In<'summary.review'>): Out<'summary.review'
 /** A unit's submitted copy, read-only. */
 export function getSubmission(input: In<'summary.submission'>): Out<'summary.submission'> {
   return callCloud('stats', 'summary.submission', input)
+}
+
+/** What the person answered WeChat for the 总结表's deadline reminders, counted once per tap (nonce). */
+export function subscribeSummaryReminders(input: Omit<In<'summary.subscribe'>, 'nonce'>, nonce = newNonce()): Out<'summary.subscribe'> {
+  return callCloudOnceMore('stats', 'summary.subscribe', { ...input, nonce } as In<'summary.subscribe'>)
 }

@@ -5,41 +5,43 @@
 import type { InputOf, OutputOf } from '@shared/contracts'
 import { signupSubscribeContract } from '@shared/contracts/subscribe'
 import { newNonce } from '@/utils/nonce'
-import { SUBSCRIBE_TEMPLATE_IDS, type SubscribeTemplateKey } from '../../config/subscribeTemplateIds'
+import { SUBSCRIBE_TEMPLATE_IDS, type RegistrationSubscribeKey } from '../../config/subscribeTemplateIds'
 import { registerContract } from './contractRegistry'
-import { callCloud, isCloudError } from './callCloud'
+import { callCloudOnceMore } from './callCloud'
 import { requestSubscribe } from './subscribePrompt'
 
 registerContract('signup', signupSubscribeContract)
 
 export type SubscribeResults = InputOf<'signup', 'subscribe.record'>['results']
 export type SubscribeRecord = OutputOf<'signup', 'subscribe.record'>
-export type { SubscribeTemplateKey }
+export type SubscribeTemplateKey = RegistrationSubscribeKey | 'summary_due'
+/** What WeChat's dialog answers for one template: only 'accept' lets the app send a message. */
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter'
 
 const ANSWERS = new Set(['accept', 'reject', 'ban', 'filter'])
 
 /**
  * Asks for `keys` (call it in the tap's own handler, before any await: WeChat refuses the request
  * otherwise). Answers per key what the person chose; {} when they could not be asked (messages
- * switched off in settings, or the request failed): never throws, a sign-up goes on without it.
+ * switched off in settings, or the request failed): never throws, what the tap does goes on without it.
  */
-export async function askSubscribe(keys: SubscribeTemplateKey[]): Promise<SubscribeResults> {
+export async function askSubscribe<K extends SubscribeTemplateKey>(keys: K[]): Promise<Partial<Record<K, SubscribeAnswer>>> {
   let answer: Record<string, unknown>
   try {
     answer = await requestSubscribe(keys.map((k) => SUBSCRIBE_TEMPLATE_IDS[k]))
   } catch {
     return {}
   }
-  const results: SubscribeResults = {}
+  const results: Partial<Record<K, SubscribeAnswer>> = {}
   for (const k of keys) {
     const r = answer[SUBSCRIBE_TEMPLATE_IDS[k]]
-    if (typeof r === 'string' && ANSWERS.has(r)) results[k] = r as NonNullable<SubscribeResults[SubscribeTemplateKey]>
+    if (typeof r === 'string' && ANSWERS.has(r)) results[k] = r as SubscribeAnswer
   }
   return results
 }
 
 /** Whether the person accepted at least one template (only then is there something to record). */
-export function acceptedAny(results: SubscribeResults): boolean {
+export function acceptedAny(results: Partial<Record<string, SubscribeAnswer>>): boolean {
   return Object.values(results).some((r) => r === 'accept')
 }
 
@@ -47,12 +49,6 @@ export function acceptedAny(results: SubscribeResults): boolean {
  * Records the answer on one registration (the caller's or a family member's), counted once per
  * nonce: on a network failure the same request is sent once more.
  */
-export async function recordSubscribe(registrationId: string, results: SubscribeResults, nonce = newNonce()): Promise<SubscribeRecord> {
-  const request = { registrationId, results, nonce }
-  try {
-    return await callCloud('signup', 'subscribe.record', request)
-  } catch (err) {
-    if (!isCloudError(err) || err.code !== 'NETWORK') throw err
-    return callCloud('signup', 'subscribe.record', request)
-  }
+export function recordSubscribe(registrationId: string, results: SubscribeResults, nonce = newNonce()): Promise<SubscribeRecord> {
+  return callCloudOnceMore('signup', 'subscribe.record', { registrationId, results, nonce })
 }

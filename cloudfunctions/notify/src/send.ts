@@ -1,9 +1,11 @@
 // Sending the outbox as subscribe messages (notify timer): every notice whose send is pending and
 // due (a reminder at its time; a promotion, a cancellation, a change at once), oldest due first, at
 // most BATCH a run. Per notice, in order:
-//  - its person accepted no message of its template that is not yet paid for (registration.subscribe,
-//    counted against the notices of that registration and template already claimed or sent):
-//    `unsendable`, never sent; the app still lists it;
+//  - its person accepted no message of its template that is not yet paid for: `unsendable`, never
+//    sent; the app still lists it. A registration's notices are paid for by the acceptances counted
+//    on the registration (registration.subscribe), against that registration's notices of the template
+//    already claimed or sent; a 总结表 reminder (summary_due) by those counted on the recipient's
+//    account (users.subscribe.summary_due), against their summary_due notices claimed or sent;
 //  - claim: ONE conditional update (state pending and the tries read) to `claimed` with a lease; of
 //    two overlapping runs exactly one wins it, the other leaves it;
 //  - send: cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState })
@@ -19,11 +21,14 @@ import { getCloud, type Database } from '../../_core/cloud'
 import {
   COLLECTIONS,
   type NoticeSend,
+  type OutboxDoc,
   type RegistrationDoc,
-  type RegistrationNoticeDoc,
   type RegistrationNoticeTemplate,
+  type SubscribeAcceptance,
+  type UserDoc,
 } from '../../_core/collections'
 import { readDocs } from '../../_core/read'
+import { SPENT_STATES } from '../../_core/subscribe'
 import { updateCount } from '../../_core/write'
 
 /** Notices a run sends at most (each a claim, a send and a mark within the function's 20 s). */
@@ -34,7 +39,7 @@ export const MAX_TRIES = 3
 export const CLAIM_LEASE_MS = 60_000
 const PAGE = 100
 /** The states of a message that took (or may have taken) one of the person's acceptances. */
-const SPENT = new Set<NoticeSend['state']>(['claimed', 'sent', 'unknown'])
+const SPENT = new Set<NoticeSend['state']>(SPENT_STATES)
 
 /** The subscribe template each notice template is sent with. */
 export const TEMPLATE_OF: Record<RegistrationNoticeTemplate, SubscribeTemplateKey> = {
@@ -44,7 +49,18 @@ export const TEMPLATE_OF: Record<RegistrationNoticeTemplate, SubscribeTemplateKe
   activity_changed: 'activity_changed',
 }
 
-type Notice = RegistrationNoticeDoc & { send: NoticeSend }
+type Notice = OutboxDoc & { send: NoticeSend }
+
+/** The subscribe template a notice is sent with. */
+export function templateKeyOf(n: Pick<OutboxDoc, 'template'>): SubscribeTemplateKey | null {
+  if (n.template === 'summary_due') return 'summary_due'
+  return TEMPLATE_OF[n.template] ?? null
+}
+
+/** Whose acceptances pay for a notice: its registration's, or (a 总结表 reminder) its recipient's account. */
+function holderOf(n: OutboxDoc): string {
+  return n.template === 'summary_due' ? `user:${n.recipient}` : `reg:${n.payload.registrationId}`
+}
 
 export interface SendRun {
   due: number
@@ -62,7 +78,15 @@ interface SendApi {
 }
 
 /** What a message says, from its notice. */
-export function messageValues(n: RegistrationNoticeDoc): MessageValues {
+export function messageValues(n: OutboxDoc): MessageValues {
+  if (n.template === 'summary_due') {
+    const p = n.payload
+    return {
+      item: `${p.unitName}总结表`,
+      deadline: Date.parse(`${p.deadline}T00:00:00+08:00`),
+      tip: `还有${p.daysLeft}天截止，请按时提交给上级`,
+    }
+  }
   const p = n.payload
   const base: MessageValues = { title: p.title, startAt: new Date(p.startAt).getTime(), personName: n.person.name, venue: p.venue ?? '' }
   if (n.template === 'activity_reminder') {
@@ -84,11 +108,12 @@ export async function sendDue(db: Database, now: number): Promise<SendRun> {
       .orderBy('send.at', 'asc')
       .limit(BATCH),
   )
-  const notices = due.filter((n) => n.template in TEMPLATE_OF)
+  const notices = due.filter((n) => templateKeyOf(n) !== null)
   run.due = notices.length
   if (notices.length === 0) return run
-  const regIds = [...new Set(notices.map((n) => n.payload.registrationId))]
-  const [regs, spent] = await Promise.all([readAcceptances(db, regIds), readSpent(db, regIds)])
+  const regIds = [...new Set(notices.flatMap((n) => (n.template === 'summary_due' ? [] : [n.payload.registrationId])))]
+  const people = [...new Set(notices.flatMap((n) => (n.template === 'summary_due' ? [n.recipient] : [])))]
+  const [acceptances, spent] = await Promise.all([readAcceptances(db, regIds, people), readSpent(db, regIds, people)])
 
   for (const n of notices) {
     const tries = n.send.tries
@@ -99,9 +124,9 @@ export async function sendDue(db: Database, now: number): Promise<SendRun> {
       if (marked) run.unknown++
       continue
     }
-    const key = TEMPLATE_OF[n.template]
-    const spentKey = `${n.payload.registrationId}\n${key}`
-    const accepted = regs.get(n.payload.registrationId)?.subscribe?.[key]?.accepted ?? 0
+    const key = templateKeyOf(n) as SubscribeTemplateKey
+    const spentKey = `${holderOf(n)}\n${key}`
+    const accepted = acceptances.get(spentKey)?.accepted ?? 0
     if (accepted - (spent.get(spentKey) ?? 0) < 1) {
       if (await updateCount(outbox.where(guard), { 'send.state': 'unsendable', 'send.at': new Date(now) })) run.unsendable++
       continue
@@ -139,7 +164,7 @@ export async function sendDue(db: Database, now: number): Promise<SendRun> {
 }
 
 /** WeChat's errcode for the message (0 sent), or null when there was no answer. */
-async function sendMessage(n: RegistrationNoticeDoc, key: SubscribeTemplateKey): Promise<number | null> {
+async function sendMessage(n: OutboxDoc, key: SubscribeTemplateKey): Promise<number | null> {
   try {
     const answer = await (getCloud() as unknown as SendApi).openapi.subscribeMessage.send({
       touser: n.recipient,
@@ -157,41 +182,72 @@ async function sendMessage(n: RegistrationNoticeDoc, key: SubscribeTemplateKey):
   }
 }
 
-/** The acceptances of each registration, by _id. */
-async function readAcceptances(db: Database, ids: string[]): Promise<Map<string, Pick<RegistrationDoc, '_id' | 'subscribe'>>> {
+/** The acceptances of each registration and person, by `<holder>\n<template key>` (holderOf). */
+async function readAcceptances(db: Database, regIds: string[], people: string[]): Promise<Map<string, SubscribeAcceptance>> {
   const _ = db.command
-  const out = new Map<string, Pick<RegistrationDoc, '_id' | 'subscribe'>>()
-  for (let i = 0; i < ids.length; i += PAGE) {
+  const out = new Map<string, SubscribeAcceptance>()
+  const keep = (holder: string, subscribe: Partial<Record<string, SubscribeAcceptance>> | undefined) => {
+    for (const [key, acc] of Object.entries(subscribe ?? {})) if (acc) out.set(`${holder}\n${key}`, acc)
+  }
+  for (let i = 0; i < regIds.length; i += PAGE) {
     const docs = await readDocs<Pick<RegistrationDoc, '_id' | 'subscribe'>>(
       db
         .collection(COLLECTIONS.registrations)
-        .where({ _id: _.in(ids.slice(i, i + PAGE)) })
+        .where({ _id: _.in(regIds.slice(i, i + PAGE)) })
         .field({ _id: true, subscribe: true })
         .limit(PAGE),
     )
-    for (const d of docs) out.set(d._id, d)
+    for (const d of docs) keep(`reg:${d._id}`, d.subscribe)
+  }
+  for (let i = 0; i < people.length; i += PAGE) {
+    const docs = await readDocs<Pick<UserDoc, '_id' | 'subscribe'>>(
+      db
+        .collection(COLLECTIONS.users)
+        .where({ _id: _.in(people.slice(i, i + PAGE)) })
+        .field({ _id: true, subscribe: true })
+        .limit(PAGE),
+    )
+    for (const d of docs) keep(`user:${d._id}`, d.subscribe)
   }
   return out
 }
 
-/** The messages each registration's acceptances already paid for (claimed, sent or maybe sent), by `<registration>\n<template key>`. */
-async function readSpent(db: Database, ids: string[]): Promise<Map<string, number>> {
+/**
+ * The messages each registration's and person's acceptances already paid for (claimed, sent or
+ * maybe sent), by `<holder>\n<template key>`.
+ */
+async function readSpent(db: Database, regIds: string[], people: string[]): Promise<Map<string, number>> {
   const _ = db.command
   const out = new Map<string, number>()
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const docs = await readDocs<Pick<RegistrationNoticeDoc, '_id' | 'template' | 'payload' | 'send'>>(
-      db
-        .collection(COLLECTIONS.outbox)
-        .where({ 'payload.registrationId': _.in(ids.slice(i, i + PAGE)) })
-        .field({ _id: true, template: true, 'payload.registrationId': true, send: true })
-        .limit(1000),
-    )
+  const count = (docs: OutboxDoc[]) => {
     for (const d of docs) {
-      const key = TEMPLATE_OF[d.template]
+      const key = templateKeyOf(d)
       if (!key || !d.send || !SPENT.has(d.send.state)) continue
-      const k = `${d.payload.registrationId}\n${key}`
+      const k = `${holderOf(d)}\n${key}`
       out.set(k, (out.get(k) ?? 0) + 1)
     }
+  }
+  for (let i = 0; i < regIds.length; i += PAGE) {
+    count(
+      await readDocs<OutboxDoc>(
+        db
+          .collection(COLLECTIONS.outbox)
+          .where({ 'payload.registrationId': _.in(regIds.slice(i, i + PAGE)) })
+          .field({ _id: true, template: true, 'payload.registrationId': true, send: true })
+          .limit(1000),
+      ),
+    )
+  }
+  for (let i = 0; i < people.length; i += PAGE) {
+    count(
+      await readDocs<OutboxDoc>(
+        db
+          .collection(COLLECTIONS.outbox)
+          .where({ recipient: _.in(people.slice(i, i + PAGE)), template: 'summary_due' })
+          .field({ _id: true, template: true, recipient: true, send: true })
+          .limit(1000),
+      ),
+    )
   }
   return out
 }

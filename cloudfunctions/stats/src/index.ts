@@ -7,6 +7,7 @@ import { addPublicity, listPublicity, removePublicity } from './publicity'
 import { reconcile } from './reconcile'
 import { summaryReminders } from './reminders'
 import { readSubmission, reviewSummary, submitSummary } from './submission'
+import { subscribeSummary } from './subscribe'
 import { saveSummary, summary } from './summary'
 
 export const main = createFunction('stats', {
@@ -20,6 +21,7 @@ export const main = createFunction('stats', {
   'summary.submit': submitSummary,
   'summary.review': reviewSummary,
   'summary.submission': readSubmission,
+  'summary.subscribe': subscribeSummary,
   reconcile,
   'timer:reminders': summaryReminders,
 })

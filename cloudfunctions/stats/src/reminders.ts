@@ -109,6 +109,9 @@ function noticeOf(week: WeekRow, r: SummaryReminder, now: number): Omit<SummaryD
     createdAt: new Date(now),
     readAt: null,
     sentAt: null,
+    // The notify timer sends it as a subscribe message at once, when the recipient accepted one
+    // (stats summary.subscribe, on the 总结表 page).
+    send: { state: 'pending', at: new Date(now), tries: 0, errcode: null },
   }
 }
 

@@ -45,3 +45,12 @@ export function reasonError(reason: string): string | null {
 export function unitFiguresText(u: Pick<UnitRow, 'activities' | 'participants'>): string {
   return `活动 ${u.activities} 项 · 参与 ${u.participants} 人次`
 }
+
+/**
+ * The deadline reminders one's acceptances still pay for (summary_due: one message each; they come
+ * 3 days and 1 day before the deadline), after a tap of 截止前微信提醒我.
+ */
+export function deadlineReminderText(left: number): string {
+  if (left >= 2) return `✓ 已开启微信提醒：接下来 ${left} 次截止提醒会发到微信（截止前 3 天和前 1 天各一次）。`
+  return '✓ 已开启微信提醒：下一次截止提醒会发到微信。再点一次，可以多收一次提醒（每开启一次收到一条）。'
+}

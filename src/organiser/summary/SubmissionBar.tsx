@@ -6,6 +6,7 @@ import { InlineConfirm, InlineError } from '@/components/form'
 import { StatusBadge, SubmissionHistory } from '../components/reporting'
 import { lockedNote, submitConfirmText, submittedText } from '../components/reportingText'
 import { unitQuery } from '../components/scope'
+import { DeadlineReminder } from './DeadlineReminder'
 import type { SubmitState } from './useSummary'
 
 /**
@@ -93,6 +94,8 @@ export function SubmissionBar({
           </View>
         )
       ) : null}
+      {/* Not handed in yet: the deadline reminders can come to WeChat too. */}
+      {s.canSubmit && s.parent ? <DeadlineReminder summary={summary} /> : null}
       {submit.kind === 'unsaved' ? (
         <Text className="sum-reason" data-testid="summary-submit-unsaved">
           草稿没能保存，所以还没有提交：请先按上面的提示修改（如典型案例需要标题），再提交。

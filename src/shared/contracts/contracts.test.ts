@@ -29,8 +29,8 @@ describe('contracts', () => {
   })
 })
 
-test('the subscribe template keys of the signup contract are those of config/subscribe.ts', async () => {
-  const { SUBSCRIBE_TEMPLATE_KEYS } = await import('../../../config/subscribe')
+test('the subscribe template keys of the signup contract are the registration keys of config/subscribe.ts', async () => {
+  const { REGISTRATION_SUBSCRIBE_KEYS } = await import('../../../config/subscribe')
   const { subscribeTemplateKeySchema } = await import('./subscribe')
-  expect(subscribeTemplateKeySchema.options).toEqual([...SUBSCRIBE_TEMPLATE_KEYS])
+  expect(subscribeTemplateKeySchema.options).toEqual([...REGISTRATION_SUBSCRIBE_KEYS])
 })

@@ -4,6 +4,7 @@ import { SUMMARY_ROW_KEYS, TYPED_ROW_KEYS } from '../domain/summary'
 import { action } from './envelope'
 import { textSchema } from './text'
 import { contentTypeSchema, daySchema, idSchema } from './activity'
+import { subscribeNonceSchema, subscribeResultSchema } from './subscribe'
 
 /** Epoch milliseconds. */
 const instant = z.number().int()
@@ -446,6 +447,22 @@ export const statsContract = {
    * level above and the unit itself. Never submitted: SUMMARY_NOT_SUBMITTED.
    */
   'summary.submission': action(oneUnit(summaryScopeSchema), summarySchema),
+  /**
+   * The unit's runners (a district's or a city's: the top reports to nobody, SUMMARY_NO_PARENT):
+   * what they answered to requestSubscribeMessage for the 总结表's deadline reminders. Each 'accept'
+   * pays for one summary_due message (3 days and 1 day before the deadline: one each), counted on
+   * their account once per `nonce`. Answers how many they accepted in all, and how many of those
+   * are still to be sent.
+   */
+  'summary.subscribe': action(
+    oneUnit(
+      summaryScopeSchema.extend({
+        results: z.object({ summary_due: subscribeResultSchema.optional() }).strict(),
+        nonce: subscribeNonceSchema,
+      }),
+    ),
+    z.object({ accepted: count, left: count }),
+  ),
 
   /**
    * Organiser (their districts) / admin (the week): recount every counter from the raw records, in

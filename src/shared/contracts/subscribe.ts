@@ -16,6 +16,8 @@ const perTemplate = <T extends z.ZodTypeAny>(value: T) =>
   z.object({ activity_reminder: value.optional(), waitlist_promoted: value.optional(), activity_changed: value.optional() }).strict()
 /** What requestSubscribeMessage answered for one template: only 'accept' lets the app send a message. */
 export const subscribeResultSchema = z.enum(['accept', 'reject', 'ban', 'filter'])
+/** The tap's own id (the app makes one per answer): a retry with it counts nothing again. */
+export const subscribeNonceSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 /** Per template: how many messages the person's acceptances paid for, the first acceptance and the latest (epoch ms). */
 export const subscribeRecordSchema = z.object({ accepted: z.number().int().min(0), firstAt: z.number().int(), at: z.number().int() })
 
@@ -30,8 +32,7 @@ export const signupSubscribeContract = {
     z.object({
       registrationId: registrationIdSchema,
       results: perTemplate(subscribeResultSchema),
-      /** The tap's own id (the app makes one per answer): a retry with it counts nothing again. */
-      nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+      nonce: subscribeNonceSchema,
     }),
     z.object({ registrationId: registrationIdSchema, subscribe: perTemplate(subscribeRecordSchema) }),
   ),

@@ -227,6 +227,8 @@ describe('the 总结表 reminders', () => {
       payload: { weekId: W, level: 'district', unitCode: 'east', unitName: '东湖区', deadline: DEADLINE, daysLeft: 3 },
       readAt: null,
       sentAt: null,
+      // For the notify timer: sent as a subscribe message where the organiser accepted one.
+      send: { state: 'pending', tries: 0, errcode: null },
     })
     expect(new Date(east.createdAt).getTime()).toBe(at('2027-03-12'))
     expect(east.person).toBeUndefined()
