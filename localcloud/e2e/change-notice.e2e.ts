@@ -2,7 +2,8 @@
 // published activity with registrants from its editor, writes a venue change, confirms it (将通知 N
 // 位报名者) and reads the outcome (已通知 N 人，今天第 1 次); a resident signed up finds it under 我的;
 // once the day's 3 are taken (two more sent meanwhile, as by another organiser), a fourth is refused
-// with the day's limit in words and the button says so. The tests share pages and run in order.
+// with the day’s limit in words and the button says so; 活动管理 leads to the page from the card too.
+// The tests share pages and run in order.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -123,4 +124,19 @@ test('once the day’s 3 are taken, a fourth is refused with the day’s limit i
   await org.waitForTimeout(300)
   await screenshot(org, 'change-notice-limit')
   expect(await docs('changeNotices', { activityId: TARGET })).toHaveLength(3)
+})
+
+test('活动管理 leads straight to 通知报名者 from a published activity’s card (not its editor), with the day’s count', async () => {
+  await org.goto(`${cloud.gateway.url}/#/organiser/activities/index`)
+  const item = org.locator(tid('org-activity-item', `[data-id="${TARGET}"]`))
+  await item.waitFor()
+  await item.scrollIntoViewIfNeeded()
+  await org.waitForTimeout(300)
+  await screenshot(org, 'change-notice-list')
+  await item.locator(tid('org-activity-notify')).click()
+  await org.waitForSelector(tid('change-form', `[data-id="${TARGET}"]`))
+  expect(org.url()).toContain('/organiser/change-notice/')
+  expect(await org.locator(tid('org-edit-form')).count()).toBe(0)
+  expect(await org.locator(tid('change-today')).innerText()).toContain('今天已发送 3/3 次')
+  expect(await org.locator(tid('change-sent-item')).count()).toBe(3)
 })

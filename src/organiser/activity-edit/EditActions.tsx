@@ -30,7 +30,7 @@ const FIELD_LABELS: Record<keyof FormErrors, string> = {
 
 /**
  * Where the problems are, the outcome, and saving, publishing and cancelling (each confirmed in place);
- * a published activity also leads to 通知报名者 (a change notice to its registrants).
+ * a published activity with sign-up also leads to 通知报名者 (a change notice to its registrants).
  */
 export function EditActions({ ed }: { ed: ActivityEditor }) {
   const { activity, errors, failure, done, busy, dirty, status, ask, reason, reasonMissing, form } = ed
@@ -87,7 +87,7 @@ export function EditActions({ ed }: { ed: ActivityEditor }) {
         )
       ) : null}
 
-      {activity && status === 'published' ? (
+      {activity && status === 'published' && activity.signupRequired ? (
         <View
           className="btn btn--secondary btn--block"
           data-testid="org-change-notice"
