@@ -33,6 +33,8 @@ export default defineAppConfig({
         'dashboard/index',
         'activities/index',
         'activity-edit/index',
+        // 通知报名者: an activity's change notice (time, venue) to its registrants, at most 3 a day.
+        'change-notice/index',
         'week/index',
         'courses/index',
         'course-edit/index',

@@ -55,6 +55,7 @@ const REQUIRED_SUBPACKAGES: Record<string, string[]> = {
     'dashboard/index',
     'activities/index',
     'activity-edit/index',
+    'change-notice/index',
     'week/index',
     'summary/index',
     'submission/index',
@@ -533,6 +534,9 @@ function answer(name, data) {
       return ok({ weekId: 'nc2026', total: t, byDistrict: { donghu: t }, byKind: { smart_senior: t }, byAudience: { seniors: learning } })
     }
   }
+  if (name === 'notify') {
+    if (a === 'change.list') return ok({ day: '2026-12-01', limit: 3, registrants: 15, items: [{ changeId: summary.id + '_2026-12-01_1', slot: 1, change: 'venue', message: '改到社区学校二楼多功能厅', at: at(1, 8, 0), notified: 15 }] })
+  }
   if (name === 'reading') {
     if (a === 'lists') return ok({ weekId: 'nc2026', lists: [bookList] })
     if (a === 'book') return ok({ book, list: { id: bookList.id, title: bookList.title, weekId: 'nc2026', districtName: '东湖区' }, activities: [summary], today: '2026-12-01', loggedToday: false, reader })
@@ -635,6 +639,7 @@ async function askPrivacy() {
     result.pages.push(await open('account/data/index', {}))
     result.pages.push(await open('organiser/activities/index', {}))
     result.pages.push(await open('organiser/activity-edit/index', { weekId: 'nc2026', districtCode: 'donghu' }))
+    result.pages.push(await open('organiser/change-notice/index', { id: summary.id }))
     result.pages.push(await open('organiser/week/index', {}))
     result.pages.push(await open('organiser/summary/index', { weekId: 'nc2026', districtCode: 'donghu' }))
     result.pages.push(await open('organiser/submission/index', { weekId: 'nc2026', districtCode: 'donghu' }))
@@ -844,6 +849,10 @@ const RUNTIME_EXPECT: Record<string, { texts: string[]; calls: string[] }> = {
   'organiser/activity-edit/index': {
     texts: ['新建活动', '时间和地点', '12月1日'],
     calls: ['callFunction activity.weeks', 'callFunction activity.roles'],
+  },
+  'organiser/change-notice/index': {
+    texts: ['通知报名者', '智慧助老·手机打车查公交', '今天已发送 1/3 次（每天最多 3 次）', '改到社区学校二楼多功能厅', '发送通知'],
+    calls: ['callFunction activity.get', 'callFunction notify.change.list'],
   },
   'organiser/week/index': {
     texts: ['活动周设置', '邓雅琴', '个人信息将于 2027年6月8日 匿名化'],

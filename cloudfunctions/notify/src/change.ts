@@ -10,7 +10,8 @@
 //
 // Requests: the caller and the activity (2 reads, at once), the day's slots (1), the record (1 add,
 // +1 per slot lost to someone else), then a read per PAGE registrations and a write per notice, and
-// the record marked done (1).
+// the record marked done (1). change.list: the caller and the activity (2, at once), the day's slots (1).
+import { CHANGE_LIMITS, type ChangeRecord } from '@shared/contracts/notify'
 import { shanghaiDate } from '@shared/domain/time'
 import { DomainError } from '@shared/errors'
 import { COLLECTIONS, type ActivityDoc, type ChangeNoticeDoc, type RegistrationDoc } from '../../_core/collections'
@@ -22,7 +23,7 @@ import { readDocs } from '../../_core/read'
 import { isOrganiserOf, requireThat } from '../../_core/roles'
 import { isDuplicateKey, mapBounded } from '../../_core/write'
 
-export const MAX_PER_DAY = 3
+export const MAX_PER_DAY = CHANGE_LIMITS.perDay
 const PAGE = 100
 const WRITE_PARALLEL = 10
 
@@ -31,15 +32,52 @@ type Input = { activityId: string; change: ChangeNoticeDoc['change']; message: s
 export const changeRecordId = (activityId: string, day: string, slot: number) => `${activityId}_${day}_${slot}`
 export const changedNoticeId = (recordId: string, registrationId: string) => stepId('changed', recordId, registrationId)
 
-export async function sendChange(ctx: ActionContext, input: Input) {
-  const { db } = ctx
-  const now = ctx.now()
+/** The activity, when the caller organises its district (or is an admin above); else the refusal. */
+async function managedActivity(ctx: ActionContext, activityId: string): Promise<ActivityDoc> {
   const [caller, [activity]] = await Promise.all([
     ctx.caller(),
-    readDocs<ActivityDoc>(db.collection(COLLECTIONS.activities).where({ _id: input.activityId }).field(NO_JOURNAL).limit(1)),
+    readDocs<ActivityDoc>(ctx.db.collection(COLLECTIONS.activities).where({ _id: activityId }).field(NO_JOURNAL).limit(1)),
   ])
   if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND')
   requireThat(isOrganiserOf(caller, activity.weekId, activity.districtCode))
+  return activity
+}
+
+/** The day's records of the activity (at most MAX_PER_DAY, read by _id). */
+function daysRecords(ctx: ActionContext, activityId: string, day: string): Promise<ChangeNoticeDoc[]> {
+  const _ = ctx.db.command
+  const ids = Array.from({ length: MAX_PER_DAY }, (_x, i) => changeRecordId(activityId, day, i + 1))
+  return readDocs<ChangeNoticeDoc>(
+    ctx.db
+      .collection(COLLECTIONS.changeNotices)
+      .where({ _id: _.in(ids) })
+      .limit(MAX_PER_DAY),
+  )
+}
+
+/** change.list: today's notices of the activity (in the order sent), the limit, and how many are signed up. */
+export async function listChanges(ctx: ActionContext, input: { activityId: string }) {
+  const activity = await managedActivity(ctx, input.activityId)
+  const day = shanghaiDate(ctx.now())
+  const records = await daysRecords(ctx, activity._id, day)
+  const items: ChangeRecord[] = records
+    .sort((a, b) => a.slot - b.slot)
+    .map((r) => ({
+      changeId: r._id,
+      slot: r.slot,
+      change: r.change,
+      message: r.message,
+      at: new Date(r.at).getTime(),
+      notified: r.notified,
+    }))
+  const c = activity.counters ?? {}
+  return { day, limit: MAX_PER_DAY, registrants: (c.confirmed ?? 0) + (c.waitlisted ?? 0), items }
+}
+
+export async function sendChange(ctx: ActionContext, input: Input) {
+  const { db } = ctx
+  const now = ctx.now()
+  const activity = await managedActivity(ctx, input.activityId)
   if (activity.status === 'cancelled') throw new DomainError('ACTIVITY_CANCELLED')
   // A draft has nobody signed up: as if it were not there.
   if (activity.status !== 'published') throw new DomainError('ACTIVITY_NOT_FOUND')
@@ -56,15 +94,8 @@ export async function sendChange(ctx: ActionContext, input: Input) {
 /** This request's record: found (a retry) or created in the day's first free slot; TOO_MANY_ATTEMPTS when none is left. */
 async function takeSlot(ctx: ActionContext, activity: ActivityDoc, input: Input, now: number): Promise<ChangeNoticeDoc> {
   const { db } = ctx
-  const _ = db.command
   const day = shanghaiDate(now)
-  const ids = Array.from({ length: MAX_PER_DAY }, (_x, i) => changeRecordId(activity._id, day, i + 1))
-  const taken = await readDocs<ChangeNoticeDoc>(
-    db
-      .collection(COLLECTIONS.changeNotices)
-      .where({ _id: _.in(ids) })
-      .limit(MAX_PER_DAY),
-  )
+  const taken = await daysRecords(ctx, activity._id, day)
   const mine = taken.find((r) => r.nonce === input.nonce)
   if (mine) return mine
   const used = new Set(taken.map((r) => r._id))

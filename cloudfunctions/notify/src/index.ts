@@ -4,7 +4,7 @@
 // handler's (injectable); a call from the mini-program cannot run the timer. Organisers send change
 // notices to an activity's registrants through it (change.ts).
 import { createFunction, type TimerContext } from '../../_core/handler'
-import { sendChange } from './change'
+import { listChanges, sendChange } from './change'
 import { writeDueReminders } from './reminders'
 import { sendDue } from './send'
 
@@ -16,4 +16,4 @@ export async function notifyRun(ctx: TimerContext) {
   return { at: now, reminders, send }
 }
 
-export const main = createFunction('notify', { 'change.send': sendChange, 'timer:notify': notifyRun })
+export const main = createFunction('notify', { 'change.send': sendChange, 'change.list': listChanges, 'timer:notify': notifyRun })

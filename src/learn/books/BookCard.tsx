@@ -2,14 +2,14 @@ import { Image, Text, View } from '@tarojs/components'
 import type { Book } from '@shared/contracts/reading'
 import { readersText } from '@/utils/readingText'
 
-/** One recommended book; the whole card opens the book page (details and 打卡). */
-export function BookCard({ book, onOpen }: { book: Book; onOpen: (id: string) => void }) {
+/** One recommended book; the whole card opens the book page (details and 打卡). `more`: the link's words instead of 去打卡 ›. */
+export function BookCard({ book, onOpen, more }: { book: Book; onOpen: (id: string) => void; more?: string }) {
   return (
     <View
       className="book-card"
       data-testid="book-card"
       data-id={book.id}
-      ariaRole="link"
+      ariaRole={more ? undefined : 'link'}
       ariaLabel={`${book.title}，${book.author}`}
       onClick={() => onOpen(book.id)}
     >
@@ -32,7 +32,9 @@ export function BookCard({ book, onOpen }: { book: Book; onOpen: (id: string) =>
           <Text className="book-card__readers" data-testid="book-card-readers">
             {readersText(book.readers)}
           </Text>
-          <Text className="book-card__more">去打卡 ›</Text>
+          <Text className={`book-card__more${more ? ' book-card__more--note' : ''}`} data-testid="book-card-more">
+            {more ?? '去打卡 ›'}
+          </Text>
         </View>
       </View>
     </View>

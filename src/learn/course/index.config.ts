@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '课程',
   enableShareAppMessage: true,
+  enableShareTimeline: true,
 })

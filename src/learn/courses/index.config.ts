@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '学用手机·读好书',
   enablePullDownRefresh: true,
+  enableShareTimeline: true,
 })

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareTimeline } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { CourseKind } from '@shared/domain/vocabulary'
 import { COURSE_KINDS } from '@shared/domain/vocabulary'
@@ -10,6 +10,8 @@ import { useAsync } from '@/hooks/useAsync'
 import { listCourses } from '@/services/course'
 import { readString, writeString } from '@/utils/storage'
 import { courseUrl } from '@/utils/courseText'
+import { OPEN_IN_APP } from '@/utils/timeline'
+import { isVisitor } from '@/utils/visitor'
 import { CourseCard } from '../components/CourseCard'
 import './index.scss'
 
@@ -18,7 +20,8 @@ const isKind = (v: unknown): v is CourseKind => COURSE_KINDS.some((k) => k.code 
 
 /**
  * 学用手机·读好书: the week's courses in two tabs, 智慧助老 (phone skills for seniors) and 全民阅读,
- * each card with the caller's own progress in words and as a bar.
+ * each card with the caller's own progress in words and as a bar. Shared to 朋友圈: a visitor
+ * (single-page mode, no identity) browses the courses; opening one needs the mini-program.
  */
 export default function CoursesPage() {
   const router = useRouter()
@@ -46,7 +49,12 @@ export default function CoursesPage() {
     setKind(k)
     writeString(KIND_KEY, k)
   }
-  const open = (id: string) => void Taro.navigateTo({ url: courseUrl(id, null) })
+  const [visitor] = useState(isVisitor)
+  useShareTimeline(() => ({ title: '学用手机·读好书', query: `kind=${kind}` }))
+  const open = (id: string) => {
+    if (visitor) void Taro.showToast({ title: `${OPEN_IN_APP}后学习`, icon: 'none' })
+    else void Taro.navigateTo({ url: courseUrl(id, null) })
+  }
 
   return (
     <PageShell className="courses" testid="courses-page">
@@ -63,7 +71,7 @@ export default function CoursesPage() {
         ))}
       </View>
 
-      {kind === 'reading' ? (
+      {kind === 'reading' && !visitor ? (
         <View
           className="courses-books"
           data-testid="courses-books"
@@ -80,14 +88,16 @@ export default function CoursesPage() {
         {list.status === 'error' ? <ErrorState message={list.error.message} code={list.error.code} onRetry={list.reload} /> : null}
         {list.status === 'ready' && list.data.courses.length === 0 ? (
           <Empty title="这里还没有课程" hint="主办单位发布课程后会显示在这里，也可以先看看活动周的线下课堂。">
-            <View
-              className="btn btn--primary"
-              data-testid="courses-go-home"
-              ariaRole="link"
-              onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
-            >
-              <Text>去看活动</Text>
-            </View>
+            {visitor ? null : (
+              <View
+                className="btn btn--primary"
+                data-testid="courses-go-home"
+                ariaRole="link"
+                onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
+              >
+                <Text>去看活动</Text>
+              </View>
+            )}
           </Empty>
         ) : null}
         {list.status === 'ready' ? list.data.courses.map((c) => <CourseCard key={c.id} course={c} onOpen={open} />) : null}

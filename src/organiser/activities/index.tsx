@@ -26,7 +26,8 @@ const STATUSES: { code: Status; label: string }[] = [
 
 /**
  * 活动管理 (organiser subpackage): the activities of the caller's district(s) in a week, drafts
- * included, with their registrations; new activity; tap one to edit, publish or cancel it.
+ * included, with their registrations; new activity; tap one to edit, publish or cancel it, or (published,
+ * with sign-up) 通知报名者 to tell its registrants of a change.
  */
 export default function OrganiserActivities() {
   return (
@@ -158,7 +159,23 @@ function ScopeView({ scopes, scope, onWeek }: WeekProps) {
             <Text className="org-item__line" data-testid="org-activity-checked-in" data-value={a.attendance?.checkedIn ?? 0}>
               {`已签到 ${a.attendance?.checkedIn ?? 0} 人 · 现场登记 ${a.attendance?.walkInHeadcount ?? 0} 人`}
             </Text>
-            <Text className="org-item__more">编辑 ›</Text>
+            <View className="org-item__foot">
+              {a.status === 'published' && a.signupRequired ? (
+                <View
+                  className="btn btn--secondary org-item__notify"
+                  data-testid="org-activity-notify"
+                  ariaRole="link"
+                  onClick={(e) => {
+                    // The card itself opens the editor: this tap opens 通知报名者 only.
+                    e.stopPropagation()
+                    void Taro.navigateTo({ url: `/organiser/change-notice/index?id=${encodeURIComponent(a.id)}` })
+                  }}
+                >
+                  <Text>通知报名者</Text>
+                </View>
+              ) : null}
+              <Text className="org-item__more">编辑 ›</Text>
+            </View>
           </View>
         ))}
         {list.status === 'ready' && list.nextCursor ? (

@@ -28,7 +28,10 @@ const FIELD_LABELS: Record<keyof FormErrors, string> = {
   contactPhone: '联系电话',
 }
 
-/** Where the problems are, the outcome, and saving, publishing and cancelling (each confirmed in place). */
+/**
+ * Where the problems are, the outcome, and saving, publishing and cancelling (each confirmed in place);
+ * a published activity with sign-up also leads to 通知报名者 (a change notice to its registrants).
+ */
 export function EditActions({ ed }: { ed: ActivityEditor }) {
   const { activity, errors, failure, done, busy, dirty, status, ask, reason, reasonMissing, form } = ed
   const t = instants(form)
@@ -82,6 +85,17 @@ export function EditActions({ ed }: { ed: ActivityEditor }) {
             <Text>发布活动</Text>
           </View>
         )
+      ) : null}
+
+      {activity && status === 'published' && activity.signupRequired ? (
+        <View
+          className="btn btn--secondary btn--block"
+          data-testid="org-change-notice"
+          ariaRole="link"
+          onClick={() => void Taro.navigateTo({ url: `/organiser/change-notice/index?id=${encodeURIComponent(activity.id)}` })}
+        >
+          <Text>通知报名者（时间、地点变更）</Text>
+        </View>
       ) : null}
 
       {activity ? (

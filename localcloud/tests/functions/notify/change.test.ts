@@ -112,3 +112,41 @@ test('a message of one character: VALIDATION_FAILED', async () => {
   const { activityId } = await withRegistrants()
   expect(await send(activityId, { message: '改' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: ['message'] })
 })
+
+const list = (activityId: string, as = ORGANISER) => cloud.callRaw('notify', 'change.list', { activityId }, as)
+
+test('change.list: today’s notices in the order sent, the day’s limit and how many are signed up', async () => {
+  const { activityId } = await withRegistrants()
+  expect(await list(activityId)).toMatchObject({ ok: true, data: { limit: 3, registrants: 2, items: [] } })
+  await send(activityId, { change: 'time', message: '改到下午两点开始' })
+  await send(activityId, { change: 'venue', message: '改到二楼多功能厅' })
+  const res = await list(activityId)
+  expect(res).toMatchObject({
+    ok: true,
+    data: {
+      day: shanghaiDate(Date.now()),
+      items: [
+        { slot: 1, change: 'time', message: '改到下午两点开始', notified: 2 },
+        { slot: 2, change: 'venue', message: '改到二楼多功能厅', notified: 2 },
+      ],
+    },
+  })
+  expect((res.data as { items: { at: number }[] }).items[0].at).toBeGreaterThan(Date.now() - 60_000)
+})
+
+test('change.list: yesterday’s notices are not today’s', async () => {
+  const { activityId } = await withRegistrants()
+  const yesterday = shanghaiInstant(shanghaiDate(Date.now()), '12:00') - 24 * 3_600_000
+  jest.spyOn(Date, 'now').mockReturnValue(yesterday)
+  await send(activityId)
+  expect(await list(activityId)).toMatchObject({ ok: true, data: { items: [expect.objectContaining({ slot: 1 })] } })
+  jest.restoreAllMocks()
+  expect(await list(activityId)).toMatchObject({ ok: true, data: { items: [] } })
+})
+
+test('change.list: an organiser of another district, or a resident: FORBIDDEN; an unknown activity: ACTIVITY_NOT_FOUND', async () => {
+  const { activityId, a } = await withRegistrants()
+  expect(await list(activityId, OTHER_ORGANISER)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await list(activityId, a)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  expect(await list('no-such-activity')).toMatchObject({ ok: false, code: 'ACTIVITY_NOT_FOUND' })
+})

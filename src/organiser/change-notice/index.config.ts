@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '通知报名者',
+})
