@@ -6,21 +6,15 @@ import type { InputOf, OutputOf } from '@shared/contracts'
 import { notifyContract } from '@shared/contracts/notify'
 import { newNonce } from '@/utils/nonce'
 import { registerContract } from './contractRegistry'
-import { callCloud, isCloudError } from './callCloud'
+import { callCloud, callCloudOnceMore } from './callCloud'
 
 registerContract('notify', notifyContract)
 
 type SendInput = Omit<InputOf<'notify', 'change.send'>, 'nonce'>
 
 /** Sends a change notice to the activity's registrants; on a network failure the same request once more. */
-export async function sendChangeNotice(input: SendInput, nonce = newNonce()): Promise<OutputOf<'notify', 'change.send'>> {
-  const request = { ...input, nonce }
-  try {
-    return await callCloud('notify', 'change.send', request)
-  } catch (err) {
-    if (!isCloudError(err) || err.code !== 'NETWORK') throw err
-    return callCloud('notify', 'change.send', request)
-  }
+export function sendChangeNotice(input: SendInput, nonce = newNonce()): Promise<OutputOf<'notify', 'change.send'>> {
+  return callCloudOnceMore('notify', 'change.send', { ...input, nonce })
 }
 
 /** The activity's change notices of today, the day's limit and how many are signed up. */
