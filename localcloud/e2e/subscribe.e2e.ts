@@ -3,7 +3,7 @@
 // acceptance with the local openapi); on the ticket they allow once more, which pays for the second
 // reminder. The clock moves to the evening before, then to an hour before: the notify timer sends
 // each reminder once, as a subscribe message, and both appear among the resident's notices.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -82,7 +82,14 @@ test('the sign-up tap asks for the reminder and change messages; 允许 is recor
   expect(await page.locator(tid('signup-subscription')).innerText()).toContain('已开启微信消息提醒')
   await screenshot(page, 'subscribe-signup-result')
 
+  // Right after the sign-up, 添加到手机日历 too (h5: an .ics with the activity and an alarm).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('signup-calendar'))])
+  const ics = readFileSync((await download.path())!, 'utf8').replace(/\r\n /g, '')
+  expect(ics).toContain('TRIGGER:-PT1H')
+  expect(await page.locator(tid('signup-calendar-done')).innerText()).toContain('日历')
+
   const reg = await registration()
+  expect(ics).toContain(`SUMMARY:${reg.title}`)
   expect(reg.subscribe).toMatchObject({ activity_reminder: { accepted: 1 }, activity_changed: { accepted: 1 } })
   expect(reg.subscribe?.waitlist_promoted).toBeUndefined()
   // WeChat (the stand-in) holds one message of each for the person.

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { ActivityDetail } from '@shared/contracts/activity'
 import type { Registration } from '@shared/contracts/signup'
 import { placeText, timeRangeText } from '@/utils/activityText'
+import { addToCalendar } from '@/utils/calendar'
 import { relationText } from '@/utils/signupText'
 import type { Subscription } from './useSignupForm'
 
@@ -26,6 +28,7 @@ const SUBSCRIPTION_TEXT: Record<Exclude<Subscription, 'none'>, string> = {
 /** The outcome of a sign-up, in words: 报名成功, or on the waitlist at position N and what happens next. */
 export function SignupResult({ registration: r, activity: a, subscription, onAgain, onMine, onBack }: Props) {
   const confirmed = r.status === 'confirmed'
+  const [calendar, setCalendar] = useState('')
   return (
     <View
       className="section signup-result"
@@ -70,6 +73,25 @@ export function SignupResult({ registration: r, activity: a, subscription, onAga
           >
             <Text>查看电子票（入场二维码）</Text>
           </View>
+        ) : null}
+        {confirmed ? (
+          <View
+            className="btn btn--secondary btn--block"
+            data-testid="signup-calendar"
+            ariaRole="button"
+            onClick={() =>
+              void addToCalendar({ registrationId: r.id, title: a.title, startAt: a.startAt, endAt: a.endAt, venueName: a.venueName }).then(
+                setCalendar,
+              )
+            }
+          >
+            <Text>添加到手机日历</Text>
+          </View>
+        ) : null}
+        {calendar ? (
+          <Text className="signup-line" data-testid="signup-calendar-done">
+            {calendar}
+          </Text>
         ) : null}
         <View
           className={`btn ${confirmed ? 'btn--secondary' : 'btn--primary'} btn--block`}
