@@ -10,7 +10,7 @@ import { cloneDoc, isPlainObject, type Doc } from './decode'
 import { invalidParam, requestFailed } from './errors'
 import { jsonSchemaValidator } from './jsonSchema'
 import { $lookup } from './lookup'
-import { $elemMatch, $indexOfCP, $substrBytes, $week } from './operators'
+import { $dateToString, $elemMatch, $indexOfCP, $substrBytes, $week } from './operators'
 import { checkCreatablePaths, checkFieldNames, checkUpdateConflicts } from './strict'
 
 /**
@@ -64,7 +64,7 @@ const context = Context.merge(
     .addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined })
     .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) })
     .addQueryOps({ $elemMatch })
-    .addExpressionOps({ $week, $indexOfCP, $substrBytes }),
+    .addExpressionOps({ $week, $dateToString, $indexOfCP, $substrBytes }),
   fullContext(),
 )
 // No $where / $function / $accumulator: requests carry data, never code to run.

@@ -3,7 +3,7 @@
 // src/mongo/db/matcher): arguments, results and the errors it refuses with.
 import type { ExpressionOperator, Options, QueryOperator } from 'mingo/core'
 import { computeValue } from 'mingo/core'
-import { $dayOfWeek, $dayOfYear } from 'mingo/operators/expression/date'
+import { $dateToString as mingoDateToString, $dayOfWeek, $dayOfYear } from 'mingo/operators/expression/date'
 import { $elemMatch as mingoElemMatch } from 'mingo/operators/query'
 import { Query } from 'mingo/query'
 import { isOperator, resolve } from 'mingo/util'
@@ -32,10 +32,11 @@ function fail(message: string): never {
   throw new Error(message)
 }
 
-/** UTC parts of the date argument ({date, timezone} too), as mingo's date operators read it. */
+/** UTC parts of the date argument ({date, timezone} too), as mingo's date operators read it; null for no date. */
 function datePart(op: ExpressionOperator<number>, obj: Record<string, unknown>, expr: unknown, options: Options): number | null {
   const value = computeValue(obj, expr, null, options)
   if (value === null || value === undefined) return null
+  if (isPlainObject(value) && (value.date === null || value.date === undefined)) return null
   return op(obj, expr, options)
 }
 
@@ -49,6 +50,19 @@ export const $week: ExpressionOperator = (obj, expr, options) => {
   if (yearDay === null) return null
   const weekDay = datePart($dayOfWeek as ExpressionOperator<number>, obj, expr, options) as number
   return Math.floor((yearDay - 1 + 7 - (weekDay - 1)) / 7)
+}
+
+/**
+ * $dateToString: mingo's, but %U (the week of the year, 00-53) is MongoDB's $week, formatted
+ * before mingo's own (the same wrong numbering as its $week) would be.
+ */
+export const $dateToString: ExpressionOperator = (obj, expr, options) => {
+  const args = computeValue(obj, expr, null, options) as Record<string, unknown> | null
+  if (!isPlainObject(args) || typeof args.format !== 'string' || !args.format.includes('%U')) return mingoDateToString(obj, expr, options)
+  if (args.date === null || args.date === undefined) return mingoDateToString(obj, args, options)
+  const week = $week(obj, { date: args.date, timezone: args.timezone }, options) as number
+  const format = args.format.replace(/%[\s\S]/g, (token) => (token === '%U' ? String(week).padStart(2, '0') : token))
+  return mingoDateToString(obj, { ...args, format }, options)
 }
 
 function nonNegativeInteger(value: unknown, op: string, what: string): number {

@@ -254,6 +254,17 @@ describe('aggregation expressions', () => {
     expect(list).toEqual([{ utc: 53, beijing: 0 }])
   })
 
+  it('formats %U in $dateToString as $week numbers it, and answers null $week for no date', async () => {
+    const list = await project([{ at: new Date('2024-01-07T12:00:00Z') }, { at: null }], {
+      s: t.$.dateToString({ date: '$at', format: '%Y-W%U' }),
+      w: t.$.week('$at'),
+    })
+    expect(list).toEqual([
+      { s: '2024-W01', w: 1 },
+      { s: null, w: null },
+    ])
+  })
+
   it('has $indexOfCP, counting code points, with start and end', async () => {
     const list = await project([{ s: 'cafétéria' }, { s: '𝟘𝟙ab' }, { s: null }], {
       e: t.$.indexOfCP(['$s', 'é']),
