@@ -11,7 +11,7 @@ import { invalidParam, requestFailed } from './errors'
 import { jsonSchemaValidator } from './jsonSchema'
 import { $lookup } from './lookup'
 import { $dateToString, $elemMatch, $indexOfCP, $substrBytes, $week } from './operators'
-import { checkCreatablePaths, checkFieldNames, checkUpdateConflicts } from './strict'
+import { checkCreatablePaths, checkFieldNames, checkOperandTypes, checkUpdateConflicts } from './strict'
 
 /**
  * $sample without repeats: MongoDB picks distinct documents (a random sort) unless it can use its
@@ -173,11 +173,12 @@ export function normalizeUpdate(update: Doc): UpdateOps {
 
 /**
  * Applies checked update operators to a copy of `doc`; the input is not touched. Fails, writing
- * nothing, when a path would create a field inside a non-document or the result holds a field
- * name the cloud cannot store (strict.ts).
+ * nothing, when a path would create a field inside a non-document, an operator meets a value of
+ * the wrong type, or the result holds a field name the cloud cannot store (strict.ts).
  */
 export function applyUpdate(doc: Doc, ops: UpdateOps): Doc {
   checkCreatablePaths(doc, ops)
+  checkOperandTypes(doc, ops)
   const next = cloneDoc(doc)
   for (const [op, args] of Object.entries(ops)) {
     wrapMingo(`${op} failed`, () => mingoUpdate(next, { [op]: args } as unknown as UpdateExpression, [], {}, UPDATE_OPTIONS))

@@ -11,7 +11,7 @@ const INT32_MIN = -0x80000000
 const INT32_MAX = 0x7fffffff
 
 /** The BSON type a stored value has (numbers as the local database encodes them). */
-function bsonTypeOf(value: unknown): string {
+export function bsonTypeOf(value: unknown): string {
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'string') return 'string'
   if (typeof value === 'boolean') return 'bool'

@@ -4,9 +4,11 @@
 //    answers DATABASE_REQUEST_FAILED for a top-level `$` name; MongoDB's storage validation);
 //  - update paths: two paths of one update may not overlap ("Updating the path 'a.c' would create
 //    a conflict at 'a'"), and a path may not go through a value that is not a document or an array
-//    ("Cannot create field 'checkedIn' in element {attendance: null}").
+//    ("Cannot create field 'checkedIn' in element {attendance: null}");
+//  - operand types: $inc and $mul need a number there, $push and $addToSet an array.
 import { isPlainObject, type Doc } from './decode'
 import { requestFailed } from './errors'
+import { bsonTypeOf } from './jsonSchema'
 
 /** Throws the cloud's error when a document to store holds a `$`-prefixed or dotted field name. */
 export function checkFieldNames(doc: Doc): void {
@@ -102,5 +104,42 @@ export function checkCreatablePaths(doc: Doc, ops: Record<string, Doc>): void {
     }
     if (!CREATING_OPERATORS.has(op)) continue
     for (const field of Object.keys(args)) checkCreatable(doc, field)
+  }
+}
+
+/** The value at a plain path (no positional segment), or undefined. */
+function valueAt(doc: Doc, path: string): unknown {
+  let current: unknown = doc
+  for (const part of path.split('.')) {
+    if (part.startsWith('$')) return undefined
+    if (Array.isArray(current) && /^\d+$/.test(part)) current = current[Number(part)]
+    else if (isPlainObject(current)) current = current[part]
+    else return undefined
+  }
+  return current
+}
+
+/**
+ * MongoDB's operand checks: $inc and $mul apply to a number (mingo's $mul wrote null over a
+ * string), $push and $addToSet to an array. A missing field is created.
+ */
+export function checkOperandTypes(doc: Doc, ops: Record<string, Doc>): void {
+  for (const [op, args] of Object.entries(ops)) {
+    const numeric = op === '$inc' || op === '$mul'
+    if (!numeric && op !== '$push' && op !== '$addToSet') continue
+    for (const field of Object.keys(args)) {
+      const value = valueAt(doc, field)
+      if (value === undefined) continue
+      if (numeric && typeof value !== 'number') {
+        throw requestFailed(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${shown(doc._id)}} has the field '${field.split('.').pop()}' of non-numeric type ${bsonTypeOf(value)}`,
+        )
+      }
+      if (!numeric && !Array.isArray(value)) {
+        throw requestFailed(
+          `The field '${field}' must be an array but is of type ${bsonTypeOf(value)} in document {_id: ${shown(doc._id)}}`,
+        )
+      }
+    }
   }
 }

@@ -152,6 +152,42 @@ describe('update paths', () => {
   })
 })
 
+describe('operand types', () => {
+  it('refuses _.mul and _.inc on a field that is not a number, leaving it as it was', async () => {
+    const coll = await t.collection('operands')
+    await t.db.collection(coll).add({ data: { _id: 'r', s: 'x', n: null } })
+    const mul = await rejectionOf(
+      t.db
+        .collection(coll)
+        .doc('r')
+        .update({ data: { s: t._.mul(2) } }),
+    )
+    expect(mul.errCode).toBe(-502001)
+    expect(mul.errMsg).toContain(
+      'Cannot apply $mul to a value of non-numeric type. {_id: "r"} has the field \'s\' of non-numeric type string',
+    )
+    const inc = await rejectionOf(
+      t.db
+        .collection(coll)
+        .doc('r')
+        .update({ data: { n: t._.inc(1) } }),
+    )
+    expect(inc.errMsg).toContain('of non-numeric type null')
+    expect(await stored(coll, 'r')).toEqual({ _id: 'r', s: 'x', n: null })
+  })
+
+  it('refuses _.push and _.addToSet on a field that is not an array', async () => {
+    const coll = await t.collection('operands')
+    await t.db.collection(coll).add({ data: { _id: 'r', s: 'x' } })
+    for (const data of [{ s: t._.push(['y']) }, { s: t._.addToSet('y') }]) {
+      const err = await rejectionOf(t.db.collection(coll).doc('r').update({ data }))
+      expect(err.errCode).toBe(-502001)
+      expect(err.errMsg).toContain("The field 's' must be an array but is of type string")
+    }
+    expect(await stored(coll, 'r')).toEqual({ _id: 'r', s: 'x' })
+  })
+})
+
 describe('elemMatch', () => {
   it('with a field condition does not match an array of plain numbers', async () => {
     const coll = await t.collection('elem')
