@@ -1,10 +1,12 @@
 // EJSON in and out, plus the SDK's own encodings inside it:
 //   { $tcb_server_date: { offset } }          db.serverDate({ offset })  -> the server's now + offset
 //   { $regularExpression: { pattern, options } }  db.RegExp / JS RegExp -> a JS RegExp (for mingo)
-//   { $date }, { $numberInt }, { $numberLong }, { $numberDouble }, { $oid }  plain EJSON
+//   { $date }, { $numberInt }, { $numberLong }, { $numberDouble }  plain EJSON
+//   { $oid }  an ObjectId (a bson ObjectId the caller passed) -> its 24-hex string, which is what
+//             the cloud answers for one (the SDK reads a returned ObjectId back as garbage)
 // The SDK serialises query, update, data, projection, order and aggregate stages with
 // EJSON.stringify(x, { relaxed: false }) and parses every returned document with EJSON.parse.
-import { BSONRegExp, EJSON, Long } from 'bson'
+import { BSONRegExp, EJSON, Long, ObjectId } from 'bson'
 import { invalidParam } from './errors'
 
 export type Doc = Record<string, unknown>
@@ -24,7 +26,8 @@ function jsFlags(options: string): string {
 
 /**
  * Replaces the SDK's special values in a parsed EJSON tree: server dates become Dates at `now`
- * plus their offset, BSON regular expressions become JS RegExps, Longs become numbers.
+ * plus their offset, BSON regular expressions become JS RegExps, Longs become numbers, ObjectIds
+ * their hex strings.
  * Returns a fresh tree of plain objects and arrays (never the input's containers).
  */
 export function resolveSpecials(value: unknown, now: number): unknown {
@@ -34,7 +37,8 @@ export function resolveSpecials(value: unknown, now: number): unknown {
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, jsFlags(value.options))
   if (value instanceof RegExp) return value
   if (value instanceof Long) return value.toNumber()
-  if (!isPlainObject(value)) return value // ObjectId, Decimal128, Binary...: kept as they are
+  if (value instanceof ObjectId) return value.toHexString()
+  if (!isPlainObject(value)) return value // Decimal128, Binary...: kept as they are
   const keys = Object.keys(value)
   if (keys.length === 1 && keys[0] === SERVER_DATE) {
     const spec = value[SERVER_DATE]

@@ -8,7 +8,10 @@ import fullContext from 'mingo/init/context'
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
 import { cloneDoc, isPlainObject, type Doc } from './decode'
 import { invalidParam, requestFailed } from './errors'
+import { jsonSchemaValidator } from './jsonSchema'
 import { $lookup } from './lookup'
+import { $dateToString, $elemMatch, $indexOfCP, $substrBytes, $week } from './operators'
+import { checkCreatablePaths, checkFieldNames, checkOperandTypes, checkUpdateConflicts } from './strict'
 
 /**
  * $sample without repeats: MongoDB picks distinct documents (a random sort) unless it can use its
@@ -59,12 +62,17 @@ const $cloneJoined: PipelineOperator = (collection, expr) =>
 const context = Context.merge(
   Context.init()
     .addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined })
-    .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) }),
+    .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) })
+    .addQueryOps({ $elemMatch })
+    .addExpressionOps({ $week, $dateToString, $indexOfCP, $substrBytes }),
   fullContext(),
 )
 // No $where / $function / $accumulator: requests carry data, never code to run.
-const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false }
-const UPDATE_OPTIONS = { cloneMode: 'deep' as const, queryOptions: { context, useStrictMode: true, scriptEnabled: false } }
+const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false, jsonSchemaValidator }
+const UPDATE_OPTIONS = {
+  cloneMode: 'deep' as const,
+  queryOptions: { context, useStrictMode: true, scriptEnabled: false, jsonSchemaValidator },
+}
 
 /** Update operators the SDK can send (geo has none); $bit and $currentDate come with raw updates. */
 const UPDATE_OPERATORS = new Set([
@@ -152,6 +160,7 @@ export function normalizeUpdate(update: Doc): UpdateOps {
     }
   }
   if (Object.keys(ops).length === 0) throw invalidParam('update data must not be empty')
+  checkUpdateConflicts(ops)
   for (const [op, args] of Object.entries(ops)) {
     for (const [field, value] of Object.entries(args)) {
       if (field === '_id' || field.startsWith('_id.') || (op === '$rename' && (value === '_id' || String(value).startsWith('_id.')))) {
@@ -162,12 +171,19 @@ export function normalizeUpdate(update: Doc): UpdateOps {
   return ops
 }
 
-/** Applies checked update operators to a copy of `doc`; the input is not touched. */
+/**
+ * Applies checked update operators to a copy of `doc`; the input is not touched. Fails, writing
+ * nothing, when a path would create a field inside a non-document, an operator meets a value of
+ * the wrong type, or the result holds a field name the cloud cannot store (strict.ts).
+ */
 export function applyUpdate(doc: Doc, ops: UpdateOps): Doc {
+  checkCreatablePaths(doc, ops)
+  checkOperandTypes(doc, ops)
   const next = cloneDoc(doc)
   for (const [op, args] of Object.entries(ops)) {
     wrapMingo(`${op} failed`, () => mingoUpdate(next, { [op]: args } as unknown as UpdateExpression, [], {}, UPDATE_OPTIONS))
   }
+  checkFieldNames(next)
   return next
 }
 
@@ -182,6 +198,7 @@ export function checkReplacement(data: Doc): void {
 export function replacementDoc(id: unknown, data: Doc): Doc {
   checkReplacement(data)
   const { _id: _ignored, ...rest } = data
+  checkFieldNames(rest)
   return { _id: id, ...cloneDoc(rest) }
 }
 
@@ -265,6 +282,7 @@ export function runPipeline(
     new Aggregator(stages, {
       context,
       scriptEnabled: false,
+      jsonSchemaValidator,
       collectionResolver: (name: string) => resolve(name).map((d) => cloneDoc(d)),
     }).run(input.map((d) => cloneDoc(d))),
   ) as Doc[]

@@ -65,12 +65,20 @@ export function duplicateKey(collection: string, id: unknown, form: DuplicateKey
   return requestFailed(`E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
 }
 
-export function transactionConflict(detail: string): DbError {
-  return new DbError('DATABASE_TRANSACTION_CONFLICT', `[ResourceUnavailable.TransactionConflict] DATABASE_TRANSACTION_CONFLICT: ${detail}`)
+// The cloud's own messages (TencentCloudBase node-sdk's transaction tests assert them verbatim):
+// every conflict, and every use of a transaction that is not live (unknown, committed, rolled back,
+// aborted by a conflict, or older than 30 s), answers the same text.
+const TRANSACTION_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.'
+const TRANSACTION_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.'
+
+export function transactionConflict(): DbError {
+  return new DbError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT_MESSAGE)
 }
 
-export function transactionFail(detail: string): DbError {
-  return new DbError('DATABASE_TRANSACTION_FAIL', `[FailedOperation.Transaction] DATABASE_TRANSACTION_FAIL: ${detail}`)
+export function transactionFail(): DbError {
+  return new DbError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST_MESSAGE)
 }
 
 /** Any thrown value as a DbError: our own pass through, anything else is a failed request. */

@@ -57,7 +57,7 @@ function docKey(coll: string, storeKey: string): string {
 
 export class TransactionManager {
   private readonly live = new Map<string, Transaction>()
-  /** Recently finished transactions, to say why a late call fails. Bounded. */
+  /** Recently finished transactions, so a rollback after a conflict is accepted. Bounded. */
   private readonly finished = new Map<string, State>()
   private readonly locks = new Map<string, Transaction>()
 
@@ -98,10 +98,10 @@ export class TransactionManager {
     const holder = this.locks.get(key)
     if (holder && holder !== tx) {
       if (this.isExpired(holder)) this.finish(holder, 'expired')
-      else this.conflict(tx, `document ${coll}/${String(id)} is being written by another transaction`)
+      else this.conflict(tx) // another live transaction is writing the document
     }
     if (tx.snapshot.has(key)) {
-      this.conflict(tx, `document ${coll}/${String(id)} was changed after the transaction started`)
+      this.conflict(tx) // the document was changed after the transaction started
     }
     const next = mutate(this.view(tx, coll, id))
     if (next === UNCHANGED) return
@@ -111,10 +111,8 @@ export class TransactionManager {
 
   commit(txId: unknown): void {
     const tx = this.require(txId)
-    for (const [key, w] of tx.writes) {
-      if (tx.snapshot.has(key)) {
-        this.conflict(tx, `document ${w.coll}/${String(w.id)} was changed after the transaction started`)
-      }
+    for (const key of tx.writes.keys()) {
+      if (tx.snapshot.has(key)) this.conflict(tx) // the document was changed after the transaction started
     }
     const changes: DocChange[] = [...tx.writes.values()].map((w) => ({ coll: w.coll, id: w.id, doc: w.doc }))
     this.store.apply(changes, tx.id)
@@ -136,22 +134,19 @@ export class TransactionManager {
   }
 
   private require(txId: unknown): Transaction {
-    if (typeof txId !== 'string' || txId === '') throw transactionFail('transactionId is required')
+    if (typeof txId !== 'string' || txId === '') throw transactionFail()
     const tx = this.live.get(txId)
-    if (!tx) {
-      const state = this.finished.get(txId)
-      throw transactionFail(state ? `transaction ${txId} is already ${state}` : `transaction ${txId} does not exist`)
-    }
+    if (!tx) throw transactionFail() // unknown, or finished (committed, rolled back, conflicted, expired)
     if (this.isExpired(tx)) {
       this.finish(tx, 'expired')
-      throw transactionFail(`transaction ${txId} expired: it is older than ${this.lifetimeMs / 1000} s`)
+      throw transactionFail() // older than the lifetime
     }
     return tx
   }
 
-  private conflict(tx: Transaction, detail: string): never {
+  private conflict(tx: Transaction): never {
     this.finish(tx, 'conflicted')
-    throw transactionConflict(detail)
+    throw transactionConflict()
   }
 
   private isExpired(tx: Transaction): boolean {

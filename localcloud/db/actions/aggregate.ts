@@ -2,7 +2,10 @@
 //   request  { collectionName, stages: [{ stageKey: '$match', stageValue: EJSON/JSON string }, ...] }
 //   response { data: { list: [EJSON string, ...] } }
 // Like the cloud, a pipeline without a $limit stage returns at most 20 results, and at most 10000
-// with one.
+// with one, however big its $limit: a cap, not an error. The cloud documents no error for a big
+// $limit (Aggregate.limit: "正整数"); the caps are what developers measured against it
+// (developers.weixin.qq.com community, "云函数端Aggregate聚合操作limit默认20条限制", 2020: 20 without
+// limit, "上限可以达到1万条数据" with one). Tested in tests/db/conformance.test.ts.
 import { isPlainObject, parseEjsonField, type Doc } from '../decode'
 import { runPipeline, type PipelineStage } from '../engine'
 import { invalidParam } from '../errors'

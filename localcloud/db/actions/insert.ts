@@ -2,14 +2,17 @@
 //   request  { collectionName, data: [EJSON string, ...], transactionId? }
 //   response { data: { insertedIds: [id, ...] } }
 // Documents without _id get a new 32-hex id; a duplicate _id (stored, or twice in the batch) fails
-// the whole batch with the cloud's duplicate key error, in the form the server is set to.
+// the whole batch with the cloud's duplicate key error, in the form the server is set to. A field
+// name the cloud cannot store (`$x`, `a.b`: strict.ts) fails the whole batch too.
 import { parseEjsonObject, type Doc } from '../decode'
 import { duplicateKey, invalidParam } from '../errors'
+import { checkFieldNames } from '../strict'
 import { idKey, newDocId, requireDocId, type DocId } from '../ids'
 import type { DocChange } from '../store'
 import { collectionName, transactionIdOf, type ActionHandler } from './context'
 
 function withId(doc: Doc): { id: DocId; doc: Doc } {
+  checkFieldNames(doc)
   if (doc._id === undefined || doc._id === null) {
     const id = newDocId()
     return { id, doc: { _id: id, ...doc } }

@@ -5,7 +5,8 @@
 // Each request reads, matches and writes inside one synchronous step (no await), and the write is
 // one SQLite transaction: concurrent conditional updates such as
 // where({ _id, n: _.gt(0) }).update({ data: { n: _.inc(-1) } }) are applied one after the other.
-// `updated` counts documents whose content changed (MongoDB's nModified, as the cloud reports).
+// modifyDocument's `updated` counts documents whose content changed (MongoDB's nModified, as the
+// cloud reports); modifyAndReturnDoc's is 1 when a document matched (findAndModify's n).
 import { parseEjsonObject, type Doc } from '../decode'
 import { applyUpdate, checkReplacement, compileQuery, normalizeUpdate, replacementDoc, type UpdateOps } from '../engine'
 import { isDocId, newDocId, type DocId } from '../ids'
@@ -112,7 +113,8 @@ export const modifyDocument: ActionHandler = (params, ctx) => {
 export const modifyAndReturnDoc: ActionHandler = (params, ctx) => {
   const req: ModifyRequest = { ...readRequest({ ...params, merge: true }, ctx.now), upsert: false }
   const txId = transactionIdOf(params)
-  const { updated, results } = txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, false, ctx)
+  const { results } = txId !== undefined ? modifyInTransaction(req, txId, ctx) : modifyStored(req, false, ctx)
   const doc = results[0]
-  return { data: { updated, doc: doc ? ctx.store.encode(doc) : null } }
+  // MongoDB's findAndModify: n is 1 when a document matched, whether or not its content changed.
+  return { data: { updated: doc ? 1 : 0, doc: doc ? ctx.store.encode(doc) : null } }
 }

@@ -109,7 +109,7 @@ describe('isDuplicateKey', () => {
     await a.rollback()
     await b.rollback().catch(() => undefined)
     expect(err.errCode).toBe(-501001)
-    expect(err.errMsg).toContain('DATABASE_TRANSACTION_CONFLICT')
+    expect(err.errMsg).toContain('[ResourceUnavailable.TransactionConflict]')
     expect(isDuplicateKey(err)).toBe(false)
   })
 

@@ -139,6 +139,29 @@ describe('updateAndReturn', () => {
     expect(JSON.parse(res.json.data.doc)).toEqual({ _id: 'a', n: { $numberInt: '6' } })
     expect((await t.db.collection(coll).orderBy('_id', 'asc').get()).data.map((d: { n: number }) => d.n)).toEqual([6, 1])
   })
+
+  // The SDK's contract: updated is the number of records updated, and the document is returned;
+  // the cloud answers 1 for a match whose content is already what the update writes, as MongoDB's
+  // findAndModify does (n: 1 when a document matched).
+  it('answers updated: 1 and the document when the update writes the value already there', async () => {
+    const coll = await t.collection('uar')
+    await t.db.collection(coll).add({ data: { _id: 'a', n: 6 } })
+    const modify = (query: string) =>
+      post(
+        JSON.stringify({
+          action: 'database.modifyAndReturnDoc',
+          collectionName: coll,
+          queryType: 'WHERE',
+          query,
+          data: '{"$set":{"n":{"$numberInt":"6"}}}',
+        }),
+      )
+    const same = await modify('{"_id":"a"}')
+    expect(same.json.data.updated).toBe(1)
+    expect(JSON.parse(same.json.data.doc)).toEqual({ _id: 'a', n: { $numberInt: '6' } })
+    const none = await modify('{"_id":"nobody"}')
+    expect(none.json.data).toEqual({ updated: 0, doc: null })
+  })
 })
 
 describe('stats', () => {

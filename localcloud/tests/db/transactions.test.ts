@@ -1,8 +1,9 @@
 // Transactions through the real wx-server-sdk (db.startTransaction / db.runTransaction).
 //
 // How errors reach the caller: an operation inside a transaction (doc().get/set/update/remove,
-// add) rejects with wx-server-sdk's error, errCode -501001 and the cloud's code in errMsg; commit()
-// and rollback() reject with node-sdk's raw error, whose `code` is the cloud's code.
+// add) rejects with wx-server-sdk's error, errCode -501001 and the cloud's message in errMsg
+// ([ResourceUnavailable.TransactionConflict] / [ResourceUnavailable.TransactionNotExist]: errors.ts);
+// commit() and rollback() reject with node-sdk's raw error, whose `code` is the cloud's code.
 import { rejectionOf, startTestDb, type AnyDb, type TestDb } from './helpers'
 
 let t: TestDb
@@ -85,7 +86,7 @@ describe('conflicts', () => {
         .doc('a')
         .update({ data: { amount: 2 } }),
     )
-    expect(err.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/)
+    expect(err.errMsg).toMatch(/\[ResourceUnavailable\.TransactionConflict\] Transaction is conflict/)
     await first.commit()
     expect(await amountOf(coll, 'a')).toBe(1)
   })
@@ -103,7 +104,7 @@ describe('conflicts', () => {
         .doc('a')
         .set({ data: { amount: 0 } }),
     )
-    expect(err.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/)
+    expect(err.errMsg).toMatch(/\[ResourceUnavailable\.TransactionConflict\] Transaction is conflict/)
     expect(await amountOf(coll, 'a')).toBe(7)
   })
 
@@ -130,7 +131,7 @@ describe('conflicts', () => {
     const second = await t.db.startTransaction()
     await first.collection(coll).add({ data: { _id: 'c', amount: 1 } })
     const err = await rejectionOf(second.collection(coll).add({ data: { _id: 'c', amount: 2 } }))
-    expect(err.errMsg).toMatch(/DATABASE_TRANSACTION_CONFLICT/)
+    expect(err.errMsg).toMatch(/\[ResourceUnavailable\.TransactionConflict\] Transaction is conflict/)
     await first.commit()
     expect(await amountOf(coll, 'c')).toBe(1)
   })
@@ -218,14 +219,14 @@ describe('finished and expired transactions', () => {
       .update({ data: { amount: 1 } })
     await tx.commit()
     const read = await rejectionOf(tx.collection(coll).doc('a').get())
-    expect(read.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
+    expect(read.errMsg).toMatch(/\[ResourceUnavailable\.TransactionNotExist\] Transaction does not exist on the server/)
     const write = await rejectionOf(
       tx
         .collection(coll)
         .doc('b')
         .update({ data: { amount: 1 } }),
     )
-    expect(write.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
+    expect(write.errMsg).toMatch(/\[ResourceUnavailable\.TransactionNotExist\] Transaction does not exist on the server/)
     expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await amountOf(coll, 'b')).toBe(50)
   })
@@ -240,7 +241,7 @@ describe('finished and expired transactions', () => {
         .doc('a')
         .update({ data: { amount: 1 } }),
     )
-    expect(write.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
+    expect(write.errMsg).toMatch(/\[ResourceUnavailable\.TransactionNotExist\] Transaction does not exist on the server/)
     expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await amountOf(coll, 'a')).toBe(100)
   })
@@ -258,7 +259,7 @@ describe('finished and expired transactions', () => {
     expect((await tx.collection(coll).doc('a').get()).data.amount).toBe(1)
     t.clock.fixed = T + 30_001
     const late = await rejectionOf(tx.collection(coll).doc('a').get())
-    expect(late.errMsg).toMatch(/DATABASE_TRANSACTION_FAIL/)
+    expect(late.errMsg).toMatch(/\[ResourceUnavailable\.TransactionNotExist\] Transaction does not exist on the server/)
     expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await amountOf(coll, 'a')).toBe(100)
     // Its lock went with it.

@@ -74,13 +74,17 @@ export async function addNominations(cloud: TestCloud, seeds: NominationSeed[]):
   return docs.map((d) => d._id)
 }
 
-/** Sets the week's vote phase (the settings the workflow's settings.set writes). */
+/**
+ * Sets the week's vote phase (the settings the workflow's settings.set writes), replacing `stars`
+ * whole as settings.set does: a plain nested object would be sent as the paths stars.vote.opensOn
+ * and stars.vote.closesOn, which the database refuses under a vote that is null.
+ */
 export async function setVote(cloud: TestCloud, weekId: string, vote: { opensOn: string; closesOn: string } | null) {
   const db: any = cloud.sdkDb
   await db
     .collection('weeks')
     .doc(weekId)
-    .update({ data: { stars: { selfNomination: false, vote } } })
+    .update({ data: { stars: db.command.set({ selfNomination: false, vote }) } })
 }
 
 /** An entry's stored likes and votes with its like and vote records. */
