@@ -8,7 +8,7 @@ import fullContext from 'mingo/init/context'
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
 import { cloneDoc, isPlainObject, type Doc } from './decode'
 import { invalidParam, requestFailed } from './errors'
-import { $lookup } from './lookup'
+import { $lookup, ForeignCollection } from './lookup'
 
 /**
  * $sample without repeats: MongoDB picks distinct documents (a random sort) unless it can use its
@@ -196,16 +196,27 @@ export interface PipelineLimits {
   maxLimit: number
 }
 
+/** The stored collections an aggregation joins, read in place (never modified). */
+export interface JoinedCollections {
+  /** Every document of a collection, in stored order ([] when it does not exist). */
+  all(name: string): Doc[]
+  /** The documents that can match `query` (all that do, maybe more), in stored order: through an index when one narrows them. */
+  candidates(name: string, query: Doc): Doc[]
+  /** The documents whose `field` is equal to one of `values`, in stored order; null when no index serves them (store.ts equalTo). */
+  equalTo(name: string, field: string, values: unknown[]): Doc[] | null
+}
+
 /**
  * Rewrites the $lookup stages (also inside sub-pipelines) so a join does not copy the whole joined
- * collection, which made every lookup cost a copy of every stored document:
- *  - localField/foreignField joins read the stored documents in place (a join only reads them) and
- *    a stage right after copies just the matched ones into the result;
+ * collection, which made every lookup cost a copy of every stored document, nor read it whole:
+ *  - localField/foreignField joins read the stored documents in place (a join only reads them),
+ *    each document's through the foreignField's index when one serves it (lookup.ts
+ *    ForeignCollection), and a stage right after copies just the matched ones into the result;
  *  - pipeline joins that start with a $match and use no `let` get the documents that match it,
- *    copied (the sub-pipeline then runs on those copies).
+ *    found through an index when one narrows them, copied (the sub-pipeline then runs on those copies).
  * Anything else keeps the plain resolver (a copy of the collection).
  */
-function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[]): PipelineStage[] {
+function prepareLookups(stages: PipelineStage[], collections: JoinedCollections): PipelineStage[] {
   const out: PipelineStage[] = []
   for (const stage of stages) {
     const spec = stage.$lookup
@@ -213,16 +224,22 @@ function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[
       out.push(stage)
       continue
     }
-    const sub = Array.isArray(spec.pipeline) ? prepareLookups(spec.pipeline as PipelineStage[], resolve) : null
+    const from = spec.from
+    const sub = Array.isArray(spec.pipeline) ? prepareLookups(spec.pipeline as PipelineStage[], collections) : null
     const as = typeof spec.as === 'string' ? spec.as : ''
     if (!sub && typeof spec.localField === 'string' && typeof spec.foreignField === 'string' && as && !as.includes('.')) {
-      out.push({ $lookup: { ...spec, from: resolve(spec.from) } }, { [CLONE_JOINED]: as })
+      const foreign = new ForeignCollection(
+        () => collections.all(from),
+        (field, values) => collections.equalTo(from, field, values),
+      )
+      out.push({ $lookup: { ...spec, from: foreign } }, { [CLONE_JOINED]: as })
       continue
     }
     const first = sub?.[0]
     if (sub && spec.let === undefined && spec.localField === undefined && first && Object.keys(first)[0] === '$match') {
-      const matches = compileQuery(first.$match as Doc)
-      const joined = resolve(spec.from)
+      const match = first.$match
+      const matches = compileQuery(match as Doc)
+      const joined = (isPlainObject(match) ? collections.candidates(from, match) : collections.all(from))
         .filter(matches)
         .map((d) => cloneDoc(d))
       out.push({ $lookup: { ...spec, from: joined, pipeline: sub } })
@@ -233,19 +250,14 @@ function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[
   return out
 }
 
-/** Runs an aggregation pipeline over copies of `docs`; `resolve` gives other collections for $lookup. */
-export function runPipeline(
-  docs: Iterable<Doc>,
-  pipeline: PipelineStage[],
-  resolve: (name: string) => Doc[],
-  limits: PipelineLimits,
-): Doc[] {
+/** Runs an aggregation pipeline over copies of `docs`; `collections` gives the others for $lookup. */
+export function runPipeline(docs: Iterable<Doc>, pipeline: PipelineStage[], collections: JoinedCollections, limits: PipelineLimits): Doc[] {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0]
     if (REFUSED_STAGES.has(name)) throw invalidParam(`aggregation stage ${name} is not supported by the local cloud`)
   }
   let input = [...docs]
-  let stages = prepareLookups(pipeline, resolve)
+  let stages = prepareLookups(pipeline, collections)
   // A leading $match filters the stored documents before they are copied.
   if (stages.length > 0 && Object.keys(stages[0])[0] === '$match') {
     const matches = compileQuery(stages[0].$match as Doc)
@@ -265,7 +277,7 @@ export function runPipeline(
     new Aggregator(stages, {
       context,
       scriptEnabled: false,
-      collectionResolver: (name: string) => resolve(name).map((d) => cloneDoc(d)),
+      collectionResolver: (name: string) => collections.all(name).map((d) => cloneDoc(d)),
     }).run(input.map((d) => cloneDoc(d))),
   ) as Doc[]
   return out.slice(0, hasLimit ? limits.maxLimit : limits.defaultLimit)

@@ -21,9 +21,10 @@ import { equalityKeys } from './lookup'
 /** Collections smaller than this are scanned: an index would cost more than it saves. */
 export const INDEX_MIN_DOCS = 1000
 
-type Scalar = string | number | boolean | Date
+export type Scalar = string | number | boolean | Date
 
-function isScalar(v: unknown): v is Scalar {
+/** A value the indexes hold: a string, a number (not NaN), a boolean or a date. */
+export function isScalar(v: unknown): v is Scalar {
   return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean' || v instanceof Date
 }
 

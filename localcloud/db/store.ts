@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { decodeStoredDoc, encodeDoc, type Doc } from './decode'
 import { collectionNotExist } from './errors'
-import { idKey, type DocId } from './ids'
-import { FieldIndex, INDEX_MIN_DOCS, keysFor, planQuery, SELECTIVE_ENOUGH, type FieldPlan } from './indexes'
+import { idKey, isDocId, type DocId } from './ids'
+import { FieldIndex, INDEX_MIN_DOCS, isScalar, keysFor, planQuery, SELECTIVE_ENOUGH, type FieldPlan, type Scalar } from './indexes'
 
 export interface StoredDoc {
   doc: Doc
@@ -211,6 +211,36 @@ export class DocStore {
       if (s) found.push(s)
     }
     return found.sort((a, b) => a.seq - b.seq)
+  }
+
+  /**
+   * The documents of `coll` whose `field` is equal to one of `values` as an equality sees it (lookup.ts
+   * equalityKeys: a leaf array's elements too, through arrays of documents), in stored order: what a
+   * $lookup joins, read through the field's index (or by _id). Null when no index serves it: a value
+   * that is not a string, number, boolean or date (null also means missing), a path with a numeric
+   * part, or a collection under INDEX_MIN_DOCS documents without a declared index on the field.
+   * A missing collection has no documents.
+   */
+  equalTo(coll: string, field: string, values: readonly unknown[]): Doc[] | null {
+    const docs = this.collections.get(coll)
+    if (!docs) return []
+    if (!values.every(isScalar) || field.split('.').some((p) => p === '' || /^\d+$/.test(p))) return null
+    const found = new Map<string, StoredDoc>()
+    if (field === '_id') {
+      for (const v of values) {
+        if (!isDocId(v)) continue // a boolean or a date is never an _id
+        const s = docs.get(idKey(v))
+        if (s) found.set(idKey(v), s)
+      }
+    } else {
+      const index = this.indexes.get(coll)?.get(field) ?? (docs.size >= INDEX_MIN_DOCS ? this.indexOf(coll, field, docs) : null)
+      if (!index) return null
+      for (const key of index.equal(values as Scalar[])) {
+        const s = docs.get(key)
+        if (s) found.set(key, s)
+      }
+    }
+    return [...found.values()].sort((a, b) => a.seq - b.seq).map((s) => s.doc)
   }
 
   private indexOf(coll: string, field: string, docs: ReadonlyMap<string, StoredDoc>): FieldIndex {

@@ -3,12 +3,13 @@
 // and random equality, $in and range queries, the indexed candidates then the matcher give exactly
 // the documents, in stored order, that testing every document gives, also after updates and
 // deletes. And an index does serve: an equality on a 20,000-document collection tests only its
-// matches.
+// matches. Joins ($lookup) through the foreign field's index join what a join over the whole
+// collection joins.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Doc } from '../../db/decode'
-import { compileQuery } from '../../db/engine'
+import { compileQuery, runPipeline, type JoinedCollections } from '../../db/engine'
 import { INDEX_MIN_DOCS, planQuery } from '../../db/indexes'
 import { DocStore } from '../../db/store'
 
@@ -141,5 +142,64 @@ describe('field indexes', () => {
     const query = { v: { $gt: 2, $lt: 5 } }
     expect(store.candidates('c', query)).toHaveLength(1201)
     expect(ids(indexed(query))).toEqual(['d3', 'd4', 'arr'])
+  })
+})
+
+describe('joins through indexes', () => {
+  const LIMITS = { defaultLimit: 10_000, maxLimit: 10_000 }
+  /** The stored collections as an aggregation sees them, with or without the indexes. */
+  const collections = (indexes: boolean): JoinedCollections => ({
+    all: (name) => store.docsOrEmpty(name),
+    candidates: (name, query) => (indexes ? store.candidates(name, query) : [...store.collection(name).values()]).map((s) => s.doc),
+    equalTo: (name, field, values) => (indexes ? store.equalTo(name, field, values) : null),
+  })
+  const joinedIds = (out: Doc[]) => out.map((d) => [d._id, ids(d.m as Doc[])])
+
+  test('32 random localField/foreignField joins of 6 documents into 1,200 random documents join what a whole-collection join joins', () => {
+    store.apply(Array.from({ length: 1200 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: randomDoc(i) })))
+    const local = Array.from({ length: 60 }, (_, i) => ({
+      ...randomDoc(5000 + i),
+      ref: rnd() < 0.8 ? `d${Math.floor(rnd() * 1300)}` : pick([null, 3, ['d1', 'd2']]),
+    }))
+    let served = 0
+    for (let j = 0; j < 32; j++) {
+      const localField = ['k', 'y', 'x', 'o.v', 'list', 'list.v', 'ref', 'missing'][j % 8]
+      const foreignField = localField === 'ref' ? '_id' : pick(['k', 'y', 'x', 'o.v', 'list', 'list.v'])
+      const pipeline = [{ $lookup: { from: 'c', localField, foreignField, as: 'm' } }]
+      const viaIndex = runPipeline(local, pipeline, collections(true), LIMITS)
+      const whole = runPipeline(local, pipeline, collections(false), LIMITS)
+      expect({ localField, foreignField, joined: joinedIds(viaIndex) }).toEqual({ localField, foreignField, joined: joinedIds(whole) })
+      if (local.some((d) => store.equalTo('c', foreignField, [(d as Doc)[localField]].flat()) !== null)) served++
+    }
+    expect(served).toBeGreaterThanOrEqual(20)
+  })
+
+  test('a pipeline join starting with a $match joins what it joins over the whole collection', () => {
+    store.apply(Array.from({ length: 2000 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: randomDoc(i) })))
+    const local = [{ _id: 'l1' }, { _id: 'l2' }]
+    for (let j = 0; j < 100; j++) {
+      const match = rnd() < 0.2 ? { _id: `d${Math.floor(rnd() * 2100)}` } : randomQuery()
+      const pipeline = [{ $lookup: { from: 'c', pipeline: [{ $match: match }, { $project: { n: 1 } }], as: 'm' } }]
+      expect({ match, joined: joinedIds(runPipeline(local, pipeline, collections(true), LIMITS)) }).toEqual({
+        match,
+        joined: joinedIds(runPipeline(local, pipeline, collections(false), LIMITS)),
+      })
+    }
+  })
+
+  test('a join into a collection under INDEX_MIN_DOCS without a declared index reads it whole; a declared index serves at any size', () => {
+    store.apply(Array.from({ length: 10 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: { _id: `d${i}`, a: i % 3 } })))
+    expect(store.equalTo('c', 'a', [1])).toBeNull()
+    expect(store.equalTo('c', '_id', ['d4', 'd1', 'nope'])?.map((d) => d._id)).toEqual(['d1', 'd4'])
+    expect(store.equalTo('c', 'a', [null])).toBeNull() // null also matches a missing field
+    const declared = new DocStore(path.join(dir, 'declared'), { c: ['a'] })
+    try {
+      declared.createCollection('c', Date.now())
+      declared.apply(Array.from({ length: 10 }, (_, i) => ({ coll: 'c', id: `d${i}`, doc: { _id: `d${i}`, a: i % 3 } })))
+      expect(declared.equalTo('c', 'a', [1])?.map((d) => d._id)).toEqual(['d1', 'd4', 'd7'])
+      expect(declared.equalTo('none', 'a', [1])).toEqual([])
+    } finally {
+      declared.close()
+    }
   })
 })
