@@ -10,11 +10,13 @@ import { invalidParam } from '../errors'
 import {
   candidates,
   clampLimit,
+  indexedCount,
   collectionName,
   offsetOf,
   optionalObject,
   queryOf,
   singleDocId,
+  storedCandidates,
   transactionIdOf,
   type ActionHandler,
   type Params,
@@ -66,7 +68,9 @@ export const calculateDocument: ActionHandler = (params, ctx) => {
   const coll = collectionName(params)
   const query = queryOf(params, ctx.now)
   const matches = compileQuery(query)
+  const exact = indexedCount(ctx, coll, query)
+  if (exact !== null) return { data: { total: exact } }
   let total = 0
-  for (const s of candidates(ctx, coll, query, 'count')) if (matches(s.doc)) total++
+  for (const s of storedCandidates(ctx.store, coll, query)) if (matches(s.doc)) total++
   return { data: { total } }
 }
