@@ -7,6 +7,7 @@
 import { isPlainObject, parseEjsonField, type Doc } from '../decode'
 import { compileQuery, findDocs, projectDoc } from '../engine'
 import { invalidParam } from '../errors'
+import { exactPlans } from '../indexes'
 import {
   candidates,
   clampLimit,
@@ -67,9 +68,13 @@ export const getDocument: ActionHandler = (params, ctx) => {
 export const calculateDocument: ActionHandler = (params, ctx) => {
   const coll = collectionName(params)
   const query = queryOf(params, ctx.now)
-  const matches = compileQuery(query)
+  // A query of plain conditions only (exactPlans) has nothing for the matcher to refuse: it is
+  // compiled only if the indexes cannot count it. Any other is checked first, as before.
+  const plain = exactPlans(query) !== null
+  const checked = plain ? null : compileQuery(query)
   const exact = indexedCount(ctx, coll, query)
   if (exact !== null) return { data: { total: exact } }
+  const matches = checked ?? compileQuery(query)
   let total = 0
   for (const s of storedCandidates(ctx.store, coll, query)) if (matches(s.doc)) total++
   return { data: { total } }
