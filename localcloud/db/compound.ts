@@ -126,6 +126,25 @@ export class CompoundIndex {
     }
     return n
   }
+
+  /**
+   * The keys of the documents meeting `plans` (one equality of one value per leading field, nothing
+   * on the last) in ascending order of the last field, then stored order: what a sort on the last
+   * field gives, when the group holds one type of value and `expected` documents, so that none
+   * that matches lacks a value there (a missing one sorts first). Null when it cannot tell.
+   */
+  ascending(plans: FieldPlan[], expected: number): string[] | null {
+    if (this.arrays.size > 0 || plans.length !== this.fields.length - 1) return null
+    const values: Scalar[] = []
+    for (const field of this.fields.slice(0, -1)) {
+      const plan = plans.find((p) => p.field === field)
+      if (!plan || !('equal' in plan) || distinct(plan.equal).length !== 1) return null
+      values.push(plan.equal[0])
+    }
+    const list = this.groups.get(JSON.stringify(values.map(hashOf))) ?? []
+    if (list.length !== expected || (list.length > 0 && list[0].rank !== list[list.length - 1].rank)) return null
+    return list.map((e) => e.key)
+  }
 }
 
 function distinct(values: Scalar[]): Scalar[] {

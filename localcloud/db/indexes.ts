@@ -2,9 +2,9 @@
 // on the cloud (where every query the functions make has an index), instead of the collection's
 // size. For reads and writes they only narrow the documents a query is tested on: every candidate
 // still goes through the full matcher, so an index changes speed, never results. They also serve
-// joins ($lookup: store.ts equalTo, the same postings an equality uses) and counts made only of
-// conditions they answer exactly (exactPlans below; store.ts exactCount), both checked against
-// the matcher by tests/db/indexes.test.ts.
+// joins ($lookup: store.ts equalTo, the same postings an equality uses), counts made only of
+// conditions they answer exactly (exactPlans below; store.ts exactCount) and sorted reads on a
+// compound index (store.ts sortedHead), all checked against the matcher by tests/db/indexes.test.ts.
 //
 // The fields of the indexes config/environment.ts declares are indexed from the start (a compound
 // index as one index per field: the planner below picks the field that narrows most; it is also

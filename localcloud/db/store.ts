@@ -276,6 +276,28 @@ export class DocStore {
   }
 
   /**
+   * The first `count` documents matching `query` in the order of `order`, read through a declared
+   * compound index (compound.ts ascending) when that gives exactly what sorting every match would:
+   * a collection of at least INDEX_MIN_DOCS documents, a query of one-value equalities on the
+   * index's leading fields, an ascending sort on its last field. Null otherwise.
+   */
+  sortedHead(coll: string, query: Doc, order: Doc | undefined, count: number): StoredDoc[] | null {
+    const docs = this.collections.get(coll)
+    const keys = order ? Object.keys(order) : []
+    if (!docs || docs.size < INDEX_MIN_DOCS || keys.length !== 1 || order?.[keys[0]] !== 1) return null
+    const plans = exactPlans(query)
+    const indexes = (this.compound.get(coll) ?? []).filter((i) => i.fields[i.fields.length - 1] === keys[0])
+    if (!plans || indexes.length === 0) return null
+    const matching = this.exactCount(coll, query)
+    if (matching === null) return null
+    for (const index of indexes) {
+      const ordered = index.ascending(plans, matching)
+      if (ordered) return ordered.slice(0, count).map((key) => docs.get(key) as StoredDoc)
+    }
+    return null
+  }
+
+  /**
    * The documents of `coll` whose `field` is equal to one of `values` as an equality sees it (lookup.ts
    * equalityKeys: a leaf array's elements too, through arrays of documents), in stored order: what a
    * $lookup joins, read through the field's index (or by _id). Null when no index serves it: a value

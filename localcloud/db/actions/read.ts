@@ -19,9 +19,12 @@ import {
   singleDocId,
   storedCandidates,
   transactionIdOf,
+  type ActionContext,
   type ActionHandler,
   type Params,
 } from './context'
+import { filterShape } from '../coverage'
+import type { StoredDoc } from '../store'
 
 /** The order field: {field: 1|-1} as Query.orderBy() builds it (older SDKs sent [{field, direction}]). */
 function orderOf(params: Params, now: number): Doc | undefined {
@@ -43,6 +46,20 @@ function orderOf(params: Params, now: number): Doc | undefined {
   return order
 }
 
+/**
+ * The documents a get() is answered from: the first `count` in order when a compound index gives
+ * them sorted (store.ts sortedHead; a sort then only reorders those), else the candidates.
+ */
+function candidatesInOrder(ctx: ActionContext, coll: string, query: Doc, order: Doc | undefined, count: number): StoredDoc[] {
+  const all = () => candidates(ctx, coll, query, 'get', order)
+  if (!order) return all()
+  ctx.store.collection(coll) // the cloud's error when it is missing
+  const head = ctx.store.sortedHead(coll, query, order, count)
+  if (!head) return all()
+  ctx.coverage.check({ kind: 'get', collection: coll, filter: filterShape(query), sort: Object.keys(order) })
+  return head
+}
+
 export const getDocument: ActionHandler = (params, ctx) => {
   const { store, transactions, now } = ctx
   const coll = collectionName(params)
@@ -57,8 +74,9 @@ export const getDocument: ActionHandler = (params, ctx) => {
   const limit = clampLimit(params.limit)
   const offset = offsetOf(params.offset)
   const order = orderOf(params, now)
+  const stored = candidatesInOrder(ctx, coll, query, order, offset + limit)
   const list = findDocs(
-    candidates(ctx, coll, query, 'get', order).map((s) => s.doc),
+    stored.map((s) => s.doc),
     query,
     { order, offset, limit, projection },
   )

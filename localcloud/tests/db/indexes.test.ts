@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Doc } from '../../db/decode'
-import { compileQuery, runPipeline, type JoinedCollections } from '../../db/engine'
+import { compileQuery, findDocs, runPipeline, type JoinedCollections } from '../../db/engine'
 import { CompoundIndex } from '../../db/compound'
 import { exactPlans, INDEX_MIN_DOCS, planQuery } from '../../db/indexes'
 import { DocStore } from '../../db/store'
@@ -273,6 +273,50 @@ describe('compound indexes', () => {
         const expected = [...declared.collection('r').values()].filter((s) => matches(s.doc)).length
         expect({ query, n: declared.exactCount('r', query) }).toEqual({ query, n: expected })
       }
+    } finally {
+      declared.close()
+    }
+  })
+})
+
+describe('sorts through compound indexes', () => {
+  test('a sorted, limited read through a compound index answers what sorting every match answers', () => {
+    const declared = new DocStore(path.join(dir, 'sorted'), {}, { r: [['a', 's', 'w']] })
+    try {
+      declared.createCollection('r', Date.now())
+      const w = () => {
+        const r = rnd()
+        if (r < 0.9) return `k${Math.floor(rnd() * 300)}` // ties among 1,500 documents
+        return pick([undefined, null, 5, ['k1', 'k2'], new Date(0)])
+      }
+      const doc = (i: number): Doc => ({ _id: `r${i}`, a: `a${i % 3}`, s: pick(['x', 'y', 'y']), ...(rnd() < 0.97 ? { w: w() } : {}) })
+      const all = () => [...declared.collection('r').values()].map((d) => d.doc)
+      // Start without odd values on w, so the index serves; then random writes bring some in.
+      declared.apply(
+        Array.from({ length: 1500 }, (_, i) => ({
+          coll: 'r',
+          id: `r${i}`,
+          doc: { _id: `r${i}`, a: `a${i % 3}`, s: pick(['x', 'y']), w: `k${Math.floor(rnd() * 300)}` },
+        })),
+      )
+      let served = 0
+      for (let round = 0; round < 8; round++) {
+        for (let q = 0; q < 15; q++) {
+          const query = rnd() < 0.8 ? { a: `a${Math.floor(rnd() * 3)}`, s: pick(['x', 'y']) } : { a: 'a1', s: { $in: ['x', 'y'] } }
+          const opts = { order: { w: 1 }, offset: Math.floor(rnd() * 30), limit: 1 + Math.floor(rnd() * 40) }
+          const head = declared.sortedHead('r', query, opts.order, opts.offset + opts.limit)
+          if (head) served++
+          const viaIndex = findDocs(head ? head.map((s) => s.doc) : all(), query, opts)
+          expect({ query, opts, ids: ids(viaIndex) }).toEqual({ query, opts, ids: ids(findDocs(all(), query, opts)) })
+        }
+        const changes = Array.from({ length: 20 }, () => {
+          const i = Math.floor(rnd() * 1600)
+          return { coll: 'r', id: `r${i}`, doc: rnd() < 0.2 ? null : doc(i) }
+        })
+        declared.apply(changes.filter((c, i) => changes.findIndex((d) => d.id === c.id) === i))
+      }
+      expect(served).toBeGreaterThan(15)
+      expect(declared.sortedHead('r', { a: 'a1', s: 'x' }, { w: -1 }, 10)).toBeNull() // descending: sorted by the matcher
     } finally {
       declared.close()
     }
