@@ -1,10 +1,13 @@
 // A sign-up rush through the gateway (HTTP -> bundled `signup` function -> SDK -> local database):
 // 2,000 returning residents on 100 seats, high but bounded concurrency. Then the database
-// operations of one returning resident's sign-up, counted by the local cloud.
+// operations of one returning resident's sign-up, counted by the local cloud. Right before the
+// rush, the bare conditional updates a second the same database server allows (bareUpdates.bench.ts),
+// and from both signup.rush.efficiency: the share of that the rush reaches.
 import { PRIVACY_VERSION } from '../../src/shared/domain/privacy'
 import { EventEmitter } from 'node:events'
 import { shanghaiInstant } from '../../src/shared/domain/time'
 import type { LocalCloud } from '../local-cloud'
+import { bareConditionalUpdates, efficiency, perCpuSecond, perSecond, timed, together } from './bareUpdates.bench'
 import { round } from './results'
 import { call, dayFromToday, must } from './gateway-client'
 
@@ -101,6 +104,9 @@ export async function benchSignup(cloud: LocalCloud, options: SignupBenchOptions
   const weekId = await benchWeek(cloud)
   const rushId = await benchActivity(cloud, weekId, seats, '压测：抢报名')
   const people = await seedResidents(cloud, 'rush', callers)
+  // What the same database server allows, measured right before the rush and right after it (the
+  // machine's other load changes over a run: both halves see it alike).
+  const bareBefore = await bareConditionalUpdates(cloud, { callers: concurrency })
 
   // node-sdk adds a 'connect' listener per queued request to pooled sockets: client-side noise.
   const maxListeners = EventEmitter.defaultMaxListeners
@@ -110,25 +116,26 @@ export async function benchSignup(cloud: LocalCloud, options: SignupBenchOptions
   let errors = 0
   let next = 0
   cloud.db.resetStats()
-  const t0 = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < people.length) {
-        const openid = people[next++]
-        try {
-          const body = await call(cloud, openid, 'signup', 'create', { activityId: rushId })
-          if (body.ok && body.data.registration.status === 'confirmed') confirmed++
-          else if (body.ok && body.data.registration.status === 'waitlisted') waitlisted++
-          else errors++
-        } catch {
-          errors++
+  const rush = await timed(callers, async () => {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < people.length) {
+          const openid = people[next++]
+          try {
+            const body = await call(cloud, openid, 'signup', 'create', { activityId: rushId })
+            if (body.ok && body.data.registration.status === 'confirmed') confirmed++
+            else if (body.ok && body.data.registration.status === 'waitlisted') waitlisted++
+            else errors++
+          } catch {
+            errors++
+          }
         }
-      }
-    }),
-  )
-  const wallMs = performance.now() - t0
+      }),
+    )
+  })
   const rushOps = cloud.db.stats().total
   EventEmitter.defaultMaxListeners = maxListeners
+  const bare = together(bareBefore, await bareConditionalUpdates(cloud, { callers: concurrency }))
 
   // One returning resident at a time, seats to spare: what a normal sign-up costs.
   const quietId = await benchActivity(cloud, weekId, probes + 10, '压测：日常报名')
@@ -137,16 +144,24 @@ export async function benchSignup(cloud: LocalCloud, options: SignupBenchOptions
   for (const openid of quiet) await must(cloud, openid, 'signup', 'create', { activityId: quietId })
   const quietOps = cloud.db.stats().total
 
+  const callsPerSecond = perSecond(rush)
+  const opsPerCall = round(rushOps / callers)
   return {
+    'db.bareConditionalUpdatesPerSecond': perSecond(bare),
+    'db.bareConditionalUpdatesPerCpuSecond': perCpuSecond(bare),
     'signup.rush.callers': callers,
     'signup.rush.seats': seats,
     'signup.rush.concurrency': concurrency,
     'signup.rush.confirmed': confirmed,
     'signup.rush.waitlisted': waitlisted,
     'signup.rush.errors': errors,
-    'signup.rush.wallMs': round(wallMs),
-    'signup.rush.callsPerSecond': round(callers / (wallMs / 1000)),
-    'signup.rush.dbOpsPerCall': round(rushOps / callers),
+    'signup.rush.wallMs': round(rush.wallMs),
+    'signup.rush.callsPerSecond': callsPerSecond,
+    'signup.rush.dbOpsPerCall': opsPerCall,
+    'signup.rush.efficiency': efficiency(callsPerSecond, perSecond(bare), opsPerCall),
+    // The same in CPU time of this process: what the machine's other load leaves out.
+    'signup.rush.callsPerCpuSecond': perCpuSecond(rush),
+    'signup.rush.cpuEfficiency': efficiency(perCpuSecond(rush), perCpuSecond(bare), opsPerCall),
     'signup.dbOpsPerSignup': round(quietOps / probes),
   }
 }

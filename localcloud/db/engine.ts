@@ -4,12 +4,12 @@ import { Aggregator, Context, Query } from 'mingo'
 import type { AccumulatorOperator, Options, PipelineOperator } from 'mingo/core'
 import { $push } from 'mingo/operators/accumulator'
 import { compare } from 'mingo/util'
-import fullContext from 'mingo/init/context'
+import 'mingo/init/system'
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater'
 import { cloneDoc, isPlainObject, type Doc } from './decode'
 import { invalidParam, requestFailed } from './errors'
 import { jsonSchemaValidator } from './jsonSchema'
-import { $lookup } from './lookup'
+import { $lookup, ForeignCollection } from './lookup'
 import { $dateToString, $elemMatch, $indexOfCP, $substrBytes, $week } from './operators'
 import { checkCreatablePaths, checkFieldNames, checkOperandTypes, checkUpdateConflicts } from './strict'
 
@@ -58,20 +58,21 @@ const $cloneJoined: PipelineOperator = (collection, expr) =>
     return Array.isArray(d[field]) ? { ...d, [field]: (d[field] as Doc[]).map((x) => cloneDoc(x)) } : d
   })
 
-// Operators already in a context win over ones added later, so ours goes first ($lookup: lookup.ts).
-const context = Context.merge(
-  Context.init()
-    .addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined })
-    .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) })
-    .addQueryOps({ $elemMatch })
-    .addExpressionOps({ $week, $dateToString, $indexOfCP, $substrBytes }),
-  fullContext(),
-)
+// Operators of the options' context win over mingo's global ones, so ours are found first ($lookup:
+// lookup.ts; $elemMatch, $week, $dateToString, $indexOfCP, $substrBytes: operators.ts, as MongoDB
+// has them); every other operator comes from the global context (mingo/init/system registers them
+// all). A Query or Aggregator copies its options' context each time it is made: a context holding
+// every operator cost about 0.2 ms a query, more than most requests' own work.
+const context = Context.init()
+  .addPipelineOps({ $sample, $lookup, [CLONE_JOINED]: $cloneJoined })
+  .addAccumulatorOps({ $max: extreme(1), $min: extreme(-1) })
+  .addQueryOps({ $elemMatch })
+  .addExpressionOps({ $week, $dateToString, $indexOfCP, $substrBytes })
 // No $where / $function / $accumulator: requests carry data, never code to run.
-const QUERY_OPTIONS: Partial<Options> = { context, scriptEnabled: false, jsonSchemaValidator }
+const QUERY_OPTIONS: Partial<Options> = { context, useGlobalContext: true, scriptEnabled: false, jsonSchemaValidator }
 const UPDATE_OPTIONS = {
   cloneMode: 'deep' as const,
-  queryOptions: { context, useStrictMode: true, scriptEnabled: false, jsonSchemaValidator },
+  queryOptions: { context, useGlobalContext: true, useStrictMode: true, scriptEnabled: false, jsonSchemaValidator },
 }
 
 /** Update operators the SDK can send (geo has none); $bit and $currentDate come with raw updates. */
@@ -213,16 +214,27 @@ export interface PipelineLimits {
   maxLimit: number
 }
 
+/** The stored collections an aggregation joins, read in place (never modified). */
+export interface JoinedCollections {
+  /** Every document of a collection, in stored order ([] when it does not exist). */
+  all(name: string): Doc[]
+  /** The documents that can match `query` (all that do, maybe more), in stored order: through an index when one narrows them. */
+  candidates(name: string, query: Doc): Doc[]
+  /** The documents whose `field` is equal to one of `values`, in stored order; null when no index serves them (store.ts equalTo). */
+  equalTo(name: string, field: string, values: unknown[]): Doc[] | null
+}
+
 /**
  * Rewrites the $lookup stages (also inside sub-pipelines) so a join does not copy the whole joined
- * collection, which made every lookup cost a copy of every stored document:
- *  - localField/foreignField joins read the stored documents in place (a join only reads them) and
- *    a stage right after copies just the matched ones into the result;
+ * collection, which made every lookup cost a copy of every stored document, nor read it whole:
+ *  - localField/foreignField joins read the stored documents in place (a join only reads them),
+ *    each document's through the foreignField's index when one serves it (lookup.ts
+ *    ForeignCollection), and a stage right after copies just the matched ones into the result;
  *  - pipeline joins that start with a $match and use no `let` get the documents that match it,
- *    copied (the sub-pipeline then runs on those copies).
+ *    found through an index when one narrows them, copied (the sub-pipeline then runs on those copies).
  * Anything else keeps the plain resolver (a copy of the collection).
  */
-function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[]): PipelineStage[] {
+function prepareLookups(stages: PipelineStage[], collections: JoinedCollections): PipelineStage[] {
   const out: PipelineStage[] = []
   for (const stage of stages) {
     const spec = stage.$lookup
@@ -230,16 +242,22 @@ function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[
       out.push(stage)
       continue
     }
-    const sub = Array.isArray(spec.pipeline) ? prepareLookups(spec.pipeline as PipelineStage[], resolve) : null
+    const from = spec.from
+    const sub = Array.isArray(spec.pipeline) ? prepareLookups(spec.pipeline as PipelineStage[], collections) : null
     const as = typeof spec.as === 'string' ? spec.as : ''
     if (!sub && typeof spec.localField === 'string' && typeof spec.foreignField === 'string' && as && !as.includes('.')) {
-      out.push({ $lookup: { ...spec, from: resolve(spec.from) } }, { [CLONE_JOINED]: as })
+      const foreign = new ForeignCollection(
+        () => collections.all(from),
+        (field, values) => collections.equalTo(from, field, values),
+      )
+      out.push({ $lookup: { ...spec, from: foreign } }, { [CLONE_JOINED]: as })
       continue
     }
     const first = sub?.[0]
     if (sub && spec.let === undefined && spec.localField === undefined && first && Object.keys(first)[0] === '$match') {
-      const matches = compileQuery(first.$match as Doc)
-      const joined = resolve(spec.from)
+      const match = first.$match
+      const matches = compileQuery(match as Doc)
+      const joined = (isPlainObject(match) ? collections.candidates(from, match) : collections.all(from))
         .filter(matches)
         .map((d) => cloneDoc(d))
       out.push({ $lookup: { ...spec, from: joined, pipeline: sub } })
@@ -250,19 +268,14 @@ function prepareLookups(stages: PipelineStage[], resolve: (name: string) => Doc[
   return out
 }
 
-/** Runs an aggregation pipeline over copies of `docs`; `resolve` gives other collections for $lookup. */
-export function runPipeline(
-  docs: Iterable<Doc>,
-  pipeline: PipelineStage[],
-  resolve: (name: string) => Doc[],
-  limits: PipelineLimits,
-): Doc[] {
+/** Runs an aggregation pipeline over copies of `docs`; `collections` gives the others for $lookup. */
+export function runPipeline(docs: Iterable<Doc>, pipeline: PipelineStage[], collections: JoinedCollections, limits: PipelineLimits): Doc[] {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0]
     if (REFUSED_STAGES.has(name)) throw invalidParam(`aggregation stage ${name} is not supported by the local cloud`)
   }
   let input = [...docs]
-  let stages = prepareLookups(pipeline, resolve)
+  let stages = prepareLookups(pipeline, collections)
   // A leading $match filters the stored documents before they are copied.
   if (stages.length > 0 && Object.keys(stages[0])[0] === '$match') {
     const matches = compileQuery(stages[0].$match as Doc)
@@ -274,16 +287,14 @@ export function runPipeline(
   const [sort, limit] = stages
   if (sort && limit && Object.keys(sort)[0] === '$sort' && Object.keys(limit)[0] === '$limit') {
     const head = [sort, limit]
-    input = wrapMingo('aggregate failed', () => new Aggregator(head, { context, scriptEnabled: false }).run(input)) as Doc[]
+    input = wrapMingo('aggregate failed', () => new Aggregator(head, QUERY_OPTIONS).run(input)) as Doc[]
     stages = stages.slice(2)
   }
   const hasLimit = pipeline.some((s) => Object.keys(s)[0] === '$limit')
   const out = wrapMingo('aggregate failed', () =>
     new Aggregator(stages, {
-      context,
-      scriptEnabled: false,
-      jsonSchemaValidator,
-      collectionResolver: (name: string) => resolve(name).map((d) => cloneDoc(d)),
+      ...QUERY_OPTIONS,
+      collectionResolver: (name: string) => collections.all(name).map((d) => cloneDoc(d)),
     }).run(input.map((d) => cloneDoc(d))),
   ) as Doc[]
   return out.slice(0, hasLimit ? limits.maxLimit : limits.defaultLimit)

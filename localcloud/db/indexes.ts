@@ -1,10 +1,14 @@
 // Field indexes of the local database, so a filter's cost follows the documents it can match, as
 // on the cloud (where every query the functions make has an index), instead of the collection's
-// size. They only narrow the documents a query is tested on: every candidate still goes through
-// the full matcher, so an index changes speed, never results.
+// size. For reads and writes they only narrow the documents a query is tested on: every candidate
+// still goes through the full matcher, so an index changes speed, never results. They also serve
+// joins ($lookup: store.ts equalTo, the same postings an equality uses), counts made only of
+// conditions they answer exactly (exactPlans below; store.ts exactCount) and sorted reads on a
+// compound index (store.ts sortedHead), all checked against the matcher by tests/db/indexes.test.ts.
 //
 // The fields of the indexes config/environment.ts declares are indexed from the start (a compound
-// index as one index per field: the planner below picks the field that narrows most). Any other
+// index as one index per field: the planner below picks the field that narrows most; it is also
+// kept whole, sorted, for counts: compound.ts). Any other
 // field gets an index the first time a collection of at least INDEX_MIN_DOCS documents is queried
 // on it by equality ({f: v}, $eq, $in) or by a range ($gt, $gte, $lt, $lte). Each is kept up to
 // date on every write (store.ts). Whether a query is covered by a declared index, as the cloud
@@ -21,18 +25,19 @@ import { equalityKeys } from './lookup'
 /** Collections smaller than this are scanned: an index would cost more than it saves. */
 export const INDEX_MIN_DOCS = 1000
 
-type Scalar = string | number | boolean | Date
+export type Scalar = string | number | boolean | Date
 
-function isScalar(v: unknown): v is Scalar {
+/** A value the indexes hold: a string, a number (not NaN), a boolean or a date. */
+export function isScalar(v: unknown): v is Scalar {
   return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean' || v instanceof Date
 }
 
 /** The type bracket and the comparable form of a scalar. */
-function typeOf(v: Scalar): 's' | 'n' | 'b' | 'd' {
+export function typeOf(v: Scalar): 's' | 'n' | 'b' | 'd' {
   return typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 'd'
 }
-const comparable = (v: Scalar): string | number | boolean => (v instanceof Date ? v.getTime() : v)
-const hashOf = (v: Scalar): string => `${typeOf(v)}:${String(comparable(v))}`
+export const comparable = (v: Scalar): string | number | boolean => (v instanceof Date ? v.getTime() : v)
+export const hashOf = (v: Scalar): string => `${typeOf(v)}:${String(comparable(v))}`
 
 interface Posting {
   value: Scalar
@@ -102,6 +107,26 @@ export class FieldIndex {
     return n
   }
 
+  /**
+   * Whether no indexed document holds an array on the path or passes through one: each then has
+   * one value there at most, and an equality or range on the field matches exactly the documents
+   * its postings hold (see exactPlans).
+   */
+  get flat(): boolean {
+    return this.arrays === 0
+  }
+
+  /** Whether a document meets `plan` by its values on the path, as the postings would say. */
+  tester(plan: FieldPlan): (doc: Doc) => boolean {
+    const hashes = 'equal' in plan ? new Set(plan.equal.map(hashOf)) : null
+    const meets = (v: Scalar) => (hashes ? hashes.has(hashOf(v)) : inBounds(v, (plan as { bounds: Bounds }).bounds))
+    return (doc) => {
+      const found: unknown[] = []
+      equalityKeys(doc, this.parts, 0, found)
+      return found.some((v) => isScalar(v) && meets(v))
+    }
+  }
+
   /** Keys of documents equal to (or holding) one of `values`. */
   equal(values: Scalar[]): Set<string> {
     const out = new Set<string>()
@@ -128,7 +153,7 @@ function inBounds(value: Scalar, bounds: Bounds): boolean {
   return true
 }
 
-interface Bounds {
+export interface Bounds {
   type: 's' | 'n' | 'b' | 'd'
   gt?: string | number | boolean
   gte?: string | number | boolean
@@ -175,6 +200,51 @@ export function planQuery(query: Doc): FieldPlan[] {
     if (plan) plans.push(plan)
   }
   return plans
+}
+
+/** A value an exact plan compares with: a scalar, not an invalid date. */
+export const isExactValue = (v: unknown): v is Scalar => isScalar(v) && !(v instanceof Date && Number.isNaN(v.getTime()))
+
+/** The exact plan of one condition: a value, $eq or $in of values, or a range of one type (not booleans); else null. */
+function exactCondition(field: string, cond: unknown): FieldPlan | null {
+  if (isExactValue(cond)) return { field, equal: [cond] }
+  if (!isPlainObject(cond)) return null
+  const ops = Object.keys(cond)
+  if (ops.length === 1 && ops[0] === '$eq') return isExactValue(cond.$eq) ? { field, equal: [cond.$eq] } : null
+  if (ops.length === 1 && ops[0] === '$in') {
+    const values = cond.$in
+    return Array.isArray(values) && values.length > 0 && values.every(isExactValue) ? { field, equal: values } : null
+  }
+  if (ops.length === 0 || !ops.every((op) => (RANGE_OPS as readonly string[]).includes(op) && isExactValue(cond[op]))) return null
+  const plan = planCondition(field, cond)
+  return plan && 'bounds' in plan && plan.bounds.type !== 'b' ? plan : null
+}
+
+/**
+ * The plans of a query made only of conditions field indexes answer exactly, or null when anything
+ * else is in it: each key of the query (or of a clause of its top-level $and) a field, not _id,
+ * without numeric parts, compared by a value, $eq or $in of values (strings, numbers, booleans,
+ * dates) or a range of strings, numbers or dates. On fields whose indexes are flat, the documents
+ * every plan's postings hold are exactly those the query matches (store.ts exactCount).
+ */
+export function exactPlans(query: Doc): FieldPlan[] | null {
+  const plans: FieldPlan[] = []
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and') {
+      if (!Array.isArray(cond) || cond.length === 0) return null
+      for (const clause of cond) {
+        const inner = isPlainObject(clause) ? exactPlans(clause) : null
+        if (!inner) return null
+        plans.push(...inner)
+      }
+      continue
+    }
+    if (key.startsWith('$') || key === '_id' || key.split('.').some((p) => p === '' || /^\d+$/.test(p))) return null
+    const plan = exactCondition(key, cond)
+    if (!plan) return null
+    plans.push(plan)
+  }
+  return plans.length > 0 ? plans : null
 }
 
 /** Candidate keys for one plan through its index (null: the index cannot serve it). */

@@ -8,6 +8,9 @@
 //  - the joined documents are those { [foreignField]: { $in: values } } matches, in stored order, each
 //    once: null matches a foreignField that is null or missing (or an array holding null), not [].
 // Joins by pipeline only (no localField) are mingo's; with both, the pipeline runs on the matches.
+// A stored collection joined by localField/foreignField (engine.ts prepareLookups) is a
+// ForeignCollection: each document's local values are looked up in the foreignField's index
+// (store.ts equalTo), and only when no index serves them is the whole collection hashed, once.
 import type { Options, PipelineOperator } from 'mingo/core'
 import { Lazy } from 'mingo/lazy'
 import { $lookup as mingoLookup } from 'mingo/operators/pipeline'
@@ -90,15 +93,36 @@ function indexForeign(foreign: Doc[], foreignField: string, options: Options) {
   }
 }
 
+/**
+ * A stored collection to join, read in place: `all()` its documents in stored order, `equalTo(field,
+ * values)` those whose field is equal to one of the values (stored order), or null when no index
+ * serves them.
+ */
+export class ForeignCollection {
+  constructor(
+    readonly all: () => Doc[],
+    readonly equalTo: (field: string, values: unknown[]) => Doc[] | null,
+  ) {}
+}
+
 export const $lookup: PipelineOperator = (collection, expr, options) => {
-  const spec = expr as LookupSpec
+  const spec = expr as Omit<LookupSpec, 'from'> & { from: LookupSpec['from'] | ForeignCollection }
   if (typeof spec.localField !== 'string' || typeof spec.foreignField !== 'string') return mingoLookup(collection, expr, options)
-  const localField = spec.localField
-  const foreign = (typeof spec.from === 'string' ? options.collectionResolver?.(spec.from) : spec.from) ?? []
-  const matching = indexForeign(foreign as Doc[], spec.foreignField, options)
+  const { localField, foreignField } = spec
+  const source = spec.from instanceof ForeignCollection ? spec.from : null
+  let scanned: ((values: unknown[]) => Doc[]) | null = null
+  const byScan = () => {
+    if (!scanned) {
+      const from = spec.from
+      const foreign = source ? source.all() : ((typeof from === 'string' ? options.collectionResolver?.(from) : from) ?? [])
+      scanned = indexForeign(foreign as Doc[], foreignField, options)
+    }
+    return scanned
+  }
   const sub = Array.isArray(spec.pipeline) && spec.pipeline.length > 0 ? spec.pipeline : null
   return collection.map((doc: unknown) => {
-    const matched = matching(localValues(doc, localField))
+    const values = localValues(doc, localField)
+    const matched = source?.equalTo(foreignField, values) ?? byScan()(values)
     if (!sub) return { ...(doc as Doc), [spec.as]: matched }
     return mingoLookup(Lazy([doc]), { from: matched, let: spec.let, pipeline: sub, as: spec.as }, options).value()[0]
   })

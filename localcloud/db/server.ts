@@ -177,6 +177,13 @@ function logShapes(shapes: RecordedShape[]): void {
   appendFileSync(file, lines.map((l) => `${l}\n`).join(''))
 }
 
+/** The field lists of each collection's declared indexes of more than one field (store.ts, compound.ts). */
+function declaredCompound(spec: EnvironmentSpec): Record<string, string[][]> {
+  const out: Record<string, string[][]> = {}
+  for (const c of spec.collections) out[c.name] = c.indexes.filter((i) => i.fields.length > 1).map((i) => i.fields.map(([f]) => f))
+  return out
+}
+
 /** The fields of each collection's declared indexes, which the store indexes from the start. */
 function declaredFields(spec: EnvironmentSpec): Record<string, string[]> {
   const out: Record<string, string[]> = {}
@@ -190,7 +197,7 @@ export async function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   const spec = opts.environment ?? declaredEnvironment
   const notablescan = opts.notablescan ?? process.env.LOCALCLOUD_NOTABLESCAN === '1'
   const coverage = new QueryCoverage(spec, { enforce: notablescan })
-  const store = new DocStore(opts.dataDir, declaredFields(spec))
+  const store = new DocStore(opts.dataDir, declaredFields(spec), declaredCompound(spec))
   const transactions = new TransactionManager(store, now)
   const stats = new StatsCounter()
   let duplicateKeyForm: DuplicateKeyForm = opts.duplicateKeyForm ?? 'E11000'

@@ -7,10 +7,21 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { CompoundIndex } from './compound'
 import { decodeStoredDoc, encodeDoc, type Doc } from './decode'
 import { collectionNotExist } from './errors'
-import { idKey, type DocId } from './ids'
-import { FieldIndex, INDEX_MIN_DOCS, keysFor, planQuery, SELECTIVE_ENOUGH, type FieldPlan } from './indexes'
+import { idKey, isDocId, type DocId } from './ids'
+import {
+  exactPlans,
+  FieldIndex,
+  INDEX_MIN_DOCS,
+  isScalar,
+  keysFor,
+  planQuery,
+  SELECTIVE_ENOUGH,
+  type FieldPlan,
+  type Scalar,
+} from './indexes'
 
 export interface StoredDoc {
   doc: Doc
@@ -51,6 +62,8 @@ export class DocStore {
   private readonly listeners: BeforeWriteListener[] = []
   /** Field indexes by collection and field (indexes.ts), kept up to date by apply(). */
   private readonly indexes = new Map<string, Map<string, FieldIndex>>()
+  /** The declared compound indexes by collection (compound.ts), kept up to date by apply(). */
+  private readonly compound = new Map<string, CompoundIndex[]>()
   private nextSeq = 0
   /** Stored EJSON of each document object in memory, to answer reads without re-encoding. */
   private readonly bodies = new WeakMap<Doc, string>()
@@ -63,10 +76,13 @@ export class DocStore {
   /**
    * `declared`: per collection, the fields of the indexes config/environment.ts declares; they are
    * indexed from the start (and kept on every write). Other fields get an index on first use.
+   * `declaredCompound`: per collection, the field lists of the declared indexes of more than one
+   * field, also kept as compound indexes (compound.ts).
    */
   constructor(
     dataDir: string,
     private readonly declared: Readonly<Record<string, readonly string[]>> = {},
+    private readonly declaredCompound: Readonly<Record<string, readonly (readonly string[])[]>> = {},
   ) {
     mkdirSync(dataDir, { recursive: true })
     this.db = new Database(path.join(dataDir, 'localcloud-db.sqlite'))
@@ -87,8 +103,12 @@ export class DocStore {
   /** Builds the declared indexes of a collection (see the constructor). */
   private buildDeclared(name: string): void {
     const docs = this.collections.get(name)
-    if (!docs || !Object.prototype.hasOwnProperty.call(this.declared, name)) return
-    for (const field of this.declared[name]) this.indexOf(name, field, docs)
+    if (!docs) return
+    if (Object.prototype.hasOwnProperty.call(this.declared, name)) for (const field of this.declared[name]) this.indexOf(name, field, docs)
+    if (!Object.prototype.hasOwnProperty.call(this.declaredCompound, name)) return
+    const compound = this.declaredCompound[name].map((fields) => new CompoundIndex(fields))
+    for (const index of compound) for (const [key, s] of docs) index.add(key, s.seq, s.doc)
+    this.compound.set(name, compound)
   }
 
   private load(): void {
@@ -174,14 +194,19 @@ export class DocStore {
       const stored = p.docs.get(p.key)
       const before = stored?.doc ?? null
       for (const listener of this.listeners) listener(p.coll, p.key, before, origin)
+      const seq = stored?.seq ?? this.nextSeq++
       if (p.doc === null || p.body === null) p.docs.delete(p.key)
       else {
-        p.docs.set(p.key, { doc: p.doc, body: p.body, seq: stored?.seq ?? this.nextSeq++ })
+        p.docs.set(p.key, { doc: p.doc, body: p.body, seq })
         this.bodies.set(p.doc, p.body)
       }
       for (const index of this.indexes.get(p.coll)?.values() ?? []) {
         if (before) index.remove(p.key, before)
         if (p.doc) index.add(p.key, p.doc)
+      }
+      for (const index of this.compound.get(p.coll) ?? []) {
+        if (before) index.remove(p.key)
+        if (p.doc) index.add(p.key, seq, p.doc)
       }
     }
   }
@@ -211,6 +236,95 @@ export class DocStore {
       if (s) found.push(s)
     }
     return found.sort((a, b) => a.seq - b.seq)
+  }
+
+  /**
+   * How many documents of `coll` match `query`, told by the field indexes alone, or null when they
+   * cannot tell it exactly (then the matcher counts): a collection under INDEX_MIN_DOCS documents,
+   * a query with anything but equalities, $in and ranges on fields (indexes.ts exactPlans), or a
+   * field some document holds an array on. A declared compound index whose fields are the query's
+   * answers by binary search (compound.ts); otherwise the field indexes' documents are intersected.
+   * MongoDB counts such a query from its index too.
+   */
+  exactCount(coll: string, query: Doc): number | null {
+    const docs = this.collections.get(coll)
+    if (!docs || docs.size < INDEX_MIN_DOCS) return null
+    const plans = exactPlans(query)
+    if (!plans) return null
+    for (const index of this.compound.get(coll) ?? []) {
+      const n = index.count(plans)
+      if (n !== null) return n
+    }
+    const indexed = plans.map((plan) => ({ plan, index: this.indexOf(coll, plan.field, docs) }))
+    if (!indexed.every(({ index }) => index.flat)) return null
+    // The documents of the plan that holds fewest, each tested against the other plans.
+    let best = indexed[0]
+    let fewest = best.index.count(best.plan) ?? Infinity
+    for (const one of indexed.slice(1)) {
+      const n = one.index.count(one.plan) ?? Infinity
+      if (n < fewest) [best, fewest] = [one, n]
+    }
+    const keys = keysFor(best.index, best.plan)
+    if (!keys) return null
+    const others = indexed.filter((one) => one !== best).map(({ index, plan }) => index.tester(plan))
+    let n = 0
+    for (const key of keys) {
+      const s = docs.get(key)
+      if (s && others.every((meets) => meets(s.doc))) n++
+    }
+    return n
+  }
+
+  /**
+   * The first `count` documents matching `query` in the order of `order`, read through a declared
+   * compound index (compound.ts ascending) when that gives exactly what sorting every match would:
+   * a collection of at least INDEX_MIN_DOCS documents, a query of one-value equalities on the
+   * index's leading fields, an ascending sort on its last field. Null otherwise.
+   */
+  sortedHead(coll: string, query: Doc, order: Doc | undefined, count: number): StoredDoc[] | null {
+    const docs = this.collections.get(coll)
+    const keys = order ? Object.keys(order) : []
+    if (!docs || docs.size < INDEX_MIN_DOCS || keys.length !== 1 || order?.[keys[0]] !== 1) return null
+    const plans = exactPlans(query)
+    const indexes = (this.compound.get(coll) ?? []).filter((i) => i.fields[i.fields.length - 1] === keys[0])
+    if (!plans || indexes.length === 0) return null
+    const matching = this.exactCount(coll, query)
+    if (matching === null) return null
+    for (const index of indexes) {
+      const ordered = index.ascending(plans, matching)
+      if (ordered) return ordered.slice(0, count).map((key) => docs.get(key) as StoredDoc)
+    }
+    return null
+  }
+
+  /**
+   * The documents of `coll` whose `field` is equal to one of `values` as an equality sees it (lookup.ts
+   * equalityKeys: a leaf array's elements too, through arrays of documents), in stored order: what a
+   * $lookup joins, read through the field's index (or by _id). Null when no index serves it: a value
+   * that is not a string, number, boolean or date (null also means missing), a path with a numeric
+   * part, or a collection under INDEX_MIN_DOCS documents without a declared index on the field.
+   * A missing collection has no documents.
+   */
+  equalTo(coll: string, field: string, values: readonly unknown[]): Doc[] | null {
+    const docs = this.collections.get(coll)
+    if (!docs) return []
+    if (!values.every(isScalar) || field.split('.').some((p) => p === '' || /^\d+$/.test(p))) return null
+    const found = new Map<string, StoredDoc>()
+    if (field === '_id') {
+      for (const v of values) {
+        if (!isDocId(v)) continue // a boolean or a date is never an _id
+        const s = docs.get(idKey(v))
+        if (s) found.set(idKey(v), s)
+      }
+    } else {
+      const index = this.indexes.get(coll)?.get(field) ?? (docs.size >= INDEX_MIN_DOCS ? this.indexOf(coll, field, docs) : null)
+      if (!index) return null
+      for (const key of index.equal(values as Scalar[])) {
+        const s = docs.get(key)
+        if (s) found.set(key, s)
+      }
+    }
+    return [...found.values()].sort((a, b) => a.seq - b.seq).map((s) => s.doc)
   }
 
   private indexOf(coll: string, field: string, docs: ReadonlyMap<string, StoredDoc>): FieldIndex {

@@ -33,7 +33,12 @@ export const aggregateDocuments: ActionHandler = (params, { store, now, coverage
   coverage.check(aggregateUse(coll, pipeline))
   for (const use of lookupUses(coll, pipeline)) coverage.check(use)
   const docs = (leading ? storedCandidates(store, coll, leading) : [...store.collection(coll).values()]).map((s) => s.doc)
-  const list = runPipeline(docs, pipeline, (name) => store.docsOrEmpty(name), {
+  const joined = {
+    all: (name: string) => store.docsOrEmpty(name),
+    candidates: (name: string, query: Doc) => (store.hasCollection(name) ? storedCandidates(store, name, query).map((s) => s.doc) : []),
+    equalTo: (name: string, field: string, values: unknown[]) => store.equalTo(name, field, values),
+  }
+  const list = runPipeline(docs, pipeline, joined, {
     defaultLimit: AGGREGATE_DEFAULT_LIMIT,
     maxLimit: AGGREGATE_MAX_LIMIT,
   })

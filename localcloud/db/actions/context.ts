@@ -88,6 +88,16 @@ export function candidates(
   return storedCandidates(store, coll, query)
 }
 
+/**
+ * count(): the number of matches when the field indexes tell it exactly (store.ts exactCount), else
+ * null; after the same checks as candidates().
+ */
+export function indexedCount({ store, coverage }: Pick<ActionContext, 'store' | 'coverage'>, coll: string, query: Doc): number | null {
+  store.collection(coll) // the cloud's error when it is missing
+  coverage.check({ kind: 'count', collection: coll, filter: filterShape(query) })
+  return store.exactCount(coll, query)
+}
+
 /** candidates() without the coverage check (for uses checked otherwise, like an aggregation's $match). */
 export function storedCandidates(store: DocStore, coll: string, query: Doc): StoredDoc[] {
   if (isDocId(query._id)) {

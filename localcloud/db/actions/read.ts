@@ -7,18 +7,24 @@
 import { isPlainObject, parseEjsonField, type Doc } from '../decode'
 import { compileQuery, findDocs, projectDoc } from '../engine'
 import { invalidParam } from '../errors'
+import { exactPlans } from '../indexes'
 import {
   candidates,
   clampLimit,
+  indexedCount,
   collectionName,
   offsetOf,
   optionalObject,
   queryOf,
   singleDocId,
+  storedCandidates,
   transactionIdOf,
+  type ActionContext,
   type ActionHandler,
   type Params,
 } from './context'
+import { filterShape } from '../coverage'
+import type { StoredDoc } from '../store'
 
 /** The order field: {field: 1|-1} as Query.orderBy() builds it (older SDKs sent [{field, direction}]). */
 function orderOf(params: Params, now: number): Doc | undefined {
@@ -40,6 +46,20 @@ function orderOf(params: Params, now: number): Doc | undefined {
   return order
 }
 
+/**
+ * The documents a get() is answered from: the first `count` in order when a compound index gives
+ * them sorted (store.ts sortedHead; a sort then only reorders those), else the candidates.
+ */
+function candidatesInOrder(ctx: ActionContext, coll: string, query: Doc, order: Doc | undefined, count: number): StoredDoc[] {
+  const all = () => candidates(ctx, coll, query, 'get', order)
+  if (!order) return all()
+  ctx.store.collection(coll) // the cloud's error when it is missing
+  const head = ctx.store.sortedHead(coll, query, order, count)
+  if (!head) return all()
+  ctx.coverage.check({ kind: 'get', collection: coll, filter: filterShape(query), sort: Object.keys(order) })
+  return head
+}
+
 export const getDocument: ActionHandler = (params, ctx) => {
   const { store, transactions, now } = ctx
   const coll = collectionName(params)
@@ -54,8 +74,9 @@ export const getDocument: ActionHandler = (params, ctx) => {
   const limit = clampLimit(params.limit)
   const offset = offsetOf(params.offset)
   const order = orderOf(params, now)
+  const stored = candidatesInOrder(ctx, coll, query, order, offset + limit)
   const list = findDocs(
-    candidates(ctx, coll, query, 'get', order).map((s) => s.doc),
+    stored.map((s) => s.doc),
     query,
     { order, offset, limit, projection },
   )
@@ -65,8 +86,14 @@ export const getDocument: ActionHandler = (params, ctx) => {
 export const calculateDocument: ActionHandler = (params, ctx) => {
   const coll = collectionName(params)
   const query = queryOf(params, ctx.now)
-  const matches = compileQuery(query)
+  // A query of plain conditions only (exactPlans) has nothing for the matcher to refuse: it is
+  // compiled only if the indexes cannot count it. Any other is checked first, as before.
+  const plain = exactPlans(query) !== null
+  const checked = plain ? null : compileQuery(query)
+  const exact = indexedCount(ctx, coll, query)
+  if (exact !== null) return { data: { total: exact } }
+  const matches = checked ?? compileQuery(query)
   let total = 0
-  for (const s of candidates(ctx, coll, query, 'count')) if (matches(s.doc)) total++
+  for (const s of storedCandidates(ctx.store, coll, query)) if (matches(s.doc)) total++
   return { data: { total } }
 }
